@@ -1,0 +1,204 @@
+#include "core/content_builder.h"
+
+#include "core/content_schema.h"
+#include "core/document_source.h"
+#include "core/file_io.h"
+#include "core/sqlite_db.h"
+#include "core/utf8.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <set>
+
+namespace kiosk {
+
+namespace {
+
+std::string utc_now_iso() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+std::string join_parties(const std::vector<std::string>& parties) {
+    std::string out;
+    for (const std::string& party : parties) out += (out.empty() ? "" : ",") + party;
+    return out;
+}
+
+class ContentWriter {
+public:
+    explicit ContentWriter(SqliteDb& db) : db_(db) {}
+
+    bool write(const ContentSources& sources, const BuildOptions& options, std::string* error) {
+        if (!db_.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN;", error)) return false;
+        if (!db_.exec(kContentSchemaSql, error)) return false;
+        std::string pragma = "PRAGMA application_id=" + std::to_string(kContentApplicationId) + ";";
+        if (!db_.exec(pragma.c_str(), error)) return false;
+        if (!write_meta(sources, options, error)) return false;
+        for (size_t i = 0; i < sources.documents.size(); ++i)
+            if (!write_document(sources.documents[i], static_cast<int>(i), error)) return false;
+        return db_.exec("COMMIT;", error);
+    }
+
+private:
+    bool write_meta(const ContentSources& sources, const BuildOptions& options, std::string* error) {
+        SqliteStatement insert(db_, "INSERT INTO meta(key, value) VALUES(?, ?)");
+        const std::pair<const char*, std::string> rows[] = {
+            {"schema_version", std::to_string(kContentSchemaVersion)},
+            {"product_id", kProductId},
+            {"content_version", std::to_string(options.content_version)},
+            {"built_at", options.built_at.empty() ? utc_now_iso() : options.built_at},
+            {"charset", collect_charset(sources)},
+        };
+        for (const auto& [key, value] : rows) {
+            insert.reset();
+            if (!insert.bind(1, key).bind(2, value).run()) return fail(insert, error);
+        }
+        return true;
+    }
+
+    bool write_document(const Document& doc, int position, std::string* error) {
+        const DocumentInfo& info = doc.info;
+        SqliteStatement insert_doc(db_, "INSERT INTO documents VALUES(?, ?, ?, ?, ?, ?)");
+        insert_doc.bind(1, info.id).bind(2, position).bind(3, document_type_name(info.type)).bind(4, info.date);
+        insert_doc.bind(5, join_parties(info.parties)).bind(6, info.source);
+        if (!insert_doc.run()) return fail(insert_doc, error);
+
+        SqliteStatement insert_text(db_, "INSERT INTO document_text VALUES(?, ?, ?, ?)");
+        const std::pair<const char*, const LocalizedText*> fields[] = {
+            {"title", &info.title}, {"summary", &info.summary}, {"place", &info.place},
+            {"issuer", &info.issuer}, {"date_note", &info.date_note}};
+        for (const auto& [field, text] : fields) {
+            for (Lang lang : kAllLangs) {
+                if ((*text)[lang].empty()) continue;
+                insert_text.reset();
+                insert_text.bind(1, info.id).bind(2, field).bind(3, lang_code(lang)).bind(4, (*text)[lang]);
+                if (!insert_text.run()) return fail(insert_text, error);
+            }
+        }
+
+        SqliteStatement insert_section(db_, "INSERT INTO sections VALUES(?, ?, ?, ?)");
+        for (size_t i = 0; i < doc.sections.size(); ++i) {
+            insert_section.reset();
+            insert_section.bind(1, info.id).bind(2, static_cast<int64_t>(i)).bind(3, doc.sections[i].heading);
+            insert_section.bind(4, doc.sections[i].first_block);
+            if (!insert_section.run()) return fail(insert_section, error);
+        }
+
+        SqliteStatement insert_block(db_, "INSERT INTO blocks VALUES(?, ?, ?, ?, ?)");
+        for (const Block& block : doc.blocks) {
+            insert_block.reset();
+            insert_block.bind(1, info.id).bind(2, block.id).bind(3, block.section);
+            insert_block.bind(4, block_kind_name(block.kind)).bind(5, block.text);
+            if (!insert_block.run()) return fail(insert_block, error);
+        }
+        return true;
+    }
+
+    static bool fail(const SqliteStatement& stmt, std::string* error) {
+        *error = stmt.error();
+        return false;
+    }
+
+    SqliteDb& db_;
+};
+
+void add_chars(std::set<char32_t>& chars, const std::string& text) {
+    for (size_t pos = 0; pos < text.size();) chars.insert(utf8::decode(text, pos));
+}
+
+}  // namespace
+
+bool load_content_sources(const std::string& source_dir, ContentSources* out, Diagnostics* diagnostics) {
+    size_t errors_before = diagnostics->size();
+    if (!fs::is_directory(source_dir)) {
+        diagnostics->push_back({source_dir, 0, "", "not a directory"});
+        return false;
+    }
+    std::string documents_dir = fs::join(source_dir, "documents");
+    std::vector<std::string> names = fs::list_files(documents_dir, ".txt");
+    if (names.empty()) diagnostics->push_back({documents_dir, 0, "", "no document sources (*.txt) found"});
+
+    std::map<std::string, std::pair<std::string, int>> seen_ids;  // id -> (file, line)
+    for (const std::string& name : names) {
+        std::string path = fs::join(documents_dir, name);
+        std::string text, error;
+        if (!fs::read_file(path, &text, &error)) {
+            diagnostics->push_back({path, 0, "", error});
+            continue;
+        }
+        Document doc;
+        if (!parse_document_source(text, path, &doc, diagnostics)) continue;
+        auto [it, inserted] = seen_ids.emplace(doc.info.id, std::make_pair(path, 0));
+        if (!inserted) {
+            diagnostics->push_back({path, 1, "id", "duplicate id '" + doc.info.id + "' (already used by " + it->second.first + ")"});
+            continue;
+        }
+        out->documents.push_back(std::move(doc));
+    }
+    // Newest first: visitors look for what is current.
+    std::stable_sort(out->documents.begin(), out->documents.end(),
+                     [](const Document& a, const Document& b) { return a.info.date > b.info.date; });
+    return diagnostics->size() == errors_before;
+}
+
+std::string collect_charset(const ContentSources& sources) {
+    std::set<char32_t> chars;
+    for (const Document& doc : sources.documents) {
+        const DocumentInfo& info = doc.info;
+        for (const LocalizedText* text : {&info.title, &info.summary, &info.place, &info.issuer, &info.date_note})
+            for (const std::string& value : text->values) add_chars(chars, value);
+        for (const Section& section : doc.sections) add_chars(chars, section.heading);
+        for (const Block& block : doc.blocks) add_chars(chars, block.text);
+    }
+    std::string out;
+    for (char32_t cp : chars)
+        if (cp >= 0x20) utf8::append(out, cp);
+    return out;
+}
+
+bool build_content(const BuildOptions& options, Diagnostics* diagnostics) {
+    ContentSources sources;
+    if (!load_content_sources(options.source_dir, &sources, diagnostics)) return false;
+    if (options.content_version < 1) {
+        diagnostics->push_back({options.out_path, 0, "content-version", "must be a positive whole number"});
+        return false;
+    }
+
+    std::string out_dir = fs::dirname(options.out_path);
+    std::string error;
+    if (!fs::make_dirs(out_dir, &error)) {
+        diagnostics->push_back({options.out_path, 0, "", error});
+        return false;
+    }
+    std::string temp = fs::temp_path_beside(options.out_path);
+    {
+        SqliteDb db;
+        if (!db.open(temp, SqliteDb::Mode::Create, &error)) {
+            diagnostics->push_back({options.out_path, 0, "", error});
+            return false;
+        }
+        ContentWriter writer(db);
+        if (!writer.write(sources, options, &error)) {
+            diagnostics->push_back({options.out_path, 0, "", "writing the database failed: " + error});
+            db.close();
+            ::unlink(temp.c_str());
+            return false;
+        }
+    }
+    if (!fs::sync_path(temp, &error) || !fs::rename_durably(temp, options.out_path, &error)) {
+        diagnostics->push_back({options.out_path, 0, "", error});
+        ::unlink(temp.c_str());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,63 @@
+// The content model: what the read-only content database holds, as the screens see it.
+// Loaded once by ContentStore; screens only read it.
+#pragma once
+
+#include "core/language.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class DocumentType { Statement, Decision, Concept, Programme, Protocol };
+constexpr int kDocumentTypeCount = 5;
+
+// "statement", "decision", ... as used in sources, the database and translation keys.
+const char* document_type_name(DocumentType type);
+bool parse_document_type(std::string_view name, DocumentType* out);
+
+enum class BlockKind { Paragraph, ListItem, Signature };
+const char* block_kind_name(BlockKind kind);
+bool parse_block_kind(std::string_view name, BlockKind* out);
+
+// One paragraph, list item or signature line of a document, in official Russian.
+struct Block {
+    int id = 0;          // 1-based position in the document; the "paragraph id" of search and links
+    int section = 0;     // index into Document::sections
+    BlockKind kind = BlockKind::Paragraph;
+    std::string text;
+};
+
+struct Section {
+    std::string heading;  // empty for the untitled opening section
+    int first_block = 0;  // index into Document::blocks
+};
+
+// What the library card shows; also the header of the reader.
+struct DocumentInfo {
+    std::string id;
+    DocumentType type = DocumentType::Statement;
+    std::string date;  // YYYY-MM-DD
+    LocalizedText title, summary, place, issuer, date_note;
+    std::vector<std::string> parties;  // ISO 3166 alpha-2 codes
+    std::string source;                // original file name, for provenance
+    int block_count = 0;
+};
+
+struct Document {
+    DocumentInfo info;
+    std::vector<Section> sections;
+    std::vector<Block> blocks;
+};
+
+// Facts about the content database itself (the "package").
+struct ContentInfo {
+    int schema_version = 0;
+    std::string product_id;
+    int64_t content_version = 0;
+    std::string built_at;  // ISO 8601, UTC
+    std::string charset;   // every character used in the content, as UTF-8, for glyph ranges
+};
+
+}  // namespace kiosk

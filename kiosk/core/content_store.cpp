@@ -1,0 +1,137 @@
+#include "core/content_store.h"
+
+#include "core/content_schema.h"
+#include "core/sqlite_db.h"
+
+#include <map>
+
+namespace kiosk {
+
+namespace {
+
+bool load_meta(SqliteDb& db, ContentInfo* info, std::string* error) {
+    SqliteStatement select(db, "SELECT key, value FROM meta");
+    if (!select.ok()) {
+        *error = "not a kiosk content database (no meta table: " + select.error() + ")";
+        return false;
+    }
+    std::map<std::string, std::string> meta;
+    while (select.step()) meta[select.text(0)] = select.text(1);
+    info->product_id = meta["product_id"];
+    info->built_at = meta["built_at"];
+    info->charset = meta["charset"];
+    info->schema_version = std::atoi(meta["schema_version"].c_str());
+    info->content_version = std::atoll(meta["content_version"].c_str());
+    if (info->product_id != kProductId) {
+        *error = "not a kiosk content database (product_id '" + info->product_id + "')";
+        return false;
+    }
+    if (info->schema_version != kContentSchemaVersion) {
+        *error = "unsupported schema version " + std::to_string(info->schema_version) + " (this kiosk reads version " +
+                 std::to_string(kContentSchemaVersion) + ")";
+        return false;
+    }
+    return true;
+}
+
+std::vector<std::string> split_parties(const std::string& text) {
+    std::vector<std::string> parties;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        if (comma > start) parties.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return parties;
+}
+
+LocalizedText* localized_field(DocumentInfo& info, const std::string& field) {
+    if (field == "title") return &info.title;
+    if (field == "summary") return &info.summary;
+    if (field == "place") return &info.place;
+    if (field == "issuer") return &info.issuer;
+    if (field == "date_note") return &info.date_note;
+    return nullptr;
+}
+
+bool load_documents(SqliteDb& db, std::vector<Document>* documents, std::string* error) {
+    std::map<std::string, size_t> index;
+    SqliteStatement docs(db, "SELECT id, type, date, parties, source FROM documents ORDER BY position");
+    while (docs.step()) {
+        Document doc;
+        doc.info.id = docs.text(0);
+        if (!parse_document_type(docs.text(1), &doc.info.type)) {
+            *error = "document '" + doc.info.id + "' has unknown type '" + docs.text(1) + "'";
+            return false;
+        }
+        doc.info.date = docs.text(2);
+        doc.info.parties = split_parties(docs.text(3));
+        doc.info.source = docs.text(4);
+        index[doc.info.id] = documents->size();
+        documents->push_back(std::move(doc));
+    }
+    if (!docs.error().empty()) {
+        *error = docs.error();
+        return false;
+    }
+
+    SqliteStatement texts(db, "SELECT document, field, lang, value FROM document_text");
+    while (texts.step()) {
+        auto it = index.find(texts.text(0));
+        auto lang = parse_lang(texts.text(2));
+        if (it == index.end() || !lang) continue;
+        if (LocalizedText* target = localized_field((*documents)[it->second].info, texts.text(1)))
+            (*target)[*lang] = texts.text(3);
+    }
+
+    SqliteStatement sections(db, "SELECT document, heading, first_block FROM sections ORDER BY document, position");
+    while (sections.step()) {
+        auto it = index.find(sections.text(0));
+        if (it == index.end()) continue;
+        (*documents)[it->second].sections.push_back({sections.text(1), static_cast<int>(sections.integer(2))});
+    }
+
+    SqliteStatement blocks(db, "SELECT document, id, section, kind, text FROM blocks ORDER BY document, id");
+    while (blocks.step()) {
+        auto it = index.find(blocks.text(0));
+        if (it == index.end()) continue;
+        Document& doc = (*documents)[it->second];
+        Block block;
+        block.id = static_cast<int>(blocks.integer(1));
+        block.section = static_cast<int>(blocks.integer(2));
+        if (!parse_block_kind(blocks.text(3), &block.kind)) block.kind = BlockKind::Paragraph;
+        block.text = blocks.text(4);
+        doc.blocks.push_back(std::move(block));
+    }
+    for (Document& doc : *documents) {
+        doc.info.block_count = static_cast<int>(doc.blocks.size());
+        if (doc.sections.empty()) doc.sections.push_back({"", 0});
+        for (Block& block : doc.blocks)
+            if (block.section < 0 || block.section >= static_cast<int>(doc.sections.size())) block.section = 0;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::unique_ptr<ContentStore> ContentStore::open(const std::string& path, std::string* error) {
+    SqliteDb db;
+    if (!db.open(path, SqliteDb::Mode::ReadOnly, error)) return nullptr;
+    auto store = std::unique_ptr<ContentStore>(new ContentStore());
+    store->path_ = path;
+    std::string reason;
+    if (!load_meta(db, &store->info_, &reason) || !load_documents(db, &store->documents_, &reason)) {
+        *error = path + ": " + reason;
+        return nullptr;
+    }
+    return store;
+}
+
+const Document* ContentStore::find_document(const std::string& id) const {
+    for (const Document& doc : documents_)
+        if (doc.info.id == id) return &doc;
+    return nullptr;
+}
+
+}  // namespace kiosk

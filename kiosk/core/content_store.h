@@ -1,0 +1,32 @@
+// Reads a content database into the content model. The database is opened
+// read-only and fully loaded at open, so screens never query it per frame.
+#pragma once
+
+#include "core/content_model.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+class ContentStore {
+public:
+    // Opens and loads `path`. Returns null and fills `error` if the file is missing,
+    // is not a content database, or has a schema this build does not support.
+    static std::unique_ptr<ContentStore> open(const std::string& path, std::string* error);
+
+    const std::string& path() const { return path_; }
+    const ContentInfo& info() const { return info_; }
+    // All documents, in library order (newest first).
+    const std::vector<Document>& documents() const { return documents_; }
+    // The document with `id`, or null.
+    const Document* find_document(const std::string& id) const;
+
+private:
+    std::string path_;
+    ContentInfo info_;
+    std::vector<Document> documents_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,247 @@
+#include "core/document_source.h"
+
+#include "core/utf8.h"
+
+#include <array>
+#include <map>
+#include <set>
+
+namespace kiosk {
+
+namespace {
+
+constexpr std::array<const char*, 8> kParties = {"IN", "KZ", "CN", "KG", "PK", "RU", "TJ", "UZ"};
+
+struct FieldSpec {
+    const char* key;
+    bool required;
+};
+
+// Every header key a document may have. Localized keys are listed per language.
+constexpr FieldSpec kFields[] = {
+    {"id", true},          {"type", true},        {"date", true},       {"parties", true},
+    {"source", false},     {"title.ru", true},    {"title.en", true},   {"title.zh", true},
+    {"summary.en", true},  {"summary.zh", true},  {"summary.ru", false}, {"place.ru", true},
+    {"place.en", true},    {"place.zh", true},    {"issuer.ru", true},  {"issuer.en", true},
+    {"issuer.zh", true},   {"date_note.ru", false}, {"date_note.en", false}, {"date_note.zh", false},
+};
+
+const FieldSpec* find_field(std::string_view key) {
+    for (const FieldSpec& spec : kFields)
+        if (key == spec.key) return &spec;
+    return nullptr;
+}
+
+bool is_valid_id(std::string_view id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
+bool is_valid_date(std::string_view date) {
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (date[i] < '0' || date[i] > '9') return false;
+    int month = (date[5] - '0') * 10 + (date[6] - '0');
+    int day = (date[8] - '0') * 10 + (date[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+struct HeaderValue {
+    std::string value;
+    int line = 0;
+};
+
+class SourceParser {
+public:
+    SourceParser(const std::string& file, Diagnostics* diagnostics) : file_(file), diagnostics_(diagnostics) {}
+
+    bool parse(std::string_view text, Document* out) {
+        size_t bad = 0;
+        if (!utf8::is_valid(text, &bad)) {
+            error(line_of(text, bad), "", "file is not valid UTF-8");
+            return false;
+        }
+        size_t pos = 0;
+        int line_no = 0;
+        bool in_body = false;
+        int separator_line = 0;
+        while (pos <= text.size()) {
+            size_t end = text.find('\n', pos);
+            if (end == std::string_view::npos) end = text.size();
+            std::string_view raw = text.substr(pos, end - pos);
+            ++line_no;
+            pos = end + 1;
+            if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+            std::string_view line = utf8::trim(raw);
+            if (line.empty() || line.front() == ';') {
+                if (end == text.size()) break;
+                continue;
+            }
+            if (!in_body) {
+                if (line == "---") {
+                    in_body = true;
+                    separator_line = line_no;
+                } else {
+                    header_line(line, line_no);
+                }
+            } else {
+                body_line(line, line_no, out);
+            }
+            if (end == text.size()) break;
+        }
+        if (!in_body) {
+            error(line_no, "", "missing the '---' line that ends the header");
+            return false;
+        }
+        fill_info(separator_line, out);
+        if (out->blocks.empty()) error(separator_line, "", "the document has no text after '---'");
+        return errors_ == 0;
+    }
+
+private:
+    void error(int line, std::string field, std::string message) {
+        diagnostics_->push_back({file_, line, std::move(field), std::move(message)});
+        ++errors_;
+    }
+
+    static int line_of(std::string_view text, size_t offset) {
+        int line = 1;
+        for (size_t i = 0; i < offset && i < text.size(); ++i)
+            if (text[i] == '\n') ++line;
+        return line;
+    }
+
+    void header_line(std::string_view line, int line_no) {
+        size_t colon = line.find(':');
+        if (colon == std::string_view::npos || colon == 0) {
+            error(line_no, "", "malformed metadata line, expected 'key: value'");
+            return;
+        }
+        std::string key(utf8::trim(line.substr(0, colon)));
+        std::string value = utf8::collapse_spaces(line.substr(colon + 1));
+        if (!find_field(key)) {
+            error(line_no, key, "unknown field");
+            return;
+        }
+        if (header_.count(key)) {
+            error(line_no, key, "field given twice (first on line " + std::to_string(header_[key].line) + ")");
+            return;
+        }
+        if (value.empty()) {
+            error(line_no, key, "empty value");
+            return;
+        }
+        header_[key] = {value, line_no};
+    }
+
+    void body_line(std::string_view line, int line_no, Document* doc) {
+        auto starts = [&](std::string_view prefix) { return line.substr(0, prefix.size()) == prefix; };
+        if (starts("##")) {
+            std::string heading = utf8::collapse_spaces(line.substr(2));
+            if (heading.empty()) {
+                error(line_no, "heading", "empty section heading");
+                return;
+            }
+            doc->sections.push_back({heading, static_cast<int>(doc->blocks.size())});
+            return;
+        }
+        BlockKind kind = BlockKind::Paragraph;
+        std::string_view text = line;
+        if (starts("* ") || line == "*") {
+            kind = BlockKind::ListItem;
+            text = line.substr(1);
+        } else if (starts("> ") || line == ">") {
+            kind = BlockKind::Signature;
+            text = line.substr(1);
+        }
+        std::string clean = utf8::collapse_spaces(text);
+        if (clean.empty()) {
+            error(line_no, block_kind_name(kind), "empty block");
+            return;
+        }
+        if (doc->sections.empty()) doc->sections.push_back({"", 0});
+        Block block;
+        block.id = static_cast<int>(doc->blocks.size()) + 1;
+        block.section = static_cast<int>(doc->sections.size()) - 1;
+        block.kind = kind;
+        block.text = std::move(clean);
+        doc->blocks.push_back(std::move(block));
+    }
+
+    void fill_info(int separator_line, Document* doc) {
+        for (const FieldSpec& spec : kFields)
+            if (spec.required && !header_.count(spec.key))
+                error(separator_line, spec.key, "missing required field");
+
+        DocumentInfo& info = doc->info;
+        if (auto it = header_.find("id"); it != header_.end()) {
+            if (!is_valid_id(it->second.value))
+                error(it->second.line, "id", "'" + it->second.value + "' is not a valid id (use a-z, 0-9 and '-', at most 64)");
+            info.id = it->second.value;
+        }
+        if (auto it = header_.find("type"); it != header_.end()) {
+            if (!parse_document_type(it->second.value, &info.type))
+                error(it->second.line, "type",
+                      "unknown document type '" + it->second.value +
+                          "' (expected statement, decision, concept, programme or protocol)");
+        }
+        if (auto it = header_.find("date"); it != header_.end()) {
+            if (!is_valid_date(it->second.value))
+                error(it->second.line, "date", "'" + it->second.value + "' is not a date in the form YYYY-MM-DD");
+            info.date = it->second.value;
+        }
+        if (auto it = header_.find("parties"); it != header_.end()) parse_parties(it->second, &info);
+        if (auto it = header_.find("source"); it != header_.end()) info.source = it->second.value;
+
+        const std::pair<const char*, LocalizedText*> localized[] = {
+            {"title", &info.title}, {"summary", &info.summary}, {"place", &info.place},
+            {"issuer", &info.issuer}, {"date_note", &info.date_note}};
+        for (const auto& [name, target] : localized) {
+            for (Lang lang : kAllLangs) {
+                auto it = header_.find(std::string(name) + "." + lang_code(lang));
+                if (it != header_.end()) (*target)[lang] = it->second.value;
+            }
+        }
+        info.block_count = static_cast<int>(doc->blocks.size());
+    }
+
+    void parse_parties(const HeaderValue& field, DocumentInfo* info) {
+        std::set<std::string> seen;
+        std::string_view rest = field.value;
+        while (!rest.empty()) {
+            size_t comma = rest.find(',');
+            std::string code(utf8::trim(rest.substr(0, comma)));
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+            if (code.empty()) continue;
+            if (!is_known_party(code)) {
+                error(field.line, "parties", "unknown party '" + code + "' (expected IN, KZ, CN, KG, PK, RU, TJ or UZ)");
+                continue;
+            }
+            if (seen.insert(code).second) info->parties.push_back(code);
+        }
+    }
+
+    const std::string& file_;
+    Diagnostics* diagnostics_;
+    std::map<std::string, HeaderValue> header_;
+    int errors_ = 0;
+};
+
+}  // namespace
+
+bool is_known_party(std::string_view code) {
+    for (const char* party : kParties)
+        if (code == party) return true;
+    return false;
+}
+
+bool parse_document_source(std::string_view text, const std::string& file_name, Document* out,
+                           Diagnostics* diagnostics) {
+    *out = Document{};
+    SourceParser parser(file_name, diagnostics);
+    return parser.parse(text, out);
+}
+
+}  // namespace kiosk

@@ -1,0 +1,21 @@
+// Parses one document source file (db/documents/*.txt, see docs/content-format.md)
+// into the content model, reporting every problem with file, line and field.
+#pragma once
+
+#include "core/content_model.h"
+#include "core/diagnostic.h"
+
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+// Parses `text`, read from `file_name`. Returns true when the document is valid;
+// otherwise appends at least one diagnostic to `diagnostics`.
+bool parse_document_source(std::string_view text, const std::string& file_name, Document* out,
+                           Diagnostics* diagnostics);
+
+// The ISO 3166 alpha-2 codes of the SCO member states a document may name as parties.
+bool is_known_party(std::string_view code);
+
+}  // namespace kiosk

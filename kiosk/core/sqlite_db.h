@@ -1,0 +1,76 @@
+// Thin RAII wrappers over the SQLite C API, shared by every store.
+// Errors are reported as strings rather than exceptions so callers can put them
+// in front of an organizer with the file name attached.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+class SqliteStatement;
+
+class SqliteDb {
+public:
+    enum class Mode { ReadOnly, ReadWrite, Create };
+
+    SqliteDb() = default;
+    ~SqliteDb();
+    SqliteDb(const SqliteDb&) = delete;
+    SqliteDb& operator=(const SqliteDb&) = delete;
+    SqliteDb(SqliteDb&& other) noexcept;
+    SqliteDb& operator=(SqliteDb&& other) noexcept;
+
+    // Opens `path`; on failure returns false and fills `error`.
+    bool open(const std::string& path, Mode mode, std::string* error);
+    void close();
+    bool is_open() const { return db_ != nullptr; }
+
+    // Runs one or more statements without results. Returns false and fills `error` on failure.
+    bool exec(const char* sql, std::string* error = nullptr);
+    // Returns the first column of the first row as text, or `fallback`.
+    std::string query_text(const char* sql, const std::string& fallback = {});
+
+    sqlite3* handle() const { return db_; }
+    std::string last_error() const;
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+// A prepared statement; reset and rebind to reuse it.
+class SqliteStatement {
+public:
+    SqliteStatement(const SqliteDb& db, const char* sql);
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+    bool ok() const { return stmt_ != nullptr; }
+    const std::string& error() const { return error_; }
+
+    SqliteStatement& bind(int index, std::string_view text);
+    SqliteStatement& bind(int index, int64_t value);
+    SqliteStatement& bind_null(int index);
+
+    // Advances to the next row; false when done or on error (see error()).
+    bool step();
+    // Runs a statement that returns no rows; false on error.
+    bool run();
+    void reset();
+
+    std::string text(int column) const;
+    int64_t integer(int column) const;
+    double real(int column) const;
+    bool is_null(int column) const;
+
+private:
+    sqlite3_stmt* stmt_ = nullptr;
+    sqlite3* db_ = nullptr;
+    std::string error_;
+};
+
+}  // namespace kiosk

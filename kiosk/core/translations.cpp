@@ -1,0 +1,110 @@
+#include "core/translations.h"
+
+#include "core/file_io.h"
+#include "core/utf8.h"
+
+#include <algorithm>
+#include <set>
+
+namespace kiosk {
+
+bool Translations::load(const std::string& dir, Diagnostics* diagnostics) {
+    bool ok = true;
+    for (Lang lang : kAllLangs) {
+        std::string path = fs::join(dir, std::string(lang_code(lang)) + ".txt");
+        std::string text, error;
+        if (!fs::read_file(path, &text, &error)) {
+            diagnostics->push_back({path, 0, "", "cannot read translation file: " + error});
+            ok = false;
+            continue;
+        }
+        ok = parse(lang, text, path, diagnostics) && ok;
+    }
+    return ok;
+}
+
+bool Translations::parse(Lang lang, const std::string& text, const std::string& file_name, Diagnostics* diagnostics) {
+    auto& table = strings_[static_cast<int>(lang)];
+    size_t errors_before = diagnostics->size();
+    size_t bad = 0;
+    if (!utf8::is_valid(text, &bad)) {
+        diagnostics->push_back({file_name, 0, "", "file is not valid UTF-8 (byte " + std::to_string(bad) + ")"});
+        return false;
+    }
+    size_t pos = 0;
+    int line_no = 0;
+    while (pos < text.size()) {
+        size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line = utf8::trim(std::string_view(text).substr(pos, end - pos));
+        pos = end + 1;
+        ++line_no;
+        if (line.empty() || line.front() == '#') continue;
+        size_t eq = line.find('=');
+        if (eq == std::string_view::npos) {
+            diagnostics->push_back({file_name, line_no, "", "malformed line, expected 'key = value'"});
+            continue;
+        }
+        std::string key(utf8::trim(line.substr(0, eq)));
+        std::string_view raw_value = utf8::trim(line.substr(eq + 1));
+        std::string value;
+        for (size_t i = 0; i < raw_value.size(); ++i) {
+            if (raw_value[i] == '\\' && i + 1 < raw_value.size() && raw_value[i + 1] == 'n') {
+                value += '\n';
+                ++i;
+            } else {
+                value += raw_value[i];
+            }
+        }
+        if (key.empty()) {
+            diagnostics->push_back({file_name, line_no, "", "empty key"});
+            continue;
+        }
+        if (value.empty()) {
+            diagnostics->push_back({file_name, line_no, key, "empty value"});
+            continue;
+        }
+        if (!table.emplace(key, value).second)
+            diagnostics->push_back({file_name, line_no, key, "key defined twice"});
+    }
+    return diagnostics->size() == errors_before;
+}
+
+const std::string& Translations::get(Lang lang, const std::string& key) const {
+    const auto& table = strings_[static_cast<int>(lang)];
+    if (auto it = table.find(key); it != table.end()) return it->second;
+    const auto& english = strings_[static_cast<int>(Lang::En)];
+    if (auto it = english.find(key); it != english.end()) return it->second;
+    return missing_.emplace(key, key).first->second;
+}
+
+bool Translations::has(Lang lang, const std::string& key) const {
+    return strings_[static_cast<int>(lang)].count(key) != 0;
+}
+
+std::vector<std::string> Translations::all_keys() const {
+    std::set<std::string> keys;
+    for (const auto& table : strings_)
+        for (const auto& entry : table) keys.insert(entry.first);
+    return {keys.begin(), keys.end()};
+}
+
+std::vector<std::string> Translations::missing_keys(Lang lang) const {
+    std::vector<std::string> missing;
+    for (const std::string& key : all_keys())
+        if (!has(lang, key)) missing.push_back(key);
+    return missing;
+}
+
+std::string Translations::charset() const {
+    std::set<char32_t> chars;
+    for (const auto& table : strings_)
+        for (const auto& entry : table)
+            for (size_t pos = 0; pos < entry.second.size();) chars.insert(utf8::decode(entry.second, pos));
+    std::string out;
+    for (char32_t cp : chars)
+        if (cp >= 0x20) utf8::append(out, cp);
+    return out;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,54 @@
+// Helpers shared by the test executables: temporary directories, running the
+// project's binaries as a person would, and reading their JSON output.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kiosk::test {
+
+// A fresh directory under $TMPDIR, removed with its contents when destroyed.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& path() const { return path_; }
+    std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+private:
+    std::string path_;
+};
+
+struct CommandResult {
+    int exit_code = -1;  // -1 if the process did not exit normally (e.g. crashed)
+    std::string out;
+    std::string err;
+};
+
+// Runs `argv` (no shell), capturing stdout and stderr.
+CommandResult run_command(const std::vector<std::string>& argv);
+
+std::string read_text(const std::string& path);
+void write_text(const std::string& path, const std::string& text);
+
+// A parsed JSON value: enough for state dumps and --json output in tests.
+struct JsonValue {
+    enum class Type { Null, Bool, Number, String, Array, Object } type = Type::Null;
+    bool boolean = false;
+    double number = 0;
+    std::string string;
+    std::vector<JsonValue> array;
+    std::map<std::string, JsonValue> object;
+
+    bool is_null() const { return type == Type::Null; }
+    bool has(const std::string& key) const { return object.count(key) != 0; }
+    const JsonValue& operator[](const std::string& key) const;
+};
+
+// Parses `text`; on malformed input returns a Null value and sets `ok` false.
+JsonValue parse_json(const std::string& text, bool* ok = nullptr);
+
+}  // namespace kiosk::test
