@@ -4,6 +4,7 @@
 #include "core/utf8.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 namespace kiosk {
@@ -52,6 +53,11 @@ bool Translations::parse(Lang lang, const std::string& text, const std::string& 
             if (raw_value[i] == '\\' && i + 1 < raw_value.size() && raw_value[i + 1] == 'n') {
                 value += '\n';
                 ++i;
+            } else if (raw_value[i] == '\\' && i + 5 < raw_value.size() && raw_value[i + 1] == 'u') {
+                // \uXXXX, e.g. \u0020 for a space that trimming would otherwise drop
+                char32_t cp = static_cast<char32_t>(std::strtoul(std::string(raw_value.substr(i + 2, 4)).c_str(), nullptr, 16));
+                utf8::append(value, cp);
+                i += 5;
             } else {
                 value += raw_value[i];
             }
@@ -70,16 +76,18 @@ bool Translations::parse(Lang lang, const std::string& text, const std::string& 
     return diagnostics->size() == errors_before;
 }
 
-const std::string& Translations::get(Lang lang, const std::string& key) const {
+const std::string& Translations::get(Lang lang, std::string_view key) const {
     const auto& table = strings_[static_cast<int>(lang)];
     if (auto it = table.find(key); it != table.end()) return it->second;
     const auto& english = strings_[static_cast<int>(Lang::En)];
     if (auto it = english.find(key); it != english.end()) return it->second;
-    return missing_.emplace(key, key).first->second;
+    if (auto it = missing_.find(key); it != missing_.end()) return it->second;
+    return missing_.emplace(std::string(key), std::string(key)).first->second;
 }
 
-bool Translations::has(Lang lang, const std::string& key) const {
-    return strings_[static_cast<int>(lang)].count(key) != 0;
+bool Translations::has(Lang lang, std::string_view key) const {
+    const auto& table = strings_[static_cast<int>(lang)];
+    return table.find(key) != table.end();
 }
 
 std::vector<std::string> Translations::all_keys() const {

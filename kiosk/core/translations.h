@@ -1,5 +1,5 @@
 // UI strings, one file per language in assets/i18n/<code>.txt, looked up by key.
-// File format: `key = value` per line, `#` starts a comment line, `\n` in a value is a line break.
+// File format: `key = value` per line, `#` starts a comment line, `\n` in a value is a line break, `\uXXXX` any character (e.g. `\u0020`, a space).
 #pragma once
 
 #include "core/diagnostic.h"
@@ -7,7 +7,8 @@
 
 #include <array>
 #include <string>
-#include <unordered_map>
+#include <map>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -22,8 +23,8 @@ public:
 
     // The string for `key` in `lang`. A key missing in `lang` falls back to English and
     // then to the key itself, so a gap is visible rather than blank.
-    const std::string& get(Lang lang, const std::string& key) const;
-    bool has(Lang lang, const std::string& key) const;
+    const std::string& get(Lang lang, std::string_view key) const;
+    bool has(Lang lang, std::string_view key) const;
 
     // Keys present in some language but absent from `lang`, sorted.
     std::vector<std::string> missing_keys(Lang lang) const;
@@ -33,8 +34,9 @@ public:
     std::string charset() const;
 
 private:
-    std::array<std::unordered_map<std::string, std::string>, kLangCount> strings_;
-    mutable std::unordered_map<std::string, std::string> missing_;  // key -> key, stable storage
+    // std::less<> allows lookups by string_view without building a std::string per frame.
+    std::array<std::map<std::string, std::string, std::less<>>, kLangCount> strings_;
+    mutable std::map<std::string, std::string, std::less<>> missing_;  // key -> key, stable storage
 };
 
 }  // namespace kiosk

@@ -1,0 +1,116 @@
+#include "core/input_script.h"
+
+#include "core/utf8.h"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace kiosk {
+
+namespace {
+
+// Splits on ASCII spaces and tabs.
+std::vector<std::string> split_words(std::string_view line) {
+    std::vector<std::string> words;
+    size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        size_t start = i;
+        while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+        if (i > start) words.emplace_back(line.substr(start, i - start));
+    }
+    return words;
+}
+
+bool parse_number(const std::string& word, double* out) {
+    char* end = nullptr;
+    double value = std::strtod(word.c_str(), &end);
+    if (word.empty() || *end != '\0' || !std::isfinite(value)) return false;
+    *out = value;
+    return true;
+}
+
+class ScriptParser {
+public:
+    ScriptParser(const std::string& file, Diagnostics* diagnostics) : file_(file), diagnostics_(diagnostics) {}
+
+    void line(std::string_view raw, int line_no, std::vector<ScriptCommand>* out) {
+        std::string_view text = utf8::trim(raw);
+        if (text.empty() || text.front() == '#') return;
+        std::vector<std::string> words = split_words(text);
+        const std::string& verb = words[0];
+        ScriptCommand cmd;
+        cmd.line = line_no;
+        if (verb == "tap") {
+            cmd.kind = ScriptCommand::Kind::Tap;
+            if (!numbers(words, 2, line_no, "tap X Y", {&cmd.x1, &cmd.y1})) return;
+        } else if (verb == "drag") {
+            cmd.kind = ScriptCommand::Kind::Drag;
+            float ms = 0;
+            if (!numbers(words, 5, line_no, "drag X1 Y1 X2 Y2 MS", {&cmd.x1, &cmd.y1, &cmd.x2, &cmd.y2, &ms})) return;
+            if (ms <= 0) return error(line_no, "drag duration must be positive");
+            cmd.ms = ms;
+        } else if (verb == "wait") {
+            cmd.kind = ScriptCommand::Kind::Wait;
+            float ms = 0;
+            if (!numbers(words, 1, line_no, "wait MS", {&ms})) return;
+            if (ms < 0) return error(line_no, "wait needs a duration of 0 or more milliseconds");
+            cmd.ms = ms;
+        } else if (verb == "tap-label" || verb == "shot") {
+            std::string_view rest = utf8::trim(text.substr(verb.size()));
+            if (rest.empty())
+                return error(line_no, verb == "shot" ? "expected 'shot FILE.png'" : "expected 'tap-label TEXT'");
+            cmd.kind = verb == "shot" ? ScriptCommand::Kind::Shot : ScriptCommand::Kind::TapLabel;
+            cmd.text = std::string(rest);
+            if (cmd.kind == ScriptCommand::Kind::Shot && (cmd.text.size() < 5 || cmd.text.substr(cmd.text.size() - 4) != ".png"))
+                return error(line_no, "screenshot file name must end in .png");
+        } else {
+            return error(line_no, "unknown command '" + verb + "' (expected tap, tap-label, drag, wait or shot)");
+        }
+        out->push_back(std::move(cmd));
+    }
+
+private:
+    bool numbers(const std::vector<std::string>& words, size_t count, int line_no, const char* usage,
+                 std::initializer_list<float*> targets) {
+        if (words.size() != count + 1) {
+            error(line_no, std::string("expected '") + usage + "'");
+            return false;
+        }
+        size_t i = 1;
+        for (float* target : targets) {
+            double value = 0;
+            if (!parse_number(words[i], &value)) {
+                error(line_no, "'" + words[i] + "' is not a number (expected '" + usage + "')");
+                return false;
+            }
+            *target = static_cast<float>(value);
+            ++i;
+        }
+        return true;
+    }
+
+    void error(int line_no, const std::string& message) { diagnostics_->push_back({file_, line_no, "", message}); }
+
+    const std::string& file_;
+    Diagnostics* diagnostics_;
+};
+
+}  // namespace
+
+bool parse_input_script(std::string_view text, const std::string& file_name, std::vector<ScriptCommand>* out,
+                        Diagnostics* diagnostics) {
+    size_t before = diagnostics->size();
+    ScriptParser parser(file_name, diagnostics);
+    size_t pos = 0;
+    int line_no = 0;
+    while (pos < text.size()) {
+        size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        parser.line(text.substr(pos, end - pos), ++line_no, out);
+        pos = end + 1;
+    }
+    return diagnostics->size() == before;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,25 @@
+// The kiosk executable: parses options and hands over to the platform layer.
+#include "platform/kiosk_app.h"
+#include "platform/kiosk_options.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace {
+// Taken during static initialisation, as close to process start as portable code gets.
+const auto g_process_start = std::chrono::steady_clock::now();
+}  // namespace
+
+int main(int argc, char** argv) {
+    kiosk::KioskOptions options;
+    std::string error;
+    if (!kiosk::parse_kiosk_options(argc, argv, &options, &error)) {
+        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return 2;
+    }
+    if (options.show_help) {
+        std::fputs(kiosk::kiosk_usage(), stdout);
+        return 0;
+    }
+    return kiosk::run_kiosk(options, g_process_start);
+}

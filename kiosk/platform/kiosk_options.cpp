@@ -1,0 +1,96 @@
+#include "platform/kiosk_options.h"
+
+#include "core/file_io.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace kiosk {
+
+const char* kiosk_usage() {
+    return "kiosk - SCO digital cooperation kiosk\n"
+           "\n"
+           "usage: kiosk [options]\n"
+           "\n"
+           "  --windowed            run in a window (development); default is fullscreen\n"
+           "  --headless            no display: SDL dummy video driver and software renderer\n"
+           "  --size WxH            screen size in pixels (default 1920x1080 headless, the display otherwise)\n"
+           "  --lang ru|zh|en       starting language (default ru)\n"
+           "  --content DB          content database (default: the factory content)\n"
+           "  --assets DIR          assets folder (translations, fonts)\n"
+           "  --script FILE         play scripted input on a simulated clock, then exit:\n"
+           "                          tap X Y | tap-label TEXT | drag X1 Y1 X2 Y2 MS | wait MS | shot FILE.png\n"
+           "                        ('#' starts a comment; exit status 2 on a malformed line or missing label)\n"
+           "  --dump-state FILE     write the UI state as JSON at exit\n"
+           "  --bench               run a fixed headless scenario and print timing and memory as JSON\n"
+           "  --help                show this text\n";
+}
+
+namespace {
+
+bool parse_size(const char* text, int* width, int* height) {
+    char* end = nullptr;
+    long w = std::strtol(text, &end, 10);
+    if (*end != 'x' && *end != 'X') return false;
+    long h = std::strtol(end + 1, &end, 10);
+    if (*end != '\0' || w < 320 || h < 240 || w > 8192 || h > 8192) return false;
+    *width = static_cast<int>(w);
+    *height = static_cast<int>(h);
+    return true;
+}
+
+}  // namespace
+
+bool parse_kiosk_options(int argc, char** argv, KioskOptions* out, std::string* error) {
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        auto value = [&](const char* name) -> const char* {
+            if (i + 1 >= argc) {
+                *error = std::string(name) + " needs a value";
+                return nullptr;
+            }
+            return argv[++i];
+        };
+        if (arg == "--help" || arg == "-h") {
+            out->show_help = true;
+        } else if (arg == "--windowed") {
+            out->windowed = true;
+        } else if (arg == "--headless") {
+            out->headless = true;
+        } else if (arg == "--bench") {
+            out->bench = true;
+            out->headless = true;
+        } else if (arg == "--size") {
+            const char* v = value("--size");
+            if (!v) return false;
+            if (!parse_size(v, &out->width, &out->height)) {
+                *error = std::string("--size expects WxH, e.g. 1920x1080 (got '") + v + "')";
+                return false;
+            }
+            out->size_given = true;
+        } else if (arg == "--lang") {
+            const char* v = value("--lang");
+            if (!v) return false;
+            auto lang = parse_lang(v);
+            if (!lang) {
+                *error = std::string("--lang expects ru, zh or en (got '") + v + "')";
+                return false;
+            }
+            out->language = *lang;
+        } else if (arg == "--script" || arg == "--dump-state" || arg == "--content" || arg == "--assets") {
+            const char* v = value(arg.c_str());
+            if (!v) return false;
+            if (arg == "--script") out->script_path = v;
+            else if (arg == "--dump-state") out->dump_state_path = v;
+            else if (arg == "--content") out->content_path = v;
+            else out->assets_dir = v;
+        } else {
+            *error = "unknown option '" + arg + "' (see kiosk --help)";
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace kiosk

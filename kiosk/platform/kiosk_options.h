@@ -1,0 +1,30 @@
+// Command-line options of the `kiosk` binary (see `kiosk --help`).
+#pragma once
+
+#include "core/language.h"
+
+#include <string>
+
+namespace kiosk {
+
+struct KioskOptions {
+    bool headless = false;       // SDL dummy video driver + software renderer
+    bool windowed = false;       // development: a window instead of fullscreen
+    int width = 1920, height = 1080;
+    bool size_given = false;
+    Lang language = Lang::Ru;
+    std::string script_path;     // --script FILE
+    std::string dump_state_path; // --dump-state FILE.json
+    bool bench = false;
+    std::string content_path;    // --content DB (default: installed or build-tree factory content)
+    std::string assets_dir;      // --assets DIR
+    bool show_help = false;
+};
+
+// Parses argv. Returns false with a message in `error` for unknown or malformed options.
+bool parse_kiosk_options(int argc, char** argv, KioskOptions* out, std::string* error);
+
+// The --help text.
+const char* kiosk_usage();
+
+}  // namespace kiosk

@@ -1,0 +1,141 @@
+// Home: the document library as cards (type, date, place, title, summary).
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ui {
+
+namespace {
+
+constexpr int kColumns = 3;
+
+struct CardGeometry {
+    float width, height, gap;
+};
+
+// Cards fill the width in kColumns columns; two rows fit the screen without scrolling,
+// more rows scroll.
+CardGeometry card_geometry(const UiContext& ctx, float area_width, float area_height) {
+    CardGeometry g;
+    g.gap = ctx.px(32);
+    g.width = (area_width - g.gap * (kColumns - 1)) / kColumns;
+    g.height = std::max(ctx.px(300), (area_height - g.gap * 2.25f) / 2);
+    return g;
+}
+
+void draw_type_chip(UiContext& ctx, ImVec2 pos, DocumentType type) {
+    const std::string& label = ctx.t(document_type_key(type));
+    ImFont* font = ctx.fonts.get(FontRole::Small);
+    ImVec2 size = text_size(font, label);
+    ImVec2 max(pos.x + size.x + ctx.px(28), pos.y + size.y + ctx.px(10));
+    ctx.draw->AddRectFilled(pos, max, ctx.theme.document_type_color(type), ctx.px(20));
+    draw_text(ctx.draw, font, ImVec2(pos.x + ctx.px(14), pos.y + ctx.px(5)), ctx.theme.colors.text_on_primary, label);
+}
+
+// Returns true when the card was tapped.
+bool draw_document_card(UiContext& ctx, const Document& doc, const DocumentStrings& strings, ImVec2 min, ImVec2 max) {
+    const Lang lang = ctx.state.language;
+    const int li = static_cast<int>(lang);
+    const std::string& title = doc.info.title.get(lang);
+    TouchArea area = touch_area(ctx, title, min, max);
+    const Palette& c = ctx.theme.colors;
+    const float rounding = ctx.theme.corner();
+
+    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
+    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    ctx.draw->AddRectFilled(min, ImVec2(min.x + ctx.px(8), max.y), ctx.theme.document_type_color(doc.info.type),
+                            rounding, ImDrawFlags_RoundCornersLeft);
+
+    const float pad = ctx.px(32);
+    const float inner_width = max.x - min.x - pad * 2;
+    float y = min.y + pad * 0.9f;
+    draw_type_chip(ctx, ImVec2(min.x + pad, y), doc.info.type);
+    y += ctx.px(58);
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    draw_wrapped(ctx.draw, ctx.text_cache, strings.date_place[li], small, ImVec2(min.x + pad, y), inner_width,
+                 c.text_muted, lang_code(lang), 1);
+    y += small->FontSize * 1.6f;
+    // The "read" affordance sits at the bottom so every card reads the same way; the title
+    // gets as many lines as fit above it.
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const std::string& read = ctx.t("home.read");
+    float bottom = max.y - pad * 0.8f - regular->FontSize;
+    ImFont* title_font = ctx.fonts.get(FontRole::Medium);
+    const float title_line = ctx.text_cache.wrap(title, title_font, inner_width, lang_code(lang)).line_height;
+    int title_lines = std::clamp(static_cast<int>((bottom - y - ctx.px(12)) / title_line), 1, 4);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, title, title_font, ImVec2(min.x + pad, y), inner_width, c.text,
+                      lang_code(lang), title_lines);
+    y += ctx.px(10);
+    float summary_lines = std::floor((bottom - y - ctx.px(12)) / (small->FontSize * 1.3f));
+    if (summary_lines >= 1)
+        draw_wrapped(ctx.draw, ctx.text_cache, doc.info.summary.get(lang), small, ImVec2(min.x + pad, y), inner_width,
+                     c.text_muted, lang_code(lang), static_cast<int>(summary_lines));
+    draw_text(ctx.draw, regular, ImVec2(min.x + pad, bottom), c.accent, read);
+    return area.clicked;
+}
+
+}  // namespace
+
+void open_document(UiState& state, const Document& doc) {
+    state.screen = Screen::Reader;
+    state.reader.document = &doc;
+    state.reader.scroll.stop();
+    state.reader.scroll.set_extent(0, 1);
+    state.reader.sidebar_scroll.stop();
+    state.reader.layout = ReaderLayout{};
+}
+
+void draw_home_screen(UiContext& ctx) {
+    const Theme& theme = ctx.theme;
+    const Palette& c = theme.colors;
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
+    draw_top_bar(ctx, ctx.t("app.title"), false);
+
+    const float margin = theme.margin();
+    float y = theme.top_bar_height() + margin * 0.8f;
+    ImFont* heading = ctx.fonts.get(FontRole::Title);
+    draw_text(ctx.draw, heading, ImVec2(margin, y), c.text, ctx.t("home.heading"));
+    y += heading->FontSize * 1.3f;
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("home.subheading"), regular, ImVec2(margin, y),
+                      ctx.screen.x - margin * 2, c.text_muted, lang_code(ctx.state.language), 2);
+    y += margin * 0.6f;
+
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const float footer_height = small->FontSize * 2.2f;
+    ImVec2 area_min(0, y), area_max(ctx.screen.x, ctx.screen.y - footer_height);
+    const auto& documents = ctx.content.documents();
+    CardGeometry g = card_geometry(ctx, ctx.screen.x - margin * 2, area_max.y - area_min.y);
+    int rows = (static_cast<int>(documents.size()) + kColumns - 1) / kColumns;
+    float content_height = rows * g.height + std::max(0, rows - 1) * g.gap + g.gap;
+    ctx.state.home_scroll.set_extent(content_height, area_max.y - area_min.y);
+    scroll_region(ctx, ctx.state.home_scroll, area_min, area_max);
+
+    ctx.draw->PushClipRect(area_min, area_max, true);
+    const float top = area_min.y + g.gap * 0.25f - ctx.state.home_scroll.offset();
+    for (size_t i = 0; i < documents.size(); ++i) {
+        int row = static_cast<int>(i) / kColumns, col = static_cast<int>(i) % kColumns;
+        // An incomplete last row is centred rather than left hanging.
+        int in_row = std::min(kColumns, static_cast<int>(documents.size()) - row * kColumns);
+        float row_left = margin + (kColumns - in_row) * (g.width + g.gap) * 0.5f;
+        ImVec2 min(row_left + col * (g.width + g.gap), top + row * (g.height + g.gap));
+        ImVec2 max(min.x + g.width, min.y + g.height);
+        if (max.y < area_min.y || min.y > area_max.y) continue;
+        if (draw_document_card(ctx, documents[i], ctx.strings.documents[i], min, max))
+            open_document(ctx.state, documents[i]);
+    }
+    ctx.draw->PopClipRect();
+    scroll_indicator(ctx, ctx.state.home_scroll, area_min, area_max, content_height);
+
+    const std::string& footer = ctx.strings.footer[static_cast<int>(ctx.state.language)];
+    draw_text(ctx.draw, small, ImVec2(margin, ctx.screen.y - footer_height + small->FontSize * 0.5f), c.text_muted,
+              footer);
+    const std::string& note = ctx.t("home.offline_note");
+    draw_text(ctx.draw, small,
+              ImVec2(ctx.screen.x - margin - text_size(small, note).x, ctx.screen.y - footer_height + small->FontSize * 0.5f),
+              c.text_muted, note);
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,52 @@
+// Wrapped text for the screens, laid out once per (text, font, width) and reused every
+// frame, so drawing a steady screen does no line breaking and no allocation.
+#pragma once
+
+#include "core/text_layout.h"
+
+#include <imgui.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace kiosk::ui {
+
+struct WrappedText {
+    std::vector<LineSpan> lines;
+    float line_height = 0;
+    float height() const { return line_height * static_cast<float>(lines.size()); }
+};
+
+class TextCache {
+public:
+    // Lines of `text` in `font` wrapped to `width`. `text` must outlive the cache entry
+    // (content and translations do). `lang` hints the line breaker ("ru", "zh", "en").
+    const WrappedText& wrap(const std::string& text, ImFont* font, float width, const char* lang);
+    void clear() { entries_.clear(); }
+
+private:
+    struct Key {
+        const void* text;
+        size_t size;
+        const void* font;
+        float width;
+        bool operator==(const Key& other) const {
+            return text == other.text && size == other.size && font == other.font && width == other.width;
+        }
+    };
+    struct KeyHash {
+        size_t operator()(const Key& k) const {
+            return std::hash<const void*>()(k.text) ^ (std::hash<const void*>()(k.font) << 1) ^
+                   std::hash<float>()(k.width) ^ k.size;
+        }
+    };
+    std::unordered_map<Key, WrappedText, KeyHash> entries_;
+};
+
+// Draws wrapped text at `pos` with at most `max_lines` lines (0: all); the last visible line
+// ends with an ellipsis when text is cut. Returns the height used.
+float draw_wrapped(ImDrawList* draw, TextCache& cache, const std::string& text, ImFont* font, ImVec2 pos,
+                   float width, ImU32 color, const char* lang, int max_lines = 0);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,41 @@
+#include "ui/theme.h"
+
+namespace kiosk::ui {
+
+namespace {
+constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b, unsigned a = 255) { return IM_COL32(r, g, b, a); }
+}  // namespace
+
+Theme Theme::standard(float scale) {
+    Theme theme;
+    theme.scale = scale;
+    Palette& c = theme.colors;
+    c.background = rgb(0xF3, 0xF5, 0xF8);
+    c.surface = rgb(0xFF, 0xFF, 0xFF);
+    c.surface_alt = rgb(0xE8, 0xEE, 0xF4);
+    c.border = rgb(0xD5, 0xDD, 0xE6);
+    c.shadow = rgb(0x1A, 0x2B, 0x3C, 0x18);
+    c.text = rgb(0x1B, 0x24, 0x30);
+    c.text_muted = rgb(0x5A, 0x67, 0x78);
+    c.text_on_primary = rgb(0xFF, 0xFF, 0xFF);
+    c.primary = rgb(0x0F, 0x4C, 0x81);
+    c.primary_pressed = rgb(0x0A, 0x36, 0x5E);
+    c.accent = rgb(0x00, 0x84, 0x8C);
+    c.accent_soft = rgb(0xD9, 0xF0, 0xF1);
+    c.pressed_overlay = rgb(0x0F, 0x4C, 0x81, 0x2A);
+    c.summary_band = rgb(0xFF, 0xF6, 0xE0);
+    return theme;
+}
+
+ImU32 Theme::document_type_color(DocumentType type) const {
+    switch (type) {
+        case DocumentType::Statement: return rgb(0x0F, 0x4C, 0x81);
+        case DocumentType::Decision: return rgb(0x6A, 0x3D, 0x9A);
+        case DocumentType::Concept: return rgb(0x00, 0x7A, 0x6E);
+        case DocumentType::Programme: return rgb(0xB5, 0x5A, 0x00);
+        case DocumentType::Protocol: return rgb(0x8A, 0x2B, 0x3B);
+    }
+    return colors.primary;
+}
+
+}  // namespace kiosk::ui

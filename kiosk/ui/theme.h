@@ -1,0 +1,48 @@
+// Colours and metrics of the kiosk. Every size is in design pixels at 1920x1080 and is
+// multiplied by Theme::scale, so the layout holds at other resolutions.
+#pragma once
+
+#include "core/content_model.h"
+
+#include <imgui.h>
+
+namespace kiosk::ui {
+
+struct Palette {
+    ImU32 background;      // page
+    ImU32 surface;         // cards, panels
+    ImU32 surface_alt;     // sidebar, pressed-off segments
+    ImU32 border;
+    ImU32 shadow;
+    ImU32 text;            // body text
+    ImU32 text_muted;      // metadata
+    ImU32 text_on_primary;
+    ImU32 primary;         // SCO blue: top bar, primary buttons
+    ImU32 primary_pressed;
+    ImU32 accent;          // highlights, active state
+    ImU32 accent_soft;     // selected backgrounds
+    ImU32 pressed_overlay; // press feedback on light surfaces
+    ImU32 summary_band;    // background of non-official summaries
+};
+
+struct Theme {
+    float scale = 1.0f;
+    Palette colors{};
+
+    // Design pixels to screen pixels.
+    float px(float design) const { return design * scale; }
+
+    // Minimum touch target edge (48 px at 1080p, never smaller).
+    float min_target() const { return px(48) < 48 ? 48 : px(48); }
+    float button_height() const { return px(76); }
+    float top_bar_height() const { return px(112); }
+    float margin() const { return px(48); }
+    float corner() const { return px(16); }
+
+    // A calm palette for an international forum: light neutral page, deep blue, teal accent.
+    static Theme standard(float scale);
+    // Colour of the type chip on library cards and in the reader.
+    ImU32 document_type_color(DocumentType type) const;
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,56 @@
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+namespace kiosk::ui {
+
+namespace {
+
+// A simple emblem: a ring with a dot grid, drawn so the kiosk needs no image assets.
+void draw_emblem(ImDrawList* draw, ImVec2 center, float radius, ImU32 color) {
+    draw->AddCircle(center, radius, color, 48, radius * 0.12f);
+    const float step = radius * 0.42f;
+    for (int row = -1; row <= 1; ++row)
+        for (int col = -1; col <= 1; ++col)
+            draw->AddCircleFilled(ImVec2(center.x + col * step, center.y + row * step), radius * 0.11f, color, 12);
+}
+
+}  // namespace
+
+bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back) {
+    const Theme& theme = ctx.theme;
+    const float height = theme.top_bar_height();
+    const float center_y = height * 0.5f;
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.screen.x, height), theme.colors.primary);
+
+    float x = theme.margin() * 0.6f;
+    bool back = false;
+    if (with_back) {
+        const std::string& label = ctx.t("action.back");
+        float width = button_width(ctx, label);
+        const float h = theme.button_height() * 0.9f;
+        back = touch_button(ctx, label, ImVec2(x, center_y - h / 2), ImVec2(x + width, center_y + h / 2),
+                            ButtonStyle::OnPrimary);
+        x += width + theme.px(28);
+    } else {
+        float radius = theme.px(30);
+        draw_emblem(ctx.draw, ImVec2(x + radius, center_y), radius, theme.colors.text_on_primary);
+        x += radius * 2 + theme.px(24);
+    }
+
+    float switch_left = language_switch(ctx, ctx.screen.x - theme.margin() * 0.6f, center_y);
+    ImFont* font = ctx.fonts.get(with_back ? FontRole::Medium : FontRole::Title);
+    float available = switch_left - theme.px(32) - x;
+    ctx.draw->PushClipRect(ImVec2(x, 0), ImVec2(x + available, height), true);
+    const WrappedText& wrapped = ctx.text_cache.wrap(title, font, 1e9f, lang_code(ctx.state.language));
+    float title_width = wrapped.lines.empty() ? 0 : wrapped.lines[0].width;
+    if (title_width <= available) {
+        draw_text(ctx.draw, font, ImVec2(x, center_y - font->FontSize * 0.62f), theme.colors.text_on_primary, title);
+    } else {
+        draw_wrapped(ctx.draw, ctx.text_cache, title, font, ImVec2(x, center_y - font->FontSize * 0.62f), available,
+                     theme.colors.text_on_primary, lang_code(ctx.state.language), 1);
+    }
+    ctx.draw->PopClipRect();
+    return back;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,41 @@
+// What a screen gets each frame: the read-only model, its own state, the pointer,
+// and where to draw. Built by KioskUi; screens take it by reference.
+#pragma once
+
+#include "core/content_store.h"
+#include "core/touch_gesture.h"
+#include "core/translations.h"
+#include "ui/display_strings.h"
+#include "ui/fonts.h"
+#include "ui/text_cache.h"
+#include "ui/theme.h"
+#include "ui/touch_targets.h"
+#include "ui/ui_state.h"
+
+#include <imgui.h>
+
+namespace kiosk::ui {
+
+struct UiContext {
+    const ContentStore& content;
+    const Translations& translations;
+    const FontSet& fonts;
+    const Theme& theme;
+    UiState& state;
+    TouchTargets& targets;
+    TextCache& text_cache;
+    const TouchGesture& gesture;
+    PressFeedback& feedback;
+    unsigned& feedback_target;   // which target shows the press feedback (0: none)
+    const DisplayStrings& strings;
+    ImDrawList* draw;
+    ImVec2 screen;        // screen size in pixels
+    double now = 0;       // seconds on the kiosk clock (simulated in scripted runs)
+    bool animating = false;  // a widget sets this when it needs another frame soon
+
+    // The UI string for `key` in the visitor's language.
+    const std::string& t(std::string_view key) const { return translations.get(state.language, key); }
+    float px(float design) const { return theme.px(design); }
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,164 @@
+#include "ui/widgets.h"
+
+#include <cfloat>
+
+namespace kiosk::ui {
+
+namespace {
+
+bool contains(ImVec2 min, ImVec2 max, float x, float y) { return x >= min.x && x < max.x && y >= min.y && y < max.y; }
+
+unsigned target_id(const std::string& label, ImVec2 min) {
+    unsigned hash = 2166136261u;
+    for (char c : label) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    hash = (hash ^ static_cast<unsigned>(min.x)) * 16777619u;
+    hash = (hash ^ static_cast<unsigned>(min.y)) * 16777619u;
+    return hash ? hash : 1;
+}
+
+}  // namespace
+
+TouchArea touch_area(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 max) {
+    ctx.targets.add(label.data(), label.data() + label.size(), min, max);
+    TouchArea area;
+    const TouchGesture& g = ctx.gesture;
+    unsigned id = target_id(label, min);
+    bool pressed_here = contains(min, max, g.press_x(), g.press_y());
+    if (g.is_down() && !g.is_dragging() && pressed_here) ctx.feedback_target = id;
+    if (g.is_dragging() && ctx.feedback_target == id) ctx.feedback_target = 0;
+    area.pressed = ctx.feedback_target == id && ctx.feedback.visible(ctx.now);
+    if (g.released_as_tap() && pressed_here && contains(min, max, g.x(), g.y())) {
+        area.clicked = true;
+        ctx.animating = true;  // the tap changes state: draw the result next frame
+    }
+    if (area.pressed) ctx.animating = ctx.animating || ctx.feedback.needs_frames(ctx.now);
+    return area;
+}
+
+float button_width(const UiContext& ctx, const std::string& label, FontRole font) {
+    float width = text_size(ctx.fonts.get(font), label).x + ctx.px(56);
+    return width < ctx.theme.min_target() * 1.5f ? ctx.theme.min_target() * 1.5f : width;
+}
+
+bool touch_button(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 max, ButtonStyle style, FontRole font) {
+    TouchArea area = touch_area(ctx, label, min, max);
+    const Palette& c = ctx.theme.colors;
+    const float rounding = ctx.theme.corner() * 0.75f;
+    ImU32 fill = c.surface, text = c.text, border = c.border;
+    switch (style) {
+        case ButtonStyle::Primary:
+            fill = area.pressed ? c.primary_pressed : c.primary;
+            text = c.text_on_primary;
+            border = fill;
+            break;
+        case ButtonStyle::Secondary:
+            fill = area.pressed ? c.surface_alt : c.surface;
+            text = c.primary;
+            border = c.border;
+            break;
+        case ButtonStyle::OnPrimary:
+            fill = area.pressed ? IM_COL32(255, 255, 255, 70) : IM_COL32(255, 255, 255, 26);
+            text = c.text_on_primary;
+            border = IM_COL32(255, 255, 255, 110);
+            break;
+        case ButtonStyle::SegmentOn:
+            fill = area.pressed ? c.surface_alt : c.surface;
+            text = c.primary;
+            border = c.surface;
+            break;
+        case ButtonStyle::SegmentOff:
+            fill = area.pressed ? IM_COL32(255, 255, 255, 70) : IM_COL32(255, 255, 255, 0);
+            text = c.text_on_primary;
+            border = IM_COL32(255, 255, 255, 0);
+            break;
+    }
+    ctx.draw->AddRectFilled(min, max, fill, rounding);
+    if (border != fill) ctx.draw->AddRect(min, max, border, rounding, 0, ctx.px(2));
+    draw_text_centered(ctx.draw, ctx.fonts.get(font), min, max, text, label);
+    return area.clicked;
+}
+
+float language_switch(UiContext& ctx, float right, float center_y) {
+    static const char* const kLabelKeys[kLangCount] = {"language.ru", "language.zh", "language.en"};
+    const float height = ctx.theme.button_height() * 0.9f;
+    const float pad = ctx.px(6);
+    float widths[kLangCount];
+    float total = pad;
+    for (int i = 0; i < kLangCount; ++i) {
+        widths[i] = button_width(ctx, ctx.translations.get(kAllLangs[i], kLabelKeys[i]));
+        total += widths[i] + pad;
+    }
+    float left = right - total;
+    ImVec2 frame_min(left, center_y - height / 2 - pad), frame_max(right, center_y + height / 2 + pad);
+    ctx.draw->AddRectFilled(frame_min, frame_max, IM_COL32(255, 255, 255, 40), ctx.theme.corner());
+    float x = left + pad;
+    for (int i = 0; i < kLangCount; ++i) {
+        Lang lang = kAllLangs[i];
+        // Each language names itself, so a visitor finds their own whatever is showing.
+        const std::string& label = ctx.translations.get(lang, kLabelKeys[i]);
+        ImVec2 min(x, center_y - height / 2), max(x + widths[i], center_y + height / 2);
+        bool selected = ctx.state.language == lang;
+        if (touch_button(ctx, label, min, max, selected ? ButtonStyle::SegmentOn : ButtonStyle::SegmentOff))
+            ctx.state.language = lang;
+        x += widths[i] + pad;
+    }
+    return left;
+}
+
+void scroll_region(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max) {
+    const TouchGesture& g = ctx.gesture;
+    bool pressed_inside = contains(min, max, g.press_x(), g.press_y());
+    if (g.is_down() && pressed_inside) {
+        if (g.is_dragging()) {
+            if (!scroll.is_dragging()) scroll.begin_drag(g.y(), ctx.now);
+            scroll.drag_to(g.y(), ctx.now);
+        } else if (scroll.is_moving()) {
+            scroll.stop();  // a finger on a moving list holds it, as on a phone
+        }
+    } else if (scroll.is_dragging()) {
+        scroll.end_drag(ctx.now);
+    }
+    scroll.update(ctx.now);
+    if (scroll.is_moving() || scroll.is_dragging()) ctx.animating = true;
+}
+
+void scroll_indicator(UiContext& ctx, const KineticScroll& scroll, ImVec2 min, ImVec2 max, float content_height) {
+    float view = max.y - min.y;
+    if (content_height <= view + 1.0f) return;
+    float track_x = max.x - ctx.px(10);
+    float thumb = view * view / content_height;
+    if (thumb < ctx.px(60)) thumb = ctx.px(60);
+    float max_offset = content_height - view;
+    float t = scroll.offset() / max_offset;
+    if (t < 0) t = 0;
+    if (t > 1) t = 1;
+    float top = min.y + ctx.px(8) + (view - thumb - ctx.px(16)) * t;
+    ctx.draw->AddRectFilled(ImVec2(track_x, top), ImVec2(track_x + ctx.px(6), top + thumb),
+                            IM_COL32(0x0F, 0x4C, 0x81, 0x60), ctx.px(3));
+}
+
+ImVec2 text_size(ImFont* font, const std::string& text) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
+}
+
+void draw_text(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, const std::string& text) {
+    draw->AddText(font, font->FontSize, pos, color, text.data(), text.data() + text.size());
+}
+
+void draw_text_centered(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, const std::string& text) {
+    ImVec2 size = text_size(font, text);
+    ImVec2 pos((min.x + max.x - size.x) * 0.5f, (min.y + max.y - size.y) * 0.5f);
+    draw_text(draw, font, ImVec2(static_cast<float>(static_cast<int>(pos.x)), static_cast<float>(static_cast<int>(pos.y))),
+              color, text);
+}
+
+void draw_card_shadow(ImDrawList* draw, ImVec2 min, ImVec2 max, float rounding, const Theme& theme) {
+    for (int i = 3; i >= 1; --i) {
+        float spread = theme.px(3.0f * static_cast<float>(i));
+        draw->AddRectFilled(ImVec2(min.x - spread * 0.3f, min.y + spread * 0.2f),
+                            ImVec2(max.x + spread * 0.3f, max.y + spread), IM_COL32(0x1A, 0x2B, 0x3C, 7 + 3 * (3 - i)),
+                            rounding + spread);
+    }
+}
+
+}  // namespace kiosk::ui

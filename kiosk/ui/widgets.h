@@ -1,0 +1,56 @@
+// Touch widgets shared by the screens. Nothing here depends on hover: a target is
+// pressed while a finger that went down on it stays down without scrolling, and it is
+// activated when that finger lifts on it (LVGL semantics, see docs/architecture.md).
+#pragma once
+
+#include "core/kinetic_scroll.h"
+#include "ui/ui_context.h"
+
+#include <string>
+
+namespace kiosk::ui {
+
+enum class ButtonStyle {
+    Primary,          // filled blue
+    Secondary,        // white with border
+    OnPrimary,        // light outline on the blue top bar
+    SegmentOn,        // selected segment of a segmented control
+    SegmentOff,       // unselected segment
+};
+
+struct TouchArea {
+    bool clicked = false;  // a tap was released on the area this frame
+    bool pressed = false;  // show press feedback
+};
+
+// Registers a touch target labelled `label` (its visible text) and reports taps on it.
+// The caller draws it; use this for composite targets such as library cards.
+TouchArea touch_area(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 max);
+
+// A button with a centred label. Returns true when tapped.
+bool touch_button(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 max, ButtonStyle style,
+                  FontRole font = FontRole::Regular);
+
+// Width a button needs for `label` in `font`, at least the minimum target size.
+float button_width(const UiContext& ctx, const std::string& label, FontRole font = FontRole::Regular);
+
+// The RU / 中文 / EN switch, right-aligned to `right` and vertically centred on `center_y`.
+// Returns its left edge.
+float language_switch(UiContext& ctx, float right, float center_y);
+
+// Connects the finger to `scroll` inside [min, max]: drags scroll it, flicks continue,
+// a tap stops a moving list. Call once per frame before drawing the region.
+void scroll_region(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max);
+
+// A thin scroll position indicator along the right edge of [min, max].
+void scroll_indicator(UiContext& ctx, const KineticScroll& scroll, ImVec2 min, ImVec2 max, float content_height);
+
+// Text helpers.
+ImVec2 text_size(ImFont* font, const std::string& text);
+void draw_text(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, const std::string& text);
+void draw_text_centered(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, const std::string& text);
+
+// A soft drop shadow under a rounded card.
+void draw_card_shadow(ImDrawList* draw, ImVec2 min, ImVec2 max, float rounding, const Theme& theme);
+
+}  // namespace kiosk::ui
