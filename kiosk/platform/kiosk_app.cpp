@@ -396,7 +396,9 @@ void KioskRunner::write_state_dump() {
         json.begin_object();
         json.key("label").value(t.label);
         json.key("x").value(static_cast<double>(t.min.x)).key("y").value(static_cast<double>(t.min.y));
-        json.key("w").value(static_cast<double>(t.max.x - t.min.x)).key("h").value(static_cast<double>(t.max.y - t.min.y));
+        json.key("w").value(static_cast<double>(t.size.x)).key("h").value(static_cast<double>(t.size.y));
+        json.key("visible").begin_array().value(static_cast<double>(t.min.x)).value(static_cast<double>(t.min.y));
+        json.value(static_cast<double>(t.max.x - t.min.x)).value(static_cast<double>(t.max.y - t.min.y)).end_array();
         json.end_object();
     }
     json.end_array();

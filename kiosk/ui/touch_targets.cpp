@@ -2,12 +2,13 @@
 
 namespace kiosk::ui {
 
-void TouchTargets::add(const char* label_begin, const char* label_end, ImVec2 min, ImVec2 max) {
+void TouchTargets::add(const char* label_begin, const char* label_end, ImVec2 min, ImVec2 max, ImVec2 size) {
     if (count_ == targets_.size()) targets_.emplace_back();
     TouchTarget& target = targets_[count_++];
     target.label.assign(label_begin, label_end);
     target.min = min;
     target.max = max;
+    target.size = size;
 }
 
 const TouchTarget* TouchTargets::find(const std::string& label) const {

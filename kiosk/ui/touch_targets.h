@@ -11,14 +11,15 @@ namespace kiosk::ui {
 
 struct TouchTarget {
     std::string label;  // the visible text, in the current language
-    ImVec2 min, max;
+    ImVec2 min, max;    // the part on screen (clipped by scroll areas): where a tap lands
+    ImVec2 size;        // the whole target, for size checks
 };
 
 class TouchTargets {
 public:
     void clear() { count_ = 0; }
     // Records a target; reuses storage across frames so steady frames do not allocate.
-    void add(const char* label_begin, const char* label_end, ImVec2 min, ImVec2 max);
+    void add(const char* label_begin, const char* label_end, ImVec2 min, ImVec2 max, ImVec2 size);
     // The first target whose label equals `label`, or null.
     const TouchTarget* find(const std::string& label) const;
     size_t size() const { return count_; }

@@ -1,5 +1,6 @@
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cfloat>
 
 namespace kiosk::ui {
@@ -19,8 +20,14 @@ unsigned target_id(const std::string& label, ImVec2 min) {
 }  // namespace
 
 TouchArea touch_area(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 max) {
-    ctx.targets.add(label.data(), label.data() + label.size(), min, max);
     TouchArea area;
+    // Only the part inside the current clip rectangle can be seen, so only it can be touched.
+    const ImVec2 size(max.x - min.x, max.y - min.y);
+    const ImVec2 clip_min = ctx.draw->GetClipRectMin(), clip_max = ctx.draw->GetClipRectMax();
+    min = ImVec2(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
+    max = ImVec2(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
+    if (max.x <= min.x || max.y <= min.y) return area;
+    ctx.targets.add(label.data(), label.data() + label.size(), min, max, size);
     const TouchGesture& g = ctx.gesture;
     unsigned id = target_id(label, min);
     bool pressed_here = contains(min, max, g.press_x(), g.press_y());

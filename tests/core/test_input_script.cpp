@@ -1,0 +1,52 @@
+// The headless input script: every command, and every malformed line rejected with its line number.
+#include "core/input_script.h"
+
+#include <doctest/doctest.h>
+
+using kiosk::ScriptCommand;
+
+namespace {
+std::vector<ScriptCommand> parse_ok(const std::string& text) {
+    std::vector<ScriptCommand> commands;
+    kiosk::Diagnostics diagnostics;
+    bool ok = kiosk::parse_input_script(text, "s.txt", &commands, &diagnostics);
+    for (const auto& d : diagnostics) MESSAGE(d.str());
+    REQUIRE(ok);
+    return commands;
+}
+
+std::string first_error(const std::string& text) {
+    std::vector<ScriptCommand> commands;
+    kiosk::Diagnostics diagnostics;
+    CHECK_FALSE(kiosk::parse_input_script(text, "s.txt", &commands, &diagnostics));
+    return diagnostics.empty() ? "" : diagnostics[0].str();
+}
+}  // namespace
+
+TEST_CASE("a script parses every command with its arguments and line number") {
+    auto commands = parse_ok("# a comment\n\ntap 10 20\ntap-label Читать далее\ndrag 1 2 3 4 250\nwait 1500\nshot out/home.png\n");
+    REQUIRE(commands.size() == 5);
+    CHECK(commands[0].kind == ScriptCommand::Kind::Tap);
+    CHECK(commands[0].line == 3);
+    CHECK(commands[0].x1 == 10);
+    CHECK(commands[0].y1 == 20);
+    CHECK(commands[1].kind == ScriptCommand::Kind::TapLabel);
+    CHECK(commands[1].text == "Читать далее");
+    CHECK(commands[2].kind == ScriptCommand::Kind::Drag);
+    CHECK(commands[2].x2 == 3);
+    CHECK(commands[2].ms == 250);
+    CHECK(commands[3].ms == 1500);
+    CHECK(commands[4].text == "out/home.png");
+}
+
+TEST_CASE("malformed script lines are rejected with file, line and the expected form") {
+    CHECK(first_error("tap 1") == "s.txt:1: expected 'tap X Y'");
+    CHECK(first_error("wait 1\ntap x 2") == "s.txt:2: 'x' is not a number (expected 'tap X Y')");
+    CHECK(first_error("drag 1 2 3 4") == "s.txt:1: expected 'drag X1 Y1 X2 Y2 MS'");
+    CHECK(first_error("drag 1 2 3 4 0") == "s.txt:1: drag duration must be positive");
+    CHECK(first_error("wait -5") == "s.txt:1: wait needs a duration of 0 or more milliseconds");
+    CHECK(first_error("wait nan") == "s.txt:1: 'nan' is not a number (expected 'wait MS')");
+    CHECK(first_error("tap-label") == "s.txt:1: expected 'tap-label TEXT'");
+    CHECK(first_error("shot picture.jpg") == "s.txt:1: screenshot file name must end in .png");
+    CHECK(first_error("fly 1 2") == "s.txt:1: unknown command 'fly' (expected tap, tap-label, drag, wait or shot)");
+}

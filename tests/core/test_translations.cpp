@@ -1,0 +1,51 @@
+// UI strings: one file per language in assets/i18n, every key in every language.
+#include "core/translations.h"
+
+#include <doctest/doctest.h>
+
+using kiosk::Lang;
+using kiosk::Translations;
+
+TEST_CASE("every translation key exists in every language") {
+    Translations translations;
+    kiosk::Diagnostics diagnostics;
+    bool loaded = translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics);
+    for (const auto& d : diagnostics) MESSAGE(d.str());
+    REQUIRE(loaded);
+    REQUIRE(translations.all_keys().size() > 20);
+    for (Lang lang : kiosk::kAllLangs) {
+        CAPTURE(kiosk::lang_code(lang));
+        auto missing = translations.missing_keys(lang);
+        for (const auto& key : missing) MESSAGE("missing: " << key);
+        CHECK(missing.empty());
+    }
+}
+
+TEST_CASE("a translation file reports malformed lines, empty values and duplicates with file and line") {
+    Translations translations;
+    kiosk::Diagnostics diagnostics;
+    CHECK_FALSE(translations.parse(Lang::En, "# comment\nok = fine\nbroken line\nempty =\nok = again\n", "en.txt",
+                                   &diagnostics));
+    REQUIRE(diagnostics.size() == 3);
+    CHECK(diagnostics[0].str() == "en.txt:3: malformed line, expected 'key = value'");
+    CHECK(diagnostics[1].str() == "en.txt:4: empty: empty value");
+    CHECK(diagnostics[2].str() == "en.txt:5: ok: key defined twice");
+    CHECK(translations.get(Lang::En, "ok") == "fine");
+}
+
+TEST_CASE("a missing key falls back to English, then to the key itself") {
+    Translations translations;
+    kiosk::Diagnostics diagnostics;
+    REQUIRE(translations.parse(Lang::En, "only.english = Hello\n", "en.txt", &diagnostics));
+    CHECK(translations.get(Lang::Zh, "only.english") == "Hello");
+    CHECK(translations.get(Lang::Ru, "no.such.key") == "no.such.key");
+    CHECK(translations.missing_keys(Lang::Ru) == std::vector<std::string>{"only.english"});
+}
+
+TEST_CASE("escapes in values give line breaks and protected spaces") {
+    Translations translations;
+    kiosk::Diagnostics diagnostics;
+    REQUIRE(translations.parse(Lang::En, "a = one\\ntwo\nsep = ,\\u0020\n", "en.txt", &diagnostics));
+    CHECK(translations.get(Lang::En, "a") == "one\ntwo");
+    CHECK(translations.get(Lang::En, "sep") == ", ");
+}

@@ -1,0 +1,54 @@
+// UTF-8 helpers and the JSON writer used by state dumps and --json output.
+#include "core/json_writer.h"
+#include "core/utf8.h"
+#include "test_support.h"
+
+#include <doctest/doctest.h>
+
+namespace utf8 = kiosk::utf8;
+
+TEST_CASE("utf8 decoding round-trips Cyrillic, CJK and emoji and never crashes on bad bytes") {
+    std::string text = "ёЙ 中文 😀";
+    CHECK(utf8::from_u32(utf8::to_u32(text)) == text);
+    CHECK(utf8::length(text) == 7);
+    CHECK(utf8::is_valid(text));
+    size_t bad = 0;
+    CHECK_FALSE(utf8::is_valid("ok\xC3", &bad));
+    CHECK(bad == 2);
+    CHECK_FALSE(utf8::is_valid("\xED\xA0\x80"));  // a UTF-16 surrogate
+    CHECK_FALSE(utf8::is_valid("\xC0\xAF"));      // overlong
+    CHECK(utf8::to_u32("\xFF\xFE").size() == 2);
+}
+
+TEST_CASE("trim and collapse_spaces handle ASCII and Unicode spaces") {
+    CHECK(utf8::trim("\t  слово \xC2\xA0") == "слово");
+    CHECK(utf8::collapse_spaces("  a \n\n b\xE3\x80\x80" "c  ") == "a b c");
+    CHECK(utf8::trim("") == "");
+}
+
+TEST_CASE("CJK detection covers ideographs and CJK punctuation but not Cyrillic") {
+    CHECK(utf8::is_cjk(U'中'));
+    CHECK(utf8::is_cjk(U'，'));
+    CHECK(utf8::is_cjk(U'。'));
+    CHECK_FALSE(utf8::is_cjk(U'Ж'));
+    CHECK_FALSE(utf8::is_cjk(U'a'));
+}
+
+TEST_CASE("the JSON writer escapes strings and its output parses back") {
+    kiosk::JsonWriter json;
+    json.begin_object();
+    json.key("text").value("quote \" backslash \\ newline \n ctrl \x01 юникод");
+    json.key("n").value(42).key("x").value(1.5).key("ok").value(true).key("none").null();
+    json.key("list").begin_array().value(1).value("two").end_array();
+    json.end_object();
+    bool ok = false;
+    auto parsed = kiosk::test::parse_json(json.str(), &ok);
+    REQUIRE(ok);
+    CHECK(parsed["text"].string == "quote \" backslash \\ newline \n ctrl \x01 юникод");
+    CHECK(parsed["n"].number == 42);
+    CHECK(parsed["x"].number == 1.5);
+    CHECK(parsed["ok"].boolean);
+    CHECK(parsed["none"].is_null());
+    REQUIRE(parsed["list"].array.size() == 2);
+    CHECK(parsed["list"].array[1].string == "two");
+}
