@@ -285,6 +285,7 @@ TEST_CASE("a source without the '---' line is reported") {
     std::string text = kValidDocument.substr(0, kValidDocument.find("---"));
     int last_line = line_of(text, "issuer.zh:");
     expect_problem(text, last_line, "missing the '---' line that ends the header");
+    expect_problem("", 1, "missing the '---' line that ends the header");
 }
 
 TEST_CASE("a document with no text after '---' is reported") {
