@@ -156,6 +156,30 @@ std::vector<std::pair<size_t, size_t>> word_spans(const std::string& text) {
     return spans;
 }
 
+// `word` with its first character replaced by a different letter.
+std::string altered_word(const std::string& word) {
+    size_t pos = 0;
+    char32_t first = utf8::decode(word, pos);
+    std::string out;
+    utf8::append(out, first == U'о' ? U'а' : U'о');
+    return out + word.substr(pos);
+}
+
+// A seed, its original text and its document's text from the content database,
+// already checked to match: mutation tests start from a passing baseline.
+struct SeedAndText {
+    std::string name, original, text;
+};
+
+SeedAndText checked_seed_and_text(const std::string& seed) {
+    auto store = open_content_db();
+    const Document* doc = document_for_seed(*store, seed);
+    REQUIRE(doc != nullptr);
+    SeedAndText out{seed, read_seed(seed), document_text(*doc)};
+    REQUIRE(verbatim_problems(seed, out.original, out.text).empty());
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("every paragraph of every official original is in the content database verbatim and in order") {
@@ -189,50 +213,41 @@ TEST_CASE("the verbatim check accepts an original against its own lines joined i
     CHECK(verbatim_problems("seed.txt", original, database).empty());
 }
 
-TEST_CASE("the verbatim check fails when any single word of an official text is dropped") {
-    auto store = open_content_db();
-    const std::string seed = "001_eac048c700e635ab.txt";
-    const Document* doc = document_for_seed(*store, seed);
-    REQUIRE(doc != nullptr);
-    std::string original = read_seed(seed);
-    std::string text = document_text(*doc);
-    REQUIRE(verbatim_problems(seed, original, text).empty());
-
+TEST_CASE("the verbatim check fails when any single word of an official text is dropped or altered") {
+    const SeedAndText seed = checked_seed_and_text("001_eac048c700e635ab.txt");
     // Every word in turn: the check has no blind spot anywhere in the document.
-    std::vector<std::pair<size_t, size_t>> words = word_spans(text);
+    std::vector<std::pair<size_t, size_t>> words = word_spans(seed.text);
     REQUIRE(words.size() > 200);
     int undetected = 0;
     for (const auto& [start, length] : words) {
-        std::string mutated = text;
-        mutated.erase(start, length);
-        if (normalize_for_comparison(text.substr(start, length)).empty()) continue;  // a lone dash
-        if (verbatim_problems(seed, original, mutated).empty()) {
+        std::string word = seed.text.substr(start, length);
+        if (normalize_for_comparison(word).empty()) continue;  // a lone dash is layout
+        std::string dropped = seed.text;
+        dropped.erase(start, length);
+        std::string altered = seed.text;
+        altered.replace(start, length, altered_word(word));
+        for (const std::string& mutated : {dropped, altered}) {
+            if (!verbatim_problems(seed.name, seed.original, mutated).empty()) continue;
             ++undetected;
-            FAIL_CHECK("dropping '" << text.substr(start, length) << "' went unnoticed");
+            FAIL_CHECK("changing '" << word << "' went unnoticed");
         }
     }
     CHECK(undetected == 0);
 }
 
 TEST_CASE("the verbatim check names the line of the original whose word was dropped") {
-    auto store = open_content_db();
-    const std::string seed = "000_e8d72185721640d9.txt";
-    const Document* doc = document_for_seed(*store, seed);
-    REQUIRE(doc != nullptr);
-    std::string mutated = replace_once(document_text(*doc), "мультипликатором силы", "силы");
-    std::vector<std::string> problems = verbatim_problems(seed, read_seed(seed), mutated);
+    const SeedAndText seed = checked_seed_and_text("000_e8d72185721640d9.txt");
+    std::string mutated = replace_once(seed.text, "мультипликатором силы", "силы");
+    std::vector<std::string> problems = verbatim_problems(seed.name, seed.original, mutated);
     REQUIRE(!problems.empty());
-    CHECK(problems[0].find(seed + ":37: missing from the database: мультипликатором силы") == 0);
+    CHECK(problems[0].find(seed.name + ":37: missing from the database: мультипликатором силы") == 0);
 }
 
 TEST_CASE("the verbatim check fails when a single word is altered, a paragraph dropped or paragraphs reordered") {
-    auto store = open_content_db();
-    const std::string seed = "003_bd0f0e8d299b9c42.txt";
-    const Document* doc = document_for_seed(*store, seed);
-    REQUIRE(doc != nullptr);
-    std::string original = read_seed(seed);
-    std::string text = document_text(*doc);
-    REQUIRE(verbatim_problems(seed, original, text).empty());
+    const SeedAndText checked = checked_seed_and_text("003_bd0f0e8d299b9c42.txt");
+    const std::string& seed = checked.name;
+    const std::string& original = checked.original;
+    const std::string& text = checked.text;
 
     SUBCASE("one letter of one word") {
         CHECK(!verbatim_problems(seed, original, replace_once(text, "робототехника", "робототехнико")).empty());
