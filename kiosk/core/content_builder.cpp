@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <ctime>
 #include <map>
 #include <set>
@@ -24,6 +25,17 @@ std::string utc_now_iso() {
     char buffer[32];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buffer;
+}
+
+// "2025-09-01T12:00:00Z": the form utc_now_iso() writes, so every database stamps time the same way.
+bool is_iso_utc_timestamp(const std::string& text) {
+    const char* pattern = "dddd-dd-ddTdd:dd:ddZ";
+    if (text.size() != std::strlen(pattern)) return false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        bool ok = pattern[i] == 'd' ? (text[i] >= '0' && text[i] <= '9') : text[i] == pattern[i];
+        if (!ok) return false;
+    }
+    return true;
 }
 
 std::string join_parties(const std::vector<std::string>& parties) {
@@ -126,7 +138,7 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
     std::vector<std::string> names = fs::list_files(documents_dir, ".txt");
     if (names.empty()) diagnostics->push_back({documents_dir, 0, "", "no document sources (*.txt) found"});
 
-    std::map<std::string, std::pair<std::string, int>> seen_ids;  // id -> (file, line)
+    std::map<std::string, std::string> seen_ids;  // id -> "file:line" that first used it
     for (const std::string& name : names) {
         std::string path = fs::join(documents_dir, name);
         std::string text, error;
@@ -136,9 +148,10 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
         }
         Document doc;
         if (!parse_document_source(text, path, &doc, diagnostics)) continue;
-        auto [it, inserted] = seen_ids.emplace(doc.info.id, std::make_pair(path, 0));
+        int id_line = header_field_line(text, "id");
+        auto [it, inserted] = seen_ids.emplace(doc.info.id, path + ":" + std::to_string(id_line));
         if (!inserted) {
-            diagnostics->push_back({path, 1, "id", "duplicate id '" + doc.info.id + "' (already used by " + it->second.first + ")"});
+            diagnostics->push_back({path, id_line, "id", "duplicate id '" + doc.info.id + "' (already used at " + it->second + ")"});
             continue;
         }
         out->documents.push_back(std::move(doc));
@@ -165,12 +178,18 @@ std::string collect_charset(const ContentSources& sources) {
 }
 
 bool build_content(const BuildOptions& options, Diagnostics* diagnostics) {
-    ContentSources sources;
-    if (!load_content_sources(options.source_dir, &sources, diagnostics)) return false;
     if (options.content_version < 1) {
-        diagnostics->push_back({options.out_path, 0, "content-version", "must be a positive whole number"});
+        diagnostics->push_back({options.out_path, 0, "content-version",
+                                "must be a positive whole number, got " + std::to_string(options.content_version)});
         return false;
     }
+    if (!options.built_at.empty() && !is_iso_utc_timestamp(options.built_at)) {
+        diagnostics->push_back({options.out_path, 0, "built-at",
+                                "'" + options.built_at + "' is not a UTC time in the form YYYY-MM-DDTHH:MM:SSZ"});
+        return false;
+    }
+    ContentSources sources;
+    if (!load_content_sources(options.source_dir, &sources, diagnostics)) return false;
 
     std::string out_dir = fs::dirname(options.out_path);
     std::string error;

@@ -1,6 +1,7 @@
 #include "core/content_store.h"
 
 #include "core/content_schema.h"
+#include "core/file_io.h"
 #include "core/sqlite_db.h"
 
 #include <map>
@@ -12,7 +13,11 @@ namespace {
 bool load_meta(SqliteDb& db, ContentInfo* info, std::string* error) {
     SqliteStatement select(db, "SELECT key, value FROM meta");
     if (!select.ok()) {
-        *error = "not a kiosk content database (no meta table: " + select.error() + ")";
+        // SQLite only reads the file header when the first statement is prepared.
+        if (select.error().find("not a database") != std::string::npos)
+            *error = "not a kiosk content database (not an SQLite database at all)";
+        else
+            *error = "not a kiosk content database (" + select.error() + ")";
         return false;
     }
     std::map<std::string, std::string> meta;
@@ -72,7 +77,7 @@ bool load_documents(SqliteDb& db, std::vector<Document>* documents, std::string*
         documents->push_back(std::move(doc));
     }
     if (!docs.error().empty()) {
-        *error = docs.error();
+        *error = "reading documents failed: " + docs.error();
         return false;
     }
 
@@ -84,12 +89,20 @@ bool load_documents(SqliteDb& db, std::vector<Document>* documents, std::string*
         if (LocalizedText* target = localized_field((*documents)[it->second].info, texts.text(1)))
             (*target)[*lang] = texts.text(3);
     }
+    if (!texts.error().empty()) {
+        *error = "reading document texts failed: " + texts.error();
+        return false;
+    }
 
     SqliteStatement sections(db, "SELECT document, heading, first_block FROM sections ORDER BY document, position");
     while (sections.step()) {
         auto it = index.find(sections.text(0));
         if (it == index.end()) continue;
         (*documents)[it->second].sections.push_back({sections.text(1), static_cast<int>(sections.integer(2))});
+    }
+    if (!sections.error().empty()) {
+        *error = "reading sections failed: " + sections.error();
+        return false;
     }
 
     SqliteStatement blocks(db, "SELECT document, id, section, kind, text FROM blocks ORDER BY document, id");
@@ -104,6 +117,10 @@ bool load_documents(SqliteDb& db, std::vector<Document>* documents, std::string*
         block.text = blocks.text(4);
         doc.blocks.push_back(std::move(block));
     }
+    if (!blocks.error().empty()) {
+        *error = "reading paragraphs failed: " + blocks.error();
+        return false;
+    }
     for (Document& doc : *documents) {
         doc.info.block_count = static_cast<int>(doc.blocks.size());
         if (doc.sections.empty()) doc.sections.push_back({"", 0});
@@ -116,6 +133,15 @@ bool load_documents(SqliteDb& db, std::vector<Document>* documents, std::string*
 }  // namespace
 
 std::unique_ptr<ContentStore> ContentStore::open(const std::string& path, std::string* error) {
+    // SQLite's own message for a missing file ("unable to open database file") hides the cause.
+    if (!fs::exists(path)) {
+        *error = path + ": no such file";
+        return nullptr;
+    }
+    if (fs::is_directory(path)) {
+        *error = path + ": is a directory, not a content database";
+        return nullptr;
+    }
     SqliteDb db;
     if (!db.open(path, SqliteDb::Mode::ReadOnly, error)) return nullptr;
     auto store = std::unique_ptr<ContentStore>(new ContentStore());

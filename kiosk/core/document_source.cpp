@@ -2,9 +2,11 @@
 
 #include "core/utf8.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <set>
+#include <string>
 
 namespace kiosk {
 
@@ -39,13 +41,22 @@ bool is_valid_id(std::string_view id) {
     return true;
 }
 
+int days_in_month(int year, int month) {
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// A real calendar date: "2023-02-29" is rejected, so a typo cannot reach the timeline.
 bool is_valid_date(std::string_view date) {
     if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
     for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
         if (date[i] < '0' || date[i] > '9') return false;
+    int year = 0;
+    for (size_t i = 0; i < 4; ++i) year = year * 10 + (date[i] - '0');
     int month = (date[5] - '0') * 10 + (date[6] - '0');
     int day = (date[8] - '0') * 10 + (date[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
 struct HeaderValue {
@@ -67,7 +78,7 @@ public:
         int line_no = 0;
         bool in_body = false;
         int separator_line = 0;
-        while (pos <= text.size()) {
+        while (pos < text.size()) {
             size_t end = text.find('\n', pos);
             if (end == std::string_view::npos) end = text.size();
             std::string_view raw = text.substr(pos, end - pos);
@@ -75,10 +86,7 @@ public:
             pos = end + 1;
             if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
             std::string_view line = utf8::trim(raw);
-            if (line.empty() || line.front() == ';') {
-                if (end == text.size()) break;
-                continue;
-            }
+            if (line.empty() || line.front() == ';') continue;
             if (!in_body) {
                 if (line == "---") {
                     in_body = true;
@@ -89,14 +97,16 @@ public:
             } else {
                 body_line(line, line_no, out);
             }
-            if (end == text.size()) break;
         }
         if (!in_body) {
-            error(line_no, "", "missing the '---' line that ends the header");
+            // Point at the last line: that is where the header should have ended.
+            error(std::max(line_no, 1), "", "missing the '---' line that ends the header");
             return false;
         }
         fill_info(separator_line, out);
         if (out->blocks.empty()) error(separator_line, "", "the document has no text after '---'");
+        else if (out->sections.back().first_block == static_cast<int>(out->blocks.size()))
+            error(last_heading_line_, "heading", "section heading at the end of the document has no text under it");
         return errors_ == 0;
     }
 
@@ -145,6 +155,7 @@ private:
                 return;
             }
             doc->sections.push_back({heading, static_cast<int>(doc->blocks.size())});
+            last_heading_line_ = line_no;
             return;
         }
         BlockKind kind = BlockKind::Paragraph;
@@ -226,6 +237,7 @@ private:
     const std::string& file_;
     Diagnostics* diagnostics_;
     std::map<std::string, HeaderValue> header_;
+    int last_heading_line_ = 0;
     int errors_ = 0;
 };
 
@@ -235,6 +247,20 @@ bool is_known_party(std::string_view code) {
     for (const char* party : kParties)
         if (code == party) return true;
     return false;
+}
+
+int header_field_line(std::string_view text, std::string_view key) {
+    int line_no = 0;
+    for (size_t pos = 0; pos < text.size();) {
+        size_t end = std::min(text.find('\n', pos), text.size());
+        std::string_view line = utf8::trim(text.substr(pos, end - pos));
+        pos = end + 1;
+        ++line_no;
+        if (line == "---") break;
+        size_t colon = line.find(':');
+        if (colon != std::string_view::npos && utf8::trim(line.substr(0, colon)) == key) return line_no;
+    }
+    return 0;
 }
 
 bool parse_document_source(std::string_view text, const std::string& file_name, Document* out,

@@ -15,6 +15,10 @@ namespace kiosk {
 bool parse_document_source(std::string_view text, const std::string& file_name, Document* out,
                            Diagnostics* diagnostics);
 
+// The 1-based line of header field `key` in a document source, or 0 if the header lacks it.
+// Lets checks across files (duplicate ids) point at the line to fix.
+int header_field_line(std::string_view text, std::string_view key);
+
 // The ISO 3166 alpha-2 codes of the SCO member states a document may name as parties.
 bool is_known_party(std::string_view code);
 

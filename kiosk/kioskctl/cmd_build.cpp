@@ -1,4 +1,4 @@
-// kioskctl build SOURCE_DIR OUT.db [--content-version N]
+// kioskctl build SOURCE_DIR OUT.db [--content-version N] [--built-at YYYY-MM-DDTHH:MM:SSZ]
 #include "core/content_builder.h"
 #include "kioskctl/command_line.h"
 
@@ -16,6 +16,8 @@ int cmd_build(const std::vector<std::string>& args) {
     options.built_at = cl.value("built-at");
     std::string error;
     if (!cl.integer("content-version", 1, &options.content_version, &error)) return usage_error("build", error);
+    if (options.content_version < 1)
+        return usage_error("build", "--content-version must be at least 1, got " + cl.value("content-version"));
 
     Diagnostics diagnostics;
     if (!build_content(options, &diagnostics)) {

@@ -1,5 +1,6 @@
 #include "kioskctl/command_line.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 
@@ -52,8 +53,9 @@ bool CommandLine::integer(const std::string& flag, int64_t fallback, int64_t* ou
     }
     const std::string& text = it->second;
     char* end = nullptr;
+    errno = 0;
     long long parsed = std::strtoll(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0') {
+    if (text.empty() || *end != '\0' || errno == ERANGE) {
         *error = "--" + flag + " expects a whole number, got '" + text + "'";
         return false;
     }

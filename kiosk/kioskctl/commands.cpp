@@ -4,7 +4,7 @@ namespace kiosk::ctl {
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
-        {"build", "build SOURCE_DIR OUT.db [--content-version N]",
+        {"build", "build SOURCE_DIR OUT.db [--content-version N] [--built-at TIME]",
          "compile content sources into a content database", cmd_build},
         {"list", "list DB", "list what a content database holds", cmd_list},
     };

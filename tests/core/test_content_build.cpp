@@ -1,0 +1,383 @@
+// `build_content`: compiles db/ sources into a content database. Every bad input must
+// give a message naming file, line and problem, and a failed build must never touch
+// an existing database.
+#include "core/content_builder.h"
+#include "core/content_store.h"
+#include "core/file_io.h"
+#include "test_support.h"
+
+#include <doctest/doctest.h>
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+using namespace kiosk;
+using kiosk::test::TempDir;
+
+namespace {
+
+const std::string kFixtureDir = std::string(KIOSK_TEST_DATA_DIR) + "/content/db";
+
+// A complete, valid document; each bad-input test breaks exactly one thing in it.
+const std::string kValidDocument =
+    "; a comment line\n"
+    "id: sample-statement\n"
+    "type: statement\n"
+    "date: 2020-11-10\n"
+    "parties: KZ, RU, CN\n"
+    "title.ru: Заявление о сотрудничестве в области цифровой экономики\n"
+    "title.en: Statement on cooperation in the digital economy\n"
+    "title.zh: 关于数字经济领域合作的声明\n"
+    "summary.en: The heads of state agree to cooperate on the digital economy.\n"
+    "summary.zh: 各国元首同意在数字经济领域开展合作。\n"
+    "place.ru: Москва\n"
+    "place.en: Moscow\n"
+    "place.zh: 莫斯科\n"
+    "issuer.ru: Совет глав государств-членов ШОС\n"
+    "issuer.en: SCO Council of Heads of State\n"
+    "issuer.zh: 上海合作组织成员国元首理事会\n"
+    "---\n"
+    "ЗАЯВЛЕНИЕ\n"
+    "\n"
+    "## I. Общие положения\n"
+    "\n"
+    "1. Государства-члены заявляют о следующем:\n"
+    "* укреплять сотрудничество;\n"
+    "> За Республику Казахстан\n";
+
+// 1-based line of the first line of `text` that starts with `prefix`.
+int line_of(const std::string& text, const std::string& prefix) {
+    int line = 1;
+    for (size_t pos = 0; pos < text.size(); ++line) {
+        if (text.compare(pos, prefix.size(), prefix) == 0) return line;
+        size_t end = text.find('\n', pos);
+        if (end == std::string::npos) break;
+        pos = end + 1;
+    }
+    FAIL("no line starts with '" << prefix << "'");
+    return 0;
+}
+
+// `text` with the line starting with `prefix` replaced by `replacement` (which may be
+// empty, deleting the line, or hold several lines).
+std::string with_line(const std::string& text, const std::string& prefix, const std::string& replacement) {
+    size_t pos = 0;
+    while (pos != std::string::npos && text.compare(pos, prefix.size(), prefix) != 0) {
+        pos = text.find('\n', pos);
+        if (pos != std::string::npos) ++pos;
+    }
+    REQUIRE(pos != std::string::npos);
+    size_t end = text.find('\n', pos);
+    REQUIRE(end != std::string::npos);
+    return text.substr(0, pos) + replacement + (replacement.empty() ? "" : "\n") + text.substr(end + 1);
+}
+
+// A source tree (TEMP/db/documents/...) holding the given files.
+struct SourceTree {
+    TempDir dir;
+    std::string db() const { return dir.path() + "/db"; }
+    std::string document(const std::string& name) const { return db() + "/documents/" + name; }
+    std::string out() const { return dir.path() + "/out/content.db"; }
+
+    explicit SourceTree(const std::vector<std::pair<std::string, std::string>>& files) {
+        REQUIRE(fs::make_dirs(db() + "/documents"));
+        for (const auto& [name, text] : files) test::write_text(document(name), text);
+    }
+};
+
+Diagnostics build(const SourceTree& tree, int64_t content_version = 1, const std::string& built_at = {}) {
+    BuildOptions options;
+    options.source_dir = tree.db();
+    options.out_path = tree.out();
+    options.content_version = content_version;
+    options.built_at = built_at;
+    Diagnostics diagnostics;
+    bool ok = build_content(options, &diagnostics);
+    CHECK(ok == diagnostics.empty());
+    return diagnostics;
+}
+
+// Builds a tree with one document `text` and expects the build to fail with a
+// message "FILE:LINE: ..." containing `problem`.
+void expect_problem(const std::string& text, int line, const std::string& problem) {
+    SourceTree tree({{"doc.txt", text}});
+    Diagnostics diagnostics = build(tree);
+    REQUIRE(!diagnostics.empty());
+    std::string expected_location = tree.document("doc.txt") + ":" + std::to_string(line) + ": ";
+    bool found = false;
+    for (const Diagnostic& d : diagnostics) {
+        INFO(d.str());
+        found = found || (d.str().rfind(expected_location, 0) == 0 && d.str().find(problem) != std::string::npos);
+    }
+    INFO("expected " << expected_location << "... " << problem << "; got first: " << diagnostics[0].str());
+    CHECK(found);
+    CHECK_FALSE(fs::exists(tree.out()));
+}
+
+std::unique_ptr<ContentStore> open_store(const std::string& path) {
+    std::string error;
+    auto store = ContentStore::open(path, &error);
+    INFO(error);
+    REQUIRE(store);
+    return store;
+}
+
+}  // namespace
+
+TEST_CASE("the content builder compiles the fixture sources into a database the store reads back field by field") {
+    TempDir dir;
+    BuildOptions options;
+    options.source_dir = kFixtureDir;
+    options.out_path = dir.file("content.db");
+    Diagnostics diagnostics;
+    REQUIRE(build_content(options, &diagnostics));
+    CHECK(diagnostics.empty());
+
+    auto store = open_store(options.out_path);
+    REQUIRE(store->documents().size() == 2);
+    // Newest first.
+    CHECK(store->documents()[0].info.id == "fixture-statement");
+    CHECK(store->documents()[1].info.id == "fixture-decision");
+
+    const Document* statement = store->find_document("fixture-statement");
+    REQUIRE(statement != nullptr);
+    const DocumentInfo& info = statement->info;
+    CHECK(info.type == DocumentType::Statement);
+    CHECK(info.date == "2023-07-04");
+    CHECK(info.parties == std::vector<std::string>{"IN", "KZ", "CN"});
+    CHECK(info.source == "000_e8d72185721640d9.txt");
+    CHECK(info.title[Lang::Ru] == "Заявление о цифровой трансформации");
+    CHECK(info.title[Lang::Zh] == "关于数字化转型的声明");
+    CHECK(info.summary[Lang::Ru] == "Короткий отрывок для тестов.");
+    CHECK(info.date_note[Lang::En] == "The date is not stated in the text.");
+    CHECK(info.issuer[Lang::Zh] == "上海合作组织成员国元首理事会");
+
+    REQUIRE(statement->sections.size() == 2);
+    CHECK(statement->sections[0].heading.empty());
+    CHECK(statement->sections[1].heading == "Основная часть");
+    CHECK(statement->sections[1].first_block == 1);
+    REQUIRE(statement->blocks.size() == 4);
+    CHECK(statement->blocks[0].text == "ЗАЯВЛЕНИЕ");
+    CHECK(statement->blocks[1].kind == BlockKind::Paragraph);
+    CHECK(statement->blocks[2].kind == BlockKind::ListItem);
+    CHECK(statement->blocks[2].text == "укреплять координацию и осуществлять регулярный диалог;");
+    CHECK(statement->blocks[3].kind == BlockKind::Signature);
+    CHECK(statement->blocks[3].text == "г.Тяньцзинь, 1 сентября 2025 года");
+    CHECK(statement->blocks[3].id == 4);
+    CHECK(statement->blocks[3].section == 1);
+
+    const Document* decision = store->find_document("fixture-decision");
+    REQUIRE(decision != nullptr);
+    CHECK(decision->info.summary[Lang::Ru].empty());
+    CHECK(decision->info.date_note[Lang::En].empty());
+    CHECK(decision->info.block_count == 5);
+}
+
+TEST_CASE("the content builder accepts a source saved with a byte order mark and Windows line ends") {
+    std::string text = "\xEF\xBB\xBF" + kValidDocument;
+    for (size_t pos = 0; (pos = text.find('\n', pos)) != std::string::npos; pos += 2) text.insert(pos, "\r");
+    SourceTree tree({{"doc.txt", text}});
+    CHECK(build(tree).empty());
+    CHECK(open_store(tree.out())->documents().at(0).info.id == "sample-statement");
+}
+
+TEST_CASE("the content builder stamps the content version and build time into the database") {
+    SourceTree tree({{"doc.txt", kValidDocument}});
+    REQUIRE(build(tree, 7, "2025-09-01T08:30:00Z").empty());
+    auto store = open_store(tree.out());
+    CHECK(store->info().content_version == 7);
+    CHECK(store->info().built_at == "2025-09-01T08:30:00Z");
+    CHECK(store->info().schema_version == 1);
+    CHECK(store->info().product_id == "org.sco.digital-kiosk");
+    // The charset lists the glyphs the kiosk must load, for every language.
+    CHECK(store->info().charset.find("Ж") == std::string::npos);
+    CHECK(store->info().charset.find("З") != std::string::npos);
+    CHECK(store->info().charset.find("莫") != std::string::npos);
+}
+
+TEST_CASE("the content builder stamps the current UTC time when no build time is given") {
+    SourceTree tree({{"doc.txt", kValidDocument}});
+    REQUIRE(build(tree, 3).empty());
+    auto store = open_store(tree.out());
+    CHECK(store->info().content_version == 3);
+    const std::string& built_at = store->info().built_at;
+    REQUIRE(built_at.size() == 20);
+    std::tm tm{};
+    REQUIRE(strptime(built_at.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm) != nullptr);
+    double age = std::difftime(std::time(nullptr), timegm(&tm));
+    CHECK(age >= -1);
+    CHECK(age < 3600);
+}
+
+TEST_CASE("a metadata line without 'key: value' is reported with its file and line") {
+    std::string text = with_line(kValidDocument, "type:", "type: statement\nthis line has no key");
+    expect_problem(text, line_of(text, "this line"), "malformed metadata line, expected 'key: value'");
+}
+
+TEST_CASE("a missing required field is reported at the '---' line with the field's name") {
+    for (const char* field : {"id:", "type:", "date:", "parties:", "title.zh:", "summary.en:", "place.ru:", "issuer.en:"}) {
+        CAPTURE(field);
+        std::string text = with_line(kValidDocument, field, "");
+        std::string name = std::string(field).substr(0, std::string(field).size() - 1);
+        expect_problem(text, line_of(text, "---"), name + ": missing required field");
+    }
+}
+
+TEST_CASE("an unknown document type is reported with the types that are allowed") {
+    std::string text = with_line(kValidDocument, "type:", "type: law");
+    expect_problem(text, line_of(text, "type:"),
+                   "type: unknown document type 'law' (expected statement, decision, concept, programme or protocol)");
+}
+
+TEST_CASE("two documents with the same id are reported with both places") {
+    std::string other = with_line(kValidDocument, "date:", "date: 2021-01-01");
+    SourceTree tree({{"a.txt", kValidDocument}, {"b.txt", other}});
+    Diagnostics diagnostics = build(tree);
+    REQUIRE(diagnostics.size() == 1);
+    int id_line = line_of(kValidDocument, "id:");
+    CHECK(diagnostics[0].str() == tree.document("b.txt") + ":" + std::to_string(id_line) +
+                                      ": id: duplicate id 'sample-statement' (already used at " +
+                                      tree.document("a.txt") + ":" + std::to_string(id_line) + ")");
+    CHECK_FALSE(fs::exists(tree.out()));
+}
+
+TEST_CASE("a date that is not a real YYYY-MM-DD calendar date is reported") {
+    for (const char* date : {"10.11.2020", "2020-13-01", "2023-02-29", "2020-04-31", "2020-1-10", "2020-11-10x"}) {
+        CAPTURE(date);
+        std::string text = with_line(kValidDocument, "date:", std::string("date: ") + date);
+        expect_problem(text, line_of(text, "date:"), "date: '" + std::string(date) + "' is not a date in the form YYYY-MM-DD");
+    }
+    SourceTree leap_day({{"doc.txt", with_line(kValidDocument, "date:", "date: 2024-02-29")}});
+    CHECK(build(leap_day).empty());
+}
+
+TEST_CASE("an id with characters outside a-z, 0-9 and '-' is reported") {
+    for (const char* id : {"Sample", "sample_statement", "образец", "a b"}) {
+        CAPTURE(id);
+        std::string text = with_line(kValidDocument, "id:", std::string("id: ") + id);
+        expect_problem(text, line_of(text, "id:"), "id: '" + std::string(id) + "' is not a valid id");
+    }
+}
+
+TEST_CASE("a party that is not an SCO member state code is reported") {
+    std::string text = with_line(kValidDocument, "parties:", "parties: KZ, XX, RU");
+    expect_problem(text, line_of(text, "parties:"), "parties: unknown party 'XX'");
+}
+
+TEST_CASE("an unknown header field is reported by name") {
+    std::string text = with_line(kValidDocument, "type:", "type: statement\ncolour: red");
+    expect_problem(text, line_of(text, "colour:"), "colour: unknown field");
+}
+
+TEST_CASE("a header field given twice is reported with the line of its first use") {
+    std::string text = with_line(kValidDocument, "place.en:", "place.en: Moscow\nplace.en: Bishkek");
+    int first = line_of(text, "place.en:");
+    expect_problem(text, first + 1, "place.en: field given twice (first on line " + std::to_string(first) + ")");
+}
+
+TEST_CASE("a header field with an empty value is reported") {
+    std::string text = with_line(kValidDocument, "title.en:", "title.en:   ");
+    expect_problem(text, line_of(text, "title.en:"), "title.en: empty value");
+}
+
+TEST_CASE("a source without the '---' line is reported") {
+    std::string text = kValidDocument.substr(0, kValidDocument.find("---"));
+    int last_line = line_of(text, "issuer.zh:");
+    expect_problem(text, last_line, "missing the '---' line that ends the header");
+    expect_problem("", 1, "missing the '---' line that ends the header");
+}
+
+TEST_CASE("a document with no text after '---' is reported") {
+    std::string text = kValidDocument.substr(0, kValidDocument.find("---") + 4) + "\n; only a comment\n";
+    expect_problem(text, line_of(text, "---"), "the document has no text after '---'");
+}
+
+TEST_CASE("a section heading without text is reported") {
+    std::string text = with_line(kValidDocument, "## I.", "##   ");
+    expect_problem(text, line_of(text, "##"), "heading: empty section heading");
+}
+
+TEST_CASE("a section heading at the end of a document with nothing under it is reported") {
+    std::string text = kValidDocument + "## II. Заключительные положения\n";
+    expect_problem(text, line_of(text, "## II."), "heading: section heading at the end of the document has no text under it");
+}
+
+TEST_CASE("an empty list item or signature line is reported") {
+    std::string text = with_line(kValidDocument, "* ", "*");
+    expect_problem(text, line_of(text, "*"), "item: empty block");
+    text = with_line(kValidDocument, "> ", ">   ");
+    expect_problem(text, line_of(text, ">"), "signature: empty block");
+}
+
+TEST_CASE("a source that is not valid UTF-8 is reported at the line of the first bad byte") {
+    std::string text = with_line(kValidDocument, "1. ", "1. Государства\xFF-члены заявляют");
+    expect_problem(text, line_of(text, "1. "), "file is not valid UTF-8");
+    text = with_line(kValidDocument, "place.en:", "place.en: Mosc\xC3");
+    expect_problem(text, line_of(text, "place.en:"), "file is not valid UTF-8");
+}
+
+TEST_CASE("a source directory without documents is reported") {
+    SourceTree tree({});
+    Diagnostics diagnostics = build(tree);
+    REQUIRE(diagnostics.size() == 1);
+    CHECK(diagnostics[0].str() == tree.db() + "/documents: no document sources (*.txt) found");
+
+    BuildOptions options;
+    options.source_dir = tree.dir.file("no-such-dir");
+    options.out_path = tree.out();
+    Diagnostics missing;
+    CHECK_FALSE(build_content(options, &missing));
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0].str() == options.source_dir + ": not a directory");
+}
+
+TEST_CASE("a content version below 1 or a malformed build time is refused before anything is read") {
+    SourceTree tree({{"doc.txt", kValidDocument}});
+    Diagnostics zero = build(tree, 0);
+    REQUIRE(zero.size() == 1);
+    CHECK(zero[0].str() == tree.out() + ": content-version: must be a positive whole number, got 0");
+    CHECK(build(tree, -5).size() == 1);
+    Diagnostics bad_time = build(tree, 1, "yesterday");
+    REQUIRE(bad_time.size() == 1);
+    CHECK(bad_time[0].str() ==
+          tree.out() + ": built-at: 'yesterday' is not a UTC time in the form YYYY-MM-DDTHH:MM:SSZ");
+    CHECK_FALSE(fs::exists(tree.out()));
+}
+
+TEST_CASE("every problem in every file is reported in one build, not just the first") {
+    std::string bad_type = with_line(kValidDocument, "type:", "type: law");
+    std::string bad_date = with_line(with_line(kValidDocument, "id:", "id: other"), "date:", "date: 2020-02-30");
+    SourceTree tree({{"a.txt", bad_type}, {"b.txt", bad_date}});
+    Diagnostics diagnostics = build(tree);
+    REQUIRE(diagnostics.size() == 2);
+    CHECK(diagnostics[0].file == tree.document("a.txt"));
+    CHECK(diagnostics[0].field == "type");
+    CHECK(diagnostics[1].file == tree.document("b.txt"));
+    CHECK(diagnostics[1].field == "date");
+}
+
+TEST_CASE("a failed build leaves an existing database byte for byte untouched") {
+    SourceTree tree({{"doc.txt", kValidDocument}});
+    REQUIRE(build(tree, 4, "2025-01-01T00:00:00Z").empty());
+    std::string before = test::read_text(tree.out());
+    REQUIRE(!before.empty());
+
+    test::write_text(tree.document("doc.txt"), with_line(kValidDocument, "type:", "type: law"));
+    CHECK(!build(tree, 5).empty());
+    CHECK(test::read_text(tree.out()) == before);
+    CHECK(open_store(tree.out())->info().content_version == 4);
+    // No temporary file is left beside it either.
+    CHECK(fs::list_files(fs::dirname(tree.out()), "").size() == 1);
+}
+
+TEST_CASE("a successful build replaces an existing database") {
+    SourceTree tree({{"doc.txt", kValidDocument}});
+    REQUIRE(build(tree, 1).empty());
+    test::write_text(tree.document("doc.txt"), with_line(kValidDocument, "id:", "id: renamed"));
+    REQUIRE(build(tree, 2).empty());
+    auto store = open_store(tree.out());
+    CHECK(store->info().content_version == 2);
+    REQUIRE(store->documents().size() == 1);
+    CHECK(store->documents()[0].info.id == "renamed");
+}
