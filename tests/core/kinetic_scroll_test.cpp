@@ -23,6 +23,14 @@ double swipe(KineticScroll& scroll, float from_y, float to_y, int steps, double 
     return t;
 }
 
+// A 3000 px/s flick (300 px up in 6 frames) released at the returned time, on a long list.
+double flick_long_list(KineticScroll& scroll) {
+    scroll.set_extent(100000, 500);
+    double release = swipe(scroll, 400, 100, 6, 0);
+    scroll.end_drag(release);
+    return release;
+}
+
 // Calls update() every `step_s` until the scroll rests; returns the time it came to rest.
 double run_until_rest(KineticScroll& scroll, double start_s, double step_s = kFrame, double limit_s = 10) {
     double t = start_s;
@@ -54,10 +62,7 @@ TEST_CASE("Dragging moves the content one to one with the finger") {
 
 TEST_CASE("A flick keeps going after release, loses 5 % per frame and comes to rest in bounded time") {
     KineticScroll scroll;
-    scroll.set_extent(100000, 500);
-    // 300 px up in 6 frames: 3000 px/s.
-    double release = swipe(scroll, 400, 100, 6, 0);
-    scroll.end_drag(release);
+    double release = flick_long_list(scroll);
     REQUIRE(scroll.is_moving());
 
     scroll.update(release);
@@ -220,9 +225,7 @@ TEST_CASE("Shrinking the content clamps the offset and growing it keeps the offs
 
 TEST_CASE("Shrinking the content during a flick ends the flick at the new edge") {
     KineticScroll scroll;
-    scroll.set_extent(100000, 500);
-    double release = swipe(scroll, 400, 100, 6, 0);
-    scroll.end_drag(release);
+    double release = flick_long_list(scroll);
     scroll.update(release + 0.2);
     float offset = scroll.offset();
     scroll.set_extent(offset + 500 + 50, 500);  // 50 px of content left ahead
@@ -308,9 +311,7 @@ TEST_CASE("Animated scroll_to eases to exactly the target and clamps it to the c
 
 TEST_CASE("Touching a moving list catches it where it is") {
     KineticScroll scroll;
-    scroll.set_extent(100000, 500);
-    double release = swipe(scroll, 400, 100, 6, 0);
-    scroll.end_drag(release);
+    double release = flick_long_list(scroll);
     scroll.update(release + 0.2);
     KineticScroll reference = scroll;
     reference.update(release + 0.3);
@@ -324,9 +325,7 @@ TEST_CASE("Touching a moving list catches it where it is") {
 
 TEST_CASE("stop() halts inertia at once but an overscrolled list still springs back") {
     KineticScroll scroll;
-    scroll.set_extent(100000, 500);
-    double release = swipe(scroll, 400, 100, 6, 0);
-    scroll.end_drag(release);
+    double release = flick_long_list(scroll);
     scroll.update(release + 0.1);
     float offset = scroll.offset();
     scroll.stop();
