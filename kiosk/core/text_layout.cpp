@@ -1,0 +1,192 @@
+#include "core/text_layout.h"
+
+#include "core/utf8.h"
+
+#include <linebreak.h>
+
+namespace kiosk {
+
+namespace {
+
+void init_unibreak_once() {
+    static const bool initialized = [] {
+        init_linebreak();
+        return true;
+    }();
+    (void)initialized;
+}
+
+// The text as code points, with the byte offset where each one starts (plus the total size),
+// so that break positions found on code points map back to byte ranges of the original text.
+struct DecodedText {
+    std::vector<utf32_t> code_points;
+    std::vector<size_t> offsets;
+};
+
+DecodedText decode_text(std::string_view text) {
+    DecodedText decoded;
+    decoded.code_points.reserve(text.size());
+    decoded.offsets.reserve(text.size() + 1);
+    for (size_t pos = 0; pos < text.size();) {
+        decoded.offsets.push_back(pos);
+        decoded.code_points.push_back(utf8::decode(text, pos));
+    }
+    decoded.offsets.push_back(text.size());
+    return decoded;
+}
+
+// Whitespace that hangs past the end of a line instead of taking width: spaces, tabs, the
+// newline characters of UAX #14 mandatory breaks, breakable Unicode spaces and zero-width space.
+bool hangs_at_line_end(char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x85 ||
+           cp == 0x1680 || (cp >= 0x2000 && cp <= 0x2006) || (cp >= 0x2008 && cp <= 0x200B) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0x205F || cp == 0x3000;
+}
+
+// Code points that belong to the character before them: combining marks, variation selectors,
+// joiners, emoji modifiers. A word broken between characters is never split before one of these.
+bool extends_previous(char32_t cp) {
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0483 && cp <= 0x0489) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || cp == 0x200C || cp == 0x200D || (cp >= 0x20D0 && cp <= 0x20FF) ||
+           (cp >= 0x302A && cp <= 0x302F) || cp == 0x3099 || cp == 0x309A || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+           (cp >= 0xFE20 && cp <= 0xFE2F) || (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+// Greedy line filling, fed one segment (text between two break opportunities) at a time.
+class LineFiller {
+public:
+    LineFiller(std::string_view text, const DecodedText& decoded, float max_width, const MeasureFn& measure)
+        : text_(text), decoded_(decoded), max_width_(max_width), measure_(measure) {}
+
+    // Places code points [first, end), which end at a break opportunity.
+    void add_segment(size_t first, size_t end);
+    // Ends the current line at a mandatory break; the line is kept even when it is empty.
+    void hard_break() { emit_line(); }
+    // Ends the text: keeps the last line unless nothing followed the last mandatory break.
+    std::vector<LineSpan> finish() {
+        if (has_line_) emit_line();
+        return std::move(lines_);
+    }
+
+private:
+    float measure_bytes(size_t begin, size_t end) const;
+    float measure_spaces(size_t begin, size_t end);
+    void start_line(size_t first, size_t content_end, float content_width);
+    void break_long_word(size_t first, size_t end);
+    void emit_line();
+
+    std::string_view text_;
+    const DecodedText& decoded_;
+    float max_width_;
+    const MeasureFn& measure_;
+    float single_space_width_ = -1;  // measured on first use: most gaps are one ASCII space
+
+    std::vector<LineSpan> lines_;
+    bool has_line_ = false;     // something (maybe only whitespace) since the last emitted line
+    bool has_content_ = false;  // the current line holds at least one visible character
+    size_t begin_ = 0;          // byte where the current line starts
+    size_t content_end_ = 0;    // byte after its last visible character
+    float width_ = 0;           // width of [begin_, content_end_)
+    float hanging_width_ = 0;   // width of the whitespace after content_end_, paid if the line goes on
+};
+
+float LineFiller::measure_bytes(size_t begin, size_t end) const {
+    return begin < end ? measure_(text_.substr(begin, end - begin)) : 0.0f;
+}
+
+float LineFiller::measure_spaces(size_t begin, size_t end) {
+    if (end - begin != 1 || text_[begin] != ' ') return measure_bytes(begin, end);
+    if (single_space_width_ < 0) single_space_width_ = measure_bytes(begin, end);
+    return single_space_width_;
+}
+
+void LineFiller::add_segment(size_t first, size_t end) {
+    const std::vector<size_t>& offsets = decoded_.offsets;
+    size_t content_end = end;
+    while (content_end > first && hangs_at_line_end(decoded_.code_points[content_end - 1])) --content_end;
+    float space_width = measure_spaces(offsets[content_end], offsets[end]);
+
+    if (content_end == first) {  // only whitespace: it hangs after whatever precedes it
+        if (!has_line_) start_line(first, first, 0);
+        hanging_width_ += space_width;
+        return;
+    }
+    float content_width = measure_bytes(offsets[first], offsets[content_end]);
+    if (has_line_ && width_ + hanging_width_ + content_width <= max_width_) {
+        width_ = width_ + hanging_width_ + content_width;
+        content_end_ = offsets[content_end];
+        has_content_ = true;
+    } else {
+        // A line holding only leading whitespace is dropped rather than shown as an empty line.
+        if (has_content_) emit_line();
+        if (content_width <= max_width_) start_line(first, content_end, content_width);
+        else break_long_word(first, content_end);
+        has_content_ = true;
+    }
+    hanging_width_ = space_width;
+}
+
+void LineFiller::start_line(size_t first, size_t content_end, float content_width) {
+    has_line_ = true;
+    begin_ = decoded_.offsets[first];
+    content_end_ = decoded_.offsets[content_end];
+    width_ = content_width;
+    hanging_width_ = 0;
+}
+
+// Fills whole lines with the characters of a word too wide for any line; the rest of the word
+// stays as the start of the current line so the text after it can follow on the same line.
+void LineFiller::break_long_word(size_t first, size_t end) {
+    const std::vector<size_t>& offsets = decoded_.offsets;
+    size_t piece_first = first;
+    float piece_width = 0;
+    for (size_t cluster = first; cluster < end;) {
+        size_t cluster_end = cluster + 1;
+        while (cluster_end < end && (extends_previous(decoded_.code_points[cluster_end]) ||
+                                     decoded_.code_points[cluster_end - 1] == 0x200D)) {
+            ++cluster_end;
+        }
+        float cluster_width = measure_bytes(offsets[cluster], offsets[cluster_end]);
+        if (cluster > piece_first && piece_width + cluster_width > max_width_) {
+            lines_.push_back({offsets[piece_first], offsets[cluster], piece_width});
+            piece_first = cluster;
+            piece_width = 0;
+        }
+        piece_width += cluster_width;
+        cluster = cluster_end;
+    }
+    start_line(piece_first, end, piece_width);
+}
+
+void LineFiller::emit_line() {
+    lines_.push_back({begin_, content_end_, width_});
+    has_line_ = false;
+    has_content_ = false;
+    width_ = 0;
+    hanging_width_ = 0;
+}
+
+}  // namespace
+
+std::vector<LineSpan> break_lines(std::string_view text, float max_width, const MeasureFn& measure,
+                                  const char* lang) {
+    if (text.empty()) return {};
+    init_unibreak_once();
+    DecodedText decoded = decode_text(text);
+    size_t count = decoded.code_points.size();
+    // brks[i] says whether a line may end after code point i; the last entry is always a must-break.
+    std::vector<char> brks(count);
+    set_linebreaks_utf32(decoded.code_points.data(), count, lang, brks.data());
+
+    LineFiller filler(text, decoded, max_width, measure);
+    size_t segment_first = 0;
+    for (size_t i = 0; i < count; ++i) {
+        if (brks[i] != LINEBREAK_MUSTBREAK && brks[i] != LINEBREAK_ALLOWBREAK) continue;
+        filler.add_segment(segment_first, i + 1);
+        segment_first = i + 1;
+        if (brks[i] == LINEBREAK_MUSTBREAK && i + 1 < count) filler.hard_break();
+    }
+    return filler.finish();
+}
+
+}  // namespace kiosk
