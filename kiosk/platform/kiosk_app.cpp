@@ -366,6 +366,7 @@ int KioskRunner::run_bench() {
     json.key("peak_rss_mb").value(peak_rss_mb());
     json.key("idle_frames_per_minute").value(idle_frames);
     json.key("renderer").value(display_.renderer_name());
+    json.key("font_atlas").value(std::to_string(fonts_.atlas_width) + "x" + std::to_string(fonts_.atlas_height));
     json.key("size").value(std::to_string(display_.width()) + "x" + std::to_string(display_.height()));
     json.end_object();
     std::printf("%s\n", json.str().c_str());

@@ -60,22 +60,25 @@ std::string first_existing(const std::vector<std::string>& candidates) {
 // Glyph ranges must outlive the atlas build; ImGui keeps pointers to them.
 struct RangeStore {
     ImVector<ImWchar> latin;  // everything that is not CJK
-    ImVector<ImWchar> cjk;
+    ImVector<ImWchar> all;    // latin and CJK
 };
 
 void build_ranges(const std::string& charset, RangeStore* out) {
-    ImFontGlyphRangesBuilder latin, cjk;
+    ImFontGlyphRangesBuilder latin, all;
     latin.AddChar(0xFFFD);
     latin.AddChar(0x2026);  // ellipsis for clipped text
+    latin.AddChar(0x2022);  // bullet of list items
     for (ImWchar c = 0x20; c < 0x7F; ++c) latin.AddChar(c);
     for (size_t pos = 0; pos < charset.size();) {
         char32_t cp = utf8::decode(charset, pos);
         if (cp > 0xFFFF || cp < 0x20) continue;  // ImWchar is 16-bit in Debian's ImGui build
-        if (utf8::is_cjk(cp)) cjk.AddChar(static_cast<ImWchar>(cp));
-        else latin.AddChar(static_cast<ImWchar>(cp));
+        all.AddChar(static_cast<ImWchar>(cp));
+        if (!utf8::is_cjk(cp)) latin.AddChar(static_cast<ImWchar>(cp));
     }
     latin.BuildRanges(&out->latin);
-    cjk.BuildRanges(&out->cjk);
+    for (int i = 0; i < out->latin.Size - 1; i += 2)
+        for (unsigned c = out->latin[i]; c <= out->latin[i + 1]; ++c) all.AddChar(static_cast<ImWchar>(c));
+    all.BuildRanges(&out->all);
 }
 
 struct FontRecipe {
@@ -125,26 +128,25 @@ bool build_fonts(ImFontAtlas* atlas, const FontFiles& files, const std::string& 
     atlas->TexDesiredWidth = 2048;
     atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
 
+    // ImGui copies font data it does not own (19 MB per use of the CJK collection, ~400 MB
+    // in all). So every config claims ownership of the shared memory map, and ownership is
+    // handed back below, before the atlas could ever free it.
     auto add_font = [&](const FontRecipe& recipe, const RangeStore& ranges) {
         ImFontConfig config;
-        config.FontDataOwnedByAtlas = false;
+        config.FontDataOwnedByAtlas = true;
         config.SizePixels = recipe.size * scale;
-        config.GlyphRanges = ranges.latin.Data;
         const MappedFile& latin_file = recipe.bold ? sans_bold : sans;
         ImFont* font = atlas->AddFontFromMemoryTTF(latin_file.data, static_cast<int>(latin_file.size),
-                                                   config.SizePixels, &config, config.GlyphRanges);
-        // Characters Noto Sans lacks fall through to the CJK face, which covers punctuation too.
+                                                   config.SizePixels, &config, ranges.latin.Data);
+        // Characters Noto Sans lacks fall through to the CJK face, which also covers punctuation.
         ImFontConfig merge;
-        merge.FontDataOwnedByAtlas = false;
+        merge.FontDataOwnedByAtlas = true;
         merge.MergeMode = true;
         merge.FontNo = files.cjk_face_index;
-        merge.SizePixels = config.SizePixels;
         const MappedFile& cjk_file = recipe.bold ? cjk_bold : cjk;
-        if (recipe.with_cjk && ranges.cjk.Size > 1)
-            atlas->AddFontFromMemoryTTF(cjk_file.data, static_cast<int>(cjk_file.size), merge.SizePixels, &merge,
-                                        ranges.cjk.Data);
-        atlas->AddFontFromMemoryTTF(cjk_file.data, static_cast<int>(cjk_file.size), merge.SizePixels, &merge,
-                                    ranges.latin.Data);
+        const ImWchar* merge_ranges = recipe.with_cjk ? ranges.all.Data : ranges.latin.Data;
+        atlas->AddFontFromMemoryTTF(cjk_file.data, static_cast<int>(cjk_file.size), config.SizePixels, &merge,
+                                    merge_ranges);
         return font;
     };
 
@@ -152,10 +154,12 @@ bool build_fonts(ImFontAtlas* atlas, const FontFiles& files, const std::string& 
     for (int i = 0; i < static_cast<int>(FontRole::Count); ++i) out->ui[i] = add_font(ui_recipes[i], ui_ranges);
     const float body_sizes[kTextSizeSteps] = {28, 34, 42};
     for (int step = 0; step < kTextSizeSteps; ++step) {
-        out->reader[step] = add_font({body_sizes[step], false, true}, body_ranges);
-        out->reader_heading[step] = add_font({body_sizes[step] * 1.2f, true, true}, body_ranges);
+        out->reader[step] = add_font({body_sizes[step], false, false}, body_ranges);
+        out->reader_heading[step] = add_font({body_sizes[step] * 1.2f, true, false}, body_ranges);
     }
-    if (!atlas->Build()) {
+    bool built = atlas->Build();
+    for (ImFontConfig& config : atlas->ConfigData) config.FontDataOwnedByAtlas = false;
+    if (!built) {
         *error = "building the font atlas failed";
         return false;
     }
