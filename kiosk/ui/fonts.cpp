@@ -112,8 +112,10 @@ bool find_font_files(const std::string& assets_dir, FontFiles* out, std::string*
 bool build_fonts(ImFontAtlas* atlas, const FontFiles& files, const std::string& ui_charset,
                  const std::string& body_charset, float scale, FontSet* out, std::string* error) {
     static RangeStore ui_ranges, body_ranges;
-    ui_ranges = RangeStore{};
-    body_ranges = RangeStore{};
+    for (RangeStore* store : {&ui_ranges, &body_ranges}) {
+        store->latin.clear();  // not `= {}`: ImVector's copy assignment memcpy()s from null
+        store->all.clear();
+    }
     build_ranges(ui_charset, &ui_ranges);
     build_ranges(body_charset, &body_ranges);
 
