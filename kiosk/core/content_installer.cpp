@@ -155,7 +155,7 @@ void ContentInstaller::clean_staging(std::vector<std::string>* actions) const {
 void ContentInstaller::fall_back_if_broken(std::vector<std::string>* actions) const {
     std::string error, content_dir = fs::dirname(active_db());
     if (!fs::exists(active_db()) || check_database_integrity(active_db(), true, &error)) return;
-    actions->push_back(error);
+    actions->push_back(active_db() + ": " + error);
     step("set aside broken content");
     if (!fs::rename_durably(active_db(), fs::join(content_dir, "rejected.db"), &error)) {
         actions->push_back("could not set the broken content aside: " + error);
@@ -167,7 +167,7 @@ void ContentInstaller::fall_back_if_broken(std::vector<std::string>* actions) co
         return;
     }
     if (!check_database_integrity(previous_db(), true, &error)) {
-        actions->push_back(error + "; the factory content is active again");
+        actions->push_back(previous_db() + ": " + error + "; the factory content is active again");
         return;
     }
     step("promote previous content");
@@ -301,7 +301,7 @@ InstallOutcome ContentInstaller::install(const std::string& package, const std::
     }
 
     PackageVerifier verifier(trusted_keys().keys, read_content_version(active_content_path()));
-    outcome.check = verifier.verify(staged, staged_signature);
+    outcome.check = verifier.verify(staged, staged_signature, PackageVerifier::Depth::Full, package);
     if (!outcome.check.ok()) {
         clean_staging(&ignored);
         outcome.failure = InstallFailure::Rejected;
@@ -326,7 +326,7 @@ bool ContentInstaller::rollback(std::string* message) {
     std::string error;
     if (fs::exists(previous_db())) {
         if (!check_database_integrity(previous_db(), true, &error))
-            return fail(message, "cannot roll back: " + error);
+            return fail(message, "cannot roll back: " + previous_db() + ": " + error);
         int64_t version = read_content_version(previous_db());
         step("rename previous over active");
         if (!fs::rename_durably(previous_db(), active_db(), &error)) return fail(message, error);

@@ -61,7 +61,11 @@ TrustedKeys load_trusted_keys(const std::vector<std::string>& dirs) {
 
 bool check_database_integrity(const std::string& path, bool quick, std::string* error) {
     SqliteDb db;
-    if (!db.open(path, SqliteDb::Mode::ReadOnly, error)) return false;
+    std::string open_error;
+    if (!db.open(path, SqliteDb::Mode::ReadOnly, &open_error)) {
+        *error = "cannot be opened: " + open_error;
+        return false;
+    }
     SqliteStatement check(db, quick ? "PRAGMA quick_check(5)" : "PRAGMA integrity_check(5)");
     std::string findings;
     while (check.step()) {
@@ -70,7 +74,7 @@ bool check_database_integrity(const std::string& path, bool quick, std::string* 
     }
     if (!check.error().empty()) findings += (findings.empty() ? "" : "; ") + check.error();
     if (findings.empty()) return true;
-    *error = path + ": " + (quick ? "quick_check" : "integrity_check") + " failed: " + findings;
+    *error = std::string(quick ? "quick_check" : "integrity_check") + " failed: " + findings;
     return false;
 }
 
@@ -104,21 +108,24 @@ bool validate_content(const ContentStore& store, std::string* error) {
 PackageVerifier::PackageVerifier(std::vector<minisign::PublicKey> trusted_keys, int64_t installed_version)
     : trusted_keys_(std::move(trusted_keys)), installed_version_(installed_version) {}
 
-PackageCheck PackageVerifier::verify(const std::string& package, const std::string& signature_path, Depth depth) const {
+PackageCheck PackageVerifier::verify(const std::string& package, const std::string& signature_path, Depth depth,
+                                     const std::string& shown_as) const {
     PackageCheck result;
-    if (check_signature(package, signature_path, &result)) check_database(package, depth, &result);
+    const std::string name = shown_as.empty() ? package : shown_as;
+    if (check_signature(package, signature_path, name, &result)) check_database(package, depth, name, &result);
     return result;
 }
 
 bool PackageVerifier::check_signature(const std::string& package, const std::string& signature_path,
-                                      PackageCheck* result) const {
+                                      const std::string& name, PackageCheck* result) const {
     // 1. signature: present and well-formed.
+    const std::string signature_name = name == package ? signature_path : name + ".minisig";
     std::string text, error;
     if (!fs::exists(signature_path) || !fs::read_file(signature_path, &text, &error))
-        return reject(result, PackageProblem::SignatureMissing, "no signature: " + signature_path + " is missing");
+        return reject(result, PackageProblem::SignatureMissing, "no signature: " + signature_name + " is missing");
     minisign::Signature signature;
     if (!minisign::parse_signature(text, &signature, &error))
-        return reject(result, PackageProblem::SignatureMalformed, signature_path + ": " + error);
+        return reject(result, PackageProblem::SignatureMalformed, signature_name + ": " + error);
     result->key_id = minisign::key_id_hex(signature.key_id);
 
     // 2. trusted key: one of ours, and both signatures verify with it.
@@ -127,21 +134,22 @@ bool PackageVerifier::check_signature(const std::string& package, const std::str
         if (candidate.key_id == signature.key_id) key = &candidate;
     if (!key)
         return reject(result, PackageProblem::UntrustedKey,
-                      signature_path + ": signed with key " + result->key_id + ", which this kiosk does not trust");
+                      name + ".minisig: signed with key " + result->key_id + ", which this kiosk does not trust");
     minisign::FileHash hash;
-    if (!minisign::hash_file(package, &hash, &error)) return reject(result, PackageProblem::SignatureInvalid, error);
+    if (!minisign::hash_file(package, &hash, &error)) return reject(result, PackageProblem::SignatureInvalid, name + ": " + error);
     if (!minisign::verify_hash(*key, signature, hash, &error))
-        return reject(result, PackageProblem::SignatureInvalid, package + ": " + error);
+        return reject(result, PackageProblem::SignatureInvalid, name + ": " + error);
     result->trusted_comment = signature.trusted_comment;
     return true;
 }
 
-bool PackageVerifier::check_database(const std::string& package, Depth depth, PackageCheck* result) const {
+bool PackageVerifier::check_database(const std::string& package, Depth depth, const std::string& name,
+                                     PackageCheck* result) const {
     std::string error;
     {
         SqliteDb db;
         if (!db.open(package, SqliteDb::Mode::ReadOnly, &error) || !read_content_info(db, &result->info, &error))
-            return reject(result, PackageProblem::NotContent, package + ": " + error);
+            return reject(result, PackageProblem::NotContent, name + ": " + error);
     }
     const ContentInfo& info = result->info;
     // 3. product id.
@@ -155,7 +163,7 @@ bool PackageVerifier::check_database(const std::string& package, Depth depth, Pa
                           " is not newer than the installed version " + std::to_string(installed_version_));
     if (depth == Depth::SignatureAndMeta) return true;
     // 5. integrity.
-    if (!check_database_integrity(package, false, &error)) return reject(result, PackageProblem::Corrupt, error);
+    if (!check_database_integrity(package, false, &error)) return reject(result, PackageProblem::Corrupt, name + ": " + error);
     // 6. schema version.
     if (info.schema_version != kContentSchemaVersion)
         return reject(result, PackageProblem::UnsupportedSchema,
@@ -163,8 +171,8 @@ bool PackageVerifier::check_database(const std::string& package, Depth depth, Pa
                           " is not supported (this kiosk reads version " + std::to_string(kContentSchemaVersion) + ")");
     // 7. content.
     auto store = ContentStore::open(package, &error);
-    if (!store) return reject(result, PackageProblem::InvalidContent, error);
-    if (!validate_content(*store, &error)) return reject(result, PackageProblem::InvalidContent, package + ": " + error);
+    if (!store) return reject(result, PackageProblem::InvalidContent, name + ": " + error);
+    if (!validate_content(*store, &error)) return reject(result, PackageProblem::InvalidContent, name + ": " + error);
     return true;
 }
 

@@ -57,7 +57,8 @@ struct TrustedKeys {
 // Loads every *.pub in each of `dirs` (missing dirs are fine). A bad file is reported and skipped.
 TrustedKeys load_trusted_keys(const std::vector<std::string>& dirs);
 
-// Runs `PRAGMA integrity_check` (or `quick_check` when `quick`); false with SQLite's findings.
+// Runs `PRAGMA integrity_check` (or `quick_check` when `quick`); false with SQLite's findings
+// (without the path: callers name the file as their reader knows it).
 bool check_database_integrity(const std::string& path, bool quick, std::string* error);
 
 // Rules a loaded content database must follow beyond its schema: documents exist, ids are
@@ -72,12 +73,15 @@ public:
     // `installed_version`: the active content's version (0 when nothing is installed).
     PackageVerifier(std::vector<minisign::PublicKey> trusted_keys, int64_t installed_version);
 
-    // Checks `package` against the signature in `signature_path`.
-    PackageCheck verify(const std::string& package, const std::string& signature_path, Depth depth = Depth::Full) const;
+    // Checks `package` against the signature in `signature_path`. Reasons name `shown_as`
+    // (e.g. the file on the stick rather than its staged copy), or `package` when empty.
+    PackageCheck verify(const std::string& package, const std::string& signature_path, Depth depth = Depth::Full,
+                        const std::string& shown_as = {}) const;
 
 private:
-    bool check_signature(const std::string& package, const std::string& signature_path, PackageCheck* result) const;
-    bool check_database(const std::string& package, Depth depth, PackageCheck* result) const;
+    bool check_signature(const std::string& package, const std::string& signature_path, const std::string& name,
+                         PackageCheck* result) const;
+    bool check_database(const std::string& package, Depth depth, const std::string& name, PackageCheck* result) const;
 
     std::vector<minisign::PublicKey> trusted_keys_;
     int64_t installed_version_ = 0;
