@@ -74,6 +74,8 @@ bool check_database_integrity(const std::string& path, bool quick, std::string* 
     }
     if (!check.error().empty()) findings += (findings.empty() ? "" : "; ") + check.error();
     if (findings.empty()) return true;
+    for (char& c : findings)
+        if (c == '\n') c = ' ';  // SQLite reports one problem per line; reasons are one line
     *error = std::string(quick ? "quick_check" : "integrity_check") + " failed: " + findings;
     return false;
 }
