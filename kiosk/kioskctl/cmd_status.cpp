@@ -1,5 +1,6 @@
 // kioskctl status --data-dir DIR [--factory DB] [--json]
 // The active content version and path, and the version a rollback would bring back.
+#include "core/json_writer.h"
 #include "kioskctl/command_line.h"
 #include "kioskctl/package_options.h"
 
@@ -9,29 +10,21 @@ namespace kiosk::ctl {
 
 namespace {
 
-std::string json_string(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
-
 void print_json(const ContentStatus& status) {
-    std::printf("{\"version\":%s,\"path\":%s,\"previous_version\":%s,\"factory\":%s}\n",
-                status.path.empty() ? "null" : std::to_string(status.version).c_str(),
-                status.path.empty() ? "null" : json_string(status.path).c_str(),
-                status.has_previous ? std::to_string(status.previous_version).c_str() : "null",
-                status.is_factory ? "true" : "false");
+    JsonWriter json;
+    json.begin_object();
+    if (status.path.empty()) {
+        json.key("version").null();
+        json.key("path").null();
+    } else {
+        json.key("version").value(status.version);
+        json.key("path").value(status.path);
+    }
+    if (status.has_previous) json.key("previous_version").value(status.previous_version);
+    else json.key("previous_version").null();
+    json.key("factory").value(status.is_factory);
+    json.end_object();
+    std::printf("%s\n", json.str().c_str());
 }
 
 void print_text(const ContentStatus& status) {
