@@ -123,17 +123,27 @@ bool start_sodium(std::string* error) {
     return true;
 }
 
+// The shape every minisign file shares: exactly `line_count` lines, the first an untrusted
+// comment, the second base64 of exactly `blob_bytes` bytes.
+bool parse_comment_and_blob(std::string_view text, size_t line_count, const char* file_what, size_t blob_bytes,
+                            const char* blob_what, std::vector<std::string_view>* lines, std::string* comment,
+                            std::vector<uint8_t>* blob, std::string* error) {
+    *lines = split_lines(text);
+    return expect_lines(*lines, line_count, file_what, error) &&
+           parse_comment_line((*lines)[0], kUntrustedPrefix, kMaxUntrustedCommentBytes, "untrusted comment", comment,
+                              error) &&
+           decode_base64((*lines)[1], blob_bytes, blob_what, blob, error);
+}
+
 }  // namespace
 
 bool parse_public_key(std::string_view text, PublicKey* out, std::string* error) {
-    std::vector<std::string_view> lines = split_lines(text);
-    if (!expect_lines(lines, 2, "public key file", error)) return false;
-    PublicKey key;
-    if (!parse_comment_line(lines[0], kUntrustedPrefix, kMaxUntrustedCommentBytes, "untrusted comment",
-                            &key.untrusted_comment, error))
-        return false;
+    std::vector<std::string_view> lines;
     std::vector<uint8_t> blob;
-    if (!decode_base64(lines[1], kPublicKeyBlob, "public key", &blob, error)) return false;
+    PublicKey key;
+    if (!parse_comment_and_blob(text, 2, "public key file", kPublicKeyBlob, "public key", &lines,
+                                &key.untrusted_comment, &blob, error))
+        return false;
     if (std::memcmp(blob.data(), kKeyAlgorithm, 2) != 0) return fail(error, "public key is not an Ed25519 minisign key");
     std::memcpy(key.key_id.data(), blob.data() + 2, 8);
     std::memcpy(key.key.data(), blob.data() + 10, 32);
@@ -143,14 +153,12 @@ bool parse_public_key(std::string_view text, PublicKey* out, std::string* error)
 
 bool parse_secret_key(std::string_view text, SecretKey* out, std::string* error) {
     if (!start_sodium(error)) return false;
-    std::vector<std::string_view> lines = split_lines(text);
-    if (!expect_lines(lines, 2, "secret key file", error)) return false;
-    SecretKey key;
-    if (!parse_comment_line(lines[0], kUntrustedPrefix, kMaxUntrustedCommentBytes, "untrusted comment",
-                            &key.untrusted_comment, error))
-        return false;
+    std::vector<std::string_view> lines;
     std::vector<uint8_t> blob;
-    if (!decode_base64(lines[1], kSecretKeyBlob, "secret key", &blob, error)) return false;
+    SecretKey key;
+    if (!parse_comment_and_blob(text, 2, "secret key file", kSecretKeyBlob, "secret key", &lines,
+                                &key.untrusted_comment, &blob, error))
+        return false;
     const uint8_t* p = blob.data();
     if (std::memcmp(p, kKeyAlgorithm, 2) != 0) return fail(error, "secret key is not an Ed25519 minisign key");
     if (std::memcmp(p + 2, kScryptAlgorithm, 2) == 0)
@@ -177,14 +185,12 @@ bool parse_secret_key(std::string_view text, SecretKey* out, std::string* error)
 }
 
 bool parse_signature(std::string_view text, Signature* out, std::string* error) {
-    std::vector<std::string_view> lines = split_lines(text);
-    if (!expect_lines(lines, 4, "signature file", error)) return false;
-    Signature sig;
-    if (!parse_comment_line(lines[0], kUntrustedPrefix, kMaxUntrustedCommentBytes, "untrusted comment",
-                            &sig.untrusted_comment, error))
-        return false;
+    std::vector<std::string_view> lines;
     std::vector<uint8_t> blob;
-    if (!decode_base64(lines[1], kSignatureBlob, "signature", &blob, error)) return false;
+    Signature sig;
+    if (!parse_comment_and_blob(text, 4, "signature file", kSignatureBlob, "signature", &lines,
+                                &sig.untrusted_comment, &blob, error))
+        return false;
     if (std::memcmp(blob.data(), kKeyAlgorithm, 2) == 0)
         return fail(error, "legacy (not prehashed) minisign signature; sign again without `-l`");
     if (std::memcmp(blob.data(), kPrehashedAlgorithm, 2) != 0) return fail(error, "signature uses an unknown algorithm");

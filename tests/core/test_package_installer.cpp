@@ -40,6 +40,14 @@ struct InstalledFixture : PackageFixture {
         return expect_refused(package, problem, reason_part, config());
     }
 
+    // A validly signed version-3 package whose database `sql` changed before signing.
+    std::string forged_package(const std::string& sql) {
+        std::string path = make_package(3, "p.kpkg");
+        test::run_sql(path, sql);
+        sign(path);
+        return path;
+    }
+
     std::string before_active, before_previous;
 };
 
@@ -166,10 +174,7 @@ TEST_CASE("bad inputs are refused and leave the installed content byte-identical
         f.expect_refused(p, PackageProblem::UntrustedKey, minisign::key_id_hex(stranger.key_id).c_str());
     }
     SUBCASE("another product id") {
-        std::string p = f.make_package(3, "p.kpkg");
-        test::run_sql(p, "UPDATE meta SET value='org.example.other' WHERE key='product_id'");
-        f.sign(p);
-        f.expect_refused(p, PackageProblem::WrongProduct, "org.example.other");
+        f.expect_refused(f.forged_package("UPDATE meta SET value='org.example.other' WHERE key='product_id'"), PackageProblem::WrongProduct, "org.example.other");
     }
     SUBCASE("an equal version") {
         f.expect_refused(f.make_package(2, "p.kpkg"), PackageProblem::NotNewer, "not newer than the installed version 2");
@@ -189,16 +194,10 @@ TEST_CASE("bad inputs are refused and leave the installed content byte-identical
         f.expect_refused(p, PackageProblem::NotContent, "no meta table");
     }
     SUBCASE("an SQLite file with an unsupported schema version") {
-        std::string p = f.make_package(3, "p.kpkg");
-        test::run_sql(p, "UPDATE meta SET value='99' WHERE key='schema_version'");
-        f.sign(p);
-        f.expect_refused(p, PackageProblem::UnsupportedSchema, "schema version 99");
+        f.expect_refused(f.forged_package("UPDATE meta SET value='99' WHERE key='schema_version'"), PackageProblem::UnsupportedSchema, "schema version 99");
     }
     SUBCASE("a content database whose content breaks the rules") {
-        std::string p = f.make_package(3, "p.kpkg");
-        test::run_sql(p, "DELETE FROM blocks WHERE document='fixture-cooperation-concept'");
-        f.sign(p);
-        f.expect_refused(p, PackageProblem::InvalidContent, "has no text");
+        f.expect_refused(f.forged_package("DELETE FROM blocks WHERE document='fixture-cooperation-concept'"), PackageProblem::InvalidContent, "has no text");
     }
     SUBCASE("a corrupt database") {
         std::string p = f.make_package(3, "p.kpkg");
