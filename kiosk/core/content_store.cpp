@@ -11,22 +11,7 @@ namespace kiosk {
 namespace {
 
 bool load_meta(SqliteDb& db, ContentInfo* info, std::string* error) {
-    SqliteStatement select(db, "SELECT key, value FROM meta");
-    if (!select.ok()) {
-        // SQLite only reads the file header when the first statement is prepared.
-        if (select.error().find("not a database") != std::string::npos)
-            *error = "not a kiosk content database (not an SQLite database at all)";
-        else
-            *error = "not a kiosk content database (" + select.error() + ")";
-        return false;
-    }
-    std::map<std::string, std::string> meta;
-    while (select.step()) meta[select.text(0)] = select.text(1);
-    info->product_id = meta["product_id"];
-    info->built_at = meta["built_at"];
-    info->charset = meta["charset"];
-    info->schema_version = std::atoi(meta["schema_version"].c_str());
-    info->content_version = std::atoll(meta["content_version"].c_str());
+    if (!read_content_info(db, info, error)) return false;
     if (info->product_id != kProductId) {
         *error = "not a kiosk content database (product_id '" + info->product_id + "')";
         return false;
@@ -131,6 +116,30 @@ bool load_documents(SqliteDb& db, std::vector<Document>* documents, std::string*
 }
 
 }  // namespace
+
+bool read_content_info(SqliteDb& db, ContentInfo* info, std::string* error) {
+    SqliteStatement select(db, "SELECT key, value FROM meta");
+    if (!select.ok()) {
+        // SQLite only reads the file header when the first statement is prepared.
+        if (select.error().find("not a database") != std::string::npos)
+            *error = "not a kiosk content database (not an SQLite database at all)";
+        else
+            *error = "not a kiosk content database (" + select.error() + ")";
+        return false;
+    }
+    std::map<std::string, std::string> meta;
+    while (select.step()) meta[select.text(0)] = select.text(1);
+    if (!select.error().empty()) {
+        *error = "the meta table cannot be read: " + select.error();
+        return false;
+    }
+    info->product_id = meta["product_id"];
+    info->built_at = meta["built_at"];
+    info->charset = meta["charset"];
+    info->schema_version = std::atoi(meta["schema_version"].c_str());
+    info->content_version = std::atoll(meta["content_version"].c_str());
+    return true;
+}
 
 std::unique_ptr<ContentStore> ContentStore::open(const std::string& path, std::string* error) {
     // SQLite's own message for a missing file ("unable to open database file") hides the cause.

@@ -10,6 +10,12 @@
 
 namespace kiosk {
 
+class SqliteDb;
+
+// Reads the `meta` table of an open database as it is, without judging product id or schema
+// (package checks report those separately). False if there is no readable meta table.
+bool read_content_info(SqliteDb& db, ContentInfo* info, std::string* error);
+
 class ContentStore {
 public:
     // Opens and loads `path`. Returns null and fills `error` if the file is missing,

@@ -44,6 +44,13 @@ const std::vector<Command>& commands();
 
 int cmd_build(const std::vector<std::string>& args);
 int cmd_list(const std::vector<std::string>& args);
+int cmd_keygen(const std::vector<std::string>& args);
+int cmd_pack(const std::vector<std::string>& args);
+int cmd_sign(const std::vector<std::string>& args);
+int cmd_verify(const std::vector<std::string>& args);
+int cmd_install(const std::vector<std::string>& args);
+int cmd_rollback(const std::vector<std::string>& args);
+int cmd_status(const std::vector<std::string>& args);
 
 // Prints "kioskctl: <message>" to stderr and returns 2 (usage error).
 int usage_error(const std::string& command, const std::string& message);

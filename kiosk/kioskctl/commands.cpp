@@ -7,6 +7,20 @@ const std::vector<Command>& commands() {
         {"build", "build SOURCE_DIR OUT.db [--content-version N] [--built-at TIME]",
          "compile content sources into a content database", cmd_build},
         {"list", "list DB", "list what a content database holds", cmd_list},
+        {"keygen", "keygen --secret-key FILE --public-key FILE [--force]",
+         "make a signing key pair (minisign format, unencrypted)", cmd_keygen},
+        {"pack", "pack SOURCE_DIR --content-version N --secret-key FILE --out PKG",
+         "build a content package and sign it (PKG.minisig)", cmd_pack},
+        {"sign", "sign PKG --secret-key FILE [--trusted-comment TEXT]", "sign a package (writes PKG.minisig)",
+         cmd_sign},
+        {"verify", "verify PKG --public-key FILE [--signature SIG]",
+         "check a package as the kiosk would; exit 1 with the reason if invalid", cmd_verify},
+        {"install", "install PKG --data-dir DIR [--factory DB] [--trusted-keys-dir DIR] [--signature SIG]",
+         "verify and install a package, as the kiosk does from a USB stick", cmd_install},
+        {"rollback", "rollback --data-dir DIR [--factory DB]",
+         "bring back the content that was active before the last install", cmd_rollback},
+        {"status", "status --data-dir DIR [--factory DB] [--json]",
+         "show the active content version and path, and the previous version", cmd_status},
     };
     return table;
 }

@@ -1,0 +1,100 @@
+#include "core/usb_package_scanner.h"
+
+#include "core/file_io.h"
+
+#include <glob.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <set>
+
+namespace kiosk {
+
+namespace {
+
+constexpr const char* kPackageFolder = "sco-kiosk";
+constexpr const char* kPackageSuffix = ".kpkg";
+
+// Names starting with '.' are hidden files and the AppleDouble `._NAME` junk macOS leaves on FAT sticks.
+bool is_junk(const std::string& name) { return name.empty() || name[0] == '.'; }
+
+bool same_file_content(const std::string& a, const std::string& b) {
+    minisign::FileHash hash_a, hash_b;
+    std::string error;
+    return minisign::hash_file(a, &hash_a, &error) && minisign::hash_file(b, &hash_b, &error) && hash_a == hash_b;
+}
+
+FoundPackage check_package(const std::string& path, const PackageVerifier& verifier) {
+    FoundPackage found;
+    found.path = path;
+    found.signature_path = path + ".minisig";
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) {
+        found.size_bytes = static_cast<uint64_t>(st.st_size);
+        found.modified_at = static_cast<int64_t>(st.st_mtime);
+    }
+    found.check = verifier.verify(path, found.signature_path, PackageVerifier::Depth::SignatureAndMeta);
+    return found;
+}
+
+// The highest valid version; -1 with `problem` set if there is none or two different ones tie.
+int choose_package(const std::vector<FoundPackage>& packages, std::string* problem) {
+    int best = -1;
+    for (size_t i = 0; i < packages.size(); ++i) {
+        if (!packages[i].check.ok()) continue;
+        if (best < 0 || packages[i].check.info.content_version > packages[best].check.info.content_version)
+            best = static_cast<int>(i);
+    }
+    if (best < 0) {
+        if (!packages.empty()) *problem = "no valid package newer than the installed content was found";
+        return -1;
+    }
+    for (size_t i = 0; i < packages.size(); ++i) {
+        const FoundPackage& other = packages[i];
+        if (static_cast<int>(i) == best || !other.check.ok() ||
+            other.check.info.content_version != packages[best].check.info.content_version)
+            continue;
+        if (!same_file_content(other.path, packages[best].path)) {
+            *problem = "two different packages claim content version " +
+                       std::to_string(other.check.info.content_version) + ": " + packages[best].path + " and " +
+                       other.path + "; remove one of them";
+            return -1;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+std::vector<std::string> default_usb_mount_globs() { return {"/media/*", "/media/*/*", "/run/media/*/*", "/mnt/*"}; }
+
+UsbPackageScanner::UsbPackageScanner(std::vector<std::string> mount_globs) : mount_globs_(std::move(mount_globs)) {}
+
+std::vector<std::string> UsbPackageScanner::find_package_dirs() const {
+    std::set<std::string> dirs;
+    for (const std::string& pattern : mount_globs_) {
+        glob_t matches{};
+        if (::glob(fs::join(pattern, kPackageFolder).c_str(), GLOB_ONLYDIR | GLOB_NOSORT, nullptr, &matches) == 0)
+            for (size_t i = 0; i < matches.gl_pathc; ++i)
+                if (fs::is_directory(matches.gl_pathv[i])) dirs.insert(matches.gl_pathv[i]);
+        ::globfree(&matches);
+    }
+    return {dirs.begin(), dirs.end()};
+}
+
+StickScan UsbPackageScanner::scan(const PackageVerifier& verifier) const {
+    return scan_package_dirs(find_package_dirs(), verifier);
+}
+
+StickScan scan_package_dirs(const std::vector<std::string>& dirs, const PackageVerifier& verifier) {
+    StickScan scan;
+    for (const std::string& dir : dirs)
+        for (const std::string& name : fs::list_files(dir, kPackageSuffix))
+            if (!is_junk(name)) scan.packages.push_back(check_package(fs::join(dir, name), verifier));
+    std::sort(scan.packages.begin(), scan.packages.end(),
+              [](const FoundPackage& a, const FoundPackage& b) { return a.path < b.path; });
+    scan.chosen = choose_package(scan.packages, &scan.problem);
+    return scan;
+}
+
+}  // namespace kiosk

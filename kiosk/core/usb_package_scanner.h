@@ -1,0 +1,47 @@
+// Finds content packages on USB sticks: `sco-kiosk/*.kpkg` (each with `*.kpkg.minisig`) at
+// the root of any mount point matching a list of globs. The kiosk polls this; it reads the
+// stick but never installs from it (ContentInstaller copies to staging first).
+#pragma once
+
+#include "core/package_verifier.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+// Where desktop automounters, udisks and deploy/'s systemd automount put sticks.
+std::vector<std::string> default_usb_mount_globs();
+
+struct FoundPackage {
+    std::string path;            // .../sco-kiosk/NAME.kpkg
+    std::string signature_path;  // path + ".minisig" (may be missing)
+    uint64_t size_bytes = 0;
+    int64_t modified_at = 0;     // file time, seconds since 1970: the "date" when the package is unsigned
+    PackageCheck check;          // signature, key, product id and version (PackageVerifier::Depth::SignatureAndMeta)
+};
+
+struct StickScan {
+    std::vector<FoundPackage> packages;  // sorted by path
+    int chosen = -1;                     // index of the package to offer: the highest valid version
+    std::string problem;                 // why nothing was chosen, when packages were found
+};
+
+class UsbPackageScanner {
+public:
+    explicit UsbPackageScanner(std::vector<std::string> mount_globs);
+
+    // The `sco-kiosk/` folders present now under the mount points.
+    std::vector<std::string> find_package_dirs() const;
+    // Lists and checks every package found; picks the one to offer.
+    StickScan scan(const PackageVerifier& verifier) const;
+
+private:
+    std::vector<std::string> mount_globs_;
+};
+
+// Lists and checks the packages in the given `sco-kiosk/` folders (what scan() does after globbing).
+StickScan scan_package_dirs(const std::vector<std::string>& dirs, const PackageVerifier& verifier);
+
+}  // namespace kiosk

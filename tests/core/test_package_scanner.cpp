@@ -1,0 +1,108 @@
+// UsbPackageScanner: finds sco-kiosk/*.kpkg under mount-point globs, skips macOS junk,
+// reports what it found, and offers the highest valid version.
+#include "core/content_installer.h"
+#include "core/file_io.h"
+#include "core/usb_package_scanner.h"
+#include "package_fixture.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+using kiosk::test::PackageFixture;
+
+namespace {
+
+// A fake /media with one stick mounted at media/organizer/STICK.
+struct StickFixture : PackageFixture {
+    StickFixture() {
+        folder = dir.file("media/organizer/STICK/sco-kiosk");
+        REQUIRE(fs::make_dirs(folder));
+    }
+    std::string put(int64_t version, const std::string& name) {
+        return make_package(version, "media/organizer/STICK/sco-kiosk/" + name);
+    }
+    StickScan scan() {
+        ContentInstaller installer(config());
+        PackageVerifier verifier(installer.trusted_keys().keys, installer.status().version);
+        return UsbPackageScanner({dir.file("media/*"), dir.file("media/*/*")}).scan(verifier);
+    }
+    std::string folder;
+};
+
+}  // namespace
+
+TEST_CASE("the default mount points are the ones issue 5 lists") {
+    std::vector<std::string> expected = {"/media/*", "/media/*/*", "/run/media/*/*", "/mnt/*"};
+    CHECK(default_usb_mount_globs() == expected);
+}
+
+TEST_CASE("the scanner finds packages under nested mount points and reports version, date, size and signature") {
+    StickFixture f;
+    std::string path = f.put(4, "content-4.kpkg");
+    UsbPackageScanner scanner({f.dir.file("media/*"), f.dir.file("media/*/*")});
+    REQUIRE(scanner.find_package_dirs() == std::vector<std::string>{f.folder});
+    StickScan scan = f.scan();
+    REQUIRE(scan.packages.size() == 1);
+    const FoundPackage& found = scan.packages[0];
+    CHECK(found.path == path);
+    CHECK(found.check.ok());
+    CHECK(found.check.info.content_version == 4);
+    CHECK(found.check.info.built_at == "2024-05-01T10:00:00Z");
+    CHECK(found.size_bytes == test::read_text(path).size());
+    CHECK(found.check.key_id == minisign::key_id_hex(f.key.key_id));
+    CHECK(scan.chosen == 0);
+}
+
+TEST_CASE("the scanner ignores macOS ._ files and hidden files") {
+    StickFixture f;
+    f.put(4, "content-4.kpkg");
+    test::write_text(f.folder + "/._content-4.kpkg", "AppleDouble junk");
+    test::write_text(f.folder + "/._content-4.kpkg.minisig", "junk");
+    test::write_text(f.folder + "/.hidden.kpkg", "junk");
+    StickScan scan = f.scan();
+    CHECK(scan.packages.size() == 1);
+    CHECK(scan.chosen == 0);
+}
+
+TEST_CASE("with several packages on a stick the highest valid version wins") {
+    StickFixture f;
+    f.put(3, "a-content-3.kpkg");
+    f.put(5, "b-content-5.kpkg");
+    std::string forged = f.put(9, "c-content-9.kpkg");
+    test::flip_bit(forged, 3000);  // the highest version is not valid
+    std::string unsigned_package = f.put(8, "d-content-8.kpkg");
+    std::remove((unsigned_package + ".minisig").c_str());
+    f.put(1, "e-old.kpkg");  // older than the factory content's successor: not newer
+
+    StickScan scan = f.scan();
+    REQUIRE(scan.packages.size() == 5);
+    REQUIRE(scan.chosen == 1);
+    CHECK(scan.packages[1].check.info.content_version == 5);
+    CHECK(scan.packages[2].check.problem == PackageProblem::SignatureInvalid);
+    CHECK(scan.packages[3].check.problem == PackageProblem::SignatureMissing);
+    CHECK(scan.packages[4].check.problem == PackageProblem::NotNewer);
+
+    ContentInstaller installer(f.config());
+    InstallOutcome outcome = installer.install(scan.packages[scan.chosen].path, scan.packages[scan.chosen].signature_path);
+    REQUIRE_MESSAGE(outcome.ok(), outcome.reason);
+    CHECK(installer.status().version == 5);
+}
+
+TEST_CASE("identical copies of the same package on a stick are not a conflict") {
+    StickFixture f;
+    std::string a = f.put(4, "a.kpkg");
+    test::write_text(f.folder + "/b.kpkg", test::read_text(a));
+    test::write_text(f.folder + "/b.kpkg.minisig", test::read_text(a + ".minisig"));
+    StickScan scan = f.scan();
+    CHECK(scan.packages.size() == 2);
+    CHECK(scan.chosen == 0);
+}
+
+TEST_CASE("a scan with no sticks mounted finds nothing and offers nothing") {
+    PackageFixture f;
+    PackageVerifier verifier({f.public_key}, 1);
+    StickScan scan = UsbPackageScanner({f.dir.file("nothing/*")}).scan(verifier);
+    CHECK(scan.packages.empty());
+    CHECK(scan.chosen == -1);
+    CHECK(scan.problem.empty());
+}
