@@ -4,9 +4,10 @@
 // [SECTION] Public entry points
 #include "core/lesson_source.h"
 
+#include "core/file_io.h"
 #include "core/utf8.h"
 
-#include <cstdlib>
+#include <algorithm>
 #include <map>
 
 namespace kiosk {
@@ -376,9 +377,73 @@ private:
     int errors_ = 0;
 };
 
+// ---------------------------------------------------------------- [SECTION] Cross-file checks
+
+struct FirstUse {
+    std::string path;
+    int line = 0;
+};
+
+// Reports `key` (an id or order) already claimed by another file; otherwise claims it.
+bool claim_unique(std::map<std::string, FirstUse>& claimed, const std::string& key, const std::string& field,
+                  const std::string& path, int line, Diagnostics* diagnostics) {
+    auto [it, inserted] = claimed.emplace(key, FirstUse{path, line});
+    if (inserted) return true;
+    diagnostics->push_back({path, line, field, "'" + key + "' is already used by " + it->second.path + ":" +
+                                                   std::to_string(it->second.line)});
+    return false;
+}
+
+// Every link must name an existing document and one of its blocks.
+bool check_links(const Lesson& lesson, const std::map<std::string, int>& block_counts, const std::string& path,
+                 Diagnostics* diagnostics) {
+    bool ok = true;
+    for (const Slide& slide : lesson.slides) {
+        for (const LessonLink& link : slide.links) {
+            auto it = block_counts.find(link.document_id);
+            if (it == block_counts.end()) {
+                diagnostics->push_back({path, link.source_line, "link", "no document with id '" + link.document_id + "'"});
+                ok = false;
+            } else if (link.block_id > it->second) {
+                diagnostics->push_back({path, link.source_line, "link",
+                                        "document '" + link.document_id + "' has no paragraph " +
+                                            std::to_string(link.block_id) + " (it has " + std::to_string(it->second) + ")"});
+                ok = false;
+            }
+        }
+    }
+    return ok;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- [SECTION] Public entry points
+
+bool load_lesson_sources(const std::string& dir, const std::vector<Document>& documents, std::vector<Lesson>* out,
+                         Diagnostics* diagnostics) {
+    if (!fs::exists(dir)) return true;
+    size_t errors_before = diagnostics->size();
+    std::map<std::string, int> block_counts;
+    for (const Document& doc : documents) block_counts[doc.info.id] = static_cast<int>(doc.blocks.size());
+
+    std::map<std::string, FirstUse> ids, orders;
+    for (const std::string& name : fs::list_files(dir, ".txt")) {
+        std::string path = fs::join(dir, name);
+        std::string text, error;
+        if (!fs::read_file(path, &text, &error)) {
+            diagnostics->push_back({path, 0, "", error});
+            continue;
+        }
+        Lesson lesson;
+        LessonSourceLines lines;
+        if (!parse_lesson_source(text, path, &lesson, diagnostics, &lines)) continue;
+        bool unique = claim_unique(ids, lesson.id, "id", path, lines.id, diagnostics);
+        unique = claim_unique(orders, std::to_string(lesson.order), "order", path, lines.order, diagnostics) && unique;
+        if (check_links(lesson, block_counts, path, diagnostics) && unique) out->push_back(std::move(lesson));
+    }
+    std::stable_sort(out->begin(), out->end(), [](const Lesson& a, const Lesson& b) { return a.order < b.order; });
+    return diagnostics->size() == errors_before;
+}
 
 bool parse_lesson_link(std::string_view text, LessonLink* out) {
     size_t hash = text.find('#');

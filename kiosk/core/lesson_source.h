@@ -2,11 +2,13 @@
 // lesson model, reporting every problem with file, line and field.
 #pragma once
 
+#include "core/content_model.h"
 #include "core/diagnostic.h"
 #include "core/lesson_model.h"
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk {
 
@@ -22,6 +24,13 @@ struct LessonSourceLines {
 // least one diagnostic. `lines` may be null.
 bool parse_lesson_source(std::string_view text, const std::string& file_name, Lesson* out,
                          Diagnostics* diagnostics, LessonSourceLines* lines = nullptr);
+
+// Parses every db/lessons/*.txt in `dir` and checks what no single file can: unique ids and
+// orders, and that every link points to a paragraph of one of `documents`. Appends the
+// valid lessons to `out`, sorted by order. A missing `dir` means no lessons. Returns false
+// if anything was reported.
+bool load_lesson_sources(const std::string& dir, const std::vector<Document>& documents, std::vector<Lesson>* out,
+                         Diagnostics* diagnostics);
 
 // Parses "document-id#block" as written after `link:`; false if malformed.
 bool parse_lesson_link(std::string_view text, LessonLink* out);
