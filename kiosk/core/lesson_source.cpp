@@ -104,9 +104,10 @@ public:
             std::string_view line = utf8::trim(text.substr(pos, end - pos));
             ++line_no;
             pos = end + 1;
-            if (!line.empty() && line.front() != ';') read_line(line, line_no);
+            if (line.empty()) continue;
+            last_line_ = line_no;  // problems with the file as a whole point at its last written line
+            if (line.front() != ';') read_line(line, line_no);
         }
-        last_line_ = line_no;
         finish_section();
         check_counts();
         if (lines) *lines = {header_.fields.count("id") ? header_.fields["id"].line : 0,

@@ -44,6 +44,7 @@ const std::vector<Command>& commands();
 
 int cmd_build(const std::vector<std::string>& args);
 int cmd_list(const std::vector<std::string>& args);
+int cmd_trainer_results(const std::vector<std::string>& args);
 
 // Prints "kioskctl: <message>" to stderr and returns 2 (usage error).
 int usage_error(const std::string& command, const std::string& message);
