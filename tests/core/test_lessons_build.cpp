@@ -4,6 +4,7 @@
 #include "core/content_builder.h"
 #include "core/content_store.h"
 #include "core/file_io.h"
+#include "core/lesson_source.h"
 #include "core/utf8.h"
 #include "lesson_test_support.h"
 
@@ -213,4 +214,41 @@ TEST_CASE("the real lessons in db/lessons build, cover the eight topics and link
         }
     }
     CHECK(lessons_with_links >= 6);
+}
+
+TEST_CASE("the real lessons' links still point at the passages their slides talk about") {
+    // Paragraph ids are positions: if a document's transcription gains or loses a block,
+    // a link can silently move to a neighbour. Each link must land on its topic.
+    const std::pair<const char*, const char*> expected[] = {
+        {"2019-digital-concept#22", "информационная безопасность"},
+        {"2019-digital-concept#24", "электронное правительство"},
+        {"2019-digital-concept#28", "искусственный интеллект"},
+        {"2021-ict-ministers-protocol#10", "электронного правительства"},
+        {"2022-digital-economy-programme#30", "искусственного интеллекта"},
+        {"2023-digital-transformation-statement#6", "цифровой грамотности и навыков всех граждан"},
+        {"2023-digital-transformation-statement#7", "государственные услуги"},
+        {"2023-digital-transformation-statement#8", "цифровых платежей"},
+        {"2025-digital-economy-statement#7", "информационную безопасность"},
+        {"2025-digital-economy-statement#15", "конфиденциальности цифровых данных"},
+    };
+    TempDir dir;
+    auto store = build_and_open(KIOSK_SOURCE_DIR "/db", dir.file("content.db"));
+    std::set<std::string> checked;
+    for (const Lesson& lesson : store->lessons()) {
+        for (const Slide& slide : lesson.slides) {
+            for (const LessonLink& link : slide.links) {
+                std::string target = link.document_id + "#" + std::to_string(link.block_id);
+                INFO(lesson.id << " links " << target);
+                const char* topic = nullptr;
+                for (const auto& [where, words] : expected)
+                    if (target == where) topic = words;
+                REQUIRE_MESSAGE(topic, "add this link and its topic to the table above");
+                const Block* block = store->find_linked_block(link);
+                REQUIRE(block);
+                CHECK(block->text.find(topic) != std::string::npos);
+                checked.insert(target);
+            }
+        }
+    }
+    CHECK(checked.size() == sizeof expected / sizeof expected[0]);
 }

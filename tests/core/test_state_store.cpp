@@ -225,18 +225,24 @@ TEST_CASE("a writer killed inside an open transaction leaves the committed sessi
     pid_t child = fork();
     REQUIRE(child >= 0);
     if (child == 0) {
-        // Half a session written, never committed, then the process dies like a pulled plug.
+        // A big session half written, never committed, then the process dies like a pulled
+        // plug. The tiny page cache forces the uncommitted pages out into the WAL file, so
+        // recovery has uncommitted frames on disk to ignore.
         SqliteDb db;
         if (!db.open(dir.file("state.db"), SqliteDb::Mode::ReadWrite, nullptr)) _exit(3);
-        db.exec("PRAGMA journal_mode=WAL; BEGIN IMMEDIATE;");
-        db.exec("INSERT INTO trainer_sessions(lesson, content_version, started_at, ended_at) VALUES('half', 1, 1, 2);");
-        db.exec("INSERT INTO trainer_questions VALUES(last_insert_rowid(), 0, 0);");
+        db.exec("PRAGMA journal_mode=WAL; PRAGMA cache_size=2; BEGIN IMMEDIATE;");
+        db.exec("INSERT INTO trainer_sessions VALUES(999, 'half', 1, 1, 2);");
+        db.exec("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 4999) "
+                "INSERT INTO trainer_questions SELECT 999, i, 0 FROM n;");
+        db.exec("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 4999) "
+                "INSERT INTO trainer_votes SELECT 999, i, 0, 1 FROM n;");
         raise(SIGKILL);
         _exit(4);
     }
     int status = 0;
     waitpid(child, &status, 0);
     REQUIRE(WIFSIGNALED(status));
+    CHECK(read_text(dir.file("state.db-wal")).size() > 100000);  // the uncommitted frames did reach the disk
 
     CHECK(integrity(dir.file("state.db")) == "ok");
     auto store = open_store(dir.path());
