@@ -5,6 +5,7 @@
 #include "core/lesson_source.h"
 
 #include "core/file_io.h"
+#include "core/source_text.h"
 #include "core/utf8.h"
 
 #include <algorithm>
@@ -51,13 +52,6 @@ bool is_plain_key(SectionKind kind, std::string_view key) {
     return false;
 }
 
-bool is_valid_id(std::string_view id) {
-    if (id.empty() || id.size() > 64) return false;
-    for (char c : id)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-    return true;
-}
-
 // A positive whole number of at most four digits; false for anything else.
 bool parse_small_number(std::string_view text, int* out) {
     if (text.empty() || text.size() > 4) return false;
@@ -92,7 +86,7 @@ public:
     bool parse(std::string_view text, Lesson* out, LessonSourceLines* lines) {
         size_t bad = 0;
         if (!utf8::is_valid(text, &bad)) {
-            error(line_of(text, bad), "", "file is not valid UTF-8");
+            error(line_at_offset(text, bad), "", "file is not valid UTF-8");
             return false;
         }
         lesson_ = out;
@@ -119,13 +113,6 @@ private:
     void error(int line, std::string field, std::string message) {
         diagnostics_->push_back({file_, line, std::move(field), std::move(message)});
         ++errors_;
-    }
-
-    static int line_of(std::string_view text, size_t offset) {
-        int line = 1;
-        for (size_t i = 0; i < offset && i < text.size(); ++i)
-            if (text[i] == '\n') ++line;
-        return line;
     }
 
     void read_line(std::string_view line, int line_no) {
@@ -242,7 +229,7 @@ private:
         // Missing header keys are reported where the header ends: the first section, or the file's end.
         int end_line = first_section_line_or_end();
         if (const KeyValue* id = require(header, "id", end_line)) {
-            if (!is_valid_id(id->value))
+            if (!is_valid_content_id(id->value))
                 error(id->line, "id", "'" + id->value + "' is not a valid id (use a-z, 0-9 and '-', at most 64)");
             lesson_->id = id->value;
         }
@@ -451,7 +438,7 @@ bool parse_lesson_link(std::string_view text, LessonLink* out) {
     if (hash == std::string_view::npos) return false;
     std::string_view id = text.substr(0, hash);
     int block = 0;
-    if (!is_valid_id(id) || !parse_small_number(text.substr(hash + 1), &block)) return false;
+    if (!is_valid_content_id(id) || !parse_small_number(text.substr(hash + 1), &block)) return false;
     out->document_id = std::string(id);
     out->block_id = block;
     return true;
