@@ -78,7 +78,7 @@ struct Question {
 
 struct Lesson {
     std::string id;  // [a-z0-9-]+, unique across lessons
-    int order = 0;   // position on the lessons screen, ascending
+    int order = 0;   // position on the lessons screen, ascending; 1, 2, 3... when loaded from a database
     Illustration icon = Illustration::None;
     LocalizedText title;
     LocalizedText summary;  // one sentence for the lesson card

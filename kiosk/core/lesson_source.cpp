@@ -120,6 +120,7 @@ private:
             start_section(line, line_no);
             return;
         }
+        if (in_unknown_section_) return;  // already reported; its keys would only add noise
         size_t colon = line.find(':');
         if (colon == std::string_view::npos || colon == 0) {
             error(line_no, "", "malformed line, expected 'key: value', '[slide]' or '[question]'");
@@ -169,8 +170,10 @@ private:
             kind = SectionKind::Question;
         } else {
             error(line_no, "", "unknown section '" + std::string(line) + "' (expected [slide] or [question])");
+            in_unknown_section_ = true;
             return;
         }
+        in_unknown_section_ = false;
         if (first_section_line_ == 0) first_section_line_ = line_no;
         finish_section();
         if (kind == SectionKind::Slide && first_question_line_ > 0) {
@@ -360,6 +363,7 @@ private:
     std::vector<int> slide_lines_;
     std::vector<int> question_lines_;
     int first_section_line_ = 0;
+    bool in_unknown_section_ = false;
     int first_question_line_ = 0;
     int last_line_ = 0;
     int errors_ = 0;

@@ -167,9 +167,10 @@ TEST_CASE("unknown keys, unknown languages and unknown sections are each reporte
         CHECK_MESSAGE(has_diagnostic(d, line_of(text, "title.de"), "title.de", "unknown language 'de'"), describe(d));
     }
     SUBCASE("unknown section") {
-        std::string text = replaced(sample_lesson_text(), "[question]", "[quiz]\n[question]");
+        std::string text = replaced(sample_lesson_text(), "[question]", "[quiz]\nkind: multiple\n[question]");
         Diagnostics d = parse_failing(text);
         CHECK_MESSAGE(has_diagnostic(d, line_of(text, "[quiz]"), "", "unknown section '[quiz]'"), describe(d));
+        CHECK(d.size() == 1);
     }
 }
 
