@@ -3,6 +3,7 @@
 #include "core/content_schema.h"
 #include "core/document_source.h"
 #include "core/file_io.h"
+#include "core/lesson_source.h"
 #include "core/sqlite_db.h"
 #include "core/utf8.h"
 
@@ -56,6 +57,8 @@ public:
         if (!write_meta(sources, options, error)) return false;
         for (size_t i = 0; i < sources.documents.size(); ++i)
             if (!write_document(sources.documents[i], static_cast<int>(i), error)) return false;
+        for (size_t i = 0; i < sources.lessons.size(); ++i)
+            if (!write_lesson(sources.lessons[i], static_cast<int>(i), error)) return false;
         return db_.exec("COMMIT;", error);
     }
 
@@ -114,6 +117,73 @@ private:
         return true;
     }
 
+    bool write_lesson(const Lesson& lesson, int position, std::string* error) {
+        SqliteStatement insert_lesson(db_, "INSERT INTO lessons VALUES(?, ?, ?)");
+        insert_lesson.bind(1, lesson.id).bind(2, position).bind(3, illustration_name(lesson.icon));
+        if (!insert_lesson.run()) return fail(insert_lesson, error);
+        if (!write_lesson_texts("lesson_text", lesson.id, -1, {{"title", &lesson.title}, {"summary", &lesson.summary}}, error))
+            return false;
+        for (size_t i = 0; i < lesson.slides.size(); ++i)
+            if (!write_slide(lesson.id, static_cast<int>(i), lesson.slides[i], error)) return false;
+        for (size_t i = 0; i < lesson.questions.size(); ++i)
+            if (!write_question(lesson.id, static_cast<int>(i), lesson.questions[i], error)) return false;
+        return true;
+    }
+
+    bool write_slide(const std::string& lesson, int position, const Slide& slide, std::string* error) {
+        SqliteStatement insert_slide(db_, "INSERT INTO slides VALUES(?, ?, ?)");
+        insert_slide.bind(1, lesson).bind(2, position).bind(3, illustration_name(slide.illustration));
+        if (!insert_slide.run()) return fail(insert_slide, error);
+        if (!write_lesson_texts("slide_text", lesson, position, {{"title", &slide.title}, {"text", &slide.text}}, error))
+            return false;
+        SqliteStatement insert_link(db_, "INSERT INTO slide_links VALUES(?, ?, ?, ?, ?)");
+        for (size_t i = 0; i < slide.links.size(); ++i) {
+            insert_link.reset();
+            insert_link.bind(1, lesson).bind(2, position).bind(3, static_cast<int64_t>(i));
+            insert_link.bind(4, slide.links[i].document_id).bind(5, slide.links[i].block_id);
+            if (!insert_link.run()) return fail(insert_link, error);
+        }
+        return true;
+    }
+
+    bool write_question(const std::string& lesson, int position, const Question& question, std::string* error) {
+        SqliteStatement insert_question(db_, "INSERT INTO questions VALUES(?, ?, ?)");
+        insert_question.bind(1, lesson).bind(2, position).bind(3, question.correct_option);
+        if (!insert_question.run()) return fail(insert_question, error);
+        if (!write_lesson_texts("question_text", lesson, position,
+                                {{"text", &question.text}, {"explanation", &question.explanation}}, error))
+            return false;
+        SqliteStatement insert_option(db_, "INSERT INTO question_options VALUES(?, ?, ?, ?, ?)");
+        for (size_t i = 0; i < question.options.size(); ++i)
+            for (Lang lang : kAllLangs) {
+                insert_option.reset();
+                insert_option.bind(1, lesson).bind(2, position).bind(3, static_cast<int64_t>(i));
+                insert_option.bind(4, lang_code(lang)).bind(5, question.options[i][lang]);
+                if (!insert_option.run()) return fail(insert_option, error);
+            }
+        return true;
+    }
+
+    using LocalizedFields = std::initializer_list<std::pair<const char*, const LocalizedText*>>;
+
+    // One row per field and language: (lesson, [index,] field, lang, value); index < 0 means none.
+    bool write_lesson_texts(const char* table, const std::string& lesson, int index, LocalizedFields fields,
+                            std::string* error) {
+        std::string sql = std::string("INSERT INTO ") + table + (index < 0 ? " VALUES(?, ?, ?, ?)" : " VALUES(?, ?, ?, ?, ?)");
+        SqliteStatement insert(db_, sql.c_str());
+        for (const auto& [field, text] : fields) {
+            for (Lang lang : kAllLangs) {
+                insert.reset();
+                int column = index < 0 ? 2 : 3;  // the first text column
+                insert.bind(1, lesson);
+                if (index >= 0) insert.bind(2, index);
+                insert.bind(column, field).bind(column + 1, lang_code(lang)).bind(column + 2, (*text)[lang]);
+                if (!insert.run()) return fail(insert, error);
+            }
+        }
+        return true;
+    }
+
     static bool fail(const SqliteStatement& stmt, std::string* error) {
         *error = stmt.error();
         return false;
@@ -124,6 +194,24 @@ private:
 
 void add_chars(std::set<char32_t>& chars, const std::string& text) {
     for (size_t pos = 0; pos < text.size();) chars.insert(utf8::decode(text, pos));
+}
+
+void add_localized_chars(std::set<char32_t>& chars, const LocalizedText& text) {
+    for (const std::string& value : text.values) add_chars(chars, value);
+}
+
+void add_lesson_chars(std::set<char32_t>& chars, const Lesson& lesson) {
+    add_localized_chars(chars, lesson.title);
+    add_localized_chars(chars, lesson.summary);
+    for (const Slide& slide : lesson.slides) {
+        add_localized_chars(chars, slide.title);
+        add_localized_chars(chars, slide.text);
+    }
+    for (const Question& question : lesson.questions) {
+        add_localized_chars(chars, question.text);
+        add_localized_chars(chars, question.explanation);
+        for (const LocalizedText& option : question.options) add_localized_chars(chars, option);
+    }
 }
 
 }  // namespace
@@ -159,6 +247,7 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
     // Newest first: visitors look for what is current.
     std::stable_sort(out->documents.begin(), out->documents.end(),
                      [](const Document& a, const Document& b) { return a.info.date > b.info.date; });
+    load_lesson_sources(fs::join(source_dir, "lessons"), out->documents, &out->lessons, diagnostics);
     return diagnostics->size() == errors_before;
 }
 
@@ -171,6 +260,7 @@ std::string collect_charset(const ContentSources& sources) {
         for (const Section& section : doc.sections) add_chars(chars, section.heading);
         for (const Block& block : doc.blocks) add_chars(chars, block.text);
     }
+    for (const Lesson& lesson : sources.lessons) add_lesson_chars(chars, lesson);
     std::string out;
     for (char32_t cp : chars)
         if (cp >= 0x20) utf8::append(out, cp);

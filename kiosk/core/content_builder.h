@@ -3,6 +3,7 @@
 
 #include "core/content_model.h"
 #include "core/diagnostic.h"
+#include "core/lesson_model.h"
 
 #include <cstdint>
 #include <string>
@@ -12,10 +13,11 @@ namespace kiosk {
 
 struct ContentSources {
     std::vector<Document> documents;
+    std::vector<Lesson> lessons;  // sorted by Lesson::order
 };
 
 struct BuildOptions {
-    std::string source_dir;      // holds documents/
+    std::string source_dir;      // holds documents/ and, optionally, lessons/
     std::string out_path;        // the database to write; replaced atomically
     int64_t content_version = 1;
     std::string built_at;        // ISO 8601 UTC; empty means now

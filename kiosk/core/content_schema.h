@@ -45,6 +45,66 @@ CREATE TABLE blocks(
   text     TEXT NOT NULL,          -- official Russian wording
   PRIMARY KEY(document, id)
 ) WITHOUT ROWID;
+CREATE TABLE lessons(
+  id       TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,       -- order on the lessons screen, 0-based
+  icon     TEXT NOT NULL           -- an illustration name (docs/content-format.md)
+) WITHOUT ROWID;
+CREATE TABLE lesson_text(
+  lesson TEXT NOT NULL REFERENCES lessons(id),
+  field  TEXT NOT NULL,            -- title | summary
+  lang   TEXT NOT NULL,            -- ru | zh | en
+  value  TEXT NOT NULL,
+  PRIMARY KEY(lesson, field, lang)
+) WITHOUT ROWID;
+CREATE TABLE slides(
+  lesson       TEXT NOT NULL REFERENCES lessons(id),
+  position     INTEGER NOT NULL,   -- 0-based
+  illustration TEXT NOT NULL,
+  PRIMARY KEY(lesson, position)
+) WITHOUT ROWID;
+CREATE TABLE slide_text(
+  lesson TEXT NOT NULL,
+  slide  INTEGER NOT NULL,         -- slides.position
+  field  TEXT NOT NULL,            -- title | text
+  lang   TEXT NOT NULL,
+  value  TEXT NOT NULL,
+  PRIMARY KEY(lesson, slide, field, lang),
+  FOREIGN KEY(lesson, slide) REFERENCES slides(lesson, position)
+) WITHOUT ROWID;
+CREATE TABLE slide_links(
+  lesson   TEXT NOT NULL,
+  slide    INTEGER NOT NULL,
+  position INTEGER NOT NULL,       -- 0-based, order on the slide
+  document TEXT NOT NULL REFERENCES documents(id),
+  block    INTEGER NOT NULL,       -- blocks.id, 1-based
+  PRIMARY KEY(lesson, slide, position),
+  FOREIGN KEY(lesson, slide) REFERENCES slides(lesson, position)
+) WITHOUT ROWID;
+CREATE TABLE questions(
+  lesson         TEXT NOT NULL REFERENCES lessons(id),
+  position       INTEGER NOT NULL, -- 0-based, order in the quiz
+  correct_option INTEGER NOT NULL, -- question_options.position
+  PRIMARY KEY(lesson, position)
+) WITHOUT ROWID;
+CREATE TABLE question_text(
+  lesson   TEXT NOT NULL,
+  question INTEGER NOT NULL,       -- questions.position
+  field    TEXT NOT NULL,          -- text | explanation
+  lang     TEXT NOT NULL,
+  value    TEXT NOT NULL,
+  PRIMARY KEY(lesson, question, field, lang),
+  FOREIGN KEY(lesson, question) REFERENCES questions(lesson, position)
+) WITHOUT ROWID;
+CREATE TABLE question_options(
+  lesson   TEXT NOT NULL,
+  question INTEGER NOT NULL,
+  position INTEGER NOT NULL,       -- 0-based: option A, B, C...
+  lang     TEXT NOT NULL,
+  value    TEXT NOT NULL,
+  PRIMARY KEY(lesson, question, position, lang),
+  FOREIGN KEY(lesson, question) REFERENCES questions(lesson, position)
+) WITHOUT ROWID;
 )sql";
 
 }  // namespace kiosk

@@ -2,6 +2,7 @@
 
 #include "core/content_schema.h"
 #include "core/file_io.h"
+#include "core/lesson_store.h"
 #include "core/sqlite_db.h"
 
 #include <map>
@@ -156,7 +157,8 @@ std::unique_ptr<ContentStore> ContentStore::open(const std::string& path, std::s
     auto store = std::unique_ptr<ContentStore>(new ContentStore());
     store->path_ = path;
     std::string reason;
-    if (!load_meta(db, &store->info_, &reason) || !load_documents(db, &store->documents_, &reason)) {
+    if (!load_meta(db, &store->info_, &reason) || !load_documents(db, &store->documents_, &reason) ||
+        !load_lessons(db, &store->lessons_, &reason)) {
         *error = path + ": " + reason;
         return nullptr;
     }
@@ -167,6 +169,19 @@ const Document* ContentStore::find_document(const std::string& id) const {
     for (const Document& doc : documents_)
         if (doc.info.id == id) return &doc;
     return nullptr;
+}
+
+const Lesson* ContentStore::find_lesson(const std::string& id) const {
+    for (const Lesson& lesson : lessons_)
+        if (lesson.id == id) return &lesson;
+    return nullptr;
+}
+
+const Block* ContentStore::find_linked_block(const LessonLink& link) const {
+    const Document* doc = find_document(link.document_id);
+    if (!doc || link.block_id < 1 || link.block_id > static_cast<int>(doc->blocks.size())) return nullptr;
+    const Block& block = doc->blocks[link.block_id - 1];  // ids are positions, 1-based
+    return block.id == link.block_id ? &block : nullptr;
 }
 
 }  // namespace kiosk

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/content_model.h"
+#include "core/lesson_model.h"
 
 #include <memory>
 #include <string>
@@ -28,11 +29,18 @@ public:
     const std::vector<Document>& documents() const { return documents_; }
     // The document with `id`, or null.
     const Document* find_document(const std::string& id) const;
+    // All digital-literacy lessons, in the order of the lessons screen.
+    const std::vector<Lesson>& lessons() const { return lessons_; }
+    // The lesson with `id`, or null.
+    const Lesson* find_lesson(const std::string& id) const;
+    // The block a lesson link points to, or null (e.g. a link into a document this package lacks).
+    const Block* find_linked_block(const LessonLink& link) const;
 
 private:
     std::string path_;
     ContentInfo info_;
     std::vector<Document> documents_;
+    std::vector<Lesson> lessons_;
 };
 
 }  // namespace kiosk

@@ -1,5 +1,6 @@
 #include "core/document_source.h"
 
+#include "core/source_text.h"
 #include "core/utf8.h"
 
 #include <algorithm>
@@ -34,13 +35,6 @@ const FieldSpec* find_field(std::string_view key) {
     return nullptr;
 }
 
-bool is_valid_id(std::string_view id) {
-    if (id.empty() || id.size() > 64) return false;
-    for (char c : id)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-    return true;
-}
-
 int days_in_month(int year, int month) {
     static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -71,7 +65,7 @@ public:
     bool parse(std::string_view text, Document* out) {
         size_t bad = 0;
         if (!utf8::is_valid(text, &bad)) {
-            error(line_of(text, bad), "", "file is not valid UTF-8");
+            error(line_at_offset(text, bad), "", "file is not valid UTF-8");
             return false;
         }
         size_t pos = 0;
@@ -114,13 +108,6 @@ private:
     void error(int line, std::string field, std::string message) {
         diagnostics_->push_back({file_, line, std::move(field), std::move(message)});
         ++errors_;
-    }
-
-    static int line_of(std::string_view text, size_t offset) {
-        int line = 1;
-        for (size_t i = 0; i < offset && i < text.size(); ++i)
-            if (text[i] == '\n') ++line;
-        return line;
     }
 
     void header_line(std::string_view line, int line_no) {
@@ -188,7 +175,7 @@ private:
 
         DocumentInfo& info = doc->info;
         if (auto it = header_.find("id"); it != header_.end()) {
-            if (!is_valid_id(it->second.value))
+            if (!is_valid_content_id(it->second.value))
                 error(it->second.line, "id", "'" + it->second.value + "' is not a valid id (use a-z, 0-9 and '-', at most 64)");
             info.id = it->second.value;
         }

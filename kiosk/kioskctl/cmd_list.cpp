@@ -1,4 +1,5 @@
-// kioskctl list DB: one line per item: id, kind, languages, size.
+// kioskctl list DB: one line per item: id, kind, languages, size. A lesson and its quiz
+// are two items with the lesson's id.
 #include "core/content_store.h"
 #include "kioskctl/command_line.h"
 
@@ -28,6 +29,11 @@ int cmd_list(const std::vector<std::string>& args) {
     for (const Document& doc : store->documents()) {
         std::printf("%s\tdocument/%s\t%s\t%d paragraphs\n", doc.info.id.c_str(), document_type_name(doc.info.type),
                     languages_of(doc.info.title).c_str(), doc.info.block_count);
+    }
+    for (const Lesson& lesson : store->lessons()) {
+        std::string languages = languages_of(lesson.title);
+        std::printf("%s\tlesson\t%s\t%zu slides\n", lesson.id.c_str(), languages.c_str(), lesson.slides.size());
+        std::printf("%s\tquiz\t%s\t%zu questions\n", lesson.id.c_str(), languages.c_str(), lesson.questions.size());
     }
     return 0;
 }

@@ -21,6 +21,8 @@ const std::vector<Command>& commands() {
          "bring back the content that was active before the last install", cmd_rollback},
         {"status", "status --data-dir DIR [--factory DB] [--json]",
          "show the active content version and path, and the previous version", cmd_status},
+        {"trainer-results", "trainer-results --data-dir DIR [--csv]",
+         "print the group-quiz sessions recorded in trainer mode", cmd_trainer_results},
     };
     return table;
 }

@@ -106,17 +106,22 @@ TEST_CASE("kioskctl list prints one line per document with id, kind, languages a
     CHECK(lines[1] == "fixture-decision\tdocument/decision\tru,zh,en\t5 paragraphs");
 }
 
-TEST_CASE("kioskctl list lists every document of the factory content database") {
+TEST_CASE("kioskctl list lists every document, lesson and quiz of the factory content database") {
     CommandResult result = kioskctl({"list", KIOSK_CONTENT_DB});
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
-    std::vector<std::string> lines = lines_of(result.out);
-    CHECK(lines.size() == 5);
-    for (const std::string& line : lines) {
+    int documents = 0, lessons = 0, quizzes = 0;
+    for (const std::string& line : lines_of(result.out)) {
         CAPTURE(line);
-        CHECK(line.find("\tdocument/") != std::string::npos);
+        documents += line.find("\tdocument/") != std::string::npos;
+        lessons += line.find("\tlesson\t") != std::string::npos;
+        quizzes += line.find("\tquiz\t") != std::string::npos;
         CHECK(line.find("\tru,zh,en\t") != std::string::npos);
     }
+    CHECK(documents == 5);
+    CHECK(lessons >= 8);
+    CHECK(quizzes == lessons);
+    CHECK(documents + lessons + quizzes == static_cast<int>(lines_of(result.out).size()));
 }
 
 TEST_CASE("kioskctl list on a file that is not a content database exits 1 with a clear message") {

@@ -1,0 +1,16 @@
+// What the db/ source parsers (documents, lessons) share: the id rule and turning a byte
+// offset into the line number a diagnostic names.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace kiosk {
+
+// A stable content id: 1 to 64 of a-z, 0-9 and '-'.
+bool is_valid_content_id(std::string_view id);
+
+// The 1-based line of `text` that holds byte `offset`.
+int line_at_offset(std::string_view text, size_t offset);
+
+}  // namespace kiosk

@@ -1,0 +1,77 @@
+// The kiosk's writable state: DATA_DIR/state.db, separate from the read-only content
+// database. Holds settings (key/value) and anonymous trainer-session results; the
+// statistics will join them. Built to survive power cuts: WAL journal, synchronous=FULL,
+// every write one transaction, and the schema upgraded by numbered migrations, each in
+// its own transaction, tracked in PRAGMA user_version.
+#pragma once
+
+#include "core/sqlite_db.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+constexpr const char* kStateFileName = "state.db";
+// PRAGMA application_id: "SCOS", telling a state database apart from a content one.
+constexpr int kStateApplicationId = 0x53434F53;
+
+// How one quiz question went in a group session: the trainer's tally per option.
+struct TrainerQuestionResult {
+    int question = 0;               // 0-based position in the lesson's quiz
+    int correct_option = 0;         // 0-based index into participants
+    std::vector<int> participants;  // how many chose each option (A, B, C...)
+};
+
+// One trainer-led session. Anonymous: no names, only totals.
+struct TrainerSession {
+    int64_t id = 0;               // assigned by the store when recorded
+    std::string lesson_id;
+    int64_t content_version = 0;  // of the content package the quiz came from; 0 if unknown
+    int64_t started_at = 0;       // Unix time, seconds
+    int64_t ended_at = 0;
+    std::vector<TrainerQuestionResult> questions;  // in quiz order
+};
+
+class StateStore {
+public:
+    enum class OpenMode {
+        CreateIfMissing,  // the kiosk: create DATA_DIR and state.db on first start
+        ExistingOnly,     // tools that only read: fail if there is no state.db
+    };
+
+    // Opens DATA_DIR/state.db and brings its schema up to date. Returns null with `error`
+    // set if it cannot be opened, is not a kiosk state database, or was written by a
+    // newer kiosk (it is then left untouched).
+    static std::unique_ptr<StateStore> open(const std::string& data_dir, OpenMode mode, std::string* error);
+
+    // The schema version this build writes; PRAGMA user_version of an up-to-date file.
+    static int current_schema_version();
+
+    const std::string& path() const { return path_; }
+
+    // Stores `session` (all or nothing) and sets its id. Rejects inconsistent totals.
+    bool record_trainer_session(TrainerSession* session, std::string* error);
+    // Every recorded session, oldest first.
+    bool list_trainer_sessions(std::vector<TrainerSession>* out, std::string* error) const;
+
+    // Stores a setting, replacing any previous value.
+    bool set_setting(const std::string& key, const std::string& value, std::string* error);
+    // Reads a setting; false if it was never set.
+    bool get_setting(const std::string& key, std::string* value) const;
+
+private:
+    bool configure(std::string* error);
+    bool migrate(std::string* error);
+
+    std::string path_;
+    SqliteDb db_;
+};
+
+// Checks a session before it is stored: a lesson id, an end not before the start, and
+// per question at least one option, no negative tally and a correct option that exists.
+bool validate_trainer_session(const TrainerSession& session, std::string* error);
+
+}  // namespace kiosk
