@@ -3,6 +3,7 @@
 #include "core/content_schema.h"
 #include "core/document_source.h"
 #include "core/file_io.h"
+#include "core/search_index_writer.h"
 #include "core/sqlite_db.h"
 #include "core/utf8.h"
 
@@ -56,6 +57,7 @@ public:
         if (!write_meta(sources, options, error)) return false;
         for (size_t i = 0; i < sources.documents.size(); ++i)
             if (!write_document(sources.documents[i], static_cast<int>(i), error)) return false;
+        if (!write_search_index(db_, sources, error)) return false;
         return db_.exec("COMMIT;", error);
     }
 

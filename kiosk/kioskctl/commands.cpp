@@ -21,6 +21,8 @@ const std::vector<Command>& commands() {
          "bring back the content that was active before the last install", cmd_rollback},
         {"status", "status --data-dir DIR [--factory DB] [--json]",
          "show the active content version and path, and the previous version", cmd_status},
+        {"search", "search DB QUERY [--limit N] [--json]",
+         "search the documents as a visitor would; one result per line, best first", cmd_search},
     };
     return table;
 }

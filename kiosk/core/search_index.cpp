@@ -1,0 +1,199 @@
+#include "core/search_index.h"
+
+#include "core/search_index_writer.h"
+#include "core/search_query.h"
+#include "core/search_tokenizer.h"
+
+#include <cstdio>
+
+namespace kiosk {
+
+namespace {
+
+constexpr int kSnippetTokens = 20;
+constexpr int64_t kPassageMask = (int64_t{1} << kSearchPassageBits) - 1;
+
+std::string item_rank_sql() {
+    char sql[256];
+    std::snprintf(sql, sizeof sql,
+                  "SELECT rowid, bm25(search_item_text, %g, %g, %g) AS score FROM search_item_text "
+                  "WHERE search_item_text MATCH ?1 ORDER BY score LIMIT ?2",
+                  kSearchTitleWeight, kSearchHeadingWeight, kSearchBodyWeight);
+    return sql;
+}
+
+// The five UNINDEXED columns come first and get weight 0.
+std::string best_passage_sql() {
+    char sql[256];
+    std::snprintf(sql, sizeof sql,
+                  "SELECT rowid FROM search_passages WHERE search_passages MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
+                  "ORDER BY bm25(search_passages, 0, 0, 0, 0, 0, %g, %g, %g) LIMIT 1",
+                  kSearchTitleWeight, kSearchHeadingWeight, kSearchBodyWeight);
+    return sql;
+}
+
+constexpr const char* kDescribeSql =
+    "SELECT kind, item, paragraph, field, lang, snippet(search_passages, -1, char(1), char(2), ?3, ?4) "
+    "FROM search_passages WHERE search_passages MATCH ?1 AND rowid = ?2";
+
+constexpr const char* kMatchesSql =
+    "SELECT paragraph, field, lang, highlight(search_passages, 5, char(1), char(2)), "
+    "highlight(search_passages, 6, char(1), char(2)), highlight(search_passages, 7, char(1), char(2)) "
+    "FROM search_passages WHERE search_passages MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid";
+
+constexpr const char* kOrdinalSql = "SELECT ordinal FROM search_items WHERE kind = ?1 AND item = ?2";
+
+constexpr const char* kHasIndexSql =
+    "SELECT count(*) FROM sqlite_schema WHERE name IN ('search_items', 'search_item_text', 'search_passages')";
+
+}  // namespace
+
+struct SearchIndex::Statements {
+    explicit Statements(const SqliteDb& db)
+        : rank(db, item_rank_sql().c_str()),
+          best(db, best_passage_sql().c_str()),
+          describe(db, kDescribeSql),
+          matches(db, kMatchesSql),
+          ordinal(db, kOrdinalSql) {}
+
+    // The first preparation error, or empty.
+    std::string error() const {
+        for (const SqliteStatement* stmt : {&rank, &best, &describe, &matches, &ordinal})
+            if (!stmt->ok()) return stmt->error();
+        return {};
+    }
+
+    SqliteStatement rank, best, describe, matches, ordinal;
+};
+
+SearchIndex::~SearchIndex() = default;
+
+std::unique_ptr<SearchIndex> SearchIndex::open(const std::string& path, std::string* error) {
+    std::unique_ptr<SearchIndex> index(new SearchIndex);
+    if (!index->db_.open(path, SqliteDb::Mode::ReadOnly, error)) return nullptr;
+    if (!register_search_tokenizer(index->db_.handle(), error)) return nullptr;
+    if (index->db_.query_text(kHasIndexSql) != "3") {
+        *error = path + ": no search index (not a content database, or built by an older kioskctl; rebuild it)";
+        return nullptr;
+    }
+    index->statements_ = std::make_unique<Statements>(index->db_);
+    std::string prepare_error = index->statements_->error();
+    if (!prepare_error.empty()) {
+        *error = path + ": search index unreadable: " + prepare_error;
+        return nullptr;
+    }
+    return index;
+}
+
+void SearchIndex::note_error(const SqliteStatement& stmt) {
+    if (!stmt.error().empty()) last_error_ = stmt.error();
+}
+
+bool SearchIndex::rank_items(const std::string& expression, int limit,
+                             std::vector<std::pair<int64_t, double>>* ranked) {
+    SqliteStatement& rank = statements_->rank;
+    rank.reset();
+    rank.bind(1, expression).bind(2, static_cast<int64_t>(limit));
+    while (rank.step()) ranked->emplace_back(rank.integer(0), -rank.real(1));
+    note_error(rank);
+    rank.reset();
+    return !ranked->empty();
+}
+
+bool SearchIndex::best_passage(const std::string& expression, int64_t ordinal, int64_t* rowid) {
+    SqliteStatement& best = statements_->best;
+    best.reset();
+    int64_t first = ordinal << kSearchPassageBits;
+    best.bind(1, expression).bind(2, first).bind(3, first | kPassageMask);
+    bool found = best.step();
+    if (found) *rowid = best.integer(0);
+    note_error(best);
+    best.reset();
+    return found;
+}
+
+bool SearchIndex::describe_hit(const std::string& expression, int64_t rowid, SearchHit* hit) {
+    SqliteStatement& describe = statements_->describe;
+    describe.reset();
+    describe.bind(1, expression).bind(2, rowid).bind(3, kSnippetEllipsis).bind(4, int64_t{kSnippetTokens});
+    bool found = describe.step();
+    if (found) {
+        hit->kind = describe.text(0);
+        hit->item = describe.text(1);
+        hit->paragraph = static_cast<int>(describe.integer(2));
+        hit->field = describe.text(3);
+        hit->lang = describe.text(4);
+        hit->snippet = describe.text(5);
+    }
+    note_error(describe);
+    describe.reset();
+    return found;
+}
+
+std::vector<SearchHit> SearchIndex::search(std::string_view visitor_input, int limit) {
+    std::vector<SearchHit> hits;
+    SearchQuery query = make_search_query(visitor_input);
+    if (query.empty() || limit <= 0) return hits;
+    std::vector<std::pair<int64_t, double>> ranked;
+    if (!rank_items(query.all_words, limit, &ranked) && query.word_count > 1) rank_items(query.any_word, limit, &ranked);
+    for (const auto& [ordinal, score] : ranked) {
+        // An item can hold all the words without any one passage holding them all.
+        int64_t rowid = 0;
+        if (!best_passage(query.all_words, ordinal, &rowid) && !best_passage(query.any_word, ordinal, &rowid))
+            continue;
+        SearchHit hit;
+        // Highlight every query word the passage contains, not only those of the matching expression.
+        if (!describe_hit(query.any_word, rowid, &hit)) continue;
+        hit.score = score;
+        hits.push_back(std::move(hit));
+    }
+    return hits;
+}
+
+std::vector<PassageMatch> SearchIndex::matches_in(std::string_view visitor_input, std::string_view kind,
+                                                  std::string_view item) {
+    std::vector<PassageMatch> matches;
+    SearchQuery query = make_search_query(visitor_input);
+    if (query.empty()) return matches;
+    SqliteStatement& ordinal = statements_->ordinal;
+    ordinal.reset();
+    ordinal.bind(1, kind).bind(2, item);
+    bool known = ordinal.step();
+    int64_t first = known ? ordinal.integer(0) << kSearchPassageBits : 0;
+    ordinal.reset();
+    if (!known) return matches;
+
+    SqliteStatement& select = statements_->matches;
+    select.reset();
+    select.bind(1, query.any_word).bind(2, first).bind(3, first | kPassageMask);
+    while (select.step()) {
+        PassageMatch match;
+        match.paragraph = static_cast<int>(select.integer(0));
+        match.field = select.text(1);
+        match.lang = select.text(2);
+        int column = match.field == "title" ? 3 : match.field == "heading" ? 4 : 5;
+        strip_match_markers(select.text(column), &match.ranges);
+        if (!match.ranges.empty()) matches.push_back(std::move(match));
+    }
+    note_error(select);
+    select.reset();
+    return matches;
+}
+
+std::string strip_match_markers(std::string_view marked, std::vector<TextRange>* ranges) {
+    std::string plain;
+    plain.reserve(marked.size());
+    size_t begin = 0;
+    for (char c : marked) {
+        if (c == kMatchBegin) {
+            begin = plain.size();
+        } else if (c == kMatchEnd) {
+            if (ranges) ranges->push_back({begin, plain.size()});
+        } else {
+            plain += c;
+        }
+    }
+    return plain;
+}
+
+}  // namespace kiosk
