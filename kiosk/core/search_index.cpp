@@ -2,6 +2,7 @@
 
 #include "core/search_index_writer.h"
 #include "core/search_query.h"
+#include "core/search_rank.h"
 #include "core/search_tokenizer.h"
 
 #include <cstdio>
@@ -16,19 +17,20 @@ constexpr int64_t kPassageMask = (int64_t{1} << kSearchPassageBits) - 1;
 std::string item_rank_sql() {
     char sql[256];
     std::snprintf(sql, sizeof sql,
-                  "SELECT rowid, bm25(search_item_text, %g, %g, %g) AS score FROM search_item_text "
-                  "WHERE search_item_text MATCH ?1 ORDER BY score LIMIT ?2",
-                  kSearchTitleWeight, kSearchHeadingWeight, kSearchBodyWeight);
+                  "SELECT rowid, %s(search_item_text, 1, %g, %g, %g) AS score FROM search_item_text "
+                  "WHERE search_item_text MATCH ?1 ORDER BY score DESC LIMIT ?2",
+                  kSearchRankFunction, kSearchTitleWeight, kSearchHeadingWeight, kSearchBodyWeight);
     return sql;
 }
 
-// The five UNINDEXED columns come first and get weight 0.
+// Within one item IDF adds nothing but cost (see search_rank.h). The five UNINDEXED columns
+// come first and get weight 0.
 std::string best_passage_sql() {
     char sql[256];
     std::snprintf(sql, sizeof sql,
                   "SELECT rowid FROM search_passages WHERE search_passages MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
-                  "ORDER BY bm25(search_passages, 0, 0, 0, 0, 0, %g, %g, %g) LIMIT 1",
-                  kSearchTitleWeight, kSearchHeadingWeight, kSearchBodyWeight);
+                  "ORDER BY %s(search_passages, 0, 0, 0, 0, 0, 0, %g, %g, %g) DESC LIMIT 1",
+                  kSearchRankFunction, kSearchTitleWeight, kSearchHeadingWeight, kSearchBodyWeight);
     return sql;
 }
 
@@ -72,6 +74,7 @@ std::unique_ptr<SearchIndex> SearchIndex::open(const std::string& path, std::str
     std::unique_ptr<SearchIndex> index(new SearchIndex);
     if (!index->db_.open(path, SqliteDb::Mode::ReadOnly, error)) return nullptr;
     if (!register_search_tokenizer(index->db_.handle(), error)) return nullptr;
+    if (!register_search_rank(index->db_.handle(), error)) return nullptr;
     if (index->db_.query_text(kHasIndexSql) != "3") {
         *error = path + ": no search index (not a content database, or built by an older kioskctl; rebuild it)";
         return nullptr;
@@ -94,7 +97,7 @@ bool SearchIndex::rank_items(const std::string& expression, int limit,
     SqliteStatement& rank = statements_->rank;
     rank.reset();
     rank.bind(1, expression).bind(2, static_cast<int64_t>(limit));
-    while (rank.step()) ranked->emplace_back(rank.integer(0), -rank.real(1));
+    while (rank.step()) ranked->emplace_back(rank.integer(0), rank.real(1));
     note_error(rank);
     rank.reset();
     return !ranked->empty();

@@ -31,7 +31,7 @@ struct SearchHit {
     int paragraph = 0;   // block id to open the reader at; 0 = the header (title or summary matched)
     std::string field;   // what matched: "title", "summary", "heading" or "block"
     std::string lang;    // language of the matched text: "ru", "zh" or "en"
-    double score = 0;    // relevance of the item, higher is better (negated bm25)
+    double score = 0;    // relevance of the item, higher is better (search_rank(), a BM25)
     std::string snippet; // a short extract with kMatchBegin/kMatchEnd around the matches
 };
 

@@ -23,7 +23,7 @@ struct ContentSources;
 // Passages per item are numbered within this many bits of the rowid.
 constexpr int kSearchPassageBits = 20;
 
-// Column weights for bm25(): titles and headings outrank body text.
+// Column weights for search_rank() (search_rank.h): titles and headings outrank body text.
 constexpr double kSearchTitleWeight = 10.0;
 constexpr double kSearchHeadingWeight = 5.0;
 constexpr double kSearchBodyWeight = 1.0;

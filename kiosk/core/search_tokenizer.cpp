@@ -241,6 +241,8 @@ int run_tokenizer(Fts5Tokenizer* handle, void* context, int flags, const char* t
     }
 }
 
+}  // namespace
+
 fts5_api* find_fts5_api(sqlite3* db) {
     fts5_api* api = nullptr;
     sqlite3_stmt* stmt = nullptr;
@@ -250,8 +252,6 @@ fts5_api* find_fts5_api(sqlite3* db) {
     sqlite3_finalize(stmt);
     return api;
 }
-
-}  // namespace
 
 bool register_search_tokenizer(sqlite3* db, std::string* error) {
     fts5_api* api = find_fts5_api(db);

@@ -25,6 +25,9 @@ namespace kiosk {
 // The name used in `CREATE VIRTUAL TABLE ... USING fts5(..., tokenize='kiosk')`.
 constexpr const char* kSearchTokenizerName = "kiosk";
 
+// The FTS5 API of `db` (through `SELECT fts5(?1)`), or null if SQLite was built without FTS5.
+fts5_api* find_fts5_api(sqlite3* db);
+
 // Registers the tokenizer on `db`. Returns false and fills `error` if FTS5 is missing.
 bool register_search_tokenizer(sqlite3* db, std::string* error);
 
