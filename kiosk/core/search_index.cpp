@@ -5,6 +5,7 @@
 #include "core/search_rank.h"
 #include "core/search_tokenizer.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kiosk {
@@ -12,6 +13,9 @@ namespace kiosk {
 namespace {
 
 constexpr int kSnippetTokens = 20;
+// How many completions a word being typed expands to, most common first. After a few letters
+// there are fewer than this; after one or two, the rare completions wait for the next letter.
+constexpr int kMaxCompletions = 16;
 constexpr int64_t kPassageMask = (int64_t{1} << kSearchPassageBits) - 1;
 
 std::string item_rank_sql() {
@@ -45,8 +49,14 @@ constexpr const char* kMatchesSql =
 
 constexpr const char* kOrdinalSql = "SELECT ordinal FROM search_items WHERE kind = ?1 AND item = ?2";
 
+// ?2 is the prefix followed by byte 0xFF, which no UTF-8 text contains: every term starting
+// with the prefix sorts between the two.
+constexpr const char* kCompletionsSql =
+    "SELECT term, items FROM search_terms WHERE term >= ?1 AND term < ?2 ORDER BY items DESC LIMIT ?3";
+
 constexpr const char* kHasIndexSql =
-    "SELECT count(*) FROM sqlite_schema WHERE name IN ('search_items', 'search_item_text', 'search_passages')";
+    "SELECT count(*) FROM sqlite_schema WHERE name IN "
+    "('search_items', 'search_item_text', 'search_passages', 'search_terms')";
 
 }  // namespace
 
@@ -56,16 +66,17 @@ struct SearchIndex::Statements {
           best(db, best_passage_sql().c_str()),
           describe(db, kDescribeSql),
           matches(db, kMatchesSql),
-          ordinal(db, kOrdinalSql) {}
+          ordinal(db, kOrdinalSql),
+          completions(db, kCompletionsSql) {}
 
     // The first preparation error, or empty.
     std::string error() const {
-        for (const SqliteStatement* stmt : {&rank, &best, &describe, &matches, &ordinal})
+        for (const SqliteStatement* stmt : {&rank, &best, &describe, &matches, &ordinal, &completions})
             if (!stmt->ok()) return stmt->error();
         return {};
     }
 
-    SqliteStatement rank, best, describe, matches, ordinal;
+    SqliteStatement rank, best, describe, matches, ordinal, completions;
 };
 
 SearchIndex::~SearchIndex() = default;
@@ -75,7 +86,7 @@ std::unique_ptr<SearchIndex> SearchIndex::open(const std::string& path, std::str
     if (!index->db_.open(path, SqliteDb::Mode::ReadOnly, error)) return nullptr;
     if (!register_search_tokenizer(index->db_.handle(), error)) return nullptr;
     if (!register_search_rank(index->db_.handle(), error)) return nullptr;
-    if (index->db_.query_text(kHasIndexSql) != "3") {
+    if (index->db_.query_text(kHasIndexSql) != "4") {
         *error = path + ": no search index (not a content database, or built by an older kioskctl; rebuild it)";
         return nullptr;
     }
@@ -86,6 +97,32 @@ std::unique_ptr<SearchIndex> SearchIndex::open(const std::string& path, std::str
         return nullptr;
     }
     return index;
+}
+
+std::vector<std::string> SearchIndex::completions_of(const SearchWord& word) {
+    std::vector<std::pair<int64_t, std::string>> found;  // (items, term)
+    SqliteStatement& select = statements_->completions;
+    tokenizer_.tokenize(word.text, TokenizeMode::PrefixQuery, [&](const SearchToken& token) {
+        std::string prefix(token.text);
+        select.reset();
+        select.bind(1, prefix).bind(2, prefix + '\xFF').bind(3, int64_t{kMaxCompletions});
+        while (select.step()) found.emplace_back(select.integer(1), select.text(0));
+        note_error(select);
+        select.reset();
+        return 0;
+    });
+    // The word as typed and its stem complete to overlapping sets: merge, most common first.
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> terms;
+    for (const auto& entry : found) {
+        if (static_cast<int>(terms.size()) == kMaxCompletions) break;
+        if (std::find(terms.begin(), terms.end(), entry.second) == terms.end()) terms.push_back(entry.second);
+    }
+    return terms;
+}
+
+SearchQuery SearchIndex::make_query(std::string_view visitor_input) {
+    return make_search_query(visitor_input, [this](const SearchWord& word) { return completions_of(word); });
 }
 
 void SearchIndex::note_error(const SqliteStatement& stmt) {
@@ -135,8 +172,9 @@ bool SearchIndex::describe_hit(const std::string& expression, int64_t rowid, Sea
 
 std::vector<SearchHit> SearchIndex::search(std::string_view visitor_input, int limit) {
     std::vector<SearchHit> hits;
-    SearchQuery query = make_search_query(visitor_input);
-    if (query.empty() || limit <= 0) return hits;
+    if (limit <= 0) return hits;
+    SearchQuery query = make_query(visitor_input);
+    if (query.empty()) return hits;
     std::vector<std::pair<int64_t, double>> ranked;
     if (!rank_items(query.all_words, limit, &ranked) && query.word_count > 1) rank_items(query.any_word, limit, &ranked);
     for (const auto& [ordinal, score] : ranked) {
@@ -156,7 +194,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view visitor_input, int l
 std::vector<PassageMatch> SearchIndex::matches_in(std::string_view visitor_input, std::string_view kind,
                                                   std::string_view item) {
     std::vector<PassageMatch> matches;
-    SearchQuery query = make_search_query(visitor_input);
+    SearchQuery query = make_query(visitor_input);
     if (query.empty()) return matches;
     SqliteStatement& ordinal = statements_->ordinal;
     ordinal.reset();

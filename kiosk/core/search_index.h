@@ -7,6 +7,8 @@
 // Not thread-safe: use one SearchIndex per thread.
 #pragma once
 
+#include "core/search_query.h"
+#include "core/search_tokenizer.h"
 #include "core/sqlite_db.h"
 
 #include <memory>
@@ -72,12 +74,15 @@ private:
     struct Statements;
     SearchIndex() = default;
     void note_error(const SqliteStatement& stmt);
+    std::vector<std::string> completions_of(const SearchWord& word);
+    SearchQuery make_query(std::string_view visitor_input);
     bool rank_items(const std::string& expression, int limit, std::vector<std::pair<int64_t, double>>* ranked);
     bool best_passage(const std::string& expression, int64_t ordinal, int64_t* rowid);
     bool describe_hit(const std::string& expression, int64_t rowid, SearchHit* hit);
 
     SqliteDb db_;
     std::unique_ptr<Statements> statements_;
+    SearchTokenizer tokenizer_;  // folds and stems the word being typed, for completion
     std::string last_error_;
 };
 

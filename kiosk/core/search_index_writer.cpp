@@ -7,8 +7,6 @@ namespace kiosk {
 
 namespace {
 
-// prefix='1 2 3': the first letters typed on the kiosk keyboard are prefix queries over many
-// terms; dedicated prefix indexes keep them as fast as whole words.
 constexpr const char* kSearchSchemaSql = R"sql(
 CREATE TABLE search_items(
   ordinal INTEGER PRIMARY KEY,     -- high bits of the item's passage rowids
@@ -16,11 +14,22 @@ CREATE TABLE search_items(
   item    TEXT NOT NULL,           -- documents.id for documents
   UNIQUE(kind, item)
 );
-CREATE VIRTUAL TABLE search_item_text USING fts5(
-  title, heading, body, tokenize='kiosk', prefix='1 2 3', content='');
+CREATE VIRTUAL TABLE search_item_text USING fts5(title, heading, body, tokenize='kiosk', content='');
 CREATE VIRTUAL TABLE search_passages USING fts5(
   kind UNINDEXED, item UNINDEXED, paragraph UNINDEXED, field UNINDEXED, lang UNINDEXED,
-  title, heading, body, tokenize='kiosk', prefix='1 2 3');
+  title, heading, body, tokenize='kiosk');
+)sql";
+
+// Every index term with the number of items that contain it: SearchIndex completes the word
+// being typed from here, most common completions first (search_query.h says why).
+constexpr const char* kSearchTermsSql = R"sql(
+CREATE TABLE search_terms(
+  term  TEXT PRIMARY KEY,          -- as the tokenizer emits it: a stem, a character or a bigram
+  items INTEGER NOT NULL           -- how many items contain it
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE temp.search_item_vocabulary USING fts5vocab(main, search_item_text, row);
+INSERT INTO search_terms SELECT term, doc FROM temp.search_item_vocabulary;
+DROP TABLE temp.search_item_vocabulary;
 )sql";
 
 // Which of the three text columns (title, heading, body) a passage's field goes to.
@@ -82,7 +91,8 @@ bool SearchIndexWriter::add_item(std::string_view kind, std::string_view id, con
 bool SearchIndexWriter::finish(std::string* error) {
     return db_.exec("INSERT INTO search_item_text(search_item_text) VALUES('optimize');"
                     "INSERT INTO search_passages(search_passages) VALUES('optimize');",
-                    error);
+                    error) &&
+           db_.exec(kSearchTermsSql, error);
 }
 
 std::vector<SearchPassage> document_passages(const Document& doc) {

@@ -5,6 +5,7 @@
 // Two FTS5 tables hold it:
 //   search_item_text  one row per item, all its passages by column: ranks items (contentless)
 //   search_passages   one row per passage: finds the best paragraph and makes the snippet
+// and one plain table, search_terms, lists every term with its item count (prefix completion).
 // A passage's rowid is (item ordinal << kSearchPassageBits) | passage number, so the
 // passages of one item are one rowid range.
 #pragma once
@@ -45,7 +46,7 @@ public:
     // Adds one item (`kind` is "document" or, later, "lesson"; `id` its stable id) and its passages.
     bool add_item(std::string_view kind, std::string_view id, const std::vector<SearchPassage>& passages,
                   std::string* error);
-    // Merges the index into its most compact form for reading.
+    // Merges the index into its most compact form for reading and lists its terms.
     bool finish(std::string* error);
 
 private:

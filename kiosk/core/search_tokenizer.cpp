@@ -201,6 +201,12 @@ int SearchTokenizer::emit_ideographs(std::string_view text, size_t start, size_t
 
 int SearchTokenizer::tokenize(std::string_view text, TokenizeMode mode,
                               const std::function<int(const SearchToken&)>& emit) {
+    // Only queries honour the marker: documents are indexed as written, whatever they hold.
+    std::string_view marker = kRawTermMarker;
+    if (mode != TokenizeMode::Document && text.size() > marker.size() && text.substr(0, marker.size()) == marker) {
+        SearchToken raw{text.substr(marker.size()), 0, static_cast<int>(text.size()), false};
+        return emit(raw);
+    }
     return split_search_words(text, [&](size_t start, size_t end, bool ideographic) {
         return ideographic ? emit_ideographs(text, start, end, mode, emit) : emit_word(text, start, end, mode, emit);
     });

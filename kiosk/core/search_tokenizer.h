@@ -28,6 +28,11 @@ constexpr const char* kSearchTokenizerName = "kiosk";
 // The FTS5 API of `db` (through `SELECT fts5(?1)`), or null if SQLite was built without FTS5.
 fts5_api* find_fts5_api(sqlite3* db);
 
+// A query string that starts with this marker (U+E000, a private-use character, which the
+// word splitter treats as a separator so no visitor input can produce it) is one index term,
+// used as is: SearchIndex expands a prefix into the terms it completes to this way.
+constexpr const char* kRawTermMarker = "\xEE\x80\x80";
+
 // Registers the tokenizer on `db`. Returns false and fills `error` if FTS5 is missing.
 bool register_search_tokenizer(sqlite3* db, std::string* error);
 

@@ -126,6 +126,7 @@ TEST_CASE("every kind of visitor input is a valid query and never an error") {
     };
     for (const std::string& input : inputs) {
         INFO("input: " << input.substr(0, 40));
+        INFO("error: " << fixture_index().last_error());
         std::vector<SearchHit> hits = fixture_index().search(input, 20);
         CHECK(fixture_index().last_error().empty());
         CHECK(hits.size() <= 20);
