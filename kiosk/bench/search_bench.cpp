@@ -1,12 +1,13 @@
 // search_bench: search latency, p50 and p99, over a fixed query set (docs/performance.md).
 //
-//   search_bench [--bundled CONTENT.db] [--large CACHE.db] [--scale N] [--runs N]
+//   search_bench [--bundled CONTENT.db] [--large CACHE.db] [--scale N] [--runs N] [--query Q]
 //
 // (a) the bundled content database; (b) a synthetic corpus N times larger (default 1000),
 // generated deterministically from the bundled documents: each copy keeps the structure
 // and vocabulary of its original, with about a third of the words swapped for words drawn
 // from the whole corpus (so word frequencies stay realistic). The large index is cached
-// at --large and rebuilt when missing. Prints one JSON object per corpus.
+// at --large and rebuilt when missing. Prints one JSON object per corpus. --query times one
+// query instead of the set (for profiling).
 #include "core/content_store.h"
 #include "core/search_index.h"
 #include "core/search_index_writer.h"
@@ -31,7 +32,8 @@ using Clock = std::chrono::steady_clock;
 
 // What visitors type: whole words, phrases, every keystroke of two words being typed,
 // English, Chinese, and inputs that are pure syntax or noise.
-std::vector<std::string> query_set() {
+std::vector<std::string> query_set(const char* only) {
+    if (only) return {only};
     std::vector<std::string> queries = {
         "цифровая экономика", "умные города", "информационная безопасность", "искусственный интеллект",
         "электронная торговля", "цифровой трансформации", "ШОС", "сотрудничество", "5G", "интернет вещей",
@@ -58,14 +60,14 @@ double percentile(std::vector<double> sorted, double fraction) {
 }
 
 // Runs the query set `runs` times after one warm-up pass and prints the figures as JSON.
-void measure(const char* corpus, const std::string& path, int runs, double build_seconds) {
+void measure(const char* corpus, const std::string& path, int runs, double build_seconds, const char* only) {
     std::string error;
     auto index = SearchIndex::open(path, &error);
     if (!index) {
         std::fprintf(stderr, "search_bench: %s\n", error.c_str());
         std::exit(1);
     }
-    std::vector<std::string> queries = query_set();
+    std::vector<std::string> queries = query_set(only);
     size_t hits = 0;
     for (const std::string& query : queries) hits += index->search(query, 20).size();
     std::vector<double> latencies;
@@ -188,7 +190,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: search_bench [--bundled CONTENT.db] [--large CACHE.db] [--scale N] [--runs N]\n");
         return 2;
     }
-    measure("bundled", bundled, runs, 0);
+    const char* only = option(argc, argv, "--query", nullptr);
+    measure("bundled", bundled, runs, 0, only);
 
     double build_seconds = 0;
     if (access(large.c_str(), F_OK) != 0) {
@@ -201,6 +204,6 @@ int main(int argc, char** argv) {
         }
         build_seconds = std::chrono::duration<double>(Clock::now() - start).count();
     }
-    measure("large", large, runs, build_seconds);
+    measure("large", large, runs, build_seconds, only);
     return 0;
 }

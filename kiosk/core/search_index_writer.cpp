@@ -3,6 +3,8 @@
 #include "core/content_builder.h"
 #include "core/search_tokenizer.h"
 
+#include <unordered_map>
+
 namespace kiosk {
 
 namespace {
@@ -39,6 +41,25 @@ int column_of(const std::string& field) {
     return 2;
 }
 
+// In the item row a word form counts at most this often. BM25 saturates term frequency (with
+// k1 = 1.2 three hits give 80% of the maximum), so ranking barely changes, but ranking reads
+// every hit of every matching item: uncapped, a common word makes each long document cost
+// hundreds of hits.
+constexpr int kMaxItemWordRepeats = 3;
+
+// `text` with each alphabetic word form beyond its kMaxItemWordRepeats-th occurrence in the
+// item left out; runs of Chinese characters are kept whole, since their bigrams need neighbours.
+void append_capped(std::string& out, const std::string& text, std::unordered_map<std::string, int>& seen) {
+    split_search_words(text, [&](size_t start, size_t end, bool ideographic) {
+        std::string word = text.substr(start, end - start);
+        if (!ideographic && ++seen[word] > kMaxItemWordRepeats) return 0;
+        out += word;
+        out += ' ';
+        return 0;
+    });
+    out += '\n';
+}
+
 bool fail(const SqliteStatement& stmt, std::string* error) {
     *error = "search index: " + stmt.error();
     return false;
@@ -65,6 +86,7 @@ bool SearchIndexWriter::add_item(std::string_view kind, std::string_view id, con
     SqliteStatement insert_passage(db_, "INSERT INTO search_passages(rowid, kind, item, paragraph, field, lang, "
                                         "title, heading, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
     std::string columns[3];  // the item's text by column, for search_item_text
+    std::unordered_map<std::string, int> seen;  // body word form -> occurrences so far
     for (size_t i = 0; i < passages.size(); ++i) {
         const SearchPassage& passage = passages[i];
         if (passage.text.find_first_of("\x01\x02") != std::string::npos) {
@@ -78,9 +100,12 @@ bool SearchIndexWriter::add_item(std::string_view kind, std::string_view id, con
         insert_passage.bind(4, static_cast<int64_t>(passage.paragraph)).bind(5, passage.field).bind(6, passage.lang);
         for (int c = 0; c < 3; ++c) insert_passage.bind(7 + c, c == column ? std::string_view(passage.text) : "");
         if (!insert_passage.run()) return fail(insert_passage, error);
-        // A newline between passages keeps their words apart, so no phrase spans two passages.
-        columns[column] += passage.text;
-        columns[column] += '\n';
+        if (column == 2) {
+            append_capped(columns[column], passage.text, seen);
+        } else {
+            columns[column] += passage.text;
+            columns[column] += '\n';
+        }
     }
     SqliteStatement insert_text(db_, "INSERT INTO search_item_text(rowid, title, heading, body) VALUES(?, ?, ?, ?)");
     insert_text.bind(1, ordinal).bind(2, columns[0]).bind(3, columns[1]).bind(4, columns[2]);

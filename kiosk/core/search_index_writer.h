@@ -3,7 +3,8 @@
 // The index is generic over "items" (documents now; lessons later), each made of
 // passages: a title, a summary, a section heading or a paragraph, in one language.
 // Two FTS5 tables hold it:
-//   search_item_text  one row per item, all its passages by column: ranks items (contentless)
+//   search_item_text  one row per item, all its passages by column, body words capped at three
+//                     repeats: ranks items (contentless)
 //   search_passages   one row per passage: finds the best paragraph and makes the snippet
 // and one plain table, search_terms, lists every term with its item count (prefix completion).
 // A passage's rowid is (item ordinal << kSearchPassageBits) | passage number, so the

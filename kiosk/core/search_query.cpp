@@ -24,7 +24,7 @@ std::string quoted(std::string_view text) {
 // The FTS5 expression for one word.
 std::string word_expression(const SearchWord& word, const PrefixExpander& expand) {
     if (!word.prefix) return quoted(word.text);
-    if (!expand || word.ideographic) return quoted(word.text) + "*";
+    if (!expand) return quoted(word.text) + "*";
     std::vector<std::string> terms = expand(word);
     // No term completes the word: a raw term that cannot exist, so the word matches nothing.
     if (terms.empty()) return quoted(std::string(kRawTermMarker) + kRawTermMarker);
@@ -40,7 +40,9 @@ std::vector<SearchWord> split_visitor_input(std::string_view visitor_input) {
     split_search_words(visitor_input, [&](size_t start, size_t end, bool ideographic) {
         SearchWord word;
         word.text = std::string(visitor_input.substr(start, end - start));
-        word.prefix = cut_word(word.text) || end == visitor_input.size();
+        // Chinese has no prefixes to wait for: each character is already a term of its own, and a
+        // "*" on the last one would only add the bigrams it starts, which stand at the same position.
+        word.prefix = !ideographic && (cut_word(word.text) || end == visitor_input.size());
         word.ideographic = ideographic;
         words.push_back(std::move(word));
         return static_cast<int>(words.size()) >= kMaxSearchWords ? 1 : 0;

@@ -24,7 +24,7 @@ constexpr int kMaxSearchWordChars = 48;
 // One word of the visitor's input.
 struct SearchWord {
     std::string text;          // as typed (letters, digits and marks only; never a quote)
-    bool prefix = false;       // still being typed, or cut: matches words it begins
+    bool prefix = false;       // still being typed, or cut: matches words it begins (never for Chinese)
     bool ideographic = false;  // a run of Chinese characters
 };
 
