@@ -4,6 +4,7 @@
 #include "core/search_query.h"
 #include "core/search_rank.h"
 #include "core/search_tokenizer.h"
+#include "core/utf8.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -16,6 +17,13 @@ constexpr int kSnippetTokens = 20;
 // How many completions a word being typed expands to, most common first. After a few letters
 // there are fewer than this; after one or two, the rare completions wait for the next letter.
 constexpr int kMaxCompletions = 16;
+
+// One or two letters complete to words found in nearly every item, and every matching item is
+// ranked: fewer completions keep the first keystrokes as fast as the later ones.
+int completion_limit(const SearchWord& word) {
+    size_t chars = utf8::length(word.text);
+    return chars <= 1 ? kMaxCompletions / 4 : chars == 2 ? kMaxCompletions / 2 : kMaxCompletions;
+}
 constexpr int64_t kPassageMask = (int64_t{1} << kSearchPassageBits) - 1;
 
 std::string item_rank_sql() {
@@ -101,11 +109,12 @@ std::unique_ptr<SearchIndex> SearchIndex::open(const std::string& path, std::str
 
 std::vector<std::string> SearchIndex::completions_of(const SearchWord& word) {
     std::vector<std::pair<int64_t, std::string>> found;  // (items, term)
+    int limit = completion_limit(word);
     SqliteStatement& select = statements_->completions;
     tokenizer_.tokenize(word.text, TokenizeMode::PrefixQuery, [&](const SearchToken& token) {
         std::string prefix(token.text);
         select.reset();
-        select.bind(1, prefix).bind(2, prefix + '\xFF').bind(3, int64_t{kMaxCompletions});
+        select.bind(1, prefix).bind(2, prefix + '\xFF').bind(3, static_cast<int64_t>(limit));
         while (select.step()) found.emplace_back(select.integer(1), select.text(0));
         note_error(select);
         select.reset();
@@ -115,7 +124,7 @@ std::vector<std::string> SearchIndex::completions_of(const SearchWord& word) {
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<std::string> terms;
     for (const auto& entry : found) {
-        if (static_cast<int>(terms.size()) == kMaxCompletions) break;
+        if (static_cast<int>(terms.size()) == limit) break;
         if (std::find(terms.begin(), terms.end(), entry.second) == terms.end()) terms.push_back(entry.second);
     }
     return terms;
