@@ -26,25 +26,23 @@ int completion_limit(const SearchWord& word) {
 }
 constexpr int64_t kPassageMask = (int64_t{1} << kSearchPassageBits) - 1;
 
-std::string item_rank_sql() {
-    char sql[256];
-    std::snprintf(sql, sizeof sql,
-                  "SELECT rowid, %s(search_item_text, 1, %g, %g, %g) AS score FROM search_item_text "
-                  "WHERE search_item_text MATCH ?1 ORDER BY score DESC LIMIT ?2",
-                  kSearchRankFunction, kSearchTitleWeight, kSearchHeadingWeight, kSearchBodyWeight);
+// `format` with the rank function's name and the three column weights filled in.
+std::string with_weights(const char* format) {
+    char sql[320];
+    std::snprintf(sql, sizeof sql, format, kSearchRankFunction, kSearchTitleWeight, kSearchHeadingWeight,
+                  kSearchBodyWeight);
     return sql;
 }
 
+constexpr const char* kItemRankSql =
+    "SELECT rowid, %s(search_item_text, 1, %g, %g, %g) AS score FROM search_item_text "
+    "WHERE search_item_text MATCH ?1 ORDER BY score DESC LIMIT ?2";
+
 // Within one item IDF adds nothing but cost (see search_rank.h). The five UNINDEXED columns
 // come first and get weight 0.
-std::string best_passage_sql() {
-    char sql[256];
-    std::snprintf(sql, sizeof sql,
-                  "SELECT rowid FROM search_passages WHERE search_passages MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
-                  "ORDER BY %s(search_passages, 0, 0, 0, 0, 0, 0, %g, %g, %g) DESC LIMIT 1",
-                  kSearchRankFunction, kSearchTitleWeight, kSearchHeadingWeight, kSearchBodyWeight);
-    return sql;
-}
+constexpr const char* kBestPassageSql =
+    "SELECT rowid FROM search_passages WHERE search_passages MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
+    "ORDER BY %s(search_passages, 0, 0, 0, 0, 0, 0, %g, %g, %g) DESC LIMIT 1";
 
 constexpr const char* kDescribeSql =
     "SELECT kind, item, paragraph, field, lang, snippet(search_passages, -1, char(1), char(2), ?3, ?4) "
@@ -70,8 +68,8 @@ constexpr const char* kHasIndexSql =
 
 struct SearchIndex::Statements {
     explicit Statements(const SqliteDb& db)
-        : rank(db, item_rank_sql().c_str()),
-          best(db, best_passage_sql().c_str()),
+        : rank(db, with_weights(kItemRankSql).c_str()),
+          best(db, with_weights(kBestPassageSql).c_str()),
           describe(db, kDescribeSql),
           matches(db, kMatchesSql),
           ordinal(db, kOrdinalSql),

@@ -3,6 +3,7 @@
 // Plain output marks matches as [match]; --json prints one object per line with the fields
 // document, paragraph, score and snippet, where matches are marked with U+0001 ... U+0002
 // exactly as SearchIndex returns them.
+#include "core/json_writer.h"
 #include "core/search_index.h"
 #include "kioskctl/command_line.h"
 
@@ -13,24 +14,6 @@ namespace kiosk::ctl {
 namespace {
 
 constexpr int64_t kDefaultLimit = 20;
-
-std::string json_string(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        unsigned char byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
 
 // For a terminal: matches in [brackets], everything on one line.
 std::string plain_snippet(std::string_view snippet) {
@@ -67,8 +50,11 @@ int cmd_search(const std::vector<std::string>& args) {
     bool json = cl.has("json");
     for (const SearchHit& hit : index->search(query, static_cast<int>(limit))) {
         if (json) {
-            std::printf("{\"document\": %s, \"paragraph\": %d, \"score\": %.4f, \"snippet\": %s}\n",
-                        json_string(hit.item).c_str(), hit.paragraph, hit.score, json_string(hit.snippet).c_str());
+            JsonWriter line;
+            line.begin_object();
+            line.key("document").value(hit.item).key("paragraph").value(hit.paragraph);
+            line.key("score").value(hit.score).key("snippet").value(hit.snippet);
+            std::printf("%s\n", line.end_object().str().c_str());
         } else {
             std::printf("%s\t%d\t%.4f\t%s\n", hit.item.c_str(), hit.paragraph, hit.score,
                         plain_snippet(hit.snippet).c_str());
