@@ -4,6 +4,7 @@
 #include "core/document_source.h"
 #include "core/file_io.h"
 #include "core/lesson_source.h"
+#include "core/search_index_writer.h"
 #include "core/sqlite_db.h"
 #include "core/utf8.h"
 
@@ -59,6 +60,7 @@ public:
             if (!write_document(sources.documents[i], static_cast<int>(i), error)) return false;
         for (size_t i = 0; i < sources.lessons.size(); ++i)
             if (!write_lesson(sources.lessons[i], static_cast<int>(i), error)) return false;
+        if (!write_search_index(db_, sources, error)) return false;
         return db_.exec("COMMIT;", error);
     }
 

@@ -52,6 +52,7 @@ int cmd_install(const std::vector<std::string>& args);
 int cmd_rollback(const std::vector<std::string>& args);
 int cmd_status(const std::vector<std::string>& args);
 int cmd_trainer_results(const std::vector<std::string>& args);
+int cmd_search(const std::vector<std::string>& args);
 
 // Prints "kioskctl: <message>" to stderr and returns 2 (usage error).
 int usage_error(const std::string& command, const std::string& message);

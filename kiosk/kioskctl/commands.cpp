@@ -23,6 +23,8 @@ const std::vector<Command>& commands() {
          "show the active content version and path, and the previous version", cmd_status},
         {"trainer-results", "trainer-results --data-dir DIR [--csv]",
          "print the group-quiz sessions recorded in trainer mode", cmd_trainer_results},
+        {"search", "search DB QUERY [--limit N] [--json]",
+         "search the documents as a visitor would; one result per line, best first", cmd_search},
     };
     return table;
 }
