@@ -2,6 +2,7 @@
 
 #include "core/utf8.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 
@@ -27,6 +28,37 @@ bool parse_number(const std::string& word, double* out) {
     double value = std::strtod(word.c_str(), &end);
     if (word.empty() || *end != '\0' || !std::isfinite(value)) return false;
     *out = value;
+    return true;
+}
+
+// "ctrl+alt+f4" -> modifiers and the key name "f4". Key names are letters, digits, f1-f12
+// and a few named keys; the platform layer maps them to SDL keys.
+bool parse_key_combo(const std::string& combo, ScriptCommand* cmd) {
+    static const char* const kNamed[] = {"escape", "return", "tab", "space", "backspace", "delete", "home", "end"};
+    size_t start = 0;
+    std::string key;
+    while (start <= combo.size()) {
+        size_t plus = combo.find('+', start);
+        std::string part = combo.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
+        for (char& ch : part) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (plus == std::string::npos) {
+            key = part;
+            break;
+        }
+        if (part == "ctrl") cmd->ctrl = true;
+        else if (part == "alt") cmd->alt = true;
+        else if (part == "shift") cmd->shift = true;
+        else return false;
+        start = plus + 1;
+    }
+    bool known = key.size() == 1 && std::isalnum(static_cast<unsigned char>(key[0]));
+    if (key.size() >= 2 && key.size() <= 3 && key[0] == 'f') {
+        int n = std::atoi(key.c_str() + 1);
+        known = n >= 1 && n <= 12 && std::to_string(n) == key.substr(1);
+    }
+    for (const char* name : kNamed) known = known || key == name;
+    if (!known) return false;
+    cmd->text = key;
     return true;
 }
 
@@ -64,8 +96,12 @@ public:
             cmd.text = std::string(rest);
             if (cmd.kind == ScriptCommand::Kind::Shot && (cmd.text.size() < 5 || cmd.text.substr(cmd.text.size() - 4) != ".png"))
                 return error(line_no, "screenshot file name must end in .png");
+        } else if (verb == "key") {
+            if (words.size() != 2) return error(line_no, "expected 'key COMBO', e.g. 'key alt+f4'");
+            cmd.kind = ScriptCommand::Kind::Key;
+            if (!parse_key_combo(words[1], &cmd)) return error(line_no, "'" + words[1] + "' is not a key combination (e.g. escape, alt+f4, ctrl+q)");
         } else {
-            return error(line_no, "unknown command '" + verb + "' (expected tap, tap-label, drag, wait or shot)");
+            return error(line_no, "unknown command '" + verb + "' (expected tap, tap-label, drag, wait, shot or key)");
         }
         out->push_back(std::move(cmd));
     }

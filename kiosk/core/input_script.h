@@ -6,6 +6,7 @@
 //   drag X1 Y1 X2 Y2 MS       press at (X1, Y1), move to (X2, Y2) over MS milliseconds, release
 //   wait MS                   let MS milliseconds pass on the simulated clock
 //   shot FILE.png             save a screenshot
+//   key COMBO                 press a key, e.g. `key escape`, `key alt+f4`, `key ctrl+q`
 #pragma once
 
 #include "core/diagnostic.h"
@@ -17,12 +18,13 @@
 namespace kiosk {
 
 struct ScriptCommand {
-    enum class Kind { Tap, TapLabel, Drag, Wait, Shot };
+    enum class Kind { Tap, TapLabel, Drag, Wait, Shot, Key };
     Kind kind = Kind::Wait;
     int line = 0;             // 1-based line in the script, for error messages
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     double ms = 0;
-    std::string text;         // label for TapLabel, file for Shot
+    std::string text;         // label for TapLabel, file for Shot, key name for Key (e.g. "f4")
+    bool ctrl = false, alt = false, shift = false;  // modifiers for Key
 };
 
 // Parses a whole script. Returns false and fills `diagnostics` (file, line, problem) on any malformed line.

@@ -1,25 +1,22 @@
+// Start-up, the interactive main loop and frame rendering. See kiosk_runner.h.
 #include "platform/kiosk_app.h"
 
-#include "core/content_store.h"
 #include "core/file_io.h"
-#include "core/input_script.h"
-#include "core/json_writer.h"
-#include "core/translations.h"
 #include "core/utf8.h"
-#include "platform/pointer_input.h"
-#include "platform/sdl_display.h"
-#include "ui/fonts.h"
-#include "ui/kiosk_ui.h"
+#include "platform/kiosk_runner.h"
 
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <ctime>
-#include <memory>
-#include <vector>
+#include <fstream>
 
 #ifndef KIOSK_SHARE_DIR
 #define KIOSK_SHARE_DIR "/usr/share/sco-kiosk"
@@ -36,17 +33,27 @@ namespace kiosk {
 namespace {
 
 constexpr double kFramePeriod = 1.0 / 60.0;
+// Exit status when an organizer quits from the panel; the systemd unit does not restart it.
+constexpr int kExitOrganizerQuit = 64;
+
+std::atomic<bool> g_stop_signal{false};
+
+void on_stop_signal(int) { g_stop_signal = true; }
+
+// SIGTERM and SIGINT end the kiosk cleanly. SDL's own handlers are off (see SdlDisplay):
+// they would turn signals into SDL_QUIT, which lockdown has to ignore.
+void install_signal_handlers() {
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
 
 double thread_cpu_ms() {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-double peak_rss_mb() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024.0;
 }
 
 std::string first_existing(std::initializer_list<std::string> candidates) {
@@ -65,64 +72,63 @@ std::string non_cjk(const std::string& charset) {
     return out;
 }
 
-class KioskRunner {
-public:
-    KioskRunner(const KioskOptions& options, std::chrono::steady_clock::time_point start)
-        : options_(options), process_start_(start) {}
+}  // namespace
 
-    int run();
+double current_rss_mb() {
+    std::ifstream statm("/proc/self/statm");
+    long pages_total = 0, pages_resident = 0;
+    statm >> pages_total >> pages_resident;
+    return pages_resident * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
 
-private:
-    bool init(std::string* error);
-    void shutdown();
+double peak_rss_mb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0;
+}
 
-    // One frame: deliver input, draw, present. Returns false if the frame was skipped.
-    void render_frame(const std::string* shot_path);
-    bool pump_events();   // reads SDL events; false when the kiosk should quit
-    bool needs_frame() const { return dirty_ || input_.has_pending() || ui_->wants_frames(); }
-
-    int run_interactive();
-    int run_script(const std::vector<ScriptCommand>& script, const std::string& script_name);
-    // Advances the simulated clock to `until`, rendering frames only while something changes.
-    void advance_to(double until);
-    void push_finger(Uint32 type, float x, float y);
-    void tap(float x, float y);
-
-    int run_bench();
-    void write_state_dump();
-
-    const KioskOptions& options_;
-    std::chrono::steady_clock::time_point process_start_;
-    SdlDisplay display_;
-    std::unique_ptr<ContentStore> content_;
-    Translations translations_;
-    ui::FontSet fonts_;
-    std::unique_ptr<ui::KioskUi> ui_;
-    PointerInput input_;
-    bool imgui_ready_ = false;
-    bool dirty_ = true;
-    bool quit_ = false;
-    double now_ = 0;               // kiosk clock, seconds
-    int64_t frames_rendered_ = 0;
-    double first_frame_ms_ = -1;
-    std::vector<double> frame_cpu_ms_;  // recorded while benchmarking
-    bool record_frames_ = false;
-    std::string shot_error_;
-};
+bool KioskRunner::load_settings() {
+    std::string error;
+    state_store_ = StateStore::open(data_dir_, StateStore::OpenMode::CreateIfMissing, &error);
+    if (!state_store_) {
+        // Never brick the kiosk over its state: run with defaults and say why.
+        std::fprintf(stderr, "kiosk: warning: settings unavailable, using defaults: %s\n", error.c_str());
+        return false;
+    }
+    for (const auto& [key, default_value] : setting_values(KioskSettings{})) {
+        std::string value;
+        if (!state_store_->get_setting(key, &value)) continue;
+        if (!apply_setting(&settings_, key, value, &error))
+            std::fprintf(stderr, "kiosk: warning: %s in %s; using the default\n", error.c_str(), state_store_->path().c_str());
+    }
+    return true;
+}
 
 bool KioskRunner::init(std::string* error) {
-    std::string content_path = options_.content_path.empty()
-                                   ? first_existing({std::string(KIOSK_SHARE_DIR) + "/content.db", KIOSK_DEV_CONTENT_DB})
-                                   : options_.content_path;
-    std::string assets_dir = options_.assets_dir.empty()
-                                 ? first_existing({std::string(KIOSK_SHARE_DIR) + "/assets", KIOSK_DEV_ASSETS_DIR})
-                                 : options_.assets_dir;
+    data_dir_ = options_.data_dir.empty() ? default_data_dir() : options_.data_dir;
+    std::string dir_error;
+    if (!fs::make_dirs(data_dir_, &dir_error)) std::fprintf(stderr, "kiosk: warning: %s\n", dir_error.c_str());
+    load_settings();
+
+    std::string content_path = options_.content_path;
+    if (content_path.empty()) {
+        InstallerConfig config;
+        config.data_dir = data_dir_;
+        config.factory_db = first_existing({std::string(KIOSK_SHARE_DIR) + "/content.db", KIOSK_DEV_CONTENT_DB});
+        ContentInstaller installer(config);
+        for (const std::string& line : installer.recover()) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+        content_path = installer.active_content_path();
+    }
     if (content_path.empty()) {
         *error = "no content database found (looked in " KIOSK_SHARE_DIR "/content.db); pass --content DB";
         return false;
     }
     content_ = ContentStore::open(content_path, error);
     if (!content_) return false;
+
+    std::string assets_dir = options_.assets_dir.empty()
+                                 ? first_existing({std::string(KIOSK_SHARE_DIR) + "/assets", KIOSK_DEV_ASSETS_DIR})
+                                 : options_.assets_dir;
     Diagnostics diagnostics;
     if (!translations_.load(fs::join(assets_dir, "i18n"), &diagnostics)) {
         *error = "translations: " + (diagnostics.empty() ? std::string("failed") : diagnostics.front().str());
@@ -135,16 +141,17 @@ bool KioskRunner::init(std::string* error) {
     config.width = options_.width;
     config.height = options_.height;
     config.size_given = options_.size_given;
+    config.rotation = settings_.rotation;
     if (!display_.open(config, error)) return false;
-    input_.set_screen(display_.width(), display_.height());
+    input_.set_screen(display_.width(), display_.height(), settings_.rotation);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    io.DisplaySize = ImVec2(static_cast<float>(display_.width()), static_cast<float>(display_.height()));
-    const float scale = std::min(display_.width() / 1920.0f, display_.height() / 1080.0f);
+    io.DisplaySize = ImVec2(static_cast<float>(display_.logical_width()), static_cast<float>(display_.logical_height()));
+    const float scale = std::min(io.DisplaySize.x / 1920.0f, io.DisplaySize.y / 1080.0f);
 
     ui::FontFiles files;
     if (!ui::find_font_files(assets_dir, &files, error)) return false;
@@ -158,7 +165,10 @@ bool KioskRunner::init(std::string* error) {
     ui::release_font_files();
     imgui_ready_ = true;
 
-    ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, options_.language);
+    ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_);
+    if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
+    ui_->state().status.data_dir = data_dir_;
+    ui_->state().status.factory_pin = settings_.organizer_pin_hash.empty();
     return true;
 }
 
@@ -172,15 +182,26 @@ void KioskRunner::shutdown() {
     display_.close();
 }
 
+// In kiosk mode no key combination quits; in --windowed development mode the usual ones do.
+bool KioskRunner::handle_key(const SDL_KeyboardEvent& key) {
+    if (lockdown()) return true;
+    const SDL_Keycode sym = key.keysym.sym;
+    const bool ctrl = (key.keysym.mod & KMOD_CTRL) != 0, alt = (key.keysym.mod & KMOD_ALT) != 0;
+    if (sym == SDLK_ESCAPE || (alt && sym == SDLK_F4) || (ctrl && (sym == SDLK_q || sym == SDLK_w))) return false;
+    return true;
+}
+
 bool KioskRunner::pump_events() {
+    if (g_stop_signal) return false;
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         if (input_.handle(event)) continue;
         switch (event.type) {
-            case SDL_QUIT:  // window close, SIGINT, SIGTERM
-                return false;
+            case SDL_QUIT:  // window manager close; ignored when locked down
+                if (!lockdown()) return false;
+                break;
             case SDL_KEYDOWN:
-                if (options_.windowed && event.key.keysym.sym == SDLK_ESCAPE) return false;
+                if (!handle_key(event.key)) return false;
                 break;
             case SDL_WINDOWEVENT:
                 dirty_ = true;
@@ -192,21 +213,34 @@ bool KioskRunner::pump_events() {
     return true;
 }
 
+bool KioskRunner::needs_frame() const {
+    return dirty_ || input_.has_pending() || ui_->wants_frames() || ui_->next_deadline(now_) <= now_;
+}
+
+void KioskRunner::refresh_status() {
+    ui::KioskStatus& status = ui_->state().status;
+    status.uptime_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - process_start_).count();
+    status.frames_rendered = frames_rendered_;
+    status.rss_mb = current_rss_mb();
+    status.peak_rss_mb = peak_rss_mb();
+}
+
 void KioskRunner::render_frame(const std::string* shot_path) {
     double cpu_start = thread_cpu_ms();
     input_.deliver(*ui_, now_);
+    if (ui_->state().screen == ui::Screen::Admin) refresh_status();
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = static_cast<float>(kFramePeriod);
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     ui_->frame(io.DisplaySize, now_);
     ImGui::Render();
-    SDL_SetRenderDrawColor(display_.renderer(), 0xF3, 0xF5, 0xF8, 0xFF);
-    SDL_RenderClear(display_.renderer());
+    display_.begin_frame(ui_->theme().colors.background);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    display_.end_frame();
     if (shot_path && !display_.save_png(*shot_path, &shot_error_))
         std::fprintf(stderr, "kiosk: screenshot failed: %s\n", shot_error_.c_str());
-    SDL_RenderPresent(display_.renderer());
+    display_.present();
     double cpu_ms = thread_cpu_ms() - cpu_start;
     if (record_frames_) frame_cpu_ms_.push_back(cpu_ms);
     ++frames_rendered_;
@@ -219,17 +253,21 @@ void KioskRunner::render_frame(const std::string* shot_path) {
 int KioskRunner::run_interactive() {
     auto clock_start = std::chrono::steady_clock::now();
     auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count(); };
-    while (!quit_) {
+    while (true) {
+        now_ = seconds();
         if (!needs_frame()) {
-            // Nothing moves: sleep until an event arrives instead of rendering.
+            // Nothing moves: sleep until an event, the next scheduled change (countdown tick,
+            // attract slide) or a signal check, instead of rendering.
+            double wait_s = std::min(ui_->next_deadline(now_) - now_, 0.25);
             SDL_Event event;
-            if (SDL_WaitEventTimeout(&event, 1000)) SDL_PushEvent(&event);
+            if (SDL_WaitEventTimeout(&event, std::max(1, static_cast<int>(wait_s * 1000.0)))) SDL_PushEvent(&event);
         }
         if (!pump_events()) break;
         now_ = seconds();
         if (needs_frame()) {
             auto frame_start = std::chrono::steady_clock::now();
             render_frame(nullptr);
+            if (ui_->state().requests.quit || ui_->state().requests.restart) break;
             // The software renderer has no vsync: pace to the display rate ourselves.
             auto elapsed = std::chrono::steady_clock::now() - frame_start;
             auto period = std::chrono::duration<double>(kFramePeriod);
@@ -237,176 +275,8 @@ int KioskRunner::run_interactive() {
                 SDL_Delay(static_cast<Uint32>(std::chrono::duration<double, std::milli>(period - elapsed).count()));
         }
     }
+    if (ui_->state().requests.quit) return kExitOrganizerQuit;
     return 0;
-}
-
-void KioskRunner::push_finger(Uint32 type, float x, float y) {
-    SDL_Event event{};
-    event.type = type;
-    event.tfinger.touchId = 1;
-    event.tfinger.fingerId = 1;
-    event.tfinger.x = x / static_cast<float>(display_.width());
-    event.tfinger.y = y / static_cast<float>(display_.height());
-    event.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
-    SDL_PushEvent(&event);
-}
-
-void KioskRunner::advance_to(double until) {
-    while (now_ < until - 1e-9) {
-        pump_events();
-        if (needs_frame()) {
-            render_frame(nullptr);
-            now_ = std::min(until, now_ + kFramePeriod);
-        } else {
-            now_ = until;  // idle: the simulated clock jumps, no frames are drawn
-        }
-    }
-    pump_events();
-    if (input_.has_pending()) render_frame(nullptr);
-}
-
-void KioskRunner::tap(float x, float y) {
-    push_finger(SDL_FINGERDOWN, x, y);
-    advance_to(now_ + 0.06);
-    push_finger(SDL_FINGERUP, x, y);
-    advance_to(now_ + kFramePeriod);
-}
-
-int KioskRunner::run_script(const std::vector<ScriptCommand>& script, const std::string& script_name) {
-    render_frame(nullptr);
-    for (const ScriptCommand& cmd : script) {
-        switch (cmd.kind) {
-            case ScriptCommand::Kind::Tap:
-                tap(cmd.x1, cmd.y1);
-                break;
-            case ScriptCommand::Kind::TapLabel: {
-                if (needs_frame()) render_frame(nullptr);
-                const ui::TouchTarget* target = ui_->targets().find(cmd.text);
-                if (!target) {
-                    std::string visible;
-                    for (size_t i = 0; i < ui_->targets().size(); ++i)
-                        visible += (visible.empty() ? "" : ", ") + ("'" + ui_->targets()[i].label + "'");
-                    std::fprintf(stderr, "%s:%d: no touch target labelled '%s' on screen '%s' (visible: %s)\n",
-                                 script_name.c_str(), cmd.line, cmd.text.c_str(),
-                                 ui::screen_name(ui_->state().screen), visible.c_str());
-                    return 2;
-                }
-                tap((target->min.x + target->max.x) * 0.5f, (target->min.y + target->max.y) * 0.5f);
-                break;
-            }
-            case ScriptCommand::Kind::Drag: {
-                push_finger(SDL_FINGERDOWN, cmd.x1, cmd.y1);
-                advance_to(now_ + kFramePeriod);
-                const double seconds = cmd.ms / 1000.0;
-                const int steps = std::max(1, static_cast<int>(seconds / kFramePeriod + 0.5));
-                for (int i = 1; i <= steps; ++i) {
-                    float t = static_cast<float>(i) / steps;
-                    push_finger(SDL_FINGERMOTION, cmd.x1 + (cmd.x2 - cmd.x1) * t, cmd.y1 + (cmd.y2 - cmd.y1) * t);
-                    advance_to(now_ + seconds / steps);
-                }
-                push_finger(SDL_FINGERUP, cmd.x2, cmd.y2);
-                advance_to(now_ + kFramePeriod);
-                break;
-            }
-            case ScriptCommand::Kind::Wait:
-                advance_to(now_ + cmd.ms / 1000.0);
-                break;
-            case ScriptCommand::Kind::Shot:
-                render_frame(&cmd.text);
-                if (!shot_error_.empty()) return 1;
-                break;
-        }
-    }
-    if (needs_frame()) render_frame(nullptr);
-    return 0;
-}
-
-int KioskRunner::run_bench() {
-    // A fixed scenario: open the first document and read it with drags and flicks.
-    std::vector<ScriptCommand> script;
-    auto add = [&](ScriptCommand::Kind kind, float x1, float y1, float x2, float y2, double ms) {
-        ScriptCommand cmd;
-        cmd.kind = kind;
-        cmd.x1 = x1; cmd.y1 = y1; cmd.x2 = x2; cmd.y2 = y2; cmd.ms = ms;
-        script.push_back(cmd);
-    };
-    const float w = static_cast<float>(display_.width()), h = static_cast<float>(display_.height());
-    add(ScriptCommand::Kind::Wait, 0, 0, 0, 0, 200);
-    add(ScriptCommand::Kind::Tap, w * 0.2f, h * 0.45f, 0, 0, 0);
-    add(ScriptCommand::Kind::Wait, 0, 0, 0, 0, 300);
-    record_frames_ = true;
-    for (int i = 0; i < 8; ++i) {
-        add(ScriptCommand::Kind::Drag, w * 0.65f, h * 0.8f, w * 0.65f, h * 0.35f, 400);
-        add(ScriptCommand::Kind::Wait, 0, 0, 0, 0, 600);
-        add(ScriptCommand::Kind::Drag, w * 0.65f, h * 0.8f, w * 0.65f, h * 0.3f, 120);  // a flick
-        add(ScriptCommand::Kind::Wait, 0, 0, 0, 0, 1500);
-    }
-    int frames_before_idle = 0;
-    int status = run_script(script, "<bench>");
-    record_frames_ = false;
-    if (status != 0) return status;
-    // Idle cost: a minute with nobody touching the reader.
-    frames_before_idle = static_cast<int>(frames_rendered_);
-    advance_to(now_ + 60.0);
-    int idle_frames = static_cast<int>(frames_rendered_) - frames_before_idle;
-
-    std::vector<double> sorted = frame_cpu_ms_;
-    std::sort(sorted.begin(), sorted.end());
-    auto percentile = [&](double p) {
-        if (sorted.empty()) return 0.0;
-        size_t index = static_cast<size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
-        return sorted[std::min(index, sorted.size() - 1)];
-    };
-    JsonWriter json;
-    json.begin_object();
-    json.key("first_frame_ms").value(first_frame_ms_);
-    json.key("frame_ms_p50").value(percentile(0.50));
-    json.key("frame_ms_p99").value(percentile(0.99));
-    json.key("frames_measured").value(static_cast<int64_t>(sorted.size()));
-    json.key("peak_rss_mb").value(peak_rss_mb());
-    json.key("idle_frames_per_minute").value(idle_frames);
-    json.key("renderer").value(display_.renderer_name());
-    json.key("font_atlas").value(std::to_string(fonts_.atlas_width) + "x" + std::to_string(fonts_.atlas_height));
-    json.key("size").value(std::to_string(display_.width()) + "x" + std::to_string(display_.height()));
-    json.end_object();
-    std::printf("%s\n", json.str().c_str());
-    return 0;
-}
-
-void KioskRunner::write_state_dump() {
-    if (options_.dump_state_path.empty() || !ui_) return;
-    const ui::UiState& state = ui_->state();
-    JsonWriter json;
-    json.begin_object();
-    json.key("screen").value(ui::screen_name(state.screen));
-    json.key("language").value(lang_code(state.language));
-    json.key("document");
-    if (state.screen == ui::Screen::Reader && state.reader.document) json.value(state.reader.document->info.id);
-    else json.null();
-    double scroll = state.screen == ui::Screen::Reader ? state.reader.scroll.offset() : state.home_scroll.offset();
-    json.key("scroll_y").value(scroll);
-    json.key("frames_rendered").value(frames_rendered_);
-    json.key("text_size").value(state.reader.text_size);
-    json.key("content_version").value(content_->info().content_version);
-    json.key("clock_ms").value(now_ * 1000.0);
-    json.key("missing_glyphs").value(static_cast<int64_t>(fonts_.missing.size()));
-    json.key("screen_size").begin_array().value(display_.width()).value(display_.height()).end_array();
-    json.key("touch_targets").begin_array();
-    for (size_t i = 0; i < ui_->targets().size(); ++i) {
-        const ui::TouchTarget& t = ui_->targets()[i];
-        json.begin_object();
-        json.key("label").value(t.label);
-        json.key("x").value(static_cast<double>(t.min.x)).key("y").value(static_cast<double>(t.min.y));
-        json.key("w").value(static_cast<double>(t.size.x)).key("h").value(static_cast<double>(t.size.y));
-        json.key("visible").begin_array().value(static_cast<double>(t.min.x)).value(static_cast<double>(t.min.y));
-        json.value(static_cast<double>(t.max.x - t.min.x)).value(static_cast<double>(t.max.y - t.min.y)).end_array();
-        json.end_object();
-    }
-    json.end_array();
-    json.end_object();
-    std::string error;
-    if (!fs::write_file_atomically(options_.dump_state_path, json.str() + "\n", &error))
-        std::fprintf(stderr, "kiosk: cannot write state dump: %s\n", error.c_str());
 }
 
 int KioskRunner::run() {
@@ -423,6 +293,7 @@ int KioskRunner::run() {
             return 2;
         }
     }
+    install_signal_handlers();
     std::string error;
     if (!init(&error)) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
@@ -435,11 +306,20 @@ int KioskRunner::run() {
     else if (options_.headless) status = run_script({}, "<none>");
     else status = run_interactive();
     write_state_dump();
+    const bool restart = ui_->state().requests.restart && options_.script_path.empty() && !options_.headless;
     shutdown();
+    if (restart) {
+        // A fresh process: simplest way to reload everything the organizer may have changed.
+        char path[4096];
+        ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+        if (n > 0) {
+            path[n] = '\0';
+            execv(path, options_.argv);
+            std::perror("kiosk: restart failed");
+        }
+    }
     return status;
 }
-
-}  // namespace
 
 int run_kiosk(const KioskOptions& options, std::chrono::steady_clock::time_point process_start) {
     KioskRunner runner(options, process_start);

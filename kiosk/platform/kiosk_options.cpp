@@ -13,14 +13,19 @@ const char* kiosk_usage() {
            "\n"
            "usage: kiosk [options]\n"
            "\n"
-           "  --windowed            run in a window (development); default is fullscreen\n"
+           "  --windowed            run in a window (development; Escape quits); default is fullscreen\n"
+           "                        kiosk mode, where no key combination quits\n"
            "  --headless            no display: SDL dummy video driver and software renderer\n"
            "  --size WxH            screen size in pixels (default 1920x1080 headless, the display otherwise)\n"
-           "  --lang ru|zh|en       starting language (default ru)\n"
-           "  --content DB          content database (default: the factory content)\n"
+           "  --lang ru|zh|en       starting language (default: the default_language setting, ru)\n"
+           "  --data-dir DIR        settings, statistics and installed content (default /var/lib/sco-kiosk\n"
+           "                        as root, else ~/.local/state/sco-kiosk)\n"
+           "  --content DB          content database (default: installed content in the data dir, else the\n"
+           "                        factory content)\n"
            "  --assets DIR          assets folder (translations, fonts)\n"
            "  --script FILE         play scripted input on a simulated clock, then exit:\n"
-           "                          tap X Y | tap-label TEXT | drag X1 Y1 X2 Y2 MS | wait MS | shot FILE.png\n"
+           "                          tap X Y | tap-label TEXT | drag X1 Y1 X2 Y2 MS | wait MS | shot FILE.png |\n"
+           "                          key COMBO (e.g. key alt+f4)\n"
            "                        ('#' starts a comment; exit status 2 on a malformed line or missing label)\n"
            "  --dump-state FILE     write the UI state as JSON at exit\n"
            "  --bench               run a fixed headless scenario and print timing and memory as JSON\n"
@@ -43,6 +48,7 @@ bool parse_size(const char* text, int* width, int* height) {
 }  // namespace
 
 bool parse_kiosk_options(int argc, char** argv, KioskOptions* out, std::string* error) {
+    out->argv = argv;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         auto value = [&](const char* name) -> const char* {
@@ -78,12 +84,15 @@ bool parse_kiosk_options(int argc, char** argv, KioskOptions* out, std::string* 
                 return false;
             }
             out->language = *lang;
-        } else if (arg == "--script" || arg == "--dump-state" || arg == "--content" || arg == "--assets") {
+            out->language_given = true;
+        } else if (arg == "--script" || arg == "--dump-state" || arg == "--content" || arg == "--assets" ||
+                   arg == "--data-dir") {
             const char* v = value(arg.c_str());
             if (!v) return false;
             if (arg == "--script") out->script_path = v;
             else if (arg == "--dump-state") out->dump_state_path = v;
             else if (arg == "--content") out->content_path = v;
+            else if (arg == "--data-dir") out->data_dir = v;
             else out->assets_dir = v;
         } else {
             *error = "unknown option '" + arg + "' (see kiosk --help)";

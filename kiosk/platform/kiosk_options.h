@@ -13,11 +13,14 @@ struct KioskOptions {
     int width = 1920, height = 1080;
     bool size_given = false;
     Lang language = Lang::Ru;
+    bool language_given = false;
     std::string script_path;     // --script FILE
     std::string dump_state_path; // --dump-state FILE.json
     bool bench = false;
     std::string content_path;    // --content DB (default: installed or build-tree factory content)
     std::string assets_dir;      // --assets DIR
+    std::string data_dir;        // --data-dir DIR (default: default_data_dir())
+    char** argv = nullptr;       // for a restart from the organizer panel
     bool show_help = false;
 };
 

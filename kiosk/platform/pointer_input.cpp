@@ -2,7 +2,11 @@
 
 namespace kiosk {
 
-void PointerInput::push(Type type, float x, float y) { queue_.push_back({type, x, y}); }
+void PointerInput::push(Type type, float x, float y) {
+    const Size2 panel{static_cast<float>(width_), static_cast<float>(height_)};
+    const Point2 logical = panel_to_logical(rotation_, panel, {x, y});
+    queue_.push_back({type, logical.x, logical.y});
+}
 
 bool PointerInput::handle(const SDL_Event& event) {
     switch (event.type) {

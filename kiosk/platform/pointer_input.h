@@ -3,6 +3,7 @@
 // the mouse is for development on a desktop.
 #pragma once
 
+#include "core/screen_rotation.h"
 #include "ui/kiosk_ui.h"
 
 #include <SDL.h>
@@ -13,7 +14,12 @@ namespace kiosk {
 
 class PointerInput {
 public:
-    void set_screen(int width, int height) { width_ = width; height_ = height; }
+    // The panel's size and how the UI is turned on it; touches are mapped back to the UI.
+    void set_screen(int width, int height, Rotation rotation) {
+        width_ = width;
+        height_ = height;
+        rotation_ = rotation;
+    }
 
     // Queues `event` if it is a pointer event; returns true if it was.
     bool handle(const SDL_Event& event);
@@ -34,6 +40,7 @@ private:
 
     std::deque<Event> queue_;
     int width_ = 1, height_ = 1;
+    Rotation rotation_ = Rotation::R0;
     bool finger_active_ = false;
     SDL_FingerID finger_ = 0;  // the first finger down owns the pointer; others are ignored
     bool mouse_down_ = false;

@@ -20,7 +20,9 @@ bool SdlDisplay::open(const DisplayConfig& config, std::string* error) {
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
-    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "0");
+    // The kiosk handles SIGTERM/SIGINT itself; SDL's handlers would turn them into SDL_QUIT,
+    // which lockdown must ignore because window managers send it for Alt+F4 too.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         *error = std::string("SDL_Init failed: ") + SDL_GetError();
         return false;
@@ -53,10 +55,40 @@ bool SdlDisplay::open(const DisplayConfig& config, std::string* error) {
         height_ = height;
     }
     if (!config.windowed) SDL_ShowCursor(SDL_DISABLE);
+    rotation_ = config.rotation;
+    if (rotation_ != Rotation::R0) {
+        target_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, logical_width(),
+                                    logical_height());
+        if (!target_) {
+            *error = std::string("cannot create the rotation target: ") + SDL_GetError();
+            return false;
+        }
+    }
     return true;
 }
 
+void SdlDisplay::begin_frame(unsigned background) {
+    if (target_) SDL_SetRenderTarget(renderer_, target_);
+    SDL_SetRenderDrawColor(renderer_, background & 0xFF, (background >> 8) & 0xFF, (background >> 16) & 0xFF, 0xFF);
+    SDL_RenderClear(renderer_);
+}
+
+void SdlDisplay::end_frame() {
+    if (!target_) return;
+    SDL_SetRenderTarget(renderer_, nullptr);
+    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 0xFF);
+    SDL_RenderClear(renderer_);
+    // Centre the logical image on the panel and turn it about its centre.
+    SDL_Rect dst{(width_ - logical_width()) / 2, (height_ - logical_height()) / 2, logical_width(), logical_height()};
+    SDL_RenderCopyEx(renderer_, target_, nullptr, &dst, static_cast<double>(static_cast<int>(rotation_)), nullptr,
+                     SDL_FLIP_NONE);
+}
+
+void SdlDisplay::present() { SDL_RenderPresent(renderer_); }
+
 void SdlDisplay::close() {
+    if (target_) SDL_DestroyTexture(target_);
+    target_ = nullptr;
     if (renderer_) SDL_DestroyRenderer(renderer_);
     if (window_) SDL_DestroyWindow(window_);
     renderer_ = nullptr;

@@ -2,6 +2,8 @@
 // Headless: SDL's dummy video driver with the software renderer (no EGL stack).
 #pragma once
 
+#include "core/screen_rotation.h"
+
 #include <SDL.h>
 
 #include <string>
@@ -13,6 +15,7 @@ struct DisplayConfig {
     bool windowed = false;
     int width = 1920, height = 1080;
     bool size_given = false;
+    Rotation rotation = Rotation::R0;  // the UI is drawn turned clockwise onto the panel
 };
 
 class SdlDisplay {
@@ -23,16 +26,29 @@ public:
 
     SDL_Window* window() const { return window_; }
     SDL_Renderer* renderer() const { return renderer_; }
+    // The panel, in pixels.
     int width() const { return width_; }
     int height() const { return height_; }
+    // The UI's coordinate space: the panel turned by the rotation.
+    int logical_width() const { return rotated() ? height_ : width_; }
+    int logical_height() const { return rotated() ? width_ : height_; }
     const char* renderer_name() const;
 
-    // Saves what has been rendered this frame (call before present) as a PNG.
+    // Starts a frame: clears to `background`; when rotated, drawing goes to an offscreen target.
+    void begin_frame(unsigned background_abgr);
+    // Ends the UI's drawing: when rotated, turns the offscreen target onto the panel.
+    void end_frame();
+    void present();
+    // Saves what the panel shows this frame (call between end_frame and present) as a PNG.
     bool save_png(const std::string& path, std::string* error) const;
 
 private:
+    bool rotated() const { return rotation_ == Rotation::R90 || rotation_ == Rotation::R270; }
+
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
+    SDL_Texture* target_ = nullptr;  // offscreen UI when rotated
+    Rotation rotation_ = Rotation::R0;
     int width_ = 0, height_ = 0;
 };
 

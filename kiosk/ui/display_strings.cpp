@@ -1,5 +1,7 @@
 #include "ui/display_strings.h"
 
+#include "core/utf8.h"
+
 #include <cstdlib>
 
 namespace kiosk::ui {
@@ -19,6 +21,18 @@ std::string format_date(const Translations& translations, Lang lang, const std::
     return iso_date;
 }
 
+std::string pick_quote(const Document& doc) {
+    // Skip the opening blocks (the document's own title lines) and anything the title repeats.
+    for (size_t i = 2; i < doc.blocks.size(); ++i) {
+        const Block& block = doc.blocks[i];
+        if (block.kind != BlockKind::Paragraph) continue;
+        if (doc.info.title[Lang::Ru].find(block.text) != std::string::npos) continue;
+        size_t length = utf8::length(block.text);
+        if (length >= 120 && length <= 360 && block.text.find("цифров") != std::string::npos) return block.text;
+    }
+    return {};
+}
+
 void DisplayStrings::build(const ContentStore& content, const Translations& translations) {
     documents.clear();
     for (const Document& doc : content.documents()) {
@@ -33,8 +47,15 @@ void DisplayStrings::build(const ContentStore& content, const Translations& tran
                            translations.get(lang, "country." + code);
             strings.parties[i] = parties;
         }
+        strings.attract_caption = translations.get(Lang::Ru, std::string("doctype.") + document_type_name(doc.info.type)) +
+                                  "  ·  " + strings.date[static_cast<int>(Lang::Ru)];
+        strings.quote = pick_quote(doc);
         documents.push_back(std::move(strings));
     }
+    attract_subtitle = translations.get(Lang::Zh, "app.title") + "   ·   " + translations.get(Lang::En, "app.title");
+    attract_touch.clear();
+    for (Lang lang : kAllLangs)
+        attract_touch += (attract_touch.empty() ? "" : "     ·     ") + translations.get(lang, "attract.touch");
     const ContentInfo& info = content.info();
     for (Lang lang : kAllLangs) {
         std::string built = info.built_at.size() >= 10 ? format_date(translations, lang, info.built_at.substr(0, 10)) : info.built_at;

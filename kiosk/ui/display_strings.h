@@ -15,14 +15,22 @@ struct DocumentStrings {
     std::array<std::string, kLangCount> date;        // "14 июня 2019 г.", "14 June 2019", "2019年6月14日"
     std::array<std::string, kLangCount> date_place;  // date · place
     std::array<std::string, kLangCount> parties;     // "Индия, Казахстан, ..." in each language
+    std::string attract_caption;  // "Заявление  ·  1 сентября 2025 г." for the attract loop
+    std::string quote;            // a verbatim paragraph about digital matters, for the attract loop
 };
 
 struct DisplayStrings {
     std::vector<DocumentStrings> documents;  // parallel to ContentStore::documents()
     std::array<std::string, kLangCount> footer;  // content version and build date
+    std::string attract_subtitle;  // the app title in Chinese and English
+    std::string attract_touch;     // "touch to start" in all three languages
 
     void build(const ContentStore& content, const Translations& translations);
 };
+
+// A verbatim paragraph of `doc` to quote between visitors: the first plain paragraph after
+// the title lines, of 120 to 360 characters, that speaks of digital matters ("цифров"), or empty.
+std::string pick_quote(const Document& doc);
 
 // "14 June 2019" in `lang`, from YYYY-MM-DD.
 std::string format_date(const Translations& translations, Lang lang, const std::string& iso_date);

@@ -2,47 +2,169 @@
 
 #include "ui/screens.h"
 
+#include <cmath>
+#include <limits>
+
 namespace kiosk::ui {
+
+namespace {
+constexpr double kCornerWindowS = 3.0;  // five taps in the corner within this time open the PIN pad
+constexpr float kCornerSizePx = 110;    // design pixels
+}  // namespace
 
 const char* screen_name(Screen screen) {
     switch (screen) {
         case Screen::Home: return "home";
         case Screen::Reader: return "reader";
+        case Screen::Attract: return "attract";
+        case Screen::Pin: return "pin";
+        case Screen::Admin: return "admin";
     }
     return "home";
 }
 
 KioskUi::KioskUi(const ContentStore& content, const Translations& translations, const FontSet& fonts, float scale,
-                 Lang language)
-    : content_(content), translations_(translations), fonts_(fonts), theme_(Theme::standard(scale)) {
-    state_.language = language;
+                 const KioskSettings& settings)
+    : content_(content),
+      translations_(translations),
+      fonts_(fonts),
+      theme_(Theme::standard(scale)),
+      high_contrast_theme_(Theme::contrast(scale)) {
     strings_.build(content, translations);
     // LVGL's 10 px drag threshold is for small panels; scale it with the screen.
     gesture_.set_threshold(12.0f * scale < 8.0f ? 8.0f : 12.0f * scale);
+    apply_settings(settings);
+    state_.language = settings.default_language;
+}
+
+void KioskUi::apply_settings(const KioskSettings& settings) {
+    settings_ = settings;
+    idle_.configure(settings.idle_timeout_s, settings.countdown_s);
+}
+
+void KioskUi::content_replaced(double now) {
+    strings_.build(content_, translations_);
+    text_cache_.clear();
+    reset_session(now);
+    state_.screen = Screen::Home;
+}
+
+void KioskUi::reset_session(double now) {
+    UiState fresh;
+    fresh.language = settings_.default_language;
+    fresh.screen = settings_.attract ? Screen::Attract : Screen::Home;
+    fresh.attract_started = now;
+    fresh.status = state_.status;
+    fresh.requests = state_.requests;
+    state_ = std::move(fresh);
+    gesture_.cancel();
+    feedback_.cancel();
+    feedback_target_ = 0;
+    swallowing_ = false;
+    idle_.touch(now);
+}
+
+bool KioskUi::countdown_showing(double now) const {
+    return state_.screen != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Countdown;
+}
+
+// The first touch on the attract loop or on the countdown only wakes the kiosk up.
+bool KioskUi::swallow_press(float x, float y, double now) {
+    (void)x;
+    (void)y;
+    if (state_.screen == Screen::Attract) {
+        state_.screen = Screen::Home;
+        return true;
+    }
+    return countdown_showing(now);
+}
+
+bool KioskUi::corner_tap(float x, float y, double now) {
+    const float corner = theme_.px(kCornerSizePx);
+    if (x < screen_.x - corner || y > corner) {
+        corner_tap_count_ = 0;
+        return false;
+    }
+    for (int i = 0; i + 1 < static_cast<int>(corner_taps_.size()); ++i) corner_taps_[i] = corner_taps_[i + 1];
+    corner_taps_.back() = now;
+    if (corner_tap_count_ < static_cast<int>(corner_taps_.size())) ++corner_tap_count_;
+    if (corner_tap_count_ == static_cast<int>(corner_taps_.size()) && now - corner_taps_.front() <= kCornerWindowS) {
+        corner_tap_count_ = 0;
+        state_.pin = PinPadState{};
+        state_.pin.return_to = state_.screen == Screen::Attract ? Screen::Home : state_.screen;
+        state_.screen = Screen::Pin;
+        state_.accessibility_open = false;
+        return true;
+    }
+    return false;
 }
 
 void KioskUi::pointer_down(float x, float y, double now) {
+    bool was_attract = state_.screen == Screen::Attract;
+    bool swallow = swallow_press(x, y, now);
+    idle_.touch(now);
+    if (corner_tap(x, y, now) || swallow || was_attract) {
+        swallowing_ = true;
+        gesture_.cancel();
+        animating_ = true;
+        return;
+    }
+    swallowing_ = false;
     gesture_.press(x, y, now);
     feedback_.pressed(now);
     feedback_target_ = 0;
 }
 
-void KioskUi::pointer_move(float x, float y, double now) { gesture_.move(x, y, now); }
+void KioskUi::pointer_move(float x, float y, double now) {
+    idle_.touch(now);
+    if (!swallowing_) gesture_.move(x, y, now);
+}
 
 void KioskUi::pointer_up(float x, float y, double now) {
+    idle_.touch(now);
+    if (swallowing_) {
+        swallowing_ = false;
+        return;
+    }
     gesture_.release(x, y, now);
     feedback_.released(now);
 }
 
-void KioskUi::frame(ImVec2 screen_size, double now) {
-    targets_.clear();
-    UiContext ctx{content_,  translations_, fonts_,    theme_,           state_,
-                  targets_,  text_cache_,   gesture_,  feedback_,        feedback_target_,
-                  strings_,  ImGui::GetBackgroundDrawList(), screen_size, now};
+double KioskUi::next_deadline(double now) const {
+    double deadline = std::numeric_limits<double>::infinity();
+    if (state_.screen == Screen::Attract) return next_attract_change(state_, now);
+    deadline = idle_.next_change(now);
+    if (state_.screen == Screen::Admin) deadline = std::min(deadline, std::floor(now) + 1.0);  // uptime ticks
+    if (state_.screen == Screen::Pin && !pin_attempts_.can_try(now))
+        deadline = std::min(deadline, now + std::fmod(pin_attempts_.wait_remaining(now), 1.0) + 1e-3);
+    return deadline;
+}
+
+void KioskUi::draw_screen(UiContext& ctx) {
     switch (state_.screen) {
         case Screen::Home: draw_home_screen(ctx); break;
         case Screen::Reader: draw_reader_screen(ctx); break;
+        case Screen::Attract: draw_attract_screen(ctx); break;
+        case Screen::Pin: draw_pin_screen(ctx); break;
+        case Screen::Admin: draw_admin_screen(ctx); break;
     }
+}
+
+void KioskUi::frame(ImVec2 screen_size, double now) {
+    screen_ = screen_size;
+    if (state_.screen != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Expired) reset_session(now);
+    targets_.clear();
+    pressed_label_.clear();
+    UiContext ctx{content_, translations_, fonts_, theme(), state_, targets_, text_cache_, gesture_, feedback_,
+                  feedback_target_, strings_, pressed_label_, pin_attempts_, settings_,
+                  ImGui::GetBackgroundDrawList(), screen_size, now};
+    const bool countdown = countdown_showing(now);
+    const bool modal = countdown || state_.accessibility_open;
+    ctx.input_enabled = !modal;
+    draw_screen(ctx);
+    ctx.input_enabled = true;
+    if (state_.accessibility_open && !countdown) draw_accessibility_panel(ctx);
+    if (countdown) draw_countdown_overlay(ctx, idle_.countdown_display(now));
     animating_ = ctx.animating || feedback_.needs_frames(now);
     gesture_.next_frame();
 }

@@ -1,8 +1,12 @@
-// The UI as a whole: owns UiState, turns pointer events into gestures, and draws the
+// The UI as a whole: owns UiState, turns pointer events into gestures, runs the visitor
+// session (idle countdown, reset, attract loop, hidden organizer gesture) and draws the
 // current screen. The platform layer feeds it events and a clock; it never sees SDL.
 #pragma once
 
 #include "core/content_store.h"
+#include "core/idle_timer.h"
+#include "core/kiosk_settings.h"
+#include "core/pin_lock.h"
 #include "core/touch_gesture.h"
 #include "core/translations.h"
 #include "ui/display_strings.h"
@@ -12,14 +16,18 @@
 #include "ui/touch_targets.h"
 #include "ui/ui_state.h"
 
+#include <array>
+
 namespace kiosk::ui {
+
+struct UiContext;
 
 class KioskUi {
 public:
     KioskUi(const ContentStore& content, const Translations& translations, const FontSet& fonts, float scale,
-            Lang language);
+            const KioskSettings& settings);
 
-    // Pointer input in screen pixels, with the kiosk clock's time in seconds.
+    // Pointer input in logical screen pixels, with the kiosk clock's time in seconds.
     void pointer_down(float x, float y, double now);
     void pointer_move(float x, float y, double now);
     void pointer_up(float x, float y, double now);
@@ -29,17 +37,38 @@ public:
     void frame(ImVec2 screen_size, double now);
     // True while something moves (inertia, springs, press feedback): keep rendering.
     bool wants_frames() const { return animating_; }
+    // The next time the screen changes without input (countdown tick, session end, attract
+    // slide); the main loop may sleep until then. Infinity when nothing is scheduled.
+    double next_deadline(double now) const;
+
+    // Ends the visitor's session: default language, home or attract screen, nothing kept.
+    void reset_session(double now);
+    // Settings changed (e.g. by an organizer): timeouts and defaults take effect now.
+    void apply_settings(const KioskSettings& settings);
+    // A new content database replaced the old one: drop everything that points into it.
+    void content_replaced(double now);
 
     const UiState& state() const { return state_; }
     UiState& state() { return state_; }
     const TouchTargets& targets() const { return targets_; }
-    const Theme& theme() const { return theme_; }
+    const Theme& theme() const { return state_.high_contrast ? high_contrast_theme_ : theme_; }
+    const IdleTimer& idle_timer() const { return idle_; }
+    const PinAttempts& pin_attempts() const { return pin_attempts_; }
+    // Label of the target showing press feedback, or empty.
+    const std::string& pressed_label() const { return pressed_label_; }
+    // The countdown overlay is showing.
+    bool countdown_showing(double now) const;
 
 private:
+    bool swallow_press(float x, float y, double now);
+    bool corner_tap(float x, float y, double now);
+    void draw_screen(UiContext& ctx);
+
     const ContentStore& content_;
     const Translations& translations_;
     const FontSet& fonts_;
-    Theme theme_;
+    Theme theme_, high_contrast_theme_;
+    KioskSettings settings_;
     UiState state_;
     DisplayStrings strings_;
     TouchTargets targets_;
@@ -47,7 +76,14 @@ private:
     TouchGesture gesture_;
     PressFeedback feedback_;
     unsigned feedback_target_ = 0;
+    std::string pressed_label_;
     bool animating_ = false;
+    bool swallowing_ = false;   // this press only dismissed an overlay or woke the kiosk
+    IdleTimer idle_;
+    PinAttempts pin_attempts_;
+    std::array<double, 5> corner_taps_{};  // times of the last taps in the hidden corner
+    int corner_tap_count_ = 0;
+    ImVec2 screen_{1920, 1080};
 };
 
 }  // namespace kiosk::ui

@@ -68,7 +68,7 @@ void draw_summary_box(UiContext& ctx, const Document& doc, float x, float width,
     ctx.draw->AddRectFilled(ImVec2(x, *y), ImVec2(x + width, *y + height), c.summary_band, ctx.px(12));
     float ty = *y + pad;
     ty += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("reader.summary_label"), small, ImVec2(x + pad, ty), width - pad * 2,
-                       IM_COL32(0x8A, 0x5A, 0x00, 255), lang_code(lang));
+                       c.summary_label, lang_code(lang));
     ty += ctx.px(8);
     draw_wrapped(ctx.draw, ctx.text_cache, summary, small, ImVec2(x + pad, ty), width - pad * 2, c.text, lang_code(lang));
     *y += height + ctx.px(28);
@@ -132,17 +132,17 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max) {
     float wl = button_width(ctx, larger), ws = button_width(ctx, smaller);
     float x = max.x - wl;
     if (touch_button(ctx, larger, ImVec2(x, cy - h / 2), ImVec2(x + wl, cy + h / 2), ButtonStyle::Secondary) &&
-        reader.text_size + 1 < kTextSizeSteps)
-        ++reader.text_size;
+        ctx.state.text_size + 1 < kTextSizeSteps)
+        ++ctx.state.text_size;
     // Three dots show which of the three steps is active.
     float dots_x = x - ctx.px(64);
     for (int i = 0; i < kTextSizeSteps; ++i)
         ctx.draw->AddCircleFilled(ImVec2(dots_x + ctx.px(10) + i * ctx.px(20), cy), ctx.px(6),
-                                  i == reader.text_size ? c.primary : c.border, 12);
+                                  i == ctx.state.text_size ? c.primary : c.border, 12);
     x = dots_x - ctx.px(12) - ws;
     if (touch_button(ctx, smaller, ImVec2(x, cy - h / 2), ImVec2(x + ws, cy + h / 2), ButtonStyle::Secondary) &&
-        reader.text_size > 0)
-        --reader.text_size;
+        ctx.state.text_size > 0)
+        --ctx.state.text_size;
     ImFont* small = ctx.fonts.get(FontRole::Small);
     draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("reader.official_text"), small, ImVec2(min.x, cy - small->FontSize * 0.65f),
                  x - min.x - ctx.px(24), c.text_muted, lang_code(ctx.state.language), 1);
@@ -152,8 +152,8 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
     ReaderState& reader = ctx.state.reader;
     const ReaderLayout& layout = reader.layout;
     const Palette& c = ctx.theme.colors;
-    ImFont* body = ctx.fonts.reader[reader.text_size];
-    ImFont* heading = ctx.fonts.reader_heading[reader.text_size];
+    ImFont* body = ctx.fonts.reader[ctx.state.text_size];
+    ImFont* heading = ctx.fonts.reader_heading[ctx.state.text_size];
     const float offset = reader.scroll.offset();
     const float top = min.y + ctx.px(24);
     ctx.draw->PushClipRect(min, max, true);
@@ -212,13 +212,13 @@ void draw_reader_screen(UiContext& ctx) {
 
     // Re-layout only when something that changes line breaks changed; keep the reading
     // position on the same paragraph across a text size change.
-    if (!reader.layout.matches(&doc, reader.text_size, column_width)) {
+    if (!reader.layout.matches(&doc, ctx.state.text_size, column_width)) {
         int anchor_block = -1;
         if (reader.layout.document == &doc && !reader.layout.lines.empty()) {
             size_t first = reader.layout.first_visible_line(reader.scroll.offset());
             if (first < reader.layout.lines.size()) anchor_block = reader.layout.lines[first].block;
         }
-        reader.layout.build(doc, ctx.fonts, reader.text_size, column_width, theme.scale);
+        reader.layout.build(doc, ctx.fonts, ctx.state.text_size, column_width, theme.scale);
         if (anchor_block >= 0) reader.scroll.scroll_to(reader.layout.block_top[anchor_block], false, ctx.now);
     }
     ImVec2 text_min(sidebar_width, top + toolbar_height + ctx.px(2)), text_max(ctx.screen.x, ctx.screen.y);

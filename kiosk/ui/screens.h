@@ -12,6 +12,16 @@ bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back);
 
 void draw_home_screen(UiContext& ctx);     // home_screen.cpp: the document library
 void draw_reader_screen(UiContext& ctx);   // reader_screen.cpp: one document
+void draw_attract_screen(UiContext& ctx);  // attract_screen.cpp: the loop shown between visitors
+void draw_pin_screen(UiContext& ctx);      // pin_screen.cpp: PIN pad for organizers and trainers
+void draw_admin_screen(UiContext& ctx);    // admin_screen.cpp: the organizer panel
+
+// Overlays (overlays.cpp), drawn over a screen whose input they block.
+void draw_accessibility_panel(UiContext& ctx);              // text size and high contrast
+void draw_countdown_overlay(UiContext& ctx, int seconds);   // "Are you still there?"
+
+// When the attract loop next changes slide (attract_screen.cpp).
+double next_attract_change(const UiState& state, double now);
 
 // Translation key of a document type's name: "doctype.statement", ...
 const char* document_type_key(DocumentType type);

@@ -24,10 +24,46 @@ Theme Theme::standard(float scale) {
     c.accent_soft = rgb(0xD9, 0xF0, 0xF1);
     c.pressed_overlay = rgb(0x0F, 0x4C, 0x81, 0x2A);
     c.summary_band = rgb(0xFF, 0xF6, 0xE0);
+    c.summary_label = rgb(0x8A, 0x5A, 0x00);
+    c.on_primary_fill = rgb(0xFF, 0xFF, 0xFF, 26);
+    c.on_primary_pressed = rgb(0xFF, 0xFF, 0xFF, 70);
+    c.on_primary_border = rgb(0xFF, 0xFF, 0xFF, 110);
+    c.scrollbar = rgb(0x0F, 0x4C, 0x81, 0x60);
+    c.overlay_dim = rgb(0x0B, 0x1A, 0x2A, 0xB0);
+    return theme;
+}
+
+Theme Theme::contrast(float scale) {
+    Theme theme;
+    theme.scale = scale;
+    theme.high_contrast = true;
+    Palette& c = theme.colors;
+    const ImU32 yellow = rgb(0xFF, 0xD8, 0x00);
+    c.background = rgb(0, 0, 0);
+    c.surface = rgb(0, 0, 0);
+    c.surface_alt = rgb(0x1C, 0x1C, 0x1C);
+    c.border = rgb(0xFF, 0xFF, 0xFF);
+    c.shadow = rgb(0, 0, 0, 0);
+    c.text = rgb(0xFF, 0xFF, 0xFF);
+    c.text_muted = rgb(0xE8, 0xE8, 0xE8);
+    c.text_on_primary = rgb(0, 0, 0);
+    c.primary = yellow;
+    c.primary_pressed = rgb(0xC8, 0xA8, 0x00);
+    c.accent = yellow;
+    c.accent_soft = rgb(0x3A, 0x32, 0x00);
+    c.pressed_overlay = rgb(0xFF, 0xD8, 0x00, 0x60);
+    c.summary_band = rgb(0x1C, 0x1C, 0x1C);
+    c.summary_label = yellow;
+    c.on_primary_fill = rgb(0, 0, 0, 0);
+    c.on_primary_pressed = rgb(0, 0, 0, 60);
+    c.on_primary_border = rgb(0, 0, 0);
+    c.scrollbar = yellow;
+    c.overlay_dim = rgb(0, 0, 0, 0xE0);
     return theme;
 }
 
 ImU32 Theme::document_type_color(DocumentType type) const {
+    if (high_contrast) return colors.primary;
     switch (type) {
         case DocumentType::Statement: return rgb(0x0F, 0x4C, 0x81);
         case DocumentType::Decision: return rgb(0x6A, 0x3D, 0x9A);

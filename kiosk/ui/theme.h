@@ -23,10 +23,17 @@ struct Palette {
     ImU32 accent_soft;     // selected backgrounds
     ImU32 pressed_overlay; // press feedback on light surfaces
     ImU32 summary_band;    // background of non-official summaries
+    ImU32 summary_label;   // the "not an official text" label
+    ImU32 on_primary_fill;     // buttons on the top bar
+    ImU32 on_primary_pressed;
+    ImU32 on_primary_border;
+    ImU32 scrollbar;
+    ImU32 overlay_dim;     // behind modal overlays
 };
 
 struct Theme {
     float scale = 1.0f;
+    bool high_contrast = false;
     Palette colors{};
 
     // Design pixels to screen pixels.
@@ -41,6 +48,8 @@ struct Theme {
 
     // A calm palette for an international forum: light neutral page, deep blue, teal accent.
     static Theme standard(float scale);
+    // White on black with yellow accents, for visitors who need more contrast.
+    static Theme contrast(float scale);
     // Colour of the type chip on library cards and in the reader.
     ImU32 document_type_color(DocumentType type) const;
 };

@@ -27,8 +27,8 @@ bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back) {
     if (with_back) {
         const std::string& label = ctx.t("action.back");
         float width = button_width(ctx, label);
-        const float h = theme.button_height() * 0.9f;
-        back = touch_button(ctx, label, ImVec2(x, center_y - h / 2), ImVec2(x + width, center_y + h / 2),
+        const float bh = theme.button_height() * 0.9f;
+        back = touch_button(ctx, label, ImVec2(x, center_y - bh / 2), ImVec2(x + width, center_y + bh / 2),
                             ButtonStyle::OnPrimary);
         x += width + theme.px(28);
     } else {
@@ -38,6 +38,14 @@ bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back) {
     }
 
     float switch_left = language_switch(ctx, ctx.screen.x - theme.margin() * 0.6f, center_y);
+    // Text size and contrast, reachable from every screen.
+    const std::string& aa = ctx.t("a11y.button");
+    const float aa_width = button_width(ctx, aa, FontRole::Medium);
+    const float h = theme.button_height() * 0.9f;
+    switch_left -= theme.px(20) + aa_width;
+    if (touch_button(ctx, aa, ImVec2(switch_left, center_y - h / 2), ImVec2(switch_left + aa_width, center_y + h / 2),
+                     ButtonStyle::OnPrimary, FontRole::Medium))
+        ctx.state.accessibility_open = !ctx.state.accessibility_open;
     ImFont* font = ctx.fonts.get(with_back ? FontRole::Medium : FontRole::Title);
     float available = switch_left - theme.px(32) - x;
     ctx.draw->PushClipRect(ImVec2(x, 0), ImVec2(x + available, height), true);

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "core/content_store.h"
+#include "core/kiosk_settings.h"
+#include "core/pin_lock.h"
 #include "core/touch_gesture.h"
 #include "core/translations.h"
 #include "ui/display_strings.h"
@@ -28,10 +30,14 @@ struct UiContext {
     PressFeedback& feedback;
     unsigned& feedback_target;   // which target shows the press feedback (0: none)
     const DisplayStrings& strings;
+    std::string& pressed_label;  // label of the target showing press feedback this frame
+    PinAttempts& pin_attempts;
+    const KioskSettings& settings;
     ImDrawList* draw;
     ImVec2 screen;        // screen size in pixels
     double now = 0;       // seconds on the kiosk clock (simulated in scripted runs)
     bool animating = false;  // a widget sets this when it needs another frame soon
+    bool input_enabled = true;  // false while a modal overlay covers what is being drawn
 
     // The UI string for `key` in the visitor's language.
     const std::string& t(std::string_view key) const { return translations.get(state.language, key); }

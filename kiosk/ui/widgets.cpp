@@ -21,6 +21,7 @@ unsigned target_id(const std::string& label, ImVec2 min) {
 
 TouchArea touch_area(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 max) {
     TouchArea area;
+    if (!ctx.input_enabled) return area;  // covered by a modal overlay: neither visible nor touchable
     // Only the part inside the current clip rectangle can be seen, so only it can be touched.
     const ImVec2 size(max.x - min.x, max.y - min.y);
     const ImVec2 clip_min = ctx.draw->GetClipRectMin(), clip_max = ctx.draw->GetClipRectMax();
@@ -34,6 +35,7 @@ TouchArea touch_area(UiContext& ctx, const std::string& label, ImVec2 min, ImVec
     if (g.is_down() && !g.is_dragging() && pressed_here) ctx.feedback_target = id;
     if (g.is_dragging() && ctx.feedback_target == id) ctx.feedback_target = 0;
     area.pressed = ctx.feedback_target == id && ctx.feedback.visible(ctx.now);
+    if (area.pressed) ctx.pressed_label = label;
     if (g.released_as_tap() && pressed_here && contains(min, max, g.x(), g.y())) {
         area.clicked = true;
         ctx.animating = true;  // the tap changes state: draw the result next frame
@@ -64,9 +66,9 @@ bool touch_button(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 m
             border = c.border;
             break;
         case ButtonStyle::OnPrimary:
-            fill = area.pressed ? IM_COL32(255, 255, 255, 70) : IM_COL32(255, 255, 255, 26);
+            fill = area.pressed ? c.on_primary_pressed : c.on_primary_fill;
             text = c.text_on_primary;
-            border = IM_COL32(255, 255, 255, 110);
+            border = c.on_primary_border;
             break;
         case ButtonStyle::SegmentOn:
             fill = area.pressed ? c.surface_alt : c.surface;
@@ -74,9 +76,9 @@ bool touch_button(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 m
             border = c.surface;
             break;
         case ButtonStyle::SegmentOff:
-            fill = area.pressed ? IM_COL32(255, 255, 255, 70) : IM_COL32(255, 255, 255, 0);
+            fill = area.pressed ? c.on_primary_pressed : IM_COL32(0, 0, 0, 0);
             text = c.text_on_primary;
-            border = IM_COL32(255, 255, 255, 0);
+            border = fill;
             break;
     }
     ctx.draw->AddRectFilled(min, max, fill, rounding);
@@ -97,7 +99,8 @@ float language_switch(UiContext& ctx, float right, float center_y) {
     }
     float left = right - total;
     ImVec2 frame_min(left, center_y - height / 2 - pad), frame_max(right, center_y + height / 2 + pad);
-    ctx.draw->AddRectFilled(frame_min, frame_max, IM_COL32(255, 255, 255, 40), ctx.theme.corner());
+    ctx.draw->AddRectFilled(frame_min, frame_max, ctx.theme.colors.on_primary_fill, ctx.theme.corner());
+    ctx.draw->AddRect(frame_min, frame_max, ctx.theme.colors.on_primary_border, ctx.theme.corner(), 0, ctx.px(1.5f));
     float x = left + pad;
     for (int i = 0; i < kLangCount; ++i) {
         Lang lang = kAllLangs[i];
@@ -114,7 +117,7 @@ float language_switch(UiContext& ctx, float right, float center_y) {
 
 void scroll_region(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max) {
     const TouchGesture& g = ctx.gesture;
-    bool pressed_inside = contains(min, max, g.press_x(), g.press_y());
+    bool pressed_inside = ctx.input_enabled && contains(min, max, g.press_x(), g.press_y());
     if (g.is_down() && pressed_inside) {
         if (g.is_dragging()) {
             if (!scroll.is_dragging()) scroll.begin_drag(g.y(), ctx.now);
@@ -141,7 +144,7 @@ void scroll_indicator(UiContext& ctx, const KineticScroll& scroll, ImVec2 min, I
     if (t > 1) t = 1;
     float top = min.y + ctx.px(8) + (view - thumb - ctx.px(16)) * t;
     ctx.draw->AddRectFilled(ImVec2(track_x, top), ImVec2(track_x + ctx.px(6), top + thumb),
-                            IM_COL32(0x0F, 0x4C, 0x81, 0x60), ctx.px(3));
+                            ctx.theme.colors.scrollbar, ctx.px(3));
 }
 
 ImVec2 text_size(ImFont* font, const std::string& text) {
@@ -160,6 +163,10 @@ void draw_text_centered(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, 
 }
 
 void draw_card_shadow(ImDrawList* draw, ImVec2 min, ImVec2 max, float rounding, const Theme& theme) {
+    if (theme.high_contrast) {
+        draw->AddRect(min, max, theme.colors.border, rounding, 0, theme.px(2));  // outline, not shadow
+        return;
+    }
     for (int i = 3; i >= 1; --i) {
         float spread = theme.px(3.0f * static_cast<float>(i));
         draw->AddRectFilled(ImVec2(min.x - spread * 0.3f, min.y + spread * 0.2f),

@@ -48,5 +48,19 @@ TEST_CASE("malformed script lines are rejected with file, line and the expected 
     CHECK(first_error("wait nan") == "s.txt:1: 'nan' is not a number (expected 'wait MS')");
     CHECK(first_error("tap-label") == "s.txt:1: expected 'tap-label TEXT'");
     CHECK(first_error("shot picture.jpg") == "s.txt:1: screenshot file name must end in .png");
-    CHECK(first_error("fly 1 2") == "s.txt:1: unknown command 'fly' (expected tap, tap-label, drag, wait or shot)");
+    CHECK(first_error("fly 1 2") == "s.txt:1: unknown command 'fly' (expected tap, tap-label, drag, wait, shot or key)");
+}
+
+TEST_CASE("key commands carry modifiers and a key name, and odd combinations are rejected") {
+    auto commands = parse_ok("key escape\nkey alt+F4\nkey ctrl+q\n");
+    REQUIRE(commands.size() == 3);
+    CHECK(commands[0].kind == ScriptCommand::Kind::Key);
+    CHECK(commands[0].text == "escape");
+    CHECK(commands[1].alt);
+    CHECK(commands[1].text == "f4");
+    CHECK(commands[2].ctrl);
+    CHECK(commands[2].text == "q");
+    CHECK(first_error("key hyper+x") == "s.txt:1: 'hyper+x' is not a key combination (e.g. escape, alt+f4, ctrl+q)");
+    CHECK(first_error("key f13") == "s.txt:1: 'f13' is not a key combination (e.g. escape, alt+f4, ctrl+q)");
+    CHECK(first_error("key") == "s.txt:1: expected 'key COMBO', e.g. 'key alt+f4'");
 }

@@ -8,7 +8,7 @@ KioskRun run_kiosk_script(const TempDir& dir, const std::string& script, const s
     write_text(dir.file("script.txt"), text);
     std::vector<std::string> argv = {KIOSK_BIN, "--headless", "--content", KIOSK_CONTENT_DB, "--assets",
                                      std::string(KIOSK_SOURCE_DIR) + "/assets", "--script", dir.file("script.txt"),
-                                     "--dump-state", dir.file("state.json")};
+                                     "--dump-state", dir.file("state.json"), "--data-dir", dir.file("data")};
     argv.insert(argv.end(), args.begin(), args.end());
     KioskRun run;
     run.dir = dir.path();

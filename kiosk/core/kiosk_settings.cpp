@@ -1,0 +1,88 @@
+#include "core/kiosk_settings.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace kiosk {
+
+namespace {
+
+bool parse_int(const std::string& text, int min, int max, int* out) {
+    if (text.empty() || text.size() > 9) return false;
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    int value = std::atoi(text.c_str());
+    if (value < min || value > max) return false;
+    *out = value;
+    return true;
+}
+
+bool parse_on_off(const std::string& text, bool* out) {
+    if (text == "on" || text == "true" || text == "1") return *out = true, true;
+    if (text == "off" || text == "false" || text == "0") return *out = false, true;
+    return false;
+}
+
+}  // namespace
+
+const std::vector<SettingInfo>& settable_settings() {
+    static const std::vector<SettingInfo> infos = {
+        {"idle_timeout_s", "seconds, 15 to 3600"},
+        {"countdown_s", "seconds, 3 to 60"},
+        {"default_language", "ru, zh or en"},
+        {"attract", "on or off"},
+        {"rotation", "0, 90, 180 or 270"},
+        {"auto_install", "on or off"},
+    };
+    return infos;
+}
+
+bool apply_setting(KioskSettings* s, const std::string& key, const std::string& value, std::string* error) {
+    auto bad = [&](const char* accepts) {
+        *error = "setting '" + key + "': '" + value + "' is not valid (expected " + accepts + ")";
+        return false;
+    };
+    if (key == "idle_timeout_s") return parse_int(value, 15, 3600, &s->idle_timeout_s) || bad("seconds, 15 to 3600");
+    if (key == "countdown_s") return parse_int(value, 3, 60, &s->countdown_s) || bad("seconds, 3 to 60");
+    if (key == "default_language") {
+        auto lang = parse_lang(value);
+        if (!lang) return bad("ru, zh or en");
+        s->default_language = *lang;
+        return true;
+    }
+    if (key == "attract") return parse_on_off(value, &s->attract) || bad("on or off");
+    if (key == "auto_install") return parse_on_off(value, &s->auto_install) || bad("on or off");
+    if (key == "rotation") {
+        int degrees = -1;
+        if (!parse_int(value, 0, 270, &degrees) || !parse_rotation(degrees, &s->rotation)) return bad("0, 90, 180 or 270");
+        return true;
+    }
+    if (key == "pin.organizer") return s->organizer_pin_hash = value, true;
+    if (key == "pin.trainer") return s->trainer_pin_hash = value, true;
+    *error = "unknown setting '" + key + "'";
+    return false;
+}
+
+std::vector<std::pair<std::string, std::string>> setting_values(const KioskSettings& s) {
+    return {
+        {"idle_timeout_s", std::to_string(s.idle_timeout_s)},
+        {"countdown_s", std::to_string(s.countdown_s)},
+        {"default_language", lang_code(s.default_language)},
+        {"attract", s.attract ? "on" : "off"},
+        {"rotation", std::to_string(static_cast<int>(s.rotation))},
+        {"auto_install", s.auto_install ? "on" : "off"},
+        {"pin.organizer", s.organizer_pin_hash},
+        {"pin.trainer", s.trainer_pin_hash},
+    };
+}
+
+std::string default_data_dir() {
+    if (::geteuid() == 0) return "/var/lib/sco-kiosk";
+    const char* state_home = std::getenv("XDG_STATE_HOME");
+    if (state_home && *state_home) return std::string(state_home) + "/sco-kiosk";
+    const char* home = std::getenv("HOME");
+    return std::string(home && *home ? home : "/tmp") + "/.local/state/sco-kiosk";
+}
+
+}  // namespace kiosk

@@ -1,0 +1,84 @@
+// The running kiosk: content, translations, fonts, the UI and the SDL display wired
+// together, and the main loop. Split by feature: kiosk_app.cpp (start-up, interactive
+// loop, frames), script_runner.cpp (scripted input and --bench), state_dump.cpp.
+#pragma once
+
+#include "core/content_installer.h"
+#include "core/content_store.h"
+#include "core/input_script.h"
+#include "core/kiosk_settings.h"
+#include "core/state_store.h"
+#include "core/translations.h"
+#include "platform/kiosk_options.h"
+#include "platform/pointer_input.h"
+#include "platform/sdl_display.h"
+#include "ui/fonts.h"
+#include "ui/kiosk_ui.h"
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+class KioskRunner {
+public:
+    KioskRunner(const KioskOptions& options, std::chrono::steady_clock::time_point start)
+        : options_(options), process_start_(start) {}
+
+    // Runs until quit; returns the process exit status.
+    int run();
+
+private:
+    // kiosk_app.cpp
+    bool init(std::string* error);
+    bool load_settings();
+    void shutdown();
+    void render_frame(const std::string* shot_path);
+    bool pump_events();  // false when the kiosk should quit
+    bool handle_key(const SDL_KeyboardEvent& key);
+    bool needs_frame() const;
+    void refresh_status();
+    bool lockdown() const { return !options_.windowed; }
+    int run_interactive();
+
+    // script_runner.cpp
+    int run_script(const std::vector<ScriptCommand>& script, const std::string& script_name);
+    bool run_script_command(const ScriptCommand& cmd, const std::string& script_name, int* status);
+    void advance_to(double until);
+    void push_finger(Uint32 type, float x, float y);
+    void push_key(const ScriptCommand& cmd);
+    void tap(float x, float y);
+    int run_bench();
+
+    // state_dump.cpp
+    void write_state_dump();
+
+    const KioskOptions& options_;
+    std::chrono::steady_clock::time_point process_start_;
+    std::string data_dir_;
+    SdlDisplay display_;
+    std::unique_ptr<StateStore> state_store_;
+    KioskSettings settings_;
+    std::unique_ptr<ContentStore> content_;
+    Translations translations_;
+    ui::FontSet fonts_;
+    std::unique_ptr<ui::KioskUi> ui_;
+    PointerInput input_;
+    bool imgui_ready_ = false;
+    bool dirty_ = true;
+    bool quit_ = false;            // a quit was requested and honoured
+    double now_ = 0;               // kiosk clock, seconds
+    int64_t frames_rendered_ = 0;
+    double first_frame_ms_ = -1;
+    std::vector<double> frame_cpu_ms_;  // recorded while benchmarking
+    bool record_frames_ = false;
+    std::string shot_error_;
+};
+
+// Resident memory now and at its peak, in MB.
+double current_rss_mb();
+double peak_rss_mb();
+
+}  // namespace kiosk

@@ -1,0 +1,200 @@
+// Scripted input on a simulated clock (--script) and the fixed benchmark (--bench).
+// Scripts push real SDL finger and key events, so they exercise the same input path as a
+// touchscreen. The clock advances one frame at a time while something moves and jumps
+// over idle time, so `frames_rendered` shows what an idle screen really costs.
+#include "core/json_writer.h"
+#include "platform/kiosk_runner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace kiosk {
+
+namespace {
+constexpr double kFramePeriod = 1.0 / 60.0;
+}  // namespace
+
+void KioskRunner::push_finger(Uint32 type, float x, float y) {
+    SDL_Event event{};
+    event.type = type;
+    event.tfinger.touchId = 1;
+    event.tfinger.fingerId = 1;
+    // Script coordinates are the panel's, as a touchscreen reports them.
+    event.tfinger.x = x / static_cast<float>(display_.width());
+    event.tfinger.y = y / static_cast<float>(display_.height());
+    event.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+    SDL_PushEvent(&event);
+}
+
+void KioskRunner::push_key(const ScriptCommand& cmd) {
+    SDL_Event event{};
+    event.type = SDL_KEYDOWN;
+    event.key.state = SDL_PRESSED;
+    event.key.keysym.sym = SDL_GetKeyFromName(cmd.text.c_str());
+    event.key.keysym.scancode = SDL_GetScancodeFromKey(event.key.keysym.sym);
+    Uint16 mod = KMOD_NONE;
+    if (cmd.ctrl) mod |= KMOD_LCTRL;
+    if (cmd.alt) mod |= KMOD_LALT;
+    if (cmd.shift) mod |= KMOD_LSHIFT;
+    event.key.keysym.mod = mod;
+    SDL_PushEvent(&event);
+    event.type = SDL_KEYUP;
+    event.key.state = SDL_RELEASED;
+    SDL_PushEvent(&event);
+}
+
+void KioskRunner::advance_to(double until) {
+    while (now_ < until - 1e-9 && !quit_) {
+        if (!pump_events()) {
+            quit_ = true;
+            return;
+        }
+        if (needs_frame()) {
+            render_frame(nullptr);
+            now_ = std::min(until, now_ + kFramePeriod);
+        } else {
+            // Idle: the simulated clock jumps to the next scheduled change, drawing nothing.
+            now_ = std::min(until, std::max(now_ + 1e-6, ui_->next_deadline(now_)));
+        }
+    }
+    if (!quit_ && !pump_events()) quit_ = true;
+    if (!quit_ && input_.has_pending()) render_frame(nullptr);
+}
+
+void KioskRunner::tap(float x, float y) {
+    push_finger(SDL_FINGERDOWN, x, y);
+    advance_to(now_ + 0.06);
+    push_finger(SDL_FINGERUP, x, y);
+    advance_to(now_ + kFramePeriod);
+}
+
+// Runs one command; false when the script must stop (with `*status` set).
+bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string& script_name, int* status) {
+    switch (cmd.kind) {
+        case ScriptCommand::Kind::Tap:
+            tap(cmd.x1, cmd.y1);
+            break;
+        case ScriptCommand::Kind::TapLabel: {
+            if (needs_frame()) render_frame(nullptr);
+            const ui::TouchTarget* target = ui_->targets().find(cmd.text);
+            if (!target) {
+                std::string visible;
+                for (size_t i = 0; i < ui_->targets().size(); ++i)
+                    visible += (visible.empty() ? "" : ", ") + ("'" + ui_->targets()[i].label + "'");
+                std::fprintf(stderr, "%s:%d: no touch target labelled '%s' on screen '%s' (visible: %s)\n",
+                             script_name.c_str(), cmd.line, cmd.text.c_str(), ui::screen_name(ui_->state().screen),
+                             visible.c_str());
+                *status = 2;
+                return false;
+            }
+            // Targets are in the UI's coordinates; a finger touches the panel.
+            const Size2 panel{static_cast<float>(display_.width()), static_cast<float>(display_.height())};
+            Point2 p = logical_to_panel(settings_.rotation, panel,
+                                        {(target->min.x + target->max.x) * 0.5f, (target->min.y + target->max.y) * 0.5f});
+            tap(p.x, p.y);
+            break;
+        }
+        case ScriptCommand::Kind::Drag: {
+            push_finger(SDL_FINGERDOWN, cmd.x1, cmd.y1);
+            advance_to(now_ + kFramePeriod);
+            const double seconds = cmd.ms / 1000.0;
+            const int steps = std::max(1, static_cast<int>(seconds / kFramePeriod + 0.5));
+            for (int i = 1; i <= steps; ++i) {
+                float t = static_cast<float>(i) / steps;
+                push_finger(SDL_FINGERMOTION, cmd.x1 + (cmd.x2 - cmd.x1) * t, cmd.y1 + (cmd.y2 - cmd.y1) * t);
+                advance_to(now_ + seconds / steps);
+            }
+            push_finger(SDL_FINGERUP, cmd.x2, cmd.y2);
+            advance_to(now_ + kFramePeriod);
+            break;
+        }
+        case ScriptCommand::Kind::Wait:
+            advance_to(now_ + cmd.ms / 1000.0);
+            break;
+        case ScriptCommand::Kind::Shot:
+            render_frame(&cmd.text);
+            if (!shot_error_.empty()) {
+                *status = 1;
+                return false;
+            }
+            break;
+        case ScriptCommand::Kind::Key:
+            push_key(cmd);
+            advance_to(now_ + kFramePeriod);
+            break;
+    }
+    return !quit_;
+}
+
+int KioskRunner::run_script(const std::vector<ScriptCommand>& script, const std::string& script_name) {
+    for (const ScriptCommand& cmd : script) {
+        if (cmd.kind == ScriptCommand::Kind::Key && SDL_GetKeyFromName(cmd.text.c_str()) == SDLK_UNKNOWN) {
+            std::fprintf(stderr, "%s:%d: unknown key '%s'\n", script_name.c_str(), cmd.line, cmd.text.c_str());
+            return 2;
+        }
+    }
+    render_frame(nullptr);
+    int status = 0;
+    for (const ScriptCommand& cmd : script) {
+        if (!run_script_command(cmd, script_name, &status)) break;
+        if (ui_->state().requests.quit || ui_->state().requests.restart) break;
+    }
+    if (!quit_ && needs_frame()) render_frame(nullptr);
+    return status;
+}
+
+int KioskRunner::run_bench() {
+    // A fixed scenario: open the first document and read it with drags and flicks.
+    std::vector<ScriptCommand> script;
+    auto add = [&](ScriptCommand::Kind kind, float x1, float y1, float x2, float y2, double ms) {
+        ScriptCommand cmd;
+        cmd.kind = kind;
+        cmd.x1 = x1; cmd.y1 = y1; cmd.x2 = x2; cmd.y2 = y2; cmd.ms = ms;
+        script.push_back(cmd);
+    };
+    const float w = static_cast<float>(display_.width()), h = static_cast<float>(display_.height());
+    add(ScriptCommand::Kind::Wait, 0, 0, 0, 0, 200);
+    add(ScriptCommand::Kind::Tap, w * 0.2f, h * 0.45f, 0, 0, 0);
+    add(ScriptCommand::Kind::Wait, 0, 0, 0, 0, 300);
+    for (int i = 0; i < 8; ++i) {
+        add(ScriptCommand::Kind::Drag, w * 0.65f, h * 0.8f, w * 0.65f, h * 0.35f, 400);
+        add(ScriptCommand::Kind::Wait, 0, 0, 0, 0, 600);
+        add(ScriptCommand::Kind::Drag, w * 0.65f, h * 0.8f, w * 0.65f, h * 0.3f, 120);  // a flick
+        add(ScriptCommand::Kind::Wait, 0, 0, 0, 0, 1500);
+    }
+    std::vector<ScriptCommand> opening(script.begin(), script.begin() + 3), reading(script.begin() + 3, script.end());
+    int status = run_script(opening, "<bench>");
+    record_frames_ = true;
+    if (status == 0) status = run_script(reading, "<bench>");
+    record_frames_ = false;
+    if (status != 0) return status;
+    // Idle cost: a minute with nobody touching the reader (shorter than the idle timeout).
+    const int64_t frames_before_idle = frames_rendered_;
+    advance_to(now_ + 60.0);
+    const int64_t idle_frames = frames_rendered_ - frames_before_idle;
+
+    std::vector<double> sorted = frame_cpu_ms_;
+    std::sort(sorted.begin(), sorted.end());
+    auto percentile = [&](double p) {
+        if (sorted.empty()) return 0.0;
+        size_t index = static_cast<size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
+        return sorted[std::min(index, sorted.size() - 1)];
+    };
+    JsonWriter json;
+    json.begin_object();
+    json.key("first_frame_ms").value(first_frame_ms_);
+    json.key("frame_ms_p50").value(percentile(0.50));
+    json.key("frame_ms_p99").value(percentile(0.99));
+    json.key("frames_measured").value(static_cast<int64_t>(sorted.size()));
+    json.key("peak_rss_mb").value(peak_rss_mb());
+    json.key("idle_frames_per_minute").value(idle_frames);
+    json.key("renderer").value(display_.renderer_name());
+    json.key("font_atlas").value(std::to_string(fonts_.atlas_width) + "x" + std::to_string(fonts_.atlas_height));
+    json.key("size").value(std::to_string(display_.width()) + "x" + std::to_string(display_.height()));
+    json.end_object();
+    std::printf("%s\n", json.str().c_str());
+    return 0;
+}
+
+}  // namespace kiosk

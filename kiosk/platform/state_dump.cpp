@@ -1,0 +1,61 @@
+// --dump-state: the UI state as one JSON object, written atomically at exit.
+#include "core/file_io.h"
+#include "core/json_writer.h"
+#include "platform/kiosk_runner.h"
+
+#include <cstdio>
+
+namespace kiosk {
+
+void KioskRunner::write_state_dump() {
+    if (options_.dump_state_path.empty() || !ui_) return;
+    const ui::UiState& state = ui_->state();
+    JsonWriter json;
+    json.begin_object();
+    json.key("screen").value(ui::screen_name(state.screen));
+    json.key("language").value(lang_code(state.language));
+    json.key("document");
+    if (state.screen == ui::Screen::Reader && state.reader.document) json.value(state.reader.document->info.id);
+    else json.null();
+    double scroll = state.screen == ui::Screen::Reader ? state.reader.scroll.offset() : state.home_scroll.offset();
+    json.key("scroll_y").value(scroll);
+    json.key("frames_rendered").value(frames_rendered_);
+    json.key("text_size").value(state.text_size);
+    json.key("high_contrast").value(state.high_contrast);
+    json.key("overlay");
+    if (ui_->countdown_showing(now_)) json.value("countdown");
+    else if (state.accessibility_open) json.value("accessibility");
+    else json.null();
+    json.key("countdown");
+    if (ui_->countdown_showing(now_)) json.value(ui_->idle_timer().countdown_display(now_));
+    else json.null();
+    json.key("pressed");
+    if (ui_->pressed_label().empty()) json.null();
+    else json.value(ui_->pressed_label());
+    json.key("pin_failures").value(ui_->pin_attempts().failures());
+    json.key("pin_wait_s").value(ui_->pin_attempts().wait_remaining(now_));
+    json.key("quit_requested").value(quit_ || state.requests.quit);
+    json.key("content_version").value(content_->info().content_version);
+    json.key("clock_ms").value(now_ * 1000.0);
+    json.key("missing_glyphs").value(static_cast<int64_t>(fonts_.missing.size()));
+    json.key("rotation").value(static_cast<int>(settings_.rotation));
+    json.key("screen_size").begin_array().value(display_.logical_width()).value(display_.logical_height()).end_array();
+    json.key("touch_targets").begin_array();
+    for (size_t i = 0; i < ui_->targets().size(); ++i) {
+        const ui::TouchTarget& t = ui_->targets()[i];
+        json.begin_object();
+        json.key("label").value(t.label);
+        json.key("x").value(static_cast<double>(t.min.x)).key("y").value(static_cast<double>(t.min.y));
+        json.key("w").value(static_cast<double>(t.size.x)).key("h").value(static_cast<double>(t.size.y));
+        json.key("visible").begin_array().value(static_cast<double>(t.min.x)).value(static_cast<double>(t.min.y));
+        json.value(static_cast<double>(t.max.x - t.min.x)).value(static_cast<double>(t.max.y - t.min.y)).end_array();
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    std::string error;
+    if (!fs::write_file_atomically(options_.dump_state_path, json.str() + "\n", &error))
+        std::fprintf(stderr, "kiosk: cannot write state dump: %s\n", error.c_str());
+}
+
+}  // namespace kiosk

@@ -1,0 +1,111 @@
+// The organizer panel, behind the organizer PIN: what content is active, how the kiosk is
+// doing, and restart / quit.
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+#include <cstdio>
+
+namespace kiosk::ui {
+
+namespace {
+
+struct FactRow {
+    const char* label_key;
+    std::string value;
+};
+
+float draw_card(UiContext& ctx, const char* title_key, const FactRow* rows, size_t count, ImVec2 min, float width) {
+    const Palette& c = ctx.theme.colors;
+    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const float pad = ctx.px(32);
+    const float row_h = small->FontSize * 1.3f + regular->FontSize * 1.5f;
+    const float height = pad * 2 + medium->FontSize * 1.6f + row_h * count;
+    ImVec2 max(min.x + width, min.y + height);
+    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
+    ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
+    float y = min.y + pad;
+    draw_text(ctx.draw, medium, ImVec2(min.x + pad, y), c.text, ctx.t(title_key));
+    y += medium->FontSize * 1.6f;
+    for (size_t i = 0; i < count; ++i) {
+        draw_text(ctx.draw, small, ImVec2(min.x + pad, y), c.text_muted, ctx.t(rows[i].label_key));
+        y += small->FontSize * 1.3f;
+        draw_wrapped(ctx.draw, ctx.text_cache, rows[i].value, regular, ImVec2(min.x + pad, y), width - pad * 2, c.text,
+                     lang_code(ctx.state.language), 1);
+        y += regular->FontSize * 1.5f;
+    }
+    return height;
+}
+
+std::string format_uptime(double seconds) {
+    long s = static_cast<long>(seconds);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
+    return buffer;
+}
+
+std::string format_mb(double current, double peak) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.0f MB (peak %.0f MB)", current, peak);
+    return buffer;
+}
+
+}  // namespace
+
+void draw_admin_screen(UiContext& ctx) {
+    const Theme& theme = ctx.theme;
+    const Palette& c = theme.colors;
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
+    if (draw_top_bar(ctx, ctx.t("admin.title"), true)) {
+        ctx.state.screen = Screen::Home;
+        return;
+    }
+    const float margin = theme.margin();
+    float y = theme.top_bar_height() + margin * 0.7f;
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+
+    if (ctx.state.status.factory_pin) {
+        const float pad = ctx.px(24);
+        const float width = ctx.screen.x - margin * 2;
+        const WrappedText& text = ctx.text_cache.wrap(ctx.t("admin.factory_pin"), regular, width - pad * 2,
+                                                      lang_code(ctx.state.language));
+        const float height = text.height() + pad * 2;
+        ctx.draw->AddRectFilled(ImVec2(margin, y), ImVec2(margin + width, y + height), c.summary_band, ctx.px(12));
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("admin.factory_pin"), regular, ImVec2(margin + pad, y + pad),
+                     width - pad * 2, c.text, lang_code(ctx.state.language));
+        y += height + margin * 0.5f;
+    }
+
+    // The status strings change every second; the panel is for organizers, not a hot path.
+    const ContentInfo& info = ctx.content.info();
+    const float gap = ctx.px(32);
+    const float card_w = (ctx.screen.x - margin * 2 - gap) * 0.5f;
+    const FactRow content_rows[] = {
+        {"admin.content_version", std::to_string(info.content_version)},
+        {"admin.built_at", info.built_at},
+        {"admin.items", std::to_string(ctx.content.documents().size()) + " / " + std::to_string(ctx.content.lessons().size())},
+        {"admin.content_path", ctx.content.path()},
+    };
+    const KioskStatus& status = ctx.state.status;
+    const FactRow kiosk_rows[] = {
+        {"admin.uptime", format_uptime(status.uptime_s)},
+        {"admin.frames", std::to_string(status.frames_rendered)},
+        {"admin.memory", format_mb(status.rss_mb, status.peak_rss_mb)},
+        {"admin.data_dir", status.data_dir},
+    };
+    float h1 = draw_card(ctx, "admin.content", content_rows, 4, ImVec2(margin, y), card_w);
+    float h2 = draw_card(ctx, "admin.kiosk", kiosk_rows, 4, ImVec2(margin + card_w + gap, y), card_w);
+    y += (h1 > h2 ? h1 : h2) + margin * 0.6f;
+
+    const float bh = theme.button_height();
+    const std::string& restart = ctx.t("admin.restart");
+    const std::string& quit = ctx.t("admin.quit");
+    const float rw = button_width(ctx, restart), qw = button_width(ctx, quit);
+    if (touch_button(ctx, restart, ImVec2(margin, y), ImVec2(margin + rw, y + bh), ButtonStyle::Primary))
+        ctx.state.requests.restart = true;
+    if (touch_button(ctx, quit, ImVec2(margin + rw + gap, y), ImVec2(margin + rw + gap + qw, y + bh), ButtonStyle::Secondary))
+        ctx.state.requests.quit = true;
+}
+
+}  // namespace kiosk::ui

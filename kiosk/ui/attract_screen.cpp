@@ -1,0 +1,106 @@
+// Attract: the loop shown between visitors. Slides of the documents and verbatim
+// quotations cross-fade every few seconds; "touch to start" in all three languages.
+// Frames are drawn only during a cross-fade; between them the kiosk sleeps.
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ui {
+
+namespace {
+
+constexpr double kSlideSeconds = 8.0;
+constexpr double kFadeSeconds = 1.2;
+
+int slide_count(const UiContext& ctx) { return static_cast<int>(ctx.content.documents().size()) * 2; }
+
+ImU32 with_alpha(ImU32 color, float alpha) {
+    unsigned a = static_cast<unsigned>(((color >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
+    return (color & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
+// Slide 2k: document k's card; slide 2k+1: a quotation from it (if it has one).
+void draw_slide(UiContext& ctx, int slide, float alpha, ImVec2 min, ImVec2 max) {
+    const auto& documents = ctx.content.documents();
+    const size_t index = static_cast<size_t>(slide / 2) % documents.size();
+    const Document& doc = documents[index];
+    const DocumentStrings& strings = ctx.strings.documents[index];
+    const ImU32 white = with_alpha(IM_COL32(255, 255, 255, 255), alpha);
+    const ImU32 soft = with_alpha(IM_COL32(255, 255, 255, 200), alpha);
+    const float width = max.x - min.x;
+    float y = min.y;
+    ImFont* small = ctx.fonts.get(FontRole::Regular);
+    draw_text(ctx.draw, small, ImVec2(min.x, y), soft, strings.attract_caption);
+    y += small->FontSize * 2.0f;
+    if (slide % 2 == 0 || strings.quote.empty()) {
+        ImFont* title = ctx.fonts.get(FontRole::Title);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Ru], title, ImVec2(min.x, y), width, white, "ru", 4);
+        y += ctx.px(36);
+        ImFont* medium = ctx.fonts.get(FontRole::Medium);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Zh], medium, ImVec2(min.x, y), width, soft, "zh", 2);
+        y += ctx.px(16);
+        draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::En], medium, ImVec2(min.x, y), width, soft, "en", 3);
+    } else {
+        // A verbatim quotation, set off by an accent bar rather than quotation marks.
+        ImFont* quote = ctx.fonts.reader[kTextSizeSteps - 1];
+        const float bar = ctx.px(8), indent = ctx.px(36);
+        const float height = ctx.text_cache.wrap(strings.quote, quote, width - indent, "ru").height();
+        ctx.draw->AddRectFilled(ImVec2(min.x, y), ImVec2(min.x + bar, y + std::min(height, quote->FontSize * 1.3f * 8)),
+                                with_alpha(IM_COL32(0x7F, 0xE0, 0xD8, 255), alpha), bar * 0.5f);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, strings.quote, quote, ImVec2(min.x + indent, y), width - indent, white,
+                          "ru", 8);
+        y += ctx.px(28);
+        draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Ru], small, ImVec2(min.x, y), width, soft, "ru", 2);
+    }
+}
+
+}  // namespace
+
+double next_attract_change(const UiState& state, double now) {
+    double t = now - state.attract_started;
+    double into_slide = std::fmod(t, kSlideSeconds);
+    if (into_slide < kFadeSeconds) return now;  // fading: draw every frame
+    return now + (kSlideSeconds - into_slide);
+}
+
+void draw_attract_screen(UiContext& ctx) {
+    const Theme& theme = ctx.theme;
+    ctx.draw->AddRectFilledMultiColor(ImVec2(0, 0), ctx.screen, IM_COL32(0x0B, 0x3A, 0x66, 255),
+                                      IM_COL32(0x0F, 0x4C, 0x81, 255), IM_COL32(0x00, 0x6D, 0x77, 255),
+                                      IM_COL32(0x0A, 0x30, 0x55, 255));
+    // Large, faint rings: the kiosk's emblem as decoration.
+    const ImVec2 ring(ctx.screen.x * 0.86f, ctx.screen.y * 0.18f);
+    for (int i = 1; i <= 4; ++i)
+        ctx.draw->AddCircle(ring, theme.px(140.0f * i), IM_COL32(255, 255, 255, 18), 96, theme.px(3));
+
+    ImFont* title = ctx.fonts.get(FontRole::Display);
+    const float margin = theme.px(120);
+    draw_text(ctx.draw, title, ImVec2(margin, theme.px(90)), IM_COL32(255, 255, 255, 255),
+              ctx.translations.get(Lang::Ru, "app.title"));
+    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    draw_text(ctx.draw, medium, ImVec2(margin, theme.px(90) + title->FontSize * 1.25f), IM_COL32(255, 255, 255, 190),
+              ctx.strings.attract_subtitle);
+
+    const int count = slide_count(ctx);
+    if (count > 0) {
+        const double t = ctx.now - ctx.state.attract_started;
+        const int slide = static_cast<int>(t / kSlideSeconds) % count;
+        const double into = std::fmod(t, kSlideSeconds);
+        const float fade = into < kFadeSeconds ? static_cast<float>(into / kFadeSeconds) : 1.0f;
+        ImVec2 min(margin, ctx.screen.y * 0.33f), max(ctx.screen.x - margin * 1.6f, ctx.screen.y * 0.8f);
+        if (fade < 1.0f && t >= kSlideSeconds) draw_slide(ctx, (slide + count - 1) % count, 1.0f - fade, min, max);
+        draw_slide(ctx, slide, fade, min, max);
+        if (fade < 1.0f) ctx.animating = true;
+    }
+
+    // "Touch to start" in every language, in a band along the bottom.
+    const float band = theme.px(130);
+    ctx.draw->AddRectFilled(ImVec2(0, ctx.screen.y - band), ctx.screen, IM_COL32(255, 255, 255, 235));
+    ImFont* regular = ctx.fonts.get(FontRole::Medium);
+    draw_text_centered(ctx.draw, regular, ImVec2(0, ctx.screen.y - band), ctx.screen, theme.colors.primary,
+                       ctx.strings.attract_touch);
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,103 @@
+// Modal overlays: the accessibility panel and the "are you still there?" countdown.
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+#include <string>
+
+namespace kiosk::ui {
+
+namespace {
+
+bool contains(ImVec2 min, ImVec2 max, float x, float y) { return x >= min.x && x < max.x && y >= min.y && y < max.y; }
+
+void draw_panel(UiContext& ctx, ImVec2 min, ImVec2 max) {
+    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
+    ctx.draw->AddRectFilled(min, max, ctx.theme.colors.surface, ctx.theme.corner());
+}
+
+}  // namespace
+
+void draw_accessibility_panel(UiContext& ctx) {
+    const Palette& c = ctx.theme.colors;
+    ctx.draw->AddRectFilled(ImVec2(0, ctx.theme.top_bar_height()), ctx.screen, c.overlay_dim);
+    const float width = ctx.px(620), pad = ctx.px(36);
+    const float h = ctx.theme.button_height();
+    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const float height = pad * 2 + medium->FontSize * 1.6f + (regular->FontSize * 1.5f + h + ctx.px(24)) * 2 + h;
+    ImVec2 min(ctx.screen.x - ctx.theme.margin() * 0.6f - width, ctx.theme.top_bar_height() + ctx.px(16));
+    ImVec2 max(min.x + width, min.y + height);
+    draw_panel(ctx, min, max);
+
+    float y = min.y + pad;
+    const float x = min.x + pad, inner = width - pad * 2;
+    draw_text(ctx.draw, medium, ImVec2(x, y), c.text, ctx.t("a11y.title"));
+    y += medium->FontSize * 1.6f;
+
+    draw_text(ctx.draw, regular, ImVec2(x, y), c.text_muted, ctx.t("a11y.text_size"));
+    y += regular->FontSize * 1.5f;
+    const std::string& smaller = ctx.t("reader.text_smaller");
+    const std::string& larger = ctx.t("reader.text_larger");
+    const float bw = ctx.px(150);
+    if (touch_button(ctx, smaller, ImVec2(x, y), ImVec2(x + bw, y + h), ButtonStyle::Secondary) && ctx.state.text_size > 0)
+        --ctx.state.text_size;
+    if (touch_button(ctx, larger, ImVec2(x + inner - bw, y + h * 0), ImVec2(x + inner, y + h), ButtonStyle::Secondary) &&
+        ctx.state.text_size + 1 < kTextSizeSteps)
+        ++ctx.state.text_size;
+    const float mid = x + inner * 0.5f;
+    for (int i = 0; i < kTextSizeSteps; ++i)
+        ctx.draw->AddCircleFilled(ImVec2(mid + (i - 1) * ctx.px(40), y + h * 0.5f), ctx.px(8 + 3 * i),
+                                  i <= ctx.state.text_size ? c.primary : c.border, 20);
+    y += h + ctx.px(24);
+
+    draw_text(ctx.draw, regular, ImVec2(x, y), c.text_muted, ctx.t("a11y.contrast"));
+    y += regular->FontSize * 1.5f;
+    const std::string& on = ctx.t("a11y.contrast_on");
+    const std::string& off = ctx.t("a11y.contrast_off");
+    const float half = (inner - ctx.px(12)) * 0.5f;
+    if (touch_button(ctx, off, ImVec2(x, y), ImVec2(x + half, y + h),
+                     ctx.state.high_contrast ? ButtonStyle::Secondary : ButtonStyle::Primary))
+        ctx.state.high_contrast = false;
+    if (touch_button(ctx, on, ImVec2(x + inner - half, y), ImVec2(x + inner, y + h),
+                     ctx.state.high_contrast ? ButtonStyle::Primary : ButtonStyle::Secondary))
+        ctx.state.high_contrast = true;
+    y += h + ctx.px(24);
+
+    const std::string& close = ctx.t("action.close");
+    if (touch_button(ctx, close, ImVec2(x, y), ImVec2(x + inner, y + h), ButtonStyle::Secondary))
+        ctx.state.accessibility_open = false;
+
+    // A tap anywhere outside the panel (below the top bar) closes it.
+    const TouchGesture& g = ctx.gesture;
+    if (g.released_as_tap() && !contains(min, max, g.press_x(), g.press_y()) && g.press_y() > ctx.theme.top_bar_height()) {
+        ctx.state.accessibility_open = false;
+        ctx.animating = true;
+    }
+}
+
+void draw_countdown_overlay(UiContext& ctx, int seconds) {
+    const Palette& c = ctx.theme.colors;
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.overlay_dim);
+    const float width = ctx.px(900), height = ctx.px(520);
+    ImVec2 min((ctx.screen.x - width) * 0.5f, (ctx.screen.y - height) * 0.5f), max(min.x + width, min.y + height);
+    draw_panel(ctx, min, max);
+    ImFont* title = ctx.fonts.get(FontRole::Title);
+    ImFont* display = ctx.fonts.get(FontRole::Display);
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    float y = min.y + ctx.px(56);
+    draw_text_centered(ctx.draw, title, ImVec2(min.x, y), ImVec2(max.x, y + title->FontSize), c.text,
+                       ctx.t("session.still_there"));
+    y += title->FontSize + ctx.px(48);
+    // The countdown number in a ring.
+    const ImVec2 center((min.x + max.x) * 0.5f, y + ctx.px(90));
+    ctx.draw->AddCircle(center, ctx.px(90), c.accent, 64, ctx.px(8));
+    char number[8];
+    std::snprintf(number, sizeof number, "%d", seconds);
+    draw_text_centered(ctx.draw, display, ImVec2(center.x - ctx.px(90), center.y - ctx.px(90)),
+                       ImVec2(center.x + ctx.px(90), center.y + ctx.px(90)), c.text, number);
+    y += ctx.px(220);
+    draw_text_centered(ctx.draw, regular, ImVec2(min.x, y), ImVec2(max.x, y + regular->FontSize), c.text_muted,
+                       ctx.t("session.touch_to_continue"));
+}
+
+}  // namespace kiosk::ui
