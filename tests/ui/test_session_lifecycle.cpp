@@ -1,0 +1,290 @@
+// Visitor sessions on the simulated clock: idle countdown, reset, attract loop, lockdown,
+// the hidden organizer gesture, PIN back-off, render-only-when-needed and accessibility.
+#include "core/content_store.h"
+#include "core/pin_lock.h"
+#include "core/state_store.h"
+#include "kiosk_runner.h"
+
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+extern char** environ;
+
+using kiosk::test::JsonValue;
+using kiosk::test::run_kiosk_script;
+using kiosk::test::TempDir;
+
+namespace {
+
+// Settings are stored in the state database of the run's data dir (TempDir/data).
+void set_setting(const TempDir& dir, const std::string& key, const std::string& value) {
+    std::string error;
+    auto store = kiosk::StateStore::open(dir.file("data"), kiosk::StateStore::OpenMode::CreateIfMissing, &error);
+    REQUIRE_MESSAGE(store, error);
+    REQUIRE_MESSAGE(store->set_setting(key, value, &error), error);
+}
+
+std::string first_title(kiosk::Lang lang) {
+    std::string error;
+    auto store = kiosk::ContentStore::open(KIOSK_CONTENT_DB, &error);
+    REQUIRE_MESSAGE(store, error);
+    return store->documents()[0].info.title[lang];
+}
+
+// Idle 15 s then a 5 s countdown, so the tests need not wait 100 s of simulated time.
+void short_timeouts(const TempDir& dir) {
+    set_setting(dir, "idle_timeout_s", "15");
+    set_setting(dir, "countdown_s", "5");
+}
+
+const std::string kCornerTaps = "tap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910 10\nwait 100\n";
+
+std::string enter_pin(const std::string& pin) {
+    std::string script;
+    for (char digit : pin) script += std::string("tap-label ") + digit + "\n";
+    return script + "tap-label Войти\nwait 100\n";
+}
+
+}  // namespace
+
+TEST_CASE("an idle visitor session counts down, resets, shows the attract loop, and a touch goes home") {
+    const std::string visit = "tap-label EN\ntap-label " + first_title(kiosk::Lang::En) + "\ntap-label A+\nwait 100\n";
+    {
+        TempDir dir;
+        short_timeouts(dir);
+        auto run = run_kiosk_script(dir, visit + "wait 14000\n");
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        CHECK(run.state["screen"].string == "reader");
+        CHECK(run.state["overlay"].is_null());
+    }
+    {
+        TempDir dir;
+        short_timeouts(dir);
+        auto run = run_kiosk_script(dir, visit + "wait 16500\n");
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        CHECK(run.state["screen"].string == "reader");
+        CHECK(run.state["overlay"].string == "countdown");
+        CHECK(run.state["countdown"].number == 4);
+    }
+    {
+        TempDir dir;
+        short_timeouts(dir);
+        auto run = run_kiosk_script(dir, visit + "wait 21000\n");
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        CHECK(run.state["screen"].string == "attract");
+        CHECK(run.state["language"].string == "ru");  // back to the default language
+        CHECK(run.state["document"].is_null());
+        CHECK(run.state["text_size"].number == 1);
+        CHECK(run.state["overlay"].is_null());
+    }
+    {
+        TempDir dir;
+        short_timeouts(dir);
+        auto run = run_kiosk_script(dir, visit + "wait 21000\ntap 900 500\nwait 200\n");
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        CHECK(run.state["screen"].string == "home");
+        CHECK(run.state["scroll_y"].number == 0);
+    }
+}
+
+TEST_CASE("a touch during the countdown cancels it and keeps the visitor where they were") {
+    TempDir dir;
+    short_timeouts(dir);
+    auto run = run_kiosk_script(dir, "tap-label EN\ntap-label " + first_title(kiosk::Lang::En) +
+                                         "\nwait 16500\ntap 1200 600\nwait 3000\n");
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    CHECK(run.state["overlay"].is_null());
+    CHECK(run.state["screen"].string == "reader");
+    CHECK(run.state["language"].string == "en");
+}
+
+TEST_CASE("the default language setting is used at start and after every reset") {
+    TempDir dir;
+    short_timeouts(dir);
+    set_setting(dir, "default_language", "zh");
+    set_setting(dir, "attract", "off");
+    auto run = run_kiosk_script(dir, "tap-label EN\nwait 21000\n");
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    CHECK(run.state["language"].string == "zh");
+    CHECK(run.state["screen"].string == "home");  // attract off: the reset goes straight home
+}
+
+TEST_CASE("five taps in the top-right corner open the PIN pad, and the factory PIN opens the organizer panel") {
+    TempDir dir;
+    auto pin = run_kiosk_script(dir, kCornerTaps);
+    REQUIRE_MESSAGE(pin.result.exit_code == 0, pin.result.err);
+    CHECK(pin.state["screen"].string == "pin");
+
+    TempDir dir2;
+    auto admin = run_kiosk_script(dir2, kCornerTaps + enter_pin(kiosk::kFactoryPin));
+    REQUIRE_MESSAGE(admin.result.exit_code == 0, admin.result.err);
+    CHECK(admin.state["screen"].string == "admin");
+
+    TempDir dir3;
+    auto slow = run_kiosk_script(dir3, "tap 1910 10\nwait 1000\ntap 1910 10\nwait 1000\ntap 1910 10\nwait 1000\n"
+                                       "tap 1910 10\nwait 1000\ntap 1910 10\nwait 100\n");
+    CHECK(slow.state["screen"].string != "pin");  // five taps over 4 s are not the gesture
+}
+
+TEST_CASE("a PIN set by the organizer replaces the factory PIN") {
+    TempDir dir;
+    set_setting(dir, "pin.organizer", kiosk::hash_pin("975310"));
+    auto factory = run_kiosk_script(dir, kCornerTaps + enter_pin(kiosk::kFactoryPin));
+    REQUIRE_MESSAGE(factory.result.exit_code == 0, factory.result.err);
+    CHECK(factory.state["screen"].string == "pin");
+    CHECK(factory.state["pin_failures"].number == 1);
+
+    TempDir dir2;
+    set_setting(dir2, "pin.organizer", kiosk::hash_pin("975310"));
+    auto right = run_kiosk_script(dir2, kCornerTaps + enter_pin("975310"));
+    REQUIRE_MESSAGE(right.result.exit_code == 0, right.result.err);
+    CHECK(right.state["screen"].string == "admin");
+}
+
+TEST_CASE("after three wrong PINs the pad makes each further try wait longer") {
+    TempDir dir;
+    auto run = run_kiosk_script(dir, kCornerTaps + enter_pin("1111") + enter_pin("2222") + enter_pin("3333"));
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    CHECK(run.state["pin_failures"].number == 3);
+    const double first_wait = run.state["pin_wait_s"].number;
+    CHECK(first_wait > 0);
+
+    // While locked, digits are refused: the right PIN does not open the panel.
+    TempDir dir2;
+    auto locked = run_kiosk_script(dir2, kCornerTaps + enter_pin("1111") + enter_pin("2222") + enter_pin("3333") +
+                                             enter_pin(kiosk::kFactoryPin));
+    CHECK(locked.state["screen"].string == "pin");
+
+    TempDir dir3;
+    auto longer = run_kiosk_script(dir3, kCornerTaps + enter_pin("1111") + enter_pin("2222") + enter_pin("3333") +
+                                             "wait 6000\n" + enter_pin("4444"));
+    CHECK(longer.state["pin_failures"].number == 4);
+    CHECK(longer.state["pin_wait_s"].number > first_wait);
+}
+
+TEST_CASE("quit shortcuts do nothing in kiosk mode and work in windowed development mode") {
+    TempDir dir;
+    auto kiosk_mode = run_kiosk_script(dir, "key escape\nkey alt+f4\nkey ctrl+q\nkey ctrl+w\ntap-label EN\nwait 100\n");
+    REQUIRE_MESSAGE(kiosk_mode.result.exit_code == 0, kiosk_mode.result.err);
+    CHECK_FALSE(kiosk_mode.state["quit_requested"].boolean);
+    CHECK(kiosk_mode.state["language"].string == "en");  // the script carried on after the keys
+
+    TempDir dir2;
+    auto windowed = run_kiosk_script(dir2, "key alt+f4\ntap-label EN\nwait 100\n", {"--windowed"});
+    REQUIRE_MESSAGE(windowed.result.exit_code == 0, windowed.result.err);
+    CHECK(windowed.state["quit_requested"].boolean);
+    CHECK(windowed.state["language"].string == "ru");  // it stopped at the shortcut
+}
+
+TEST_CASE("an idle screen costs almost no frames") {
+    TempDir dir;
+    auto brief = run_kiosk_script(dir, "wait 100\n");
+    TempDir dir2;
+    auto minute = run_kiosk_script(dir2, "wait 60100\n");
+    REQUIRE_MESSAGE(minute.result.exit_code == 0, minute.result.err);
+    CHECK(minute.state["frames_rendered"].number - brief.state["frames_rendered"].number <= 2);
+
+    // The reader after a flick: frames while it moves, then none.
+    const std::string read = "tap-label " + first_title(kiosk::Lang::Ru) + "\ndrag 1200 900 1200 400 120\n";
+    TempDir dir3;
+    auto settled = run_kiosk_script(dir3, read + "wait 5000\n");
+    TempDir dir4;
+    auto idle = run_kiosk_script(dir4, read + "wait 65000\n");
+    CHECK(idle.state["frames_rendered"].number - settled.state["frames_rendered"].number <= 2);
+}
+
+TEST_CASE("the attract loop draws only while it cross-fades") {
+    // A smaller screen: the point is the frame count, not the pixels.
+    const std::vector<std::string> small = {"--size", "960x540"};
+    TempDir dir;
+    short_timeouts(dir);
+    auto start = run_kiosk_script(dir, "wait 20100\n", small);
+    TempDir dir2;
+    short_timeouts(dir2);
+    auto later = run_kiosk_script(dir2, "wait 60100\n", small);
+    REQUIRE_MESSAGE(later.result.exit_code == 0, later.result.err);
+    CHECK(later.state["screen"].string == "attract");
+    const double frames = later.state["frames_rendered"].number - start.state["frames_rendered"].number;
+    CHECK(frames > 20);            // it does animate: five cross-fades in 40 s
+    CHECK(frames < 40 * 60 / 4);   // but far below a frame every 1/60 s
+}
+
+TEST_CASE("press feedback stays visible for about 100 ms after a very short tap") {
+    TempDir dir;
+    auto run = run_kiosk_script(dir, "tap-label EN\n");  // a 60 ms tap, dumped one frame after release
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    CHECK(run.state["pressed"].string == "EN");
+    TempDir dir2;
+    auto later = run_kiosk_script(dir2, "tap-label EN\nwait 200\n");
+    CHECK(later.state["pressed"].is_null());
+}
+
+TEST_CASE("text size and high contrast are reachable from every screen and reset with the session") {
+    TempDir dir;
+    short_timeouts(dir);
+    const std::string a11y = "tap-label Aa\ntap-label Высокая\ntap-label A+\ntap-label Закрыть\nwait 100\n";
+    auto home = run_kiosk_script(dir, a11y);
+    REQUIRE_MESSAGE(home.result.exit_code == 0, home.result.err);
+    CHECK(home.state["high_contrast"].boolean);
+    CHECK(home.state["text_size"].number == 2);
+
+    TempDir dir2;
+    short_timeouts(dir2);
+    auto reader = run_kiosk_script(dir2, "tap-label " + first_title(kiosk::Lang::Ru) + "\n" + a11y);
+    CHECK(reader.state["screen"].string == "reader");
+    CHECK(reader.state["high_contrast"].boolean);
+
+    TempDir dir3;
+    short_timeouts(dir3);
+    auto reset = run_kiosk_script(dir3, a11y + "wait 21000\n");
+    CHECK_FALSE(reset.state["high_contrast"].boolean);
+    CHECK(reset.state["text_size"].number == 1);
+}
+
+TEST_CASE("a rotated screen lays the UI out turned and maps touches back") {
+    TempDir dir;
+    set_setting(dir, "rotation", "90");
+    auto run = run_kiosk_script(dir, "shot @DIR@/rotated.png\ntap-label " + first_title(kiosk::Lang::Ru) + "\nwait 200\n");
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    CHECK(run.state["rotation"].number == 90);
+    REQUIRE(run.state["screen_size"].array.size() == 2);
+    CHECK(run.state["screen_size"].array[0].number == 1080);
+    CHECK(run.state["screen_size"].array[1].number == 1920);
+    CHECK(run.state["screen"].string == "reader");  // the tap landed on the card through the rotation
+}
+
+TEST_CASE("SIGTERM shuts the kiosk down cleanly") {
+    TempDir dir;
+    std::vector<std::string> args = {KIOSK_BIN, "--windowed", "--content", KIOSK_CONTENT_DB, "--assets",
+                                     std::string(KIOSK_SOURCE_DIR) + "/assets", "--data-dir", dir.file("data"),
+                                     "--dump-state", dir.file("state.json")};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::vector<std::string> env_strings;
+    for (char** e = environ; *e; ++e) env_strings.push_back(*e);
+    env_strings.push_back("SDL_VIDEODRIVER=dummy");
+    env_strings.push_back("SDL_RENDER_DRIVER=software");
+    std::vector<char*> envp;
+    for (auto& e : env_strings) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    pid_t pid = 0;
+    REQUIRE(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), envp.data()) == 0);
+    // Wait until it is up (it writes nothing until exit), then ask it to stop.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    REQUIRE(kill(pid, SIGTERM) == 0);
+    int status = 0;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (waitpid(pid, &status, WNOHANG) == 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(!kiosk::test::read_text(dir.file("state.json")).empty());  // it shut down through the normal path
+}
