@@ -33,6 +33,8 @@ namespace kiosk {
 namespace {
 
 constexpr double kFramePeriod = 1.0 / 60.0;
+constexpr int64_t kRssSampleFrames = 10000;
+constexpr size_t kMaxRssSamples = 1000;
 // Exit status when an organizer quits from the panel; the systemd unit does not restart it.
 constexpr int kExitOrganizerQuit = 64;
 
@@ -235,15 +237,19 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     ImGui::NewFrame();
     ui_->frame(io.DisplaySize, now_);
     ImGui::Render();
-    display_.begin_frame(ui_->theme().colors.background);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
-    display_.end_frame();
-    if (shot_path && !display_.save_png(*shot_path, &shot_error_))
-        std::fprintf(stderr, "kiosk: screenshot failed: %s\n", shot_error_.c_str());
-    display_.present();
+    if (!options_.no_draw || shot_path) {
+        display_.begin_frame(ui_->theme().colors.background);
+        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+        display_.end_frame();
+        if (shot_path && !display_.save_png(*shot_path, &shot_error_))
+            std::fprintf(stderr, "kiosk: screenshot failed: %s\n", shot_error_.c_str());
+        display_.present();
+    }
     double cpu_ms = thread_cpu_ms() - cpu_start;
     if (record_frames_) frame_cpu_ms_.push_back(cpu_ms);
     ++frames_rendered_;
+    if (frames_rendered_ % kRssSampleFrames == 0 && rss_samples_.size() < kMaxRssSamples)
+        rss_samples_.push_back(current_rss_mb());
     dirty_ = false;
     if (first_frame_ms_ < 0)
         first_frame_ms_ =

@@ -29,6 +29,8 @@ const char* kiosk_usage() {
            "                        ('#' starts a comment; exit status 2 on a malformed line or missing label)\n"
            "  --dump-state FILE     write the UI state as JSON at exit\n"
            "  --bench               run a fixed headless scenario and print timing and memory as JSON\n"
+           "  --no-draw             with --headless: run the UI of every frame but skip rasterizing it\n"
+           "                        (for long randomized test runs; screenshots still draw)\n"
            "  --help                show this text\n";
 }
 
@@ -64,6 +66,8 @@ bool parse_kiosk_options(int argc, char** argv, KioskOptions* out, std::string* 
             out->windowed = true;
         } else if (arg == "--headless") {
             out->headless = true;
+        } else if (arg == "--no-draw") {
+            out->no_draw = true;
         } else if (arg == "--bench") {
             out->bench = true;
             out->headless = true;

@@ -17,6 +17,7 @@ struct KioskOptions {
     std::string script_path;     // --script FILE
     std::string dump_state_path; // --dump-state FILE.json
     bool bench = false;
+    bool no_draw = false;        // --no-draw: build every frame but skip rasterizing it (long test runs)
     std::string content_path;    // --content DB (default: installed or build-tree factory content)
     std::string assets_dir;      // --assets DIR
     std::string data_dir;        // --data-dir DIR (default: default_data_dir())

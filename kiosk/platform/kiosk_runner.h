@@ -73,6 +73,7 @@ private:
     int64_t frames_rendered_ = 0;
     double first_frame_ms_ = -1;
     std::vector<double> frame_cpu_ms_;  // recorded while benchmarking
+    std::vector<double> rss_samples_;   // resident MB every kRssSampleFrames frames, for memory-flatness tests
     bool record_frames_ = false;
     std::string shot_error_;
 };

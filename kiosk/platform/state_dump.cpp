@@ -37,9 +37,18 @@ void KioskRunner::write_state_dump() {
     json.key("quit_requested").value(quit_ || state.requests.quit);
     json.key("content_version").value(content_->info().content_version);
     json.key("clock_ms").value(now_ * 1000.0);
+    json.key("rss_mb").value(current_rss_mb());
+    json.key("peak_rss_mb").value(peak_rss_mb());
+    json.key("rss_samples_mb").begin_array();
+    for (double mb : rss_samples_) json.value(mb);
+    json.end_array();
     json.key("missing_glyphs").value(static_cast<int64_t>(fonts_.missing.size()));
     json.key("rotation").value(static_cast<int>(settings_.rotation));
     json.key("screen_size").begin_array().value(display_.logical_width()).value(display_.logical_height()).end_array();
+    json.key("screens_visited").begin_array();
+    for (unsigned i = 0; i < 32; ++i)
+        if (ui_->screens_visited() & (1u << i)) json.value(ui::screen_name(static_cast<ui::Screen>(i)));
+    json.end_array();
     json.key("touch_targets").begin_array();
     for (size_t i = 0; i < ui_->targets().size(); ++i) {
         const ui::TouchTarget& t = ui_->targets()[i];

@@ -31,8 +31,11 @@ float draw_card(UiContext& ctx, const char* title_key, const FactRow* rows, size
     for (size_t i = 0; i < count; ++i) {
         draw_text(ctx.draw, small, ImVec2(min.x + pad, y), c.text_muted, ctx.t(rows[i].label_key));
         y += small->FontSize * 1.3f;
-        draw_wrapped(ctx.draw, ctx.text_cache, rows[i].value, regular, ImVec2(min.x + pad, y), width - pad * 2, c.text,
-                     lang_code(ctx.state.language), 1);
+        // Values change every second (uptime, memory): draw them clipped, never through the
+        // text cache, which is only for text that outlives it.
+        ctx.draw->PushClipRect(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + regular->FontSize * 1.5f), true);
+        draw_text(ctx.draw, regular, ImVec2(min.x + pad, y), c.text, rows[i].value);
+        ctx.draw->PopClipRect();
         y += regular->FontSize * 1.5f;
     }
     return height;

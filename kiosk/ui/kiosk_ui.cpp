@@ -158,6 +158,7 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     UiContext ctx{content_, translations_, fonts_, theme(), state_, targets_, text_cache_, gesture_, feedback_,
                   feedback_target_, strings_, pressed_label_, pin_attempts_, settings_,
                   ImGui::GetBackgroundDrawList(), screen_size, now};
+    screens_visited_ |= 1u << static_cast<unsigned>(state_.screen);
     const bool countdown = countdown_showing(now);
     const bool modal = countdown || state_.accessibility_open;
     ctx.input_enabled = !modal;

@@ -56,6 +56,8 @@ public:
     const PinAttempts& pin_attempts() const { return pin_attempts_; }
     // Label of the target showing press feedback, or empty.
     const std::string& pressed_label() const { return pressed_label_; }
+    // Bit i is set once Screen i has been drawn (for tests that must reach every screen).
+    unsigned screens_visited() const { return screens_visited_; }
     // The countdown overlay is showing.
     bool countdown_showing(double now) const;
 
@@ -84,6 +86,7 @@ private:
     std::array<double, 5> corner_taps_{};  // times of the last taps in the hidden corner
     int corner_tap_count_ = 0;
     ImVec2 screen_{1920, 1080};
+    unsigned screens_visited_ = 0;
 };
 
 }  // namespace kiosk::ui

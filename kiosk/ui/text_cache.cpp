@@ -8,6 +8,9 @@ const WrappedText& TextCache::wrap(const std::string& text, ImFont* font, float 
     Key key{text.data(), text.size(), font, width};
     auto it = entries_.find(key);
     if (it != entries_.end()) return it->second;
+    // A safety net: the cache only ever holds a few hundred texts; if something feeds it
+    // ever-new strings, start over rather than grow without bound.
+    if (entries_.size() >= kMaxEntries) entries_.clear();
     WrappedText wrapped;
     wrapped.line_height = font->FontSize * 1.3f;
     MeasureFn measure = [font](std::string_view s) {

@@ -21,11 +21,14 @@ struct WrappedText {
 class TextCache {
 public:
     // Lines of `text` in `font` wrapped to `width`. `text` must outlive the cache entry
-    // (content and translations do). `lang` hints the line breaker ("ru", "zh", "en").
+    // (content, translations and DisplayStrings do; a temporary string must never be passed). `lang` hints the line breaker ("ru", "zh", "en").
     const WrappedText& wrap(const std::string& text, ImFont* font, float width, const char* lang);
     void clear() { entries_.clear(); }
 
+    size_t size() const { return entries_.size(); }
+
 private:
+    static constexpr size_t kMaxEntries = 4096;
     struct Key {
         const void* text;
         size_t size;

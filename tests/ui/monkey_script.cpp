@@ -1,0 +1,44 @@
+#include "monkey_script.h"
+
+#include <random>
+
+namespace kiosk::test {
+
+std::string monkey_script(int actions, uint32_t seed, int width, int height) {
+    std::mt19937 rng(seed);
+    auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    static const char* const kKeys[] = {"escape", "alt+f4", "ctrl+q", "ctrl+w", "ctrl+alt+delete", "alt+tab", "f11", "q"};
+    std::string script;
+    script.reserve(static_cast<size_t>(actions) * 24);
+    auto corner_taps = [&] {
+        for (int i = 0; i < 5; ++i) script += "tap " + std::to_string(width - 4) + " 4\n";
+        script += "wait 50\ntap-label RU\n";
+    };
+    for (int i = 0; i < actions; ++i) {
+        const int roll = uniform(0, 999);
+        if (roll < 520) {
+            script += "tap " + std::to_string(uniform(0, width - 1)) + " " + std::to_string(uniform(0, height - 1)) + "\n";
+        } else if (roll < 720) {
+            script += "drag " + std::to_string(uniform(0, width - 1)) + " " + std::to_string(uniform(0, height - 1)) + " " +
+                      std::to_string(uniform(-50, width + 50)) + " " + std::to_string(uniform(-50, height + 50)) + " " +
+                      std::to_string(uniform(30, 400)) + "\n";
+        } else if (roll < 900) {
+            script += "wait " + std::to_string(uniform(0, 600)) + "\n";
+        } else if (roll < 960) {
+            script += std::string("key ") + kKeys[uniform(0, 7)] + "\n";
+        } else if (roll < 975) {
+            corner_taps();  // the PIN pad, with a wrong PIN
+            for (int d = uniform(1, 8); d > 0; --d) script += "tap-label " + std::to_string(uniform(0, 9)) + "\n";
+            script += "tap-label Войти\n";
+        } else if (roll < 995) {
+            script += "wait " + std::to_string(uniform(4000, 30000)) + "\n";  // idle: countdown, reset, attract
+        } else {
+            corner_taps();  // an organizer looks at the panel and leaves
+            script += "tap-label 2\ntap-label 4\ntap-label 6\ntap-label 8\ntap-label 1\ntap-label 0\n"
+                      "tap-label Войти\nwait 1200\ntap-label ← Назад\n";
+        }
+    }
+    return script;
+}
+
+}  // namespace kiosk::test

@@ -1,0 +1,56 @@
+// No visitor can break the kiosk: 100,000 random taps, drags, waits and key presses on the
+// simulated clock, across every screen. CI also runs this under ASan and UBSan; a crash or a
+// sanitizer report fails the run (the sanitizers abort, so the exit status is not 0).
+#include "core/state_store.h"
+#include "kiosk_runner.h"
+#include "monkey_script.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using kiosk::test::run_kiosk_script;
+using kiosk::test::TempDir;
+
+namespace {
+
+kiosk::test::KioskRun run_monkey(const TempDir& dir, int actions, uint32_t seed) {
+    // Short timeouts so idle periods reach the countdown, the reset and the attract loop often.
+    std::string error;
+    auto store = kiosk::StateStore::open(dir.file("data"), kiosk::StateStore::OpenMode::CreateIfMissing, &error);
+    REQUIRE_MESSAGE(store, error);
+    REQUIRE(store->set_setting("idle_timeout_s", "15", &error));
+    REQUIRE(store->set_setting("countdown_s", "3", &error));
+    store.reset();
+    // --no-draw: every frame's UI runs (that is what a visitor can break); rasterizing
+    // 500,000 frames in SDL's software renderer would only measure SDL.
+    return run_kiosk_script(dir, kiosk::test::monkey_script(actions, seed, 640, 360),
+                            {"--size", "640x360", "--lang", "ru", "--no-draw"});
+}
+
+}  // namespace
+
+TEST_CASE("100,000 random visitor actions neither crash the kiosk, nor let it quit, nor grow its memory") {
+    TempDir dir;
+    auto run = run_monkey(dir, 100000, 20261122);
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    CHECK_FALSE(run.state["quit_requested"].boolean);
+    CHECK(run.state["frames_rendered"].number > 100000);
+    // Every screen was reached (the organizer panel through an organizer's visits).
+    std::vector<std::string> visited;
+    for (const auto& screen : run.state["screens_visited"].array) visited.push_back(screen.string);
+    for (const char* screen : {"home", "reader", "attract", "pin", "admin"}) {
+        CAPTURE(screen);
+        CHECK(std::find(visited.begin(), visited.end(), screen) != visited.end());
+    }
+    // Resident memory, sampled every 10,000 frames, stays flat once the kiosk has warmed up:
+    // the last sample is within a few MB of the one taken a tenth of the way in.
+    const auto& samples = run.state["rss_samples_mb"].array;
+    REQUIRE(samples.size() >= 20);
+    const double early = samples[samples.size() / 10].number;
+    double highest = 0;
+    for (size_t i = samples.size() / 10; i < samples.size(); ++i) highest = std::max(highest, samples[i].number);
+    MESSAGE("resident memory " << early << " MB early, at most " << highest << " MB later, "
+                               << samples.back().number << " MB at the end (" << samples.size() << " samples)");
+    CHECK(highest - early < 4.0);
+}
