@@ -66,7 +66,10 @@ const LayoutKeys& layout_keys(KeyboardLayout layout) {
 
 float key_unit(const UiContext& ctx, float width) {
     float unit = (width - ctx.px(kGapPx) * (kUnitsPerRow - 1)) / kUnitsPerRow;
-    return std::max(ctx.theme.min_target(), std::min(unit, ctx.px(kMaxKeyPx)));
+    // The design scale follows the long side too, which shrinks a rotated (portrait) panel's
+    // keys; a finger is as wide as ever, so the cap follows the short side alone.
+    const float cap = std::max(ctx.px(kMaxKeyPx), kMaxKeyPx * std::min(ctx.screen.x, ctx.screen.y) / 1080.0f);
+    return std::max(ctx.theme.min_target(), std::min(unit, cap));
 }
 
 // A key face: raised white key, blue while pressed so the finger sees it went down.

@@ -391,9 +391,12 @@ void draw_search_screen(UiContext& ctx) {
         return;
     }
 
+    // Landscape: query, topics and keyboard on the left, results on the right. Portrait (a
+    // rotated panel): query and topics on top, results in the middle, keyboard across the bottom.
+    const bool portrait = ctx.screen.x < ctx.screen.y;
     const float margin = theme.margin();
     const float top = theme.top_bar_height() + margin * 0.6f;
-    const float keyboard_width = std::min(ctx.px(1070), ctx.screen.x * 0.58f);
+    const float keyboard_width = portrait ? ctx.screen.x - margin * 2 : std::min(ctx.px(1070), ctx.screen.x * 0.58f);
     const float left = margin, right = left + keyboard_width;
     const float keyboard_height = onscreen_keyboard_height(ctx, keyboard_width);
     const float keyboard_top = ctx.screen.y - margin * 0.6f - keyboard_height;
@@ -409,13 +412,13 @@ void draw_search_screen(UiContext& ctx) {
                           ImVec2(left, y), keyboard_width, c.text_muted, "zh", 2);
         y += ctx.px(16);
     }
-    if (y + ctx.px(120) < keyboard_top) draw_topics(ctx, ImVec2(left, y), keyboard_width);
+    if (y + ctx.px(120) < keyboard_top) y += draw_topics(ctx, ImVec2(left, y), keyboard_width) + ctx.px(32);
 
     // Taps on keys and chips changed the query this frame: search once, now.
     if (search.query != search.searched) run_search(ctx);
 
-    const float results_left = right + margin;
-    draw_results(ctx, ImVec2(results_left, top), ImVec2(ctx.screen.x - margin, ctx.screen.y));
+    if (portrait) draw_results(ctx, ImVec2(left, y), ImVec2(right, keyboard_top - ctx.px(24)));
+    else draw_results(ctx, ImVec2(right + margin, top), ImVec2(ctx.screen.x - margin, ctx.screen.y));
 }
 
 }  // namespace kiosk::ui
