@@ -139,11 +139,32 @@ std::vector<SearchPassage> document_passages(const Document& doc) {
     return passages;
 }
 
+std::vector<SearchPassage> lesson_passages(const Lesson& lesson) {
+    std::vector<SearchPassage> passages;
+    for (Lang lang : kAllLangs) {
+        if (!lesson.title[lang].empty()) passages.push_back({0, "title", lang_code(lang), lesson.title[lang]});
+        if (!lesson.summary[lang].empty()) passages.push_back({0, "summary", lang_code(lang), lesson.summary[lang]});
+    }
+    // Slide titles rank like section headings; slide numbers are 1-based so that 0 keeps
+    // meaning "the item's header", as for documents.
+    for (size_t i = 0; i < lesson.slides.size(); ++i) {
+        const Slide& slide = lesson.slides[i];
+        const int number = static_cast<int>(i) + 1;
+        for (Lang lang : kAllLangs) {
+            if (!slide.title[lang].empty()) passages.push_back({number, "heading", lang_code(lang), slide.title[lang]});
+            if (!slide.text[lang].empty()) passages.push_back({number, "block", lang_code(lang), slide.text[lang]});
+        }
+    }
+    return passages;
+}
+
 bool write_search_index(SqliteDb& db, const ContentSources& sources, std::string* error) {
     SearchIndexWriter writer(db);
     if (!writer.begin(error)) return false;
     for (const Document& doc : sources.documents)
         if (!writer.add_item("document", doc.info.id, document_passages(doc), error)) return false;
+    for (const Lesson& lesson : sources.lessons)
+        if (!writer.add_item("lesson", lesson.id, lesson_passages(lesson), error)) return false;
     return writer.finish(error);
 }
 

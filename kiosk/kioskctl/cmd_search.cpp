@@ -1,8 +1,9 @@
 // kioskctl search DB QUERY [--limit N] [--json]: the visitor's search, from the command line.
-// One line per matching document, best first: document id, paragraph id, score, snippet.
-// Plain output marks matches as [match]; --json prints one object per line with the fields
-// document, paragraph, score and snippet, where matches are marked with U+0001 ... U+0002
-// exactly as SearchIndex returns them.
+// One line per matching document or lesson, best first: document (or lesson) id, paragraph id
+// (for a lesson: slide number), score, snippet. Plain output marks matches as [match]; --json
+// prints one object per line with the fields document, paragraph, score and snippet, where
+// matches are marked with U+0001 ... U+0002 exactly as SearchIndex returns them, and kind
+// ("document" or "lesson").
 #include "core/json_writer.h"
 #include "core/search_index.h"
 #include "kioskctl/command_line.h"
@@ -53,7 +54,7 @@ int cmd_search(const std::vector<std::string>& args) {
             JsonWriter line;
             line.begin_object();
             line.key("document").value(hit.item).key("paragraph").value(hit.paragraph);
-            line.key("score").value(hit.score).key("snippet").value(hit.snippet);
+            line.key("score").value(hit.score).key("snippet").value(hit.snippet).key("kind").value(hit.kind);
             std::printf("%s\n", line.end_object().str().c_str());
         } else {
             std::printf("%s\t%d\t%.4f\t%s\n", hit.item.c_str(), hit.paragraph, hit.score,

@@ -27,7 +27,7 @@ const std::vector<Command>& commands() {
         {"trainer-results", "trainer-results --data-dir DIR [--csv]",
          "print the group-quiz sessions recorded in trainer mode", cmd_trainer_results},
         {"search", "search DB QUERY [--limit N] [--json]",
-         "search the documents as a visitor would; one result per line, best first", cmd_search},
+         "search the documents and lessons as a visitor would; one result per line, best first", cmd_search},
     };
     return table;
 }

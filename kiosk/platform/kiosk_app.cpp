@@ -4,6 +4,7 @@
 #include "core/file_io.h"
 #include "core/utf8.h"
 #include "platform/kiosk_runner.h"
+#include "ui/onscreen_keyboard.h"
 
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
@@ -158,7 +159,8 @@ bool KioskRunner::init(std::string* error) {
     ui::FontFiles files;
     if (!ui::find_font_files(assets_dir, &files, error)) return false;
     const std::string& charset = content_->info().charset;
-    if (!ui::build_fonts(io.Fonts, files, translations_.charset() + charset, non_cjk(charset), scale, &fonts_, error))
+    const std::string ui_charset = translations_.charset() + charset + ui::onscreen_keyboard_charset();
+    if (!ui::build_fonts(io.Fonts, files, ui_charset, non_cjk(charset), scale, &fonts_, error))
         return false;
     for (unsigned cp : fonts_.missing) std::fprintf(stderr, "kiosk: warning: no glyph for U+%04X\n", cp);
     ImGui_ImplSDLRenderer_Init(display_.renderer());

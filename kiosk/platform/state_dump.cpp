@@ -42,6 +42,14 @@ void KioskRunner::write_state_dump() {
     json.key("rss_samples_mb").begin_array();
     for (double mb : rss_samples_) json.value(mb);
     json.end_array();
+    json.key("search_query").value(state.search.query);
+    json.key("search_results").value(static_cast<int64_t>(state.search.results.size()));
+    // The reader's step-through of search matches: which one is current (1-based) and how many.
+    const bool stepping = state.screen == ui::Screen::Reader && !state.reader.search.matches.empty();
+    json.key("search_match");
+    if (stepping && state.reader.search.current >= 0) json.value(state.reader.search.current + 1);
+    else json.null();
+    json.key("search_matches").value(stepping ? static_cast<int64_t>(state.reader.search.matches.size()) : 0);
     json.key("missing_glyphs").value(static_cast<int64_t>(fonts_.missing.size()));
     json.key("rotation").value(static_cast<int>(settings_.rotation));
     json.key("screen_size").begin_array().value(display_.logical_width()).value(display_.logical_height()).end_array();

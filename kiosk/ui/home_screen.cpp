@@ -85,13 +85,14 @@ void open_document(UiState& state, const Document& doc) {
     state.reader.scroll.set_extent(0, 1);
     state.reader.sidebar_scroll.stop();
     state.reader.layout = ReaderLayout{};
+    state.reader.search = ReaderMatches{};
 }
 
 void draw_home_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
-    draw_top_bar(ctx, ctx.t("app.title"), false);
+    draw_top_bar(ctx, ctx.t("app.title"), false, true);
 
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.8f;

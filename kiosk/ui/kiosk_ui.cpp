@@ -3,6 +3,7 @@
 #include "ui/screens.h"
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace kiosk::ui {
@@ -19,6 +20,7 @@ const char* screen_name(Screen screen) {
         case Screen::Attract: return "attract";
         case Screen::Pin: return "pin";
         case Screen::Admin: return "admin";
+        case Screen::Search: return "search";
     }
     return "home";
 }
@@ -35,6 +37,14 @@ KioskUi::KioskUi(const ContentStore& content, const Translations& translations, 
     gesture_.set_threshold(12.0f * scale < 8.0f ? 8.0f : 12.0f * scale);
     apply_settings(settings);
     state_.language = settings.default_language;
+    open_search_index();
+}
+
+// One connection for the life of the content: searches run per keystroke, never per frame.
+void KioskUi::open_search_index() {
+    std::string error;
+    search_index_ = SearchIndex::open(content_.path(), &error);
+    if (!search_index_) std::fprintf(stderr, "kiosk: warning: search unavailable: %s\n", error.c_str());
 }
 
 void KioskUi::apply_settings(const KioskSettings& settings) {
@@ -45,6 +55,7 @@ void KioskUi::apply_settings(const KioskSettings& settings) {
 void KioskUi::content_replaced(double now) {
     strings_.build(content_, translations_);
     text_cache_.clear();
+    open_search_index();
     reset_session(now);
     state_.screen = Screen::Home;
 }
@@ -147,6 +158,7 @@ void KioskUi::draw_screen(UiContext& ctx) {
         case Screen::Attract: draw_attract_screen(ctx); break;
         case Screen::Pin: draw_pin_screen(ctx); break;
         case Screen::Admin: draw_admin_screen(ctx); break;
+        case Screen::Search: draw_search_screen(ctx); break;
     }
 }
 
@@ -159,6 +171,7 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
                   feedback_target_, strings_, pressed_label_, pin_attempts_, settings_,
                   ImGui::GetBackgroundDrawList(), screen_size, now};
     screens_visited_ |= 1u << static_cast<unsigned>(state_.screen);
+    ctx.search = search_index_.get();
     const bool countdown = countdown_showing(now);
     const bool modal = countdown || state_.accessibility_open;
     ctx.input_enabled = !modal;

@@ -7,6 +7,7 @@
 #include "core/idle_timer.h"
 #include "core/kiosk_settings.h"
 #include "core/pin_lock.h"
+#include "core/search_index.h"
 #include "core/touch_gesture.h"
 #include "core/translations.h"
 #include "ui/display_strings.h"
@@ -17,6 +18,7 @@
 #include "ui/ui_state.h"
 
 #include <array>
+#include <memory>
 
 namespace kiosk::ui {
 
@@ -65,6 +67,7 @@ private:
     bool swallow_press(float x, float y, double now);
     bool corner_tap(float x, float y, double now);
     void draw_screen(UiContext& ctx);
+    void open_search_index();
 
     const ContentStore& content_;
     const Translations& translations_;
@@ -87,6 +90,7 @@ private:
     int corner_tap_count_ = 0;
     ImVec2 screen_{1920, 1080};
     unsigned screens_visited_ = 0;
+    std::unique_ptr<SearchIndex> search_index_;  // null when the content has no index: no search button
 };
 
 }  // namespace kiosk::ui

@@ -1,9 +1,12 @@
 // Reader: one document. Sidebar with facts, summary and table of contents; the official
 // Russian text in a column with kinetic scrolling, elastic edges and three text sizes.
 #include "ui/screens.h"
+#include "ui/text_highlight.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cfloat>
+#include <cstdio>
 
 namespace kiosk::ui {
 
@@ -121,6 +124,68 @@ void draw_sidebar(UiContext& ctx, const Document& doc, const DocumentStrings& st
     scroll_indicator(ctx, reader.sidebar_scroll, min, max, reader.sidebar_height);
 }
 
+// The text a match points into: its block's or its section heading's.
+const std::string& match_text(const Document& doc, const ReaderMatch& match) {
+    return match.block >= 0 ? doc.blocks[match.block].text : doc.sections[match.section].heading;
+}
+
+// Finds the layout line of every match (after each re-layout). Matches and lines are both in
+// reading order, so one walk over the lines places them all.
+void place_matches(ReaderState& reader, const Document& doc) {
+    const std::vector<LaidLine>& lines = reader.layout.lines;
+    size_t line = 0;
+    for (ReaderMatch& match : reader.search.matches) {
+        const char* at = match_text(doc, match).data() + match.begin;
+        size_t found = line;
+        while (found < lines.size() && !(lines[found].begin <= at && at < lines[found].end)) ++found;
+        if (found == lines.size())  // not after the previous match (it should be): look from the top
+            for (found = 0; found < lines.size() && !(lines[found].begin <= at && at < lines[found].end);) ++found;
+        match.line = found < lines.size() ? static_cast<int>(found) : -1;
+        if (found < lines.size()) line = found;
+    }
+}
+
+// Scrolls so the current match sits in the upper third of the text, where the eye lands.
+void scroll_to_current_match(UiContext& ctx, float view_height, bool animated) {
+    ReaderState& reader = ctx.state.reader;
+    const ReaderMatches& found = reader.search;
+    if (found.current < 0 || found.current >= static_cast<int>(found.matches.size())) return;
+    const int line = found.matches[found.current].line;
+    if (line < 0) return;
+    const float y = reader.layout.lines[line].y;
+    reader.scroll.scroll_to(std::max(0.0f, y - view_height * 0.3f), animated, ctx.now);
+}
+
+// "▲  3 / 12  ▼": steps through the matches of the search the document was opened from.
+// Returns the right edge of the control.
+float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
+    ReaderMatches& found = ctx.state.reader.search;
+    const int count = static_cast<int>(found.matches.size());
+    const std::string& prev = ctx.t("search.previous_match");
+    const std::string& next = ctx.t("search.next_match");
+    const float w = std::max(ctx.theme.min_target() * 1.2f, h);
+    float x = pos.x;
+    if (touch_button(ctx, prev, pos, ImVec2(x + w, pos.y + h), ButtonStyle::Primary, FontRole::Medium)) {
+        found.current = found.current <= 0 ? count - 1 : found.current - 1;  // wraps around, as find-in-page does
+        found.scroll_pending = found.scroll_animated = true;
+    }
+    x += w + ctx.px(12);
+    char counter[48];
+    if (found.current >= 0) std::snprintf(counter, sizeof counter, "%d / %d", found.current + 1, count);
+    else std::snprintf(counter, sizeof counter, "%d", count);
+    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    const float counter_width = std::max(text_size(medium, "00 / 00").x, medium->CalcTextSizeA(medium->FontSize, 1e9f, 0, counter).x);
+    const float tx = x + (counter_width - medium->CalcTextSizeA(medium->FontSize, 1e9f, 0, counter).x) * 0.5f;
+    ctx.draw->AddText(medium, medium->FontSize, ImVec2(tx, pos.y + (h - medium->FontSize) * 0.45f), ctx.theme.colors.text,
+                      counter);
+    x += counter_width + ctx.px(12);
+    if (touch_button(ctx, next, ImVec2(x, pos.y), ImVec2(x + w, pos.y + h), ButtonStyle::Primary, FontRole::Medium)) {
+        found.current = found.current + 1 >= count ? 0 : found.current + 1;
+        found.scroll_pending = found.scroll_animated = true;
+    }
+    return x + w;
+}
+
 // The strip above the text: the official-language note and the text size control.
 void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max) {
     ReaderState& reader = ctx.state.reader;
@@ -143,9 +208,12 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max) {
     if (touch_button(ctx, smaller, ImVec2(x, cy - h / 2), ImVec2(x + ws, cy + h / 2), ButtonStyle::Secondary) &&
         ctx.state.text_size > 0)
         --ctx.state.text_size;
+    float note_left = min.x;
+    if (!reader.search.matches.empty()) note_left = draw_match_stepper(ctx, ImVec2(min.x, cy - h / 2), h) + ctx.px(28);
     ImFont* small = ctx.fonts.get(FontRole::Small);
-    draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("reader.official_text"), small, ImVec2(min.x, cy - small->FontSize * 0.65f),
-                 x - min.x - ctx.px(24), c.text_muted, lang_code(ctx.state.language), 1);
+    draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("reader.official_text"), small,
+                 ImVec2(note_left, cy - small->FontSize * 0.65f), x - note_left - ctx.px(24), c.text_muted,
+                 lang_code(ctx.state.language), 1);
 }
 
 void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max, float column_x) {
@@ -157,7 +225,14 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
     const float offset = reader.scroll.offset();
     const float top = min.y + ctx.px(24);
     ctx.draw->PushClipRect(min, max, true);
-    for (size_t i = layout.first_visible_line(offset - ctx.px(24)); i < layout.lines.size(); ++i) {
+    const std::vector<ReaderMatch>& matches = reader.search.matches;
+    // Matches are in line order: start at the first that can reach the first visible line.
+    const size_t first_line = layout.first_visible_line(offset - ctx.px(24));
+    size_t first_match = 0;
+    while (first_match < matches.size() && matches[first_match].line >= 0 &&
+           static_cast<size_t>(matches[first_match].line) + 1 < first_line)
+        ++first_match;
+    for (size_t i = first_line; i < layout.lines.size(); ++i) {
         const LaidLine& line = layout.lines[i];
         float y = top + line.y - offset;
         if (y > max.y) break;
@@ -165,12 +240,36 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
         ImU32 color = line.style == LineStyle::Heading ? c.primary
                       : line.style == LineStyle::Signature ? c.text_muted
                                                             : c.text;
-        ctx.draw->AddText(font, font->FontSize, ImVec2(column_x + line.x, y), color, line.begin, line.end);
+        const ImVec2 pos(column_x + line.x, y);
+        const char* current_begin = nullptr;  // the part of the current match on this line
+        const char* current_end = nullptr;
+        for (size_t m = first_match; m < matches.size() && matches[m].line <= static_cast<int>(i); ++m) {
+            const char* text = match_text(doc, matches[m]).data();
+            const bool current = static_cast<int>(m) == reader.search.current;
+            if (draw_match_box(ctx.draw, font, ImVec2(pos.x, y - font->FontSize * 0.1f), font->FontSize * 1.35f,
+                               line.begin, line.end, text + matches[m].begin, text + matches[m].end,
+                               current ? c.accent : c.accent_soft, ctx.px(6)) &&
+                current) {
+                current_begin = std::max(line.begin, text + matches[m].begin);
+                current_end = std::min(line.end, text + matches[m].end);
+            }
+        }
+        if (current_begin) {
+            // The current match sits on the strong accent: its words switch to the matching text colour.
+            // ImGui 1.86 does not kern, so three runs land exactly where one would.
+            float x = pos.x;
+            ctx.draw->AddText(font, font->FontSize, ImVec2(x, y), color, line.begin, current_begin);
+            x += font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.begin, current_begin).x;
+            ctx.draw->AddText(font, font->FontSize, ImVec2(x, y), c.text_on_primary, current_begin, current_end);
+            x += font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, current_begin, current_end).x;
+            ctx.draw->AddText(font, font->FontSize, ImVec2(x, y), color, current_end, line.end);
+        } else {
+            ctx.draw->AddText(font, font->FontSize, pos, color, line.begin, line.end);
+        }
         if (line.style == LineStyle::ListItem && line.first_of_block)
             ctx.draw->AddText(body, body->FontSize, ImVec2(column_x + line.x - body->FontSize * 1.0f, y), c.accent, kBullet);
     }
     ctx.draw->PopClipRect();
-    (void)doc;
 }
 
 }  // namespace
@@ -191,8 +290,9 @@ void draw_reader_screen(UiContext& ctx) {
     const size_t doc_index = static_cast<size_t>(&doc - ctx.content.documents().data());
     const Theme& theme = ctx.theme;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.surface);
-    if (draw_top_bar(ctx, doc.info.title.get(ctx.state.language), true)) {
-        ctx.state.screen = Screen::Home;
+    if (draw_top_bar(ctx, doc.info.title.get(ctx.state.language), true, true)) {
+        // Opened from a search result: back goes to the results, which are still there.
+        ctx.state.screen = reader.search.from_search ? Screen::Search : Screen::Home;
         return;
     }
 
@@ -219,10 +319,16 @@ void draw_reader_screen(UiContext& ctx) {
             if (first < reader.layout.lines.size()) anchor_block = reader.layout.lines[first].block;
         }
         reader.layout.build(doc, ctx.fonts, ctx.state.text_size, column_width, theme.scale);
+        place_matches(reader, doc);
         if (anchor_block >= 0) reader.scroll.scroll_to(reader.layout.block_top[anchor_block], false, ctx.now);
     }
     ImVec2 text_min(sidebar_width, top + toolbar_height + ctx.px(2)), text_max(ctx.screen.x, ctx.screen.y);
     reader.scroll.set_extent(reader.layout.height + ctx.px(24), text_max.y - text_min.y);
+    if (reader.search.scroll_pending) {
+        // Opening from a result jumps straight to the passage; stepping glides to the next match.
+        scroll_to_current_match(ctx, text_max.y - text_min.y, reader.search.scroll_animated);
+        reader.search.scroll_pending = false;
+    }
     scroll_region(ctx, reader.scroll, text_min, text_max);
     draw_document_text(ctx, doc, text_min, text_max, column_x);
     scroll_indicator(ctx, reader.scroll, ImVec2(text_min.x, text_min.y), ImVec2(text_max.x - ctx.px(8), text_max.y),

@@ -1,6 +1,8 @@
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
+#include <algorithm>
+
 namespace kiosk::ui {
 
 namespace {
@@ -14,9 +16,31 @@ void draw_emblem(ImDrawList* draw, ImVec2 center, float radius, ImU32 color) {
             draw->AddCircleFilled(ImVec2(center.x + col * step, center.y + row * step), radius * 0.11f, color, 12);
 }
 
+// The search button: white on the blue bar with a drawn magnifier, the most visible control
+// there, so a visitor looking for a topic finds it at once. Returns its left edge.
+float search_button(UiContext& ctx, float right, float center_y) {
+    const Theme& theme = ctx.theme;
+    const std::string& label = ctx.t("search.button");
+    ImFont* font = ctx.fonts.get(FontRole::Medium);
+    const float h = theme.button_height() * 0.9f;
+    const float icon = h * 0.55f;
+    const float width = std::max(theme.min_target() * 1.5f, text_size(font, label).x + icon + theme.px(64));
+    ImVec2 min(right - width, center_y - h / 2), max(right, center_y + h / 2);
+    TouchArea area = touch_area(ctx, label, min, max);
+    const Palette& c = theme.colors;
+    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, theme.corner() * 0.75f);
+    const ImVec2 lens(min.x + theme.px(24) + icon * 0.42f, center_y - icon * 0.1f);
+    ctx.draw->AddCircle(lens, icon * 0.32f, c.primary, 24, theme.px(3.5f));
+    ctx.draw->AddLine(ImVec2(lens.x + icon * 0.23f, lens.y + icon * 0.23f),
+                      ImVec2(lens.x + icon * 0.52f, lens.y + icon * 0.52f), c.primary, theme.px(5));
+    draw_text(ctx.draw, font, ImVec2(min.x + theme.px(36) + icon, center_y - font->FontSize * 0.62f), c.primary, label);
+    if (area.clicked) open_search(ctx.state);
+    return min.x;
+}
+
 }  // namespace
 
-bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back) {
+bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back, bool with_search) {
     const Theme& theme = ctx.theme;
     const float height = theme.top_bar_height();
     const float center_y = height * 0.5f;
@@ -46,6 +70,7 @@ bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back) {
     if (touch_button(ctx, aa, ImVec2(switch_left, center_y - h / 2), ImVec2(switch_left + aa_width, center_y + h / 2),
                      ButtonStyle::OnPrimary, FontRole::Medium))
         ctx.state.accessibility_open = !ctx.state.accessibility_open;
+    if (with_search && ctx.search) switch_left = search_button(ctx, switch_left - theme.px(20), center_y);
     ImFont* font = ctx.fonts.get(with_back ? FontRole::Medium : FontRole::Title);
     float available = switch_left - theme.px(32) - x;
     ctx.draw->PushClipRect(ImVec2(x, 0), ImVec2(x + available, height), true);

@@ -5,6 +5,7 @@
 #include "core/content_store.h"
 #include "core/kiosk_settings.h"
 #include "core/pin_lock.h"
+#include "core/search_index.h"
 #include "core/touch_gesture.h"
 #include "core/translations.h"
 #include "ui/display_strings.h"
@@ -38,6 +39,7 @@ struct UiContext {
     double now = 0;       // seconds on the kiosk clock (simulated in scripted runs)
     bool animating = false;  // a widget sets this when it needs another frame soon
     bool input_enabled = true;  // false while a modal overlay covers what is being drawn
+    SearchIndex* search = nullptr;  // the content's search index; null if it has none
 
     // The UI string for `key` in the visitor's language.
     const std::string& t(std::string_view key) const { return translations.get(state.language, key); }

@@ -6,14 +6,15 @@
 #include "core/kinetic_scroll.h"
 #include "core/language.h"
 #include "ui/reader_layout.h"
+#include "ui/search_state.h"
 
 #include <cstdint>
 #include <string>
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Reader, Attract, Pin, Admin };
-// The `screen` value of the state dump: "home", "reader", "attract", "pin", "admin".
+enum class Screen { Home, Reader, Attract, Pin, Admin, Search };
+// The `screen` value of the state dump: "home", "reader", "attract", "pin", "admin", "search".
 const char* screen_name(Screen screen);
 
 struct ReaderState {
@@ -22,6 +23,7 @@ struct ReaderState {
     KineticScroll sidebar_scroll;
     float sidebar_height = 0;  // measured while drawing, used as the sidebar's scroll extent
     ReaderLayout layout;       // rebuilt when the document, text size or width changes
+    ReaderMatches search;      // highlights of the search the document was opened from
 };
 
 // Who the PIN pad is for, and what it has been given so far.
@@ -58,6 +60,7 @@ struct UiState {
     ReaderState reader;
     KineticScroll home_scroll;
     PinPadState pin;
+    SearchState search;
     double attract_started = 0;  // clock time the attract loop began, for its slides
     KioskStatus status;
     UiRequests requests;

@@ -221,3 +221,55 @@ TEST_CASE("opening a database without a search index fails with a clear message"
     CHECK_FALSE(SearchIndex::open(dir.file("missing.db"), &error));
     CHECK_FALSE(error.empty());
 }
+
+TEST_CASE("lessons are indexed: a word form in a slide finds the lesson at that slide") {
+    std::vector<SearchHit> hits = fixture_index().search("приложений", 10);
+    const SearchHit* lesson = hit_for(hits, "fixture-passwords");
+    REQUIRE(lesson);
+    CHECK(lesson->kind == "lesson");
+    CHECK(lesson->paragraph == 4);  // slide 4, counted from 1: slide 0 would be the lesson's header
+    CHECK(lesson->field == "block");
+    CHECK(lesson->lang == "ru");
+    CHECK(lesson->snippet.find("\x01приложения\x02") != std::string::npos);
+}
+
+TEST_CASE("lessons are found by their titles, summaries and slides in all three languages") {
+    std::vector<SearchHit> hits = fixture_index().search("пароли", 10);
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits[0].kind == "lesson");
+    CHECK(hits[0].field == "title");
+    CHECK(hits[0].paragraph == 0);
+
+    hits = fixture_index().search("passwords", 10);
+    REQUIRE(hit_for(hits, "fixture-passwords"));
+    CHECK(hit_for(hits, "fixture-passwords")->lang == "en");
+
+    hits = fixture_index().search("never share", 10);
+    REQUIRE(hit_for(hits, "fixture-passwords"));
+    CHECK(hit_for(hits, "fixture-passwords")->paragraph == 5);
+
+    hits = fixture_index().search("验证码", 10);
+    REQUIRE(hit_for(hits, "fixture-passwords"));
+    CHECK(hit_for(hits, "fixture-passwords")->lang == "zh");
+    CHECK(hit_for(hits, "fixture-passwords")->snippet.find("\x01验证码\x02") != std::string::npos);
+
+    CHECK(fixture_index().search("надежные", 10).size() == 1);  // ё in the title, е typed
+}
+
+TEST_CASE("quiz questions and answers are not searchable") {
+    // «мошенники» and «трубку» occur only in the quiz of the fixture lesson.
+    CHECK(documents_found("мошенники").empty());
+    CHECK(documents_found("трубку").empty());
+}
+
+TEST_CASE("matches in a lesson give every matching slide with ranges in its original text") {
+    std::vector<PassageMatch> matches = fixture_index().matches_in("СМС", "lesson", "fixture-passwords");
+    std::vector<int> slides;
+    for (const PassageMatch& match : matches) {
+        CHECK(match.field == "block");
+        CHECK(match.ranges.size() == 1);
+        slides.push_back(match.paragraph);
+    }
+    CHECK(slides == std::vector<int>{4, 5});
+    CHECK(fixture_index().matches_in("СМС", "document", "fixture-passwords").empty());  // kinds do not mix
+}

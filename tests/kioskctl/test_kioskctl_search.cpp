@@ -18,7 +18,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("kioskctl search --json prints one object per result with document, paragraph, score and snippet") {
+TEST_CASE("kioskctl search --json prints one object per result with document, paragraph, score, snippet and kind") {
     CommandResult result = run_command({KIOSKCTL_BIN, "search", search_fixture_db(), "умные города", "--json"});
     CHECK(result.exit_code == 0);
     std::vector<std::string> lines = lines_of(result.out);
@@ -27,7 +27,8 @@ TEST_CASE("kioskctl search --json prints one object per result with document, pa
         bool ok = false;
         JsonValue hit = parse_json(line, &ok);
         REQUIRE(ok);
-        CHECK(hit.object.size() == 4);
+        CHECK(hit.object.size() == 5);
+        CHECK(hit["kind"].string == "document");
         CHECK(hit["document"].type == JsonValue::Type::String);
         CHECK(hit["paragraph"].type == JsonValue::Type::Number);
         CHECK(hit["score"].type == JsonValue::Type::Number);
@@ -69,4 +70,17 @@ TEST_CASE("kioskctl search reports an unreadable database and exits 1") {
     CHECK(result.exit_code == 1);
     CHECK(result.err.find("missing.db") != std::string::npos);
     CHECK(run_command({KIOSKCTL_BIN, "search", search_fixture_db()}).exit_code == 2);
+}
+
+TEST_CASE("kioskctl search prints lessons with their id as the document and kind lesson") {
+    CommandResult result = run_command({KIOSKCTL_BIN, "search", search_fixture_db(), "двухфакторная", "--json"});
+    CHECK(result.exit_code == 0);
+    std::vector<std::string> lines = lines_of(result.out);
+    REQUIRE(lines.size() == 1);
+    JsonValue hit = parse_json(lines[0]);
+    CHECK(hit["document"].string == "fixture-passwords");
+    CHECK(hit["kind"].string == "lesson");
+    CHECK(hit["paragraph"].number == 0);
+    CommandResult plain = run_command({KIOSKCTL_BIN, "search", search_fixture_db(), "двухфакторная"});
+    CHECK(plain.out.find("fixture-passwords\t0\t") == 0);
 }

@@ -1,0 +1,424 @@
+// Search: the query field and the on-screen keyboard on the left, the results on the right.
+// Results update as the visitor types: SearchIndex::search runs when the query changes, never
+// per frame. Tapping a document result opens the reader at that paragraph with every match of
+// the query highlighted; a lesson result opens the lesson at that slide.
+//
+// [SECTION] opening results       open_search, open_result, reader matches
+// [SECTION] query field and topics
+// [SECTION] results list
+// [SECTION] the screen
+#include "ui/onscreen_keyboard.h"
+#include "ui/screens.h"
+#include "ui/text_highlight.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+
+namespace kiosk::ui {
+
+namespace {
+
+constexpr int kMaxResults = 30;
+constexpr int kSnippetLines = 4;
+constexpr int kTopicCount = 6;
+// Topic chips, per language: common subjects of the documents and lessons, as the visitor's
+// language writes them. For Chinese they are the only way to type Chinese words (no pinyin IME).
+constexpr const char* kTopicKeys[kTopicCount] = {"search.topic1", "search.topic2", "search.topic3",
+                                                 "search.topic4", "search.topic5", "search.topic6"};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] opening results
+// ---------------------------------------------------------------------------------------------
+
+int block_index_of(const Document& doc, int block_id) {
+    for (size_t i = 0; i < doc.blocks.size(); ++i)
+        if (doc.blocks[i].id == block_id) return static_cast<int>(i);
+    return -1;
+}
+
+// The section whose heading search passages point at `block_id` (its first block), or -1.
+int heading_section_of(const Document& doc, int block_id) {
+    for (size_t s = 0; s < doc.sections.size(); ++s) {
+        const Section& section = doc.sections[s];
+        if (section.heading.empty() || section.first_block < 0 ||
+            section.first_block >= static_cast<int>(doc.blocks.size()))
+            continue;
+        if (doc.blocks[section.first_block].id == block_id) return static_cast<int>(s);
+    }
+    return -1;
+}
+
+// Where a match sits in reading order: a heading comes just before its section's first block.
+std::pair<int, size_t> reading_position(const Document& doc, const ReaderMatch& match) {
+    if (match.block >= 0) return {match.block * 2 + 1, match.begin};
+    return {doc.sections[match.section].first_block * 2, match.begin};
+}
+
+// The matches of `query` in the document's text column, in reading order. Title and summary
+// matches are left out: they are not in the column the visitor steps through.
+std::vector<ReaderMatch> reader_matches(SearchIndex& index, const std::string& query, const Document& doc) {
+    std::vector<ReaderMatch> out;
+    for (const PassageMatch& passage : index.matches_in(query, "document", doc.info.id)) {
+        ReaderMatch match;
+        const std::string* text = nullptr;
+        if (passage.field == "block") {
+            match.block = block_index_of(doc, passage.paragraph);
+            if (match.block >= 0) text = &doc.blocks[match.block].text;
+        } else if (passage.field == "heading") {
+            match.section = heading_section_of(doc, passage.paragraph);
+            if (match.section >= 0) text = &doc.sections[match.section].heading;
+        }
+        if (!text) continue;
+        for (const TextRange& range : passage.ranges) {
+            if (range.begin >= range.end || range.end > text->size()) continue;  // a stale index: never draw outside
+            match.begin = range.begin;
+            match.end = range.end;
+            out.push_back(match);
+        }
+    }
+    std::sort(out.begin(), out.end(), [&doc](const ReaderMatch& a, const ReaderMatch& b) {
+        return reading_position(doc, a) < reading_position(doc, b);
+    });
+    return out;
+}
+
+// The first match in the passage the result showed, so the reader opens where the snippet was.
+int first_match_of_hit(const Document& doc, const std::vector<ReaderMatch>& matches, const SearchHit& hit) {
+    if (hit.field == "block") {
+        int block = block_index_of(doc, hit.paragraph);
+        for (size_t i = 0; i < matches.size(); ++i)
+            if (matches[i].block == block) return static_cast<int>(i);
+    } else if (hit.field == "heading") {
+        int section = heading_section_of(doc, hit.paragraph);
+        for (size_t i = 0; i < matches.size(); ++i)
+            if (matches[i].block < 0 && matches[i].section == section) return static_cast<int>(i);
+    }
+    return -1;  // the title or summary matched: open at the top
+}
+
+void open_result(UiContext& ctx, const SearchResult& result) {
+    UiState& state = ctx.state;
+    if (result.lesson) {
+        open_lesson_from_search(state, *result.lesson, result.hit.paragraph > 0 ? result.hit.paragraph - 1 : 0);
+        return;
+    }
+    if (!result.document) return;
+    const Document& doc = *result.document;
+    open_document(state, doc);
+    ReaderMatches& found = state.reader.search;
+    found.from_search = true;
+    if (ctx.search) found.matches = reader_matches(*ctx.search, state.search.query, doc);
+    found.current = first_match_of_hit(doc, found.matches, result.hit);
+    found.scroll_pending = found.current >= 0;
+}
+
+// Runs the search for the current query and prepares the rows (once per change of the query).
+void run_search(UiContext& ctx) {
+    SearchState& search = ctx.state.search;
+    search.searched = search.query;
+    search.results.clear();
+    search.scroll.stop();
+    search.scroll.scroll_to(0, false, ctx.now);
+    if (!ctx.search) return;
+    for (SearchHit& hit : ctx.search->search(search.query, kMaxResults)) {
+        SearchResult result;
+        if (hit.kind == "lesson") result.lesson = ctx.content.find_lesson(hit.item);
+        else result.document = ctx.content.find_document(hit.item);
+        if (!result.lesson && !result.document) continue;  // the index and the content disagree: show nothing stale
+        result.snippet = strip_match_markers(hit.snippet, &result.matches);
+        result.hit = std::move(hit);
+        search.results.push_back(std::move(result));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] query field and topics
+// ---------------------------------------------------------------------------------------------
+
+// A magnifying glass drawn with primitives (the fonts have no such glyph).
+void draw_magnifier(ImDrawList* draw, ImVec2 center, float size, ImU32 color, float thickness) {
+    const float r = size * 0.32f;
+    const ImVec2 lens(center.x - size * 0.1f, center.y - size * 0.1f);
+    draw->AddCircle(lens, r, color, 32, thickness);
+    const float d = r * 0.7071f;
+    draw->AddLine(ImVec2(lens.x + d, lens.y + d), ImVec2(center.x + size * 0.42f, center.y + size * 0.42f), color,
+                  thickness * 1.4f);
+}
+
+// The query as typed, its tail visible when it is longer than the field, with a caret.
+void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max) {
+    const Palette& c = ctx.theme.colors;
+    ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
+    ctx.draw->AddRect(min, max, c.primary, ctx.theme.corner(), 0, ctx.px(3));
+    const float h = max.y - min.y;
+    draw_magnifier(ctx.draw, ImVec2(min.x + h * 0.5f, (min.y + max.y) * 0.5f), h * 0.5f, c.primary, ctx.px(4));
+    const float left = min.x + h, right = max.x - ctx.px(24);
+    const std::string& query = ctx.state.search.query;
+    ImFont* font = ctx.fonts.get(FontRole::Title);
+    const float text_y = (min.y + max.y - font->FontSize) * 0.5f;
+    if (query.empty()) {
+        ImFont* regular = ctx.fonts.get(FontRole::Regular);
+        ctx.draw->PushClipRect(ImVec2(left, min.y), ImVec2(right, max.y), true);
+        draw_text(ctx.draw, regular, ImVec2(left, (min.y + max.y - regular->FontSize) * 0.5f), c.text_muted,
+                  ctx.t("search.placeholder"));
+        ctx.draw->PopClipRect();
+        ctx.draw->AddRectFilled(ImVec2(left - ctx.px(6), text_y), ImVec2(left - ctx.px(3), text_y + font->FontSize),
+                                c.primary);
+        return;
+    }
+    const float width = text_size(font, query).x;
+    const float x = width <= right - left ? left : right - width;  // keep the end, where the visitor types, in view
+    ctx.draw->PushClipRect(ImVec2(left, min.y), ImVec2(right, max.y), true);
+    draw_text(ctx.draw, font, ImVec2(x, text_y), c.text, query);
+    ctx.draw->PopClipRect();
+    const float caret = std::min(x + width, right) + ctx.px(3);
+    ctx.draw->AddRectFilled(ImVec2(caret, text_y), ImVec2(caret + ctx.px(3), text_y + font->FontSize), c.primary);
+}
+
+// Chips that fill the query with a common topic. Returns the height used.
+float draw_topics(UiContext& ctx, ImVec2 pos, float width) {
+    const Palette& c = ctx.theme.colors;
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    ImFont* font = ctx.fonts.get(FontRole::Regular);
+    draw_text(ctx.draw, small, pos, c.text_muted, ctx.t("search.topics"));
+    float y = pos.y + small->FontSize * 1.6f;
+    const float h = std::max(ctx.theme.min_target(), ctx.px(64));
+    const float gap = ctx.px(14);
+    float x = pos.x;
+    for (const char* key : kTopicKeys) {
+        const std::string& topic = ctx.t(key);
+        const float w = text_size(font, topic).x + ctx.px(48);
+        if (x > pos.x && x + w > pos.x + width) {
+            x = pos.x;
+            y += h + gap;
+        }
+        TouchArea area = touch_area(ctx, topic, ImVec2(x, y), ImVec2(x + w, y + h));
+        ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), area.pressed ? c.primary : c.accent_soft, h * 0.5f);
+        if (ctx.theme.high_contrast) ctx.draw->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), c.accent, h * 0.5f, 0, ctx.px(2));
+        draw_text_centered(ctx.draw, font, ImVec2(x, y), ImVec2(x + w, y + h), area.pressed ? c.text_on_primary : c.text,
+                           topic);
+        if (area.clicked) ctx.state.search.query = topic;
+        x += w + gap;
+    }
+    return y + h - pos.y;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] results list
+// ---------------------------------------------------------------------------------------------
+
+void wrap_snippet(SearchResult& result, ImFont* font, float width) {
+    if (result.wrapped_width == width && result.wrapped_font == font) return;
+    result.lines = break_lines(result.snippet, width,
+                               [font](std::string_view text) {
+                                   return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(),
+                                                              text.data() + text.size()).x;
+                               },
+                               result.hit.lang.c_str());
+    result.wrapped_width = width;
+    result.wrapped_font = font;
+}
+
+// The snippet with its matches on an accent background. Returns the height used.
+float draw_snippet(UiContext& ctx, SearchResult& result, ImFont* font, ImVec2 pos, float width) {
+    wrap_snippet(result, font, width);
+    const Palette& c = ctx.theme.colors;
+    const float line_height = font->FontSize * 1.4f;
+    const size_t lines = std::min<size_t>(result.lines.size(), kSnippetLines);
+    const char* text = result.snippet.data();
+    for (size_t i = 0; i < lines; ++i) {
+        const LineSpan& line = result.lines[i];
+        ImVec2 at(pos.x, pos.y + line_height * static_cast<float>(i));
+        for (const TextRange& match : result.matches)
+            draw_match_box(ctx.draw, font, ImVec2(at.x, at.y - font->FontSize * 0.1f), font->FontSize * 1.3f,
+                           text + line.begin, text + line.end, text + match.begin, text + match.end, c.accent_soft,
+                           ctx.px(6));
+        ctx.draw->AddText(font, font->FontSize, at, c.text, text + line.begin, text + line.end);
+    }
+    return line_height * static_cast<float>(lines);
+}
+
+const std::string& result_title(const SearchResult& result, Lang lang) {
+    return result.lesson ? result.lesson->title.get(lang) : result.document->info.title.get(lang);
+}
+
+// The kind chip: the document type in its colour, or "Lesson". Returns its height.
+float draw_result_chip(UiContext& ctx, const SearchResult& result, ImVec2 pos) {
+    const std::string& label = result.lesson ? ctx.t("search.kind_lesson") : ctx.t(document_type_key(result.document->info.type));
+    ImU32 fill = result.lesson ? ctx.theme.colors.accent : ctx.theme.document_type_color(result.document->info.type);
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    ImVec2 size = text_size(small, label);
+    ctx.draw->AddRectFilled(pos, ImVec2(pos.x + size.x + ctx.px(28), pos.y + size.y + ctx.px(10)), fill, ctx.px(20));
+    draw_text(ctx.draw, small, ImVec2(pos.x + ctx.px(14), pos.y + ctx.px(5)), ctx.theme.colors.text_on_primary, label);
+    return size.y + ctx.px(10);
+}
+
+// Height of a result card at `width`, from the wrapped title and snippet.
+float result_height(UiContext& ctx, SearchResult& result, float width) {
+    const float pad = ctx.px(24);
+    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const Lang lang = ctx.state.language;
+    const WrappedText& title = ctx.text_cache.wrap(result_title(result, lang), medium, width - pad * 2, lang_code(lang));
+    wrap_snippet(result, regular, width - pad * 2);
+    const float chip = ctx.fonts.get(FontRole::Small)->FontSize * 1.25f + ctx.px(10);
+    const size_t snippet_lines = std::min<size_t>(result.lines.size(), kSnippetLines);
+    return pad * 2 + chip + ctx.px(12) + title.line_height * std::min<size_t>(title.lines.size(), 2) + ctx.px(10) +
+           regular->FontSize * 1.4f * static_cast<float>(snippet_lines);
+}
+
+// One result card; returns true when tapped.
+bool draw_result(UiContext& ctx, SearchResult& result, ImVec2 min, ImVec2 max) {
+    const Palette& c = ctx.theme.colors;
+    const Lang lang = ctx.state.language;
+    const std::string& title = result_title(result, lang);
+    TouchArea area = touch_area(ctx, title, min, max);
+    const float rounding = ctx.theme.corner();
+    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
+    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    const float pad = ctx.px(24);
+    const float width = max.x - min.x - pad * 2;
+    float y = min.y + pad;
+    y += draw_result_chip(ctx, result, ImVec2(min.x + pad, y)) + ctx.px(12);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, title, ctx.fonts.get(FontRole::Medium), ImVec2(min.x + pad, y), width,
+                      c.primary, lang_code(lang), 2);
+    y += ctx.px(10);
+    draw_snippet(ctx, result, ctx.fonts.get(FontRole::Regular), ImVec2(min.x + pad, y), width);
+    return area.clicked;
+}
+
+// A centred message in the results column: no query yet, or nothing found.
+void draw_results_message(UiContext& ctx, ImVec2 min, ImVec2 max, const char* title_key, const char* body_key) {
+    const Palette& c = ctx.theme.colors;
+    const float width = max.x - min.x;
+    const float cx = (min.x + max.x) * 0.5f;
+    float y = min.y + ctx.px(120);
+    draw_magnifier(ctx.draw, ImVec2(cx, y), ctx.px(150), c.border, ctx.px(10));
+    y += ctx.px(130);
+    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    const char* lc = lang_code(ctx.state.language);
+    const std::string& title = ctx.t(title_key);
+    const WrappedText& t = ctx.text_cache.wrap(title, medium, width - ctx.px(80), lc);
+    for (const LineSpan& line : t.lines) {
+        ctx.draw->AddText(medium, medium->FontSize, ImVec2(cx - line.width * 0.5f, y), c.text, title.data() + line.begin,
+                          title.data() + line.end);
+        y += t.line_height;
+    }
+    y += ctx.px(12);
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const std::string& body = ctx.t(body_key);
+    const WrappedText& b = ctx.text_cache.wrap(body, regular, width - ctx.px(80), lc);
+    for (const LineSpan& line : b.lines) {
+        ctx.draw->AddText(regular, regular->FontSize, ImVec2(cx - line.width * 0.5f, y), c.text_muted,
+                          body.data() + line.begin, body.data() + line.end);
+        y += b.line_height;
+    }
+}
+
+void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
+    SearchState& search = ctx.state.search;
+    const Palette& c = ctx.theme.colors;
+    if (search.query.empty()) {
+        draw_results_message(ctx, min, max, "search.hint_title", "search.hint_body");
+        return;
+    }
+    if (search.results.empty()) {
+        draw_results_message(ctx, min, max, "search.no_results", "search.no_results_hint");
+        return;
+    }
+    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    char count[32];
+    std::snprintf(count, sizeof count, "%d", static_cast<int>(search.results.size()));
+    const std::string& label = ctx.t("search.results_count");
+    draw_text(ctx.draw, medium, min, c.text, label);
+    ctx.draw->AddText(medium, medium->FontSize, ImVec2(min.x + text_size(medium, label).x + ctx.px(10), min.y), c.accent,
+                      count);
+    ImVec2 list_min(min.x - ctx.px(12), min.y + medium->FontSize * 1.6f), list_max(max.x + ctx.px(12), max.y);
+    search.scroll.set_extent(search.list_height, list_max.y - list_min.y);
+    scroll_region(ctx, search.scroll, list_min, list_max);
+    ctx.draw->PushClipRect(list_min, list_max, true);
+    const float gap = ctx.px(20);
+    const float top = list_min.y + ctx.px(8) - search.scroll.offset();
+    float y = top;
+    const SearchResult* opened = nullptr;
+    for (SearchResult& result : search.results) {
+        const float h = result_height(ctx, result, max.x - min.x);
+        if (y + h >= list_min.y && y <= list_max.y && draw_result(ctx, result, ImVec2(min.x, y), ImVec2(max.x, y + h)))
+            opened = &result;
+        y += h + gap;
+    }
+    search.list_height = y - top + ctx.px(8);
+    ctx.draw->PopClipRect();
+    scroll_indicator(ctx, search.scroll, list_min, list_max, search.list_height);
+    if (opened) open_result(ctx, *opened);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] the screen
+// ---------------------------------------------------------------------------------------------
+
+void open_search(UiState& state) {
+    state.search.return_to = state.screen == Screen::Reader ? Screen::Reader : Screen::Home;
+    state.search.scroll.stop();
+    state.screen = Screen::Search;
+}
+
+void open_lesson_from_search(UiState& state, const Lesson& lesson, int slide) {
+    // LEAD: the lessons UI (branch wt-lessonui) declares `void open_lesson(UiState&, const Lesson&, int slide)`
+    // in screens.h. When it lands, replace this body with: open_lesson(state, lesson, slide);
+    // Until then a lesson result is listed but opens nothing.
+    (void)state;
+    (void)lesson;
+    (void)slide;
+}
+
+void draw_search_screen(UiContext& ctx) {
+    SearchState& search = ctx.state.search;
+    const Theme& theme = ctx.theme;
+    const Palette& c = theme.colors;
+    if (!search.layout_chosen || search.layout_language != ctx.state.language) {
+        search.layout = default_keyboard_layout(ctx.state.language);
+        search.layout_language = ctx.state.language;
+        search.layout_chosen = true;
+    }
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
+    if (draw_top_bar(ctx, ctx.t("search.title"), true)) {
+        ctx.state.screen = search.return_to == Screen::Reader && ctx.state.reader.document ? Screen::Reader : Screen::Home;
+        return;
+    }
+
+    // Landscape: query, topics and keyboard on the left, results on the right. Portrait (a
+    // rotated panel): query and topics on top, results in the middle, keyboard across the bottom.
+    const bool portrait = ctx.screen.x < ctx.screen.y;
+    const float margin = theme.margin();
+    const float top = theme.top_bar_height() + margin * 0.6f;
+    const float keyboard_width = portrait ? ctx.screen.x - margin * 2 : std::min(ctx.px(1070), ctx.screen.x * 0.58f);
+    const float left = margin, right = left + keyboard_width;
+    const float keyboard_height = onscreen_keyboard_height(ctx, keyboard_width);
+    const float keyboard_top = ctx.screen.y - margin * 0.6f - keyboard_height;
+
+    // Keys first: on a tap they win over anything that might overlap them.
+    draw_onscreen_keyboard(ctx, &search.layout, &search.query, ImVec2(left, keyboard_top),
+                           ImVec2(right, keyboard_top + keyboard_height));
+    const float field_height = ctx.px(104);
+    draw_query_field(ctx, ImVec2(left, top), ImVec2(right, top + field_height));
+    float y = top + field_height + ctx.px(24);
+    if (ctx.state.language == Lang::Zh) {
+        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("search.zh_input_note"), ctx.fonts.get(FontRole::Small),
+                          ImVec2(left, y), keyboard_width, c.text_muted, "zh", 2);
+        y += ctx.px(16);
+    }
+    if (y + ctx.px(120) < keyboard_top) y += draw_topics(ctx, ImVec2(left, y), keyboard_width) + ctx.px(32);
+
+    // Taps on keys and chips changed the query this frame: search once, now.
+    if (search.query != search.searched) run_search(ctx);
+
+    if (portrait) draw_results(ctx, ImVec2(left, y), ImVec2(right, keyboard_top - ctx.px(24)));
+    else draw_results(ctx, ImVec2(right + margin, top), ImVec2(ctx.screen.x - margin, ctx.screen.y));
+}
+
+}  // namespace kiosk::ui
