@@ -78,7 +78,7 @@ float answer_height(UiContext& ctx, const std::string& text, ImFont* font, float
     const WrappedText& wrapped =
         ctx.text_cache.wrap(text, font, width - badge_space(ctx) - mark_space(ctx), lang_code(ctx.state.language));
     const size_t lines = std::min<size_t>(wrapped.lines.size(), kMaxAnswerLines);
-    return std::max(ctx.px(96), wrapped.line_height * static_cast<float>(lines) + ctx.px(36));
+    return std::max(ctx.px(120), wrapped.line_height * static_cast<float>(lines) + ctx.px(40));
 }
 
 void draw_mark(ImDrawList* draw, ImVec2 center, float size, bool tick, ImU32 color, float thickness) {
@@ -127,7 +127,9 @@ void draw_answer(UiContext& ctx, ImVec2 min, ImVec2 max, int index, const std::s
     const float width = max.x - min.x - badge_space(ctx) - mark_space(ctx);
     const WrappedText& wrapped = ctx.text_cache.wrap(text, font, width, lang_code(ctx.state.language));
     const size_t lines = std::min<size_t>(wrapped.lines.size(), kMaxAnswerLines);
-    draw_wrapped(ctx.draw, ctx.text_cache, text, font, ImVec2(text_x, cy - wrapped.line_height * lines * 0.5f), width,
+    // Centre the glyphs, not the line boxes: the last line's leading hangs below its text.
+    const float block = wrapped.line_height * static_cast<float>(lines - 1) + font->FontSize;
+    draw_wrapped(ctx.draw, ctx.text_cache, text, font, ImVec2(text_x, cy - block * 0.5f - font->FontSize * 0.05f), width,
                  ink, lang_code(ctx.state.language), kMaxAnswerLines);
     if (look == AnswerLook::Correct || look == AnswerLook::Wrong)
         draw_mark(ctx.draw, ImVec2(max.x - mark_space(ctx) * 0.5f, cy), ctx.px(34), look == AnswerLook::Correct, border,
