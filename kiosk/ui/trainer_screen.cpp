@@ -31,6 +31,12 @@ void start_session(TrainerState& trainer, const Lesson& lesson, double now) {
     trainer.save_error.clear();
 }
 
+// Back to choosing a lesson; a session ended before its results is not stored.
+void end_session(TrainerState& trainer) {
+    trainer.phase = Phase::Choose;
+    trainer.lesson = nullptr;
+}
+
 // Hands the finished session to the platform, which stores it and reports back in `save`.
 void request_recording(UiContext& ctx) {
     TrainerState& trainer = ctx.state.trainer;
@@ -60,9 +66,9 @@ void format_clock(char* out, size_t size, double seconds) {
     std::snprintf(out, size, "%02ld:%02ld", s / 60, s % 60);
 }
 
-// The strip along the bottom of the presentation: End, the timer, the language switch.
-// Returns the x where the phase's own buttons may end (right-aligned to it); sets `*end`
-// when End was tapped.
+// The strip along the bottom of the presentation: End (unless `end` is null), the timer, the
+// language switch. Returns the x where the phase's own buttons may end (right-aligned to it);
+// sets `*end` when End was tapped.
 float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
@@ -71,8 +77,9 @@ float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
     const float bh = theme.button_height() * 0.9f;
     const float margin = theme.margin() * 0.6f;
     const std::string& end_label = ctx.t("trainer.end");
-    const float ew = button_width(ctx, end_label);
-    *end = touch_button(ctx, end_label, ImVec2(margin, cy - bh / 2), ImVec2(margin + ew, cy + bh / 2), ButtonStyle::OnPrimary);
+    const float ew = end ? button_width(ctx, end_label) : -ctx.px(48);
+    if (end) *end = touch_button(ctx, end_label, ImVec2(margin, cy - bh / 2), ImVec2(margin + ew, cy + bh / 2),
+                                 ButtonStyle::OnPrimary);
 
     char clock[32];
     format_clock(clock, sizeof clock, elapsed(ctx.state.trainer, ctx.now));
@@ -146,7 +153,7 @@ void draw_present(UiContext& ctx) {
         }
     }
     if (trainer.slide > 0 && bar_button(ctx, ctx.t("lesson.previous"), &right, cy, ButtonStyle::OnPrimary)) --trainer.slide;
-    if (end) trainer.phase = Phase::Choose;
+    if (end) end_session(trainer);
 }
 
 // One answer with the group's tally: tap the answer or + to count a participant, − to undo.
@@ -195,7 +202,7 @@ void draw_group_quiz(UiContext& ctx) {
     const Lesson& lesson = *trainer.lesson;
     const int count = static_cast<int>(lesson.questions.size());
     if (count == 0) {
-        trainer.phase = Phase::Choose;
+        end_session(trainer);
         return;
     }
     trainer.question = std::clamp(trainer.question, 0, count - 1);
@@ -212,7 +219,7 @@ void draw_group_quiz(UiContext& ctx) {
     format_progress(caption, sizeof caption, ctx.t("quiz.question"), trainer.question, count);
     draw_text(ctx.draw, small, ImVec2(margin, y), c.accent, caption);
     y += small->FontSize * 1.6f;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Title), ImVec2(margin, y),
+    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Display), ImVec2(margin, y),
                       width, c.text, lc, 3);
     y += ctx.px(12);
     if (!trainer.revealed) draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("trainer.vote_hint"), small, ImVec2(margin, y), width,
@@ -224,7 +231,7 @@ void draw_group_quiz(UiContext& ctx) {
     const int options = static_cast<int>(question.options.size());
     const float gap = ctx.px(14);
     const float available = top_of_bar - margin * 0.6f - explanation_space - y;
-    const float row = std::clamp((available - gap * (options - 1)) / std::max(1, options), ctx.px(72), ctx.px(104));
+    const float row = std::clamp((available - gap * (options - 1)) / std::max(1, options), ctx.px(72), ctx.px(120));
     for (int i = 0; i < options; ++i, y += row + gap)
         draw_vote_row(ctx, question, i, ImVec2(margin, y), ImVec2(margin + width, y + row));
 
@@ -255,7 +262,7 @@ void draw_group_quiz(UiContext& ctx) {
             trainer.revealed = false;
         }
     }
-    if (end) trainer.phase = Phase::Choose;
+    if (end) end_session(trainer);
 }
 
 // Per question, how many answered right (green) and otherwise (grey), with a shared scale.
@@ -354,11 +361,10 @@ void draw_results(UiContext& ctx) {
         draw_text(ctx.draw, regular, ImVec2(margin + text_size(regular, ctx.t(status_key)).x + ctx.px(12), status_y),
                   status_color, trainer.save_error);
 
-    bool end = false;
-    float bar_right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, &end);
+    float bar_right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, nullptr);
     const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
-    if (bar_button(ctx, ctx.t("trainer.new_session"), &bar_right, cy, ButtonStyle::SegmentOn) || end)
-        trainer.phase = Phase::Choose;
+    if (bar_button(ctx, ctx.t("trainer.new_session"), &bar_right, cy, ButtonStyle::SegmentOn))
+        end_session(trainer);
     else if (bar_button(ctx, ctx.t("trainer.exit"), &bar_right, cy, ButtonStyle::OnPrimary)) {
         trainer = TrainerState{};
         open_lessons(ctx.state);
