@@ -71,19 +71,20 @@ void check_target_sizes(const JsonValue& state) {
     }
 }
 
+struct DeepLink {
+    const kiosk::Lesson* lesson = nullptr;
+    int slide = 0;
+    const kiosk::LessonLink* link = nullptr;
+};
+
 // The first slide (after the first) that links to a paragraph past the start of its document.
-bool find_deep_link(const kiosk::ContentStore& content, const kiosk::Lesson** lesson, int* slide,
-                    const kiosk::LessonLink** link) {
-    for (const kiosk::Lesson& l : content.lessons())
-        for (size_t s = 1; s < l.slides.size(); ++s)
-            for (const kiosk::LessonLink& k : l.slides[s].links)
-                if (k.block_id > 3 && content.find_linked_block(k)) {
-                    *lesson = &l;
-                    *slide = static_cast<int>(s);
-                    *link = &k;
-                    return true;
-                }
-    return false;
+DeepLink find_deep_link(const kiosk::ContentStore& content) {
+    for (const kiosk::Lesson& lesson : content.lessons())
+        for (size_t s = 1; s < lesson.slides.size(); ++s)
+            for (const kiosk::LessonLink& link : lesson.slides[s].links)
+                if (link.block_id > 3 && content.find_linked_block(link)) return {&lesson, static_cast<int>(s), &link};
+    FAIL("no lesson links past the third paragraph of a document");
+    return {};
 }
 
 }  // namespace
@@ -140,10 +141,7 @@ TEST_CASE("a visitor's quiz counts right answers in quiz_score, wrong ones not, 
 
 TEST_CASE("a slide's link opens the reader scrolled to the passage, and back returns to the slide") {
     Fixture f;
-    const kiosk::Lesson* lesson = nullptr;
-    const kiosk::LessonLink* link = nullptr;
-    int slide = 0;
-    REQUIRE(find_deep_link(*f.content, &lesson, &slide, &link));
+    const auto [lesson, slide, link] = find_deep_link(*f.content);
     const kiosk::Document* doc = f.content->find_document(link->document_id);
     REQUIRE(doc);
     const std::string open = f.open_slide(*lesson, slide) + "tap-label " + doc->info.title[Lang::Ru] + "\nwait 200\n";
@@ -282,10 +280,7 @@ TEST_CASE("trainer mode outlasts the visitor idle timeout, and a session reset c
 
 TEST_CASE("the lesson screens draw every glyph and keep every touch target at least 48 px, in all languages") {
     Fixture f;
-    const kiosk::Lesson* lesson = nullptr;
-    const kiosk::LessonLink* link = nullptr;
-    int slide = 0;
-    REQUIRE(find_deep_link(*f.content, &lesson, &slide, &link));
+    const auto [lesson, slide, link] = find_deep_link(*f.content);
     for (Lang lang : kiosk::kAllLangs) {
         CAPTURE(kiosk::lang_code(lang));
         const kiosk::Question& q0 = lesson->questions[0];
