@@ -51,6 +51,7 @@ int cmd_verify(const std::vector<std::string>& args);
 int cmd_install(const std::vector<std::string>& args);
 int cmd_rollback(const std::vector<std::string>& args);
 int cmd_status(const std::vector<std::string>& args);
+int cmd_set_pin(const std::vector<std::string>& args);
 int cmd_settings(const std::vector<std::string>& args);
 int cmd_trainer_results(const std::vector<std::string>& args);
 int cmd_search(const std::vector<std::string>& args);

@@ -24,6 +24,8 @@ const std::vector<Command>& commands() {
         {"settings", "settings --data-dir DIR [KEY VALUE]",
          "list the kiosk's settings, or set one (idle_timeout_s, countdown_s, default_language, attract, rotation, auto_install)",
          cmd_settings},
+        {"set-pin", "set-pin --data-dir DIR [--role organizer|trainer] [--pin-stdin]",
+         "set the organizer or trainer PIN, read from standard input (4 to 12 digits)", cmd_set_pin},
         {"trainer-results", "trainer-results --data-dir DIR [--csv]",
          "print the group-quiz sessions recorded in trainer mode", cmd_trainer_results},
         {"search", "search DB QUERY [--limit N] [--json]",

@@ -229,6 +229,25 @@ void KioskRunner::refresh_status() {
     status.peak_rss_mb = peak_rss_mb();
 }
 
+// Stores a group session the trainer finished. The UI timed it on the kiosk clock; here the
+// times become Unix seconds, ending now.
+void KioskRunner::store_trainer_session() {
+    ui::UiState& state = ui_->state();
+    if (!state.requests.record_trainer_session) return;
+    state.requests.record_trainer_session = false;
+    TrainerSession session = std::move(state.requests.trainer_session);
+    state.requests.trainer_session = TrainerSession{};
+    const int64_t duration = session.ended_at - session.started_at;
+    session.ended_at = static_cast<int64_t>(std::time(nullptr));
+    session.started_at = session.ended_at - duration;
+    std::string error = "the state database is not available";
+    const bool stored = state_store_ && state_store_->record_trainer_session(&session, &error);
+    if (!stored) std::fprintf(stderr, "kiosk: trainer session not saved: %s\n", error.c_str());
+    state.trainer.save = stored ? ui::TrainerState::Save::Saved : ui::TrainerState::Save::Failed;
+    state.trainer.save_error = stored ? std::string() : error;
+    dirty_ = true;  // show the outcome
+}
+
 void KioskRunner::render_frame(const std::string* shot_path) {
     double cpu_start = thread_cpu_ms();
     input_.deliver(*ui_, now_);
@@ -238,6 +257,7 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     ui_->frame(io.DisplaySize, now_);
+    store_trainer_session();
     ImGui::Render();
     if (!options_.no_draw || shot_path) {
         display_.begin_frame(ui_->theme().colors.background);

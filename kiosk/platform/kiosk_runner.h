@@ -40,6 +40,7 @@ private:
     bool handle_key(const SDL_KeyboardEvent& key);
     bool needs_frame() const;
     void refresh_status();
+    void store_trainer_session();  // handles UiRequests::record_trainer_session
     bool lockdown() const { return !options_.windowed; }
     int run_interactive();
 

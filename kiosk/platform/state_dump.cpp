@@ -17,6 +17,18 @@ void KioskRunner::write_state_dump() {
     json.key("document");
     if (state.screen == ui::Screen::Reader && state.reader.document) json.value(state.reader.document->info.id);
     else json.null();
+    // The lesson being followed: in it, its quiz, a passage it linked to, or presented by a trainer.
+    const Lesson* lesson = nullptr;
+    if (state.screen == ui::Screen::Lesson || state.screen == ui::Screen::Quiz ||
+        (state.screen == ui::Screen::Reader && state.reader.return_to == ui::Screen::Lesson))
+        lesson = state.lesson.lesson;
+    if (state.screen == ui::Screen::Trainer) lesson = state.trainer.lesson;
+    json.key("lesson");
+    if (lesson) json.value(lesson->id);
+    else json.null();
+    json.key("quiz_score");
+    if (state.screen == ui::Screen::Quiz && lesson) json.value(state.quiz.correct);
+    else json.null();
     double scroll = state.screen == ui::Screen::Reader ? state.reader.scroll.offset() : state.home_scroll.offset();
     json.key("scroll_y").value(scroll);
     json.key("frames_rendered").value(frames_rendered_);

@@ -21,6 +21,13 @@ std::string format_date(const Translations& translations, Lang lang, const std::
     return iso_date;
 }
 
+std::string fill_count(const std::string& pattern, long n) {
+    std::string out = pattern;
+    size_t at = out.find("{n}");
+    if (at != std::string::npos) out.replace(at, 3, std::to_string(n));
+    return out;
+}
+
 std::string pick_quote(const Document& doc) {
     // Skip the opening blocks (the document's own title lines) and anything the title repeats.
     for (size_t i = 2; i < doc.blocks.size(); ++i) {
@@ -52,6 +59,18 @@ void DisplayStrings::build(const ContentStore& content, const Translations& tran
         strings.quote = pick_quote(doc);
         documents.push_back(std::move(strings));
     }
+    lesson_meta.clear();
+    for (const Lesson& lesson : content.lessons()) {
+        std::array<std::string, kLangCount> meta;
+        for (Lang lang : kAllLangs)
+            meta[static_cast<int>(lang)] =
+                fill_count(translations.get(lang, "lessons.slides"), static_cast<long>(lesson.slides.size())) + "  ·  " +
+                fill_count(translations.get(lang, "lessons.questions"), static_cast<long>(lesson.questions.size()));
+        lesson_meta.push_back(std::move(meta));
+    }
+    for (Lang lang : kAllLangs)
+        lessons_banner[static_cast<int>(lang)] =
+            fill_count(translations.get(lang, "home.lessons_text"), static_cast<long>(content.lessons().size()));
     attract_subtitle = translations.get(Lang::Zh, "app.title") + "   ·   " + translations.get(Lang::En, "app.title");
     attract_touch.clear();
     for (Lang lang : kAllLangs)

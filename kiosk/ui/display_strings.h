@@ -21,6 +21,9 @@ struct DocumentStrings {
 
 struct DisplayStrings {
     std::vector<DocumentStrings> documents;  // parallel to ContentStore::documents()
+    // "7 slides · 5 questions" per lesson and language, parallel to ContentStore::lessons().
+    std::vector<std::array<std::string, kLangCount>> lesson_meta;
+    std::array<std::string, kLangCount> lessons_banner;  // the home screen's invitation, with the lesson count
     std::array<std::string, kLangCount> footer;  // content version and build date
     std::string attract_subtitle;  // the app title in Chinese and English
     std::string attract_touch;     // "touch to start" in all three languages
@@ -31,6 +34,9 @@ struct DisplayStrings {
 // A verbatim paragraph of `doc` to quote between visitors: the first plain paragraph after
 // the title lines, of 120 to 360 characters, that speaks of digital matters ("цифров"), or empty.
 std::string pick_quote(const Document& doc);
+
+// `pattern` with "{n}" replaced by `n` ("{n} slides" -> "7 slides").
+std::string fill_count(const std::string& pattern, long n);
 
 // "14 June 2019" in `lang`, from YYYY-MM-DD.
 std::string format_date(const Translations& translations, Lang lang, const std::string& iso_date);

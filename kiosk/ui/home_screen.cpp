@@ -86,6 +86,9 @@ void open_document(UiState& state, const Document& doc) {
     state.reader.sidebar_scroll.stop();
     state.reader.layout = ReaderLayout{};
     state.reader.search = ReaderMatches{};
+    state.reader.pending_block = -1;
+    state.reader.highlight_block = -1;
+    state.reader.return_to = Screen::Home;
 }
 
 void draw_home_screen(UiContext& ctx) {
@@ -111,6 +114,11 @@ void draw_home_screen(UiContext& ctx) {
     CardGeometry g = card_geometry(ctx, ctx.screen.x - margin * 2, area_max.y - area_min.y);
     int rows = (static_cast<int>(documents.size()) + kColumns - 1) / kColumns;
     float content_height = rows * g.height + std::max(0, rows - 1) * g.gap + g.gap;
+    // The lessons entry completes the last row of cards, or gets a banner row below a full one.
+    const bool lessons = !ctx.content.lessons().empty();
+    const int last_row_docs = static_cast<int>(documents.size()) % kColumns;
+    const float banner_height = ctx.px(180);
+    if (lessons && last_row_docs == 0) content_height += banner_height + g.gap;
     ctx.state.home_scroll.set_extent(content_height, area_max.y - area_min.y);
     scroll_region(ctx, ctx.state.home_scroll, area_min, area_max);
 
@@ -119,13 +127,22 @@ void draw_home_screen(UiContext& ctx) {
     for (size_t i = 0; i < documents.size(); ++i) {
         int row = static_cast<int>(i) / kColumns, col = static_cast<int>(i) % kColumns;
         // An incomplete last row is centred rather than left hanging.
-        int in_row = std::min(kColumns, static_cast<int>(documents.size()) - row * kColumns);
+        int in_row = lessons ? kColumns : std::min(kColumns, static_cast<int>(documents.size()) - row * kColumns);
         float row_left = margin + (kColumns - in_row) * (g.width + g.gap) * 0.5f;
         ImVec2 min(row_left + col * (g.width + g.gap), top + row * (g.height + g.gap));
         ImVec2 max(min.x + g.width, min.y + g.height);
         if (max.y < area_min.y || min.y > area_max.y) continue;
         if (draw_document_card(ctx, documents[i], ctx.strings.documents[i], min, max))
             open_document(ctx.state, documents[i]);
+    }
+    if (lessons) {
+        const float row_y = top + rows * (g.height + g.gap);
+        ImVec2 min(margin, row_y), max(ctx.screen.x - margin, row_y + banner_height);
+        if (last_row_docs > 0) {
+            min = ImVec2(margin + last_row_docs * (g.width + g.gap), row_y - g.height - g.gap);
+            max = ImVec2(ctx.screen.x - margin, min.y + g.height);
+        }
+        if (max.y >= area_min.y && min.y <= area_max.y && draw_lessons_entry(ctx, min, max)) open_lessons(ctx.state);
     }
     ctx.draw->PopClipRect();
     scroll_indicator(ctx, ctx.state.home_scroll, area_min, area_max, content_height);

@@ -11,6 +11,9 @@ namespace kiosk::ui {
 namespace {
 constexpr double kCornerWindowS = 3.0;  // five taps in the corner within this time open the PIN pad
 constexpr float kCornerSizePx = 110;    // design pixels
+// A trainer talks for minutes without touching the screen, so trainer mode waits this long
+// (not the visitor's idle timeout) before the countdown; then it locks like any session.
+constexpr double kTrainerIdleTimeoutS = 30 * 60;
 }  // namespace
 
 const char* screen_name(Screen screen) {
@@ -21,6 +24,10 @@ const char* screen_name(Screen screen) {
         case Screen::Pin: return "pin";
         case Screen::Admin: return "admin";
         case Screen::Search: return "search";
+        case Screen::Lessons: return "lessons";
+        case Screen::Lesson: return "lesson";
+        case Screen::Quiz: return "quiz";
+        case Screen::Trainer: return "trainer";
     }
     return "home";
 }
@@ -146,6 +153,7 @@ double KioskUi::next_deadline(double now) const {
     if (state_.screen == Screen::Attract) return next_attract_change(state_, now);
     deadline = idle_.next_change(now);
     if (state_.screen == Screen::Admin) deadline = std::min(deadline, std::floor(now) + 1.0);  // uptime ticks
+    deadline = std::min(deadline, next_trainer_tick(state_, now));  // the session timer
     if (state_.screen == Screen::Pin && !pin_attempts_.can_try(now))
         deadline = std::min(deadline, now + std::fmod(pin_attempts_.wait_remaining(now), 1.0) + 1e-3);
     return deadline;
@@ -159,11 +167,17 @@ void KioskUi::draw_screen(UiContext& ctx) {
         case Screen::Pin: draw_pin_screen(ctx); break;
         case Screen::Admin: draw_admin_screen(ctx); break;
         case Screen::Search: draw_search_screen(ctx); break;
+        case Screen::Lessons: draw_lessons_screen(ctx); break;
+        case Screen::Lesson: draw_lesson_screen(ctx); break;
+        case Screen::Quiz: draw_quiz_screen(ctx); break;
+        case Screen::Trainer: draw_trainer_screen(ctx); break;
     }
 }
 
 void KioskUi::frame(ImVec2 screen_size, double now) {
     screen_ = screen_size;
+    const double idle_s = state_.screen == Screen::Trainer ? kTrainerIdleTimeoutS : settings_.idle_timeout_s;
+    if (idle_.idle_seconds() != idle_s) idle_.configure(idle_s, settings_.countdown_s);
     if (state_.screen != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Expired) reset_session(now);
     targets_.clear();
     pressed_label_.clear();

@@ -19,7 +19,12 @@ void submit_pin(UiContext& ctx) {
                                                                        : ctx.settings.trainer_pin_hash;
     if (verify_pin(hash, pin.digits)) {
         ctx.pin_attempts.record_success();
-        ctx.state.screen = Screen::Admin;
+        if (pin.role == PinPadState::Role::Trainer) {
+            ctx.state.trainer = TrainerState{};
+            ctx.state.screen = Screen::Trainer;
+        } else {
+            ctx.state.screen = Screen::Admin;
+        }
         pin = PinPadState{};
     } else {
         ctx.pin_attempts.record_failure(ctx.now);

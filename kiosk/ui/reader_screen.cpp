@@ -236,6 +236,10 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
         const LaidLine& line = layout.lines[i];
         float y = top + line.y - offset;
         if (y > max.y) break;
+        if (line.block >= 0 && line.block == reader.highlight_block)  // the passage a lesson linked to
+            ctx.draw->AddRectFilled(ImVec2(column_x - ctx.px(20), y - layout.line_height * 0.1f),
+                                    ImVec2(column_x + layout.width + ctx.px(20), y + layout.line_height * 1.05f),
+                                    c.accent_soft);
         ImFont* font = line.style == LineStyle::Heading ? heading : body;
         ImU32 color = line.style == LineStyle::Heading ? c.primary
                       : line.style == LineStyle::Signature ? c.text_muted
@@ -291,8 +295,11 @@ void draw_reader_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.surface);
     if (draw_top_bar(ctx, doc.info.title.get(ctx.state.language), true, true)) {
-        // Opened from a search result: back goes to the results, which are still there.
-        ctx.state.screen = reader.search.from_search ? Screen::Search : Screen::Home;
+        // Back to where the reader was opened from: search results (still there), the lesson
+        // slide that linked here, or the library.
+        const bool lesson_open = ctx.state.lesson.lesson != nullptr;
+        if (reader.search.from_search) ctx.state.screen = Screen::Search;
+        else ctx.state.screen = reader.return_to == Screen::Lesson && !lesson_open ? Screen::Home : reader.return_to;
         return;
     }
 
@@ -329,6 +336,9 @@ void draw_reader_screen(UiContext& ctx) {
         scroll_to_current_match(ctx, text_max.y - text_min.y, reader.search.scroll_animated);
         reader.search.scroll_pending = false;
     }
+    if (reader.pending_block >= 0 && reader.pending_block < static_cast<int>(reader.layout.block_top.size()))
+        reader.scroll.scroll_to(reader.layout.block_top[reader.pending_block], false, ctx.now);  // a linked passage
+    reader.pending_block = -1;
     scroll_region(ctx, reader.scroll, text_min, text_max);
     draw_document_text(ctx, doc, text_min, text_max, column_x);
     scroll_indicator(ctx, reader.scroll, ImVec2(text_min.x, text_min.y), ImVec2(text_max.x - ctx.px(8), text_max.y),

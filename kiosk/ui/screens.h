@@ -17,6 +17,10 @@ void draw_attract_screen(UiContext& ctx);  // attract_screen.cpp: the loop shown
 void draw_pin_screen(UiContext& ctx);      // pin_screen.cpp: PIN pad for organizers and trainers
 void draw_admin_screen(UiContext& ctx);    // admin_screen.cpp: the organizer panel
 void draw_search_screen(UiContext& ctx);   // search_screen.cpp: keyboard, query and results
+void draw_lessons_screen(UiContext& ctx);  // lessons_screen.cpp: the digital-literacy lessons
+void draw_lesson_screen(UiContext& ctx);   // lesson_screen.cpp: one lesson, a slide at a time
+void draw_quiz_screen(UiContext& ctx);     // quiz_screen.cpp: the quiz that ends a lesson
+void draw_trainer_screen(UiContext& ctx);  // trainer_screen.cpp: group sessions behind the trainer PIN
 
 // Overlays (overlays.cpp), drawn over a screen whose input they block.
 void draw_accessibility_panel(UiContext& ctx);              // text size and high contrast
@@ -24,6 +28,9 @@ void draw_countdown_overlay(UiContext& ctx, int seconds);   // "Are you still th
 
 // When the attract loop next changes slide (attract_screen.cpp).
 double next_attract_change(const UiState& state, double now);
+// When the trainer's session timer next shows a new second; infinity while it is not running
+// (trainer_screen.cpp).
+double next_trainer_tick(const UiState& state, double now);
 
 // Translation key of a document type's name: "doctype.statement", ...
 const char* document_type_key(DocumentType type);
@@ -34,8 +41,15 @@ void open_document(UiState& state, const Document& doc);
 // Goes to the search screen; its back button returns to the current screen (search_screen.cpp).
 void open_search(UiState& state);
 
-// Opens `lesson` at `slide` (0-based) for a search result. The one place search opens lessons:
-// it forwards to the lessons UI (search_screen.cpp).
-void open_lesson_from_search(UiState& state, const Lesson& lesson, int slide);
+// The home screen's way in to the lessons, filling [min, max]; true when tapped (lessons_screen.cpp).
+bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max);
+// Opens the list of lessons (lessons_screen.cpp).
+void open_lessons(UiState& state);
+// Opens `lesson` for a visitor at `slide` (clamped to the lesson); its quiz starts afresh
+// (lesson_screen.cpp). Search results call this too.
+void open_lesson(UiState& state, const Lesson& lesson, int slide);
+// The lesson cards in a scrolling grid inside [min, max]; returns the lesson tapped, or null
+// (lessons_screen.cpp; the trainer's lesson chooser uses it too).
+const Lesson* draw_lesson_grid(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max);
 
 }  // namespace kiosk::ui

@@ -101,7 +101,7 @@ int first_match_of_hit(const Document& doc, const std::vector<ReaderMatch>& matc
 void open_result(UiContext& ctx, const SearchResult& result) {
     UiState& state = ctx.state;
     if (result.lesson) {
-        open_lesson_from_search(state, *result.lesson, result.hit.paragraph > 0 ? result.hit.paragraph - 1 : 0);
+        open_lesson(state, *result.lesson, result.hit.paragraph > 0 ? result.hit.paragraph - 1 : 0);
         return;
     }
     if (!result.document) return;
@@ -365,15 +365,6 @@ void open_search(UiState& state) {
     state.search.return_to = state.screen == Screen::Reader ? Screen::Reader : Screen::Home;
     state.search.scroll.stop();
     state.screen = Screen::Search;
-}
-
-void open_lesson_from_search(UiState& state, const Lesson& lesson, int slide) {
-    // LEAD: the lessons UI (branch wt-lessonui) declares `void open_lesson(UiState&, const Lesson&, int slide)`
-    // in screens.h. When it lands, replace this body with: open_lesson(state, lesson, slide);
-    // Until then a lesson result is listed but opens nothing.
-    (void)state;
-    (void)lesson;
-    (void)slide;
 }
 
 void draw_search_screen(UiContext& ctx) {

@@ -30,6 +30,11 @@ Theme Theme::standard(float scale) {
     c.on_primary_border = rgb(0xFF, 0xFF, 0xFF, 110);
     c.scrollbar = rgb(0x0F, 0x4C, 0x81, 0x60);
     c.overlay_dim = rgb(0x0B, 0x1A, 0x2A, 0xB0);
+    c.success = rgb(0x1E, 0x7D, 0x3A);
+    c.success_soft = rgb(0xE1, 0xF3, 0xE5);
+    c.danger = rgb(0xC0, 0x2A, 0x2A);
+    c.danger_soft = rgb(0xFB, 0xE4, 0xE2);
+    c.warm = rgb(0xE8, 0x9A, 0x1C);
     return theme;
 }
 
@@ -59,6 +64,12 @@ Theme Theme::contrast(float scale) {
     c.on_primary_border = rgb(0, 0, 0);
     c.scrollbar = yellow;
     c.overlay_dim = rgb(0, 0, 0, 0xE0);
+    // Right and wrong stay told apart by colour and by the mark beside the answer.
+    c.success = rgb(0x5C, 0xFF, 0x7A);
+    c.success_soft = rgb(0x00, 0x3A, 0x10);
+    c.danger = rgb(0xFF, 0x6B, 0x6B);
+    c.danger_soft = rgb(0x4A, 0x00, 0x00);
+    c.warm = yellow;
     return theme;
 }
 

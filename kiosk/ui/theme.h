@@ -29,6 +29,11 @@ struct Palette {
     ImU32 on_primary_border;
     ImU32 scrollbar;
     ImU32 overlay_dim;     // behind modal overlays
+    ImU32 success;         // a right quiz answer
+    ImU32 success_soft;    // its background
+    ImU32 danger;          // a wrong quiz answer, warnings in pictures
+    ImU32 danger_soft;     // its background
+    ImU32 warm;            // a third colour for pictures (amber)
 };
 
 struct Theme {

@@ -5,16 +5,20 @@
 #include "core/content_model.h"
 #include "core/kinetic_scroll.h"
 #include "core/language.h"
+#include "core/lesson_model.h"
+#include "core/state_store.h"
 #include "ui/reader_layout.h"
 #include "ui/search_state.h"
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Reader, Attract, Pin, Admin, Search };
-// The `screen` value of the state dump: "home", "reader", "attract", "pin", "admin", "search".
+enum class Screen { Home, Reader, Attract, Pin, Admin, Search, Lessons, Lesson, Quiz, Trainer };
+// The `screen` value of the state dump: "home", "reader", "attract", "pin", "admin", "search",
+// "lessons", "lesson", "quiz", "trainer".
 const char* screen_name(Screen screen);
 
 struct ReaderState {
@@ -24,6 +28,40 @@ struct ReaderState {
     float sidebar_height = 0;  // measured while drawing, used as the sidebar's scroll extent
     ReaderLayout layout;       // rebuilt when the document, text size or width changes
     ReaderMatches search;      // highlights of the search the document was opened from
+    int pending_block = -1;    // Document::blocks index to scroll to the top once laid out (-1: none)
+    int highlight_block = -1;  // Document::blocks index marked as the passage a lesson linked to
+    Screen return_to = Screen::Home;  // where the back button goes (a lesson when opened from a slide)
+};
+
+// A visitor's lesson: which one, which slide, and the quiz that ends it.
+struct LessonState {
+    const Lesson* lesson = nullptr;
+    int slide = 0;
+    KineticScroll list_scroll;  // the lessons list
+};
+
+struct QuizState {
+    int question = 0;   // index into Lesson::questions
+    int chosen = -1;    // the option picked for the current question; -1 while unanswered
+    int correct = 0;    // correct answers so far
+    bool finished = false;  // the score is showing
+};
+
+// Trainer mode: a group session led by a trainer, behind the trainer PIN.
+struct TrainerState {
+    enum class Phase { Choose, Present, Quiz, Results };
+    enum class Save { None, Pending, Saved, Failed };
+    Phase phase = Phase::Choose;
+    const Lesson* lesson = nullptr;
+    int slide = 0;
+    double started = 0;     // kiosk clock when the presentation began
+    double ended = 0;       // kiosk clock when the results were shown
+    int question = 0;
+    bool revealed = false;  // the current question's answer is showing
+    std::vector<std::vector<int>> votes;  // per question, per option: how many participants chose it
+    KineticScroll list_scroll;            // the lesson chooser
+    Save save = Save::None;
+    std::string save_error;  // why storing the session failed, for the trainer
 };
 
 // Who the PIN pad is for, and what it has been given so far.
@@ -49,6 +87,12 @@ struct KioskStatus {
 struct UiRequests {
     bool quit = false;
     bool restart = false;
+    // A finished group session for StateStore::record_trainer_session. The UI fills lesson,
+    // content version and votes, and times in kiosk-clock seconds (started_at = 0,
+    // ended_at = duration); the platform turns them into Unix times, stores the session and
+    // reports back in TrainerState::save.
+    bool record_trainer_session = false;
+    TrainerSession trainer_session;
 };
 
 struct UiState {
@@ -61,6 +105,9 @@ struct UiState {
     KineticScroll home_scroll;
     PinPadState pin;
     SearchState search;
+    LessonState lesson;
+    QuizState quiz;
+    TrainerState trainer;
     double attract_started = 0;  // clock time the attract loop began, for its slides
     KioskStatus status;
     UiRequests requests;

@@ -37,13 +37,15 @@ std::string slurp_fd(int fd) {
 }
 }  // namespace
 
-CommandResult run_command(const std::vector<std::string>& argv) {
+namespace {
+
+CommandResult spawn_and_wait(const std::vector<std::string>& argv, const std::string& stdin_path) {
     CommandResult result;
     TempDir dir;
     std::string out_path = dir.file("stdout"), err_path = dir.file("stderr");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     std::vector<char*> args;
@@ -62,6 +64,16 @@ CommandResult run_command(const std::vector<std::string>& argv) {
     result.out = read_text(out_path);
     result.err = read_text(err_path);
     return result;
+}
+
+}  // namespace
+
+CommandResult run_command(const std::vector<std::string>& argv) { return spawn_and_wait(argv, "/dev/null"); }
+
+CommandResult run_command_with_input(const std::vector<std::string>& argv, const std::string& input) {
+    TempDir dir;
+    write_text(dir.file("stdin"), input);
+    return spawn_and_wait(argv, dir.file("stdin"));
 }
 
 std::string read_text(const std::string& path) {

@@ -30,6 +30,8 @@ struct CommandResult {
 
 // Runs `argv` (no shell), capturing stdout and stderr.
 CommandResult run_command(const std::vector<std::string>& argv);
+// The same, with `input` as its standard input.
+CommandResult run_command_with_input(const std::vector<std::string>& argv, const std::string& input);
 
 std::string read_text(const std::string& path);
 void write_text(const std::string& path, const std::string& text);

@@ -1,0 +1,150 @@
+// Lesson: one slide at a time (picture, title, text), previous / next with progress dots,
+// links into the SCO documents that open the reader at the passage, and the way to the quiz.
+#include "ui/lesson_widgets.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+namespace {
+
+// Opens the reader at the linked passage, with the back button returning to this slide.
+void open_passage(UiState& state, const Document& doc, const Block& block) {
+    open_document(state, doc);
+    const int index = static_cast<int>(&block - doc.blocks.data());
+    state.reader.pending_block = index;
+    state.reader.highlight_block = index;
+    state.reader.return_to = Screen::Lesson;
+}
+
+// A small page pictogram for the link card.
+void draw_page_icon(ImDrawList* draw, const Theme& theme, ImVec2 min, float size) {
+    const Palette& c = theme.colors;
+    const float w = size * 0.72f, x = min.x + (size - w) * 0.5f;
+    draw->AddRectFilled(ImVec2(x, min.y), ImVec2(x + w, min.y + size), c.accent_soft, theme.px(6));
+    draw->AddRect(ImVec2(x, min.y), ImVec2(x + w, min.y + size), c.accent, theme.px(6), 0, theme.px(3));
+    for (int i = 0; i < 4; ++i) {
+        const float y = min.y + size * (0.25f + 0.16f * static_cast<float>(i));
+        draw->AddLine(ImVec2(x + w * 0.2f, y), ImVec2(x + w * (i == 3 ? 0.55f : 0.8f), y), c.accent, theme.px(3));
+    }
+}
+
+// A link to a document passage; returns true when tapped.
+bool draw_link_card(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max) {
+    const Palette& c = ctx.theme.colors;
+    const Lang lang = ctx.state.language;
+    const std::string& title = doc.info.title.get(lang);
+    TouchArea area = touch_area(ctx, title, min, max);
+    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, ctx.px(14));
+    ctx.draw->AddRect(min, max, c.accent, ctx.px(14), 0, ctx.px(2.5f));
+    const float icon = max.y - min.y - ctx.px(40);
+    draw_page_icon(ctx.draw, ctx.theme, ImVec2(min.x + ctx.px(20), min.y + ctx.px(20)), icon);
+    const float x = min.x + icon + ctx.px(40);
+    const float width = max.x - x - ctx.px(64);
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    float y = min.y + (max.y - min.y - small->FontSize * 1.4f - regular->FontSize * 1.3f) * 0.5f;
+    draw_text(ctx.draw, small, ImVec2(x, y), c.accent, ctx.t("lesson.link"));
+    y += small->FontSize * 1.4f;
+    draw_wrapped(ctx.draw, ctx.text_cache, title, regular, ImVec2(x, y), width, c.text, lang_code(lang), 1);
+    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Medium), ImVec2(max.x - ctx.px(64), min.y),
+                       ImVec2(max.x - ctx.px(8), max.y), c.accent, "\xE2\x86\x92");  // →
+    return area.clicked;
+}
+
+constexpr float kLinkHeight = 112, kLinkGap = 16;  // design pixels
+
+// A link is shown only if it points at a passage this content package has.
+const Document* linked_document(const UiContext& ctx, const LessonLink& link, const Block** block) {
+    *block = ctx.content.find_linked_block(link);
+    return *block ? ctx.content.find_document(link.document_id) : nullptr;
+}
+
+float links_height(const UiContext& ctx, const Slide& slide) {
+    float height = 0;
+    const Block* block = nullptr;
+    for (const LessonLink& link : slide.links)
+        if (linked_document(ctx, link, &block)) height += ctx.px(kLinkHeight + kLinkGap);
+    return height;
+}
+
+void draw_links(UiContext& ctx, const Slide& slide, ImVec2 min, ImVec2 max) {
+    const float height = ctx.px(kLinkHeight), gap = ctx.px(kLinkGap);
+    const float width = std::min(max.x - min.x, ctx.px(980));
+    float y = min.y;
+    for (const LessonLink& link : slide.links) {
+        const Block* block = nullptr;
+        const Document* doc = linked_document(ctx, link, &block);
+        if (!doc || y + height > max.y) continue;
+        if (draw_link_card(ctx, *doc, ImVec2(min.x, y), ImVec2(min.x + width, y + height))) {
+            open_passage(ctx.state, *doc, *block);
+            return;
+        }
+        y += height + gap;
+    }
+}
+
+}  // namespace
+
+void open_lesson(UiState& state, const Lesson& lesson, int slide) {
+    state.screen = Screen::Lesson;
+    state.lesson.lesson = &lesson;
+    const int last = std::max(0, static_cast<int>(lesson.slides.size()) - 1);
+    state.lesson.slide = std::clamp(slide, 0, last);
+    state.quiz = QuizState{};
+}
+
+void draw_lesson_screen(UiContext& ctx) {
+    LessonState& ls = ctx.state.lesson;
+    if (!ls.lesson || ls.lesson->slides.empty()) {
+        open_lessons(ctx.state);
+        return;
+    }
+    const Lesson& lesson = *ls.lesson;
+    const Theme& theme = ctx.theme;
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.background);
+    if (draw_top_bar(ctx, lesson.title.get(ctx.state.language), true)) {
+        open_lessons(ctx.state);
+        return;
+    }
+    const int count = static_cast<int>(lesson.slides.size());
+    ls.slide = std::clamp(ls.slide, 0, count - 1);
+    const Slide& slide = lesson.slides[ls.slide];
+    const float margin = theme.margin();
+    const float bh = theme.button_height();
+    const float nav_y = ctx.screen.y - margin * 0.6f - bh;
+    const float top = theme.top_bar_height() + margin * 0.8f;
+
+    char caption[64];
+    format_progress(caption, sizeof caption, ctx.t("lesson.slide"), ls.slide, count);
+    ImVec2 free = draw_slide(ctx, slide, caption, visitor_slide_fonts(ctx), ImVec2(margin, top),
+                             ImVec2(ctx.screen.x - margin, nav_y - margin * 0.6f), links_height(ctx, slide));
+    draw_links(ctx, slide, free, ImVec2(ctx.screen.x - margin, nav_y - margin * 0.6f));
+    if (ctx.state.screen != Screen::Lesson) return;
+
+    // Previous at the left, progress in the middle, next (or the quiz) at the right.
+    draw_progress_dots(ctx, ImVec2(ctx.screen.x * 0.5f, nav_y + bh * 0.5f), count, ls.slide);
+    if (ls.slide > 0) {
+        const std::string& previous = ctx.t("lesson.previous");
+        const float w = std::max(button_width(ctx, previous), ctx.px(260));
+        if (touch_button(ctx, previous, ImVec2(margin, nav_y), ImVec2(margin + w, nav_y + bh), ButtonStyle::Secondary))
+            --ls.slide;
+    }
+    const bool last = ls.slide + 1 == count;
+    const std::string& next = ctx.t(last ? "lesson.take_quiz" : "lesson.next");
+    const float w = std::max(button_width(ctx, next, FontRole::Medium), ctx.px(260));
+    const float right = ctx.screen.x - margin;
+    if (touch_button(ctx, next, ImVec2(right - w, nav_y), ImVec2(right, nav_y + bh), ButtonStyle::Primary,
+                     FontRole::Medium)) {
+        if (!last) {
+            ++ls.slide;
+        } else {
+            ctx.state.quiz = QuizState{};
+            ctx.state.screen = Screen::Quiz;
+        }
+    }
+}
+
+}  // namespace kiosk::ui

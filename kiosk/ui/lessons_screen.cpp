@@ -1,0 +1,184 @@
+// Lessons: the digital-literacy lessons as cards (picture, title, summary, how long), and a
+// discreet way in to trainer mode for the people who run group sessions.
+#include "ui/illustrations.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace kiosk::ui {
+
+namespace {
+
+constexpr int kColumns = 4;
+
+// Returns true when the card was tapped.
+bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& meta, ImVec2 min, ImVec2 max) {
+    const Lang lang = ctx.state.language;
+    const char* lc = lang_code(lang);
+    const std::string& title = lesson.title.get(lang);
+    TouchArea area = touch_area(ctx, title, min, max);
+    const Palette& c = ctx.theme.colors;
+    const float rounding = ctx.theme.corner();
+
+    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
+    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    const float band = (max.y - min.y) * 0.42f;
+    ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + band), c.accent_soft, rounding, ImDrawFlags_RoundCornersTop);
+    const float picture = band - ctx.px(28);
+    draw_illustration(ctx.draw, ctx.theme, lesson.icon, ImVec2((min.x + max.x - picture) * 0.5f, min.y + ctx.px(14)),
+                      picture);
+    // The lesson's number, so a trainer can say "lesson 3".
+    char number[8];
+    std::snprintf(number, sizeof number, "%d", lesson.order);
+    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    const ImVec2 badge(min.x + ctx.px(34), min.y + ctx.px(34));
+    ctx.draw->AddCircleFilled(badge, ctx.px(22), c.primary);
+    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Small), ImVec2(badge.x - ctx.px(22), badge.y - ctx.px(22)),
+                       ImVec2(badge.x + ctx.px(22), badge.y + ctx.px(22)), c.text_on_primary, number);
+
+    const float pad = ctx.px(26);
+    const float inner = max.x - min.x - pad * 2;
+    float y = min.y + band + pad * 0.8f;
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const float bottom = max.y - pad * 0.8f - small->FontSize;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, title, medium, ImVec2(min.x + pad, y), inner, c.text, lc, 2);
+    y += ctx.px(8);
+    const int summary_lines = static_cast<int>(std::floor((bottom - y - ctx.px(10)) / (small->FontSize * 1.3f)));
+    if (summary_lines >= 1)
+        draw_wrapped(ctx.draw, ctx.text_cache, lesson.summary.get(lang), small, ImVec2(min.x + pad, y), inner,
+                     c.text_muted, lc, summary_lines);
+    draw_text(ctx.draw, small, ImVec2(min.x + pad, bottom), c.accent, meta);
+    return area.clicked;
+}
+
+// The discreet way in to trainer mode: small, quiet, but still a full-size target.
+bool draw_trainer_entry(UiContext& ctx, float right, float center_y) {
+    const std::string& label = ctx.t("lessons.trainer");
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const float width = std::max(ctx.theme.min_target() * 2.0f, text_size(small, label).x + ctx.px(40));
+    const float height = std::max(ctx.theme.min_target(), ctx.px(56));
+    ImVec2 min(right - width, center_y - height * 0.5f), max(right, center_y + height * 0.5f);
+    TouchArea area = touch_area(ctx, label, min, max);
+    const Palette& c = ctx.theme.colors;
+    if (area.pressed) ctx.draw->AddRectFilled(min, max, c.pressed_overlay, ctx.px(10));
+    ctx.draw->AddRect(min, max, c.border, ctx.px(10), 0, ctx.px(1.5f));
+    draw_text_centered(ctx.draw, small, min, max, c.text_muted, label);
+    return area.clicked;
+}
+
+}  // namespace
+
+bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max) {
+    const Lang lang = ctx.state.language;
+    const char* lc = lang_code(lang);
+    const std::string& title = ctx.t("home.lessons_title");
+    TouchArea area = touch_area(ctx, title, min, max);
+    const Palette& c = ctx.theme.colors;
+    const float rounding = ctx.theme.corner();
+    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
+    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+
+    // Pictures from three lessons on a soft band: at the top of a tile, at the left of a banner.
+    const float w = max.x - min.x, h = max.y - min.y;
+    const bool banner = w > h * 3.0f;
+    const ImVec2 band_max = banner ? ImVec2(min.x + std::min(w * 0.34f, h * 3.0f), max.y) : ImVec2(max.x, min.y + h * 0.4f);
+    ctx.draw->AddRectFilled(min, band_max, c.accent_soft, rounding,
+                            banner ? ImDrawFlags_RoundCornersLeft : ImDrawFlags_RoundCornersTop);
+    const Illustration pictures[3] = {Illustration::PhoneTouch, Illustration::LockPassword, Illustration::AiChat};
+    const float band_w = band_max.x - min.x, band_h = band_max.y - min.y;
+    const float picture = std::min(band_h - ctx.px(28), band_w / 3.0f - ctx.px(24));
+    for (int i = 0; i < 3; ++i) {
+        const float cx = min.x + band_w * (static_cast<float>(i) + 0.5f) / 3.0f;
+        draw_illustration(ctx.draw, ctx.theme, pictures[i], ImVec2(cx - picture * 0.5f, min.y + (band_h - picture) * 0.5f),
+                          picture);
+    }
+
+    const float pad = ctx.px(32);
+    const float x = banner ? band_max.x + pad : min.x + pad;
+    const float inner = max.x - pad - x;
+    float y = banner ? min.y + pad * 0.8f : band_max.y + pad * 0.7f;
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const float bottom = max.y - pad * 0.8f - regular->FontSize;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, title, ctx.fonts.get(FontRole::Medium), ImVec2(x, y), inner, c.primary, lc, 1);
+    y += ctx.px(8);
+    const int lines = static_cast<int>(std::floor((bottom - y - ctx.px(8)) / (small->FontSize * 1.3f)));
+    if (lines >= 1)
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.strings.lessons_banner[static_cast<int>(lang)], small, ImVec2(x, y), inner,
+                     c.text_muted, lc, lines);
+    draw_text(ctx.draw, regular, ImVec2(x, bottom), c.accent, ctx.t("home.lessons_open"));
+    return area.clicked;
+}
+
+void open_lessons(UiState& state) {
+    state.screen = Screen::Lessons;
+    state.lesson.lesson = nullptr;
+    state.lesson.slide = 0;
+    state.quiz = QuizState{};
+}
+
+const Lesson* draw_lesson_grid(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max) {
+    const auto& lessons = ctx.content.lessons();
+    const float margin = ctx.theme.margin();
+    const float gap = ctx.px(32);
+    const float width = (max.x - min.x - margin * 2 - gap * (kColumns - 1)) / kColumns;
+    // Two rows fill the area; more rows scroll.
+    const float height = std::max(ctx.px(300), (max.y - min.y - gap * 2.25f) / 2);
+    const int rows = (static_cast<int>(lessons.size()) + kColumns - 1) / kColumns;
+    const float content_height = rows * height + std::max(0, rows - 1) * gap + gap;
+    scroll.set_extent(content_height, max.y - min.y);
+    scroll_region(ctx, scroll, min, max);
+
+    const Lesson* tapped = nullptr;
+    ctx.draw->PushClipRect(min, max, true);
+    const float top = min.y + gap * 0.25f - scroll.offset();
+    for (size_t i = 0; i < lessons.size(); ++i) {
+        const int row = static_cast<int>(i) / kColumns, col = static_cast<int>(i) % kColumns;
+        ImVec2 card_min(min.x + margin + col * (width + gap), top + row * (height + gap));
+        ImVec2 card_max(card_min.x + width, card_min.y + height);
+        if (card_max.y < min.y || card_min.y > max.y) continue;
+        const std::string& meta = ctx.strings.lesson_meta[i][static_cast<int>(ctx.state.language)];
+        if (draw_lesson_card(ctx, lessons[i], meta, card_min, card_max)) tapped = &lessons[i];
+    }
+    ctx.draw->PopClipRect();
+    scroll_indicator(ctx, scroll, min, max, content_height);
+    return tapped;
+}
+
+void draw_lessons_screen(UiContext& ctx) {
+    const Theme& theme = ctx.theme;
+    const Palette& c = theme.colors;
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
+    if (draw_top_bar(ctx, ctx.t("lessons.title"), true)) {
+        ctx.state.screen = Screen::Home;
+        return;
+    }
+    const float margin = theme.margin();
+    float y = theme.top_bar_height() + margin * 0.7f;
+    ImFont* heading = ctx.fonts.get(FontRole::Title);
+    draw_text(ctx.draw, heading, ImVec2(margin, y), c.text, ctx.t("lessons.heading"));
+    const bool trainer = draw_trainer_entry(ctx, ctx.screen.x - margin, y + heading->FontSize * 0.6f);
+    y += heading->FontSize * 1.3f;
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("lessons.subheading"), regular, ImVec2(margin, y),
+                      ctx.screen.x - margin * 2, c.text_muted, lang_code(ctx.state.language), 2);
+    y += margin * 0.5f;
+
+    const Lesson* tapped = draw_lesson_grid(ctx, ctx.state.lesson.list_scroll, ImVec2(0, y),
+                                            ImVec2(ctx.screen.x, ctx.screen.y - margin * 0.5f));
+    if (tapped) {
+        open_lesson(ctx.state, *tapped, 0);
+        return;
+    }
+    if (trainer) {
+        ctx.state.pin = PinPadState{};
+        ctx.state.pin.role = PinPadState::Role::Trainer;
+        ctx.state.pin.return_to = Screen::Lessons;
+        ctx.state.screen = Screen::Pin;
+    }
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,198 @@
+// Quiz: the questions that end a lesson, one at a time. Big lettered answers; a tap shows at
+// once whether it was right, with the explanation; the score comes at the end. Nothing about
+// the visitor is asked or kept.
+#include "ui/lesson_widgets.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace kiosk::ui {
+
+namespace {
+
+// The question's text and, once answered, whether it was right and why.
+void draw_question_side(UiContext& ctx, const Question& question, int index, int count, ImVec2 min, ImVec2 max) {
+    QuizState& quiz = ctx.state.quiz;
+    const Palette& c = ctx.theme.colors;
+    const Lang lang = ctx.state.language;
+    const char* lc = lang_code(lang);
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    float y = min.y + ctx.px(20);
+    char caption[64];
+    format_progress(caption, sizeof caption, ctx.t("quiz.question"), index, count);
+    draw_text(ctx.draw, small, ImVec2(min.x, y), c.accent, caption);
+    y += small->FontSize * 1.8f;
+    const float width = max.x - min.x;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Title), ImVec2(min.x, y),
+                      width, c.text, lc, 5);
+    y += ctx.px(24);
+    draw_progress_dots(ctx, ImVec2(min.x + ctx.px(11) + ctx.px(17) * static_cast<float>(count - 1), y + ctx.px(12)), count,
+                       index);
+    y += ctx.px(56);
+    if (quiz.chosen < 0) {
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("quiz.no_data"), small, ImVec2(min.x, max.y - small->FontSize * 1.3f),
+                     width, c.text_muted, lc, 1);
+        return;
+    }
+    const bool right = quiz.chosen == question.correct_option;
+    const float pad = ctx.px(28);
+    const float bh = ctx.theme.button_height();
+    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const std::string& explanation = question.explanation.get(lang);
+    const WrappedText& wrapped = ctx.text_cache.wrap(explanation, regular, width - pad * 2, lc);
+    // The box fits the explanation, as far as the space above the button allows.
+    const float heading_h = medium->FontSize * 1.6f;
+    const float box_limit = max.y - bh - ctx.px(28);
+    const int lines = std::max(1, std::min(static_cast<int>(wrapped.lines.size()),
+                                           static_cast<int>((box_limit - y - pad * 2 - heading_h) / wrapped.line_height)));
+    const float box_bottom = y + pad * 2 + heading_h + wrapped.line_height * static_cast<float>(lines);
+    ctx.draw->AddRectFilled(ImVec2(min.x, y), ImVec2(max.x, box_bottom), right ? c.success_soft : c.danger_soft,
+                            ctx.theme.corner());
+    const ImU32 tone = right ? c.success : c.danger;
+    draw_mark(ctx.draw, ImVec2(min.x + pad + ctx.px(16), y + pad + medium->FontSize * 0.6f), ctx.px(28), right, tone,
+              ctx.px(5));
+    draw_text(ctx.draw, medium, ImVec2(min.x + pad + ctx.px(48), y + pad), tone,
+              ctx.t(right ? "quiz.correct" : "quiz.wrong"));
+    draw_wrapped(ctx.draw, ctx.text_cache, explanation, regular, ImVec2(min.x + pad, y + pad + heading_h), width - pad * 2,
+                 c.text, lc, lines);
+
+    const bool last = index + 1 == count;
+    const std::string& next = ctx.t(last ? "quiz.finish" : "quiz.next");
+    const float by = box_bottom + ctx.px(28);
+    if (touch_button(ctx, next, ImVec2(min.x, by), ImVec2(max.x, by + bh), ButtonStyle::Primary, FontRole::Medium)) {
+        quiz.chosen = -1;
+        if (last) quiz.finished = true;
+        else ++quiz.question;
+    }
+}
+
+// The answers, stacked; before answering each one is a target.
+void draw_answers(UiContext& ctx, const Question& question, ImVec2 min, ImVec2 max) {
+    QuizState& quiz = ctx.state.quiz;
+    const Lang lang = ctx.state.language;
+    ImFont* font = ctx.fonts.get(FontRole::Medium);
+    const float width = max.x - min.x, gap = ctx.px(20);
+    float total = 0;
+    for (const LocalizedText& option : question.options) total += answer_height(ctx, option.get(lang), font, width) + gap;
+    float y = min.y + std::max(0.0f, std::min(ctx.px(20), max.y - min.y - total + gap));  // level with the question
+    const bool answered = quiz.chosen >= 0;
+    for (size_t i = 0; i < question.options.size(); ++i) {
+        const int option = static_cast<int>(i);
+        const std::string& text = question.options[i].get(lang);
+        const float height = answer_height(ctx, text, font, width);
+        ImVec2 a(min.x, y), b(max.x, y + height);
+        AnswerLook look = AnswerLook::Open;
+        bool pressed = false;
+        if (!answered) {
+            TouchArea area = touch_area(ctx, text, a, b);
+            pressed = area.pressed;
+            if (area.clicked) {
+                quiz.chosen = option;
+                if (option == question.correct_option) ++quiz.correct;
+            }
+        } else if (option == question.correct_option) {
+            look = AnswerLook::Correct;
+        } else {
+            look = option == quiz.chosen ? AnswerLook::Wrong : AnswerLook::Dimmed;
+        }
+        draw_answer(ctx, a, b, option, text, font, look, pressed);
+        y += height + gap;
+    }
+}
+
+// Wrapped text with every line centred between x and x + width; returns the height used.
+float draw_centered_lines(UiContext& ctx, const std::string& text, ImFont* font, float x, float y, float width, ImU32 color) {
+    const WrappedText& wrapped = ctx.text_cache.wrap(text, font, width, lang_code(ctx.state.language));
+    for (size_t i = 0; i < wrapped.lines.size(); ++i) {
+        const LineSpan& line = wrapped.lines[i];
+        ctx.draw->AddText(font, font->FontSize,
+                          ImVec2(std::floor(x + (width - line.width) * 0.5f), y + wrapped.line_height * static_cast<float>(i)),
+                          color, text.data() + line.begin, text.data() + line.end);
+    }
+    return wrapped.height();
+}
+
+void draw_score(UiContext& ctx, const Lesson& lesson) {
+    const QuizState& quiz = ctx.state.quiz;
+    const Palette& c = ctx.theme.colors;
+    const int count = static_cast<int>(lesson.questions.size());
+    const float width = ctx.px(1000), height = ctx.px(700);
+    const float top = ctx.theme.top_bar_height();
+    ImVec2 min((ctx.screen.x - width) * 0.5f, top + (ctx.screen.y - top - height) * 0.5f);
+    ImVec2 max(min.x + width, min.y + height);
+    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
+    ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
+    ImFont* title = ctx.fonts.get(FontRole::Title);
+    ImFont* display = ctx.fonts.get(FontRole::Display);
+    float y = min.y + ctx.px(48);
+    draw_text_centered(ctx.draw, title, ImVec2(min.x, y), ImVec2(max.x, y + title->FontSize), c.text,
+                       ctx.t("quiz.score_title"));
+    y += title->FontSize + ctx.px(36);
+    char score[32];
+    std::snprintf(score, sizeof score, "%d / %d", quiz.correct, count);
+    const float radius = ctx.px(100);
+    const ImVec2 ring_center((min.x + max.x) * 0.5f, y + radius);
+    ctx.draw->AddCircle(ring_center, radius, c.border, 64, ctx.px(12));
+    if (count > 0 && quiz.correct > 0) {
+        // The ring fills clockwise from the top with the share of right answers.
+        const float end = -1.5708f + 6.28318f * static_cast<float>(quiz.correct) / static_cast<float>(count);
+        ctx.draw->PathArcTo(ring_center, radius, -1.5708f, end, 64);
+        ctx.draw->PathStroke(c.success, 0, ctx.px(12));
+    }
+    draw_text_centered(ctx.draw, display, ImVec2(ring_center.x - radius, ring_center.y - radius),
+                       ImVec2(ring_center.x + radius, ring_center.y + radius), c.text, score);
+    y += radius * 2 + ctx.px(36);
+    const float share = count > 0 ? static_cast<float>(quiz.correct) / static_cast<float>(count) : 0;
+    const char* verdict = share >= 0.8f ? "quiz.score_great" : share >= 0.5f ? "quiz.score_good" : "quiz.score_low";
+    const float pad = ctx.px(56);
+    y += draw_centered_lines(ctx, ctx.t(verdict), ctx.fonts.get(FontRole::Regular), min.x + pad, y, width - pad * 2, c.text);
+    y += ctx.px(8);
+    draw_centered_lines(ctx, ctx.t("quiz.no_data"), ctx.fonts.get(FontRole::Small), min.x + pad, y, width - pad * 2,
+                        c.text_muted);
+
+    const float bh = ctx.theme.button_height(), gap = ctx.px(24);
+    const float bw = (width - pad * 2 - gap) * 0.5f;
+    const float by = max.y - pad - bh;
+    if (touch_button(ctx, ctx.t("quiz.retry"), ImVec2(min.x + pad, by), ImVec2(min.x + pad + bw, by + bh),
+                     ButtonStyle::Secondary))
+        ctx.state.quiz = QuizState{};
+    else if (touch_button(ctx, ctx.t("quiz.all_lessons"), ImVec2(max.x - pad - bw, by), ImVec2(max.x - pad, by + bh),
+                          ButtonStyle::Primary))
+        open_lessons(ctx.state);
+}
+
+}  // namespace
+
+void draw_quiz_screen(UiContext& ctx) {
+    const Lesson* lesson = ctx.state.lesson.lesson;
+    if (!lesson || lesson->questions.empty()) {
+        open_lessons(ctx.state);
+        return;
+    }
+    const Theme& theme = ctx.theme;
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.background);
+    if (draw_top_bar(ctx, lesson->title.get(ctx.state.language), true)) {
+        open_lesson(ctx.state, *lesson, static_cast<int>(lesson->slides.size()) - 1);
+        return;
+    }
+    QuizState& quiz = ctx.state.quiz;
+    if (quiz.finished) {
+        draw_score(ctx, *lesson);
+        return;
+    }
+    const int count = static_cast<int>(lesson->questions.size());
+    quiz.question = std::clamp(quiz.question, 0, count - 1);
+    const Question& question = lesson->questions[quiz.question];
+    const float margin = theme.margin();
+    const float top = theme.top_bar_height() + margin * 0.8f, bottom = ctx.screen.y - margin * 0.8f;
+    const float left_width = std::min(ctx.px(700), ctx.screen.x * 0.38f);
+    const float answers_x = margin + left_width + ctx.px(72);
+    draw_answers(ctx, question, ImVec2(answers_x, top), ImVec2(ctx.screen.x - margin, bottom));
+    draw_question_side(ctx, question, quiz.question, count, ImVec2(margin, top), ImVec2(margin + left_width, bottom));
+}
+
+}  // namespace kiosk::ui

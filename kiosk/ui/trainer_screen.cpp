@@ -1,0 +1,395 @@
+// Trainer mode, behind the trainer PIN: a trainer picks a lesson, presents it full-screen
+// with large text and a session timer, then runs its quiz with the group, counting how many
+// participants chose each answer before revealing the right one. The totals end as a bar
+// chart and are stored anonymously (the platform does the storing: UiRequests).
+#include "ui/lesson_widgets.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace kiosk::ui {
+
+namespace {
+
+using Phase = TrainerState::Phase;
+
+void start_session(TrainerState& trainer, const Lesson& lesson, double now) {
+    trainer.phase = Phase::Present;
+    trainer.lesson = &lesson;
+    trainer.slide = 0;
+    trainer.started = now;
+    trainer.ended = now;
+    trainer.question = 0;
+    trainer.revealed = false;
+    trainer.votes.assign(lesson.questions.size(), {});
+    for (size_t q = 0; q < lesson.questions.size(); ++q) trainer.votes[q].assign(lesson.questions[q].options.size(), 0);
+    trainer.save = TrainerState::Save::None;
+    trainer.save_error.clear();
+}
+
+// Back to choosing a lesson; a session ended before its results is not stored.
+void end_session(TrainerState& trainer) {
+    trainer.phase = Phase::Choose;
+    trainer.lesson = nullptr;
+}
+
+// Hands the finished session to the platform, which stores it and reports back in `save`.
+void request_recording(UiContext& ctx) {
+    TrainerState& trainer = ctx.state.trainer;
+    TrainerSession& session = ctx.state.requests.trainer_session;
+    session = TrainerSession{};
+    session.lesson_id = trainer.lesson->id;
+    session.content_version = ctx.content.info().content_version;
+    session.started_at = 0;  // kiosk-clock times; the platform turns them into Unix times
+    session.ended_at = static_cast<int64_t>(std::llround(trainer.ended - trainer.started));
+    for (size_t q = 0; q < trainer.votes.size(); ++q) {
+        TrainerQuestionResult result;
+        result.question = static_cast<int>(q);
+        result.correct_option = trainer.lesson->questions[q].correct_option;
+        result.participants = trainer.votes[q];
+        session.questions.push_back(std::move(result));
+    }
+    ctx.state.requests.record_trainer_session = true;
+    trainer.save = TrainerState::Save::Pending;
+}
+
+double elapsed(const TrainerState& trainer, double now) {
+    return (trainer.phase == Phase::Results ? trainer.ended : now) - trainer.started;
+}
+
+void format_clock(char* out, size_t size, double seconds) {
+    const long s = static_cast<long>(std::max(0.0, seconds));
+    std::snprintf(out, size, "%02ld:%02ld", s / 60, s % 60);
+}
+
+// The strip along the bottom of the presentation: End (unless `end` is null), the timer, the
+// language switch. Returns the x where the phase's own buttons may end (right-aligned to it);
+// sets `*end` when End was tapped.
+float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
+    const Theme& theme = ctx.theme;
+    const Palette& c = theme.colors;
+    ctx.draw->AddRectFilled(min, max, c.primary);
+    const float cy = (min.y + max.y) * 0.5f;
+    const float bh = theme.button_height() * 0.9f;
+    const float margin = theme.margin() * 0.6f;
+    const std::string& end_label = ctx.t("trainer.end");
+    const float ew = end ? button_width(ctx, end_label) : -ctx.px(48);
+    if (end) *end = touch_button(ctx, end_label, ImVec2(margin, cy - bh / 2), ImVec2(margin + ew, cy + bh / 2),
+                                 ButtonStyle::OnPrimary);
+
+    char clock[32];
+    format_clock(clock, sizeof clock, elapsed(ctx.state.trainer, ctx.now));
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    ImFont* title = ctx.fonts.get(FontRole::Title);
+    const float tx = margin + ew + ctx.px(48);
+    draw_text(ctx.draw, small, ImVec2(tx, cy - small->FontSize - ctx.px(6)), c.text_on_primary, ctx.t("trainer.time"));
+    draw_text(ctx.draw, title, ImVec2(tx, cy - ctx.px(4)), c.text_on_primary, clock);
+    return language_switch(ctx, ctx.screen.x - margin, cy) - ctx.px(40);
+}
+
+// A button in the control bar, right-aligned to `*right`, which moves left past it.
+bool bar_button(UiContext& ctx, const std::string& label, float* right, float cy, ButtonStyle style) {
+    const float bh = ctx.theme.button_height() * 0.9f;
+    const float w = std::max(button_width(ctx, label, FontRole::Medium), ctx.px(220));
+    const bool tapped =
+        touch_button(ctx, label, ImVec2(*right - w, cy - bh / 2), ImVec2(*right, cy + bh / 2), style, FontRole::Medium);
+    *right -= w + ctx.px(20);
+    return tapped;
+}
+
+float bar_top(const UiContext& ctx) { return ctx.screen.y - ctx.theme.top_bar_height(); }
+
+void draw_choose(UiContext& ctx) {
+    const Theme& theme = ctx.theme;
+    if (draw_top_bar(ctx, ctx.t("trainer.title"), true)) {
+        ctx.state.trainer = TrainerState{};
+        open_lessons(ctx.state);
+        return;
+    }
+    const float margin = theme.margin();
+    float y = theme.top_bar_height() + margin * 0.7f;
+    ImFont* heading = ctx.fonts.get(FontRole::Title);
+    draw_text(ctx.draw, heading, ImVec2(margin, y), theme.colors.text, ctx.t("trainer.choose"));
+    y += heading->FontSize * 1.3f + margin * 0.5f;
+    const Lesson* chosen = draw_lesson_grid(ctx, ctx.state.trainer.list_scroll, ImVec2(0, y),
+                                            ImVec2(ctx.screen.x, ctx.screen.y - margin * 0.5f));
+    if (chosen) start_session(ctx.state.trainer, *chosen, ctx.now);
+}
+
+void draw_present(UiContext& ctx) {
+    TrainerState& trainer = ctx.state.trainer;
+    const Lesson& lesson = *trainer.lesson;
+    const int count = static_cast<int>(lesson.slides.size());
+    trainer.slide = std::clamp(trainer.slide, 0, std::max(0, count - 1));
+    const float margin = ctx.theme.margin();
+    const float top_of_bar = bar_top(ctx);
+    if (count > 0) {
+        char caption[64];
+        format_progress(caption, sizeof caption, ctx.t("lesson.slide"), trainer.slide, count);
+        draw_slide(ctx, lesson.slides[trainer.slide], caption,
+                   {ctx.fonts.get(FontRole::Display), ctx.fonts.get(FontRole::Title)}, ImVec2(margin, margin),
+                   ImVec2(ctx.screen.x - margin, top_of_bar - margin * 1.4f), 0);
+        draw_progress_dots(ctx, ImVec2(ctx.screen.x * 0.5f, top_of_bar - margin * 0.7f), count, trainer.slide);
+    }
+    bool end = false;
+    float right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, &end);
+    const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
+    const bool last = trainer.slide + 1 >= count;
+    const bool has_quiz = !lesson.questions.empty();
+    if (!last || has_quiz) {
+        const std::string& next = ctx.t(last ? "trainer.start_quiz" : "lesson.next");
+        if (bar_button(ctx, next, &right, cy, ButtonStyle::SegmentOn)) {
+            if (!last) {
+                ++trainer.slide;
+            } else {
+                trainer.phase = Phase::Quiz;
+                trainer.question = 0;
+                trainer.revealed = false;
+            }
+        }
+    }
+    if (trainer.slide > 0 && bar_button(ctx, ctx.t("lesson.previous"), &right, cy, ButtonStyle::OnPrimary)) --trainer.slide;
+    if (end) end_session(trainer);
+}
+
+// One answer with the group's tally: tap the answer or + to count a participant, − to undo.
+void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 min, ImVec2 max) {
+    TrainerState& trainer = ctx.state.trainer;
+    int& votes = trainer.votes[trainer.question][option];
+    const Palette& c = ctx.theme.colors;
+    const std::string& text = question.options[option].get(ctx.state.language);
+    const float button = std::max(ctx.theme.min_target() * 1.6f, ctx.px(96));
+    const float counter = ctx.px(110);
+    const float answer_right = max.x - button * 2 - counter - ctx.px(40);
+    AnswerLook look = AnswerLook::Open;
+    bool pressed = false;
+    if (trainer.revealed) {
+        look = option == question.correct_option ? AnswerLook::Correct : AnswerLook::Dimmed;
+    } else {
+        TouchArea area = touch_area(ctx, text, min, ImVec2(answer_right, max.y));
+        pressed = area.pressed;
+        if (area.clicked) ++votes;
+    }
+    draw_answer(ctx, min, ImVec2(answer_right, max.y), option, text, ctx.fonts.get(FontRole::Medium), look, pressed);
+
+    const float cy = (min.y + max.y) * 0.5f, bh = std::min(max.y - min.y, ctx.px(96));
+    float x = answer_right + ctx.px(20);
+    static const std::string kMinus = "\xE2\x88\x92", kPlus = "+";
+    if (!trainer.revealed) {
+        if (touch_button(ctx, kMinus, ImVec2(x, cy - bh / 2), ImVec2(x + button, cy + bh / 2), ButtonStyle::Secondary,
+                         FontRole::Title) && votes > 0)
+            --votes;
+    }
+    x += button;
+    char number[16];
+    std::snprintf(number, sizeof number, "%d", votes);
+    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Title), ImVec2(x, cy - bh / 2), ImVec2(x + counter, cy + bh / 2),
+                       look == AnswerLook::Correct ? c.success : c.text, number);
+    x += counter;
+    if (!trainer.revealed) {
+        if (touch_button(ctx, kPlus, ImVec2(x, cy - bh / 2), ImVec2(x + button, cy + bh / 2), ButtonStyle::Secondary,
+                         FontRole::Title))
+            ++votes;
+    }
+}
+
+void draw_group_quiz(UiContext& ctx) {
+    TrainerState& trainer = ctx.state.trainer;
+    const Lesson& lesson = *trainer.lesson;
+    const int count = static_cast<int>(lesson.questions.size());
+    if (count == 0) {
+        end_session(trainer);
+        return;
+    }
+    trainer.question = std::clamp(trainer.question, 0, count - 1);
+    const Question& question = lesson.questions[trainer.question];
+    const Palette& c = ctx.theme.colors;
+    const Lang lang = ctx.state.language;
+    const char* lc = lang_code(lang);
+    const float margin = ctx.theme.margin();
+    const float width = ctx.screen.x - margin * 2;
+    const float top_of_bar = bar_top(ctx);
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    float y = margin * 0.8f;
+    char caption[64];
+    format_progress(caption, sizeof caption, ctx.t("quiz.question"), trainer.question, count);
+    draw_text(ctx.draw, small, ImVec2(margin, y), c.accent, caption);
+    y += small->FontSize * 1.6f;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Display), ImVec2(margin, y),
+                      width, c.text, lc, 3);
+    y += ctx.px(12);
+    if (!trainer.revealed) draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("trainer.vote_hint"), small, ImVec2(margin, y), width,
+                                        c.text_muted, lc, 1);
+    y += small->FontSize * 1.6f;
+
+    // Rows share the height left above the explanation's space.
+    const float explanation_space = ctx.px(190);
+    const int options = static_cast<int>(question.options.size());
+    const float gap = ctx.px(14);
+    const float available = top_of_bar - margin * 0.6f - explanation_space - y;
+    const float row = std::clamp((available - gap * (options - 1)) / std::max(1, options), ctx.px(72), ctx.px(120));
+    for (int i = 0; i < options; ++i, y += row + gap)
+        draw_vote_row(ctx, question, i, ImVec2(margin, y), ImVec2(margin + width, y + row));
+
+    if (trainer.revealed) {
+        const float pad = ctx.px(20);
+        const ImVec2 box_min(margin, y + ctx.px(6)), box_max(margin + width, top_of_bar - margin * 0.5f);
+        ctx.draw->AddRectFilled(box_min, box_max, c.success_soft, ctx.theme.corner());
+        const float line_h = ctx.text_cache.wrap(question.explanation.get(lang), ctx.fonts.get(FontRole::Medium),
+                                                 width - pad * 2, lc).line_height;
+        const int lines = std::max(1, static_cast<int>((box_max.y - box_min.y - pad * 2) / line_h));
+        draw_wrapped(ctx.draw, ctx.text_cache, question.explanation.get(lang), ctx.fonts.get(FontRole::Medium),
+                     ImVec2(box_min.x + pad, box_min.y + pad), width - pad * 2, c.text, lc, lines);
+    }
+
+    bool end = false;
+    float right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, &end);
+    const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
+    const bool last = trainer.question + 1 == count;
+    if (!trainer.revealed) {
+        if (bar_button(ctx, ctx.t("trainer.reveal"), &right, cy, ButtonStyle::SegmentOn)) trainer.revealed = true;
+    } else if (bar_button(ctx, ctx.t(last ? "trainer.show_results" : "quiz.next"), &right, cy, ButtonStyle::SegmentOn)) {
+        if (last) {
+            trainer.phase = Phase::Results;
+            trainer.ended = ctx.now;
+            request_recording(ctx);
+        } else {
+            ++trainer.question;
+            trainer.revealed = false;
+        }
+    }
+    if (end) end_session(trainer);
+}
+
+// Per question, how many answered right (green) and otherwise (grey), with a shared scale.
+void draw_results_chart(UiContext& ctx, ImVec2 min, ImVec2 max) {
+    const TrainerState& trainer = ctx.state.trainer;
+    const Palette& c = ctx.theme.colors;
+    const Lesson& lesson = *trainer.lesson;
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    int highest = 1;
+    for (size_t q = 0; q < trainer.votes.size(); ++q) {
+        int right = trainer.votes[q][lesson.questions[q].correct_option], all = 0;
+        for (int v : trainer.votes[q]) all += v;
+        highest = std::max({highest, right, all - right});
+    }
+    const float label_h = regular->FontSize * 1.6f, value_h = small->FontSize * 1.5f;
+    const float base = max.y - label_h;
+    const float scale = (base - min.y - value_h) / static_cast<float>(highest);
+    ctx.draw->AddLine(ImVec2(min.x, base), ImVec2(max.x, base), c.border, ctx.px(2));
+    const int groups = static_cast<int>(trainer.votes.size());
+    const float slot = (max.x - min.x) / static_cast<float>(std::max(1, groups));
+    const float bar = std::min(ctx.px(90), slot * 0.3f);
+    char text[32];
+    for (int q = 0; q < groups; ++q) {
+        const int right = trainer.votes[q][lesson.questions[q].correct_option];
+        int all = 0;
+        for (int v : trainer.votes[q]) all += v;
+        const float cx = min.x + slot * (static_cast<float>(q) + 0.5f);
+        const int values[2] = {right, all - right};
+        const ImU32 colors[2] = {c.success, c.text_muted};
+        for (int k = 0; k < 2; ++k) {
+            const float x0 = k == 0 ? cx - bar - ctx.px(4) : cx + ctx.px(4);
+            const float top = base - scale * static_cast<float>(values[k]);
+            if (values[k] > 0) ctx.draw->AddRectFilled(ImVec2(x0, top), ImVec2(x0 + bar, base), colors[k], ctx.px(6),
+                                                       ImDrawFlags_RoundCornersTop);
+            std::snprintf(text, sizeof text, "%d", values[k]);
+            draw_text_centered(ctx.draw, small, ImVec2(x0, top - value_h), ImVec2(x0 + bar, top), c.text, text);
+        }
+        std::snprintf(text, sizeof text, "%s%d", ctx.t("trainer.question_short").c_str(), q + 1);
+        draw_text_centered(ctx.draw, regular, ImVec2(cx - slot / 2, base), ImVec2(cx + slot / 2, max.y), c.text, text);
+    }
+}
+
+void draw_legend(UiContext& ctx, ImVec2 pos) {
+    const Palette& c = ctx.theme.colors;
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const char* keys[2] = {"trainer.legend_correct", "trainer.legend_other"};
+    const ImU32 colors[2] = {c.success, c.text_muted};
+    float x = pos.x;
+    for (int k = 0; k < 2; ++k) {
+        ctx.draw->AddRectFilled(ImVec2(x, pos.y + ctx.px(4)), ImVec2(x + ctx.px(24), pos.y + ctx.px(28)), colors[k], ctx.px(4));
+        draw_text(ctx.draw, small, ImVec2(x + ctx.px(36), pos.y), c.text, ctx.t(keys[k]));
+        x += ctx.px(36) + text_size(small, ctx.t(keys[k])).x + ctx.px(48);
+    }
+}
+
+void draw_results(UiContext& ctx) {
+    TrainerState& trainer = ctx.state.trainer;
+    const Lesson& lesson = *trainer.lesson;
+    const Palette& c = ctx.theme.colors;
+    const Lang lang = ctx.state.language;
+    const float margin = ctx.theme.margin();
+    const float top_of_bar = bar_top(ctx);
+    ImFont* title = ctx.fonts.get(FontRole::Title);
+    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    float y = margin * 0.8f;
+    draw_text(ctx.draw, title, ImVec2(margin, y), c.text, ctx.t("trainer.results"));
+    y += title->FontSize * 1.4f;
+    draw_wrapped(ctx.draw, ctx.text_cache, lesson.title.get(lang), medium, ImVec2(margin, y), ctx.screen.x - margin * 2,
+                 c.primary, lang_code(lang), 1);
+    y += medium->FontSize * 1.6f;
+
+    int right = 0, all = 0;
+    for (size_t q = 0; q < trainer.votes.size(); ++q) {
+        right += trainer.votes[q][lesson.questions[q].correct_option];
+        for (int v : trainer.votes[q]) all += v;
+    }
+    char line[160];
+    std::snprintf(line, sizeof line, "%s: %d / %d (%d%%)", ctx.t("trainer.correct_total").c_str(), right, all,
+                  all > 0 ? static_cast<int>(std::lround(100.0 * right / all)) : 0);
+    draw_text(ctx.draw, regular, ImVec2(margin, y), c.text, line);
+    y += regular->FontSize * 1.8f;
+    draw_legend(ctx, ImVec2(margin, y));
+    y += ctx.px(56);
+
+    const float status_h = regular->FontSize * 2.0f;
+    draw_results_chart(ctx, ImVec2(margin, y), ImVec2(ctx.screen.x - margin, top_of_bar - margin * 0.5f - status_h));
+    const char* status_key = trainer.save == TrainerState::Save::Saved    ? "trainer.saved"
+                             : trainer.save == TrainerState::Save::Failed ? "trainer.save_failed"
+                                                                          : "trainer.saving";
+    const ImU32 status_color = trainer.save == TrainerState::Save::Failed ? c.danger : c.text_muted;
+    const float status_y = top_of_bar - margin * 0.3f - status_h * 0.75f;
+    draw_text(ctx.draw, regular, ImVec2(margin, status_y), status_color, ctx.t(status_key));
+    if (trainer.save == TrainerState::Save::Failed)
+        draw_text(ctx.draw, regular, ImVec2(margin + text_size(regular, ctx.t(status_key)).x + ctx.px(12), status_y),
+                  status_color, trainer.save_error);
+
+    float bar_right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, nullptr);
+    const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
+    if (bar_button(ctx, ctx.t("trainer.new_session"), &bar_right, cy, ButtonStyle::SegmentOn))
+        end_session(trainer);
+    else if (bar_button(ctx, ctx.t("trainer.exit"), &bar_right, cy, ButtonStyle::OnPrimary)) {
+        trainer = TrainerState{};
+        open_lessons(ctx.state);
+    }
+}
+
+}  // namespace
+
+double next_trainer_tick(const UiState& state, double now) {
+    const TrainerState& trainer = state.trainer;
+    if (state.screen != Screen::Trainer || (trainer.phase != Phase::Present && trainer.phase != Phase::Quiz))
+        return std::numeric_limits<double>::infinity();
+    return trainer.started + std::floor(now - trainer.started + 1e-9) + 1.0;
+}
+
+void draw_trainer_screen(UiContext& ctx) {
+    TrainerState& trainer = ctx.state.trainer;
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, ctx.theme.colors.background);
+    if (!trainer.lesson) trainer.phase = Phase::Choose;
+    switch (trainer.phase) {
+        case Phase::Choose: draw_choose(ctx); break;
+        case Phase::Present: draw_present(ctx); break;
+        case Phase::Quiz: draw_group_quiz(ctx); break;
+        case Phase::Results: draw_results(ctx); break;
+    }
+}
+
+}  // namespace kiosk::ui

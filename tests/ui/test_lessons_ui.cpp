@@ -1,0 +1,313 @@
+// Scripted runs of the lessons: a visitor's lesson and quiz, a slide's link into a document,
+// trainer mode with a group quiz stored in the state database, and what a session reset and
+// the idle timeouts do to them. Labels come from the content and the translations, so the
+// tests follow the lessons as written.
+#include "core/content_store.h"
+#include "core/diagnostic.h"
+#include "core/state_store.h"
+#include "core/translations.h"
+#include "kiosk_runner.h"
+
+#include <doctest/doctest.h>
+
+using kiosk::Lang;
+using kiosk::test::JsonValue;
+using kiosk::test::run_kiosk_script;
+using kiosk::test::TempDir;
+
+namespace {
+
+struct Fixture {
+    std::unique_ptr<kiosk::ContentStore> content;
+    kiosk::Translations translations;
+
+    Fixture() {
+        std::string error;
+        content = kiosk::ContentStore::open(KIOSK_CONTENT_DB, &error);
+        REQUIRE_MESSAGE(content, error);
+        kiosk::Diagnostics diagnostics;
+        REQUIRE(translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics));
+    }
+    std::string tap(const std::string& key, Lang lang = Lang::Ru) const {
+        return "tap-label " + translations.get(lang, key) + "\n";
+    }
+    // From the home screen into `lesson`, then to slide `slide` (0-based).
+    std::string open_slide(const kiosk::Lesson& lesson, int slide, Lang lang = Lang::Ru) const {
+        std::string script = tap("home.lessons_title", lang) + "tap-label " + lesson.title[lang] + "\n";
+        for (int i = 0; i < slide; ++i) script += tap("lesson.next", lang);
+        return script + "wait 100\n";
+    }
+    // Through every slide of `lesson` into its quiz.
+    std::string open_quiz(const kiosk::Lesson& lesson, Lang lang = Lang::Ru) const {
+        return open_slide(lesson, static_cast<int>(lesson.slides.size()) - 1, lang) + tap("lesson.take_quiz", lang);
+    }
+};
+
+std::string enter_pin(const std::string& pin) {
+    std::string script;
+    for (char digit : pin) script += std::string("tap-label ") + digit + "\n";
+    return script + "tap-label Войти\nwait 100\n";
+}
+
+void set_setting(const TempDir& dir, const std::string& key, const std::string& value) {
+    std::string error;
+    auto store = kiosk::StateStore::open(dir.file("data"), kiosk::StateStore::OpenMode::CreateIfMissing, &error);
+    REQUIRE_MESSAGE(store, error);
+    REQUIRE_MESSAGE(store->set_setting(key, value, &error), error);
+}
+
+bool has_target(const JsonValue& state, const std::string& label) {
+    for (const JsonValue& target : state["touch_targets"].array)
+        if (target["label"].string == label) return true;
+    return false;
+}
+
+void check_target_sizes(const JsonValue& state) {
+    REQUIRE(!state["touch_targets"].array.empty());
+    for (const JsonValue& target : state["touch_targets"].array) {
+        CAPTURE(target["label"].string);
+        CHECK(target["w"].number >= 48);
+        CHECK(target["h"].number >= 48);
+    }
+}
+
+struct DeepLink {
+    const kiosk::Lesson* lesson = nullptr;
+    int slide = 0;
+    const kiosk::LessonLink* link = nullptr;
+};
+
+// The first slide (after the first) that links to a paragraph past the start of its document.
+DeepLink find_deep_link(const kiosk::ContentStore& content) {
+    for (const kiosk::Lesson& lesson : content.lessons())
+        for (size_t s = 1; s < lesson.slides.size(); ++s)
+            for (const kiosk::LessonLink& link : lesson.slides[s].links)
+                if (link.block_id > 3 && content.find_linked_block(link)) return {&lesson, static_cast<int>(s), &link};
+    FAIL("no lesson links past the third paragraph of a document");
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("a visitor opens a lesson from the home screen and the dump names it, with no quiz score yet") {
+    Fixture f;
+    const kiosk::Lesson& lesson = f.content->lessons().at(0);
+    TempDir dir;
+    auto run = run_kiosk_script(dir, f.open_slide(lesson, 2));
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    CHECK(run.state["screen"].string == "lesson");
+    CHECK(run.state["lesson"].string == lesson.id);
+    CHECK(run.state["quiz_score"].is_null());
+    CHECK(has_target(run.state, f.translations.get(Lang::Ru, "lesson.previous")));
+}
+
+TEST_CASE("a visitor's quiz counts right answers in quiz_score, wrong ones not, through to the score") {
+    Fixture f;
+    const kiosk::Lesson& lesson = f.content->lessons().at(1);
+    REQUIRE(lesson.questions.size() >= 4);
+    // Right, wrong, right, wrong, then right for the rest.
+    std::string script = f.open_quiz(lesson);
+    int expected = 0;
+    for (size_t q = 0; q < lesson.questions.size(); ++q) {
+        const kiosk::Question& question = lesson.questions[q];
+        const bool answer_right = q % 2 == 0 || q >= 4;
+        const int option = answer_right ? question.correct_option
+                                        : (question.correct_option + 1) % static_cast<int>(question.options.size());
+        expected += answer_right ? 1 : 0;
+        script += "tap-label " + question.options[option][Lang::Ru] + "\n";
+        script += f.tap(q + 1 == lesson.questions.size() ? "quiz.finish" : "quiz.next");
+    }
+    TempDir dir;
+    auto run = run_kiosk_script(dir, script + "wait 100\n");
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    CHECK(run.state["screen"].string == "quiz");
+    CHECK(run.state["lesson"].string == lesson.id);
+    CHECK(run.state["quiz_score"].number == expected);
+    CHECK(expected < static_cast<int>(lesson.questions.size()));
+    CHECK(has_target(run.state, f.translations.get(Lang::Ru, "quiz.retry")));
+
+    // Mid-quiz: one right and one wrong answer so far.
+    const kiosk::Question& q0 = lesson.questions[0];
+    const kiosk::Question& q1 = lesson.questions[1];
+    TempDir dir2;
+    auto partial = run_kiosk_script(
+        dir2, f.open_quiz(lesson) + "tap-label " + q0.options[q0.correct_option][Lang::Ru] + "\n" + f.tap("quiz.next") +
+                  "tap-label " + q1.options[(q1.correct_option + 1) % q1.options.size()][Lang::Ru] + "\nwait 100\n");
+    REQUIRE_MESSAGE(partial.result.exit_code == 0, partial.result.err);
+    CHECK(partial.state["quiz_score"].number == 1);
+    // Once answered, the options are no longer targets: a second tap cannot change the score.
+    CHECK_FALSE(has_target(partial.state, q1.options[q1.correct_option][Lang::Ru]));
+}
+
+TEST_CASE("a slide's link opens the reader scrolled to the passage, and back returns to the slide") {
+    Fixture f;
+    const auto [lesson, slide, link] = find_deep_link(*f.content);
+    const kiosk::Document* doc = f.content->find_document(link->document_id);
+    REQUIRE(doc);
+    const std::string open = f.open_slide(*lesson, slide) + "tap-label " + doc->info.title[Lang::Ru] + "\nwait 200\n";
+    TempDir dir;
+    auto reader = run_kiosk_script(dir, open);
+    REQUIRE_MESSAGE(reader.result.exit_code == 0, reader.result.err);
+    CHECK(reader.state["screen"].string == "reader");
+    CHECK(reader.state["document"].string == doc->info.id);
+    CHECK(reader.state["lesson"].string == lesson->id);
+    CHECK(reader.state["scroll_y"].number > 0);
+
+    TempDir dir2;
+    auto back = run_kiosk_script(dir2, open + f.tap("action.back") + "wait 100\n");
+    REQUIRE_MESSAGE(back.result.exit_code == 0, back.result.err);
+    CHECK(back.state["screen"].string == "lesson");
+    CHECK(back.state["lesson"].string == lesson->id);
+    CHECK(has_target(back.state, doc->info.title[Lang::Ru]));  // the same slide, with its link
+}
+
+TEST_CASE("a trainer PIN set with kioskctl opens trainer mode, and the group quiz is stored for trainer-results") {
+    Fixture f;
+    const kiosk::Lesson& lesson = f.content->lessons().at(0);
+    TempDir dir;
+    auto set_pin = kiosk::test::run_command_with_input(
+        {KIOSKCTL_BIN, "set-pin", "--data-dir", dir.file("data"), "--role", "trainer"}, "13579\n");
+    REQUIRE_MESSAGE(set_pin.exit_code == 0, set_pin.err);
+
+    // The factory PIN no longer opens trainer mode; the trainer's own does.
+    const std::string pad = f.tap("home.lessons_title") + f.tap("lessons.trainer");
+    auto factory = run_kiosk_script(dir, pad + enter_pin("246810"));
+    REQUIRE_MESSAGE(factory.result.exit_code == 0, factory.result.err);
+    CHECK(factory.state["screen"].string == "pin");
+    CHECK(factory.state["pin_failures"].number == 1);
+
+    std::string script = pad + enter_pin("13579") + "tap-label " + lesson.title[Lang::Ru] + "\n";
+    for (size_t s = 1; s < lesson.slides.size(); ++s) script += f.tap("lesson.next");
+    script += f.tap("trainer.start_quiz");
+    // Question q: 2 + q participants pick the right answer, one picks the next option; on the
+    // first question a mistaken tally on option A is taken back with the first row's −.
+    for (size_t q = 0; q < lesson.questions.size(); ++q) {
+        const kiosk::Question& question = lesson.questions[q];
+        const int wrong = (question.correct_option + 1) % static_cast<int>(question.options.size());
+        if (q == 0) script += "tap-label " + question.options[0][Lang::Ru] + "\ntap-label −\n";
+        for (size_t i = 0; i < 2 + q; ++i) script += "tap-label " + question.options[question.correct_option][Lang::Ru] + "\n";
+        script += "tap-label " + question.options[wrong][Lang::Ru] + "\n";
+        script += f.tap("trainer.reveal");
+        script += f.tap(q + 1 == lesson.questions.size() ? "trainer.show_results" : "quiz.next");
+    }
+    auto run = run_kiosk_script(dir, script + "wait 100\n");
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    CHECK(run.state["screen"].string == "trainer");
+    CHECK(run.state["lesson"].string == lesson.id);
+    CHECK(has_target(run.state, f.translations.get(Lang::Ru, "trainer.new_session")));
+
+    auto listed = kiosk::test::run_command({KIOSKCTL_BIN, "trainer-results", "--data-dir", dir.file("data")});
+    REQUIRE_MESSAGE(listed.exit_code == 0, listed.err);
+    CHECK(listed.out.find("session 1\t" + lesson.id + "\t") != std::string::npos);
+    int right = 0, all = 0;
+    for (size_t q = 0; q < lesson.questions.size(); ++q) {
+        right += 2 + static_cast<int>(q);
+        all += 3 + static_cast<int>(q);
+    }
+    CHECK(listed.out.find(std::to_string(right) + " of " + std::to_string(all) + " answers correct") != std::string::npos);
+
+    std::string error;
+    auto store = kiosk::StateStore::open(dir.file("data"), kiosk::StateStore::OpenMode::ExistingOnly, &error);
+    REQUIRE_MESSAGE(store, error);
+    std::vector<kiosk::TrainerSession> sessions;
+    REQUIRE(store->list_trainer_sessions(&sessions, &error));
+    REQUIRE(sessions.size() == 1);
+    REQUIRE(sessions[0].questions.size() == lesson.questions.size());
+    for (size_t q = 0; q < lesson.questions.size(); ++q) {
+        const kiosk::TrainerQuestionResult& result = sessions[0].questions[q];
+        const int correct = lesson.questions[q].correct_option;
+        const int wrong = (correct + 1) % static_cast<int>(lesson.questions[q].options.size());
+        CAPTURE(q);
+        CHECK(result.correct_option == correct);
+        CHECK(result.participants[correct] == 2 + static_cast<int>(q));
+        CHECK(result.participants[wrong] == 1);
+    }
+    CHECK(sessions[0].ended_at >= sessions[0].started_at);
+}
+
+TEST_CASE("a group session ended before its results is not stored") {
+    Fixture f;
+    const kiosk::Lesson& lesson = f.content->lessons().at(2);
+    const kiosk::Question& first = lesson.questions[0];
+    std::string script = f.tap("home.lessons_title") + f.tap("lessons.trainer") + enter_pin("246810") + "tap-label " +
+                         lesson.title[Lang::Ru] + "\n";
+    for (size_t s = 1; s < lesson.slides.size(); ++s) script += f.tap("lesson.next");
+    script += f.tap("trainer.start_quiz") + "tap-label " + first.options[0][Lang::Ru] + "\n" + f.tap("trainer.end");
+    TempDir dir;
+    auto ended = run_kiosk_script(dir, script + "wait 100\n");
+    REQUIRE_MESSAGE(ended.result.exit_code == 0, ended.result.err);
+    CHECK(ended.state["screen"].string == "trainer");
+    CHECK(ended.state["lesson"].is_null());  // back to choosing a lesson
+    auto none = kiosk::test::run_command({KIOSKCTL_BIN, "trainer-results", "--data-dir", dir.file("data")});
+    CHECK(none.exit_code == 0);
+    CHECK(none.out.empty());
+    CHECK(none.err.find("no trainer sessions recorded") != std::string::npos);
+}
+
+TEST_CASE("trainer mode outlasts the visitor idle timeout, and a session reset clears lessons and quizzes") {
+    Fixture f;
+    const kiosk::Lesson& lesson = f.content->lessons().at(0);
+    // Waits happen on the lesson chooser: a running session's timer would draw a frame a second.
+    const std::string trainer = f.tap("home.lessons_title") + f.tap("lessons.trainer") + enter_pin("246810");
+    {
+        TempDir dir;
+        set_setting(dir, "idle_timeout_s", "15");
+        set_setting(dir, "countdown_s", "5");
+        auto run = run_kiosk_script(dir, trainer + "wait 600000\n");  // ten quiet minutes of talk
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        CHECK(run.state["screen"].string == "trainer");
+        CHECK(run.state["overlay"].is_null());
+    }
+    {
+        TempDir dir;
+        auto run = run_kiosk_script(dir, trainer + "wait 1812000\n");  // just past the trainer's 30 minutes and the countdown
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        CHECK(run.state["screen"].string == "attract");
+    }
+    {
+        TempDir dir;
+        set_setting(dir, "idle_timeout_s", "15");
+        set_setting(dir, "countdown_s", "5");
+        const kiosk::Question& q0 = lesson.questions[0];
+        auto run = run_kiosk_script(dir, f.open_quiz(lesson) + "tap-label " + q0.options[q0.correct_option][Lang::Ru] +
+                                             "\nwait 21000\ntap 900 500\nwait 200\n");
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        CHECK(run.state["screen"].string == "home");
+        CHECK(run.state["lesson"].is_null());
+        CHECK(run.state["quiz_score"].is_null());
+    }
+}
+
+TEST_CASE("the lesson screens draw every glyph and keep every touch target at least 48 px, in all languages") {
+    Fixture f;
+    const auto [lesson, slide, link] = find_deep_link(*f.content);
+    for (Lang lang : kiosk::kAllLangs) {
+        CAPTURE(kiosk::lang_code(lang));
+        const kiosk::Question& q0 = lesson->questions[0];
+        const std::vector<std::string> scripts = {
+            f.open_slide(*lesson, slide, lang),
+            f.open_quiz(*lesson, lang) + "tap-label " + q0.options[0][lang] + "\nwait 100\n",
+        };
+        for (const std::string& script : scripts) {
+            TempDir dir;
+            auto run = run_kiosk_script(dir, script, {"--lang", kiosk::lang_code(lang)});
+            REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+            CHECK(run.state["missing_glyphs"].number == 0);
+            check_target_sizes(run.state);
+        }
+    }
+    // The lessons list with its discreet trainer button, and trainer mode's − and + counters.
+    TempDir list_dir;
+    auto list = run_kiosk_script(list_dir, f.tap("home.lessons_title") + "wait 100\n");
+    REQUIRE_MESSAGE(list.result.exit_code == 0, list.result.err);
+    CHECK(has_target(list.state, f.translations.get(Lang::Ru, "lessons.trainer")));
+    check_target_sizes(list.state);
+    TempDir dir;
+    std::string script = f.tap("home.lessons_title") + f.tap("lessons.trainer") + enter_pin("246810") + "tap-label " +
+                         lesson->title[Lang::Ru] + "\n";
+    for (size_t s = 1; s < lesson->slides.size(); ++s) script += f.tap("lesson.next");
+    auto run = run_kiosk_script(dir, script + f.tap("trainer.start_quiz") + "wait 100\n");
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    CHECK(has_target(run.state, "+"));
+    check_target_sizes(run.state);
+}
