@@ -303,7 +303,6 @@ int KioskRunner::run_interactive() {
                 SDL_Delay(static_cast<Uint32>(std::chrono::duration<double, std::milli>(period - elapsed).count()));
         }
     }
-    if (ui_->state().requests.quit) return kExitOrganizerQuit;
     return 0;
 }
 
@@ -333,6 +332,7 @@ int KioskRunner::run() {
     else if (!options_.script_path.empty()) status = run_script(script, options_.script_path);
     else if (options_.headless) status = run_script({}, "<none>");
     else status = run_interactive();
+    if (ui_->state().requests.quit) status = kExitOrganizerQuit;
     write_state_dump();
     const bool restart = ui_->state().requests.restart && options_.script_path.empty() && !options_.headless;
     shutdown();

@@ -288,3 +288,11 @@ TEST_CASE("SIGTERM shuts the kiosk down cleanly") {
     CHECK(WEXITSTATUS(status) == 0);
     CHECK(!kiosk::test::read_text(dir.file("state.json")).empty());  // it shut down through the normal path
 }
+
+TEST_CASE("the organizer panel's quit ends the kiosk with status 64, which systemd does not restart") {
+    TempDir dir;
+    auto run = run_kiosk_script(dir, kCornerTaps + enter_pin(kiosk::kFactoryPin) + "tap-label Выйти из киоска\nwait 100\n");
+    CHECK(run.result.exit_code == 64);
+    CHECK(run.state["quit_requested"].boolean);
+    CHECK(run.state["screen"].string == "admin");
+}
