@@ -116,3 +116,17 @@ std::string Translations::charset() const {
 }
 
 }  // namespace kiosk
+
+namespace kiosk {
+
+std::string Translations::charset(Lang lang) const {
+    std::set<char32_t> chars;
+    for (const auto& entry : strings_[static_cast<int>(lang)])
+        for (size_t pos = 0; pos < entry.second.size();) chars.insert(utf8::decode(entry.second, pos));
+    std::string out;
+    for (char32_t cp : chars)
+        if (cp >= 0x20) utf8::append(out, cp);
+    return out;
+}
+
+}  // namespace kiosk

@@ -32,6 +32,8 @@ public:
     std::vector<std::string> all_keys() const;
     // Every character used by the strings of every language, for glyph ranges.
     std::string charset() const;
+    // Every character used by the strings of one language.
+    std::string charset(Lang lang) const;
 
 private:
     // std::less<> allows lookups by string_view without building a std::string per frame.

@@ -148,32 +148,49 @@ bool KioskRunner::init(std::string* error) {
     if (!display_.open(config, error)) return false;
     input_.set_screen(display_.width(), display_.height(), settings_.rotation);
 
+    ImVec2 display_size(static_cast<float>(display_.logical_width()), static_cast<float>(display_.logical_height()));
+    const float scale = std::min(display_size.x / 1920.0f, display_size.y / 1080.0f);
+    ui::FontFiles files;
+    if (!ui::find_font_files(assets_dir, &files, error)) return false;
+    // The first frame needs the default language's strings, the language switch and the
+    // library cards; everything else (all languages, lessons, search) follows in the background.
+    const std::string& charset = content_->info().charset;
+    const Lang first_language = options_.language_given ? options_.language : settings_.default_language;
+    std::string first_charset = translations_.charset(first_language);
+    for (Lang lang : kAllLangs) first_charset += translations_.get(lang, std::string("language.") + lang_code(lang));
+    for (const Document& doc : content_->documents())
+        first_charset += doc.info.title.get(first_language) + doc.info.place.get(first_language);
+    full_ui_charset_ = translations_.charset() + charset + ui::onscreen_keyboard_charset();
+    full_body_charset_ = non_cjk(charset);
+    if (!fonts_.load_initial(files, first_charset, full_body_charset_, scale, error)) return false;
+
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(fonts_.atlas());
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    io.DisplaySize = ImVec2(static_cast<float>(display_.logical_width()), static_cast<float>(display_.logical_height()));
-    const float scale = std::min(io.DisplaySize.x / 1920.0f, io.DisplaySize.y / 1080.0f);
-
-    ui::FontFiles files;
-    if (!ui::find_font_files(assets_dir, &files, error)) return false;
-    const std::string& charset = content_->info().charset;
-    const std::string ui_charset = translations_.charset() + charset + ui::onscreen_keyboard_charset();
-    if (!ui::build_fonts(io.Fonts, files, ui_charset, non_cjk(charset), scale, &fonts_, error))
-        return false;
-    for (unsigned cp : fonts_.missing) std::fprintf(stderr, "kiosk: warning: no glyph for U+%04X\n", cp);
+    io.DisplaySize = display_size;
     ImGui_ImplSDLRenderer_Init(display_.renderer());
     ImGui_ImplSDLRenderer_CreateDeviceObjects();
     io.Fonts->ClearTexData();  // the texture now lives in the renderer
-    ui::release_font_files();
     imgui_ready_ = true;
 
-    ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_);
+    ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_.fonts(), scale, settings_);
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
     ui_->state().status.data_dir = data_dir_;
     ui_->state().status.factory_pin = settings_.organizer_pin_hash.empty();
     return true;
+}
+
+void KioskRunner::start_complete_fonts() {
+    if (!fonts_.loading()) fonts_.start_full(full_ui_charset_, full_body_charset_);
+}
+
+void KioskRunner::install_complete_fonts() {
+    if (!fonts_.install_full_if_ready()) return;
+    ui_->fonts_changed();
+    dirty_ = true;
+    for (unsigned cp : fonts_.missing()) std::fprintf(stderr, "kiosk: warning: no glyph for U+%04X\n", cp);
 }
 
 void KioskRunner::shutdown() {
@@ -273,9 +290,11 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     if (frames_rendered_ % kRssSampleFrames == 0 && rss_samples_.size() < kMaxRssSamples)
         rss_samples_.push_back(current_rss_mb());
     dirty_ = false;
-    if (first_frame_ms_ < 0)
+    if (first_frame_ms_ < 0) {
         first_frame_ms_ =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - process_start_).count();
+        start_complete_fonts();
+    }
 }
 
 int KioskRunner::run_interactive() {
@@ -286,11 +305,12 @@ int KioskRunner::run_interactive() {
         if (!needs_frame()) {
             // Nothing moves: sleep until an event, the next scheduled change (countdown tick,
             // attract slide) or a signal check, instead of rendering.
-            double wait_s = std::min(ui_->next_deadline(now_) - now_, 0.25);
+            double wait_s = std::min(ui_->next_deadline(now_) - now_, fonts_.loading() ? 0.02 : 0.25);
             SDL_Event event;
             if (SDL_WaitEventTimeout(&event, std::max(1, static_cast<int>(wait_s * 1000.0)))) SDL_PushEvent(&event);
         }
         if (!pump_events()) break;
+        install_complete_fonts();
         now_ = seconds();
         if (needs_frame()) {
             auto frame_start = std::chrono::steady_clock::now();

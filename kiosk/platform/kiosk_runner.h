@@ -9,6 +9,7 @@
 #include "core/kiosk_settings.h"
 #include "core/state_store.h"
 #include "core/translations.h"
+#include "platform/font_loader.h"
 #include "platform/kiosk_options.h"
 #include "platform/pointer_input.h"
 #include "platform/sdl_display.h"
@@ -40,6 +41,8 @@ private:
     bool handle_key(const SDL_KeyboardEvent& key);
     bool needs_frame() const;
     void refresh_status();
+    void start_complete_fonts();
+    void install_complete_fonts();
     void store_trainer_session();  // handles UiRequests::record_trainer_session
     bool lockdown() const { return !options_.windowed; }
     int run_interactive();
@@ -64,7 +67,8 @@ private:
     KioskSettings settings_;
     std::unique_ptr<ContentStore> content_;
     Translations translations_;
-    ui::FontSet fonts_;
+    FontLoader fonts_;
+    std::string full_ui_charset_, full_body_charset_;
     std::unique_ptr<ui::KioskUi> ui_;
     PointerInput input_;
     bool imgui_ready_ = false;

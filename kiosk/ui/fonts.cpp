@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <map>
+#include <mutex>
 
 namespace kiosk::ui {
 
@@ -26,7 +27,13 @@ std::map<std::string, MappedFile>& mapped_files() {
     return files;
 }
 
+std::mutex& mapped_files_mutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
 bool map_file(const std::string& path, MappedFile* out, std::string* error) {
+    std::lock_guard<std::mutex> lock(mapped_files_mutex());
     auto& cache = mapped_files();
     if (auto it = cache.find(path); it != cache.end()) {
         *out = it->second;
@@ -57,13 +64,7 @@ std::string first_existing(const std::vector<std::string>& candidates) {
     return {};
 }
 
-// Glyph ranges must outlive the atlas build; ImGui keeps pointers to them.
-struct RangeStore {
-    ImVector<ImWchar> latin;  // everything that is not CJK
-    ImVector<ImWchar> all;    // latin and CJK
-};
-
-void build_ranges(const std::string& charset, RangeStore* out) {
+void build_ranges(const std::string& charset, ImVector<ImWchar>* latin_out, ImVector<ImWchar>* all_out) {
     ImFontGlyphRangesBuilder latin, all;
     latin.AddChar(0xFFFD);
     latin.AddChar(0x2026);  // ellipsis for clipped text
@@ -75,10 +76,10 @@ void build_ranges(const std::string& charset, RangeStore* out) {
         all.AddChar(static_cast<ImWchar>(cp));
         if (!utf8::is_cjk(cp)) latin.AddChar(static_cast<ImWchar>(cp));
     }
-    latin.BuildRanges(&out->latin);
-    for (int i = 0; i < out->latin.Size - 1; i += 2)
-        for (unsigned c = out->latin[i]; c <= out->latin[i + 1]; ++c) all.AddChar(static_cast<ImWchar>(c));
-    all.BuildRanges(&out->all);
+    latin.BuildRanges(latin_out);
+    for (int i = 0; i < latin_out->Size - 1; i += 2)
+        for (unsigned c = (*latin_out)[i]; c <= (*latin_out)[i + 1]; ++c) all.AddChar(static_cast<ImWchar>(c));
+    all.BuildRanges(all_out);
 }
 
 struct FontRecipe {
@@ -111,13 +112,10 @@ bool find_font_files(const std::string& assets_dir, FontFiles* out, std::string*
 
 bool build_fonts(ImFontAtlas* atlas, const FontFiles& files, const std::string& ui_charset,
                  const std::string& body_charset, float scale, FontSet* out, std::string* error) {
-    static RangeStore ui_ranges, body_ranges;
-    for (RangeStore* store : {&ui_ranges, &body_ranges}) {
-        store->latin.clear();  // not `= {}`: ImVector's copy assignment memcpy()s from null
-        store->all.clear();
-    }
-    build_ranges(ui_charset, &ui_ranges);
-    build_ranges(body_charset, &body_ranges);
+    out->ranges = std::make_unique<GlyphRanges>();
+    GlyphRanges& ranges = *out->ranges;
+    build_ranges(ui_charset, &ranges.ui_latin, &ranges.ui_all);
+    build_ranges(body_charset, &ranges.body_latin, &ranges.body_all);
 
     MappedFile sans, sans_bold, cjk, cjk_bold;
     if (!map_file(files.sans_regular, &sans, error) || !map_file(files.sans_bold, &sans_bold, error) ||
@@ -133,31 +131,31 @@ bool build_fonts(ImFontAtlas* atlas, const FontFiles& files, const std::string& 
     // ImGui copies font data it does not own (19 MB per use of the CJK collection, ~400 MB
     // in all). So every config claims ownership of the shared memory map, and ownership is
     // handed back below, before the atlas could ever free it.
-    auto add_font = [&](const FontRecipe& recipe, const RangeStore& ranges) {
+    auto add_font = [&](const FontRecipe& recipe, const ImVector<ImWchar>& latin, const ImVector<ImWchar>& all) {
         ImFontConfig config;
         config.FontDataOwnedByAtlas = true;
         config.SizePixels = recipe.size * scale;
         const MappedFile& latin_file = recipe.bold ? sans_bold : sans;
         ImFont* font = atlas->AddFontFromMemoryTTF(latin_file.data, static_cast<int>(latin_file.size),
-                                                   config.SizePixels, &config, ranges.latin.Data);
+                                                   config.SizePixels, &config, latin.Data);
         // Characters Noto Sans lacks fall through to the CJK face, which also covers punctuation.
         ImFontConfig merge;
         merge.FontDataOwnedByAtlas = true;
         merge.MergeMode = true;
         merge.FontNo = files.cjk_face_index;
         const MappedFile& cjk_file = recipe.bold ? cjk_bold : cjk;
-        const ImWchar* merge_ranges = recipe.with_cjk ? ranges.all.Data : ranges.latin.Data;
+        const ImWchar* merge_ranges = recipe.with_cjk ? all.Data : latin.Data;
         atlas->AddFontFromMemoryTTF(cjk_file.data, static_cast<int>(cjk_file.size), config.SizePixels, &merge,
                                     merge_ranges);
         return font;
     };
 
     const FontRecipe ui_recipes[] = {{24, false, true}, {30, false, true}, {34, true, true}, {46, true, true}, {64, true, true}};
-    for (int i = 0; i < static_cast<int>(FontRole::Count); ++i) out->ui[i] = add_font(ui_recipes[i], ui_ranges);
+    for (int i = 0; i < static_cast<int>(FontRole::Count); ++i) out->ui[i] = add_font(ui_recipes[i], ranges.ui_latin, ranges.ui_all);
     const float body_sizes[kTextSizeSteps] = {28, 34, 42};
     for (int step = 0; step < kTextSizeSteps; ++step) {
-        out->reader[step] = add_font({body_sizes[step], false, false}, body_ranges);
-        out->reader_heading[step] = add_font({body_sizes[step] * 1.2f, true, false}, body_ranges);
+        out->reader[step] = add_font({body_sizes[step], false, false}, ranges.body_latin, ranges.body_all);
+        out->reader_heading[step] = add_font({body_sizes[step] * 1.2f, true, false}, ranges.body_latin, ranges.body_all);
     }
     bool built = atlas->Build();
     for (ImFontConfig& config : atlas->ConfigData) config.FontDataOwnedByAtlas = false;
@@ -182,6 +180,7 @@ bool build_fonts(ImFontAtlas* atlas, const FontFiles& files, const std::string& 
 }
 
 void release_font_files() {
+    std::lock_guard<std::mutex> lock(mapped_files_mutex());
     for (auto& entry : mapped_files()) ::munmap(entry.second.data, entry.second.size);
     mapped_files().clear();
 }

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,12 +21,18 @@ enum class FontRole {
     Count
 };
 
+// Glyph ranges of one atlas; ImGui keeps pointers into them for the atlas's lifetime.
+struct GlyphRanges {
+    ImVector<ImWchar> ui_latin, ui_all, body_latin, body_all;
+};
+
 struct FontSet {
     ImFont* ui[static_cast<int>(FontRole::Count)] = {};
     ImFont* reader[kTextSizeSteps] = {};          // document body text per text-size step
     ImFont* reader_heading[kTextSizeSteps] = {};  // bold section headings per step
     std::vector<unsigned> missing;                // code points no font could supply (shown as tofu)
     int atlas_width = 0, atlas_height = 0;
+    std::unique_ptr<GlyphRanges> ranges;          // owned here so that several atlases can coexist
 
     ImFont* get(FontRole role) const { return ui[static_cast<int>(role)]; }
 };
@@ -42,6 +49,7 @@ bool find_font_files(const std::string& assets_dir, FontFiles* out, std::string*
 // Adds every font of the kiosk to `atlas` for the characters in `ui_charset` (all UI strings
 // plus document titles and summaries, all languages) and `body_charset` (document bodies),
 // at sizes scaled by `scale`, and builds the atlas. Font files are memory-mapped, not copied.
+// Safe to call on another thread than the UI's, with an atlas no ImGui context uses yet.
 bool build_fonts(ImFontAtlas* atlas, const FontFiles& files, const std::string& ui_charset,
                  const std::string& body_charset, float scale, FontSet* out, std::string* error);
 

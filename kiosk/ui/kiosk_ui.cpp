@@ -59,6 +59,11 @@ void KioskUi::apply_settings(const KioskSettings& settings) {
     idle_.configure(settings.idle_timeout_s, settings.countdown_s);
 }
 
+void KioskUi::fonts_changed() {
+    text_cache_.clear();
+    state_.reader.layout = ReaderLayout{};
+}
+
 void KioskUi::content_replaced(double now) {
     strings_.build(content_, translations_);
     text_cache_.clear();

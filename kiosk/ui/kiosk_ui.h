@@ -47,6 +47,9 @@ public:
     void reset_session(double now);
     // Settings changed (e.g. by an organizer): timeouts and defaults take effect now.
     void apply_settings(const KioskSettings& settings);
+    // The fonts were rebuilt (e.g. the complete atlas replaced the first-frame one): drop
+    // everything laid out with the old ones.
+    void fonts_changed();
     // A new content database replaced the old one: drop everything that points into it.
     void content_replaced(double now);
 
