@@ -45,7 +45,7 @@ TEST_CASE("100,000 random visitor actions neither crash the kiosk, nor let it qu
         CHECK(std::find(visited.begin(), visited.end(), screen) != visited.end());
     }
     // Resident memory, sampled every 10,000 frames, stays flat once the kiosk has warmed up:
-    // the last sample is within a few MB of the one taken a tenth of the way in.
+    // the highest later sample is within a few MB of the one taken a tenth of the way in.
     const auto& samples = run.state["rss_samples_mb"].array;
     REQUIRE(samples.size() >= 20);
     const double early = samples[samples.size() / 10].number;
@@ -53,5 +53,11 @@ TEST_CASE("100,000 random visitor actions neither crash the kiosk, nor let it qu
     for (size_t i = samples.size() / 10; i < samples.size(); ++i) highest = std::max(highest, samples[i].number);
     MESSAGE("resident memory " << early << " MB early, at most " << highest << " MB later, "
                                << samples.back().number << " MB at the end (" << samples.size() << " samples)");
+#ifdef KIOSK_SANITIZED
+    // ASan holds freed memory in quarantine, so resident memory grows by design; LeakSanitizer
+    // checks at exit that nothing was lost (the run would have failed above).
+    MESSAGE("sanitizer build: the memory-flatness check runs in the normal build");
+#else
     CHECK(highest - early < 4.0);
+#endif
 }
