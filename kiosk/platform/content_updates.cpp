@@ -108,6 +108,7 @@ void KioskRunner::refresh_usb_view() {
         const int i = static_cast<int>(lang);
         view.install_label[i] = ui::fill_count(translations_.get(lang, "update.install"), view.chosen_version);
         view.rollback_label[i] = ui::fill_count(translations_.get(lang, "update.rollback"), view.rollback_version);
+        view.more_label[i] = ui::fill_count(translations_.get(lang, "update.more"), static_cast<long>(view.packages.size()));
     }
 }
 
@@ -199,8 +200,8 @@ void KioskRunner::finish_update(UpdateResult result) {
                                    : (result.rollback ? "update.rollback_failed" : "update.failed");
         update.title[i] = wrappable(ui::fill_count(translations_.get(lang, title_key), version));
         if (!ok)
-            update.explanation[i] = wrappable(translations_.get(lang, "update.problem." + update.problem) + " " +
-                                              translations_.get(lang, "update.unchanged"));
+            update.explanation[i] = wrappable(translations_.get(lang, "update.problem." + update.problem) +
+                                              (lang == Lang::Zh ? "" : " ") + translations_.get(lang, "update.unchanged"));
     }
     std::fprintf(stderr, "kiosk: %s%s\n", ok ? "" : (result.rollback ? "rollback failed: " : "install refused: "),
                  update.result_log.c_str());

@@ -12,7 +12,7 @@ namespace kiosk::ui {
 
 namespace {
 
-constexpr int kReasonLines = 2;  // technical reasons under a package row
+constexpr int kReasonLines = 1;  // of the technical reason under a refused package (the log has it all)
 
 const char* phase_names[] = {"idle", "installing", "done", "failed"};
 
@@ -73,8 +73,8 @@ void draw_status_mark(UiContext& ctx, ImVec2 center, float radius, bool good) {
     }
 }
 
-// One package: mark, file name, "will be installed" chip; details and status; the reason.
-// Returns the height used.
+// One package: mark, file name and details, "will be installed" chip; its status; for a
+// refused package the verifier's reason. Returns the height used.
 float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float width) {
     const Palette& c = ctx.theme.colors;
     ImFont* medium = ctx.fonts.get(FontRole::Medium);
@@ -83,7 +83,7 @@ float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float wid
     draw_status_mark(ctx, ImVec2(pos.x + mark, pos.y + medium->FontSize * 0.6f), mark, row.valid);
     const float x = pos.x + mark * 2 + ctx.px(16), inner = width - (x - pos.x);
     float y = pos.y;
-    float name_right = pos.x + width;
+    float line_right = pos.x + width;
     if (row.chosen) {
         const std::string& chosen = ctx.t("update.chosen");
         const float chip_w = text_size(small, chosen).x + ctx.px(32);
@@ -91,18 +91,16 @@ float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float wid
         ctx.draw->AddRectFilled(chip_min, ImVec2(pos.x + width, y + ctx.px(4) + small->FontSize * 1.5f), c.accent_soft,
                                 ctx.px(8));
         draw_text(ctx.draw, small, ImVec2(chip_min.x + ctx.px(16), chip_min.y + small->FontSize * 0.25f), c.text, chosen);
-        name_right = chip_min.x - ctx.px(16);
+        line_right = chip_min.x - ctx.px(16);
     }
-    ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(name_right, y + medium->FontSize * 1.4f), true);
+    ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(line_right, y + medium->FontSize * 1.4f), true);
     draw_text(ctx.draw, medium, ImVec2(x, y), c.text, row.name);
+    const float name_w = text_size(medium, row.name).x;
+    draw_text(ctx.draw, small, ImVec2(x + name_w + ctx.px(24), y + medium->FontSize - small->FontSize), c.text_muted,
+              row.details);
     ctx.draw->PopClipRect();
     y += medium->FontSize * 1.4f;
-    ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(x + inner, y + small->FontSize * 1.4f), true);
-    draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, row.details);
-    const float details_w = text_size(small, row.details).x;
-    draw_text(ctx.draw, small, ImVec2(x + details_w + ctx.px(24), y), row.valid ? c.success : c.danger,
-              ctx.t(row.status_key));
-    ctx.draw->PopClipRect();
+    draw_text(ctx.draw, small, ImVec2(x, y), row.valid ? c.success : c.danger, ctx.t(row.status_key));
     y += small->FontSize * 1.4f;
     y += draw_wrappable(ctx, row.reason, small, ImVec2(x, y), inner, c.text_muted, kReasonLines);
     return y - pos.y;
@@ -161,14 +159,22 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
         y += draw_wrappable(ctx, usb.problem, small, ImVec2(x, y), width, c.text_muted, kReasonLines);
         y += ctx.px(12);
     }
-    ctx.draw->PushClipRect(ImVec2(min.x, y), ImVec2(max.x, max.y - pad * 0.5f), true);
-    for (UsbPackageRow& row : usb.packages) {
-        if (y >= max.y - pad) break;  // more packages than room: the first ones, sorted by path
+    // Rows in path order while they fit; a last line says how many more there are.
+    const float more_h = small->FontSize * 1.4f + ctx.px(12);
+    const float valid_row_h = ctx.px(24) + medium->FontSize * 1.4f + small->FontSize * 1.4f;
+    const float refused_row_h = valid_row_h + small->FontSize * 1.35f * kReasonLines;
+    const float bottom = max.y - pad * 0.75f;
+    size_t shown = 0;
+    for (; shown < usb.packages.size(); ++shown) {
+        UsbPackageRow& row = usb.packages[shown];
+        const bool last = shown + 1 == usb.packages.size();
+        if (y + (row.valid ? valid_row_h : refused_row_h) + (last ? 0 : more_h) > bottom) break;
         ctx.draw->AddLine(ImVec2(x, y), ImVec2(x + width, y), c.border, 1.0f);
         y += ctx.px(12);
         y += draw_package_row(ctx, row, ImVec2(x, y), width) + ctx.px(12);
     }
-    ctx.draw->PopClipRect();
+    if (shown < usb.packages.size())
+        draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, usb.more_label[static_cast<int>(lang)]);
 }
 
 bool update_overlay_showing(const UiState& state, double now) {

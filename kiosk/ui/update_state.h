@@ -46,6 +46,7 @@ struct UsbView {
     int64_t rollback_version = 0;         // what Roll back would bring back
     std::array<std::string, kLangCount> rollback_label;  // "Roll back to version 6" per language
     std::array<std::string, kLangCount> install_label;   // "Install version 7" per language
+    std::array<std::string, kLangCount> more_label;      // "… and 2 more packages" when not all fit
     bool auto_install = false;            // the auto_install setting, shown on the card
 };
 
