@@ -188,7 +188,7 @@ TEST_CASE("a package refused only by the full check at install shows the reason 
     CHECK(k.status()["version"].number == 2);
 }
 
-TEST_CASE("with two packages on the stick the highest valid version is installed; macOS ._ files are ignored") {
+TEST_CASE("with two packages on the stick the highest valid version is installed, and macOS ._ files are ignored") {
     Kiosk k;
     k.pack(2, "content-2.kpkg");
     k.pack(3, "content-3.kpkg");
