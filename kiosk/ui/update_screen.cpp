@@ -125,22 +125,17 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
     float right = max.x - pad;
     const bool idle = ctx.state.status.update.phase != UpdateView::Phase::Installing;
     const Lang lang = ctx.state.language;
-    if (idle && usb.can_rollback) {
-        const std::string& label = usb.rollback_label[static_cast<int>(lang)];
+    // A button right-aligned at `right`, which then moves left past it; true when tapped.
+    auto action = [&](const std::string& label, ButtonStyle style) {
         const float w = button_width(ctx, label);
-        if (touch_button(ctx, label, ImVec2(right - w, min.y + pad), ImVec2(right, min.y + pad + bh),
-                         ButtonStyle::Secondary))
-            ctx.state.requests.rollback_content = true;
+        const bool tapped = touch_button(ctx, label, ImVec2(right - w, min.y + pad), ImVec2(right, min.y + pad + bh), style);
         right -= w + gap;
-    }
-    if (idle && usb.chosen >= 0) {
-        const std::string& label = usb.install_label[static_cast<int>(lang)];
-        const float w = button_width(ctx, label);
-        if (touch_button(ctx, label, ImVec2(right - w, min.y + pad), ImVec2(right, min.y + pad + bh),
-                         ButtonStyle::Primary))
-            ctx.state.requests.install_update = true;
-        right -= w + gap;
-    }
+        return tapped;
+    };
+    if (idle && usb.can_rollback && action(usb.rollback_label[static_cast<int>(lang)], ButtonStyle::Secondary))
+        ctx.state.requests.rollback_content = true;
+    if (idle && usb.chosen >= 0 && action(usb.install_label[static_cast<int>(lang)], ButtonStyle::Primary))
+        ctx.state.requests.install_update = true;
     ctx.draw->PushClipRect(ImVec2(x, min.y), ImVec2(std::max(x, right), min.y + pad + bh), true);
     draw_text(ctx.draw, medium, ImVec2(x, min.y + pad + (bh - medium->FontSize) * 0.5f), c.text, ctx.t("update.card"));
     ctx.draw->PopClipRect();
