@@ -39,11 +39,12 @@ struct Kiosk {
         CommandResult result = kioskctl({"settings", "--data-dir", dir.file("data"), key, value});
         REQUIRE_MESSAGE(result.exit_code == 0, result.err);
     }
-    // Builds content `version`, signed with `key`, onto the stick as `name`.
-    void pack(int version, const std::string& name, const std::string& key = "org.key") {
+    // Builds content `version` from `source`, signed with `key`, onto the stick as `name`.
+    void pack(int version, const std::string& name, const std::string& key = "org.key",
+              const std::string& source = source_dir()) {
         if (key != "org.key" && !kiosk::fs::exists(dir.file(key)))
             REQUIRE(kioskctl({"keygen", "--secret-key", dir.file(key), "--public-key", dir.file(key + ".pub")}).exit_code == 0);
-        CommandResult result = kioskctl({"pack", source_dir(), "--content-version", std::to_string(version),
+        CommandResult result = kioskctl({"pack", source, "--content-version", std::to_string(version),
                                          "--secret-key", dir.file(key), "--out", on_stick(name)});
         REQUIRE_MESSAGE(result.exit_code == 0, result.err);
     }
@@ -201,6 +202,17 @@ TEST_CASE("with two packages on the stick the highest valid version is installed
     CHECK(run.state["content_version"].number == 3);
     CHECK(k.status()["version"].number == 3);
     CHECK(run.result.err.find("._content") == std::string::npos);
+}
+
+TEST_CASE("new content with other characters gets a font atlas that has them, without a restart") {
+    Kiosk k;
+    k.setting("auto_install", "on");
+    k.pack(2, "content-2.kpkg", "org.key", std::string(KIOSK_SOURCE_DIR) + "/db");  // the real documents: Chinese too
+    KioskRun run = k.run("wait 500\ntap-label OK\ntap-label 中文\nwait 100\n");
+    CHECK(run.state["content_version"].number == 2);
+    CHECK(run.state["language"].string == "zh");
+    CHECK(run.state["missing_glyphs"].number == 0);
+    CHECK(run.result.err.find("rebuilding the font atlas") != std::string::npos);
 }
 
 TEST_CASE("watching for sticks draws no frames while nothing changes") {
