@@ -24,6 +24,33 @@ bool parse_on_off(const std::string& text, bool* out) {
     return false;
 }
 
+// "/media/*, /mnt/*" -> {"/media/*", "/mnt/*"}. Every entry must be an absolute path pattern:
+// a relative one would depend on the kiosk's working directory.
+bool parse_mount_globs(const std::string& text, std::vector<std::string>* out) {
+    std::vector<std::string> globs;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        size_t begin = text.find_first_not_of(" \t", start);
+        size_t end = text.find_last_not_of(" \t", comma == 0 ? 0 : comma - 1);
+        if (begin == std::string::npos || begin >= comma || end == std::string::npos || end < begin) return false;
+        std::string glob = text.substr(begin, end - begin + 1);
+        if (glob[0] != '/') return false;
+        globs.push_back(glob);
+        start = comma + 1;
+    }
+    if (globs.empty()) return false;
+    *out = std::move(globs);
+    return true;
+}
+
+std::string join_mount_globs(const std::vector<std::string>& globs) {
+    std::string text;
+    for (const std::string& glob : globs) text += (text.empty() ? "" : ",") + glob;
+    return text;
+}
+
 }  // namespace
 
 const std::vector<SettingInfo>& settable_settings() {
@@ -34,6 +61,7 @@ const std::vector<SettingInfo>& settable_settings() {
         {"attract", "on or off"},
         {"rotation", "0, 90, 180 or 270"},
         {"auto_install", "on or off"},
+        {"usb_mounts", "absolute glob patterns separated by commas, e.g. /media/*,/mnt/*"},
     };
     return infos;
 }
@@ -53,6 +81,7 @@ bool apply_setting(KioskSettings* s, const std::string& key, const std::string& 
     }
     if (key == "attract") return parse_on_off(value, &s->attract) || bad("on or off");
     if (key == "auto_install") return parse_on_off(value, &s->auto_install) || bad("on or off");
+    if (key == "usb_mounts") return parse_mount_globs(value, &s->usb_mounts) || bad("absolute glob patterns separated by commas, e.g. /media/*,/mnt/*");
     if (key == "rotation") {
         int degrees = -1;
         if (!parse_int(value, 0, 270, &degrees) || !parse_rotation(degrees, &s->rotation)) return bad("0, 90, 180 or 270");
@@ -72,6 +101,7 @@ std::vector<std::pair<std::string, std::string>> setting_values(const KioskSetti
         {"attract", s.attract ? "on" : "off"},
         {"rotation", std::to_string(static_cast<int>(s.rotation))},
         {"auto_install", s.auto_install ? "on" : "off"},
+        {"usb_mounts", join_mount_globs(s.usb_mounts)},
         {"pin.organizer", s.organizer_pin_hash},
         {"pin.trainer", s.trainer_pin_hash},
     };

@@ -5,6 +5,7 @@
 
 #include "core/language.h"
 #include "core/screen_rotation.h"
+#include "core/usb_package_scanner.h"
 
 #include <string>
 #include <utility>
@@ -19,6 +20,8 @@ struct KioskSettings {
     bool attract = true;              // attract: on | off, the attract loop after a session ends
     Rotation rotation = Rotation::R0; // rotation: 0 | 90 | 180 | 270 degrees clockwise
     bool auto_install = false;        // auto_install: on | off, install a valid USB package without the PIN
+    // usb_mounts: comma-separated globs of the mount points watched for USB sticks
+    std::vector<std::string> usb_mounts = default_usb_mount_globs();
     std::string organizer_pin_hash;   // pin.organizer: crypto_pwhash string; empty = factory PIN
     std::string trainer_pin_hash;     // pin.trainer: crypto_pwhash string; empty = factory PIN
 };

@@ -157,11 +157,11 @@ bool PackageVerifier::check_database(const std::string& package, Depth depth, co
     // 3. product id.
     if (info.product_id != kProductId)
         return reject(result, PackageProblem::WrongProduct,
-                      package + ": made for product '" + info.product_id + "', not '" + kProductId + "'");
+                      name + ": made for product '" + info.product_id + "', not '" + kProductId + "'");
     // 4. version: no downgrade except by rollback.
     if (info.content_version <= installed_version_)
         return reject(result, PackageProblem::NotNewer,
-                      package + ": content version " + std::to_string(info.content_version) +
+                      name + ": content version " + std::to_string(info.content_version) +
                           " is not newer than the installed version " + std::to_string(installed_version_));
     if (depth == Depth::SignatureAndMeta) return true;
     // 5. integrity.
@@ -169,7 +169,7 @@ bool PackageVerifier::check_database(const std::string& package, Depth depth, co
     // 6. schema version.
     if (info.schema_version != kContentSchemaVersion)
         return reject(result, PackageProblem::UnsupportedSchema,
-                      package + ": schema version " + std::to_string(info.schema_version) +
+                      name + ": schema version " + std::to_string(info.schema_version) +
                           " is not supported (this kiosk reads version " + std::to_string(kContentSchemaVersion) + ")");
     // 7. content.
     auto store = ContentStore::open(package, &error);

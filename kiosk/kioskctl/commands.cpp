@@ -22,7 +22,7 @@ const std::vector<Command>& commands() {
         {"status", "status --data-dir DIR [--factory DB] [--json]",
          "show the active content version and path, and the previous version", cmd_status},
         {"settings", "settings --data-dir DIR [KEY VALUE]",
-         "list the kiosk's settings, or set one (idle_timeout_s, countdown_s, default_language, attract, rotation, auto_install)",
+         "list the kiosk's settings, or set one (idle_timeout_s, countdown_s, default_language, attract, rotation, auto_install, usb_mounts)",
          cmd_settings},
         {"set-pin", "set-pin --data-dir DIR [--role organizer|trainer] [--pin-stdin]",
          "set the organizer or trainer PIN, read from standard input (4 to 12 digits)", cmd_set_pin},

@@ -114,16 +114,23 @@ bool KioskRunner::init(std::string* error) {
     load_settings();
 
     std::string content_path = options_.content_path;
+    InstallerConfig installer_config;
     if (content_path.empty()) {
-        InstallerConfig config;
-        config.data_dir = data_dir_;
-        config.factory_db = first_existing({std::string(KIOSK_SHARE_DIR) + "/content.db", KIOSK_DEV_CONTENT_DB});
-        ContentInstaller installer(config);
+        // Installed content (kioskctl install, USB sticks) over the factory content.
+        installer_config.data_dir = data_dir_;
+        installer_config.factory_db =
+            !options_.factory_path.empty()
+                ? options_.factory_path
+                : first_existing({std::string(KIOSK_SHARE_DIR) + "/content.db", KIOSK_DEV_CONTENT_DB});
+        installer_config.system_key_dirs = {std::string(KIOSK_SHARE_DIR) + "/trusted-keys"};
+        ContentInstaller installer(installer_config);
         for (const std::string& line : installer.recover()) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
         content_path = installer.active_content_path();
     }
     if (content_path.empty()) {
-        *error = "no content database found (looked in " KIOSK_SHARE_DIR "/content.db); pass --content DB";
+        *error = options_.factory_path.empty()
+                     ? "no content database found (looked in " KIOSK_SHARE_DIR "/content.db); pass --content DB"
+                     : "factory content " + options_.factory_path + " not found";
         return false;
     }
     content_ = ContentStore::open(content_path, error);
@@ -154,14 +161,12 @@ bool KioskRunner::init(std::string* error) {
     if (!ui::find_font_files(assets_dir, &files, error)) return false;
     // The first frame needs the default language's strings, the language switch and the
     // library cards; everything else (all languages, lessons, search) follows in the background.
-    const std::string& charset = content_->info().charset;
     const Lang first_language = options_.language_given ? options_.language : settings_.default_language;
     std::string first_charset = translations_.charset(first_language);
     for (Lang lang : kAllLangs) first_charset += translations_.get(lang, std::string("language.") + lang_code(lang));
     for (const Document& doc : content_->documents())
         first_charset += doc.info.title.get(first_language) + doc.info.place.get(first_language);
-    full_ui_charset_ = translations_.charset() + charset + ui::onscreen_keyboard_charset();
-    full_body_charset_ = non_cjk(charset);
+    set_full_charsets();
     if (!fonts_.load_initial(files, first_charset, full_body_charset_, scale, error)) return false;
 
     IMGUI_CHECKVERSION();
@@ -179,7 +184,16 @@ bool KioskRunner::init(std::string* error) {
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
     ui_->state().status.data_dir = data_dir_;
     ui_->state().status.factory_pin = settings_.organizer_pin_hash.empty();
+    // With --content the kiosk shows that file, so installing into the data dir would change nothing.
+    if (options_.content_path.empty()) start_usb_updates(installer_config);
     return true;
+}
+
+// Every character the complete atlas needs: all UI strings, the content's charset, the keyboard.
+void KioskRunner::set_full_charsets() {
+    const std::string& charset = content_->info().charset;
+    full_ui_charset_ = translations_.charset() + charset + ui::onscreen_keyboard_charset();
+    full_body_charset_ = non_cjk(charset);
 }
 
 void KioskRunner::start_complete_fonts() {
@@ -194,6 +208,7 @@ void KioskRunner::install_complete_fonts() {
 }
 
 void KioskRunner::shutdown() {
+    usb_.reset();  // waits for an install in progress
     ui_.reset();
     if (imgui_ready_) {
         ImGui_ImplSDLRenderer_Shutdown();
@@ -275,6 +290,7 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     ImGui::NewFrame();
     ui_->frame(io.DisplaySize, now_);
     store_trainer_session();
+    handle_update_requests();
     ImGui::Render();
     if (!options_.no_draw || shot_path) {
         display_.begin_frame(ui_->theme().colors.background);
@@ -306,12 +322,14 @@ int KioskRunner::run_interactive() {
             // Nothing moves: sleep until an event, the next scheduled change (countdown tick,
             // attract slide) or a signal check, instead of rendering.
             double wait_s = std::min(ui_->next_deadline(now_) - now_, fonts_.loading() ? 0.02 : 0.25);
+            if (usb_ && usb_->installing()) wait_s = std::min(wait_s, 0.05);  // follow the progress
             SDL_Event event;
             if (SDL_WaitEventTimeout(&event, std::max(1, static_cast<int>(wait_s * 1000.0)))) SDL_PushEvent(&event);
         }
         if (!pump_events()) break;
         install_complete_fonts();
         now_ = seconds();
+        service_updates();
         if (needs_frame()) {
             auto frame_start = std::chrono::steady_clock::now();
             render_frame(nullptr);

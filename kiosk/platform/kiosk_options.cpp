@@ -6,6 +6,10 @@
 #include <cstdlib>
 #include <cstring>
 
+#ifndef KIOSK_SHARE_DIR
+#define KIOSK_SHARE_DIR "/usr/share/sco-kiosk"
+#endif
+
 namespace kiosk {
 
 const char* kiosk_usage() {
@@ -21,7 +25,9 @@ const char* kiosk_usage() {
            "  --data-dir DIR        settings, statistics and installed content (default /var/lib/sco-kiosk\n"
            "                        as root, else ~/.local/state/sco-kiosk)\n"
            "  --content DB          content database (default: installed content in the data dir, else the\n"
-           "                        factory content)\n"
+           "                        factory content; USB updates are off when this is given)\n"
+           "  --factory DB          the factory content: what is shown while none is installed in the\n"
+           "                        data dir (default " KIOSK_SHARE_DIR "/content.db, else the build tree's)\n"
            "  --assets DIR          assets folder (translations, fonts)\n"
            "  --script FILE         play scripted input on a simulated clock, then exit:\n"
            "                          tap X Y | tap-label TEXT | drag X1 Y1 X2 Y2 MS | wait MS | shot FILE.png |\n"
@@ -90,13 +96,14 @@ bool parse_kiosk_options(int argc, char** argv, KioskOptions* out, std::string* 
             out->language = *lang;
             out->language_given = true;
         } else if (arg == "--script" || arg == "--dump-state" || arg == "--content" || arg == "--assets" ||
-                   arg == "--data-dir") {
+                   arg == "--data-dir" || arg == "--factory") {
             const char* v = value(arg.c_str());
             if (!v) return false;
             if (arg == "--script") out->script_path = v;
             else if (arg == "--dump-state") out->dump_state_path = v;
             else if (arg == "--content") out->content_path = v;
             else if (arg == "--data-dir") out->data_dir = v;
+            else if (arg == "--factory") out->factory_path = v;
             else out->assets_dir = v;
         } else {
             *error = "unknown option '" + arg + "' (see kiosk --help)";

@@ -19,6 +19,7 @@ struct KioskOptions {
     bool bench = false;
     bool no_draw = false;        // --no-draw: build every frame but skip rasterizing it (long test runs)
     std::string content_path;    // --content DB (default: installed or build-tree factory content)
+    std::string factory_path;    // --factory DB: the factory content (default: the installed one)
     std::string assets_dir;      // --assets DIR
     std::string data_dir;        // --data-dir DIR (default: default_data_dir())
     char** argv = nullptr;       // for a restart from the organizer panel

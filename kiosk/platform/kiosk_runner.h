@@ -6,6 +6,7 @@
 #include "core/content_installer.h"
 #include "core/content_store.h"
 #include "core/input_script.h"
+#include "core/json_writer.h"
 #include "core/kiosk_settings.h"
 #include "core/state_store.h"
 #include "core/translations.h"
@@ -13,6 +14,7 @@
 #include "platform/kiosk_options.h"
 #include "platform/pointer_input.h"
 #include "platform/sdl_display.h"
+#include "platform/usb_updates.h"
 #include "ui/fonts.h"
 #include "ui/kiosk_ui.h"
 
@@ -35,6 +37,7 @@ private:
     // kiosk_app.cpp
     bool init(std::string* error);
     bool load_settings();
+    void set_full_charsets();  // full_ui_charset_ and full_body_charset_ from the content
     void shutdown();
     void render_frame(const std::string* shot_path);
     bool pump_events();  // false when the kiosk should quit
@@ -56,8 +59,19 @@ private:
     void tap(float x, float y);
     int run_bench();
 
+    // content_updates.cpp: USB sticks, installs, rollback and switching content while running
+    void start_usb_updates(const InstallerConfig& config);
+    void service_updates();          // polls the sticks, follows and finishes an install
+    void handle_update_requests();   // UiRequests::install_update and rollback_content
+    void start_install(const char* why);
+    void finish_update(UpdateResult result);
+    void switch_content(std::unique_ptr<ContentStore> content);
+    void refresh_usb_view();
+    double next_usb_poll() const;
+
     // state_dump.cpp
     void write_state_dump();
+    void write_update_state(JsonWriter& json) const;
 
     const KioskOptions& options_;
     std::chrono::steady_clock::time_point process_start_;
@@ -70,6 +84,8 @@ private:
     FontLoader fonts_;
     std::string full_ui_charset_, full_body_charset_;
     std::unique_ptr<ui::KioskUi> ui_;
+    std::unique_ptr<UsbUpdates> usb_;  // null with --content: nothing is installed then
+    int last_percent_ = -1;            // of the install progress last shown
     PointerInput input_;
     bool imgui_ready_ = false;
     bool dirty_ = true;

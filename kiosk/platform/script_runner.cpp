@@ -50,12 +50,17 @@ void KioskRunner::advance_to(double until) {
             quit_ = true;
             return;
         }
-        if (needs_frame()) {
+        // An install runs in real time in its thread. The simulated clock waits for each of its
+        // reports and then moves one frame, so a script sees it finish within a short wait.
+        const bool installing = usb_ && usb_->installing();
+        if (installing) usb_->wait_for_progress(0.5);
+        service_updates();
+        if (needs_frame() || installing) {
             render_frame(nullptr);
             now_ = std::min(until, now_ + kFramePeriod);
         } else {
-            // Idle: the simulated clock jumps to the next scheduled change, drawing nothing.
-            now_ = std::min(until, std::max(now_ + 1e-6, ui_->next_deadline(now_)));
+            // Idle: the simulated clock jumps to the next scheduled change or USB poll, drawing nothing.
+            now_ = std::min(until, std::max(now_ + 1e-6, std::min(ui_->next_deadline(now_), next_usb_poll())));
         }
     }
     if (!quit_ && !pump_events()) quit_ = true;

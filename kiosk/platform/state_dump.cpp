@@ -2,10 +2,35 @@
 #include "core/file_io.h"
 #include "core/json_writer.h"
 #include "platform/kiosk_runner.h"
+#include "ui/screens.h"
 
 #include <cstdio>
 
 namespace kiosk {
+
+// `usb`: what the sticks hold; `update`: the last install or rollback (update_state.h).
+void KioskRunner::write_update_state(JsonWriter& json) const {
+    const ui::UsbView& usb = ui_->state().status.usb;
+    json.key("usb").begin_object();
+    json.key("packages").value(static_cast<int64_t>(usb.packages.size()));
+    json.key("chosen_version");
+    if (usb.chosen >= 0) json.value(usb.chosen_version);
+    else json.null();
+    json.key("problem");
+    if (usb.problem.text.empty()) json.null();
+    else json.value(usb.problem.text);
+    json.end_object();
+    const ui::UpdateView& update = ui_->state().status.update;
+    json.key("update").begin_object();
+    json.key("phase").value(ui::update_phase_name(update.phase));
+    json.key("progress").value(static_cast<double>(update.progress));
+    json.key("result").value(update.result_log);
+    json.key("problem");
+    if (update.problem.empty()) json.null();
+    else json.value(update.problem);
+    json.key("showing").value(ui::update_overlay_showing(ui_->state(), now_));
+    json.end_object();
+}
 
 void KioskRunner::write_state_dump() {
     if (options_.dump_state_path.empty() || !ui_) return;
@@ -48,6 +73,7 @@ void KioskRunner::write_state_dump() {
     json.key("pin_wait_s").value(ui_->pin_attempts().wait_remaining(now_));
     json.key("quit_requested").value(quit_ || state.requests.quit);
     json.key("content_version").value(content_->info().content_version);
+    write_update_state(json);
     json.key("clock_ms").value(now_ * 1000.0);
     json.key("rss_mb").value(current_rss_mb());
     json.key("peak_rss_mb").value(peak_rss_mb());

@@ -1,8 +1,9 @@
 // The organizer panel, behind the organizer PIN: what content is active, how the kiosk is
-// doing, and restart / quit.
+// doing, restart / quit, and content updates from USB sticks (update_screen.cpp).
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kiosk::ui {
@@ -14,29 +15,35 @@ struct FactRow {
     std::string value;
 };
 
+// A card of facts in two columns (label above value). Returns its height.
 float draw_card(UiContext& ctx, const char* title_key, const FactRow* rows, size_t count, ImVec2 min, float width) {
     const Palette& c = ctx.theme.colors;
     ImFont* medium = ctx.fonts.get(FontRole::Medium);
     ImFont* regular = ctx.fonts.get(FontRole::Regular);
     ImFont* small = ctx.fonts.get(FontRole::Small);
-    const float pad = ctx.px(32);
+    const float pad = ctx.px(32), gap = ctx.px(24);
     const float row_h = small->FontSize * 1.3f + regular->FontSize * 1.5f;
-    const float height = pad * 2 + medium->FontSize * 1.6f + row_h * count;
+    const size_t grid_rows = (count + 1) / 2;
+    const float height = pad * 2 + medium->FontSize * 1.6f + row_h * grid_rows;
+    const float column_w = (width - pad * 2 - gap) * 0.5f;
     ImVec2 max(min.x + width, min.y + height);
     draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
     ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
-    float y = min.y + pad;
-    draw_text(ctx.draw, medium, ImVec2(min.x + pad, y), c.text, ctx.t(title_key));
-    y += medium->FontSize * 1.6f;
+    draw_text(ctx.draw, medium, ImVec2(min.x + pad, min.y + pad), c.text, ctx.t(title_key));
+    const float top = min.y + pad + medium->FontSize * 1.6f;
     for (size_t i = 0; i < count; ++i) {
-        draw_text(ctx.draw, small, ImVec2(min.x + pad, y), c.text_muted, ctx.t(rows[i].label_key));
+        const float x = min.x + pad + (i % 2) * (column_w + gap);
+        float y = top + (i / 2) * row_h;
+        draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, ctx.t(rows[i].label_key));
         y += small->FontSize * 1.3f;
         // Values change every second (uptime, memory): draw them clipped, never through the
-        // text cache, which is only for text that outlives it.
-        ctx.draw->PushClipRect(ImVec2(min.x + pad, y), ImVec2(max.x - pad, y + regular->FontSize * 1.5f), true);
-        draw_text(ctx.draw, regular, ImVec2(min.x + pad, y), c.text, rows[i].value);
+        // text cache, which is only for text that outlives it. A value too long for its column
+        // (a path) keeps its end in view: the file name matters more than the folders.
+        const float value_w = text_size(regular, rows[i].value).x;
+        const float value_x = value_w > column_w ? x + column_w - value_w : x;
+        ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(x + column_w, y + regular->FontSize * 1.5f), true);
+        draw_text(ctx.draw, regular, ImVec2(value_x, y), c.text, rows[i].value);
         ctx.draw->PopClipRect();
-        y += regular->FontSize * 1.5f;
     }
     return height;
 }
@@ -83,7 +90,11 @@ void draw_admin_screen(UiContext& ctx) {
     // The status strings change every second; the panel is for organizers, not a hot path.
     const ContentInfo& info = ctx.content.info();
     const float gap = ctx.px(32);
-    const float card_w = (ctx.screen.x - margin * 2 - gap) * 0.5f;
+    const float bh = theme.button_height();
+    const std::string& restart = ctx.t("admin.restart");
+    const std::string& quit = ctx.t("admin.quit");
+    const float buttons_w = std::max(button_width(ctx, restart), button_width(ctx, quit));
+    const float card_w = (ctx.screen.x - margin * 2 - gap * 2 - buttons_w) * 0.5f;
     const FactRow content_rows[] = {
         {"admin.content_version", std::to_string(info.content_version)},
         {"admin.built_at", info.built_at},
@@ -99,16 +110,14 @@ void draw_admin_screen(UiContext& ctx) {
     };
     float h1 = draw_card(ctx, "admin.content", content_rows, 4, ImVec2(margin, y), card_w);
     float h2 = draw_card(ctx, "admin.kiosk", kiosk_rows, 4, ImVec2(margin + card_w + gap, y), card_w);
-    y += (h1 > h2 ? h1 : h2) + margin * 0.6f;
-
-    const float bh = theme.button_height();
-    const std::string& restart = ctx.t("admin.restart");
-    const std::string& quit = ctx.t("admin.quit");
-    const float rw = button_width(ctx, restart), qw = button_width(ctx, quit);
-    if (touch_button(ctx, restart, ImVec2(margin, y), ImVec2(margin + rw, y + bh), ButtonStyle::Primary))
+    const float bx = ctx.screen.x - margin - buttons_w;
+    if (touch_button(ctx, restart, ImVec2(bx, y), ImVec2(bx + buttons_w, y + bh), ButtonStyle::Primary))
         ctx.state.requests.restart = true;
-    if (touch_button(ctx, quit, ImVec2(margin + rw + gap, y), ImVec2(margin + rw + gap + qw, y + bh), ButtonStyle::Secondary))
+    if (touch_button(ctx, quit, ImVec2(bx, y + bh + ctx.px(20)), ImVec2(bx + buttons_w, y + bh * 2 + ctx.px(20)),
+                     ButtonStyle::Secondary))
         ctx.state.requests.quit = true;
+    y += std::max(std::max(h1, h2), bh * 2 + ctx.px(20)) + margin * 0.6f;
+    draw_usb_update_card(ctx, ImVec2(margin, y), ImVec2(ctx.screen.x - margin, ctx.screen.y - margin));
 }
 
 }  // namespace kiosk::ui

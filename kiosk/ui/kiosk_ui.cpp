@@ -34,7 +34,7 @@ const char* screen_name(Screen screen) {
 
 KioskUi::KioskUi(const ContentStore& content, const Translations& translations, const FontSet& fonts, float scale,
                  const KioskSettings& settings)
-    : content_(content),
+    : content_(&content),
       translations_(translations),
       fonts_(fonts),
       theme_(Theme::standard(scale)),
@@ -50,7 +50,7 @@ KioskUi::KioskUi(const ContentStore& content, const Translations& translations, 
 // One connection for the life of the content: searches run per keystroke, never per frame.
 void KioskUi::open_search_index() {
     std::string error;
-    search_index_ = SearchIndex::open(content_.path(), &error);
+    search_index_ = SearchIndex::open(content_->path(), &error);
     if (!search_index_) std::fprintf(stderr, "kiosk: warning: search unavailable: %s\n", error.c_str());
 }
 
@@ -64,12 +64,14 @@ void KioskUi::fonts_changed() {
     state_.reader.layout = ReaderLayout{};
 }
 
-void KioskUi::content_replaced(double now) {
-    strings_.build(content_, translations_);
-    text_cache_.clear();
-    open_search_index();
-    reset_session(now);
+void KioskUi::replace_content(const ContentStore& content, double now) {
+    reset_session(now);  // first: the fresh UiState holds no pointer into the old content
     state_.screen = Screen::Home;
+    search_index_.reset();
+    text_cache_.clear();
+    content_ = &content;
+    strings_.build(content, translations_);
+    open_search_index();
 }
 
 void KioskUi::reset_session(double now) {
@@ -154,9 +156,9 @@ void KioskUi::pointer_up(float x, float y, double now) {
 }
 
 double KioskUi::next_deadline(double now) const {
-    double deadline = std::numeric_limits<double>::infinity();
-    if (state_.screen == Screen::Attract) return next_attract_change(state_, now);
-    deadline = idle_.next_change(now);
+    double deadline = next_update_change(state_);  // the update result overlay goes away
+    if (state_.screen == Screen::Attract) return std::min(deadline, next_attract_change(state_, now));
+    deadline = std::min(deadline, idle_.next_change(now));
     if (state_.screen == Screen::Admin) deadline = std::min(deadline, std::floor(now) + 1.0);  // uptime ticks
     deadline = std::min(deadline, next_trainer_tick(state_, now));  // the session timer
     if (state_.screen == Screen::Pin && !pin_attempts_.can_try(now))
@@ -186,18 +188,21 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     if (state_.screen != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Expired) reset_session(now);
     targets_.clear();
     pressed_label_.clear();
-    UiContext ctx{content_, translations_, fonts_, theme(), state_, targets_, text_cache_, gesture_, feedback_,
+    UiContext ctx{*content_, translations_, fonts_, theme(), state_, targets_, text_cache_, gesture_, feedback_,
                   feedback_target_, strings_, pressed_label_, pin_attempts_, settings_,
                   ImGui::GetBackgroundDrawList(), screen_size, now};
     screens_visited_ |= 1u << static_cast<unsigned>(state_.screen);
     ctx.search = search_index_.get();
-    const bool countdown = countdown_showing(now);
-    const bool modal = countdown || state_.accessibility_open;
+    const bool updating = update_overlay_showing(state_, now);  // over everything, even the countdown
+    state_.status.update.on_screen = updating;
+    const bool countdown = countdown_showing(now) && !updating;
+    const bool modal = countdown || state_.accessibility_open || updating;
     ctx.input_enabled = !modal;
     draw_screen(ctx);
     ctx.input_enabled = true;
-    if (state_.accessibility_open && !countdown) draw_accessibility_panel(ctx);
+    if (state_.accessibility_open && !countdown && !updating) draw_accessibility_panel(ctx);
     if (countdown) draw_countdown_overlay(ctx, idle_.countdown_display(now));
+    if (updating) draw_update_overlay(ctx);
     animating_ = ctx.animating || feedback_.needs_frames(now);
     gesture_.next_frame();
 }

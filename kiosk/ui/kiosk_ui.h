@@ -50,8 +50,10 @@ public:
     // The fonts were rebuilt (e.g. the complete atlas replaced the first-frame one): drop
     // everything laid out with the old ones.
     void fonts_changed();
-    // A new content database replaced the old one: drop everything that points into it.
-    void content_replaced(double now);
+    // Shows `content` from now on. Ends the session and drops everything that points into the
+    // old content (reader document, lessons, search results, text cache, search index). The
+    // caller frees the old content only after this returns, so nothing can dangle.
+    void replace_content(const ContentStore& content, double now);
 
     const UiState& state() const { return state_; }
     UiState& state() { return state_; }
@@ -72,7 +74,7 @@ private:
     void draw_screen(UiContext& ctx);
     void open_search_index();
 
-    const ContentStore& content_;
+    const ContentStore* content_;  // never null; replace_content() changes it
     const Translations& translations_;
     const FontSet& fonts_;
     Theme theme_, high_contrast_theme_;

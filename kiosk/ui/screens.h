@@ -26,6 +26,14 @@ void draw_trainer_screen(UiContext& ctx);  // trainer_screen.cpp: group sessions
 void draw_accessibility_panel(UiContext& ctx);              // text size and high contrast
 void draw_countdown_overlay(UiContext& ctx, int seconds);   // "Are you still there?"
 
+// Content updates (update_screen.cpp): the organizer panel's USB card inside [min, max], and
+// the progress/result overlay every visitor sees, with the time it next disappears by itself
+// (reported until a frame without it was drawn).
+void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max);
+bool update_overlay_showing(const UiState& state, double now);
+void draw_update_overlay(UiContext& ctx);
+double next_update_change(const UiState& state);
+
 // When the attract loop next changes slide (attract_screen.cpp).
 double next_attract_change(const UiState& state, double now);
 // When the trainer's session timer next shows a new second; infinity while it is not running

@@ -9,6 +9,7 @@
 #include "core/state_store.h"
 #include "ui/reader_layout.h"
 #include "ui/search_state.h"
+#include "ui/update_state.h"
 
 #include <cstdint>
 #include <string>
@@ -81,6 +82,8 @@ struct KioskStatus {
     double peak_rss_mb = 0;
     bool factory_pin = true;  // the organizer PIN was never changed
     std::string data_dir;
+    UsbView usb;              // packages on USB sticks (update_state.h)
+    UpdateView update;        // the content install in progress or just finished
 };
 
 // What the UI asks of the platform layer; cleared by the platform once handled.
@@ -93,6 +96,8 @@ struct UiRequests {
     // reports back in TrainerState::save.
     bool record_trainer_session = false;
     TrainerSession trainer_session;
+    bool install_update = false;    // install the package UsbView::chosen points at
+    bool rollback_content = false;  // bring back the previous content
 };
 
 struct UiState {

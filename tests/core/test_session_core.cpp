@@ -118,3 +118,20 @@ TEST_CASE("settings are validated with messages that name the setting and what i
     CHECK(copy.idle_timeout_s == 120);
     CHECK(copy.rotation == Rotation::R270);
 }
+
+TEST_CASE("usb_mounts takes comma-separated absolute globs and refuses empty or relative entries") {
+    KioskSettings settings;
+    CHECK(settings.usb_mounts == default_usb_mount_globs());
+    std::string error;
+    CHECK(apply_setting(&settings, "usb_mounts", "/media/*, /srv/sticks/*", &error));
+    CHECK(settings.usb_mounts == std::vector<std::string>{"/media/*", "/srv/sticks/*"});
+    for (const char* bad : {"", "media/*", "/media/*,", ",/mnt/*", "/media/*,,/mnt/*", " , "}) {
+        CAPTURE(bad);
+        CHECK_FALSE(apply_setting(&settings, "usb_mounts", bad, &error));
+        CHECK(error.find("usb_mounts") != std::string::npos);
+    }
+    CHECK(settings.usb_mounts == std::vector<std::string>{"/media/*", "/srv/sticks/*"});
+    KioskSettings copy;
+    for (const auto& [key, value] : setting_values(settings)) CHECK(apply_setting(&copy, key, value, &error));
+    CHECK(copy.usb_mounts == settings.usb_mounts);
+}

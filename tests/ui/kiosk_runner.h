@@ -18,4 +18,8 @@ struct KioskRun {
 // dumps the state. Extra command-line arguments may be given, e.g. {"--lang", "zh"}.
 KioskRun run_kiosk_script(const TempDir& dir, const std::string& script, const std::vector<std::string>& args = {});
 
+// The same without --content: the kiosk shows what is installed in its data dir (TempDir/data),
+// else the factory content given in `args` (--factory DB), and watches for USB sticks.
+KioskRun run_kiosk_installed(const TempDir& dir, const std::string& script, const std::vector<std::string>& args);
+
 }  // namespace kiosk::test

@@ -1,0 +1,238 @@
+// Content updates while the kiosk runs: the USB watcher's findings for the organizer panel,
+// installs (PIN or auto_install) and rollbacks, and switching to the new content without a
+// restart. Every outcome is shown on screen (translated) and logged to stderr (journald).
+#include "core/file_io.h"
+#include "platform/kiosk_runner.h"
+#include "ui/display_strings.h"
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <limits>
+
+namespace kiosk {
+
+namespace {
+
+// How long a result stays on screen unless dismissed: a refusal has more to read.
+constexpr double kSuccessShownS = 6.0;
+constexpr double kFailureShownS = 15.0;
+
+std::string format_size(uint64_t bytes) {
+    char buffer[32];
+    if (bytes >= (1u << 20)) std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / 1048576.0);
+    else std::snprintf(buffer, sizeof buffer, "%.0f KB", std::ceil(bytes / 1024.0));
+    return buffer;
+}
+
+// "2025-05-01 14:00 UTC" from the package's build time, or from the file's time when the
+// package could not be read (e.g. it is not signed, so it is never opened).
+std::string format_date(const FoundPackage& package) {
+    const std::string& built = package.check.info.built_at;
+    if (built.size() >= 16) return built.substr(0, 10) + " " + built.substr(11, 5) + " UTC";
+    char buffer[32];
+    const time_t t = static_cast<time_t>(package.modified_at);
+    tm utc{};
+    gmtime_r(&t, &utc);
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", &utc);
+    return buffer;
+}
+
+ui::WrappableText wrappable(std::string text) {
+    ui::WrappableText wrapped;
+    wrapped.text = std::move(text);
+    return wrapped;
+}
+
+const char* install_failure_name(InstallFailure failure) {
+    switch (failure) {
+        case InstallFailure::None: return "none";
+        case InstallFailure::Busy: return "busy";
+        case InstallFailure::NoSpace: return "no_space";
+        case InstallFailure::CopyFailed: return "copy_failed";
+        case InstallFailure::Rejected: return "rejected";
+        case InstallFailure::SwapFailed: return "swap_failed";
+    }
+    return "unknown";
+}
+
+// The name behind "update.problem.<name>": the verifier's verdict, else the install step that failed.
+std::string problem_name(const UpdateResult& result) {
+    if (result.rollback) return "rollback";
+    if (result.outcome.failure == InstallFailure::Rejected) return package_problem_name(result.outcome.check.problem);
+    if (result.outcome.ok()) return "open_failed";
+    return install_failure_name(result.outcome.failure);
+}
+
+}  // namespace
+
+void KioskRunner::start_usb_updates(const InstallerConfig& config) {
+    usb_ = std::make_unique<UsbUpdates>(config, settings_.usb_mounts);
+    service_updates();  // a stick already plugged in at start is listed at once
+}
+
+double KioskRunner::next_usb_poll() const {
+    return usb_ && !usb_->installing() ? usb_->next_poll() : std::numeric_limits<double>::infinity();
+}
+
+void KioskRunner::refresh_usb_view() {
+    ui::UsbView& view = ui_->state().status.usb;
+    const StickScan& scan = usb_->scan();
+    view = ui::UsbView{};
+    view.auto_install = settings_.auto_install;
+    for (size_t i = 0; i < scan.packages.size(); ++i) {
+        const FoundPackage& found = scan.packages[i];
+        ui::UsbPackageRow row;
+        row.name = fs::basename(found.path);
+        const int64_t version = found.check.info.content_version;
+        row.details = (version > 0 ? "v" + std::to_string(version) : std::string("v?")) + "  ·  " + format_date(found) +
+                      "  ·  " + format_size(found.size_bytes);
+        row.valid = found.check.ok();
+        row.chosen = static_cast<int>(i) == scan.chosen;
+        row.status_key = row.valid ? "update.status.trusted"
+                                   : std::string("update.problem.") + package_problem_name(found.check.problem);
+        if (!row.valid) row.reason = wrappable(found.check.reason);
+        view.packages.push_back(std::move(row));
+    }
+    view.chosen = scan.chosen;
+    if (scan.chosen >= 0) view.chosen_version = scan.packages[scan.chosen].check.info.content_version;
+    if (!scan.packages.empty() && scan.chosen < 0) {
+        view.problem_key = scan.problem.find("two different packages") == 0 ? "update.problem.ambiguous"
+                                                                             : "update.problem.none_valid";
+        view.problem = wrappable(scan.problem);
+    }
+    const ContentStatus status = usb_->status();
+    view.can_rollback = status.has_previous;
+    view.rollback_version = status.previous_version;
+    for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En}) {
+        const int i = static_cast<int>(lang);
+        view.install_label[i] = ui::fill_count(translations_.get(lang, "update.install"), view.chosen_version);
+        view.rollback_label[i] = ui::fill_count(translations_.get(lang, "update.rollback"), view.rollback_version);
+        view.more_label[i] = ui::fill_count(translations_.get(lang, "update.more"), static_cast<long>(view.packages.size()));
+    }
+}
+
+void KioskRunner::service_updates() {
+    if (!usb_) return;
+    ui::UpdateView& update = ui_->state().status.update;
+    if (usb_->installing()) {
+        UpdateResult result;
+        if (usb_->take_result(&result)) {
+            finish_update(std::move(result));
+            return;
+        }
+        const int percent = static_cast<int>(usb_->progress() * 100.0f);
+        if (percent != last_percent_) {
+            last_percent_ = percent;
+            update.progress = usb_->progress();
+            update.percent = std::to_string(percent) + " %";
+            dirty_ = true;  // the visitors watch the bar
+        }
+        return;
+    }
+    if (!usb_->poll(now_, content_->info().content_version)) return;
+    const StickScan& scan = usb_->scan();
+    for (const FoundPackage& found : scan.packages)
+        std::fprintf(stderr, "kiosk: usb: %s: %s\n", found.path.c_str(),
+                     found.check.ok() ? ("valid, content version " + std::to_string(found.check.info.content_version)).c_str()
+                                      : found.check.reason.c_str());
+    if (!scan.problem.empty()) std::fprintf(stderr, "kiosk: usb: %s\n", scan.problem.c_str());
+    refresh_usb_view();
+    if (ui_->state().screen == ui::Screen::Admin) dirty_ = true;  // only the panel shows the list
+    if (usb_->take_new_offer() && settings_.auto_install) start_install("auto_install is on");
+}
+
+void KioskRunner::handle_update_requests() {
+    ui::UiRequests& requests = ui_->state().requests;
+    if (requests.install_update) {
+        requests.install_update = false;
+        if (usb_) start_install("requested in the organizer panel");
+    }
+    if (requests.rollback_content) {
+        requests.rollback_content = false;
+        if (usb_ && !usb_->installing()) {
+            std::fprintf(stderr, "kiosk: rollback requested in the organizer panel\n");
+            finish_update(usb_->rollback());
+        }
+    }
+}
+
+void KioskRunner::start_install(const char* why) {
+    const StickScan& scan = usb_->scan();
+    if (scan.chosen < 0 || !usb_->start_install(scan.packages[scan.chosen])) return;
+    const FoundPackage& package = scan.packages[scan.chosen];
+    std::fprintf(stderr, "kiosk: installing %s (content version %lld; %s)\n", package.path.c_str(),
+                 static_cast<long long>(package.check.info.content_version), why);
+    ui::UpdateView& update = ui_->state().status.update;
+    update = ui::UpdateView{};
+    update.phase = ui::UpdateView::Phase::Installing;
+    update.percent = "0 %";
+    last_percent_ = 0;
+    for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En})
+        update.title[static_cast<int>(lang)] = wrappable(translations_.get(lang, "update.installing"));
+    dirty_ = true;
+}
+
+// Shows and logs how an install or rollback ended, and switches to the new content.
+void KioskRunner::finish_update(UpdateResult result) {
+    const bool ok = result.outcome.ok() && result.content;
+    const int64_t version = ok ? result.content->info().content_version : 0;
+    if (ok) switch_content(std::move(result.content));
+
+    ui::UpdateView& update = ui_->state().status.update;  // after the switch: the session was reset
+    update = ui::UpdateView{};
+    update.phase = ok ? ui::UpdateView::Phase::Done : ui::UpdateView::Phase::Failed;
+    update.progress = 1.0f;
+    update.percent = "100 %";
+    update.shown_until = now_ + (ok ? kSuccessShownS : kFailureShownS);
+    if (ok) {
+        update.result_log = result.rollback ? result.outcome.reason
+                                            : "installed content version " + std::to_string(version) + " from " + result.package;
+    } else {
+        update.problem = problem_name(result);
+        update.result_log =
+            !result.outcome.ok() ? result.outcome.reason : "the installed content cannot be opened: " + result.open_error;
+        update.technical = wrappable(update.result_log);
+    }
+    for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En}) {
+        const int i = static_cast<int>(lang);
+        const char* title_key = ok ? (result.rollback ? "update.rolled_back" : "update.done")
+                                   : (result.rollback ? "update.rollback_failed" : "update.failed");
+        update.title[i] = wrappable(ui::fill_count(translations_.get(lang, title_key), version));
+        if (!ok)
+            update.explanation[i] = wrappable(translations_.get(lang, "update.problem." + update.problem) +
+                                              (lang == Lang::Zh ? "" : " ") + translations_.get(lang, "update.unchanged"));
+    }
+    std::fprintf(stderr, "kiosk: %s%s\n", ok ? "" : (result.rollback ? "rollback failed: " : "install refused: "),
+                 update.result_log.c_str());
+    // The content changed but cannot be shown: a fresh start opens it (or recovers).
+    if (result.outcome.ok() && !ok) ui_->state().requests.restart = true;
+    usb_->rescan_next_poll();  // the installed version changed, and with it what is newer
+    refresh_usb_view();
+    last_percent_ = -1;
+    dirty_ = true;
+}
+
+// Swaps `content` in: the UI lets go of the old content first, and when the new content uses
+// other characters the complete font atlas is built again (in the background, like at start).
+// The old content is freed last.
+void KioskRunner::switch_content(std::unique_ptr<ContentStore> content) {
+    const bool same_charset = content->info().charset == content_->info().charset;
+    std::unique_ptr<ContentStore> old = std::move(content_);
+    content_ = std::move(content);
+    ui_->replace_content(*content_, now_);
+    old.reset();
+    if (same_charset) return;
+    fonts_.wait_full();  // a build still running is for the old content's characters
+    install_complete_fonts();
+    set_full_charsets();
+    fonts_.start_full(full_ui_charset_, full_body_charset_);
+    std::fprintf(stderr, "kiosk: the new content uses other characters: rebuilding the font atlas\n");
+    if (!options_.script_path.empty() || options_.headless) {
+        // Scripts see the complete fonts at once, so runs are reproducible.
+        fonts_.wait_full();
+        install_complete_fonts();
+    }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,248 @@
+// Content updates from a USB stick: the organizer panel's card listing what the sticks hold,
+// and the overlay every visitor sees while content is replaced (progress, then the result).
+// The platform fills UsbView and UpdateView (update_state.h); these only draw and ask.
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <limits>
+
+namespace kiosk::ui {
+
+namespace {
+
+constexpr int kReasonLines = 1;  // of the technical reason under a refused package (the log has it all)
+
+const char* phase_names[] = {"idle", "installing", "done", "failed"};
+
+// Wraps `text` for `width` in `font`, once per width and font. Returns the height of at most
+// `max_lines` lines (0: all).
+float wrap_once(const UiContext& ctx, WrappableText& text, ImFont* font, float width, int max_lines = 0) {
+    if (text.wrapped_width != width || text.wrapped_font != font) {
+        text.lines = break_lines(text.text, width,
+                                 [font](std::string_view s) {
+                                     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s.data(),
+                                                                s.data() + s.size()).x;
+                                 },
+                                 lang_code(ctx.state.language));
+        text.wrapped_width = width;
+        text.wrapped_font = font;
+    }
+    size_t count = text.lines.size();
+    if (max_lines > 0) count = std::min(count, static_cast<size_t>(max_lines));
+    return font->FontSize * 1.35f * count;
+}
+
+// Draws `text` wrapped to `width`, at most `max_lines` lines (0: all), each line centred in
+// `width` when `centered`. Returns the height used.
+float draw_wrappable(UiContext& ctx, WrappableText& text, ImFont* font, ImVec2 pos, float width, ImU32 color,
+                     int max_lines = 0, bool centered = false) {
+    const float height = wrap_once(ctx, text, font, width, max_lines);
+    const float line_height = font->FontSize * 1.35f;
+    const size_t count = max_lines > 0 ? std::min(text.lines.size(), static_cast<size_t>(max_lines)) : text.lines.size();
+    const char* base = text.text.data();
+    for (size_t i = 0; i < count; ++i) {
+        const LineSpan& line = text.lines[i];
+        const float x = centered ? pos.x + (width - line.width) * 0.5f : pos.x;
+        ctx.draw->AddText(font, font->FontSize, ImVec2(x, pos.y + line_height * i), color, base + line.begin,
+                          base + line.end);
+    }
+    return height;
+}
+
+void draw_panel(UiContext& ctx, ImVec2 min, ImVec2 max) {
+    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
+    ctx.draw->AddRectFilled(min, max, ctx.theme.colors.surface, ctx.theme.corner());
+}
+
+// A round status mark: a tick for valid or done, a cross for refused.
+void draw_status_mark(UiContext& ctx, ImVec2 center, float radius, bool good) {
+    const Palette& c = ctx.theme.colors;
+    ctx.draw->AddCircleFilled(center, radius, good ? c.success : c.danger, 32);
+    const float r = radius * 0.45f, thickness = std::max(2.0f, radius * 0.2f);
+    if (good) {
+        const ImVec2 points[] = {ImVec2(center.x - r, center.y), ImVec2(center.x - r * 0.25f, center.y + r * 0.75f),
+                                 ImVec2(center.x + r, center.y - r * 0.7f)};
+        ctx.draw->AddPolyline(points, 3, c.text_on_primary, 0, thickness);
+    } else {
+        ctx.draw->AddLine(ImVec2(center.x - r, center.y - r), ImVec2(center.x + r, center.y + r), c.text_on_primary,
+                          thickness);
+        ctx.draw->AddLine(ImVec2(center.x - r, center.y + r), ImVec2(center.x + r, center.y - r), c.text_on_primary,
+                          thickness);
+    }
+}
+
+// One package: mark, file name and details, "will be installed" chip; its status; for a
+// refused package the verifier's reason. Returns the height used.
+float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float width) {
+    const Palette& c = ctx.theme.colors;
+    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const float mark = ctx.px(16);
+    draw_status_mark(ctx, ImVec2(pos.x + mark, pos.y + medium->FontSize * 0.6f), mark, row.valid);
+    const float x = pos.x + mark * 2 + ctx.px(16), inner = width - (x - pos.x);
+    float y = pos.y;
+    float line_right = pos.x + width;
+    if (row.chosen) {
+        const std::string& chosen = ctx.t("update.chosen");
+        const float chip_w = text_size(small, chosen).x + ctx.px(32);
+        const ImVec2 chip_min(pos.x + width - chip_w, y + ctx.px(4));
+        ctx.draw->AddRectFilled(chip_min, ImVec2(pos.x + width, y + ctx.px(4) + small->FontSize * 1.5f), c.accent_soft,
+                                ctx.px(8));
+        draw_text(ctx.draw, small, ImVec2(chip_min.x + ctx.px(16), chip_min.y + small->FontSize * 0.25f), c.text, chosen);
+        line_right = chip_min.x - ctx.px(16);
+    }
+    ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(line_right, y + medium->FontSize * 1.4f), true);
+    draw_text(ctx.draw, medium, ImVec2(x, y), c.text, row.name);
+    const float name_w = text_size(medium, row.name).x;
+    draw_text(ctx.draw, small, ImVec2(x + name_w + ctx.px(24), y + medium->FontSize - small->FontSize), c.text_muted,
+              row.details);
+    ctx.draw->PopClipRect();
+    y += medium->FontSize * 1.4f;
+    draw_text(ctx.draw, small, ImVec2(x, y), row.valid ? c.success : c.danger, ctx.t(row.status_key));
+    y += small->FontSize * 1.4f;
+    y += draw_wrappable(ctx, row.reason, small, ImVec2(x, y), inner, c.text_muted, kReasonLines);
+    return y - pos.y;
+}
+
+}  // namespace
+
+const char* update_phase_name(UpdateView::Phase phase) { return phase_names[static_cast<int>(phase)]; }
+
+void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
+    const Theme& theme = ctx.theme;
+    const Palette& c = theme.colors;
+    UsbView& usb = ctx.state.status.usb;
+    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    draw_panel(ctx, min, max);
+    const float pad = ctx.px(32), bh = theme.button_height(), gap = ctx.px(20);
+    const float x = min.x + pad, width = max.x - min.x - pad * 2;
+
+    // Title on the left, the actions on the right of the same line.
+    float right = max.x - pad;
+    const bool idle = ctx.state.status.update.phase != UpdateView::Phase::Installing;
+    const Lang lang = ctx.state.language;
+    // A button right-aligned at `right`, which then moves left past it; true when tapped.
+    auto action = [&](const std::string& label, ButtonStyle style) {
+        const float w = button_width(ctx, label);
+        const bool tapped = touch_button(ctx, label, ImVec2(right - w, min.y + pad), ImVec2(right, min.y + pad + bh), style);
+        right -= w + gap;
+        return tapped;
+    };
+    if (idle && usb.can_rollback && action(usb.rollback_label[static_cast<int>(lang)], ButtonStyle::Secondary))
+        ctx.state.requests.rollback_content = true;
+    if (idle && usb.chosen >= 0 && action(usb.install_label[static_cast<int>(lang)], ButtonStyle::Primary))
+        ctx.state.requests.install_update = true;
+    ctx.draw->PushClipRect(ImVec2(x, min.y), ImVec2(std::max(x, right), min.y + pad + bh), true);
+    draw_text(ctx.draw, medium, ImVec2(x, min.y + pad + (bh - medium->FontSize) * 0.5f), c.text, ctx.t("update.card"));
+    ctx.draw->PopClipRect();
+    float y = min.y + pad + bh + ctx.px(12);
+    draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, ctx.t(usb.auto_install ? "update.auto_on" : "update.auto_off"));
+    y += small->FontSize * 1.4f + ctx.px(16);
+
+    if (usb.packages.empty()) {
+        draw_text(ctx.draw, regular, ImVec2(x, y), c.text_muted, ctx.t("update.no_stick"));
+        return;
+    }
+    // The reason nothing can be installed goes first: it is what the organizer must act on.
+    if (!usb.problem_key.empty()) {
+        draw_text(ctx.draw, regular, ImVec2(x, y), c.danger, ctx.t(usb.problem_key));
+        y += regular->FontSize * 1.4f;
+        y += draw_wrappable(ctx, usb.problem, small, ImVec2(x, y), width, c.text_muted, kReasonLines);
+        y += ctx.px(12);
+    }
+    // Rows in path order while they fit; a last line says how many more there are.
+    const float more_h = small->FontSize * 1.4f + ctx.px(12);
+    const float valid_row_h = ctx.px(24) + medium->FontSize * 1.4f + small->FontSize * 1.4f;
+    const float refused_row_h = valid_row_h + small->FontSize * 1.35f * kReasonLines;
+    const float bottom = max.y - pad * 0.75f;
+    size_t shown = 0;
+    for (; shown < usb.packages.size(); ++shown) {
+        UsbPackageRow& row = usb.packages[shown];
+        const bool last = shown + 1 == usb.packages.size();
+        if (y + (row.valid ? valid_row_h : refused_row_h) + (last ? 0 : more_h) > bottom) break;
+        ctx.draw->AddLine(ImVec2(x, y), ImVec2(x + width, y), c.border, 1.0f);
+        y += ctx.px(12);
+        y += draw_package_row(ctx, row, ImVec2(x, y), width) + ctx.px(12);
+    }
+    if (shown < usb.packages.size())
+        draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, usb.more_label[static_cast<int>(lang)]);
+}
+
+bool update_overlay_showing(const UiState& state, double now) {
+    const UpdateView& update = state.status.update;
+    if (update.phase == UpdateView::Phase::Installing) return true;
+    return update.phase != UpdateView::Phase::Idle && now < update.shown_until;
+}
+
+double next_update_change(const UiState& state) {
+    const UpdateView& update = state.status.update;
+    // Reported until a frame without the overlay was drawn, even once the time has passed.
+    if (update.phase != UpdateView::Phase::Installing && update.on_screen) return update.shown_until;
+    return std::numeric_limits<double>::infinity();
+}
+
+void draw_update_overlay(UiContext& ctx) {
+    const Palette& c = ctx.theme.colors;
+    UpdateView& update = ctx.state.status.update;
+    const int lang = static_cast<int>(ctx.state.language);
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.overlay_dim);
+    ImFont* title = ctx.fonts.get(FontRole::Title);
+    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const float width = std::min(ctx.px(1040), ctx.screen.x - ctx.theme.margin() * 2), pad = ctx.px(56);
+    const float inner = width - pad * 2;
+    const bool installing = update.phase == UpdateView::Phase::Installing;
+
+    // Measure first (wrapping is cached), then centre the panel vertically.
+    const float mark = ctx.px(36);
+    float height = pad * 2 + mark * 2 + ctx.px(28);
+    height += wrap_once(ctx, update.title[lang], title, inner) + ctx.px(24);
+    if (installing) {
+        height += ctx.px(40) + ctx.px(24) + regular->FontSize * 1.4f * 2;
+    } else {
+        height += wrap_once(ctx, update.explanation[lang], regular, inner) + ctx.px(16);
+        height += wrap_once(ctx, update.technical, small, inner) + ctx.px(32) + ctx.theme.button_height();
+    }
+    const ImVec2 min((ctx.screen.x - width) * 0.5f, std::max(ctx.px(24), (ctx.screen.y - height) * 0.5f));
+    const ImVec2 max(min.x + width, min.y + height);
+    draw_panel(ctx, min, max);
+
+    float y = min.y + pad;
+    const float x = min.x + pad;
+    const ImVec2 center((min.x + max.x) * 0.5f, y + mark);
+    if (installing) {
+        ctx.draw->AddCircle(center, mark, c.primary, 48, ctx.px(6));
+        ctx.draw->PathArcTo(center, mark, -1.5708f, -1.5708f + 6.2832f * update.progress, 48);
+        ctx.draw->PathStroke(c.accent, 0, ctx.px(6));
+    } else {
+        draw_status_mark(ctx, center, mark, update.phase == UpdateView::Phase::Done);
+    }
+    y += mark * 2 + ctx.px(28);
+    y += draw_wrappable(ctx, update.title[lang], title, ImVec2(x, y), inner, c.text, 0, true) + ctx.px(24);
+    if (installing) {
+        const float bar_h = ctx.px(40);
+        ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + inner, y + bar_h), c.surface_alt, bar_h * 0.5f);
+        const float filled = std::max(bar_h, inner * std::min(1.0f, std::max(0.0f, update.progress)));
+        ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + filled, y + bar_h), c.primary, bar_h * 0.5f);
+        y += bar_h + ctx.px(24);
+        draw_text_centered(ctx.draw, regular, ImVec2(x, y), ImVec2(x + inner, y + regular->FontSize * 1.4f), c.text,
+                           update.percent);
+        y += regular->FontSize * 1.4f;
+        draw_text_centered(ctx.draw, regular, ImVec2(x, y), ImVec2(x + inner, y + regular->FontSize * 1.4f),
+                           c.text_muted, ctx.t("update.please_wait"));
+        return;
+    }
+    y += draw_wrappable(ctx, update.explanation[lang], regular, ImVec2(x, y), inner, c.text, 0, true) + ctx.px(16);
+    y += draw_wrappable(ctx, update.technical, small, ImVec2(x, y), inner, c.text_muted, 0, true) + ctx.px(32);
+    const std::string& ok = ctx.t("update.ok");
+    const float bw = std::max(button_width(ctx, ok), ctx.px(240));
+    if (touch_button(ctx, ok, ImVec2(center.x - bw * 0.5f, y), ImVec2(center.x + bw * 0.5f, y + ctx.theme.button_height()),
+                     ButtonStyle::Primary))
+        update.shown_until = 0;  // dismissed; the phase stays for the state dump and the log
+}
+
+}  // namespace kiosk::ui

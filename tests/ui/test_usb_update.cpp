@@ -1,0 +1,228 @@
+// Content updates from a USB stick in the running kiosk: real packages made with kioskctl
+// keygen/pack on a "stick" (a temp dir the usb_mounts setting points at), the kiosk run
+// without --content so it shows the installed content over a factory content database.
+#include "core/file_io.h"
+#include "core/sqlite_db.h"
+#include "kiosk_runner.h"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk::test;
+
+namespace {
+
+const std::string kCornerTaps = "tap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910 10\nwait 100\n";
+const std::string kEnterFactoryPin =
+    kCornerTaps + "tap-label 2\ntap-label 4\ntap-label 6\ntap-label 8\ntap-label 1\ntap-label 0\ntap-label Войти\nwait 100\n";
+
+CommandResult kioskctl(std::vector<std::string> args) {
+    args.insert(args.begin(), KIOSKCTL_BIN);
+    return run_command(args);
+}
+
+std::string source_dir() { return std::string(KIOSK_TEST_DATA_DIR) + "/packages/source"; }
+
+// An organizer's key, a kiosk data dir trusting it, a factory content (version 1) and a stick.
+struct Kiosk {
+    Kiosk() {
+        REQUIRE(kioskctl({"keygen", "--secret-key", dir.file("org.key"), "--public-key", dir.file("org.pub")}).exit_code == 0);
+        REQUIRE(kioskctl({"build", source_dir(), dir.file("factory.db"), "--content-version", "1"}).exit_code == 0);
+        REQUIRE(kiosk::fs::make_dirs(dir.file("data/trusted-keys")));
+        REQUIRE(kiosk::fs::make_dirs(stick_dir()));
+        write_text(dir.file("data/trusted-keys/org.pub"), read_text(dir.file("org.pub")));
+        setting("usb_mounts", dir.file("stick"));
+        setting("attract", "off");
+    }
+    std::string stick_dir() const { return dir.file("stick/sco-kiosk"); }
+    std::string on_stick(const std::string& name) const { return stick_dir() + "/" + name; }
+    void setting(const std::string& key, const std::string& value) {
+        CommandResult result = kioskctl({"settings", "--data-dir", dir.file("data"), key, value});
+        REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+    }
+    // Builds content `version` from `source`, signed with `key`, onto the stick as `name`.
+    void pack(int version, const std::string& name, const std::string& key = "org.key",
+              const std::string& source = source_dir()) {
+        if (key != "org.key" && !kiosk::fs::exists(dir.file(key)))
+            REQUIRE(kioskctl({"keygen", "--secret-key", dir.file(key), "--public-key", dir.file(key + ".pub")}).exit_code == 0);
+        CommandResult result = kioskctl({"pack", source, "--content-version", std::to_string(version),
+                                         "--secret-key", dir.file(key), "--out", on_stick(name)});
+        REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+    }
+    KioskRun run(const std::string& script) {
+        KioskRun run = run_kiosk_installed(dir, script, {"--factory", dir.file("factory.db")});
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        return run;
+    }
+    JsonValue status() {
+        CommandResult result = kioskctl({"status", "--json", "--data-dir", dir.file("data"), "--factory", dir.file("factory.db")});
+        REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+        return parse_json(result.out);
+    }
+    // The bytes of the content the kiosk shows (nothing installed: the factory content).
+    std::string active_bytes() {
+        const std::string active = dir.file("data/content/active.db");
+        return read_text(kiosk::fs::exists(active) ? active : dir.file("factory.db"));
+    }
+    TempDir dir;
+};
+
+bool has_target(const KioskRun& run, const std::string& label) {
+    for (const JsonValue& target : run.state["touch_targets"].array)
+        if (target["label"].string == label) return true;
+    return false;
+}
+
+bool visited(const KioskRun& run, const std::string& screen) {
+    for (const JsonValue& name : run.state["screens_visited"].array)
+        if (name.string == screen) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("a valid newer package on a stick is listed in the organizer panel and installs without a restart") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    SUBCASE("listed with its version and an Install button") {
+        KioskRun run = k.run(kEnterFactoryPin + "shot @DIR@/panel.png\n");
+        CHECK(run.state["screen"].string == "admin");
+        CHECK(run.state["usb"]["packages"].number == 1);
+        CHECK(run.state["usb"]["chosen_version"].number == 2);
+        CHECK(run.state["usb"]["problem"].is_null());
+        CHECK(has_target(run, "Установить версию 2"));
+        CHECK_FALSE(has_target(run, "Вернуть версию 1"));  // nothing installed yet: nothing to roll back
+        CHECK(run.state["content_version"].number == 1);
+        CHECK(run.state["update"]["phase"].string == "idle");
+    }
+    SUBCASE("Install switches to the new content, resets the session, and kioskctl agrees") {
+        KioskRun run = k.run(kEnterFactoryPin + "tap-label Установить версию 2\nwait 1000\n");
+        CHECK(run.state["content_version"].number == 2);
+        CHECK(run.state["update"]["phase"].string == "done");
+        CHECK(run.state["update"]["progress"].number == 1);
+        CHECK(run.state["update"]["showing"].boolean);  // the result stays up for a few seconds
+        CHECK(run.state["screen"].string == "home");
+        CHECK(run.state["usb"]["chosen_version"].is_null());  // version 2 is no longer newer
+        CHECK(run.result.err.find("installed content version 2 from " + k.on_stick("content-2.kpkg")) != std::string::npos);
+        JsonValue status = k.status();
+        CHECK(status["version"].number == 2);
+        CHECK(status["previous_version"].number == 1);
+    }
+    SUBCASE("the result overlay goes away by itself and the kiosk is usable again") {
+        KioskRun run = k.run(kEnterFactoryPin + "tap-label Установить версию 2\nwait 8000\n");
+        CHECK(run.state["content_version"].number == 2);
+        CHECK_FALSE(run.state["update"]["showing"].boolean);
+        CHECK(run.state["update"]["phase"].string == "done");
+        CHECK(has_target(run, "EN"));  // the home screen takes touches again
+    }
+}
+
+TEST_CASE("with auto_install on, a valid newer package installs without the PIN, once per insertion") {
+    Kiosk k;
+    k.setting("auto_install", "on");
+    k.pack(2, "content-2.kpkg");
+    KioskRun run = k.run("wait 500\n");
+    CHECK(run.state["content_version"].number == 2);
+    CHECK(run.state["update"]["phase"].string == "done");
+    CHECK_FALSE(visited(run, "pin"));
+    CHECK_FALSE(visited(run, "admin"));
+    CHECK(k.status()["version"].number == 2);
+    // Rolled back by the organizer while the stick stays in: not installed again behind their back.
+    KioskRun again = k.run(kEnterFactoryPin + "tap-label Вернуть версию 1\nwait 5000\n");
+    CHECK(again.state["content_version"].number == 1);
+    CHECK(again.result.err.find("rolled back to") != std::string::npos);
+}
+
+TEST_CASE("a package with a bad signature or an unknown key is listed with the reason and cannot be installed") {
+    Kiosk k;
+    k.setting("auto_install", "on");  // even automatic installation refuses it
+    const std::string before = k.active_bytes();
+    SUBCASE("one flipped bit") {
+        k.pack(2, "content-2.kpkg");
+        std::string bytes = read_text(k.on_stick("content-2.kpkg"));
+        bytes[bytes.size() / 2] ^= 1;
+        write_text(k.on_stick("content-2.kpkg"), bytes);
+        KioskRun run = k.run(kEnterFactoryPin + "shot @DIR@/bad.png\n");
+        CHECK(run.state["usb"]["packages"].number == 1);
+        CHECK(run.state["usb"]["chosen_version"].is_null());
+        CHECK(run.state["usb"]["problem"].string == "no valid package newer than the installed content was found");
+        CHECK(run.result.err.find("content-2.kpkg") != std::string::npos);  // logged with the reason
+        CHECK_FALSE(has_target(run, "Установить версию 2"));
+        CHECK(run.state["content_version"].number == 1);
+        CHECK(run.state["update"]["phase"].string == "idle");
+    }
+    SUBCASE("an unknown key") {
+        k.pack(2, "content-2.kpkg", "stranger.key");
+        KioskRun run = k.run(kEnterFactoryPin);
+        CHECK(run.state["usb"]["chosen_version"].is_null());
+        CHECK(run.result.err.find("which this kiosk does not trust") != std::string::npos);
+        CHECK_FALSE(has_target(run, "Установить версию 2"));
+        CHECK(run.state["content_version"].number == 1);
+    }
+    CHECK(k.active_bytes() == before);
+    CHECK_FALSE(kiosk::fs::exists(k.dir.file("data/content/active.db")));
+}
+
+TEST_CASE("a package refused only by the full check at install shows the reason and leaves the content byte-identical") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    k.pack(3, "content-3.kpkg");
+    REQUIRE(kioskctl({"install", k.on_stick("content-2.kpkg"), "--data-dir", k.dir.file("data"), "--factory",
+                      k.dir.file("factory.db")}).exit_code == 0);
+    {
+        // Signed after its schema version was changed: the signature is fine, the database is not.
+        kiosk::SqliteDb db;
+        std::string error;
+        REQUIRE_MESSAGE(db.open(k.on_stick("content-3.kpkg"), kiosk::SqliteDb::Mode::ReadWrite, &error), error);
+        REQUIRE_MESSAGE(db.exec("UPDATE meta SET value='99' WHERE key='schema_version'", &error), error);
+    }
+    REQUIRE(kioskctl({"sign", k.on_stick("content-3.kpkg"), "--secret-key", k.dir.file("org.key")}).exit_code == 0);
+    const std::string before = k.active_bytes();
+    KioskRun run = k.run(kEnterFactoryPin + "tap-label Установить версию 3\nwait 500\nshot @DIR@/refused.png\n");
+    CHECK(run.state["update"]["phase"].string == "failed");
+    CHECK(run.state["update"]["problem"].string == "unsupported_schema");
+    CHECK(run.state["update"]["result"].string.find("schema version 99") != std::string::npos);
+    CHECK(run.state["update"]["showing"].boolean);
+    CHECK(run.state["screen"].string == "admin");  // nothing changed, so the organizer stays where they were
+    CHECK(run.state["content_version"].number == 2);
+    CHECK(run.result.err.find("install refused:") != std::string::npos);
+    CHECK(k.active_bytes() == before);
+    CHECK(k.status()["version"].number == 2);
+}
+
+TEST_CASE("with two packages on the stick the highest valid version is installed, and macOS ._ files are ignored") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    k.pack(3, "content-3.kpkg");
+    k.pack(4, "content-4.kpkg", "stranger.key");  // higher, but not trusted
+    // AppleDouble companions macOS writes next to each file on a FAT stick.
+    write_text(k.on_stick("._content-3.kpkg"), read_text(k.on_stick("content-3.kpkg")));
+    write_text(k.on_stick("._content-3.kpkg.minisig"), read_text(k.on_stick("content-3.kpkg.minisig")));
+    KioskRun run = k.run(kEnterFactoryPin + "tap-label Установить версию 3\nwait 1000\n");
+    CHECK(run.state["usb"]["packages"].number == 3);
+    CHECK(run.state["content_version"].number == 3);
+    CHECK(k.status()["version"].number == 3);
+    CHECK(run.result.err.find("._content") == std::string::npos);
+}
+
+TEST_CASE("new content with other characters gets a font atlas that has them, without a restart") {
+    Kiosk k;
+    k.setting("auto_install", "on");
+    k.pack(2, "content-2.kpkg", "org.key", std::string(KIOSK_SOURCE_DIR) + "/db");  // the real documents: Chinese too
+    KioskRun run = k.run("wait 500\ntap-label OK\ntap-label 中文\nwait 100\n");
+    CHECK(run.state["content_version"].number == 2);
+    CHECK(run.state["language"].string == "zh");
+    CHECK(run.state["missing_glyphs"].number == 0);
+    CHECK(run.result.err.find("rebuilding the font atlas") != std::string::npos);
+}
+
+TEST_CASE("watching for sticks draws no frames while nothing changes") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    KioskRun watching = k.run("wait 60000\n");
+    Kiosk empty_stick;
+    KioskRun plain = empty_stick.run("wait 60000\n");
+    CHECK(watching.state["usb"]["packages"].number == 1);  // it did look
+    CHECK(plain.state["usb"]["packages"].number == 0);
+    CHECK(watching.state["frames_rendered"].number <= 2);
+    CHECK(watching.state["frames_rendered"].number == plain.state["frames_rendered"].number);
+}
