@@ -4,6 +4,7 @@
 #include "core/file_io.h"
 #include "core/utf8.h"
 #include "platform/kiosk_runner.h"
+#include "platform/watchdog_notifier.h"
 #include "ui/onscreen_keyboard.h"
 
 #include <imgui.h>
@@ -316,15 +317,17 @@ void KioskRunner::render_frame(const std::string* shot_path) {
 int KioskRunner::run_interactive() {
     auto clock_start = std::chrono::steady_clock::now();
     auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count(); };
+    WatchdogNotifier watchdog;  // systemd: READY=1, heartbeats while this loop runs, STOPPING=1
     while (true) {
         now_ = seconds();
         if (!needs_frame()) {
             // Nothing moves: sleep until an event, the next scheduled change (countdown tick,
-            // attract slide) or a signal check, instead of rendering.
+            // attract slide), a signal check or the next watchdog heartbeat, instead of rendering.
             double wait_s = std::min(ui_->next_deadline(now_) - now_, fonts_.loading() ? 0.02 : 0.25);
             if (usb_ && usb_->installing()) wait_s = std::min(wait_s, 0.05);  // follow the progress
             SDL_Event event;
-            if (SDL_WaitEventTimeout(&event, std::max(1, static_cast<int>(wait_s * 1000.0)))) SDL_PushEvent(&event);
+            int wait_ms = watchdog.wait_ms(std::max(1, static_cast<int>(wait_s * 1000.0)));
+            if (SDL_WaitEventTimeout(&event, wait_ms)) SDL_PushEvent(&event);
         }
         if (!pump_events()) break;
         install_complete_fonts();
@@ -340,7 +343,10 @@ int KioskRunner::run_interactive() {
             if (elapsed < period)
                 SDL_Delay(static_cast<Uint32>(std::chrono::duration<double, std::milli>(period - elapsed).count()));
         }
+        watchdog.loop_pass(frames_rendered_);
     }
+    // A restart exec()s in place: the same process, so systemd must not hear it is stopping.
+    if (!ui_->state().requests.restart) watchdog.stopping();
     return 0;
 }
 
