@@ -37,9 +37,26 @@ std::string slurp_fd(int fd) {
 }
 }  // namespace
 
+std::vector<std::string> with_emulator(const std::vector<std::string>& argv) {
+#ifdef KIOSK_TEST_EMULATOR
+    std::vector<std::string> out;
+    std::string emulator = KIOSK_TEST_EMULATOR;  // a CMake list: program;arg;...
+    for (size_t start = 0, end = 0; start <= emulator.size(); start = end + 1) {
+        end = emulator.find(';', start);
+        if (end == std::string::npos) end = emulator.size();
+        if (end > start) out.push_back(emulator.substr(start, end - start));
+    }
+    out.insert(out.end(), argv.begin(), argv.end());
+    return out;
+#else
+    return argv;
+#endif
+}
+
 namespace {
 
-CommandResult spawn_and_wait(const std::vector<std::string>& argv, const std::string& stdin_path) {
+CommandResult spawn_and_wait(const std::vector<std::string>& command, const std::string& stdin_path) {
+    const std::vector<std::string> argv = with_emulator(command);
     CommandResult result;
     TempDir dir;
     std::string out_path = dir.file("stdout"), err_path = dir.file("stderr");

@@ -33,6 +33,10 @@ CommandResult run_command(const std::vector<std::string>& argv);
 // The same, with `input` as its standard input.
 CommandResult run_command_with_input(const std::vector<std::string>& argv, const std::string& input);
 
+// `argv` of one of the project's binaries, prefixed with the cross-compiling emulator
+// (qemu-user) when the tests were built for another architecture; unchanged otherwise.
+std::vector<std::string> with_emulator(const std::vector<std::string>& argv);
+
 std::string read_text(const std::string& path);
 void write_text(const std::string& path, const std::string& text);
 

@@ -63,7 +63,7 @@ private:
 };
 
 // Starts the interactive kiosk on SDL's dummy driver with systemd's notify variables set.
-pid_t start_kiosk(const std::string& notify_path, const std::string& watchdog_usec) {
+pid_t start_kiosk(const std::string& notify_path, const std::string& watchdog_usec, const std::string& data_dir) {
     std::vector<std::string> env_strings = {"NOTIFY_SOCKET=" + notify_path, "WATCHDOG_USEC=" + watchdog_usec,
                                             "SDL_VIDEODRIVER=dummy", "SDL_RENDER_DRIVER=software"};
     for (char** e = environ; *e; ++e) {
@@ -72,8 +72,9 @@ pid_t start_kiosk(const std::string& notify_path, const std::string& watchdog_us
             entry.rfind("SDL_", 0) != 0)
             env_strings.push_back(entry);
     }
-    std::vector<std::string> argv_strings = {KIOSK_BIN, "--windowed", "--size", "480x270", "--content",
-                                             KIOSK_CONTENT_DB, "--assets", std::string(KIOSK_SOURCE_DIR) + "/assets"};
+    std::vector<std::string> argv_strings =
+        with_emulator({KIOSK_BIN, "--windowed", "--size", "480x270", "--content", KIOSK_CONTENT_DB, "--assets",
+                       std::string(KIOSK_SOURCE_DIR) + "/assets", "--data-dir", data_dir});
     std::vector<char*> argv, envp;
     for (std::string& s : argv_strings) argv.push_back(&s[0]);
     for (std::string& s : env_strings) envp.push_back(&s[0]);
@@ -102,7 +103,7 @@ TEST_CASE("Under systemd the idle kiosk reports ready, keeps sending heartbeats 
     NotifySocket socket(dir.file("notify"));
     REQUIRE(socket.bound());
     // WatchdogSec=0.4s: heartbeats are due every 200 ms, more often than the idle loop's 1 s wake-up.
-    pid_t pid = start_kiosk(dir.file("notify"), "400000");
+    pid_t pid = start_kiosk(dir.file("notify"), "400000", dir.file("data"));
     REQUIRE(pid > 0);
 
     std::vector<std::string> startup = socket.read_until("READY=1", 60);

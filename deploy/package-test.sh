@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Builds the Debian package for this machine's architecture and checks it:
+#   - dpkg-deb -c lists the binaries, assets, factory content and boot plumbing;
+#   - the control file depends on the fonts;
+#   - unpacked into a throwaway root, its user and state directory are created there
+#     (systemd-sysusers/systemd-tmpfiles --root), its service passes systemd-analyze verify,
+#     and the unpacked kiosk starts from its installed assets and content (headless);
+#   - lintian, when installed, reports no errors or warnings (overrides: deploy/debian/).
+#   bash deploy/package-test.sh [BUILD_DIR]      (default build-tests/, shared with deploy/test.sh)
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+ensure_packages "$KIOSK_ROOT/deploy/packages-dev.txt"
+dir="${1:-$KIOSK_ROOT/build-tests}"
+configure_and_build "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
+    -DKIOSK_SHARE_DIR=/usr/share/sco-kiosk
+rm -f "$dir"/sco-kiosk_*.deb
+(cd "$dir" && cpack -G DEB >/dev/null)
+deb=$(ls "$dir"/sco-kiosk_*.deb)
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
+for f in ./usr/bin/kiosk ./usr/bin/kioskctl ./usr/share/sco-kiosk/content.db \
+         ./usr/share/sco-kiosk/assets/i18n/en.txt ./usr/share/sco-kiosk/assets/i18n/ru.txt \
+         ./usr/share/sco-kiosk/assets/i18n/zh.txt ./lib/systemd/system/sco-kiosk.service \
+         ./usr/lib/tmpfiles.d/sco-kiosk.conf ./usr/lib/sysusers.d/sco-kiosk.conf \
+         ./lib/udev/rules.d/90-sco-kiosk-usb.rules ./usr/share/doc/sco-kiosk/copyright \
+         ./usr/share/doc/sco-kiosk/changelog.gz ./usr/share/doc/sco-kiosk/deploy.md; do
+    grep -qx "$f" <<<"$contents" && pass "package contains $f" || fail "package lacks $f"
+done
+grep -q '^\./var/\|^\./media/\|^\./usr/local/' <<<"$contents" && fail "package ships files under /var, /media or /usr/local"
+
+depends=$(dpkg-deb -f "$deb" Depends)
+for dep in fonts-noto-core fonts-noto-cjk systemd udev libsdl2-2.0-0 libsqlite3-0; do
+    grep -q "\b$dep\b" <<<"$depends" && pass "depends on $dep" || fail "Depends lacks $dep: $depends"
+done
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+dpkg-deb -x "$deb" "$root"
+mkdir -p "$root/etc" "$root/var/lib"
+for f in passwd group shadow gshadow; do : > "$root/etc/$f"; done
+systemd-sysusers --root="$root" sco-kiosk.conf
+grep -q '^sco-kiosk:' "$root/etc/passwd" && pass "sysusers creates the sco-kiosk user" || fail "no sco-kiosk user"
+for group in video input render; do
+    grep -q "^$group:.*sco-kiosk" "$root/etc/group" && pass "sco-kiosk is in group $group" || fail "sco-kiosk not in $group"
+done
+systemd-tmpfiles --root="$root" --create sco-kiosk.conf
+owner_uid=$(stat -c %u "$root/var/lib/sco-kiosk" 2>/dev/null || echo none)
+kiosk_uid=$(awk -F: '$1 == "sco-kiosk" {print $3}' "$root/etc/passwd")
+[[ "$owner_uid" == "$kiosk_uid" ]] && pass "tmpfiles creates /var/lib/sco-kiosk owned by sco-kiosk" \
+    || fail "/var/lib/sco-kiosk owner $owner_uid, expected $kiosk_uid"
+
+# systemd-analyze verify needs the units the service refers to: the host's, beside ours.
+mkdir -p "$root/verify/lib/systemd/system" "$root/verify/usr/bin"
+cp -a /lib/systemd/system/. "$root/verify/lib/systemd/system/"
+cp "$root/lib/systemd/system/sco-kiosk.service" "$root/verify/lib/systemd/system/"
+cp "$root/usr/bin/kiosk" "$root/verify/usr/bin/"
+verify_out=$(systemd-analyze verify --root="$root/verify" sco-kiosk.service 2>&1) && [[ -z "$verify_out" ]] \
+    && pass "systemd-analyze verify sco-kiosk.service" || fail "systemd-analyze verify: $verify_out"
+for key in "Type=notify" "WatchdogSec=" "Restart=always" "User=sco-kiosk" "SupplementaryGroups=video input render" \
+           "Environment=SDL_VIDEODRIVER=kmsdrm" "Environment=SDL_RENDER_DRIVER=opengles2" "StandardOutput=journal"; do
+    grep -q "^$key" "$root/lib/systemd/system/sco-kiosk.service" && pass "service has $key" || fail "service lacks $key"
+done
+
+# The unpacked kiosk runs from the package's own files, and was built to look for them there.
+grep -q /usr/share/sco-kiosk "$root/usr/bin/kiosk" && pass "kiosk looks in /usr/share/sco-kiosk" \
+    || fail "kiosk was built with another share dir"
+"$root/usr/bin/kioskctl" list "$root/usr/share/sco-kiosk/content.db" >/dev/null \
+    && pass "kioskctl lists the packaged content" || fail "kioskctl cannot read the packaged content"
+printf 'wait 100\n' > "$root/script.txt"
+"$root/usr/bin/kiosk" --headless --size 640x360 --content "$root/usr/share/sco-kiosk/content.db" \
+    --assets "$root/usr/share/sco-kiosk/assets" --data-dir "$root/data" --script "$root/script.txt" \
+    --dump-state "$root/state.json" && grep -q '"missing_glyphs": *0' "$root/state.json" \
+    && pass "the packaged kiosk starts from its installed assets and content" || fail "the packaged kiosk did not start"
+
+if command -v lintian >/dev/null; then
+    lintian_out=$(lintian --fail-on error,warning "$deb" 2>&1) && pass "lintian: no errors or warnings" \
+        || fail "lintian: $lintian_out"
+    [[ -n "$lintian_out" ]] && echo "$lintian_out"
+else
+    echo "lintian not installed: skipped (apt-get install lintian)"
+fi
+
+echo "$deb"
+if [[ $failures -ne 0 ]]; then echo "$failures package checks failed" >&2; exit 1; fi
+echo "all package checks passed"
