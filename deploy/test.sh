@@ -5,7 +5,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_packages "$KIOSK_ROOT/deploy/packages-dev.txt"
 dir="$KIOSK_ROOT/build-tests"
-args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+# Installed paths as in the Debian package, so deploy/package-test.sh reuses this build.
+args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr -DKIOSK_SHARE_DIR=/usr/share/sco-kiosk)
 if [[ "${1:-}" == "--sanitize" ]]; then
     dir="$KIOSK_ROOT/build-asan"
     args=(-DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON)

@@ -33,8 +33,8 @@ CommandResult run_command(const std::vector<std::string>& argv);
 // The same, with `input` as its standard input.
 CommandResult run_command_with_input(const std::vector<std::string>& argv, const std::string& input);
 
-// `argv` of one of the project's binaries, prefixed with the cross-compiling emulator
-// (qemu-user) when the tests were built for another architecture; unchanged otherwise.
+// `argv` prefixed with the cross-compiling emulator (qemu-user) when the tests were built for
+// another architecture and argv[0] is one of the project's binaries; unchanged otherwise.
 std::vector<std::string> with_emulator(const std::vector<std::string>& argv);
 
 std::string read_text(const std::string& path);
