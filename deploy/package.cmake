@@ -37,16 +37,15 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://sco-kiosk.invalid/")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "touchscreen kiosk for SCO digital cooperation documents")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "A fullscreen kiosk for forums and exhibitions of the Shanghai Cooperation
- Organisation. It shows the SCO's documents on digital cooperation in Russian,
- Chinese and English from a bundled database, fully offline, and starts at boot
- on Raspberry Pi class boards without a desktop. kioskctl manages its content.")
+Organisation. It shows the SCO's documents on digital cooperation in Russian,
+Chinese and English from a bundled database, fully offline, and starts at boot
+on Raspberry Pi class boards without a desktop. kioskctl manages its content.")
 if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_PROCESSOR STREQUAL "aarch64")
   set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
 endif()
-# Fonts and the boot plumbing are named here. Library dependencies come from dpkg-shlibdeps,
+# Fonts and the boot plumbing are named here (deb-systemd-helper comes with an essential package). Library dependencies come from dpkg-shlibdeps,
 # except when cross-compiling: libunibreak1 (not multiarch) cannot be installed for arm64 on
 # the build machine, so dpkg-shlibdeps could not name its package; the list is given instead.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-cjk, systemd, udev")
