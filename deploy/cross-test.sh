@@ -3,7 +3,7 @@
 #   1. the core and kioskctl unit tests (core_tests), through CMAKE_CROSSCOMPILING_EMULATOR;
 #   2. a headless scripted kiosk run at 960x540 (small fonts keep the emulated font
 #      rasterization short), checked through its state dump and screenshot;
-#   3. the arm64 Debian package (build-arm64/sco-kiosk_*_arm64.deb).
+#   3. the arm64 Debian package (build-arm64/sco-kiosk_*_arm64.deb), checked with lintian.
 # Run as root the first time: it adds the arm64 architecture and installs what is missing.
 #   bash deploy/cross-test.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -61,5 +61,9 @@ echo "emulated kiosk run: opened a document, screenshots in $run" >&2
 
 echo "== arm64 Debian package" >&2
 (cd "$dir" && cpack -G DEB >/dev/null)
-ls "$dir"/sco-kiosk_*_arm64.deb
+deb=$(ls "$dir"/sco-kiosk_*_arm64.deb)
+contents=$(dpkg-deb -c "$deb")
+grep -q '\./usr/bin/kiosk$' <<<"$contents" || { echo "$deb lacks usr/bin/kiosk" >&2; exit 1; }
+if command -v lintian >/dev/null; then lintian --fail-on error,warning "$deb"; fi
+echo "$deb"
 echo "cross build and emulated tests took $((SECONDS - started)) s" >&2
