@@ -104,29 +104,27 @@ std::vector<std::string> Translations::missing_keys(Lang lang) const {
     return missing;
 }
 
-std::string Translations::charset() const {
+namespace {
+std::string charset_of(const std::map<std::string, std::string, std::less<>>* const* tables, size_t count) {
     std::set<char32_t> chars;
-    for (const auto& table : strings_)
-        for (const auto& entry : table)
+    for (size_t i = 0; i < count; ++i)
+        for (const auto& entry : *tables[i])
             for (size_t pos = 0; pos < entry.second.size();) chars.insert(utf8::decode(entry.second, pos));
     std::string out;
     for (char32_t cp : chars)
         if (cp >= 0x20) utf8::append(out, cp);
     return out;
 }
+}  // namespace
 
-}  // namespace kiosk
-
-namespace kiosk {
+std::string Translations::charset() const {
+    const std::map<std::string, std::string, std::less<>>* tables[kLangCount] = {&strings_[0], &strings_[1], &strings_[2]};
+    return charset_of(tables, kLangCount);
+}
 
 std::string Translations::charset(Lang lang) const {
-    std::set<char32_t> chars;
-    for (const auto& entry : strings_[static_cast<int>(lang)])
-        for (size_t pos = 0; pos < entry.second.size();) chars.insert(utf8::decode(entry.second, pos));
-    std::string out;
-    for (char32_t cp : chars)
-        if (cp >= 0x20) utf8::append(out, cp);
-    return out;
+    const std::map<std::string, std::string, std::less<>>* table = &strings_[static_cast<int>(lang)];
+    return charset_of(&table, 1);
 }
 
 }  // namespace kiosk

@@ -49,3 +49,14 @@ TEST_CASE("escapes in values give line breaks and protected spaces") {
     CHECK(translations.get(Lang::En, "a") == "one\ntwo");
     CHECK(translations.get(Lang::En, "sep") == ", ");
 }
+
+TEST_CASE("the character set of one language holds only that language's characters") {
+    Translations translations;
+    kiosk::Diagnostics diagnostics;
+    REQUIRE(translations.parse(Lang::Ru, "a = Привет\n", "ru.txt", &diagnostics));
+    REQUIRE(translations.parse(Lang::Zh, "a = 你好\n", "zh.txt", &diagnostics));
+    CHECK(translations.charset(Lang::Ru).find("П") != std::string::npos);
+    CHECK(translations.charset(Lang::Ru).find("你") == std::string::npos);
+    CHECK(translations.charset().find("你") != std::string::npos);
+    CHECK(translations.charset().find("П") != std::string::npos);
+}
