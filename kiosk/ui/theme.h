@@ -46,8 +46,10 @@ struct Theme {
 
     // Minimum touch target edge (48 px at 1080p, never smaller).
     float min_target() const { return px(48) < 48 ? 48 : px(48); }
-    float button_height() const { return px(76); }
-    float top_bar_height() const { return px(112); }
+    // Never below a fingertip: on a small or portrait screen the design scale drops (1080 wide
+    // portrait is 0.56), but buttons keep at least 64 px so they stay at least 48 px when inset.
+    float button_height() const { return px(76) < 64 ? 64 : px(76); }
+    float top_bar_height() const { return px(112) < 84 ? 84 : px(112); }
     float margin() const { return px(48); }
     float corner() const { return px(16); }
 

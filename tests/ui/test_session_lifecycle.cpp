@@ -258,6 +258,22 @@ TEST_CASE("a rotated screen lays the UI out turned and maps touches back") {
     CHECK(run.state["screen_size"].array[0].number == 1080);
     CHECK(run.state["screen_size"].array[1].number == 1920);
     CHECK(run.state["screen"].string == "reader");  // the tap landed on the card through the rotation
+    // Portrait shrinks the design scale to 0.56; targets must still be fingertip-sized.
+    for (const JsonValue& target : run.state["touch_targets"].array) {
+        CAPTURE(target["label"].string);
+        CHECK(target["w"].number >= 48);
+        CHECK(target["h"].number >= 48);
+    }
+    TempDir dir2;
+    set_setting(dir2, "rotation", "90");
+    auto panel = run_kiosk_script(dir2, "tap-label Aa\nwait 100\n");
+    REQUIRE_MESSAGE(panel.result.exit_code == 0, panel.result.err);
+    CHECK(panel.state["overlay"].string == "accessibility");
+    for (const JsonValue& target : panel.state["touch_targets"].array) {
+        CAPTURE(target["label"].string);
+        CHECK(target["w"].number >= 48);
+        CHECK(target["h"].number >= 48);
+    }
 }
 
 TEST_CASE("SIGTERM shuts the kiosk down cleanly") {
