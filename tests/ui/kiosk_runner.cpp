@@ -1,5 +1,9 @@
 #include "kiosk_runner.h"
 
+#include "core/state_store.h"
+
+#include <doctest/doctest.h>
+
 namespace kiosk::test {
 
 namespace {
@@ -30,6 +34,34 @@ KioskRun run_kiosk_script(const TempDir& dir, const std::string& script, const s
 
 KioskRun run_kiosk_installed(const TempDir& dir, const std::string& script, const std::vector<std::string>& args) {
     return run_kiosk(dir, script, {KIOSK_BIN, "--headless"}, args);
+}
+
+void set_setting(const TempDir& dir, const std::string& key, const std::string& value) {
+    std::string error;
+    auto store = kiosk::StateStore::open(dir.file("data"), kiosk::StateStore::OpenMode::CreateIfMissing, &error);
+    REQUIRE_MESSAGE(store, error);
+    REQUIRE_MESSAGE(store->set_setting(key, value, &error), error);
+}
+
+std::string enter_pin(const std::string& pin) {
+    std::string script;
+    for (char digit : pin) script += std::string("tap-label ") + digit + "\n";
+    return script + "tap-label Войти\nwait 100\n";
+}
+
+bool has_target(const JsonValue& state, const std::string& label) {
+    for (const JsonValue& target : state["touch_targets"].array)
+        if (target["label"].string == label) return true;
+    return false;
+}
+
+void check_target_sizes(const JsonValue& state) {
+    REQUIRE(!state["touch_targets"].array.empty());
+    for (const JsonValue& target : state["touch_targets"].array) {
+        CAPTURE(target["label"].string);
+        CHECK(target["w"].number >= 48);
+        CHECK(target["h"].number >= 48);
+    }
 }
 
 }  // namespace kiosk::test

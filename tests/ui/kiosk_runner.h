@@ -22,4 +22,13 @@ KioskRun run_kiosk_script(const TempDir& dir, const std::string& script, const s
 // else the factory content given in `args` (--factory DB), and watches for USB sticks.
 KioskRun run_kiosk_installed(const TempDir& dir, const std::string& script, const std::vector<std::string>& args);
 
+// Stores a setting in the state database of the run's data dir (`dir`/data), before a run.
+void set_setting(const TempDir& dir, const std::string& key, const std::string& value);
+// Script lines that type `pin` on the PIN pad and press the Russian "Войти" (enter) key.
+std::string enter_pin(const std::string& pin);
+// True if a touch target labelled `label` is in the state dump.
+bool has_target(const JsonValue& state, const std::string& label);
+// Checks that the dump lists touch targets and that each is at least 48 px both ways.
+void check_target_sizes(const JsonValue& state);
+
 }  // namespace kiosk::test

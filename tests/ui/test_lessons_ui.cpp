@@ -14,6 +14,10 @@ using kiosk::Lang;
 using kiosk::test::JsonValue;
 using kiosk::test::run_kiosk_script;
 using kiosk::test::TempDir;
+using kiosk::test::check_target_sizes;
+using kiosk::test::enter_pin;
+using kiosk::test::has_target;
+using kiosk::test::set_setting;
 
 namespace {
 
@@ -42,34 +46,6 @@ struct Fixture {
         return open_slide(lesson, static_cast<int>(lesson.slides.size()) - 1, lang) + tap("lesson.take_quiz", lang);
     }
 };
-
-std::string enter_pin(const std::string& pin) {
-    std::string script;
-    for (char digit : pin) script += std::string("tap-label ") + digit + "\n";
-    return script + "tap-label Войти\nwait 100\n";
-}
-
-void set_setting(const TempDir& dir, const std::string& key, const std::string& value) {
-    std::string error;
-    auto store = kiosk::StateStore::open(dir.file("data"), kiosk::StateStore::OpenMode::CreateIfMissing, &error);
-    REQUIRE_MESSAGE(store, error);
-    REQUIRE_MESSAGE(store->set_setting(key, value, &error), error);
-}
-
-bool has_target(const JsonValue& state, const std::string& label) {
-    for (const JsonValue& target : state["touch_targets"].array)
-        if (target["label"].string == label) return true;
-    return false;
-}
-
-void check_target_sizes(const JsonValue& state) {
-    REQUIRE(!state["touch_targets"].array.empty());
-    for (const JsonValue& target : state["touch_targets"].array) {
-        CAPTURE(target["label"].string);
-        CHECK(target["w"].number >= 48);
-        CHECK(target["h"].number >= 48);
-    }
-}
 
 struct DeepLink {
     const kiosk::Lesson* lesson = nullptr;

@@ -10,6 +10,8 @@
 using kiosk::test::JsonValue;
 using kiosk::test::run_kiosk_script;
 using kiosk::test::TempDir;
+using kiosk::test::check_target_sizes;
+using kiosk::test::has_target;
 
 namespace {
 
@@ -29,21 +31,6 @@ std::string type_keys(const std::string& word, const std::string& space_label = 
         script += "tap-label " + key + "\n";
     }
     return script;
-}
-
-bool has_target(const JsonValue& state, const std::string& label) {
-    for (const JsonValue& target : state["touch_targets"].array)
-        if (target["label"].string == label) return true;
-    return false;
-}
-
-void check_target_sizes(const JsonValue& state) {
-    REQUIRE(!state["touch_targets"].array.empty());
-    for (const JsonValue& target : state["touch_targets"].array) {
-        CAPTURE(target["label"].string);
-        CHECK(target["w"].number >= 48);
-        CHECK(target["h"].number >= 48);
-    }
 }
 
 // A hit for `query` in the bundled content whose passage lies deep in its document.

@@ -20,16 +20,11 @@ extern char** environ;
 using kiosk::test::JsonValue;
 using kiosk::test::run_kiosk_script;
 using kiosk::test::TempDir;
+using kiosk::test::check_target_sizes;
+using kiosk::test::enter_pin;
+using kiosk::test::set_setting;
 
 namespace {
-
-// Settings are stored in the state database of the run's data dir (TempDir/data).
-void set_setting(const TempDir& dir, const std::string& key, const std::string& value) {
-    std::string error;
-    auto store = kiosk::StateStore::open(dir.file("data"), kiosk::StateStore::OpenMode::CreateIfMissing, &error);
-    REQUIRE_MESSAGE(store, error);
-    REQUIRE_MESSAGE(store->set_setting(key, value, &error), error);
-}
 
 std::string first_title(kiosk::Lang lang) {
     std::string error;
@@ -45,12 +40,6 @@ void short_timeouts(const TempDir& dir) {
 }
 
 const std::string kCornerTaps = "tap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910 10\nwait 100\n";
-
-std::string enter_pin(const std::string& pin) {
-    std::string script;
-    for (char digit : pin) script += std::string("tap-label ") + digit + "\n";
-    return script + "tap-label Войти\nwait 100\n";
-}
 
 }  // namespace
 
@@ -259,21 +248,13 @@ TEST_CASE("a rotated screen lays the UI out turned and maps touches back") {
     CHECK(run.state["screen_size"].array[1].number == 1920);
     CHECK(run.state["screen"].string == "reader");  // the tap landed on the card through the rotation
     // Portrait shrinks the design scale to 0.56; targets must still be fingertip-sized.
-    for (const JsonValue& target : run.state["touch_targets"].array) {
-        CAPTURE(target["label"].string);
-        CHECK(target["w"].number >= 48);
-        CHECK(target["h"].number >= 48);
-    }
+    check_target_sizes(run.state);
     TempDir dir2;
     set_setting(dir2, "rotation", "90");
     auto panel = run_kiosk_script(dir2, "tap-label Aa\nwait 100\n");
     REQUIRE_MESSAGE(panel.result.exit_code == 0, panel.result.err);
     CHECK(panel.state["overlay"].string == "accessibility");
-    for (const JsonValue& target : panel.state["touch_targets"].array) {
-        CAPTURE(target["label"].string);
-        CHECK(target["w"].number >= 48);
-        CHECK(target["h"].number >= 48);
-    }
+    check_target_sizes(panel.state);
 }
 
 TEST_CASE("SIGTERM shuts the kiosk down cleanly") {
