@@ -5,10 +5,12 @@
 #   - unpacked into a throwaway root, its user and state directory are created there
 #     (systemd-sysusers/systemd-tmpfiles --root), its service passes systemd-analyze verify,
 #     and the unpacked kiosk starts from its installed assets and content (headless);
-#   - lintian, when installed, reports no errors or warnings (overrides: deploy/debian/).
+#   - the copyright file states the project licence (Apache-2.0, as LICENSE at the root);
+#   - lintian reports no errors or warnings (overrides: deploy/debian/).
 #   bash deploy/package-test.sh [BUILD_DIR]      (default build-tests/, shared with deploy/test.sh)
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_packages "$KIOSK_ROOT/deploy/packages-dev.txt"
+ensure_packages "$KIOSK_ROOT/deploy/packages-package.txt"
 dir="${1:-$KIOSK_ROOT/build-tests}"
 configure_and_build "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
     -DKIOSK_SHARE_DIR=/usr/share/sco-kiosk
@@ -20,6 +22,10 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 pass() { echo "ok: $*"; }
 
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
+copyright_text=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/doc/sco-kiosk/copyright)
+grep -q "^Files: \*" <<<"$copyright_text" && grep -A2 "^Files: \*" <<<"$copyright_text" | grep -q "^License: Apache-2.0" \
+    && grep -q "Apache License" "$KIOSK_ROOT/LICENSE" \
+    && pass "copyright file and LICENSE: Apache-2.0" || fail "copyright file or LICENSE does not say Apache-2.0"
 for f in ./usr/bin/kiosk ./usr/bin/kioskctl ./usr/share/sco-kiosk/content.db \
          ./usr/share/sco-kiosk/assets/i18n/en.txt ./usr/share/sco-kiosk/assets/i18n/ru.txt \
          ./usr/share/sco-kiosk/assets/i18n/zh.txt ./lib/systemd/system/sco-kiosk.service \
