@@ -6,6 +6,7 @@
 #include "core/lesson_source.h"
 #include "core/search_index_writer.h"
 #include "core/sqlite_db.h"
+#include "core/translation_source.h"
 #include "core/utf8.h"
 
 #include <unistd.h>
@@ -116,6 +117,24 @@ private:
             insert_block.bind(4, block_kind_name(block.kind)).bind(5, block.text);
             if (!insert_block.run()) return fail(insert_block, error);
         }
+        return write_translations(doc, error);
+    }
+
+    bool write_translations(const Document& doc, std::string* error) {
+        SqliteStatement insert(db_, "INSERT INTO translations VALUES(?, ?, ?, ?, ?)");
+        auto write = [&](const char* kind, int64_t number, const LocalizedText& text) {
+            for (Lang lang : kAllLangs) {
+                if (text[lang].empty()) continue;
+                insert.reset();
+                insert.bind(1, doc.info.id).bind(2, kind).bind(3, number).bind(4, lang_code(lang)).bind(5, text[lang]);
+                if (!insert.run()) return fail(insert, error);
+            }
+            return true;
+        };
+        for (size_t i = 0; i < doc.sections.size(); ++i)
+            if (!write("heading", static_cast<int64_t>(i), doc.sections[i].heading_translation)) return false;
+        for (const Block& block : doc.blocks)
+            if (!write("block", block.id, block.translation)) return false;
         return true;
     }
 
@@ -216,6 +235,22 @@ void add_lesson_chars(std::set<char32_t>& chars, const Lesson& lesson) {
     }
 }
 
+// db/terminology.txt (optional) and db/translations/: every document in zh and en.
+void load_translation_sources(const std::string& source_dir, std::vector<Document>* documents,
+                              Diagnostics* diagnostics) {
+    std::vector<Term> terms;
+    std::string terminology = fs::join(source_dir, "terminology.txt");
+    if (fs::exists(terminology)) {
+        std::string text, error;
+        if (!fs::read_file(terminology, &text, &error)) {
+            diagnostics->push_back({terminology, 0, "", error});
+            return;
+        }
+        if (!parse_terminology(text, terminology, &terms, diagnostics)) return;
+    }
+    load_translations(fs::join(source_dir, "translations"), terms, documents, diagnostics);
+}
+
 }  // namespace
 
 bool load_content_sources(const std::string& source_dir, ContentSources* out, Diagnostics* diagnostics) {
@@ -249,6 +284,9 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
     // Newest first: visitors look for what is current.
     std::stable_sort(out->documents.begin(), out->documents.end(),
                      [](const Document& a, const Document& b) { return a.info.date > b.info.date; });
+    // Translations are checked against valid originals only: a broken source would make
+    // every line of its translations look wrong.
+    if (diagnostics->size() == errors_before) load_translation_sources(source_dir, &out->documents, diagnostics);
     load_lesson_sources(fs::join(source_dir, "lessons"), out->documents, &out->lessons, diagnostics);
     return diagnostics->size() == errors_before;
 }
@@ -259,8 +297,14 @@ std::string collect_charset(const ContentSources& sources) {
         const DocumentInfo& info = doc.info;
         for (const LocalizedText* text : {&info.title, &info.summary, &info.place, &info.issuer, &info.date_note})
             for (const std::string& value : text->values) add_chars(chars, value);
-        for (const Section& section : doc.sections) add_chars(chars, section.heading);
-        for (const Block& block : doc.blocks) add_chars(chars, block.text);
+        for (const Section& section : doc.sections) {
+            add_chars(chars, section.heading);
+            add_localized_chars(chars, section.heading_translation);
+        }
+        for (const Block& block : doc.blocks) {
+            add_chars(chars, block.text);
+            add_localized_chars(chars, block.translation);
+        }
     }
     for (const Lesson& lesson : sources.lessons) add_lesson_chars(chars, lesson);
     std::string out;

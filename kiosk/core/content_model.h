@@ -21,17 +21,33 @@ enum class BlockKind { Paragraph, ListItem, Signature };
 const char* block_kind_name(BlockKind kind);
 bool parse_block_kind(std::string_view name, BlockKind* out);
 
-// One paragraph, list item or signature line of a document, in official Russian.
+// One paragraph, list item or signature line of a document: the official Russian text and its
+// translations written for the kiosk.
 struct Block {
     int id = 0;          // 1-based position in the document; the "paragraph id" of search and links
     int section = 0;     // index into Document::sections
     BlockKind kind = BlockKind::Paragraph;
-    std::string text;
+    std::string text;           // official Russian wording, verbatim
+    LocalizedText translation;  // [Zh] and [En]: translations made for the kiosk; [Ru] stays empty
+    int source_line = 0;        // line in the db/ source file (0 when read from a database)
+
+    // The text in `lang`: the original for Russian, else the translation (the original if none).
+    const std::string& text_in(Lang lang) const {
+        const std::string& translated = translation[lang];
+        return lang == Lang::Ru || translated.empty() ? text : translated;
+    }
 };
 
 struct Section {
-    std::string heading;  // empty for the untitled opening section
+    std::string heading;  // empty for the untitled opening section; official Russian
     int first_block = 0;  // index into Document::blocks
+    LocalizedText heading_translation;  // [Zh] and [En], as for Block::translation
+    int source_line = 0;                // line of the heading in the db/ source (0: none or from a database)
+
+    const std::string& heading_in(Lang lang) const {
+        const std::string& translated = heading_translation[lang];
+        return lang == Lang::Ru || translated.empty() ? heading : translated;
+    }
 };
 
 // What the library card shows; also the header of the reader.

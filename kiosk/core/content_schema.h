@@ -5,7 +5,8 @@
 
 namespace kiosk {
 
-constexpr int kContentSchemaVersion = 1;
+// 2: translations of headings and blocks.
+constexpr int kContentSchemaVersion = 2;
 constexpr const char* kProductId = "org.sco.digital-kiosk";
 // PRAGMA application_id: "SCOK", so `file(1)`-style tools can recognise the file.
 constexpr int kContentApplicationId = 0x53434F4B;
@@ -44,6 +45,14 @@ CREATE TABLE blocks(
   kind     TEXT NOT NULL,          -- paragraph | item | signature
   text     TEXT NOT NULL,          -- official Russian wording
   PRIMARY KEY(document, id)
+) WITHOUT ROWID;
+CREATE TABLE translations(
+  document TEXT NOT NULL REFERENCES documents(id),
+  kind     TEXT NOT NULL,          -- heading | block
+  number   INTEGER NOT NULL,       -- heading: sections.position; block: blocks.id
+  lang     TEXT NOT NULL,          -- zh | en (the Russian original is in sections and blocks)
+  text     TEXT NOT NULL,          -- written for the kiosk; the Russian text is the authentic one
+  PRIMARY KEY(document, kind, number, lang)
 ) WITHOUT ROWID;
 CREATE TABLE lessons(
   id       TEXT PRIMARY KEY,

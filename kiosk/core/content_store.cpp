@@ -84,7 +84,10 @@ bool load_documents(SqliteDb& db, std::vector<Document>* documents, std::string*
     while (sections.step()) {
         auto it = index.find(sections.text(0));
         if (it == index.end()) continue;
-        (*documents)[it->second].sections.push_back({sections.text(1), static_cast<int>(sections.integer(2))});
+        Section section;
+        section.heading = sections.text(1);
+        section.first_block = static_cast<int>(sections.integer(2));
+        (*documents)[it->second].sections.push_back(std::move(section));
     }
     if (!sections.error().empty()) {
         *error = "reading sections failed: " + sections.error();
@@ -107,9 +110,25 @@ bool load_documents(SqliteDb& db, std::vector<Document>* documents, std::string*
         *error = "reading paragraphs failed: " + blocks.error();
         return false;
     }
+    SqliteStatement translations(db, "SELECT document, kind, number, lang, text FROM translations");
+    while (translations.step()) {
+        auto it = index.find(translations.text(0));
+        auto lang = parse_lang(translations.text(3));
+        if (it == index.end() || !lang || *lang == Lang::Ru) continue;
+        Document& doc = (*documents)[it->second];
+        int64_t number = translations.integer(2);
+        if (translations.text(1) == "heading" && number >= 0 && number < static_cast<int64_t>(doc.sections.size()))
+            doc.sections[number].heading_translation[*lang] = translations.text(4);
+        else if (translations.text(1) == "block" && number >= 1 && number <= static_cast<int64_t>(doc.blocks.size()))
+            doc.blocks[number - 1].translation[*lang] = translations.text(4);
+    }
+    if (!translations.error().empty()) {
+        *error = "reading translations failed: " + translations.error();
+        return false;
+    }
     for (Document& doc : *documents) {
         doc.info.block_count = static_cast<int>(doc.blocks.size());
-        if (doc.sections.empty()) doc.sections.push_back({"", 0});
+        if (doc.sections.empty()) doc.sections.push_back(Section{});
         for (Block& block : doc.blocks)
             if (block.section < 0 || block.section >= static_cast<int>(doc.sections.size())) block.section = 0;
     }

@@ -141,7 +141,11 @@ private:
                 error(line_no, "heading", "empty section heading");
                 return;
             }
-            doc->sections.push_back({heading, static_cast<int>(doc->blocks.size())});
+            Section section;
+            section.heading = heading;
+            section.first_block = static_cast<int>(doc->blocks.size());
+            section.source_line = line_no;
+            doc->sections.push_back(std::move(section));
             last_heading_line_ = line_no;
             return;
         }
@@ -159,12 +163,13 @@ private:
             error(line_no, block_kind_name(kind), "empty block");
             return;
         }
-        if (doc->sections.empty()) doc->sections.push_back({"", 0});
+        if (doc->sections.empty()) doc->sections.push_back(Section{});
         Block block;
         block.id = static_cast<int>(doc->blocks.size()) + 1;
         block.section = static_cast<int>(doc->sections.size()) - 1;
         block.kind = kind;
         block.text = std::move(clean);
+        block.source_line = line_no;
         doc->blocks.push_back(std::move(block));
     }
 

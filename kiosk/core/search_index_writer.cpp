@@ -2,6 +2,7 @@
 
 #include "core/content_builder.h"
 #include "core/search_tokenizer.h"
+#include "core/translation_source.h"
 
 #include <unordered_map>
 
@@ -134,8 +135,17 @@ std::vector<SearchPassage> document_passages(const Document& doc) {
         if (section.first_block >= 0 && section.first_block < static_cast<int>(doc.blocks.size()))
             paragraph = doc.blocks[section.first_block].id;
         passages.push_back({paragraph, "heading", "ru", section.heading});
+        for (Lang lang : kTranslationLangs)
+            if (!section.heading_translation[lang].empty())
+                passages.push_back({paragraph, "heading", lang_code(lang), section.heading_translation[lang]});
     }
-    for (const Block& block : doc.blocks) passages.push_back({block.id, "block", "ru", block.text});
+    // The Russian original and its translations: a query in any visitor language finds the block.
+    for (const Block& block : doc.blocks) {
+        passages.push_back({block.id, "block", "ru", block.text});
+        for (Lang lang : kTranslationLangs)
+            if (!block.translation[lang].empty())
+                passages.push_back({block.id, "block", lang_code(lang), block.translation[lang]});
+    }
     return passages;
 }
 

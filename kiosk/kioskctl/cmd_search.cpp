@@ -3,7 +3,7 @@
 // (for a lesson: slide number), score, snippet. Plain output marks matches as [match]; --json
 // prints one object per line with the fields document, paragraph, score and snippet, where
 // matches are marked with U+0001 ... U+0002 exactly as SearchIndex returns them, and kind
-// ("document" or "lesson").
+// ("document" or "lesson") and language (of the matched text: "ru", "zh" or "en").
 #include "core/json_writer.h"
 #include "core/search_index.h"
 #include "kioskctl/command_line.h"
@@ -55,6 +55,7 @@ int cmd_search(const std::vector<std::string>& args) {
             line.begin_object();
             line.key("document").value(hit.item).key("paragraph").value(hit.paragraph);
             line.key("score").value(hit.score).key("snippet").value(hit.snippet).key("kind").value(hit.kind);
+            line.key("language").value(hit.lang);
             std::printf("%s\n", line.end_object().str().c_str());
         } else {
             std::printf("%s\t%d\t%.4f\t%s\n", hit.item.c_str(), hit.paragraph, hit.score,

@@ -46,6 +46,15 @@ const std::string kValidDocument =
     "* укреплять сотрудничество;\n"
     "> За Республику Казахстан\n";
 
+// Its translations (db/translations/), which every document needs.
+const std::string kValidTranslationEn =
+    "document: sample-statement\nlanguage: en\n---\n"
+    "h1: I. General provisions\n1: STATEMENT\n2: 1. The Member States state the following:\n"
+    "3: to strengthen cooperation;\n4: For the Republic of Kazakhstan\n";
+const std::string kValidTranslationZh =
+    "document: sample-statement\nlanguage: zh\n---\n"
+    "h1: 一、总则\n1: 声明\n2: 1. 成员国声明如下：\n3: 加强合作；\n4: 哈萨克斯坦共和国代表\n";
+
 // 1-based line of the first line of `text` that starts with `prefix`.
 int line_of(const std::string& text, const std::string& prefix) {
     int line = 1;
@@ -73,7 +82,7 @@ std::string with_line(const std::string& text, const std::string& prefix, const 
     return text.substr(0, pos) + replacement + (replacement.empty() ? "" : "\n") + text.substr(end + 1);
 }
 
-// A source tree (TEMP/db/documents/...) holding the given files.
+// A source tree (TEMP/db/documents/...) holding the given files and the translations of kValidDocument.
 struct SourceTree {
     TempDir dir;
     std::string db() const { return dir.path() + "/db"; }
@@ -83,6 +92,9 @@ struct SourceTree {
     explicit SourceTree(const std::vector<std::pair<std::string, std::string>>& files) {
         REQUIRE(fs::make_dirs(db() + "/documents"));
         for (const auto& [name, text] : files) test::write_text(document(name), text);
+        REQUIRE(fs::make_dirs(db() + "/translations"));
+        test::write_text(db() + "/translations/sample-statement.en.txt", kValidTranslationEn);
+        test::write_text(db() + "/translations/sample-statement.zh.txt", kValidTranslationZh);
     }
 };
 
@@ -94,6 +106,7 @@ Diagnostics build(const SourceTree& tree, int64_t content_version = 1, const std
     options.built_at = built_at;
     Diagnostics diagnostics;
     bool ok = build_content(options, &diagnostics);
+    for (const Diagnostic& d : diagnostics) MESSAGE(d.str());
     CHECK(ok == diagnostics.empty());
     return diagnostics;
 }
@@ -188,7 +201,7 @@ TEST_CASE("the content builder stamps the content version and build time into th
     auto store = open_store(tree.out());
     CHECK(store->info().content_version == 7);
     CHECK(store->info().built_at == "2025-09-01T08:30:00Z");
-    CHECK(store->info().schema_version == 1);
+    CHECK(store->info().schema_version == 2);
     CHECK(store->info().product_id == "org.sco.digital-kiosk");
     // The charset lists the glyphs the kiosk must load, for every language.
     CHECK(store->info().charset.find("Ж") == std::string::npos);
@@ -374,10 +387,10 @@ TEST_CASE("a failed build leaves an existing database byte for byte untouched") 
 TEST_CASE("a successful build replaces an existing database") {
     SourceTree tree({{"doc.txt", kValidDocument}});
     REQUIRE(build(tree, 1).empty());
-    test::write_text(tree.document("doc.txt"), with_line(kValidDocument, "id:", "id: renamed"));
+    test::write_text(tree.document("doc.txt"), with_line(kValidDocument, "title.en:", "title.en: Renamed"));
     REQUIRE(build(tree, 2).empty());
     auto store = open_store(tree.out());
     CHECK(store->info().content_version == 2);
     REQUIRE(store->documents().size() == 1);
-    CHECK(store->documents()[0].info.id == "renamed");
+    CHECK(store->documents()[0].info.title[Lang::En] == "Renamed");
 }

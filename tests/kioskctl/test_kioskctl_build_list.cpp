@@ -39,8 +39,10 @@ struct FixtureCopy {
     std::string db() const { return dir.path() + "/db"; }
     FixtureCopy() {
         REQUIRE(fs::make_dirs(db() + "/documents"));
-        for (const std::string& name : fs::list_files(kFixtureDir + "/documents", ".txt"))
-            test::write_text(db() + "/documents/" + name, test::read_text(kFixtureDir + "/documents/" + name));
+        REQUIRE(fs::make_dirs(db() + "/translations"));
+        for (const char* folder : {"/documents/", "/translations/"})
+            for (const std::string& name : fs::list_files(kFixtureDir + folder, ".txt"))
+                test::write_text(db() + folder + name, test::read_text(kFixtureDir + folder + name));
     }
 };
 

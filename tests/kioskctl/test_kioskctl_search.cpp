@@ -18,7 +18,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("kioskctl search --json prints one object per result with document, paragraph, score, snippet and kind") {
+TEST_CASE("kioskctl search --json prints one object per result with document, paragraph, score, snippet, kind and language") {
     CommandResult result = run_command({KIOSKCTL_BIN, "search", search_fixture_db(), "умные города", "--json"});
     CHECK(result.exit_code == 0);
     std::vector<std::string> lines = lines_of(result.out);
@@ -27,8 +27,9 @@ TEST_CASE("kioskctl search --json prints one object per result with document, pa
         bool ok = false;
         JsonValue hit = parse_json(line, &ok);
         REQUIRE(ok);
-        CHECK(hit.object.size() == 5);
+        CHECK(hit.object.size() == 6);
         CHECK(hit["kind"].string == "document");
+        CHECK(hit["language"].string == "ru");
         CHECK(hit["document"].type == JsonValue::Type::String);
         CHECK(hit["paragraph"].type == JsonValue::Type::Number);
         CHECK(hit["score"].type == JsonValue::Type::Number);
