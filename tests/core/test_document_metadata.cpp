@@ -1,7 +1,8 @@
 // The metadata written for the kiosk around the official texts (db/documents/*.txt, built
 // into the content database) says only what the texts support: a document's parties are
 // states its text names, a text that names none says so in a note, and the English the
-// kiosk writes follows one spelling convention (the SCO's "Organisation": -ise).
+// kiosk writes (documents, lessons, UI) follows one spelling convention: the SCO's
+// "Organisation", -ise.
 #include "core/content_store.h"
 #include "core/document_source.h"
 #include "core/file_io.h"
@@ -120,6 +121,15 @@ TEST_CASE("the English the kiosk writes spells -ise, as the SCO does (\"Organisa
     for (const Document& doc : store->documents())
         for (const DocumentTextField& field : kDocumentTextFields)
             check_english(doc.info.id + " " + field.name + ".en", (doc.info.*field.member)[Lang::En]);
+    for (const Lesson& lesson : store->lessons()) {
+        std::string text = lesson.title[Lang::En] + "\n" + lesson.summary[Lang::En];
+        for (const Slide& slide : lesson.slides) text += "\n" + slide.title[Lang::En] + "\n" + slide.text[Lang::En];
+        for (const Question& question : lesson.questions) {
+            text += "\n" + question.text[Lang::En] + "\n" + question.explanation[Lang::En];
+            for (const LocalizedText& option : question.options) text += "\n" + option[Lang::En];
+        }
+        check_english("lesson " + lesson.id, text);
+    }
 
     Translations translations;
     Diagnostics diagnostics;
