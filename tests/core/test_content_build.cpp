@@ -154,6 +154,11 @@ TEST_CASE("the content builder compiles the fixture sources into a database the 
     CHECK(info.date_note[Lang::En] == "The date is not stated in the text.");
     CHECK(info.parties_note[Lang::Zh] == "测试用的参与方。");
     CHECK(info.annex_note[Lang::Ru] == "Приложения не воспроизводятся.");
+    // Characters only the notes use (参与, 附件) are in the charset, so the font atlas has them.
+    for (const char* glyph : {"参", "与", "附", "件"}) {
+        CAPTURE(glyph);
+        CHECK(store->info().charset.find(glyph) != std::string::npos);
+    }
     CHECK(info.issuer[Lang::Zh] == "上海合作组织成员国元首理事会");
 
     REQUIRE(statement->sections.size() == 2);
