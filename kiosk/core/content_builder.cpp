@@ -90,14 +90,12 @@ private:
         if (!insert_doc.run()) return fail(insert_doc, error);
 
         SqliteStatement insert_text(db_, "INSERT INTO document_text VALUES(?, ?, ?, ?)");
-        const std::pair<const char*, const LocalizedText*> fields[] = {
-            {"title", &info.title}, {"summary", &info.summary}, {"place", &info.place},
-            {"issuer", &info.issuer}, {"date_note", &info.date_note}};
-        for (const auto& [field, text] : fields) {
+        for (const DocumentTextField& field : kDocumentTextFields) {
+            const LocalizedText& text = info.*field.member;
             for (Lang lang : kAllLangs) {
-                if ((*text)[lang].empty()) continue;
+                if (text[lang].empty()) continue;
                 insert_text.reset();
-                insert_text.bind(1, info.id).bind(2, field).bind(3, lang_code(lang)).bind(4, (*text)[lang]);
+                insert_text.bind(1, info.id).bind(2, field.name).bind(3, lang_code(lang)).bind(4, text[lang]);
                 if (!insert_text.run()) return fail(insert_text, error);
             }
         }
@@ -295,8 +293,8 @@ std::string collect_charset(const ContentSources& sources) {
     std::set<char32_t> chars;
     for (const Document& doc : sources.documents) {
         const DocumentInfo& info = doc.info;
-        for (const LocalizedText* text : {&info.title, &info.summary, &info.place, &info.issuer, &info.date_note})
-            for (const std::string& value : text->values) add_chars(chars, value);
+        for (const DocumentTextField& field : kDocumentTextFields)
+            for (const std::string& value : (info.*field.member).values) add_chars(chars, value);
         for (const Section& section : doc.sections) {
             add_chars(chars, section.heading);
             add_localized_chars(chars, section.heading_translation);

@@ -7,6 +7,16 @@ constexpr const char* kTypeNames[kDocumentTypeCount] = {"statement", "decision",
 constexpr const char* kBlockNames[3] = {"paragraph", "item", "signature"};
 }  // namespace
 
+const std::array<DocumentTextField, 7> kDocumentTextFields = {{
+    {"title", &DocumentInfo::title},
+    {"summary", &DocumentInfo::summary},
+    {"place", &DocumentInfo::place},
+    {"issuer", &DocumentInfo::issuer},
+    {"date_note", &DocumentInfo::date_note},
+    {"parties_note", &DocumentInfo::parties_note},
+    {"annex_note", &DocumentInfo::annex_note},
+}};
+
 const char* document_type_name(DocumentType type) { return kTypeNames[static_cast<int>(type)]; }
 
 bool parse_document_type(std::string_view name, DocumentType* out) {

@@ -4,6 +4,7 @@
 
 #include "core/language.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -56,10 +57,20 @@ struct DocumentInfo {
     DocumentType type = DocumentType::Statement;
     std::string date;  // YYYY-MM-DD
     LocalizedText title, summary, place, issuer, date_note;
-    std::vector<std::string> parties;  // ISO 3166 alpha-2 codes
+    LocalizedText parties_note;        // about the parties, e.g. that the text names no states
+    LocalizedText annex_note;          // e.g. that annexes the text refers to are not reproduced
+    std::vector<std::string> parties;  // ISO 3166 alpha-2 codes, in the SCO's (Russian alphabetical) order
     std::string source;                // original file name, for provenance
     int block_count = 0;
 };
+
+// A localized field of DocumentInfo by its name in sources ("title" for title.ru, title.en,
+// title.zh) and in the database (document_text.field).
+struct DocumentTextField {
+    const char* name;
+    LocalizedText DocumentInfo::*member;
+};
+extern const std::array<DocumentTextField, 7> kDocumentTextFields;
 
 struct Document {
     DocumentInfo info;

@@ -21,12 +21,12 @@ CREATE TABLE documents(
   position INTEGER NOT NULL,       -- order in the library, newest first
   type     TEXT NOT NULL,          -- statement | decision | concept | programme | protocol
   date     TEXT NOT NULL,          -- YYYY-MM-DD
-  parties  TEXT NOT NULL,          -- comma-separated ISO 3166 alpha-2 codes
+  parties  TEXT NOT NULL,          -- comma-separated ISO 3166 alpha-2 codes; empty if the text names none
   source   TEXT NOT NULL           -- original file the body is taken from
 ) WITHOUT ROWID;
 CREATE TABLE document_text(
   document TEXT NOT NULL REFERENCES documents(id),
-  field    TEXT NOT NULL,          -- title | summary | place | issuer | date_note
+  field    TEXT NOT NULL,          -- title | summary | place | issuer | date_note | parties_note | annex_note
   lang     TEXT NOT NULL,          -- ru | zh | en
   value    TEXT NOT NULL,
   PRIMARY KEY(document, field, lang)

@@ -37,12 +37,10 @@ std::vector<std::string> split_parties(const std::string& text) {
     return parties;
 }
 
-LocalizedText* localized_field(DocumentInfo& info, const std::string& field) {
-    if (field == "title") return &info.title;
-    if (field == "summary") return &info.summary;
-    if (field == "place") return &info.place;
-    if (field == "issuer") return &info.issuer;
-    if (field == "date_note") return &info.date_note;
+// A field this kiosk does not know (from newer content) is left out.
+LocalizedText* localized_field(DocumentInfo& info, const std::string& name) {
+    for (const DocumentTextField& field : kDocumentTextFields)
+        if (name == field.name) return &(info.*field.member);
     return nullptr;
 }
 

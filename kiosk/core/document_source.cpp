@@ -13,7 +13,13 @@ namespace kiosk {
 
 namespace {
 
-constexpr std::array<const char*, 8> kParties = {"IN", "KZ", "CN", "KG", "PK", "RU", "TJ", "UZ"};
+// SCO member states in the order SCO texts list them: Russian alphabetical (Беларусь, Индия,
+// Иран, Казахстан, Китай, Кыргызстан, Пакистан, Россия, Таджикистан, Узбекистан). Iran joined on
+// 4 July 2023 and Belarus on 4 July 2024 (tests/data/seeds/INDEX.md).
+constexpr std::array<const char*, 10> kParties = {"BY", "IN", "IR", "KZ", "CN", "KG", "PK", "RU", "TJ", "UZ"};
+
+// Optional notes: given in one language, they must be given in all three.
+constexpr const char* kOptionalNotes[] = {"date_note", "parties_note", "annex_note"};
 
 struct FieldSpec {
     const char* key;
@@ -22,12 +28,27 @@ struct FieldSpec {
 
 // Every header key a document may have. Localized keys are listed per language.
 constexpr FieldSpec kFields[] = {
-    {"id", true},          {"type", true},        {"date", true},       {"parties", true},
+    {"id", true},          {"type", true},        {"date", true},       {"parties", false},
     {"source", false},     {"title.ru", true},    {"title.en", true},   {"title.zh", true},
     {"summary.en", true},  {"summary.zh", true},  {"summary.ru", false}, {"place.ru", true},
     {"place.en", true},    {"place.zh", true},    {"issuer.ru", true},  {"issuer.en", true},
     {"issuer.zh", true},   {"date_note.ru", false}, {"date_note.en", false}, {"date_note.zh", false},
+    {"parties_note.ru", false}, {"parties_note.en", false}, {"parties_note.zh", false},
+    {"annex_note.ru", false},   {"annex_note.en", false},   {"annex_note.zh", false},
 };
+
+// "BY, IN, IR, ..., UZ" for messages.
+std::string known_parties_list() {
+    std::string out;
+    for (const char* code : kParties) out += (out.empty() ? "" : ", ") + std::string(code);
+    return out;
+}
+
+// Position of a known code in kParties.
+size_t party_rank(const std::string& code) {
+    return static_cast<size_t>(std::find_if(kParties.begin(), kParties.end(), [&](const char* c) { return code == c; }) -
+                               kParties.begin());
+}
 
 const FieldSpec* find_field(std::string_view key) {
     for (const FieldSpec& spec : kFields)
@@ -198,16 +219,32 @@ private:
         if (auto it = header_.find("parties"); it != header_.end()) parse_parties(it->second, &info);
         if (auto it = header_.find("source"); it != header_.end()) info.source = it->second.value;
 
-        const std::pair<const char*, LocalizedText*> localized[] = {
-            {"title", &info.title}, {"summary", &info.summary}, {"place", &info.place},
-            {"issuer", &info.issuer}, {"date_note", &info.date_note}};
-        for (const auto& [name, target] : localized) {
+        for (const DocumentTextField& field : kDocumentTextFields) {
             for (Lang lang : kAllLangs) {
-                auto it = header_.find(std::string(name) + "." + lang_code(lang));
-                if (it != header_.end()) (*target)[lang] = it->second.value;
+                auto it = header_.find(std::string(field.name) + "." + lang_code(lang));
+                if (it != header_.end()) (info.*field.member)[lang] = it->second.value;
             }
         }
+        for (const char* note : kOptionalNotes) check_all_languages(note);
+        // A reader must learn who the parties are, or why none are listed.
+        if (!header_.count("parties") && !header_.count("parties_note.ru") && !header_.count("parties_note.en") &&
+            !header_.count("parties_note.zh"))
+            error(separator_line, "parties",
+                  "missing: list the parties the text names, or say in parties_note.ru, .en and .zh why none are listed");
         info.block_count = static_cast<int>(doc->blocks.size());
+    }
+
+    // A note given in some languages but not all is reported at the first line that gives it.
+    void check_all_languages(const std::string& name) {
+        int given_line = 0;
+        std::string missing;
+        for (Lang lang : kAllLangs) {
+            auto it = header_.find(name + "." + lang_code(lang));
+            if (it == header_.end()) missing += (missing.empty() ? "" : ", ") + name + "." + lang_code(lang);
+            else if (given_line == 0 || it->second.line < given_line) given_line = it->second.line;
+        }
+        if (given_line != 0 && !missing.empty())
+            error(given_line, name, "given in some languages only; add " + missing);
     }
 
     void parse_parties(const HeaderValue& field, DocumentInfo* info) {
@@ -219,11 +256,13 @@ private:
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
             if (code.empty()) continue;
             if (!is_known_party(code)) {
-                error(field.line, "parties", "unknown party '" + code + "' (expected IN, KZ, CN, KG, PK, RU, TJ or UZ)");
+                error(field.line, "parties", "unknown party '" + code + "' (expected one of " + known_parties_list() + ")");
                 continue;
             }
             if (seen.insert(code).second) info->parties.push_back(code);
         }
+        std::sort(info->parties.begin(), info->parties.end(),
+                  [](const std::string& a, const std::string& b) { return party_rank(a) < party_rank(b); });
     }
 
     const std::string& file_;
@@ -240,6 +279,8 @@ bool is_known_party(std::string_view code) {
         if (code == party) return true;
     return false;
 }
+
+std::vector<std::string> known_parties() { return {kParties.begin(), kParties.end()}; }
 
 int header_field_line(std::string_view text, std::string_view key) {
     int line_no = 0;

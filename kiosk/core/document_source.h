@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk {
 
@@ -21,5 +22,9 @@ int header_field_line(std::string_view text, std::string_view key);
 
 // The ISO 3166 alpha-2 codes of the SCO member states a document may name as parties.
 bool is_known_party(std::string_view code);
+
+// All of them, in the order SCO texts list the member states (Russian alphabetical);
+// a document's parties are kept in this order.
+std::vector<std::string> known_parties();
 
 }  // namespace kiosk

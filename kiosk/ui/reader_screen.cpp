@@ -46,16 +46,21 @@ void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrin
         *y += draw_wrapped(ctx.draw, ctx.text_cache, value, ctx.fonts.get(FontRole::Regular), ImVec2(x, *y), width, c.text, lc);
         *y += ctx.px(14);
     };
-    fact("reader.date", strings.date[li]);
-    if (!doc.info.date_note.get(lang).empty()) {
+    auto note = [&](const std::string& text) {  // smaller, under the fact it explains
+        if (text.empty()) return;
         *y -= ctx.px(8);
-        *y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.date_note.get(lang), small, ImVec2(x, *y), width,
-                           c.text_muted, lc);
+        *y += draw_wrapped(ctx.draw, ctx.text_cache, text, small, ImVec2(x, *y), width, c.text_muted, lc);
         *y += ctx.px(14);
-    }
+    };
+    fact("reader.date", strings.date[li]);
+    note(doc.info.date_note.get(lang));
     fact("reader.place", doc.info.place.get(lang));
     fact("reader.issuer", doc.info.issuer.get(lang));
-    fact("reader.parties", strings.parties[li]);
+    // A text that names no states has its note in place of the list; beside a list, the note explains it.
+    const std::string& parties_note = doc.info.parties_note.get(lang);
+    fact("reader.parties", strings.parties[li].empty() ? parties_note : strings.parties[li]);
+    if (!strings.parties[li].empty()) note(parties_note);
+    fact("reader.annexes", doc.info.annex_note.get(lang));
 }
 
 void draw_summary_box(UiContext& ctx, const Document& doc, float x, float width, float* y) {
@@ -210,10 +215,15 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max) {
         --ctx.state.text_size;
     float note_left = min.x;
     if (!reader.search.matches.empty()) note_left = draw_match_stepper(ctx, ImVec2(min.x, cy - h / 2), h) + ctx.px(28);
+    // Which text this is and the SCO's working languages: as many lines as the strip holds.
     ImFont* small = ctx.fonts.get(FontRole::Small);
-    draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("reader.official_text"), small,
-                 ImVec2(note_left, cy - small->FontSize * 0.65f), x - note_left - ctx.px(24), c.text_muted,
-                 lang_code(ctx.state.language), 1);
+    const std::string& note = ctx.t("reader.official_text");
+    const float note_width = x - note_left - ctx.px(24);
+    const WrappedText& wrapped = ctx.text_cache.wrap(note, small, note_width, lang_code(ctx.state.language));
+    const int fit = std::max(1, static_cast<int>((max.y - min.y) / wrapped.line_height));
+    const int lines = std::min(fit, static_cast<int>(wrapped.lines.size()));
+    draw_wrapped(ctx.draw, ctx.text_cache, note, small, ImVec2(note_left, cy - wrapped.line_height * lines * 0.5f),
+                 note_width, c.text_muted, lang_code(ctx.state.language), fit);
 }
 
 void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max, float column_x) {

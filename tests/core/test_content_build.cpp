@@ -3,6 +3,7 @@
 // an existing database.
 #include "core/content_builder.h"
 #include "core/content_store.h"
+#include "core/document_source.h"
 #include "core/file_io.h"
 #include "test_support.h"
 
@@ -164,6 +165,13 @@ TEST_CASE("the content builder compiles the fixture sources into a database the 
     CHECK(info.title[Lang::Zh] == "关于数字化转型的声明");
     CHECK(info.summary[Lang::Ru] == "Короткий отрывок для тестов.");
     CHECK(info.date_note[Lang::En] == "The date is not stated in the text.");
+    CHECK(info.parties_note[Lang::Zh] == "测试用的参与方。");
+    CHECK(info.annex_note[Lang::Ru] == "Приложения не воспроизводятся.");
+    // Characters only the notes use (参与, 附件) are in the charset, so the font atlas has them.
+    for (const char* glyph : {"参", "与", "附", "件"}) {
+        CAPTURE(glyph);
+        CHECK(store->info().charset.find(glyph) != std::string::npos);
+    }
     CHECK(info.issuer[Lang::Zh] == "上海合作组织成员国元首理事会");
 
     REQUIRE(statement->sections.size() == 2);
@@ -184,6 +192,8 @@ TEST_CASE("the content builder compiles the fixture sources into a database the 
     REQUIRE(decision != nullptr);
     CHECK(decision->info.summary[Lang::Ru].empty());
     CHECK(decision->info.date_note[Lang::En].empty());
+    CHECK(decision->info.parties_note[Lang::En].empty());
+    CHECK(decision->info.annex_note[Lang::En].empty());
     CHECK(decision->info.block_count == 5);
 }
 
@@ -229,7 +239,7 @@ TEST_CASE("a metadata line without 'key: value' is reported with its file and li
 }
 
 TEST_CASE("a missing required field is reported at the '---' line with the field's name") {
-    for (const char* field : {"id:", "type:", "date:", "parties:", "title.zh:", "summary.en:", "place.ru:", "issuer.en:"}) {
+    for (const char* field : {"id:", "type:", "date:", "title.zh:", "summary.en:", "place.ru:", "issuer.en:"}) {
         CAPTURE(field);
         std::string text = with_line(kValidDocument, field, "");
         std::string name = std::string(field).substr(0, std::string(field).size() - 1);
@@ -273,9 +283,56 @@ TEST_CASE("an id with characters outside a-z, 0-9 and '-' is reported") {
     }
 }
 
-TEST_CASE("a party that is not an SCO member state code is reported") {
-    std::string text = with_line(kValidDocument, "parties:", "parties: KZ, XX, RU");
-    expect_problem(text, line_of(text, "parties:"), "parties: unknown party 'XX'");
+TEST_CASE("a party that is not an SCO member state code is reported with file and line") {
+    for (const char* code : {"XX", "by", "IRN", "US"}) {
+        CAPTURE(code);
+        std::string text = with_line(kValidDocument, "parties:", std::string("parties: KZ, ") + code + ", RU");
+        expect_problem(text, line_of(text, "parties:"),
+                       "parties: unknown party '" + std::string(code) + "' (expected one of BY, IN, IR, KZ, CN, KG, PK, RU, TJ, UZ)");
+    }
+}
+
+TEST_CASE("all ten SCO member states are known parties, kept in the Russian alphabetical order of SCO texts") {
+    CHECK(known_parties() == std::vector<std::string>{"BY", "IN", "IR", "KZ", "CN", "KG", "PK", "RU", "TJ", "UZ"});
+    std::string text = with_line(kValidDocument, "parties:", "parties: UZ, IR, RU, BY, CN, IN, KZ, KG, TJ, PK, RU");
+    Document doc;
+    Diagnostics diagnostics;
+    REQUIRE(parse_document_source(text, "doc.txt", &doc, &diagnostics));
+    CHECK(doc.info.parties == known_parties());
+}
+
+TEST_CASE("a document without parties needs a parties note, in every language") {
+    const std::string no_parties = with_line(kValidDocument, "parties:", "");
+    SUBCASE("neither parties nor a note") {
+        expect_problem(no_parties, line_of(no_parties, "---"), "parties: missing: list the parties the text names");
+    }
+    SUBCASE("a note instead of parties is read back, with no parties") {
+        std::string text = with_line(no_parties, "type:",
+                                     "type: statement\n"
+                                     "parties_note.ru: В тексте государства не перечисляются.\n"
+                                     "parties_note.en: The text does not list the states.\n"
+                                     "parties_note.zh: 文本未列出国家。");
+        SourceTree tree({{"doc.txt", text}});
+        REQUIRE(build(tree).empty());
+        auto store = open_store(tree.out());
+        REQUIRE(store->documents().size() == 1);
+        const DocumentInfo& info = store->documents()[0].info;
+        CHECK(info.parties.empty());
+        CHECK(info.parties_note[Lang::En] == "The text does not list the states.");
+        CHECK(info.parties_note[Lang::Zh] == "文本未列出国家。");
+    }
+    SUBCASE("a note in some languages only") {
+        std::string text = with_line(no_parties, "type:",
+                                     "type: statement\n"
+                                     "parties_note.ru: В тексте государства не перечисляются.\n"
+                                     "parties_note.en: The text does not list the states.");
+        expect_problem(text, line_of(text, "parties_note.ru:"), "parties_note: given in some languages only; add parties_note.zh");
+    }
+    SUBCASE("an annex note in some languages only") {
+        std::string text = with_line(kValidDocument, "type:", "type: statement\nannex_note.zh: 附件未予收录。");
+        expect_problem(text, line_of(text, "annex_note.zh:"),
+                       "annex_note: given in some languages only; add annex_note.ru, annex_note.en");
+    }
 }
 
 TEST_CASE("an unknown header field is reported by name") {

@@ -1,7 +1,10 @@
 // UI strings: one file per language in assets/i18n, every key in every language.
+#include "core/document_source.h"
 #include "core/translations.h"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 using kiosk::Lang;
 using kiosk::Translations;
@@ -19,6 +22,29 @@ TEST_CASE("every translation key exists in every language") {
         for (const auto& key : missing) MESSAGE("missing: " << key);
         CHECK(missing.empty());
     }
+}
+
+TEST_CASE("every SCO member state a document may name has its name in every language") {
+    Translations translations;
+    kiosk::Diagnostics diagnostics;
+    REQUIRE(translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics));
+    const std::vector<std::string> keys = translations.all_keys();
+    for (const std::string& code : kiosk::known_parties()) {
+        const std::string key = "country." + code;
+        CAPTURE(key);
+        CHECK(std::find(keys.begin(), keys.end(), key) != keys.end());
+        for (Lang lang : kiosk::kAllLangs) {  // not a fallback to another language
+            CAPTURE(kiosk::lang_code(lang));
+            const std::vector<std::string> missing = translations.missing_keys(lang);
+            CHECK(std::find(missing.begin(), missing.end(), key) == missing.end());
+        }
+    }
+    CHECK(translations.get(Lang::Ru, "country.BY") == "Беларусь");
+    CHECK(translations.get(Lang::En, "country.BY") == "Belarus");
+    CHECK(translations.get(Lang::Zh, "country.BY") == "白俄罗斯");
+    CHECK(translations.get(Lang::Ru, "country.IR") == "Иран");
+    CHECK(translations.get(Lang::En, "country.IR") == "Iran");
+    CHECK(translations.get(Lang::Zh, "country.IR") == "伊朗");
 }
 
 TEST_CASE("a translation file reports malformed lines, empty values and duplicates with file and line") {

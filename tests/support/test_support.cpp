@@ -5,6 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <doctest/doctest.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -12,6 +14,14 @@
 extern char** environ;
 
 namespace kiosk::test {
+
+std::unique_ptr<ContentStore> open_factory_content() {
+    std::string error;
+    auto store = ContentStore::open(KIOSK_CONTENT_DB, &error);
+    INFO(error);
+    REQUIRE(store);
+    return store;
+}
 
 TempDir::TempDir() {
     const char* base = std::getenv("TMPDIR");

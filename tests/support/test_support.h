@@ -2,7 +2,10 @@
 // project's binaries as a person would, and reading their JSON output.
 #pragma once
 
+#include "core/content_store.h"
+
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,6 +39,10 @@ CommandResult run_command_with_input(const std::vector<std::string>& argv, const
 // `argv` prefixed with the cross-compiling emulator (qemu-user) when the tests were built for
 // another architecture and argv[0] is one of the project's binaries; unchanged otherwise.
 std::vector<std::string> with_emulator(const std::vector<std::string>& argv);
+
+// The content database the build compiled from db/ (KIOSK_CONTENT_DB); fails the test when
+// it cannot be opened.
+std::unique_ptr<ContentStore> open_factory_content();
 
 std::string read_text(const std::string& path);
 void write_text(const std::string& path, const std::string& text);
