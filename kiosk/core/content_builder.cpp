@@ -249,7 +249,8 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
     // Newest first: visitors look for what is current.
     std::stable_sort(out->documents.begin(), out->documents.end(),
                      [](const Document& a, const Document& b) { return a.info.date > b.info.date; });
-    load_lesson_sources(fs::join(source_dir, "lessons"), out->documents, &out->lessons, diagnostics);
+    load_lesson_sources(fs::join(source_dir, "lessons"), fs::join(source_dir, "local"), out->documents, &out->lessons,
+                        diagnostics);
     return diagnostics->size() == errors_before;
 }
 
