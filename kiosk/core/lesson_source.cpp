@@ -307,6 +307,7 @@ private:
         local_file_ = &source.path;
         SourceSection keys;
         keys.kind = SectionKind::Slide;
+        Slide slide;
         if (!utf8::is_valid(source.text, &bad)) {
             error(line_at_offset(source.text, bad), "", "file is not valid UTF-8");
         } else {
@@ -316,8 +317,8 @@ private:
                 else
                     read_key_value(line, line_no, &keys);
             });
+            slide = make_slide(keys);
         }
-        Slide slide = make_slide(keys);
         local_file_ = nullptr;
         return slide;
     }

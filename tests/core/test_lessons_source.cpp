@@ -350,6 +350,17 @@ TEST_CASE("an include is refused when its local file is missing, when it shares 
         CHECK_MESSAGE(has_diagnostic(d, line_of(text, "title.en: Mine"), "title.en", "takes all its keys from the included file"),
                       describe(d));
     }
+    SUBCASE("a local file that is not UTF-8 is reported once, at its bad line") {
+        local["helpline"] = {"db/local/helpline.txt", replaced(valid, "text.en: T.", "text.en: T\xff.")};
+        std::string text = replaced(sample_lesson_text(), "[question]", include);
+        Lesson lesson;
+        Diagnostics d;
+        CHECK_FALSE(parse_lesson_source(text, kFile, &lesson, &d, nullptr, &local));
+        REQUIRE_MESSAGE(d.size() == 1, describe(d));
+        CHECK(d[0].file == "db/local/helpline.txt");
+        CHECK(d[0].line == 6);
+        CHECK(d[0].message.find("not valid UTF-8") != std::string::npos);
+    }
     SUBCASE("a problem inside the local file names that file and its line") {
         local["helpline"] = {"db/local/helpline.txt", valid + "link: mini-statement#2\n"};
         local["helpline"].text = replaced(local["helpline"].text, "text.zh: 文字。", "text.zh: 请你报警。");
