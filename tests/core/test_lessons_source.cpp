@@ -329,45 +329,41 @@ TEST_CASE("a slide that includes a local slide takes its illustration, title and
 
 TEST_CASE("an include is refused when its local file is missing, when it shares its slide, or when the file is wrong") {
     const std::string include = "[slide]\ninclude: helpline\n\n[question]";
-    SUBCASE("no such local slide") {
-        std::string text = replaced(sample_lesson_text(), "[question]", include);
+    LocalSlideSources local;
+    // The diagnostics of the fixture with `slide` inserted before its quiz, parsed with `local`.
+    auto parse_with = [&](const std::string& slide, const LocalSlideSources* sources, std::string* text) {
+        *text = replaced(sample_lesson_text(), "[question]", slide);
         Lesson lesson;
         Diagnostics d;
-        CHECK_FALSE(parse_lesson_source(text, kFile, &lesson, &d, nullptr, nullptr));
+        CHECK_FALSE(parse_lesson_source(*text, kFile, &lesson, &d, nullptr, sources));
+        return d;
+    };
+    std::string text;
+    SUBCASE("no such local slide") {
+        Diagnostics d = parse_with(include, nullptr, &text);
         CHECK_MESSAGE(has_diagnostic(d, line_of(text, "include: helpline"), "include", "expected the file local/helpline.txt"),
                       describe(d));
     }
-    LocalSlideSources local;
     const std::string valid = "illustration: scam-call\ntitle.ru: Т\ntitle.en: T\ntitle.zh: 标题\n"
                               "text.ru: Т.\ntext.en: T.\ntext.zh: 文字。\n";
     SUBCASE("other keys beside the include") {
         local["helpline"] = {"db/local/helpline.txt", valid};
-        std::string text =
-            replaced(sample_lesson_text(), "[question]", "[slide]\ninclude: helpline\ntitle.en: Mine\n\n[question]");
-        Lesson lesson;
-        Diagnostics d;
-        CHECK_FALSE(parse_lesson_source(text, kFile, &lesson, &d, nullptr, &local));
+        Diagnostics d = parse_with("[slide]\ninclude: helpline\ntitle.en: Mine\n\n[question]", &local, &text);
         CHECK_MESSAGE(has_diagnostic(d, line_of(text, "title.en: Mine"), "title.en", "takes all its keys from the included file"),
                       describe(d));
     }
     SUBCASE("a local file that is not UTF-8 is reported once, at its bad line") {
         local["helpline"] = {"db/local/helpline.txt", replaced(valid, "text.en: T.", "text.en: T\xff.")};
-        std::string text = replaced(sample_lesson_text(), "[question]", include);
-        Lesson lesson;
-        Diagnostics d;
-        CHECK_FALSE(parse_lesson_source(text, kFile, &lesson, &d, nullptr, &local));
+        Diagnostics d = parse_with(include, &local, &text);
         REQUIRE_MESSAGE(d.size() == 1, describe(d));
         CHECK(d[0].file == "db/local/helpline.txt");
         CHECK(d[0].line == 6);
         CHECK(d[0].message.find("not valid UTF-8") != std::string::npos);
     }
     SUBCASE("a problem inside the local file names that file and its line") {
-        local["helpline"] = {"db/local/helpline.txt", valid + "link: mini-statement#2\n"};
-        local["helpline"].text = replaced(local["helpline"].text, "text.zh: 文字。", "text.zh: 请你报警。");
-        std::string text = replaced(sample_lesson_text(), "[question]", include);
-        Lesson lesson;
-        Diagnostics d;
-        CHECK_FALSE(parse_lesson_source(text, kFile, &lesson, &d, nullptr, &local));
+        local["helpline"] = {"db/local/helpline.txt",
+                             replaced(valid, "text.zh: 文字。", "text.zh: 请你报警。") + "link: mini-statement#2\n"};
+        Diagnostics d = parse_with(include, &local, &text);
         REQUIRE_MESSAGE(d.size() == 2, describe(d));
         CHECK(d[0].file == "db/local/helpline.txt");
         CHECK(d[0].line == 7);
