@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include <set>
+#include <sstream>
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -342,4 +343,34 @@ TEST_CASE("the real quizzes vary where the right answer sits, and some right ans
         CHECK(positions.size() >= 2);
     }
     CHECK(last >= static_cast<int>(store->lessons().size()));
+}
+
+TEST_CASE("each ready-made country version in db/local/helpline.txt builds once uncommented") {
+    const std::string helpline = read_text(KIOSK_SOURCE_DIR "/db/local/helpline.txt");
+    const std::string lesson_path = KIOSK_SOURCE_DIR "/db/lessons/03-phishing-fraud.txt";
+    const std::string illustration = "illustration: " + source_value(helpline, "illustration") + "\n";
+    // A version is a run of commented-out `;title.` / `;text.` lines, as an organizer would uncomment them.
+    std::vector<std::string> versions;
+    bool in_version = false;
+    std::istringstream lines(helpline);
+    for (std::string line; std::getline(lines, line);) {
+        bool key_line = line.rfind(";title.", 0) == 0 || line.rfind(";text.", 0) == 0;
+        if (key_line && !in_version) versions.push_back(illustration);
+        if (key_line) versions.back() += line.substr(1) + "\n";
+        in_version = key_line;
+    }
+    REQUIRE(versions.size() == 2);  // China and Russia
+    for (const std::string& version : versions) {
+        INFO(version);
+        LocalSlideSources local;
+        local["helpline"] = {"db/local/helpline.txt", version};
+        Lesson lesson;
+        Diagnostics diagnostics;
+        REQUIRE_MESSAGE(parse_lesson_source(read_text(lesson_path), lesson_path, &lesson, &diagnostics, nullptr, &local),
+                        describe(diagnostics));
+        const LocalizedText shown = words(source_value("\n" + version, "text.ru").c_str(),
+                                          source_value("\n" + version, "text.en").c_str(),
+                                          source_value("\n" + version, "text.zh").c_str());
+        CHECK(slide_with_words(lesson, shown));
+    }
 }
