@@ -285,7 +285,8 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
     // Translations are checked against valid originals only: a broken source would make
     // every line of its translations look wrong.
     if (diagnostics->size() == errors_before) load_translation_sources(source_dir, &out->documents, diagnostics);
-    load_lesson_sources(fs::join(source_dir, "lessons"), out->documents, &out->lessons, diagnostics);
+    load_lesson_sources(fs::join(source_dir, "lessons"), fs::join(source_dir, "local"), out->documents, &out->lessons,
+                        diagnostics);
     return diagnostics->size() == errors_before;
 }
 

@@ -1,6 +1,7 @@
 // [SECTION] Key tables
 // [SECTION] Parser: splits the file into the header, [slide] and [question] sections
-// [SECTION] Section checks: turn each section's keys into the model
+// [SECTION] Section checks: turn each section's keys into the model, pull in local slides,
+//           and check where the quiz puts its right answers
 // [SECTION] Public entry points
 #include "core/lesson_source.h"
 
@@ -46,7 +47,7 @@ bool is_localized_base(SectionKind kind, std::string_view base) {
 bool is_plain_key(SectionKind kind, std::string_view key) {
     switch (kind) {
         case SectionKind::Header: return key == "id" || key == "order" || key == "icon";
-        case SectionKind::Slide: return key == "illustration" || key == "link";
+        case SectionKind::Slide: return key == "illustration" || key == "link" || key == "include";
         case SectionKind::Question: return key == "correct";
     }
     return false;
@@ -65,6 +66,32 @@ bool parse_small_number(std::string_view text, int* out) {
     return true;
 }
 
+// The kiosk addresses visitors as 您; 你 in a Chinese text is too familiar for an official kiosk.
+constexpr std::string_view kInformalYou = "\xe4\xbd\xa0";  // 你 U+4F60
+
+bool is_chinese_key(std::string_view key) {
+    return key.size() > 3 && key.substr(key.size() - 3) == ".zh";
+}
+
+// Calls `visit(line, line_no)` for each non-empty line of `text` that is not a `;` comment,
+// trimmed; returns the number of the last such line (0 if none).
+template <typename Visit>
+int for_each_source_line(std::string_view text, Visit visit) {
+    int line_no = 0, last = 0;
+    size_t pos = 0;
+    while (pos <= text.size()) {
+        size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = utf8::trim(text.substr(pos, end - pos));
+        ++line_no;
+        pos = end + 1;
+        if (line.empty()) continue;
+        last = line_no;
+        if (line.front() != ';') visit(line, line_no);
+    }
+    return last;
+}
+
 // ---------------------------------------------------------------- [SECTION] Parser
 
 struct KeyValue {
@@ -79,9 +106,16 @@ struct SourceSection {
     std::vector<KeyValue> links;              // link may repeat
 };
 
+struct AnswerPosition {
+    int line = 0;  // of `correct:`
+    int correct = 0;
+    int options = 0;
+};
+
 class LessonParser {
 public:
-    LessonParser(const std::string& file, Diagnostics* diagnostics) : file_(file), diagnostics_(diagnostics) {}
+    LessonParser(const std::string& file, const LocalSlideSources* local, Diagnostics* diagnostics)
+        : file_(file), local_(local), diagnostics_(diagnostics) {}
 
     bool parse(std::string_view text, Lesson* out, LessonSourceLines* lines) {
         size_t bad = 0;
@@ -90,28 +124,20 @@ public:
             return false;
         }
         lesson_ = out;
-        int line_no = 0;
-        size_t pos = 0;
-        while (pos <= text.size()) {
-            size_t end = text.find('\n', pos);
-            if (end == std::string_view::npos) end = text.size();
-            std::string_view line = utf8::trim(text.substr(pos, end - pos));
-            ++line_no;
-            pos = end + 1;
-            if (line.empty()) continue;
-            last_line_ = line_no;  // problems with the file as a whole point at its last written line
-            if (line.front() != ';') read_line(line, line_no);
-        }
+        // Problems with the file as a whole point at its last written line.
+        last_line_ = for_each_source_line(text, [&](std::string_view line, int line_no) { read_line(line, line_no); });
         finish_section();
         check_counts();
+        check_answer_positions();
         if (lines) *lines = {header_.fields.count("id") ? header_.fields["id"].line : 0,
                              header_.fields.count("order") ? header_.fields["order"].line : 0};
         return errors_ == 0;
     }
 
 private:
+    // Reported against the lesson file, or the local slide file while one is being read.
     void error(int line, std::string field, std::string message) {
-        diagnostics_->push_back({file_, line, std::move(field), std::move(message)});
+        diagnostics_->push_back({local_file_ ? *local_file_ : file_, line, std::move(field), std::move(message)});
         ++errors_;
     }
 
@@ -121,30 +147,40 @@ private:
             return;
         }
         if (in_unknown_section_) return;  // already reported; its keys would only add noise
+        read_key_value(line, line_no, &current_);
+    }
+
+    void read_key_value(std::string_view line, int line_no, SourceSection* section) {
         size_t colon = line.find(':');
         if (colon == std::string_view::npos || colon == 0) {
-            error(line_no, "", "malformed line, expected 'key: value', '[slide]' or '[question]'");
+            error(line_no, "", local_file_ ? "malformed line, expected 'key: value'"
+                                           : "malformed line, expected 'key: value', '[slide]' or '[question]'");
             return;
         }
         std::string key(utf8::trim(line.substr(0, colon)));
         std::string value = utf8::collapse_spaces(line.substr(colon + 1));
-        if (!check_key(key, line_no)) return;
+        if (!check_key(section->kind, key, line_no)) return;
         if (value.empty()) {
             error(line_no, key, "empty value");
             return;
         }
+        if (is_chinese_key(key) && value.find(kInformalYou) != std::string::npos)
+            error(line_no, key, "addresses the visitor as 你: the kiosk uses the polite 您 in every Chinese text");
         if (key == "link") {
-            current_.links.push_back({value, line_no});
+            section->links.push_back({value, line_no});
             return;
         }
-        auto [it, inserted] = current_.fields.emplace(key, KeyValue{value, line_no});
-        if (!inserted) error(line_no, key, "given twice in " + std::string(section_label(current_.kind)) +
+        auto [it, inserted] = section->fields.emplace(key, KeyValue{value, line_no});
+        if (!inserted) error(line_no, key, "given twice in " + std::string(section_label(section->kind)) +
                                                " (first on line " + std::to_string(it->second.line) + ")");
     }
 
-    // True if `key` may appear in the current section; otherwise says why not.
-    bool check_key(const std::string& key, int line_no) {
-        SectionKind kind = current_.kind;
+    // True if `key` may appear in a section of this kind; otherwise says why not.
+    bool check_key(SectionKind kind, const std::string& key, int line_no) {
+        if (local_file_ && (key == "include" || key == "link")) {
+            error(line_no, key, "not allowed in a local slide file (it holds one slide's illustration, title and text)");
+            return false;
+        }
         if (is_plain_key(kind, key)) return true;
         size_t dot = key.rfind('.');
         std::string base = key.substr(0, dot == std::string::npos ? key.size() : dot);
@@ -249,11 +285,49 @@ private:
 
     void finish_slide(const SourceSection& section) {
         slide_lines_.push_back(section.line);
+        auto include = section.fields.find("include");
+        lesson_->slides.push_back(include != section.fields.end() ? included_slide(section, include->second)
+                                                                  : make_slide(section));
+    }
+
+    // The slide of local/NAME.txt named by `include: NAME`, which stands alone in its section.
+    Slide included_slide(const SourceSection& section, const KeyValue& include) {
+        const std::string rule = "a slide with 'include' takes all its keys from the included file; remove this line";
+        for (const auto& [key, field] : section.fields)
+            if (key != "include") error(field.line, key, rule);
+        for (const KeyValue& link : section.links) error(link.line, "link", rule);
+        auto it = local_ ? local_->find(include.value) : LocalSlideSources::const_iterator{};
+        if (!local_ || it == local_->end()) {
+            error(include.line, "include", "no local slide '" + include.value + "': expected the file local/" +
+                                               include.value + ".txt beside the lessons folder");
+            return Slide{};
+        }
+        const LocalSlideSource& source = it->second;
+        size_t bad = 0;
+        local_file_ = &source.path;
+        SourceSection keys;
+        keys.kind = SectionKind::Slide;
+        Slide slide;
+        if (!utf8::is_valid(source.text, &bad)) {
+            error(line_at_offset(source.text, bad), "", "file is not valid UTF-8");
+        } else {
+            for_each_source_line(source.text, [&](std::string_view line, int line_no) {
+                if (line.front() == '[')
+                    error(line_no, "", "a local slide file holds the keys of one slide, without a section line");
+                else
+                    read_key_value(line, line_no, &keys);
+            });
+            slide = make_slide(keys);
+        }
+        local_file_ = nullptr;
+        return slide;
+    }
+
+    Slide make_slide(const SourceSection& section) {
         Slide slide;
         if (section.fields.empty() && section.links.empty()) {
             error(section.line, "", "empty slide: give it an illustration, a title and a text in ru, en and zh");
-            lesson_->slides.push_back(std::move(slide));
-            return;
+            return slide;
         }
         if (const KeyValue* picture = require(section, "illustration", section.line))
             parse_picture(*picture, "illustration", &slide.illustration);
@@ -269,7 +343,7 @@ private:
             link.source_line = link_field.line;
             slide.links.push_back(std::move(link));
         }
-        lesson_->slides.push_back(std::move(slide));
+        return slide;
     }
 
     void finish_question(const SourceSection& section) {
@@ -285,8 +359,10 @@ private:
         if (option_count < kMinOptions)
             error(section.line, "", "a question needs at least " + std::to_string(kMinOptions) +
                                         " options (a.ru, a.en, a.zh, b.ru, ...); found " + std::to_string(option_count));
-        if (const KeyValue* correct = require(section, "correct", section.line))
+        if (const KeyValue* correct = require(section, "correct", section.line)) {
             question.correct_option = parse_correct(*correct, option_count);
+            answers_.push_back({correct->line, question.correct_option, option_count});
+        }
         require_localized(section, "explanation", section.line, &question.explanation);
         lesson_->questions.push_back(std::move(question));
     }
@@ -355,13 +431,41 @@ private:
                                       std::to_string(questions));
     }
 
+    // Where the right answer sits must teach nothing: a visitor who always picks one letter
+    // may not pass, and the last option is sometimes right. Checked once the quiz is sound.
+    void check_answer_positions() {
+        if (errors_ > 0 || answers_.empty()) return;
+        const int questions = static_cast<int>(answers_.size());
+        std::map<int, int> right_at;
+        for (const AnswerPosition& answer : answers_) ++right_at[answer.correct];
+        std::map<int, int> seen;
+        for (const AnswerPosition& answer : answers_) {
+            if (++seen[answer.correct] * 2 <= questions) continue;
+            const std::string letter(1, static_cast<char>(kFirstOption + answer.correct));
+            error(answer.line, "correct", "'" + letter + "' is the correct answer of " +
+                                              std::to_string(right_at[answer.correct]) + " of the " +
+                                              std::to_string(questions) +
+                                              " questions; at most half may share a letter, so vary the positions");
+            break;
+        }
+        bool last_is_right = std::any_of(answers_.begin(), answers_.end(), [](const AnswerPosition& answer) {
+            return answer.correct == answer.options - 1;
+        });
+        if (!last_is_right)
+            error(answers_.front().line, "correct",
+                  "no question of this quiz has its correct answer as its last option; make at least one so");
+    }
+
     const std::string& file_;
+    const LocalSlideSources* local_;
+    const std::string* local_file_ = nullptr;  // while reading an included local slide
     Diagnostics* diagnostics_;
     Lesson* lesson_ = nullptr;
     SourceSection current_;
     SourceSection header_;
     std::vector<int> slide_lines_;
     std::vector<int> question_lines_;
+    std::vector<AnswerPosition> answers_;
     int first_section_line_ = 0;
     bool in_unknown_section_ = false;
     int first_question_line_ = 0;
@@ -411,10 +515,29 @@ bool check_links(const Lesson& lesson, const std::map<std::string, int>& block_c
 
 // ---------------------------------------------------------------- [SECTION] Public entry points
 
-bool load_lesson_sources(const std::string& dir, const std::vector<Document>& documents, std::vector<Lesson>* out,
-                         Diagnostics* diagnostics) {
+bool load_local_slide_sources(const std::string& local_dir, LocalSlideSources* out, Diagnostics* diagnostics) {
+    if (!fs::exists(local_dir)) return true;
+    bool ok = true;
+    for (const std::string& name : fs::list_files(local_dir, ".txt")) {
+        LocalSlideSource source;
+        source.path = fs::join(local_dir, name);
+        std::string error;
+        if (!fs::read_file(source.path, &source.text, &error)) {
+            diagnostics->push_back({source.path, 0, "", error});
+            ok = false;
+            continue;
+        }
+        (*out)[name.substr(0, name.size() - 4)] = std::move(source);
+    }
+    return ok;
+}
+
+bool load_lesson_sources(const std::string& dir, const std::string& local_dir, const std::vector<Document>& documents,
+                         std::vector<Lesson>* out, Diagnostics* diagnostics) {
     if (!fs::exists(dir)) return true;
     size_t errors_before = diagnostics->size();
+    LocalSlideSources local;
+    load_local_slide_sources(local_dir, &local, diagnostics);
     std::map<std::string, int> block_counts;
     for (const Document& doc : documents) block_counts[doc.info.id] = static_cast<int>(doc.blocks.size());
 
@@ -428,7 +551,7 @@ bool load_lesson_sources(const std::string& dir, const std::vector<Document>& do
         }
         Lesson lesson;
         LessonSourceLines lines;
-        if (!parse_lesson_source(text, path, &lesson, diagnostics, &lines)) continue;
+        if (!parse_lesson_source(text, path, &lesson, diagnostics, &lines, &local)) continue;
         bool unique = claim_unique(ids, lesson.id, "id", path, lines.id, diagnostics);
         unique = claim_unique(orders, std::to_string(lesson.order), "order", path, lines.order, diagnostics) && unique;
         if (check_links(lesson, block_counts, path, diagnostics) && unique) out->push_back(std::move(lesson));
@@ -449,9 +572,9 @@ bool parse_lesson_link(std::string_view text, LessonLink* out) {
 }
 
 bool parse_lesson_source(std::string_view text, const std::string& file_name, Lesson* out,
-                         Diagnostics* diagnostics, LessonSourceLines* lines) {
+                         Diagnostics* diagnostics, LessonSourceLines* lines, const LocalSlideSources* local) {
     *out = Lesson{};
-    LessonParser parser(file_name, diagnostics);
+    LessonParser parser(file_name, local, diagnostics);
     return parser.parse(text, out, lines);
 }
 

@@ -264,3 +264,112 @@ TEST_CASE("every illustration name round-trips and unknown names do not parse") 
     CHECK_FALSE(parse_illustration("Phone-Touch", &untouched));
     CHECK(untouched == Illustration::QrCode);
 }
+
+TEST_CASE("a Chinese text that addresses the visitor as 你 is refused at its line, naming the key") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"text.zh: 幻灯片 3 text (zh).", "text.zh: 你可以点一下。"},
+        {"b.zh: B2 (zh)", "b.zh: 你的密码"},
+        {"explanation.zh: 问题 4 explained (zh).", "explanation.zh: 请你核实。"},
+    };
+    for (const auto& [from, to] : cases) {
+        std::string text = replaced(sample_lesson_text(), from, to);
+        std::string key = std::string(to).substr(0, std::string(to).find(':'));
+        Diagnostics d = parse_failing(text);
+        CHECK_MESSAGE(has_diagnostic(d, line_of(text, to), key, "the kiosk uses the polite 您"), describe(d));
+        CHECK_MESSAGE(d.size() == 1, describe(d));
+    }
+    // The polite form passes, and 你 outside Chinese texts is not the parser's business.
+    Lesson lesson;
+    Diagnostics diagnostics;
+    std::string polite = replaced(sample_lesson_text(), "text.zh: 幻灯片 3 text (zh).", "text.zh: 您可以点一下。");
+    polite = replaced(polite, "text.en: Slide 3 text (en).", "text.en: 你 means “you”.");
+    CHECK_MESSAGE(parse_lesson_source(polite, kFile, &lesson, &diagnostics), describe(diagnostics));
+}
+
+TEST_CASE("a quiz whose right answer is never the last option is refused at the first correct line") {
+    // The fixture's answers are b, c, a, b of three options: question 2's c is the only last one.
+    std::string text = replaced(sample_lesson_text(), "correct: c\n", "correct: a\n");
+    Diagnostics d = parse_failing(text);
+    CHECK_MESSAGE(has_diagnostic(d, line_of(text, "correct: b"), "correct", "no question of this quiz has its correct answer as its last option"),
+                  describe(d));
+    CHECK(d.size() == 1);
+}
+
+TEST_CASE("a quiz where one letter is right in more than half the questions is refused where it tips over") {
+    std::string text = replaced(sample_lesson_text(), "correct: a\n", "correct: b\n");  // b, c, b, b
+    Diagnostics d = parse_failing(text);
+    CHECK_MESSAGE(has_diagnostic(d, line_of(text, "correct: b", 3), "correct", "'b' is the correct answer of 3 of the 4 questions"),
+                  describe(d));
+    CHECK(d.size() == 1);
+    // Exactly half is allowed: the fixture itself has b twice in four.
+    Lesson lesson;
+    Diagnostics none;
+    CHECK(parse_lesson_source(sample_lesson_text(), kFile, &lesson, &none));
+}
+
+TEST_CASE("a slide that includes a local slide takes its illustration, title and text from the local file") {
+    LocalSlideSources local;
+    local["helpline"] = {"db/local/helpline.txt",
+                         "; the host country's helpline\nillustration: scam-call\n"
+                         "title.ru: Куда звонить\ntitle.en: Who to call\ntitle.zh: 向谁求助\n"
+                         "text.ru: Позвоните в банк.\ntext.en: Call your bank.\ntext.zh: 请致电银行。\n"};
+    std::string text = replaced(sample_lesson_text(), "[slide]\nillustration: checklist\ntitle.ru: Слайд 3",
+                                "[slide]\ninclude: helpline\n\n[slide]\nillustration: checklist\ntitle.ru: Слайд 3");
+    Lesson lesson;
+    Diagnostics diagnostics;
+    REQUIRE_MESSAGE(parse_lesson_source(text, kFile, &lesson, &diagnostics, nullptr, &local), describe(diagnostics));
+    REQUIRE(lesson.slides.size() == 6);
+    const Slide& slide = lesson.slides[2];
+    CHECK(slide.illustration == Illustration::ScamCall);
+    CHECK(slide.title[Lang::Ru] == "Куда звонить");
+    CHECK(slide.text[Lang::En] == "Call your bank.");
+    CHECK(slide.text[Lang::Zh] == "请致电银行。");
+    CHECK(lesson.slides[3].title[Lang::En] == "Slide 3");
+}
+
+TEST_CASE("an include is refused when its local file is missing, when it shares its slide, or when the file is wrong") {
+    const std::string include = "[slide]\ninclude: helpline\n\n[question]";
+    LocalSlideSources local;
+    // The diagnostics of the fixture with `slide` inserted before its quiz, parsed with `local`.
+    auto parse_with = [&](const std::string& slide, const LocalSlideSources* sources, std::string* text) {
+        *text = replaced(sample_lesson_text(), "[question]", slide);
+        Lesson lesson;
+        Diagnostics d;
+        CHECK_FALSE(parse_lesson_source(*text, kFile, &lesson, &d, nullptr, sources));
+        return d;
+    };
+    std::string text;
+    SUBCASE("no such local slide") {
+        Diagnostics d = parse_with(include, nullptr, &text);
+        CHECK_MESSAGE(has_diagnostic(d, line_of(text, "include: helpline"), "include", "expected the file local/helpline.txt"),
+                      describe(d));
+    }
+    const std::string valid = "illustration: scam-call\ntitle.ru: Т\ntitle.en: T\ntitle.zh: 标题\n"
+                              "text.ru: Т.\ntext.en: T.\ntext.zh: 文字。\n";
+    SUBCASE("other keys beside the include") {
+        local["helpline"] = {"db/local/helpline.txt", valid};
+        Diagnostics d = parse_with("[slide]\ninclude: helpline\ntitle.en: Mine\n\n[question]", &local, &text);
+        CHECK_MESSAGE(has_diagnostic(d, line_of(text, "title.en: Mine"), "title.en", "takes all its keys from the included file"),
+                      describe(d));
+    }
+    SUBCASE("a local file that is not UTF-8 is reported once, at its bad line") {
+        local["helpline"] = {"db/local/helpline.txt", replaced(valid, "text.en: T.", "text.en: T\xff.")};
+        Diagnostics d = parse_with(include, &local, &text);
+        REQUIRE_MESSAGE(d.size() == 1, describe(d));
+        CHECK(d[0].file == "db/local/helpline.txt");
+        CHECK(d[0].line == 6);
+        CHECK(d[0].message.find("not valid UTF-8") != std::string::npos);
+    }
+    SUBCASE("a problem inside the local file names that file and its line") {
+        local["helpline"] = {"db/local/helpline.txt",
+                             replaced(valid, "text.zh: 文字。", "text.zh: 请你报警。") + "link: mini-statement#2\n"};
+        Diagnostics d = parse_with(include, &local, &text);
+        REQUIRE_MESSAGE(d.size() == 2, describe(d));
+        CHECK(d[0].file == "db/local/helpline.txt");
+        CHECK(d[0].line == 7);
+        CHECK(d[0].field == "text.zh");
+        CHECK(d[1].file == "db/local/helpline.txt");
+        CHECK(d[1].line == 8);
+        CHECK(d[1].field == "link");
+    }
+}

@@ -18,6 +18,23 @@ std::string copy_fixture(const TempDir& dir) {
     return root;
 }
 
+// The fixture copied into `dir`/db with `from` replaced by `to` in its lesson, then built.
+struct EditedBuild {
+    std::string path;  // of the edited lesson
+    std::string text;  // its edited text
+    CommandResult build;
+};
+
+EditedBuild build_edited_fixture(const TempDir& dir, const std::string& from, const std::string& to) {
+    std::string root = copy_fixture(dir);
+    EditedBuild out;
+    out.path = root + "/lessons/sample.txt";
+    out.text = replaced(read_text(out.path), from, to);
+    write_text(out.path, out.text);
+    out.build = run_command({KIOSKCTL_BIN, "build", root, dir.file("content.db")});
+    return out;
+}
+
 TrainerSession recorded_session(const std::string& data_dir) {
     TrainerSession session;
     session.lesson_id = "sample-lesson";
@@ -48,16 +65,40 @@ TEST_CASE("kioskctl list prints one line per lesson and one per quiz") {
 
 TEST_CASE("kioskctl build names the lesson file and line of a broken quiz and writes nothing") {
     TempDir dir;
-    std::string root = copy_fixture(dir);
-    std::string path = root + "/lessons/sample.txt";
-    std::string text = replaced(read_text(path), "correct: c", "correct: a, c");
-    write_text(path, text);
-    CommandResult build = run_command({KIOSKCTL_BIN, "build", root, dir.file("content.db")});
-    CHECK(build.exit_code == 1);
-    std::string expected = path + ":" + std::to_string(line_of(text, "correct: a, c")) +
+    EditedBuild edited = build_edited_fixture(dir, "correct: c", "correct: a, c");
+    CHECK(edited.build.exit_code == 1);
+    std::string expected = edited.path + ":" + std::to_string(line_of(edited.text, "correct: a, c")) +
                            ": correct: exactly one option must be correct; found 2";
-    CHECK_MESSAGE(build.err.find(expected) != std::string::npos, build.err);
-    CHECK(build.err.find("nothing was written") != std::string::npos);
+    CHECK_MESSAGE(edited.build.err.find(expected) != std::string::npos, edited.build.err);
+    CHECK(edited.build.err.find("nothing was written") != std::string::npos);
+}
+
+TEST_CASE("kioskctl build names the file, line and field of a Chinese lesson text that says 你") {
+    TempDir dir;
+    EditedBuild edited = build_edited_fixture(dir, "text.zh: 问题 2?", "text.zh: 你知道吗?");
+    CHECK(edited.build.exit_code == 1);
+    std::string expected =
+        edited.path + ":" + std::to_string(line_of(edited.text, "text.zh: 你知道吗?")) + ": text.zh: addresses the visitor as 你";
+    CHECK_MESSAGE(edited.build.err.find(expected) != std::string::npos, edited.build.err);
+    CHECK_FALSE(fs::exists(dir.file("content.db")));
+}
+
+TEST_CASE("kioskctl build shows a local slide from the sources' local/ folder, and names a missing one") {
+    TempDir dir;
+    EditedBuild missing = build_edited_fixture(dir, "[question]", "[slide]\ninclude: helpline\n\n[question]");
+    CHECK(missing.build.exit_code == 1);
+    CHECK_MESSAGE(missing.build.err.find(missing.path + ":" + std::to_string(line_of(missing.text, "include: helpline")) +
+                                         ": include: no local slide 'helpline'") != std::string::npos,
+                  missing.build.err);
+    const std::string root = dir.file("db");
+
+    REQUIRE(fs::make_dirs(root + "/local"));
+    write_text(root + "/local/helpline.txt", "illustration: scam-call\ntitle.ru: Т\ntitle.en: Helpline\ntitle.zh: 热线\n"
+                                             "text.ru: Т.\ntext.en: Call 0000.\ntext.zh: 请拨打 0000。\n");
+    CommandResult built = run_command({KIOSKCTL_BIN, "build", root, dir.file("content.db")});
+    REQUIRE_MESSAGE(built.exit_code == 0, built.err);
+    CommandResult list = run_command({KIOSKCTL_BIN, "list", dir.file("content.db")});
+    CHECK(list.out.find("sample-lesson\tlesson\tru,zh,en\t6 slides\n") != std::string::npos);
 }
 
 TEST_CASE("kioskctl trainer-results prints a recorded session as text") {
