@@ -141,9 +141,6 @@ int KioskRunner::run_script(const std::vector<ScriptCommand>& script, const std:
     }
     if (frames_rendered_ == 0) {
         render_frame(nullptr);
-        // Scripts see the complete fonts from the start, so runs are reproducible.
-        fonts_.wait_full();
-        install_complete_fonts();
     }
     int status = 0;
     for (const ScriptCommand& cmd : script) {
@@ -200,7 +197,11 @@ int KioskRunner::run_bench() {
     json.key("peak_rss_mb").value(peak_rss_mb());
     json.key("idle_frames_per_minute").value(idle_frames);
     json.key("renderer").value(display_.renderer_name());
-    json.key("font_atlas").value(std::to_string(fonts_.fonts().atlas_width) + "x" + std::to_string(fonts_.fonts().atlas_height));
+    const text::GlyphCacheStats cache = text_->cache().stats();
+    json.key("glyph_cache_mb").value(static_cast<double>(cache.bytes) / (1024.0 * 1024.0));
+    json.key("glyph_cache_glyphs").value(static_cast<int64_t>(cache.glyphs));
+    json.key("glyph_cache_evictions").value(static_cast<int64_t>(cache.evictions));
+    json.key("glyph_cache_misses").value(static_cast<int64_t>(cache.misses));
     json.key("size").value(std::to_string(display_.width()) + "x" + std::to_string(display_.height()));
     json.end_object();
     std::printf("%s\n", json.str().c_str());

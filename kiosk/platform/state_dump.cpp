@@ -88,7 +88,7 @@ void KioskRunner::write_state_dump() {
     if (stepping && state.reader.search.current >= 0) json.value(state.reader.search.current + 1);
     else json.null();
     json.key("search_matches").value(stepping ? static_cast<int64_t>(state.reader.search.matches.size()) : 0);
-    json.key("missing_glyphs").value(static_cast<int64_t>(fonts_.missing().size()));
+    json.key("missing_glyphs").value(static_cast<int64_t>(text_->shaper().missing_count()));
     json.key("rotation").value(static_cast<int>(settings_.rotation));
     json.key("screen_size").begin_array().value(display_.logical_width()).value(display_.logical_height()).end_array();
     json.key("screens_visited").begin_array();
