@@ -57,7 +57,6 @@ private:
     void push_key(const ScriptCommand& cmd);
     void tap(float x, float y);
     int run_bench();
-    void bench_scroll(JsonWriter& json);  // --bench-scroll: cold and warm Chinese scrolling
 
     // content_updates.cpp: USB sticks, installs, rollback and switching content while running
     void start_usb_updates(const InstallerConfig& config);
