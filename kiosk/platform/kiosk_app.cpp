@@ -4,7 +4,6 @@
 #include "core/file_io.h"
 #include "platform/kiosk_runner.h"
 #include "platform/watchdog_notifier.h"
-#include "ui/onscreen_keyboard.h"
 
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
