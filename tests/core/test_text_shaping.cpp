@@ -2,6 +2,7 @@
 // called directly, right-to-left order, and bad input.
 #include "core/text/font_collection.h"
 #include "core/text/text_shaper.h"
+#include "core/text_layout.h"
 #include "core/utf8.h"
 
 #include <doctest/doctest.h>
@@ -153,6 +154,18 @@ TEST_CASE("bad input is shaped without crashing and what no face has is counted 
     CHECK(shaper.missing().count(0x0301) == 0);
     // The letter with 10,000 marks is one cluster of 10,001 glyphs at most.
     CHECK(shaper.shape(marks, Weight::Regular, "en").glyphs.size() <= 10001);
+    // Line breaking with shaped widths ends on every input, each byte in exactly one line or gap.
+    for (const std::string& input : inputs) {
+        const kiosk::MeasureFn width = [&](std::string_view s) {
+            return s.empty() ? 0.0f : shaper.shape(s, Weight::Regular, "en").width * 30.0f;
+        };
+        size_t last_end = 0;
+        for (const kiosk::LineSpan& line : kiosk::break_lines(input, 200, width, "en", &width)) {
+            CHECK(line.begin >= last_end);
+            CHECK(line.end <= input.size());
+            last_end = line.end;
+        }
+    }
 }
 
 TEST_CASE("the shaped-line cache stays within its budget") {

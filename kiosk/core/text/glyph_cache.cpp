@@ -89,6 +89,7 @@ bool GlyphCache::rasterize(const GlyphKey& key, CachedGlyph* out) {
     if (FT_Set_Char_Size(ft, 0, glyph_char_size(face, key.size_q / 4.0f), 72, 72) != 0) return false;
     if (FT_Load_Glyph(ft, key.glyph, kGlyphLoadFlags) != 0) return false;
     // Outlines larger than a page are refused before rendering: they could never be cached.
+    if (ft->glyph->format != FT_GLYPH_FORMAT_OUTLINE) return false;
     FT_BBox box;
     FT_Outline_Get_CBox(&ft->glyph->outline, &box);
     if ((box.xMax - box.xMin) / 64 > kMaxGlyphSide || (box.yMax - box.yMin) / 64 > kMaxGlyphSide) return false;
