@@ -1,5 +1,6 @@
 #include "ui/text_renderer.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace kiosk::ui {
@@ -43,25 +44,32 @@ void TextRenderer::draw_line(ImDrawList* draw, const Font& font, ImVec2 pos, ImU
     const uint16_t size_key = text::GlyphCache::size_key(font.size);
     const float baseline_y = std::round(pos.y) + baseline(font);
     const float inv_w = 1.0f / static_cast<float>(cache_.width()), inv_h = 1.0f / static_cast<float>(cache_.height());
-    const int reserved = static_cast<int>(shaped.glyphs.size());
+    // Vertices are reserved in chunks: with 16-bit indices one reservation must stay well under
+    // 65,536 vertices, whatever the text (10,000 combining marks on one letter are 10,001 quads).
+    constexpr size_t kChunk = 4096;
     draw->PushTextureID(texture_);
-    draw->PrimReserve(reserved * 6, reserved * 4);
-    int drawn = 0;
     float pen = std::round(pos.x);
-    for (const text::ShapedGlyph& glyph : shaped.glyphs) {
-        const float gx = pen + glyph.x_offset * font.size;
-        pen += glyph.x_advance * font.size;
-        if (gx > clip.z) break;
-        const text::CachedGlyph* cached = cache_.get({glyph.face_id, glyph.glyph, size_key});
-        if (!cached || cached->w == 0) continue;
-        const float x0 = std::round(gx) + cached->left;
-        const float y0 = baseline_y - std::round(glyph.y_offset * font.size) - cached->top;
-        draw->PrimRectUV(ImVec2(x0, y0), ImVec2(x0 + cached->w, y0 + cached->h),
-                         ImVec2(cached->x * inv_w, cached->y * inv_h),
-                         ImVec2((cached->x + cached->w) * inv_w, (cached->y + cached->h) * inv_h), color);
-        ++drawn;
+    for (size_t first = 0; first < shaped.glyphs.size() && pen <= clip.z; first += kChunk) {
+        const size_t last = std::min(shaped.glyphs.size(), first + kChunk);
+        const int reserved = static_cast<int>(last - first);
+        draw->PrimReserve(reserved * 6, reserved * 4);
+        int drawn = 0;
+        for (size_t i = first; i < last; ++i) {
+            const text::ShapedGlyph& glyph = shaped.glyphs[i];
+            const float gx = pen + glyph.x_offset * font.size;
+            pen += glyph.x_advance * font.size;
+            if (gx > clip.z) break;
+            const text::CachedGlyph* cached = cache_.get({glyph.face_id, glyph.glyph, size_key});
+            if (!cached || cached->w == 0) continue;
+            const float x0 = std::round(gx) + cached->left;
+            const float y0 = baseline_y - std::round(glyph.y_offset * font.size) - cached->top;
+            draw->PrimRectUV(ImVec2(x0, y0), ImVec2(x0 + cached->w, y0 + cached->h),
+                             ImVec2(cached->x * inv_w, cached->y * inv_h),
+                             ImVec2((cached->x + cached->w) * inv_w, (cached->y + cached->h) * inv_h), color);
+            ++drawn;
+        }
+        draw->PrimUnreserve((reserved - drawn) * 6, (reserved - drawn) * 4);
     }
-    draw->PrimUnreserve((reserved - drawn) * 6, (reserved - drawn) * 4);
     draw->PopTextureID();
 }
 

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -113,12 +114,14 @@ TEST_CASE("20,000 distinct characters through a one-page cache evict, stay in bu
     const size_t budget = cache.budget_bytes();
     CHECK(budget == 512 * 512 * 5 + 512 * GlyphCache::kStagingRows * 4);
     std::vector<std::pair<uint32_t, const CachedGlyph*>> last_frame;
+    std::set<uint32_t> distinct;  // a few ideographs share a glyph in the font
     char32_t cp = 0x4E00;
     for (int frame = 0; frame < 200; ++frame) {
         cache.begin_frame();
         last_frame.clear();
         for (int i = 0; i < 100; ++i, ++cp) {
             const uint32_t glyph = glyph_of(cjk, cp);
+            distinct.insert(glyph);
             const CachedGlyph* cached = cache.get({FontCollection::face_id(cjk, Weight::Regular), glyph, 96});
             REQUIRE(cached != nullptr);  // a frame of 100 glyphs always fits
             last_frame.emplace_back(glyph, cached);
@@ -126,7 +129,8 @@ TEST_CASE("20,000 distinct characters through a one-page cache evict, stay in bu
         REQUIRE(cache.stats().bytes <= budget);
     }
     const GlyphCacheStats stats = cache.stats();
-    CHECK(stats.misses == 20000);
+    CHECK(distinct.size() > 19900);
+    CHECK(stats.misses >= distinct.size());
     CHECK(stats.evictions > 15000);
     CHECK(stats.glyphs < 1000);
     // Every glyph of the last frame is still there, with FreeType's pixels, at its own place.

@@ -183,6 +183,11 @@ ShapedText TextShaper::shape_uncached(std::string_view text, Weight weight, std:
     return out;
 }
 
+// What an entry holds on the heap: its key, its glyphs, the list node and the index's node.
+size_t TextShaper::entry_bytes(const Entry& entry) {
+    return entry.key.capacity() + entry.shaped.glyphs.capacity() * sizeof(ShapedGlyph) + sizeof(Entry) + 64;
+}
+
 const ShapedText& TextShaper::shape(std::string_view text, Weight weight, std::string_view lang) {
     std::string key;
     key.reserve(text.size() + lang.size() + 2);
@@ -196,16 +201,15 @@ const ShapedText& TextShaper::shape(std::string_view text, Weight weight, std::s
         return found->second->shaped;
     }
     ShapedText shaped = shape_uncached(text, weight, lang);
-    const size_t bytes = key.size() + shaped.glyphs.size() * sizeof(ShapedGlyph) + sizeof(Entry);
-    while (!lru_.empty() && cache_bytes_ + bytes > kCacheBudgetBytes) {
-        const Entry& last = lru_.back();
-        cache_bytes_ -= last.key.size() + last.shaped.glyphs.size() * sizeof(ShapedGlyph) + sizeof(Entry);
-        index_.erase(std::string_view(last.key));
-        lru_.pop_back();
-    }
+    shaped.glyphs.shrink_to_fit();
     lru_.push_front(Entry{std::move(key), std::move(shaped)});
     index_.emplace(std::string_view(lru_.front().key), lru_.begin());
-    cache_bytes_ += bytes;
+    cache_bytes_ += entry_bytes(lru_.front());
+    while (lru_.size() > 1 && cache_bytes_ > kCacheBudgetBytes) {
+        cache_bytes_ -= entry_bytes(lru_.back());
+        index_.erase(std::string_view(lru_.back().key));
+        lru_.pop_back();
+    }
     return lru_.front().shaped;
 }
 

@@ -55,7 +55,7 @@ public:
     size_t cache_bytes() const { return cache_bytes_; }
     const FontCollection& fonts() const { return fonts_; }
 
-    static constexpr size_t kCacheBudgetBytes = 8u << 20;
+    static constexpr size_t kCacheBudgetBytes = 2u << 20;
     static constexpr size_t kMaxMissing = 4096;
 
 private:
@@ -64,6 +64,7 @@ private:
         ShapedText shaped;
     };
     void note_missing(char32_t cp);
+    static size_t entry_bytes(const Entry& entry);
 
     const FontCollection& fonts_;
     std::list<Entry> lru_;  // most recent first
