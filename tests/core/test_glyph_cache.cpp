@@ -165,3 +165,12 @@ TEST_CASE("glyphs larger than a page are refused and counted; a full frame never
     CHECK(cache.stats().evictions > 0);
     CHECK(cache.stats().bytes == cache.budget_bytes());
 }
+
+TEST_CASE("blank glyphs at ever new sizes do not grow the cache without bound") {
+    GlyphCache cache(fonts(), 128, 128);
+    const uint32_t space = glyph_of(0, U' ');
+    cache.begin_frame();
+    for (uint16_t size = 1; size < 20000; ++size) CHECK(cache.get({0, space, size}) != nullptr);
+    CHECK(cache.stats().glyphs <= GlyphCache::kMaxBlankGlyphs);
+    CHECK(cache.stats().misses == 19999);
+}

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 
 namespace kiosk::text {
 
@@ -80,6 +81,13 @@ const CachedGlyph* GlyphCache::get(const GlyphKey& key) {
         return nullptr;
     }
     ++stats_.misses;
+    if (glyph.w == 0 && ++blank_glyphs_ > kMaxBlankGlyphs) {
+        // Blank glyphs live outside the page; a flood of them (every size of every space) must
+        // not grow memory either: forget them all, they are cheap to measure again.
+        for (auto entry = glyphs_.begin(); entry != glyphs_.end();)
+            entry = entry->second.w == 0 ? glyphs_.erase(entry) : std::next(entry);
+        blank_glyphs_ = 1;
+    }
     return &glyphs_.emplace(packed, glyph).first->second;
 }
 

@@ -52,6 +52,7 @@ public:
     static constexpr int kDefaultWidth = 2048, kDefaultHeight = 1536;
     static constexpr int kMaxGlyphSide = 512;   // larger glyphs are not cached (counted)
     static constexpr int kStagingRows = 64;      // rows converted to RGBA per upload step
+    static constexpr size_t kMaxBlankGlyphs = 4096;  // spaces and invisibles remembered (they take no room)
 
     GlyphCache(const FontCollection& fonts, int width = kDefaultWidth, int height = kDefaultHeight);
 
@@ -90,6 +91,7 @@ private:
     std::vector<uint8_t> pixels_;
     std::vector<Shelf> shelves_;  // top to bottom, contiguous from y = 0
     int used_height_ = 0;
+    size_t blank_glyphs_ = 0;
     std::unordered_map<uint64_t, CachedGlyph> glyphs_;
     uint64_t frame_ = 1;
     GlyphRect dirty_;
