@@ -261,6 +261,13 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     store_trainer_session();
     handle_update_requests();
     ImGui::Render();
+    if (text_->shaper().missing_count() > missing_reported_) {
+        // Once per code point: the organizer's log names what no installed font can draw.
+        for (char32_t cp : text_->shaper().missing())
+            if (reported_missing_.insert(cp).second)
+                std::fprintf(stderr, "kiosk: warning: no font has U+%04X\n", static_cast<unsigned>(cp));
+        missing_reported_ = text_->shaper().missing_count();
+    }
     if (!options_.no_draw || shot_path) {
         glyph_texture_.upload(text_->cache());  // only the glyphs this frame added
         display_.begin_frame(ui_->theme().colors.background);

@@ -23,6 +23,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace kiosk {
@@ -98,6 +99,8 @@ private:
     std::vector<double> rss_samples_;   // resident MB every kRssSampleFrames frames, for memory-flatness tests
     bool record_frames_ = false;
     std::string shot_error_;
+    size_t missing_reported_ = 0;  // missing_count() when last warned
+    std::unordered_set<char32_t> reported_missing_;  // code points without a face, already warned about
 };
 
 // Resident memory now and at its peak, in MB.
