@@ -12,7 +12,8 @@
 # summaries and official Russian text, set in the kiosk's own Noto faces.
 #
 # Two figures per side and run, each from its own start (BUILD/pss_peak, kiosk/bench/pss_peak.cpp):
-#   wall_ms      process start to exit, with nothing sampling it (pss_peak --time);
+#   wall_ms      process start to exit, with nothing sampling it (pss_peak --time); the CPU time
+#                of the same start (user + system, all processes) is printed beside the medians;
 #   peak_pss_mb  the largest PSS summed over the whole process tree (Chromium: browser,
 #                zygotes, renderer, GPU, utility, crashpad), sampled every --interval-ms
 #                (default 5) in a separate start (pss_peak --pss), since sampling slows Chromium.
@@ -89,7 +90,7 @@ echo "machine:  $(nproc) cores, load average $load_before; $runs runs"
 measure kiosk warmup-kiosk --time
 measure chromium warmup-chromium --time
 
-declare -a kiosk_ms kiosk_mb chromium_ms chromium_mb
+declare -a kiosk_ms kiosk_mb kiosk_cpu chromium_ms chromium_mb chromium_cpu
 for (( run = 1; run <= runs; run++ )); do
     for side in kiosk chromium; do
         measure "$side" "$side-$run-time" --time
@@ -97,8 +98,10 @@ for (( run = 1; run <= runs; run++ )); do
     done
     kiosk_ms+=("$(json_number wall_ms "$BENCH_TMP/kiosk-$run-time.json")")
     kiosk_mb+=("$(json_number peak_pss_mb "$BENCH_TMP/kiosk-$run-pss.json")")
+    kiosk_cpu+=("$(json_number cpu_ms "$BENCH_TMP/kiosk-$run-time.json")")
     chromium_ms+=("$(json_number wall_ms "$BENCH_TMP/chromium-$run-time.json")")
     chromium_mb+=("$(json_number peak_pss_mb "$BENCH_TMP/chromium-$run-pss.json")")
+    chromium_cpu+=("$(json_number cpu_ms "$BENCH_TMP/chromium-$run-time.json")")
     processes="$(json_number max_processes "$BENCH_TMP/chromium-$run-pss.json")"
     printf 'run %d: kiosk %8.1f ms %7.1f MB PSS | chromium %8.1f ms %7.1f MB PSS (%s processes) | load %s\n' \
         "$run" "${kiosk_ms[-1]}" "${kiosk_mb[-1]}" "${chromium_ms[-1]}" "${chromium_mb[-1]}" "$processes" "$(load_average)"
@@ -107,15 +110,17 @@ load_after="$(load_average)"
 
 k_ms="$(median "${kiosk_ms[@]}")" k_mb="$(median "${kiosk_mb[@]}")"
 c_ms="$(median "${chromium_ms[@]}")" c_mb="$(median "${chromium_mb[@]}")"
+k_cpu="$(median "${kiosk_cpu[@]}")" c_cpu="$(median "${chromium_cpu[@]}")"
 faster="$(ratio "$c_ms" "$k_ms" 1)" lighter="$(ratio "$c_mb" "$k_mb" 1)"
-echo "median kiosk:    start -> screenshot -> exit $k_ms ms, peak PSS $k_mb MB"
-echo "median chromium: start -> screenshot -> exit $c_ms ms, peak PSS $c_mb MB"
+echo "median kiosk:    start -> screenshot -> exit $k_ms ms (CPU $k_cpu ms), peak PSS $k_mb MB"
+echo "median chromium: start -> screenshot -> exit $c_ms ms (CPU $c_cpu ms), peak PSS $c_mb MB"
 echo "kiosk faster by ${faster}x (target: at least 15x)"
 echo "kiosk PSS = 1/${lighter} of Chromium's (target: at most 1/10)"
 echo "load average: $load_before before, $load_after after"
 
 json="{\"size\":\"1920x1080\",\"runs\":$runs,\"kiosk_wall_ms\":[$(json_list "${kiosk_ms[@]}")],\"kiosk_peak_pss_mb\":[$(json_list "${kiosk_mb[@]}")]"
 json+=",\"chromium_wall_ms\":[$(json_list "${chromium_ms[@]}")],\"chromium_peak_pss_mb\":[$(json_list "${chromium_mb[@]}")]"
+json+=",\"median_kiosk_cpu_ms\":$k_cpu,\"median_chromium_cpu_ms\":$c_cpu"
 json+=",\"median_kiosk_wall_ms\":$k_ms,\"median_kiosk_peak_pss_mb\":$k_mb,\"median_chromium_wall_ms\":$c_ms"
 json+=",\"median_chromium_peak_pss_mb\":$c_mb,\"kiosk_faster_x\":$faster,\"chromium_pss_over_kiosk_x\":$lighter"
 json+=",\"load_before\":\"$load_before\",\"load_after\":\"$load_after\",\"cores\":$(nproc)}"
