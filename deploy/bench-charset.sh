@@ -41,8 +41,9 @@ bash "$KIOSK_ROOT/deploy/make-han-content.sh" "$KIOSK_ROOT/db" "$BENCH_TMP/han-s
     bench_fail "make-han-content.sh failed: $(cat "$BENCH_TMP/make.log")"
 "$build/kioskctl" build "$BENCH_TMP/han-src" "$BENCH_TMP/han.db" 2>"$BENCH_TMP/build.log" ||
     bench_fail "kioskctl build of the synthetic content failed: $(cat "$BENCH_TMP/build.log")"
+# Counted in the sources' folders (documents/, lessons/, translations/...), without comments.
 distinct_ideographs() {
-    cat "$1"/documents/*.txt "$1"/lessons/*.txt 2>/dev/null | grep -v '^;' |
+    find "$1" -mindepth 2 -name '*.txt' -exec cat {} + | grep -v '^;' |
         LC_ALL=C.UTF-8 grep -oP '[\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}]' | sort -u | wc -l
 }
 bundled_chars="$(distinct_ideographs "$KIOSK_ROOT/db")" han_chars="$(distinct_ideographs "$BENCH_TMP/han-src")"
