@@ -12,7 +12,7 @@
 //
 // Time and memory are measured in separate runs because sampling disturbs what it measures:
 // reading /proc/PID/smaps_rollup walks the process's page tables under its mmap lock (1-2 ms for
-// the kiosk, about 9 ms for Chromium's ten processes on the 2-core VM), and sampling Chromium
+// the kiosk, 8-9 ms for Chromium's ten processes on the 2-core VM), and sampling Chromium
 // every 5 ms made it about a second slower. --time only waits; its wall time has no sampling
 // in it.
 //
@@ -29,9 +29,10 @@
 // The tree is the command's session (it runs under setsid()) plus every descendant of it, by
 // parent pid, in case a child starts a session of its own; the sampler is a child subreaper, so
 // orphans stay in the tree as its children. Listing /proc costs about 0.2 ms, so it is listed
-// every 20 ms (a process found up to 20 ms late has only just started) and only new pids'
-// stat files are read. When the command exits, whatever is left of its tree is killed
-// (SIGKILL), as on timeout (default 300 s, exit 124) or SIGINT/SIGTERM.
+// every 20 ms (a process found up to 20 ms late has only just started), and stat files are
+// read only for new pids and for those whose parent has gone. When the command exits,
+// whatever is left of its tree is killed (SIGKILL) and reaped, as on timeout (default 300 s,
+// exit 124) or SIGINT/SIGTERM.
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -40,9 +41,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -140,7 +141,10 @@ public:
         std::set<pid_t> alive_set(alive.begin(), alive.end());
         for (auto it = known_.begin(); it != known_.end();) it = alive_set.count(it->first) ? std::next(it) : known_.erase(it);
         for (pid_t pid : alive) {
-            if (known_.count(pid)) continue;
+            // A pid seen before is read again only when its parent has gone: it has been
+            // reparented (to this subreaper, if it belongs to the tree).
+            auto it = known_.find(pid);
+            if (it != known_.end() && alive_set.count(it->second.ppid)) continue;
             ProcInfo info;
             if (read_proc_info(pid, &info)) known_[pid] = info;
         }
