@@ -4,6 +4,8 @@
 
 #include <linebreak.h>
 
+#include <algorithm>
+
 namespace kiosk {
 
 namespace {
@@ -166,10 +168,39 @@ void LineFiller::emit_line() {
     hanging_width_ = 0;
 }
 
+// Checks each line with `line_width` and moves the words after its last break opportunity to a
+// line of their own while it overflows (a single unbreakable word stays as it is).
+void fit_lines(std::string_view text, const DecodedText& decoded, const std::vector<char>& brks, float max_width,
+               const MeasureFn& line_width, std::vector<LineSpan>* lines) {
+    const std::vector<size_t>& offsets = decoded.offsets;
+    for (size_t i = 0; i < lines->size(); ++i) {
+        while (true) {
+            LineSpan& line = (*lines)[i];
+            line.width = line_width(text.substr(line.begin, line.end - line.begin));
+            if (line.width <= max_width) break;
+            size_t last = static_cast<size_t>(std::lower_bound(offsets.begin(), offsets.end(), line.end) - offsets.begin());
+            size_t cut = 0, head_end = 0;
+            for (size_t k = last; k-- > 0 && offsets[k + 1] > line.begin;) {
+                if (brks[k] != LINEBREAK_ALLOWBREAK || offsets[k + 1] >= line.end) continue;
+                size_t e = k + 1;
+                while (e > 0 && offsets[e - 1] >= line.begin && hangs_at_line_end(decoded.code_points[e - 1])) --e;
+                if (offsets[e] <= line.begin) continue;
+                cut = offsets[k + 1];
+                head_end = offsets[e];
+                break;
+            }
+            if (cut == 0) break;
+            LineSpan tail{cut, line.end, 0};
+            line.end = head_end;
+            lines->insert(lines->begin() + static_cast<ptrdiff_t>(i) + 1, tail);
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<LineSpan> break_lines(std::string_view text, float max_width, const MeasureFn& measure,
-                                  const char* lang) {
+                                  const char* lang, const MeasureFn* line_width) {
     if (text.empty()) return {};
     init_unibreak_once();
     DecodedText decoded = decode_text(text);
@@ -186,7 +217,9 @@ std::vector<LineSpan> break_lines(std::string_view text, float max_width, const 
         segment_first = i + 1;
         if (brks[i] == LINEBREAK_MUSTBREAK && i + 1 < count) filler.hard_break();
     }
-    return filler.finish();
+    std::vector<LineSpan> lines = filler.finish();
+    if (line_width) fit_lines(text, decoded, brks, max_width, *line_width, &lines);
+    return lines;
 }
 
 }  // namespace kiosk

@@ -21,8 +21,8 @@ namespace kiosk {
 using MeasureFn = std::function<float(std::string_view text)>;
 
 // One laid-out line: the byte range [begin, end) of the text. `end` excludes the spaces and the
-// newline at the break. `width` is the sum of the measured segments of [begin, end), which equals
-// the drawn width for fonts without kerning across break opportunities (ImGui 1.86 has no kerning).
+// newline at the break. `width` is the sum of the measured segments of [begin, end), or the line's
+// own width when break_lines() is given `line_width`.
 struct LineSpan {
     size_t begin;
     size_t end;
@@ -38,7 +38,11 @@ struct LineSpan {
 // - Invalid UTF-8 bytes are treated as U+FFFD, one per byte; spans never split a valid sequence.
 // `lang` is "ru", "en" or "zh" (libunibreak's language hint, e.g. which quotes open and close);
 // nullptr is allowed.
+// `line_width`, when given, measures a whole line as it will be drawn (shaped on its own: kerning
+// and contextual forms at its ends may differ from the sum of its segments). Every line is
+// checked with it, and one that would overflow is broken earlier, at its last break opportunity;
+// `width` is then the line's own measured width.
 std::vector<LineSpan> break_lines(std::string_view text, float max_width, const MeasureFn& measure,
-                                  const char* lang);
+                                  const char* lang, const MeasureFn* line_width = nullptr);
 
 }  // namespace kiosk

@@ -55,6 +55,7 @@ int cmd_set_pin(const std::vector<std::string>& args);
 int cmd_settings(const std::vector<std::string>& args);
 int cmd_trainer_results(const std::vector<std::string>& args);
 int cmd_search(const std::vector<std::string>& args);
+int cmd_export_html(const std::vector<std::string>& args);
 
 // Prints "kioskctl: <message>" to stderr and returns 2 (usage error).
 int usage_error(const std::string& command, const std::string& message);

@@ -30,6 +30,8 @@ const std::vector<Command>& commands() {
          "print the group-quiz sessions recorded in trainer mode", cmd_trainer_results},
         {"search", "search DB QUERY [--limit N] [--json]",
          "search the documents and lessons as a visitor would; one result per line, best first", cmd_search},
+        {"export-html", "export-html DB OUT.html",
+         "write every document (titles, summaries, official text) as one HTML page, for benchmarks", cmd_export_html},
     };
     return table;
 }

@@ -213,26 +213,13 @@ void KioskRunner::finish_update(UpdateResult result) {
     dirty_ = true;
 }
 
-// Swaps `content` in: the UI lets go of the old content first, and when the new content uses
-// other characters the complete font atlas is built again (in the background, like at start).
-// The old content is freed last.
+// Swaps `content` in: the UI lets go of the old content first, then the old content is freed.
+// Nothing about fonts changes: glyphs of the new content are rasterized when first drawn.
 void KioskRunner::switch_content(std::unique_ptr<ContentStore> content) {
-    const bool same_charset = content->info().charset == content_->info().charset;
     std::unique_ptr<ContentStore> old = std::move(content_);
     content_ = std::move(content);
     ui_->replace_content(*content_, now_);
     old.reset();
-    if (same_charset) return;
-    fonts_.wait_full();  // a build still running is for the old content's characters
-    install_complete_fonts();
-    set_full_charsets();
-    fonts_.start_full(full_ui_charset_, full_body_charset_);
-    std::fprintf(stderr, "kiosk: the new content uses other characters: rebuilding the font atlas\n");
-    if (!options_.script_path.empty() || options_.headless) {
-        // Scripts see the complete fonts at once, so runs are reproducible.
-        fonts_.wait_full();
-        install_complete_fonts();
-    }
 }
 
 }  // namespace kiosk

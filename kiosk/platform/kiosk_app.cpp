@@ -2,10 +2,8 @@
 #include "platform/kiosk_app.h"
 
 #include "core/file_io.h"
-#include "core/utf8.h"
 #include "platform/kiosk_runner.h"
 #include "platform/watchdog_notifier.h"
-#include "ui/onscreen_keyboard.h"
 
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
@@ -64,16 +62,6 @@ std::string first_existing(std::initializer_list<std::string> candidates) {
     for (const std::string& path : candidates)
         if (!path.empty() && fs::exists(path)) return path;
     return {};
-}
-
-// Characters of the content that are not CJK: the reader's body fonts need only these.
-std::string non_cjk(const std::string& charset) {
-    std::string out;
-    for (size_t pos = 0; pos < charset.size();) {
-        char32_t cp = utf8::decode(charset, pos);
-        if (!utf8::is_cjk(cp)) utf8::append(out, cp);
-    }
-    return out;
 }
 
 }  // namespace
@@ -158,30 +146,27 @@ bool KioskRunner::init(std::string* error) {
 
     ImVec2 display_size(static_cast<float>(display_.logical_width()), static_cast<float>(display_.logical_height()));
     const float scale = std::min(display_size.x / 1920.0f, display_size.y / 1080.0f);
-    ui::FontFiles files;
-    if (!ui::find_font_files(assets_dir, &files, error)) return false;
-    // The first frame needs the default language's strings, the language switch and the
-    // library cards; everything else (all languages, lessons, search) follows in the background.
-    const Lang first_language = options_.language_given ? options_.language : settings_.default_language;
-    std::string first_charset = translations_.charset(first_language);
-    for (Lang lang : kAllLangs) first_charset += translations_.get(lang, std::string("language.") + lang_code(lang));
-    for (const Document& doc : content_->documents())
-        first_charset += doc.info.title.get(first_language) + doc.info.place.get(first_language);
-    set_full_charsets();
-    if (!fonts_.load_initial(files, first_charset, full_body_charset_, scale, error)) return false;
+    // Fonts are only opened here: glyphs are rasterized when a frame first draws them.
+    font_files_ = text::FontCollection::open(assets_dir, error);
+    if (!font_files_) return false;
+    text_ = std::make_unique<ui::TextRenderer>(*font_files_);
+    fonts_.build(text_.get(), scale);
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext(fonts_.atlas());
+    ImGui::CreateContext();  // ImGui's own atlas holds only its small default font
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
     io.DisplaySize = display_size;
+    io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors;
     ImGui_ImplSDLRenderer_Init(display_.renderer());
     ImGui_ImplSDLRenderer_CreateDeviceObjects();
     io.Fonts->ClearTexData();  // the texture now lives in the renderer
     imgui_ready_ = true;
+    if (!glyph_texture_.create(display_.renderer(), text_->cache(), error)) return false;
+    text_->set_texture(static_cast<ImTextureID>(glyph_texture_.texture()));
 
-    ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_.fonts(), scale, settings_);
+    ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_);
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
     ui_->state().status.data_dir = data_dir_;
     ui_->state().status.factory_pin = settings_.organizer_pin_hash.empty();
@@ -190,27 +175,10 @@ bool KioskRunner::init(std::string* error) {
     return true;
 }
 
-// Every character the complete atlas needs: all UI strings, the content's charset, the keyboard.
-void KioskRunner::set_full_charsets() {
-    const std::string& charset = content_->info().charset;
-    full_ui_charset_ = translations_.charset() + charset + ui::onscreen_keyboard_charset();
-    full_body_charset_ = non_cjk(charset);
-}
-
-void KioskRunner::start_complete_fonts() {
-    if (!fonts_.loading()) fonts_.start_full(full_ui_charset_, full_body_charset_);
-}
-
-void KioskRunner::install_complete_fonts() {
-    if (!fonts_.install_full_if_ready()) return;
-    ui_->fonts_changed();
-    dirty_ = true;
-    for (unsigned cp : fonts_.missing()) std::fprintf(stderr, "kiosk: warning: no glyph for U+%04X\n", cp);
-}
-
 void KioskRunner::shutdown() {
     usb_.reset();  // waits for an install in progress
     ui_.reset();
+    glyph_texture_.destroy();
     if (imgui_ready_) {
         ImGui_ImplSDLRenderer_Shutdown();
         ImGui::DestroyContext();
@@ -293,7 +261,15 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     store_trainer_session();
     handle_update_requests();
     ImGui::Render();
+    if (text_->shaper().missing_count() > missing_reported_) {
+        // Once per code point: the organizer's log names what no installed font can draw.
+        for (char32_t cp : text_->shaper().missing())
+            if (reported_missing_.insert(cp).second)
+                std::fprintf(stderr, "kiosk: warning: no font has U+%04X\n", static_cast<unsigned>(cp));
+        missing_reported_ = text_->shaper().missing_count();
+    }
     if (!options_.no_draw || shot_path) {
+        glyph_texture_.upload(text_->cache());  // only the glyphs this frame added
         display_.begin_frame(ui_->theme().colors.background);
         ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
         display_.end_frame();
@@ -310,7 +286,6 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     if (first_frame_ms_ < 0) {
         first_frame_ms_ =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - process_start_).count();
-        start_complete_fonts();
     }
 }
 
@@ -323,14 +298,13 @@ int KioskRunner::run_interactive() {
         if (!needs_frame()) {
             // Nothing moves: sleep until an event, the next scheduled change (countdown tick,
             // attract slide), a signal check or the next watchdog heartbeat, instead of rendering.
-            double wait_s = std::min(ui_->next_deadline(now_) - now_, fonts_.loading() ? 0.02 : 0.25);
+            double wait_s = std::min(ui_->next_deadline(now_) - now_, 0.25);
             if (usb_ && usb_->installing()) wait_s = std::min(wait_s, 0.05);  // follow the progress
             SDL_Event event;
             int wait_ms = watchdog.wait_ms(std::max(1, static_cast<int>(wait_s * 1000.0)));
             if (SDL_WaitEventTimeout(&event, wait_ms)) SDL_PushEvent(&event);
         }
         if (!pump_events()) break;
-        install_complete_fonts();
         now_ = seconds();
         service_updates();
         if (needs_frame()) {

@@ -35,6 +35,9 @@ const char* kiosk_usage() {
            "                        ('#' starts a comment; exit status 2 on a malformed line or missing label)\n"
            "  --dump-state FILE     write the UI state as JSON at exit\n"
            "  --bench               run a fixed headless scenario and print timing and memory as JSON\n"
+           "                        (with the glyph cache's size, glyph count, evictions and misses)\n"
+           "  --bench-scroll        with --bench: scroll the first document's text twice from the top, first\n"
+           "                        never seen (cold), then cached (warm); adds scroll_{cold,warm}_frame_ms_p50/p99\n"
            "  --no-draw             with --headless: run the UI of every frame but skip rasterizing it\n"
            "                        (for long randomized test runs; screenshots still draw)\n"
            "  --help                show this text\n";
@@ -74,8 +77,9 @@ bool parse_kiosk_options(int argc, char** argv, KioskOptions* out, std::string* 
             out->headless = true;
         } else if (arg == "--no-draw") {
             out->no_draw = true;
-        } else if (arg == "--bench") {
+        } else if (arg == "--bench" || arg == "--bench-scroll") {
             out->bench = true;
+            out->bench_scroll = out->bench_scroll || arg == "--bench-scroll";
             out->headless = true;
         } else if (arg == "--size") {
             const char* v = value("--size");

@@ -17,6 +17,7 @@ struct KioskOptions {
     std::string script_path;     // --script FILE
     std::string dump_state_path; // --dump-state FILE.json
     bool bench = false;
+    bool bench_scroll = false;   // --bench-scroll: the bench scrolls the document cold, then warm
     bool no_draw = false;        // --no-draw: build every frame but skip rasterizing it (long test runs)
     std::string content_path;    // --content DB (default: installed or build-tree factory content)
     std::string factory_path;    // --factory DB: the factory content (default: the installed one)

@@ -10,17 +10,20 @@
 #include "core/kiosk_settings.h"
 #include "core/state_store.h"
 #include "core/translations.h"
-#include "platform/font_loader.h"
+#include "core/text/font_collection.h"
+#include "platform/glyph_texture.h"
 #include "platform/kiosk_options.h"
 #include "platform/pointer_input.h"
 #include "platform/sdl_display.h"
 #include "platform/usb_updates.h"
 #include "ui/fonts.h"
 #include "ui/kiosk_ui.h"
+#include "ui/text_renderer.h"
 
 #include <chrono>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace kiosk {
@@ -37,15 +40,12 @@ private:
     // kiosk_app.cpp
     bool init(std::string* error);
     bool load_settings();
-    void set_full_charsets();  // full_ui_charset_ and full_body_charset_ from the content
     void shutdown();
     void render_frame(const std::string* shot_path);
     bool pump_events();  // false when the kiosk should quit
     bool handle_key(const SDL_KeyboardEvent& key);
     bool needs_frame() const;
     void refresh_status();
-    void start_complete_fonts();
-    void install_complete_fonts();
     void store_trainer_session();  // handles UiRequests::record_trainer_session
     bool lockdown() const { return !options_.windowed; }
     int run_interactive();
@@ -81,8 +81,10 @@ private:
     KioskSettings settings_;
     std::unique_ptr<ContentStore> content_;
     Translations translations_;
-    FontLoader fonts_;
-    std::string full_ui_charset_, full_body_charset_;
+    std::unique_ptr<text::FontCollection> font_files_;
+    std::unique_ptr<ui::TextRenderer> text_;  // shaping and the glyph cache, for all text
+    ui::FontSet fonts_;
+    GlyphTexture glyph_texture_;
     std::unique_ptr<ui::KioskUi> ui_;
     std::unique_ptr<UsbUpdates> usb_;  // null with --content: nothing is installed then
     int last_percent_ = -1;            // of the install progress last shown
@@ -97,6 +99,8 @@ private:
     std::vector<double> rss_samples_;   // resident MB every kRssSampleFrames frames, for memory-flatness tests
     bool record_frames_ = false;
     std::string shot_error_;
+    size_t missing_reported_ = 0;  // missing_count() when last warned
+    std::unordered_set<char32_t> reported_missing_;  // code points without a face, already warned about
 };
 
 // Resident memory now and at its peak, in MB.

@@ -88,7 +88,16 @@ void KioskRunner::write_state_dump() {
     if (stepping && state.reader.search.current >= 0) json.value(state.reader.search.current + 1);
     else json.null();
     json.key("search_matches").value(stepping ? static_cast<int64_t>(state.reader.search.matches.size()) : 0);
-    json.key("missing_glyphs").value(static_cast<int64_t>(fonts_.missing().size()));
+    json.key("missing_glyphs").value(static_cast<int64_t>(text_->shaper().missing_count()));
+    const text::GlyphCacheStats cache = text_->cache().stats();
+    json.key("glyph_cache").begin_object();
+    json.key("bytes").value(static_cast<int64_t>(cache.bytes));
+    json.key("budget_bytes").value(static_cast<int64_t>(text_->cache().budget_bytes()));
+    json.key("glyphs").value(static_cast<int64_t>(cache.glyphs));
+    json.key("evictions").value(static_cast<int64_t>(cache.evictions));
+    json.key("not_cached").value(static_cast<int64_t>(cache.not_cached));
+    json.key("shaped_lines_bytes").value(static_cast<int64_t>(text_->shaper().cache_bytes()));
+    json.end_object();
     json.key("rotation").value(static_cast<int>(settings_.rotation));
     json.key("screen_size").begin_array().value(display_.logical_width()).value(display_.logical_height()).end_array();
     json.key("screens_visited").begin_array();

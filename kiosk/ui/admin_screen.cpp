@@ -18,30 +18,30 @@ struct FactRow {
 // A card of facts in two columns (label above value). Returns its height.
 float draw_card(UiContext& ctx, const char* title_key, const FactRow* rows, size_t count, ImVec2 min, float width) {
     const Palette& c = ctx.theme.colors;
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
-    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* small = ctx.fonts.get(FontRole::Small);
     const float pad = ctx.px(32), gap = ctx.px(24);
-    const float row_h = small->FontSize * 1.3f + regular->FontSize * 1.5f;
+    const float row_h = small->size * 1.3f + regular->size * 1.5f;
     const size_t grid_rows = (count + 1) / 2;
-    const float height = pad * 2 + medium->FontSize * 1.6f + row_h * grid_rows;
+    const float height = pad * 2 + medium->size * 1.6f + row_h * grid_rows;
     const float column_w = (width - pad * 2 - gap) * 0.5f;
     ImVec2 max(min.x + width, min.y + height);
     draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
     ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
     draw_text(ctx.draw, medium, ImVec2(min.x + pad, min.y + pad), c.text, ctx.t(title_key));
-    const float top = min.y + pad + medium->FontSize * 1.6f;
+    const float top = min.y + pad + medium->size * 1.6f;
     for (size_t i = 0; i < count; ++i) {
         const float x = min.x + pad + (i % 2) * (column_w + gap);
         float y = top + (i / 2) * row_h;
         draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, ctx.t(rows[i].label_key));
-        y += small->FontSize * 1.3f;
+        y += small->size * 1.3f;
         // Values change every second (uptime, memory): draw them clipped, never through the
         // text cache, which is only for text that outlives it. A value too long for its column
         // (a path) keeps its end in view: the file name matters more than the folders.
         const float value_w = text_size(regular, rows[i].value).x;
         const float value_x = value_w > column_w ? x + column_w - value_w : x;
-        ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(x + column_w, y + regular->FontSize * 1.5f), true);
+        ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(x + column_w, y + regular->size * 1.5f), true);
         draw_text(ctx.draw, regular, ImVec2(value_x, y), c.text, rows[i].value);
         ctx.draw->PopClipRect();
     }
@@ -73,7 +73,7 @@ void draw_admin_screen(UiContext& ctx) {
     }
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.7f;
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
 
     if (ctx.state.status.factory_pin) {
         const float pad = ctx.px(24);

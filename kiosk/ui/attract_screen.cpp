@@ -31,23 +31,23 @@ void draw_slide(UiContext& ctx, int slide, float alpha, ImVec2 min, ImVec2 max) 
     const ImU32 soft = with_alpha(IM_COL32(255, 255, 255, 200), alpha);
     const float width = max.x - min.x;
     float y = min.y;
-    ImFont* small = ctx.fonts.get(FontRole::Regular);
+    const Font* small = ctx.fonts.get(FontRole::Regular);
     draw_text(ctx.draw, small, ImVec2(min.x, y), soft, strings.attract_caption);
-    y += small->FontSize * 2.0f;
+    y += small->size * 2.0f;
     if (slide % 2 == 0 || strings.quote.empty()) {
-        ImFont* title = ctx.fonts.get(FontRole::Title);
+        const Font* title = ctx.fonts.get(FontRole::Title);
         y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Ru], title, ImVec2(min.x, y), width, white, "ru", 4);
         y += ctx.px(36);
-        ImFont* medium = ctx.fonts.get(FontRole::Medium);
+        const Font* medium = ctx.fonts.get(FontRole::Medium);
         y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Zh], medium, ImVec2(min.x, y), width, soft, "zh", 2);
         y += ctx.px(16);
         draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::En], medium, ImVec2(min.x, y), width, soft, "en", 3);
     } else {
         // A verbatim quotation, set off by an accent bar rather than quotation marks.
-        ImFont* quote = ctx.fonts.reader[kTextSizeSteps - 1];
+        const Font* quote = ctx.fonts.reader[kTextSizeSteps - 1];
         const float bar = ctx.px(8), indent = ctx.px(36);
         const float height = ctx.text_cache.wrap(strings.quote, quote, width - indent, "ru").height();
-        ctx.draw->AddRectFilled(ImVec2(min.x, y), ImVec2(min.x + bar, y + std::min(height, quote->FontSize * 1.3f * 8)),
+        ctx.draw->AddRectFilled(ImVec2(min.x, y), ImVec2(min.x + bar, y + std::min(height, quote->size * 1.3f * 8)),
                                 with_alpha(IM_COL32(0x7F, 0xE0, 0xD8, 255), alpha), bar * 0.5f);
         y += draw_wrapped(ctx.draw, ctx.text_cache, strings.quote, quote, ImVec2(min.x + indent, y), width - indent, white,
                           "ru", 8);
@@ -75,12 +75,12 @@ void draw_attract_screen(UiContext& ctx) {
     for (int i = 1; i <= 4; ++i)
         ctx.draw->AddCircle(ring, theme.px(140.0f * i), IM_COL32(255, 255, 255, 18), 96, theme.px(3));
 
-    ImFont* title = ctx.fonts.get(FontRole::Display);
+    const Font* title = ctx.fonts.get(FontRole::Display);
     const float margin = theme.px(120);
     draw_text(ctx.draw, title, ImVec2(margin, theme.px(90)), IM_COL32(255, 255, 255, 255),
               ctx.translations.get(Lang::Ru, "app.title"));
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
-    draw_text(ctx.draw, medium, ImVec2(margin, theme.px(90) + title->FontSize * 1.25f), IM_COL32(255, 255, 255, 190),
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    draw_text(ctx.draw, medium, ImVec2(margin, theme.px(90) + title->size * 1.25f), IM_COL32(255, 255, 255, 190),
               ctx.strings.attract_subtitle);
 
     const int count = slide_count(ctx);
@@ -98,7 +98,7 @@ void draw_attract_screen(UiContext& ctx) {
     // "Touch to start" in every language, in a band along the bottom.
     const float band = theme.px(130);
     ctx.draw->AddRectFilled(ImVec2(0, ctx.screen.y - band), ctx.screen, IM_COL32(255, 255, 255, 235));
-    ImFont* regular = ctx.fonts.get(FontRole::Medium);
+    const Font* regular = ctx.fonts.get(FontRole::Medium);
     draw_text_centered(ctx.draw, regular, ImVec2(0, ctx.screen.y - band), ctx.screen, theme.colors.primary,
                        ctx.strings.attract_touch);
 }

@@ -27,7 +27,7 @@ CardGeometry card_geometry(const UiContext& ctx, float area_width, float area_he
 
 void draw_type_chip(UiContext& ctx, ImVec2 pos, DocumentType type) {
     const std::string& label = ctx.t(document_type_key(type));
-    ImFont* font = ctx.fonts.get(FontRole::Small);
+    const Font* font = ctx.fonts.get(FontRole::Small);
     ImVec2 size = text_size(font, label);
     ImVec2 max(pos.x + size.x + ctx.px(28), pos.y + size.y + ctx.px(10));
     ctx.draw->AddRectFilled(pos, max, ctx.theme.document_type_color(type), ctx.px(20));
@@ -53,22 +53,22 @@ bool draw_document_card(UiContext& ctx, const Document& doc, const DocumentStrin
     float y = min.y + pad * 0.9f;
     draw_type_chip(ctx, ImVec2(min.x + pad, y), doc.info.type);
     y += ctx.px(58);
-    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.fonts.get(FontRole::Small);
     draw_wrapped(ctx.draw, ctx.text_cache, strings.date_place[li], small, ImVec2(min.x + pad, y), inner_width,
                  c.text_muted, lang_code(lang), 1);
-    y += small->FontSize * 1.6f;
+    y += small->size * 1.6f;
     // The "read" affordance sits at the bottom so every card reads the same way; the title
     // gets as many lines as fit above it.
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
     const std::string& read = ctx.t("home.read");
-    float bottom = max.y - pad * 0.8f - regular->FontSize;
-    ImFont* title_font = ctx.fonts.get(FontRole::Medium);
+    float bottom = max.y - pad * 0.8f - regular->size;
+    const Font* title_font = ctx.fonts.get(FontRole::Medium);
     const float title_line = ctx.text_cache.wrap(title, title_font, inner_width, lang_code(lang)).line_height;
     int title_lines = std::clamp(static_cast<int>((bottom - y - ctx.px(12)) / title_line), 1, 4);
     y += draw_wrapped(ctx.draw, ctx.text_cache, title, title_font, ImVec2(min.x + pad, y), inner_width, c.text,
                       lang_code(lang), title_lines);
     y += ctx.px(10);
-    float summary_lines = std::floor((bottom - y - ctx.px(12)) / (small->FontSize * 1.3f));
+    float summary_lines = std::floor((bottom - y - ctx.px(12)) / (small->size * 1.3f));
     if (summary_lines >= 1)
         draw_wrapped(ctx.draw, ctx.text_cache, doc.info.summary.get(lang), small, ImVec2(min.x + pad, y), inner_width,
                      c.text_muted, lang_code(lang), static_cast<int>(summary_lines));
@@ -99,16 +99,16 @@ void draw_home_screen(UiContext& ctx) {
 
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.8f;
-    ImFont* heading = ctx.fonts.get(FontRole::Title);
+    const Font* heading = ctx.fonts.get(FontRole::Title);
     draw_text(ctx.draw, heading, ImVec2(margin, y), c.text, ctx.t("home.heading"));
-    y += heading->FontSize * 1.3f;
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    y += heading->size * 1.3f;
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("home.subheading"), regular, ImVec2(margin, y),
                       ctx.screen.x - margin * 2, c.text_muted, lang_code(ctx.state.language), 2);
     y += margin * 0.6f;
 
-    ImFont* small = ctx.fonts.get(FontRole::Small);
-    const float footer_height = small->FontSize * 2.2f;
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    const float footer_height = small->size * 2.2f;
     ImVec2 area_min(0, y), area_max(ctx.screen.x, ctx.screen.y - footer_height);
     const auto& documents = ctx.content.documents();
     CardGeometry g = card_geometry(ctx, ctx.screen.x - margin * 2, area_max.y - area_min.y);
@@ -148,11 +148,11 @@ void draw_home_screen(UiContext& ctx) {
     scroll_indicator(ctx, ctx.state.home_scroll, area_min, area_max, content_height);
 
     const std::string& footer = ctx.strings.footer[static_cast<int>(ctx.state.language)];
-    draw_text(ctx.draw, small, ImVec2(margin, ctx.screen.y - footer_height + small->FontSize * 0.5f), c.text_muted,
+    draw_text(ctx.draw, small, ImVec2(margin, ctx.screen.y - footer_height + small->size * 0.5f), c.text_muted,
               footer);
     const std::string& note = ctx.t("home.offline_note");
     draw_text(ctx.draw, small,
-              ImVec2(ctx.screen.x - margin - text_size(small, note).x, ctx.screen.y - footer_height + small->FontSize * 0.5f),
+              ImVec2(ctx.screen.x - margin - text_size(small, note).x, ctx.screen.y - footer_height + small->size * 0.5f),
               c.text_muted, note);
 }
 

@@ -59,11 +59,6 @@ void KioskUi::apply_settings(const KioskSettings& settings) {
     idle_.configure(settings.idle_timeout_s, settings.countdown_s);
 }
 
-void KioskUi::fonts_changed() {
-    text_cache_.clear();
-    state_.reader.layout = ReaderLayout{};
-}
-
 void KioskUi::replace_content(const ContentStore& content, double now) {
     reset_session(now);  // first: the fresh UiState holds no pointer into the old content
     state_.screen = Screen::Home;
@@ -188,6 +183,7 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     if (state_.screen != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Expired) reset_session(now);
     targets_.clear();
     pressed_label_.clear();
+    fonts_.get(FontRole::Regular)->renderer->begin_frame(lang_code(state_.language));
     UiContext ctx{*content_, translations_, fonts_, theme(), state_, targets_, text_cache_, gesture_, feedback_,
                   feedback_target_, strings_, pressed_label_, pin_attempts_, settings_,
                   ImGui::GetBackgroundDrawList(), screen_size, now};

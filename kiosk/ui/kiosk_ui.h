@@ -47,9 +47,6 @@ public:
     void reset_session(double now);
     // Settings changed (e.g. by an organizer): timeouts and defaults take effect now.
     void apply_settings(const KioskSettings& settings);
-    // The fonts were rebuilt (e.g. the complete atlas replaced the first-frame one): drop
-    // everything laid out with the old ones.
-    void fonts_changed();
     // Shows `content` from now on. Ends the session and drops everything that points into the
     // old content (reader document, lessons, search results, text cache, search index). The
     // caller frees the old content only after this returns, so nothing can dangle.

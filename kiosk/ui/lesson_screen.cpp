@@ -43,11 +43,11 @@ bool draw_link_card(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max)
     draw_page_icon(ctx.draw, ctx.theme, ImVec2(min.x + ctx.px(20), min.y + ctx.px(20)), icon);
     const float x = min.x + icon + ctx.px(40);
     const float width = max.x - x - ctx.px(64);
-    ImFont* small = ctx.fonts.get(FontRole::Small);
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
-    float y = min.y + (max.y - min.y - small->FontSize * 1.4f - regular->FontSize * 1.3f) * 0.5f;
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    float y = min.y + (max.y - min.y - small->size * 1.4f - regular->size * 1.3f) * 0.5f;
     draw_text(ctx.draw, small, ImVec2(x, y), c.accent, ctx.t("lesson.link"));
-    y += small->FontSize * 1.4f;
+    y += small->size * 1.4f;
     draw_wrapped(ctx.draw, ctx.text_cache, title, regular, ImVec2(x, y), width, c.text, lang_code(lang), 1);
     draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Medium), ImVec2(max.x - ctx.px(64), min.y),
                        ImVec2(max.x - ctx.px(8), max.y), c.accent, "\xE2\x86\x92");  // →

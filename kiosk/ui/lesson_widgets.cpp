@@ -21,7 +21,7 @@ float mark_space(const UiContext& ctx) { return ctx.px(80); }
 SlideFonts visitor_slide_fonts(const UiContext& ctx) {
     // The reader's body fonts hold every non-Chinese character of the content, in three sizes;
     // Chinese text needs the UI font, whose CJK glyphs come in one reading size.
-    ImFont* text = ctx.state.language == Lang::Zh ? ctx.fonts.get(FontRole::Regular) : ctx.fonts.reader[ctx.state.text_size];
+    const Font* text = ctx.state.language == Lang::Zh ? ctx.fonts.get(FontRole::Regular) : ctx.fonts.reader[ctx.state.text_size];
     return {ctx.fonts.get(FontRole::Title), text};
 }
 
@@ -38,12 +38,12 @@ ImVec2 draw_slide(UiContext& ctx, const Slide& slide, const char* caption, Slide
 
     const float x = min.x + panel_w + ctx.px(72);
     const float width = max.x - x;
-    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.fonts.get(FontRole::Small);
     const std::string& title = slide.title.get(lang);
     const std::string& text = slide.text.get(lang);
     const WrappedText& title_lines = ctx.text_cache.wrap(title, fonts.title, width, lc);
     const WrappedText& text_lines = ctx.text_cache.wrap(text, fonts.text, width, lc);
-    const float caption_h = small->FontSize * 1.8f, gap = ctx.px(28);
+    const float caption_h = small->size * 1.8f, gap = ctx.px(28);
     const float block = caption_h + std::min<size_t>(title_lines.lines.size(), 3) * title_lines.line_height + gap +
                         text_lines.height() + reserve;
     float y = min.y + std::max(ctx.px(20), (max.y - min.y - block) * 0.45f);
@@ -74,7 +74,7 @@ const std::string& option_letter(int index) {
     return kLetters[std::clamp(index, 0, kMaxOptions - 1)];
 }
 
-float answer_height(UiContext& ctx, const std::string& text, ImFont* font, float width) {
+float answer_height(UiContext& ctx, const std::string& text, const Font* font, float width) {
     const WrappedText& wrapped =
         ctx.text_cache.wrap(text, font, width - badge_space(ctx) - mark_space(ctx), lang_code(ctx.state.language));
     const size_t lines = std::min<size_t>(wrapped.lines.size(), kMaxAnswerLines);
@@ -95,7 +95,7 @@ void draw_mark(ImDrawList* draw, ImVec2 center, float size, bool tick, ImU32 col
     }
 }
 
-void draw_answer(UiContext& ctx, ImVec2 min, ImVec2 max, int index, const std::string& text, ImFont* font,
+void draw_answer(UiContext& ctx, ImVec2 min, ImVec2 max, int index, const std::string& text, const Font* font,
                  AnswerLook look, bool pressed) {
     const Palette& c = ctx.theme.colors;
     ImU32 fill = pressed ? c.surface_alt : c.surface, border = c.border, badge = c.primary, ink = c.text;
@@ -128,8 +128,8 @@ void draw_answer(UiContext& ctx, ImVec2 min, ImVec2 max, int index, const std::s
     const WrappedText& wrapped = ctx.text_cache.wrap(text, font, width, lang_code(ctx.state.language));
     const size_t lines = std::min<size_t>(wrapped.lines.size(), kMaxAnswerLines);
     // Centre the glyphs, not the line boxes: the last line's leading hangs below its text.
-    const float block = wrapped.line_height * static_cast<float>(lines - 1) + font->FontSize;
-    draw_wrapped(ctx.draw, ctx.text_cache, text, font, ImVec2(text_x, cy - block * 0.5f - font->FontSize * 0.05f), width,
+    const float block = wrapped.line_height * static_cast<float>(lines - 1) + font->size;
+    draw_wrapped(ctx.draw, ctx.text_cache, text, font, ImVec2(text_x, cy - block * 0.5f - font->size * 0.05f), width,
                  ink, lang_code(ctx.state.language), kMaxAnswerLines);
     if (look == AnswerLook::Correct || look == AnswerLook::Wrong)
         draw_mark(ctx.draw, ImVec2(max.x - mark_space(ctx) * 0.5f, cy), ctx.px(34), look == AnswerLook::Correct, border,

@@ -12,8 +12,8 @@ namespace kiosk::ui {
 
 // How a slide's text is set: the visitor's screen and the trainer's large presentation.
 struct SlideFonts {
-    ImFont* title;
-    ImFont* text;
+    const Font* title;
+    const Font* text;
 };
 
 // The visitor's slide fonts: body text follows the reader's text size (the "Aa" panel).
@@ -39,11 +39,11 @@ enum class AnswerLook { Open, Correct, Wrong, Dimmed };
 const std::string& option_letter(int index);
 
 // Height an answer row needs for `text` in `font` when `width` wide (at least a large target).
-float answer_height(UiContext& ctx, const std::string& text, ImFont* font, float width);
+float answer_height(UiContext& ctx, const std::string& text, const Font* font, float width);
 
 // Draws an answer row: a lettered badge, the wrapped text, and a tick or cross once answered.
 // `pressed` shows touch feedback. The caller registers the touch target.
-void draw_answer(UiContext& ctx, ImVec2 min, ImVec2 max, int index, const std::string& text, ImFont* font,
+void draw_answer(UiContext& ctx, ImVec2 min, ImVec2 max, int index, const std::string& text, const Font* font,
                  AnswerLook look, bool pressed);
 
 // A tick (true) or a cross (false) drawn with lines in a square of edge `size` centred on `center`.

@@ -114,17 +114,6 @@ float onscreen_keyboard_height(const UiContext& ctx, float width) {
     return key_unit(ctx, width) * kRows + ctx.px(kGapPx) * (kRows - 1);
 }
 
-const std::string& onscreen_keyboard_charset() {
-    static const std::string charset = [] {
-        std::string all;
-        for (KeyboardLayout layout : {KeyboardLayout::Russian, KeyboardLayout::English})
-            for (const std::vector<Key>& row : layout_keys(layout).rows)
-                for (const Key& key : row) all += key.label + key.typed;
-        return all;
-    }();
-    return charset;
-}
-
 bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string* text, ImVec2 min, ImVec2 max) {
     const float width = max.x - min.x;
     const float unit = key_unit(ctx, width);

@@ -30,9 +30,6 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
 // Height the keyboard needs when it is `width` wide.
 float onscreen_keyboard_height(const UiContext& ctx, float width);
 
-// Every character a key can show or type, for the font atlas (keys hold no translated text).
-const std::string& onscreen_keyboard_charset();
-
 // `text` without its last UTF-8 character (nothing happens to empty text).
 void erase_last_char(std::string* text);
 

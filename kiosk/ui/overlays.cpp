@@ -22,9 +22,9 @@ void draw_accessibility_panel(UiContext& ctx) {
     ctx.draw->AddRectFilled(ImVec2(0, ctx.theme.top_bar_height()), ctx.screen, c.overlay_dim);
     const float width = ctx.px(620), pad = ctx.px(36);
     const float h = ctx.theme.button_height();
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
-    const float height = pad * 2 + medium->FontSize * 1.6f + (regular->FontSize * 1.5f + h + ctx.px(24)) * 2 + h;
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const float height = pad * 2 + medium->size * 1.6f + (regular->size * 1.5f + h + ctx.px(24)) * 2 + h;
     ImVec2 min(ctx.screen.x - ctx.theme.margin() * 0.6f - width, ctx.theme.top_bar_height() + ctx.px(16));
     ImVec2 max(min.x + width, min.y + height);
     draw_panel(ctx, min, max);
@@ -32,10 +32,10 @@ void draw_accessibility_panel(UiContext& ctx) {
     float y = min.y + pad;
     const float x = min.x + pad, inner = width - pad * 2;
     draw_text(ctx.draw, medium, ImVec2(x, y), c.text, ctx.t("a11y.title"));
-    y += medium->FontSize * 1.6f;
+    y += medium->size * 1.6f;
 
     draw_text(ctx.draw, regular, ImVec2(x, y), c.text_muted, ctx.t("a11y.text_size"));
-    y += regular->FontSize * 1.5f;
+    y += regular->size * 1.5f;
     const std::string& smaller = ctx.t("reader.text_smaller");
     const std::string& larger = ctx.t("reader.text_larger");
     const float bw = ctx.px(150);
@@ -51,7 +51,7 @@ void draw_accessibility_panel(UiContext& ctx) {
     y += h + ctx.px(24);
 
     draw_text(ctx.draw, regular, ImVec2(x, y), c.text_muted, ctx.t("a11y.contrast"));
-    y += regular->FontSize * 1.5f;
+    y += regular->size * 1.5f;
     const std::string& on = ctx.t("a11y.contrast_on");
     const std::string& off = ctx.t("a11y.contrast_off");
     const float half = (inner - ctx.px(12)) * 0.5f;
@@ -81,13 +81,13 @@ void draw_countdown_overlay(UiContext& ctx, int seconds) {
     const float width = ctx.px(900), height = ctx.px(520);
     ImVec2 min((ctx.screen.x - width) * 0.5f, (ctx.screen.y - height) * 0.5f), max(min.x + width, min.y + height);
     draw_panel(ctx, min, max);
-    ImFont* title = ctx.fonts.get(FontRole::Title);
-    ImFont* display = ctx.fonts.get(FontRole::Display);
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* title = ctx.fonts.get(FontRole::Title);
+    const Font* display = ctx.fonts.get(FontRole::Display);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
     float y = min.y + ctx.px(56);
-    draw_text_centered(ctx.draw, title, ImVec2(min.x, y), ImVec2(max.x, y + title->FontSize), c.text,
+    draw_text_centered(ctx.draw, title, ImVec2(min.x, y), ImVec2(max.x, y + title->size), c.text,
                        ctx.t("session.still_there"));
-    y += title->FontSize + ctx.px(48);
+    y += title->size + ctx.px(48);
     // The countdown number in a ring.
     const ImVec2 center((min.x + max.x) * 0.5f, y + ctx.px(90));
     ctx.draw->AddCircle(center, ctx.px(90), c.accent, 64, ctx.px(8));
@@ -96,7 +96,7 @@ void draw_countdown_overlay(UiContext& ctx, int seconds) {
     draw_text_centered(ctx.draw, display, ImVec2(center.x - ctx.px(90), center.y - ctx.px(90)),
                        ImVec2(center.x + ctx.px(90), center.y + ctx.px(90)), c.text, number);
     y += ctx.px(220);
-    draw_text_centered(ctx.draw, regular, ImVec2(min.x, y), ImVec2(max.x, y + regular->FontSize), c.text_muted,
+    draw_text_centered(ctx.draw, regular, ImVec2(min.x, y), ImVec2(max.x, y + regular->size), c.text_muted,
                        ctx.t("session.touch_to_continue"));
 }
 

@@ -63,7 +63,7 @@ void draw_pin_screen(UiContext& ctx) {
     }
     y += ctx.px(64);
 
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
     const bool locked = !ctx.pin_attempts.can_try(ctx.now);
     if (locked) {
         // The translation says where the number goes: "Try again in {n} s".
@@ -71,12 +71,12 @@ void draw_pin_screen(UiContext& ctx) {
         size_t at = message.find("{n}");
         if (at != std::string::npos)
             message.replace(at, 3, std::to_string(static_cast<int>(std::ceil(ctx.pin_attempts.wait_remaining(ctx.now)))));
-        draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->FontSize), c.text, message);
+        draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->size), c.text, message);
     } else if (pin.wrong) {
-        draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->FontSize),
+        draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->size),
                            IM_COL32(0xC0, 0x2A, 0x2A, 255), ctx.t("pin.wrong"));
     }
-    y += regular->FontSize * 2.0f;
+    y += regular->size * 2.0f;
 
     static const std::string kDigitLabels[10] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"};
     for (int i = 0; i < 12; ++i) {

@@ -19,12 +19,12 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
-    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.fonts.get(FontRole::Small);
     float y = min.y + ctx.px(20);
     char caption[64];
     format_progress(caption, sizeof caption, ctx.t("quiz.question"), index, count);
     draw_text(ctx.draw, small, ImVec2(min.x, y), c.accent, caption);
-    y += small->FontSize * 1.8f;
+    y += small->size * 1.8f;
     const float width = max.x - min.x;
     y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Title), ImVec2(min.x, y),
                       width, c.text, lc, 5);
@@ -33,19 +33,19 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
                        index);
     y += ctx.px(56);
     if (quiz.chosen < 0) {
-        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("quiz.no_data"), small, ImVec2(min.x, max.y - small->FontSize * 1.3f),
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("quiz.no_data"), small, ImVec2(min.x, max.y - small->size * 1.3f),
                      width, c.text_muted, lc, 1);
         return;
     }
     const bool right = quiz.chosen == question.correct_option;
     const float pad = ctx.px(28);
     const float bh = ctx.theme.button_height();
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
     const std::string& explanation = question.explanation.get(lang);
     const WrappedText& wrapped = ctx.text_cache.wrap(explanation, regular, width - pad * 2, lc);
     // The box fits the explanation, as far as the space above the button allows.
-    const float heading_h = medium->FontSize * 1.6f;
+    const float heading_h = medium->size * 1.6f;
     const float box_limit = max.y - bh - ctx.px(28);
     const int lines = std::max(1, std::min(static_cast<int>(wrapped.lines.size()),
                                            static_cast<int>((box_limit - y - pad * 2 - heading_h) / wrapped.line_height)));
@@ -53,7 +53,7 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
     ctx.draw->AddRectFilled(ImVec2(min.x, y), ImVec2(max.x, box_bottom), right ? c.success_soft : c.danger_soft,
                             ctx.theme.corner());
     const ImU32 tone = right ? c.success : c.danger;
-    draw_mark(ctx.draw, ImVec2(min.x + pad + ctx.px(16), y + pad + medium->FontSize * 0.6f), ctx.px(28), right, tone,
+    draw_mark(ctx.draw, ImVec2(min.x + pad + ctx.px(16), y + pad + medium->size * 0.6f), ctx.px(28), right, tone,
               ctx.px(5));
     draw_text(ctx.draw, medium, ImVec2(min.x + pad + ctx.px(48), y + pad), tone,
               ctx.t(right ? "quiz.correct" : "quiz.wrong"));
@@ -74,7 +74,7 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
 void draw_answers(UiContext& ctx, const Question& question, ImVec2 min, ImVec2 max) {
     QuizState& quiz = ctx.state.quiz;
     const Lang lang = ctx.state.language;
-    ImFont* font = ctx.fonts.get(FontRole::Medium);
+    const Font* font = ctx.fonts.get(FontRole::Medium);
     const float width = max.x - min.x, gap = ctx.px(20);
     float total = 0;
     for (const LocalizedText& option : question.options) total += answer_height(ctx, option.get(lang), font, width) + gap;
@@ -105,12 +105,11 @@ void draw_answers(UiContext& ctx, const Question& question, ImVec2 min, ImVec2 m
 }
 
 // Wrapped text with every line centred between x and x + width; returns the height used.
-float draw_centered_lines(UiContext& ctx, const std::string& text, ImFont* font, float x, float y, float width, ImU32 color) {
+float draw_centered_lines(UiContext& ctx, const std::string& text, const Font* font, float x, float y, float width, ImU32 color) {
     const WrappedText& wrapped = ctx.text_cache.wrap(text, font, width, lang_code(ctx.state.language));
     for (size_t i = 0; i < wrapped.lines.size(); ++i) {
         const LineSpan& line = wrapped.lines[i];
-        ctx.draw->AddText(font, font->FontSize,
-                          ImVec2(std::floor(x + (width - line.width) * 0.5f), y + wrapped.line_height * static_cast<float>(i)),
+        draw_text(ctx.draw, font, ImVec2(std::floor(x + (width - line.width) * 0.5f), y + wrapped.line_height * static_cast<float>(i)),
                           color, text.data() + line.begin, text.data() + line.end);
     }
     return wrapped.height();
@@ -126,12 +125,12 @@ void draw_score(UiContext& ctx, const Lesson& lesson) {
     ImVec2 max(min.x + width, min.y + height);
     draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
     ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
-    ImFont* title = ctx.fonts.get(FontRole::Title);
-    ImFont* display = ctx.fonts.get(FontRole::Display);
+    const Font* title = ctx.fonts.get(FontRole::Title);
+    const Font* display = ctx.fonts.get(FontRole::Display);
     float y = min.y + ctx.px(48);
-    draw_text_centered(ctx.draw, title, ImVec2(min.x, y), ImVec2(max.x, y + title->FontSize), c.text,
+    draw_text_centered(ctx.draw, title, ImVec2(min.x, y), ImVec2(max.x, y + title->size), c.text,
                        ctx.t("quiz.score_title"));
-    y += title->FontSize + ctx.px(36);
+    y += title->size + ctx.px(36);
     char score[32];
     std::snprintf(score, sizeof score, "%d / %d", quiz.correct, count);
     const float radius = ctx.px(100);

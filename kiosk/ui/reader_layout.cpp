@@ -1,21 +1,11 @@
 #include "ui/reader_layout.h"
 
 #include "core/text_layout.h"
+#include "ui/text_renderer.h"
 
 #include <algorithm>
-#include <cfloat>
 
 namespace kiosk::ui {
-
-namespace {
-
-MeasureFn measure_with(ImFont* font) {
-    return [font](std::string_view text) {
-        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
-    };
-}
-
-}  // namespace
 
 void ReaderLayout::build(const Document& doc, const FontSet& fonts, int size, float column_width, float scale) {
     document = &doc;
@@ -25,20 +15,18 @@ void ReaderLayout::build(const Document& doc, const FontSet& fonts, int size, fl
     block_top.assign(doc.blocks.size(), 0.0f);
     section_top.assign(doc.sections.size(), 0.0f);
 
-    ImFont* body = fonts.reader[size];
-    ImFont* heading = fonts.reader_heading[size];
-    const MeasureFn measure_body = measure_with(body);
-    const MeasureFn measure_heading = measure_with(heading);
-    line_height = body->FontSize * 1.45f;
-    const float heading_line = heading->FontSize * 1.3f;
-    const float paragraph_gap = body->FontSize * 0.7f;
-    const float indent = body->FontSize * 1.6f;
+    const Font* body = fonts.reader[size];
+    const Font* heading = fonts.reader_heading[size];
+    line_height = body->size * 1.45f;
+    const float heading_line = heading->size * 1.3f;
+    const float paragraph_gap = body->size * 0.7f;
+    const float indent = body->size * 1.6f;
 
     float y = 0;
-    auto lay_text = [&](const std::string& text, ImFont* font, const MeasureFn& measure, float x, float max_width,
-                        float advance, LineStyle style, int block) {
+    auto lay_text = [&](const std::string& text, const Font* font, float x, float max_width, float advance,
+                        LineStyle style, int block) {
         bool first = true;
-        for (const LineSpan& span : break_lines(text, max_width, measure, "ru")) {
+        for (const LineSpan& span : font->renderer->break_lines(*font, text, max_width, "ru")) {
             LaidLine line;
             line.begin = text.data() + span.begin;
             line.end = text.data() + span.end;
@@ -51,7 +39,6 @@ void ReaderLayout::build(const Document& doc, const FontSet& fonts, int size, fl
             first = false;
             y += advance;
         }
-        (void)font;
     };
 
     size_t next_block = 0;
@@ -60,9 +47,9 @@ void ReaderLayout::build(const Document& doc, const FontSet& fonts, int size, fl
         size_t end_block = s + 1 < doc.sections.size() ? static_cast<size_t>(doc.sections[s + 1].first_block)
                                                        : doc.blocks.size();
         if (!section.heading.empty()) {
-            if (y > 0) y += heading->FontSize * 0.9f;
+            if (y > 0) y += heading->size * 0.9f;
             section_top[s] = y;
-            lay_text(section.heading, heading, measure_heading, 0, column_width, heading_line, LineStyle::Heading, -1);
+            lay_text(section.heading, heading, 0, column_width, heading_line, LineStyle::Heading, -1);
             y += paragraph_gap * 0.6f;
         } else {
             section_top[s] = y;
@@ -72,15 +59,15 @@ void ReaderLayout::build(const Document& doc, const FontSet& fonts, int size, fl
             block_top[next_block] = y;
             switch (block.kind) {
                 case BlockKind::ListItem:
-                    lay_text(block.text, body, measure_body, indent, column_width - indent, line_height,
+                    lay_text(block.text, body, indent, column_width - indent, line_height,
                              LineStyle::ListItem, static_cast<int>(next_block));
                     break;
                 case BlockKind::Signature:
-                    lay_text(block.text, body, measure_body, 0, column_width, line_height, LineStyle::Signature,
+                    lay_text(block.text, body, 0, column_width, line_height, LineStyle::Signature,
                              static_cast<int>(next_block));
                     break;
                 case BlockKind::Paragraph:
-                    lay_text(block.text, body, measure_body, 0, column_width, line_height, LineStyle::Paragraph,
+                    lay_text(block.text, body, 0, column_width, line_height, LineStyle::Paragraph,
                              static_cast<int>(next_block));
                     break;
             }

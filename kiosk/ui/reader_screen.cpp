@@ -20,8 +20,8 @@ void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrin
     const Lang lang = ctx.state.language;
     const int li = static_cast<int>(lang);
     const char* lc = lang_code(lang);
-    ImFont* small = ctx.fonts.get(FontRole::Small);
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
 
     const std::string& type = ctx.t(document_type_key(doc.info.type));
     ImVec2 chip = text_size(small, type);
@@ -42,7 +42,7 @@ void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrin
     auto fact = [&](const char* label_key, const std::string& value) {
         if (value.empty()) return;
         draw_text(ctx.draw, small, ImVec2(x, *y), c.text_muted, ctx.t(label_key));
-        *y += small->FontSize * 1.35f;
+        *y += small->size * 1.35f;
         *y += draw_wrapped(ctx.draw, ctx.text_cache, value, ctx.fonts.get(FontRole::Regular), ImVec2(x, *y), width, c.text, lc);
         *y += ctx.px(14);
     };
@@ -68,7 +68,7 @@ void draw_summary_box(UiContext& ctx, const Document& doc, float x, float width,
     const std::string& summary = doc.info.summary[lang];
     if (summary.empty()) return;
     const Palette& c = ctx.theme.colors;
-    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.fonts.get(FontRole::Small);
     const float pad = ctx.px(20);
     const WrappedText& label = ctx.text_cache.wrap(ctx.t("reader.summary_label"), small, width - pad * 2, lang_code(lang));
     const WrappedText& body = ctx.text_cache.wrap(summary, small, width - pad * 2, lang_code(lang));
@@ -85,10 +85,10 @@ void draw_summary_box(UiContext& ctx, const Document& doc, float x, float width,
 void draw_contents(UiContext& ctx, const Document& doc, float x, float width, float* y) {
     ReaderState& reader = ctx.state.reader;
     const Palette& c = ctx.theme.colors;
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
     draw_text(ctx.draw, medium, ImVec2(x, *y), c.text, ctx.t("reader.contents"));
-    *y += medium->FontSize * 1.5f;
+    *y += medium->size * 1.5f;
     int current = reader.layout.section_at(reader.scroll.offset());
     for (size_t s = 0; s < doc.sections.size(); ++s) {
         const std::string& heading = doc.sections[s].heading.empty() ? ctx.t("reader.beginning") : doc.sections[s].heading;
@@ -178,10 +178,10 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
     char counter[48];
     if (found.current >= 0) std::snprintf(counter, sizeof counter, "%d / %d", found.current + 1, count);
     else std::snprintf(counter, sizeof counter, "%d", count);
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
-    const float counter_width = std::max(text_size(medium, "00 / 00").x, medium->CalcTextSizeA(medium->FontSize, 1e9f, 0, counter).x);
-    const float tx = x + (counter_width - medium->CalcTextSizeA(medium->FontSize, 1e9f, 0, counter).x) * 0.5f;
-    ctx.draw->AddText(medium, medium->FontSize, ImVec2(tx, pos.y + (h - medium->FontSize) * 0.45f), ctx.theme.colors.text,
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const float counter_width = std::max(text_size(medium, "00 / 00").x, text_width(medium, counter));
+    const float tx = x + (counter_width - text_width(medium, counter)) * 0.5f;
+    draw_text(ctx.draw, medium, ImVec2(tx, pos.y + (h - medium->size) * 0.45f), ctx.theme.colors.text,
                       counter);
     x += counter_width + ctx.px(12);
     if (touch_button(ctx, next, ImVec2(x, pos.y), ImVec2(x + w, pos.y + h), ButtonStyle::Primary, FontRole::Medium)) {
@@ -216,7 +216,7 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max) {
     float note_left = min.x;
     if (!reader.search.matches.empty()) note_left = draw_match_stepper(ctx, ImVec2(min.x, cy - h / 2), h) + ctx.px(28);
     // Which text this is and the SCO's working languages: as many lines as the strip holds.
-    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.fonts.get(FontRole::Small);
     const std::string& note = ctx.t("reader.official_text");
     const float note_width = x - note_left - ctx.px(24);
     const WrappedText& wrapped = ctx.text_cache.wrap(note, small, note_width, lang_code(ctx.state.language));
@@ -230,8 +230,8 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
     ReaderState& reader = ctx.state.reader;
     const ReaderLayout& layout = reader.layout;
     const Palette& c = ctx.theme.colors;
-    ImFont* body = ctx.fonts.reader[ctx.state.text_size];
-    ImFont* heading = ctx.fonts.reader_heading[ctx.state.text_size];
+    const Font* body = ctx.fonts.reader[ctx.state.text_size];
+    const Font* heading = ctx.fonts.reader_heading[ctx.state.text_size];
     const float offset = reader.scroll.offset();
     const float top = min.y + ctx.px(24);
     ctx.draw->PushClipRect(min, max, true);
@@ -250,7 +250,7 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
             ctx.draw->AddRectFilled(ImVec2(column_x - ctx.px(20), y - layout.line_height * 0.1f),
                                     ImVec2(column_x + layout.width + ctx.px(20), y + layout.line_height * 1.05f),
                                     c.accent_soft);
-        ImFont* font = line.style == LineStyle::Heading ? heading : body;
+        const Font* font = line.style == LineStyle::Heading ? heading : body;
         ImU32 color = line.style == LineStyle::Heading ? c.primary
                       : line.style == LineStyle::Signature ? c.text_muted
                                                             : c.text;
@@ -260,7 +260,7 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
         for (size_t m = first_match; m < matches.size() && matches[m].line <= static_cast<int>(i); ++m) {
             const char* text = match_text(doc, matches[m]).data();
             const bool current = static_cast<int>(m) == reader.search.current;
-            if (draw_match_box(ctx.draw, font, ImVec2(pos.x, y - font->FontSize * 0.1f), font->FontSize * 1.35f,
+            if (draw_match_box(ctx.draw, font, ImVec2(pos.x, y - font->size * 0.1f), font->size * 1.35f,
                                line.begin, line.end, text + matches[m].begin, text + matches[m].end,
                                current ? c.accent : c.accent_soft, ctx.px(6)) &&
                 current) {
@@ -272,16 +272,16 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
             // The current match sits on the strong accent: its words switch to the matching text colour.
             // ImGui 1.86 does not kern, so three runs land exactly where one would.
             float x = pos.x;
-            ctx.draw->AddText(font, font->FontSize, ImVec2(x, y), color, line.begin, current_begin);
-            x += font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.begin, current_begin).x;
-            ctx.draw->AddText(font, font->FontSize, ImVec2(x, y), c.text_on_primary, current_begin, current_end);
-            x += font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, current_begin, current_end).x;
-            ctx.draw->AddText(font, font->FontSize, ImVec2(x, y), color, current_end, line.end);
+            draw_text(ctx.draw, font, ImVec2(x, y), color, line.begin, current_begin);
+            x += text_width(font, line.begin, current_begin);
+            draw_text(ctx.draw, font, ImVec2(x, y), c.text_on_primary, current_begin, current_end);
+            x += text_width(font, current_begin, current_end);
+            draw_text(ctx.draw, font, ImVec2(x, y), color, current_end, line.end);
         } else {
-            ctx.draw->AddText(font, font->FontSize, pos, color, line.begin, line.end);
+            draw_text(ctx.draw, font, pos, color, line.begin, line.end);
         }
         if (line.style == LineStyle::ListItem && line.first_of_block)
-            ctx.draw->AddText(body, body->FontSize, ImVec2(column_x + line.x - body->FontSize * 1.0f, y), c.accent, kBullet);
+            draw_text(ctx.draw, body, ImVec2(column_x + line.x - body->size * 1.0f, y), c.accent, kBullet);
     }
     ctx.draw->PopClipRect();
 }

@@ -156,15 +156,15 @@ void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max) {
     draw_magnifier(ctx.draw, ImVec2(min.x + h * 0.5f, (min.y + max.y) * 0.5f), h * 0.5f, c.primary, ctx.px(4));
     const float left = min.x + h, right = max.x - ctx.px(24);
     const std::string& query = ctx.state.search.query;
-    ImFont* font = ctx.fonts.get(FontRole::Title);
-    const float text_y = (min.y + max.y - font->FontSize) * 0.5f;
+    const Font* font = ctx.fonts.get(FontRole::Title);
+    const float text_y = (min.y + max.y - font->size) * 0.5f;
     if (query.empty()) {
-        ImFont* regular = ctx.fonts.get(FontRole::Regular);
+        const Font* regular = ctx.fonts.get(FontRole::Regular);
         ctx.draw->PushClipRect(ImVec2(left, min.y), ImVec2(right, max.y), true);
-        draw_text(ctx.draw, regular, ImVec2(left, (min.y + max.y - regular->FontSize) * 0.5f), c.text_muted,
+        draw_text(ctx.draw, regular, ImVec2(left, (min.y + max.y - regular->size) * 0.5f), c.text_muted,
                   ctx.t("search.placeholder"));
         ctx.draw->PopClipRect();
-        ctx.draw->AddRectFilled(ImVec2(left - ctx.px(6), text_y), ImVec2(left - ctx.px(3), text_y + font->FontSize),
+        ctx.draw->AddRectFilled(ImVec2(left - ctx.px(6), text_y), ImVec2(left - ctx.px(3), text_y + font->size),
                                 c.primary);
         return;
     }
@@ -174,16 +174,16 @@ void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max) {
     draw_text(ctx.draw, font, ImVec2(x, text_y), c.text, query);
     ctx.draw->PopClipRect();
     const float caret = std::min(x + width, right) + ctx.px(3);
-    ctx.draw->AddRectFilled(ImVec2(caret, text_y), ImVec2(caret + ctx.px(3), text_y + font->FontSize), c.primary);
+    ctx.draw->AddRectFilled(ImVec2(caret, text_y), ImVec2(caret + ctx.px(3), text_y + font->size), c.primary);
 }
 
 // Chips that fill the query with a common topic. Returns the height used.
 float draw_topics(UiContext& ctx, ImVec2 pos, float width) {
     const Palette& c = ctx.theme.colors;
-    ImFont* small = ctx.fonts.get(FontRole::Small);
-    ImFont* font = ctx.fonts.get(FontRole::Regular);
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* font = ctx.fonts.get(FontRole::Regular);
     draw_text(ctx.draw, small, pos, c.text_muted, ctx.t("search.topics"));
-    float y = pos.y + small->FontSize * 1.6f;
+    float y = pos.y + small->size * 1.6f;
     const float h = std::max(ctx.theme.min_target(), ctx.px(64));
     const float gap = ctx.px(14);
     float x = pos.x;
@@ -209,33 +209,28 @@ float draw_topics(UiContext& ctx, ImVec2 pos, float width) {
 // [SECTION] results list
 // ---------------------------------------------------------------------------------------------
 
-void wrap_snippet(SearchResult& result, ImFont* font, float width) {
+void wrap_snippet(SearchResult& result, const Font* font, float width) {
     if (result.wrapped_width == width && result.wrapped_font == font) return;
-    result.lines = break_lines(result.snippet, width,
-                               [font](std::string_view text) {
-                                   return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(),
-                                                              text.data() + text.size()).x;
-                               },
-                               result.hit.lang.c_str());
+    result.lines = font->renderer->break_lines(*font, result.snippet, width, result.hit.lang.c_str());
     result.wrapped_width = width;
     result.wrapped_font = font;
 }
 
 // The snippet with its matches on an accent background. Returns the height used.
-float draw_snippet(UiContext& ctx, SearchResult& result, ImFont* font, ImVec2 pos, float width) {
+float draw_snippet(UiContext& ctx, SearchResult& result, const Font* font, ImVec2 pos, float width) {
     wrap_snippet(result, font, width);
     const Palette& c = ctx.theme.colors;
-    const float line_height = font->FontSize * 1.4f;
+    const float line_height = font->size * 1.4f;
     const size_t lines = std::min<size_t>(result.lines.size(), kSnippetLines);
     const char* text = result.snippet.data();
     for (size_t i = 0; i < lines; ++i) {
         const LineSpan& line = result.lines[i];
         ImVec2 at(pos.x, pos.y + line_height * static_cast<float>(i));
         for (const TextRange& match : result.matches)
-            draw_match_box(ctx.draw, font, ImVec2(at.x, at.y - font->FontSize * 0.1f), font->FontSize * 1.3f,
+            draw_match_box(ctx.draw, font, ImVec2(at.x, at.y - font->size * 0.1f), font->size * 1.3f,
                            text + line.begin, text + line.end, text + match.begin, text + match.end, c.accent_soft,
                            ctx.px(6));
-        ctx.draw->AddText(font, font->FontSize, at, c.text, text + line.begin, text + line.end);
+        draw_text(ctx.draw, font, at, c.text, text + line.begin, text + line.end);
     }
     return line_height * static_cast<float>(lines);
 }
@@ -248,7 +243,7 @@ const std::string& result_title(const SearchResult& result, Lang lang) {
 float draw_result_chip(UiContext& ctx, const SearchResult& result, ImVec2 pos) {
     const std::string& label = result.lesson ? ctx.t("search.kind_lesson") : ctx.t(document_type_key(result.document->info.type));
     ImU32 fill = result.lesson ? ctx.theme.colors.accent : ctx.theme.document_type_color(result.document->info.type);
-    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.fonts.get(FontRole::Small);
     ImVec2 size = text_size(small, label);
     ctx.draw->AddRectFilled(pos, ImVec2(pos.x + size.x + ctx.px(28), pos.y + size.y + ctx.px(10)), fill, ctx.px(20));
     draw_text(ctx.draw, small, ImVec2(pos.x + ctx.px(14), pos.y + ctx.px(5)), ctx.theme.colors.text_on_primary, label);
@@ -258,15 +253,15 @@ float draw_result_chip(UiContext& ctx, const SearchResult& result, ImVec2 pos) {
 // Height of a result card at `width`, from the wrapped title and snippet.
 float result_height(UiContext& ctx, SearchResult& result, float width) {
     const float pad = ctx.px(24);
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
     const Lang lang = ctx.state.language;
     const WrappedText& title = ctx.text_cache.wrap(result_title(result, lang), medium, width - pad * 2, lang_code(lang));
     wrap_snippet(result, regular, width - pad * 2);
-    const float chip = ctx.fonts.get(FontRole::Small)->FontSize * 1.25f + ctx.px(10);
+    const float chip = ctx.fonts.get(FontRole::Small)->size * 1.25f + ctx.px(10);
     const size_t snippet_lines = std::min<size_t>(result.lines.size(), kSnippetLines);
     return pad * 2 + chip + ctx.px(12) + title.line_height * std::min<size_t>(title.lines.size(), 2) + ctx.px(10) +
-           regular->FontSize * 1.4f * static_cast<float>(snippet_lines);
+           regular->size * 1.4f * static_cast<float>(snippet_lines);
 }
 
 // One result card; returns true when tapped.
@@ -297,21 +292,21 @@ void draw_results_message(UiContext& ctx, ImVec2 min, ImVec2 max, const char* ti
     float y = min.y + ctx.px(120);
     draw_magnifier(ctx.draw, ImVec2(cx, y), ctx.px(150), c.border, ctx.px(10));
     y += ctx.px(130);
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
     const char* lc = lang_code(ctx.state.language);
     const std::string& title = ctx.t(title_key);
     const WrappedText& t = ctx.text_cache.wrap(title, medium, width - ctx.px(80), lc);
     for (const LineSpan& line : t.lines) {
-        ctx.draw->AddText(medium, medium->FontSize, ImVec2(cx - line.width * 0.5f, y), c.text, title.data() + line.begin,
+        draw_text(ctx.draw, medium, ImVec2(cx - line.width * 0.5f, y), c.text, title.data() + line.begin,
                           title.data() + line.end);
         y += t.line_height;
     }
     y += ctx.px(12);
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
     const std::string& body = ctx.t(body_key);
     const WrappedText& b = ctx.text_cache.wrap(body, regular, width - ctx.px(80), lc);
     for (const LineSpan& line : b.lines) {
-        ctx.draw->AddText(regular, regular->FontSize, ImVec2(cx - line.width * 0.5f, y), c.text_muted,
+        draw_text(ctx.draw, regular, ImVec2(cx - line.width * 0.5f, y), c.text_muted,
                           body.data() + line.begin, body.data() + line.end);
         y += b.line_height;
     }
@@ -328,14 +323,14 @@ void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
         draw_results_message(ctx, min, max, "search.no_results", "search.no_results_hint");
         return;
     }
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
     char count[32];
     std::snprintf(count, sizeof count, "%d", static_cast<int>(search.results.size()));
     const std::string& label = ctx.t("search.results_count");
     draw_text(ctx.draw, medium, min, c.text, label);
-    ctx.draw->AddText(medium, medium->FontSize, ImVec2(min.x + text_size(medium, label).x + ctx.px(10), min.y), c.accent,
+    draw_text(ctx.draw, medium, ImVec2(min.x + text_size(medium, label).x + ctx.px(10), min.y), c.accent,
                       count);
-    ImVec2 list_min(min.x - ctx.px(12), min.y + medium->FontSize * 1.6f), list_max(max.x + ctx.px(12), max.y);
+    ImVec2 list_min(min.x - ctx.px(12), min.y + medium->size * 1.6f), list_max(max.x + ctx.px(12), max.y);
     search.scroll.set_extent(search.list_height, list_max.y - list_min.y);
     scroll_region(ctx, search.scroll, list_min, list_max);
     ctx.draw->PushClipRect(list_min, list_max, true);

@@ -28,7 +28,7 @@ struct SearchResult {
     // The snippet wrapped for the last width and font it was drawn with.
     std::vector<LineSpan> lines;
     float wrapped_width = -1;
-    const ImFont* wrapped_font = nullptr;
+    const Font* wrapped_font = nullptr;
 };
 
 struct SearchState {

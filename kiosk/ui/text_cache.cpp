@@ -1,10 +1,10 @@
 #include "ui/text_cache.h"
 
-#include <cfloat>
+#include "ui/text_renderer.h"
 
 namespace kiosk::ui {
 
-const WrappedText& TextCache::wrap(const std::string& text, ImFont* font, float width, const char* lang) {
+WrappedText& TextCache::wrap(const std::string& text, const Font* font, float width, const char* lang) {
     Key key{text.data(), text.size(), font, width};
     auto it = entries_.find(key);
     if (it != entries_.end()) return it->second;
@@ -12,17 +12,14 @@ const WrappedText& TextCache::wrap(const std::string& text, ImFont* font, float 
     // ever-new strings, start over rather than grow without bound.
     if (entries_.size() >= kMaxEntries) entries_.clear();
     WrappedText wrapped;
-    wrapped.line_height = font->FontSize * 1.3f;
-    MeasureFn measure = [font](std::string_view s) {
-        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
-    };
-    wrapped.lines = break_lines(text, width, measure, lang);
+    wrapped.line_height = font->size * 1.3f;
+    wrapped.lines = font->renderer->break_lines(*font, text, width, lang);
     return entries_.emplace(key, std::move(wrapped)).first->second;
 }
 
-float draw_wrapped(ImDrawList* draw, TextCache& cache, const std::string& text, ImFont* font, ImVec2 pos,
+float draw_wrapped(ImDrawList* draw, TextCache& cache, const std::string& text, const Font* font, ImVec2 pos,
                    float width, ImU32 color, const char* lang, int max_lines) {
-    const WrappedText& wrapped = cache.wrap(text, font, width, lang);
+    WrappedText& wrapped = cache.wrap(text, font, width, lang);
     size_t count = wrapped.lines.size();
     bool cut = max_lines > 0 && count > static_cast<size_t>(max_lines);
     if (cut) count = static_cast<size_t>(max_lines);
@@ -33,17 +30,22 @@ float draw_wrapped(ImDrawList* draw, TextCache& cache, const std::string& text, 
         const char* end = text.data() + span.end;
         if (cut && i + 1 == count) {
             // Make room for the ellipsis by dropping characters from the end of the line.
+            // Found once per cut and kept with the wrapped text, so steady frames do not search again.
             const char* ellipsis = "\xE2\x80\xA6";
-            float ellipsis_width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, ellipsis).x;
-            while (end > begin &&
-                   font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin, end).x + ellipsis_width > width) {
-                do { --end; } while (end > begin && (static_cast<unsigned char>(*end) & 0xC0) == 0x80);
+            if (wrapped.cut_line != i) {
+                float ellipsis_width = text_width(font, ellipsis);
+                while (end > begin && text_width(font, begin, end) + ellipsis_width > width) {
+                    do { --end; } while (end > begin && (static_cast<unsigned char>(*end) & 0xC0) == 0x80);
+                }
+                wrapped.cut_line = i;
+                wrapped.cut_end = static_cast<size_t>(end - text.data());
             }
-            draw->AddText(font, font->FontSize, at, color, begin, end);
-            float used = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin, end).x;
-            draw->AddText(font, font->FontSize, ImVec2(at.x + used, at.y), color, ellipsis);
+            end = text.data() + wrapped.cut_end;
+            draw_text(draw, font, at, color, begin, end);
+            float used = text_width(font, begin, end);
+            draw_text(draw, font, ImVec2(at.x + used, at.y), color, ellipsis);
         } else {
-            draw->AddText(font, font->FontSize, at, color, begin, end);
+            draw_text(draw, font, at, color, begin, end);
         }
     }
     return wrapped.line_height * static_cast<float>(count);

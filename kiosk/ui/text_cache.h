@@ -3,9 +3,11 @@
 #pragma once
 
 #include "core/text_layout.h"
+#include "ui/fonts.h"
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -15,6 +17,8 @@ namespace kiosk::ui {
 struct WrappedText {
     std::vector<LineSpan> lines;
     float line_height = 0;
+    size_t cut_line = SIZE_MAX;  // the line drawn with an ellipsis, and where its text ends
+    size_t cut_end = 0;
     float height() const { return line_height * static_cast<float>(lines.size()); }
 };
 
@@ -22,7 +26,7 @@ class TextCache {
 public:
     // Lines of `text` in `font` wrapped to `width`. `text` must outlive the cache entry
     // (content, translations and DisplayStrings do; a temporary string must never be passed). `lang` hints the line breaker ("ru", "zh", "en").
-    const WrappedText& wrap(const std::string& text, ImFont* font, float width, const char* lang);
+    WrappedText& wrap(const std::string& text, const Font* font, float width, const char* lang);
     void clear() { entries_.clear(); }
 
     size_t size() const { return entries_.size(); }
@@ -49,7 +53,7 @@ private:
 
 // Draws wrapped text at `pos` with at most `max_lines` lines (0: all); the last visible line
 // ends with an ellipsis when text is cut. Returns the height used.
-float draw_wrapped(ImDrawList* draw, TextCache& cache, const std::string& text, ImFont* font, ImVec2 pos,
+float draw_wrapped(ImDrawList* draw, TextCache& cache, const std::string& text, const Font* font, ImVec2 pos,
                    float width, ImU32 color, const char* lang, int max_lines = 0);
 
 }  // namespace kiosk::ui

@@ -21,7 +21,7 @@ void draw_emblem(ImDrawList* draw, ImVec2 center, float radius, ImU32 color) {
 float search_button(UiContext& ctx, float right, float center_y) {
     const Theme& theme = ctx.theme;
     const std::string& label = ctx.t("search.button");
-    ImFont* font = ctx.fonts.get(FontRole::Medium);
+    const Font* font = ctx.fonts.get(FontRole::Medium);
     const float h = theme.button_height() * 0.9f;
     const float icon = h * 0.55f;
     const float width = std::max(theme.min_target() * 1.5f, text_size(font, label).x + icon + theme.px(64));
@@ -33,7 +33,7 @@ float search_button(UiContext& ctx, float right, float center_y) {
     ctx.draw->AddCircle(lens, icon * 0.32f, c.primary, 24, theme.px(3.5f));
     ctx.draw->AddLine(ImVec2(lens.x + icon * 0.23f, lens.y + icon * 0.23f),
                       ImVec2(lens.x + icon * 0.52f, lens.y + icon * 0.52f), c.primary, theme.px(5));
-    draw_text(ctx.draw, font, ImVec2(min.x + theme.px(36) + icon, center_y - font->FontSize * 0.62f), c.primary, label);
+    draw_text(ctx.draw, font, ImVec2(min.x + theme.px(36) + icon, center_y - font->size * 0.62f), c.primary, label);
     if (area.clicked) open_search(ctx.state);
     return min.x;
 }
@@ -71,15 +71,15 @@ bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back, bool
                      ButtonStyle::OnPrimary, FontRole::Medium))
         ctx.state.accessibility_open = !ctx.state.accessibility_open;
     if (with_search && ctx.search) switch_left = search_button(ctx, switch_left - theme.px(20), center_y);
-    ImFont* font = ctx.fonts.get(with_back ? FontRole::Medium : FontRole::Title);
+    const Font* font = ctx.fonts.get(with_back ? FontRole::Medium : FontRole::Title);
     float available = switch_left - theme.px(32) - x;
     ctx.draw->PushClipRect(ImVec2(x, 0), ImVec2(x + available, height), true);
     const WrappedText& wrapped = ctx.text_cache.wrap(title, font, 1e9f, lang_code(ctx.state.language));
     float title_width = wrapped.lines.empty() ? 0 : wrapped.lines[0].width;
     if (title_width <= available) {
-        draw_text(ctx.draw, font, ImVec2(x, center_y - font->FontSize * 0.62f), theme.colors.text_on_primary, title);
+        draw_text(ctx.draw, font, ImVec2(x, center_y - font->size * 0.62f), theme.colors.text_on_primary, title);
     } else {
-        draw_wrapped(ctx.draw, ctx.text_cache, title, font, ImVec2(x, center_y - font->FontSize * 0.62f), available,
+        draw_wrapped(ctx.draw, ctx.text_cache, title, font, ImVec2(x, center_y - font->size * 0.62f), available,
                      theme.colors.text_on_primary, lang_code(ctx.state.language), 1);
     }
     ctx.draw->PopClipRect();

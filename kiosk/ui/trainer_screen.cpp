@@ -83,10 +83,10 @@ float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
 
     char clock[32];
     format_clock(clock, sizeof clock, elapsed(ctx.state.trainer, ctx.now));
-    ImFont* small = ctx.fonts.get(FontRole::Small);
-    ImFont* title = ctx.fonts.get(FontRole::Title);
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* title = ctx.fonts.get(FontRole::Title);
     const float tx = margin + ew + ctx.px(48);
-    draw_text(ctx.draw, small, ImVec2(tx, cy - small->FontSize - ctx.px(6)), c.text_on_primary, ctx.t("trainer.time"));
+    draw_text(ctx.draw, small, ImVec2(tx, cy - small->size - ctx.px(6)), c.text_on_primary, ctx.t("trainer.time"));
     draw_text(ctx.draw, title, ImVec2(tx, cy - ctx.px(4)), c.text_on_primary, clock);
     return language_switch(ctx, ctx.screen.x - margin, cy) - ctx.px(40);
 }
@@ -112,9 +112,9 @@ void draw_choose(UiContext& ctx) {
     }
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.7f;
-    ImFont* heading = ctx.fonts.get(FontRole::Title);
+    const Font* heading = ctx.fonts.get(FontRole::Title);
     draw_text(ctx.draw, heading, ImVec2(margin, y), theme.colors.text, ctx.t("trainer.choose"));
-    y += heading->FontSize * 1.3f + margin * 0.5f;
+    y += heading->size * 1.3f + margin * 0.5f;
     const Lesson* chosen = draw_lesson_grid(ctx, ctx.state.trainer.list_scroll, ImVec2(0, y),
                                             ImVec2(ctx.screen.x, ctx.screen.y - margin * 0.5f));
     if (chosen) start_session(ctx.state.trainer, *chosen, ctx.now);
@@ -213,18 +213,18 @@ void draw_group_quiz(UiContext& ctx) {
     const float margin = ctx.theme.margin();
     const float width = ctx.screen.x - margin * 2;
     const float top_of_bar = bar_top(ctx);
-    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.fonts.get(FontRole::Small);
     float y = margin * 0.8f;
     char caption[64];
     format_progress(caption, sizeof caption, ctx.t("quiz.question"), trainer.question, count);
     draw_text(ctx.draw, small, ImVec2(margin, y), c.accent, caption);
-    y += small->FontSize * 1.6f;
+    y += small->size * 1.6f;
     y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Display), ImVec2(margin, y),
                       width, c.text, lc, 3);
     y += ctx.px(12);
     if (!trainer.revealed) draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("trainer.vote_hint"), small, ImVec2(margin, y), width,
                                         c.text_muted, lc, 1);
-    y += small->FontSize * 1.6f;
+    y += small->size * 1.6f;
 
     // Rows share the height left above the explanation's space.
     const float explanation_space = ctx.px(190);
@@ -270,15 +270,15 @@ void draw_results_chart(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const TrainerState& trainer = ctx.state.trainer;
     const Palette& c = ctx.theme.colors;
     const Lesson& lesson = *trainer.lesson;
-    ImFont* small = ctx.fonts.get(FontRole::Small);
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
     int highest = 1;
     for (size_t q = 0; q < trainer.votes.size(); ++q) {
         int right = trainer.votes[q][lesson.questions[q].correct_option], all = 0;
         for (int v : trainer.votes[q]) all += v;
         highest = std::max({highest, right, all - right});
     }
-    const float label_h = regular->FontSize * 1.6f, value_h = small->FontSize * 1.5f;
+    const float label_h = regular->size * 1.6f, value_h = small->size * 1.5f;
     const float base = max.y - label_h;
     const float scale = (base - min.y - value_h) / static_cast<float>(highest);
     ctx.draw->AddLine(ImVec2(min.x, base), ImVec2(max.x, base), c.border, ctx.px(2));
@@ -308,7 +308,7 @@ void draw_results_chart(UiContext& ctx, ImVec2 min, ImVec2 max) {
 
 void draw_legend(UiContext& ctx, ImVec2 pos) {
     const Palette& c = ctx.theme.colors;
-    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.fonts.get(FontRole::Small);
     const char* keys[2] = {"trainer.legend_correct", "trainer.legend_other"};
     const ImU32 colors[2] = {c.success, c.text_muted};
     float x = pos.x;
@@ -326,15 +326,15 @@ void draw_results(UiContext& ctx) {
     const Lang lang = ctx.state.language;
     const float margin = ctx.theme.margin();
     const float top_of_bar = bar_top(ctx);
-    ImFont* title = ctx.fonts.get(FontRole::Title);
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* title = ctx.fonts.get(FontRole::Title);
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
     float y = margin * 0.8f;
     draw_text(ctx.draw, title, ImVec2(margin, y), c.text, ctx.t("trainer.results"));
-    y += title->FontSize * 1.4f;
+    y += title->size * 1.4f;
     draw_wrapped(ctx.draw, ctx.text_cache, lesson.title.get(lang), medium, ImVec2(margin, y), ctx.screen.x - margin * 2,
                  c.primary, lang_code(lang), 1);
-    y += medium->FontSize * 1.6f;
+    y += medium->size * 1.6f;
 
     int right = 0, all = 0;
     for (size_t q = 0; q < trainer.votes.size(); ++q) {
@@ -345,11 +345,11 @@ void draw_results(UiContext& ctx) {
     std::snprintf(line, sizeof line, "%s: %d / %d (%d%%)", ctx.t("trainer.correct_total").c_str(), right, all,
                   all > 0 ? static_cast<int>(std::lround(100.0 * right / all)) : 0);
     draw_text(ctx.draw, regular, ImVec2(margin, y), c.text, line);
-    y += regular->FontSize * 1.8f;
+    y += regular->size * 1.8f;
     draw_legend(ctx, ImVec2(margin, y));
     y += ctx.px(56);
 
-    const float status_h = regular->FontSize * 2.0f;
+    const float status_h = regular->size * 2.0f;
     draw_results_chart(ctx, ImVec2(margin, y), ImVec2(ctx.screen.x - margin, top_of_bar - margin * 0.5f - status_h));
     const char* status_key = trainer.save == TrainerState::Save::Saved    ? "trainer.saved"
                              : trainer.save == TrainerState::Save::Failed ? "trainer.save_failed"

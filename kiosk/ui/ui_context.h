@@ -11,6 +11,7 @@
 #include "ui/display_strings.h"
 #include "ui/fonts.h"
 #include "ui/text_cache.h"
+#include "ui/text_renderer.h"
 #include "ui/theme.h"
 #include "ui/touch_targets.h"
 #include "ui/ui_state.h"

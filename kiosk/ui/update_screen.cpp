@@ -18,34 +18,29 @@ const char* phase_names[] = {"idle", "installing", "done", "failed"};
 
 // Wraps `text` for `width` in `font`, once per width and font. Returns the height of at most
 // `max_lines` lines (0: all).
-float wrap_once(const UiContext& ctx, WrappableText& text, ImFont* font, float width, int max_lines = 0) {
+float wrap_once(const UiContext& ctx, WrappableText& text, const Font* font, float width, int max_lines = 0) {
     if (text.wrapped_width != width || text.wrapped_font != font) {
-        text.lines = break_lines(text.text, width,
-                                 [font](std::string_view s) {
-                                     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s.data(),
-                                                                s.data() + s.size()).x;
-                                 },
-                                 lang_code(ctx.state.language));
+        text.lines = font->renderer->break_lines(*font, text.text, width, lang_code(ctx.state.language));
         text.wrapped_width = width;
         text.wrapped_font = font;
     }
     size_t count = text.lines.size();
     if (max_lines > 0) count = std::min(count, static_cast<size_t>(max_lines));
-    return font->FontSize * 1.35f * count;
+    return font->size * 1.35f * count;
 }
 
 // Draws `text` wrapped to `width`, at most `max_lines` lines (0: all), each line centred in
 // `width` when `centered`. Returns the height used.
-float draw_wrappable(UiContext& ctx, WrappableText& text, ImFont* font, ImVec2 pos, float width, ImU32 color,
+float draw_wrappable(UiContext& ctx, WrappableText& text, const Font* font, ImVec2 pos, float width, ImU32 color,
                      int max_lines = 0, bool centered = false) {
     const float height = wrap_once(ctx, text, font, width, max_lines);
-    const float line_height = font->FontSize * 1.35f;
+    const float line_height = font->size * 1.35f;
     const size_t count = max_lines > 0 ? std::min(text.lines.size(), static_cast<size_t>(max_lines)) : text.lines.size();
     const char* base = text.text.data();
     for (size_t i = 0; i < count; ++i) {
         const LineSpan& line = text.lines[i];
         const float x = centered ? pos.x + (width - line.width) * 0.5f : pos.x;
-        ctx.draw->AddText(font, font->FontSize, ImVec2(x, pos.y + line_height * i), color, base + line.begin,
+        draw_text(ctx.draw, font, ImVec2(x, pos.y + line_height * i), color, base + line.begin,
                           base + line.end);
     }
     return height;
@@ -77,10 +72,10 @@ void draw_status_mark(UiContext& ctx, ImVec2 center, float radius, bool good) {
 // refused package the verifier's reason. Returns the height used.
 float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float width) {
     const Palette& c = ctx.theme.colors;
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
-    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* small = ctx.fonts.get(FontRole::Small);
     const float mark = ctx.px(16);
-    draw_status_mark(ctx, ImVec2(pos.x + mark, pos.y + medium->FontSize * 0.6f), mark, row.valid);
+    draw_status_mark(ctx, ImVec2(pos.x + mark, pos.y + medium->size * 0.6f), mark, row.valid);
     const float x = pos.x + mark * 2 + ctx.px(16), inner = width - (x - pos.x);
     float y = pos.y;
     float line_right = pos.x + width;
@@ -88,20 +83,20 @@ float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float wid
         const std::string& chosen = ctx.t("update.chosen");
         const float chip_w = text_size(small, chosen).x + ctx.px(32);
         const ImVec2 chip_min(pos.x + width - chip_w, y + ctx.px(4));
-        ctx.draw->AddRectFilled(chip_min, ImVec2(pos.x + width, y + ctx.px(4) + small->FontSize * 1.5f), c.accent_soft,
+        ctx.draw->AddRectFilled(chip_min, ImVec2(pos.x + width, y + ctx.px(4) + small->size * 1.5f), c.accent_soft,
                                 ctx.px(8));
-        draw_text(ctx.draw, small, ImVec2(chip_min.x + ctx.px(16), chip_min.y + small->FontSize * 0.25f), c.text, chosen);
+        draw_text(ctx.draw, small, ImVec2(chip_min.x + ctx.px(16), chip_min.y + small->size * 0.25f), c.text, chosen);
         line_right = chip_min.x - ctx.px(16);
     }
-    ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(line_right, y + medium->FontSize * 1.4f), true);
+    ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(line_right, y + medium->size * 1.4f), true);
     draw_text(ctx.draw, medium, ImVec2(x, y), c.text, row.name);
     const float name_w = text_size(medium, row.name).x;
-    draw_text(ctx.draw, small, ImVec2(x + name_w + ctx.px(24), y + medium->FontSize - small->FontSize), c.text_muted,
+    draw_text(ctx.draw, small, ImVec2(x + name_w + ctx.px(24), y + medium->size - small->size), c.text_muted,
               row.details);
     ctx.draw->PopClipRect();
-    y += medium->FontSize * 1.4f;
+    y += medium->size * 1.4f;
     draw_text(ctx.draw, small, ImVec2(x, y), row.valid ? c.success : c.danger, ctx.t(row.status_key));
-    y += small->FontSize * 1.4f;
+    y += small->size * 1.4f;
     y += draw_wrappable(ctx, row.reason, small, ImVec2(x, y), inner, c.text_muted, kReasonLines);
     return y - pos.y;
 }
@@ -114,9 +109,9 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
     UsbView& usb = ctx.state.status.usb;
-    ImFont* medium = ctx.fonts.get(FontRole::Medium);
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
-    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* small = ctx.fonts.get(FontRole::Small);
     draw_panel(ctx, min, max);
     const float pad = ctx.px(32), bh = theme.button_height(), gap = ctx.px(20);
     const float x = min.x + pad, width = max.x - min.x - pad * 2;
@@ -137,11 +132,11 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
     if (idle && usb.chosen >= 0 && action(usb.install_label[static_cast<int>(lang)], ButtonStyle::Primary))
         ctx.state.requests.install_update = true;
     ctx.draw->PushClipRect(ImVec2(x, min.y), ImVec2(std::max(x, right), min.y + pad + bh), true);
-    draw_text(ctx.draw, medium, ImVec2(x, min.y + pad + (bh - medium->FontSize) * 0.5f), c.text, ctx.t("update.card"));
+    draw_text(ctx.draw, medium, ImVec2(x, min.y + pad + (bh - medium->size) * 0.5f), c.text, ctx.t("update.card"));
     ctx.draw->PopClipRect();
     float y = min.y + pad + bh + ctx.px(12);
     draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, ctx.t(usb.auto_install ? "update.auto_on" : "update.auto_off"));
-    y += small->FontSize * 1.4f + ctx.px(16);
+    y += small->size * 1.4f + ctx.px(16);
 
     if (usb.packages.empty()) {
         draw_text(ctx.draw, regular, ImVec2(x, y), c.text_muted, ctx.t("update.no_stick"));
@@ -150,14 +145,14 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
     // The reason nothing can be installed goes first: it is what the organizer must act on.
     if (!usb.problem_key.empty()) {
         draw_text(ctx.draw, regular, ImVec2(x, y), c.danger, ctx.t(usb.problem_key));
-        y += regular->FontSize * 1.4f;
+        y += regular->size * 1.4f;
         y += draw_wrappable(ctx, usb.problem, small, ImVec2(x, y), width, c.text_muted, kReasonLines);
         y += ctx.px(12);
     }
     // Rows in path order while they fit; a last line says how many more there are.
-    const float more_h = small->FontSize * 1.4f + ctx.px(12);
-    const float valid_row_h = ctx.px(24) + medium->FontSize * 1.4f + small->FontSize * 1.4f;
-    const float refused_row_h = valid_row_h + small->FontSize * 1.35f * kReasonLines;
+    const float more_h = small->size * 1.4f + ctx.px(12);
+    const float valid_row_h = ctx.px(24) + medium->size * 1.4f + small->size * 1.4f;
+    const float refused_row_h = valid_row_h + small->size * 1.35f * kReasonLines;
     const float bottom = max.y - pad * 0.75f;
     size_t shown = 0;
     for (; shown < usb.packages.size(); ++shown) {
@@ -190,9 +185,9 @@ void draw_update_overlay(UiContext& ctx) {
     UpdateView& update = ctx.state.status.update;
     const int lang = static_cast<int>(ctx.state.language);
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.overlay_dim);
-    ImFont* title = ctx.fonts.get(FontRole::Title);
-    ImFont* regular = ctx.fonts.get(FontRole::Regular);
-    ImFont* small = ctx.fonts.get(FontRole::Small);
+    const Font* title = ctx.fonts.get(FontRole::Title);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* small = ctx.fonts.get(FontRole::Small);
     const float width = std::min(ctx.px(1040), ctx.screen.x - ctx.theme.margin() * 2), pad = ctx.px(56);
     const float inner = width - pad * 2;
     const bool installing = update.phase == UpdateView::Phase::Installing;
@@ -202,7 +197,7 @@ void draw_update_overlay(UiContext& ctx) {
     float height = pad * 2 + mark * 2 + ctx.px(28);
     height += wrap_once(ctx, update.title[lang], title, inner) + ctx.px(24);
     if (installing) {
-        height += ctx.px(40) + ctx.px(24) + regular->FontSize * 1.4f * 2;
+        height += ctx.px(40) + ctx.px(24) + regular->size * 1.4f * 2;
     } else {
         height += wrap_once(ctx, update.explanation[lang], regular, inner) + ctx.px(16);
         height += wrap_once(ctx, update.technical, small, inner) + ctx.px(32) + ctx.theme.button_height();
@@ -229,10 +224,10 @@ void draw_update_overlay(UiContext& ctx) {
         const float filled = std::max(bar_h, inner * std::min(1.0f, std::max(0.0f, update.progress)));
         ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + filled, y + bar_h), c.primary, bar_h * 0.5f);
         y += bar_h + ctx.px(24);
-        draw_text_centered(ctx.draw, regular, ImVec2(x, y), ImVec2(x + inner, y + regular->FontSize * 1.4f), c.text,
+        draw_text_centered(ctx.draw, regular, ImVec2(x, y), ImVec2(x + inner, y + regular->size * 1.4f), c.text,
                            update.percent);
-        y += regular->FontSize * 1.4f;
-        draw_text_centered(ctx.draw, regular, ImVec2(x, y), ImVec2(x + inner, y + regular->FontSize * 1.4f),
+        y += regular->size * 1.4f;
+        draw_text_centered(ctx.draw, regular, ImVec2(x, y), ImVec2(x + inner, y + regular->size * 1.4f),
                            c.text_muted, ctx.t("update.please_wait"));
         return;
     }

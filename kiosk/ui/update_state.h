@@ -22,7 +22,7 @@ struct WrappableText {
     std::string text;
     std::vector<LineSpan> lines;
     float wrapped_width = -1;
-    const ImFont* wrapped_font = nullptr;
+    const Font* wrapped_font = nullptr;
 };
 
 // One package found on a stick, as the organizer panel lists it.

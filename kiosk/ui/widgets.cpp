@@ -147,15 +147,9 @@ void scroll_indicator(UiContext& ctx, const KineticScroll& scroll, ImVec2 min, I
                             ctx.theme.colors.scrollbar, ctx.px(3));
 }
 
-ImVec2 text_size(ImFont* font, const std::string& text) {
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
-}
+ImVec2 text_size(const Font* font, const std::string& text) { return ImVec2(text_width(font, text), font->size); }
 
-void draw_text(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, const std::string& text) {
-    draw->AddText(font, font->FontSize, pos, color, text.data(), text.data() + text.size());
-}
-
-void draw_text_centered(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, const std::string& text) {
+void draw_text_centered(ImDrawList* draw, const Font* font, ImVec2 min, ImVec2 max, ImU32 color, const std::string& text) {
     ImVec2 size = text_size(font, text);
     ImVec2 pos((min.x + max.x - size.x) * 0.5f, (min.y + max.y - size.y) * 0.5f);
     draw_text(draw, font, ImVec2(static_cast<float>(static_cast<int>(pos.x)), static_cast<float>(static_cast<int>(pos.y))),

@@ -46,9 +46,8 @@ void scroll_region(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max
 void scroll_indicator(UiContext& ctx, const KineticScroll& scroll, ImVec2 min, ImVec2 max, float content_height);
 
 // Text helpers.
-ImVec2 text_size(ImFont* font, const std::string& text);
-void draw_text(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, const std::string& text);
-void draw_text_centered(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, ImU32 color, const std::string& text);
+ImVec2 text_size(const Font* font, const std::string& text);  // one line: width, and the line box height
+void draw_text_centered(ImDrawList* draw, const Font* font, ImVec2 min, ImVec2 max, ImU32 color, const std::string& text);
 
 // A soft drop shadow under a rounded card.
 void draw_card_shadow(ImDrawList* draw, ImVec2 min, ImVec2 max, float rounding, const Theme& theme);

@@ -343,3 +343,33 @@ TEST_CASE("Arbitrary bytes at arbitrary widths keep every layout invariant") {
         layout(text, max_width, round % 2 ? "zh" : "ru");
     }
 }
+
+TEST_CASE("a line that its own shaping makes wider than the box is broken earlier") {
+    // Segments measure as the fake font says; a whole line, shaped on its own, is 6 px wider
+    // for every space in it (as if kerning across the spaces pushed the words apart).
+    const kiosk::MeasureFn line_width = [](std::string_view text) {
+        float width = fake_measure(text);
+        for (char c : text) width += c == ' ' ? 6.0f : 0.0f;
+        return width;
+    };
+    const std::string text = "aaaa bbbb cccc dddd eeee ffff gggg hhhh";
+    const float max_width = 108;  // three words fit by their segments (104), not shaped (116)
+    const auto plain = kiosk::break_lines(text, max_width, kMeasure, "en");
+    bool plain_overflows = false;
+    for (const LineSpan& line : plain) plain_overflows |= line_width(line_text(text, line)) > max_width;
+    CHECK(plain_overflows);  // without the check the lines would overflow
+
+    const auto fitted = kiosk::break_lines(text, max_width, kMeasure, "en", &line_width);
+    std::string joined;
+    for (const LineSpan& line : fitted) {
+        CAPTURE(line_text(text, line));
+        CHECK(line_width(line_text(text, line)) <= max_width);
+        CHECK(line.width == line_width(line_text(text, line)));
+        joined += (joined.empty() ? "" : " ") + line_text(text, line);
+    }
+    CHECK(joined == text);  // no word lost or repeated
+    CHECK(fitted.size() > plain.size());
+    // One word wider than the box still gets a line of its own, never an endless split.
+    const auto word = kiosk::break_lines("abcdefghijklmnopqrstuvwxyz", 50, kMeasure, "en", &line_width);
+    CHECK(!word.empty());
+}

@@ -44,6 +44,11 @@ TEST_CASE("100,000 random visitor actions neither crash the kiosk, nor let it qu
         CAPTURE(screen);
         CHECK(std::find(visited.begin(), visited.end(), screen) != visited.end());
     }
+    // The glyph cache held the glyphs of every screen and language within its fixed budget.
+    CHECK(run.state["glyph_cache"]["glyphs"].number > 0);
+    CHECK(run.state["glyph_cache"]["bytes"].number <= run.state["glyph_cache"]["budget_bytes"].number);
+    CHECK(run.state["glyph_cache"]["budget_bytes"].number <= 16.0 * 1024 * 1024);
+    CHECK(run.state["missing_glyphs"].number == 0);
     // Resident memory, sampled every 10,000 frames, stays flat once the kiosk has warmed up:
     // the highest later sample is within a few MB of the one taken a tenth of the way in.
     const auto& samples = run.state["rss_samples_mb"].array;
