@@ -153,9 +153,9 @@ TEST_CASE("bad inputs are refused and leave the installed content byte-identical
         std::string p = f.make_package(3, "p.kpkg");
         std::string sig = test::read_text(p + ".minisig");
         size_t line2 = sig.find('\n') + 1;
-        sig[line2 + 40] = sig[line2 + 40] == 'A' ? 'B' : 'A';  // inside the Ed25519 signature
+        sig[line2 + 40] = sig[line2 + 40] == 'A' ? 'B' : 'A';  // inside the Ed25519 signature, which the global one covers
         test::write_text(p + ".minisig", sig);
-        f.expect_refused(p, PackageProblem::SignatureInvalid, "does not match the file");
+        f.expect_refused(p, PackageProblem::SignatureInvalid, "signature file was forged or changed");
     }
     SUBCASE("one flipped bit in the trusted comment") {
         std::string p = f.make_package(3, "p.kpkg");
