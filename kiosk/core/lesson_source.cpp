@@ -426,6 +426,7 @@ bool load_lesson_sources(const std::string& dir, const std::vector<Document>& do
             diagnostics->push_back({path, 0, "", error});
             continue;
         }
+        if (!check_source_characters(text, path, diagnostics)) continue;
         Lesson lesson;
         LessonSourceLines lines;
         if (!parse_lesson_source(text, path, &lesson, diagnostics, &lines)) continue;
