@@ -48,6 +48,7 @@ int cmd_status(const std::vector<std::string>& args) {
     if (!installer_config_from(cl, &config, &error)) return usage_error("status", error);
     ContentInstaller installer(config);
     recover_data_dir(installer, "status");
+    keep_owner(config.data_dir, "status");
     ContentStatus status = installer.status();
     if (cl.has("json")) print_json(status);
     else if (!status.path.empty()) print_text(status);
