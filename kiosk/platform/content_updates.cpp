@@ -128,8 +128,9 @@ void KioskRunner::refresh_recovery_notice(ui::UsbView& view) {
     if (notice.kind == RecoveryNotice::Kind::None) return;
     for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En}) {
         const bool failed = notice.kind == RecoveryNotice::Kind::FailedStarts;
-        std::string line = translations_.get(lang, failed ? "update.recovery.failed_starts" : "update.recovery.unreadable");
-        line = replace_placeholder(line, "{from}", notice.from_version > 0 ? std::to_string(notice.from_version) : "?");
+        const char* key = failed ? "update.recovery.failed_starts"
+                                 : notice.from_version > 0 ? "update.recovery.unreadable" : "update.recovery.unreadable_unknown";
+        std::string line = replace_placeholder(translations_.get(lang, key), "{from}", std::to_string(notice.from_version));
         const char* now_shown = notice.to_factory ? "update.recovery.factory" : "update.recovery.version";
         line = replace_placeholder(line, "{to}", ui::fill_count(translations_.get(lang, now_shown), notice.to_version));
         view.recovery[static_cast<int>(lang)] = line;

@@ -297,3 +297,57 @@ TEST_CASE("a second installer on the same data dir is refused while the first ho
     CHECK(outer.ok());
     CHECK(inner.failure == InstallFailure::Busy);
 }
+
+TEST_CASE("an unusable data dir is named as such, never as another install running") {
+    PackageFixture f;
+    std::string p = f.make_package(2, "p.kpkg");
+    InstallerConfig config = f.config();
+    SUBCASE("a file where the data dir should be") {
+        test::write_text(f.dir.file("not-a-dir"), "x");
+        config.data_dir = f.dir.file("not-a-dir");
+        InstallOutcome outcome = ContentInstaller(config).install(p, p + ".minisig");
+        CHECK(outcome.failure == InstallFailure::DataDir);
+        CHECK(outcome.reason.find("is not a folder") != std::string::npos);
+    }
+    SUBCASE("under a file, so it cannot be created") {
+        test::write_text(f.dir.file("file"), "x");
+        config.data_dir = f.dir.file("file/data");
+        std::string message;
+        CHECK_FALSE(ContentInstaller(config).rollback(&message));
+        CHECK(message.find("another install") == std::string::npos);
+        CHECK(message.find(config.data_dir) != std::string::npos);
+    }
+    SUBCASE("not writable for an ordinary user") {
+        if (::geteuid() == 0) {
+            // Root writes anywhere; data_dir_problem() is checked for a path it cannot create.
+            CHECK(data_dir_problem(f.dir.file("missing/sub")).find("does not exist") != std::string::npos);
+        } else {
+            REQUIRE(::chmod(f.data_dir.c_str(), 0555) == 0);
+            InstallOutcome outcome = ContentInstaller(config).install(p, p + ".minisig");
+            CHECK(outcome.reason.find("is not writable for user") != std::string::npos);
+            ::chmod(f.data_dir.c_str(), 0755);
+        }
+    }
+}
+
+TEST_CASE("run as root on a data dir owned by the kiosk's user, the installer's files go back to that user") {
+    if (::geteuid() != 0) {
+        MESSAGE("skipped: needs root");
+        return;
+    }
+    PackageFixture f;
+    const uid_t owner = 65534;  // nobody, standing in for sco-kiosk
+    REQUIRE(::chown(f.data_dir.c_str(), owner, owner) == 0);
+    f.install_version(2);
+    std::vector<std::string> changes = keep_data_dir_owner(f.data_dir);
+    CHECK_FALSE(changes.empty());
+    ContentInstaller installer(f.config());
+    for (const std::string& path : {installer.active_db(), fs::dirname(installer.active_db()), f.data_dir + "/install.lock",
+                                    installer.staging_dir()}) {
+        struct stat st {};
+        REQUIRE(::lstat(path.c_str(), &st) == 0);
+        CAPTURE(path);
+        CHECK(st.st_uid == owner);
+    }
+    CHECK(keep_data_dir_owner(f.data_dir).empty());  // nothing left to change
+}

@@ -277,3 +277,26 @@ TEST_CASE("newly installed content on which the kiosk keeps failing to start is 
         CHECK(k.status()["version"].number == 1);
     }
 }
+
+TEST_CASE("a hostile stick is listed with one reason per file, names escaped, and the content stays byte-identical") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    const std::string sig = k.on_stick("content-2.kpkg.minisig");
+    const std::string script =
+        "cd '" + k.stick_dir() + "' && echo x > x.kpkg && mkfifo x.kpkg.minisig && "
+        "echo y > y.kpkg && ln -s /dev/zero y.kpkg.minisig && "
+        "truncate -s 8G huge.kpkg && cp '" + sig + "' huge.kpkg.minisig && "
+        "printf x > \"$(printf 'evil\\033[31m.kpkg')\"";
+    REQUIRE(std::system(script.c_str()) == 0);
+    const std::string before = k.active_bytes();
+    KioskRun run = k.run(kEnterFactoryPin + "shot @DIR@/hostile.png\n");
+    CHECK(run.state["usb"]["packages"].number == 5);
+    CHECK(run.state["usb"]["chosen_version"].number == 2);  // the valid package is still offered
+    CHECK(run.result.err.find("x.kpkg.minisig is not a regular file") != std::string::npos);
+    CHECK(run.result.err.find("y.kpkg.minisig is a symbolic link") != std::string::npos);
+    CHECK(run.result.err.find("huge.kpkg is 8192 MiB, more than the 256 MiB allowed") != std::string::npos);
+    CHECK(run.result.err.find("evil\\x1B[31m.kpkg") != std::string::npos);
+    CHECK(run.result.err.find('\x1b') == std::string::npos);  // never a raw escape in the journal
+    CHECK(k.active_bytes() == before);
+    check_target_sizes(run.state);
+}
