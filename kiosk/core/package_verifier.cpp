@@ -146,6 +146,12 @@ bool check_charset(const ContentStore& store, std::string* error) {
     sources.lessons = store.lessons();
     const std::string expected = collect_charset(sources);
     const std::string& charset = store.info().charset;
+    const size_t used = utf8::length(expected);
+    if (used > kMaxCharsetCodePoints) {
+        *error = "the text uses " + std::to_string(used) + " different characters, more than the " +
+                 std::to_string(kMaxCharsetCodePoints) + " the kiosk's fonts can hold";
+        return false;
+    }
     if (charset == expected) return true;
     std::set<char32_t> found;
     add_text(found, charset);

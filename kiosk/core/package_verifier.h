@@ -75,6 +75,7 @@ constexpr size_t kMaxPackageDocuments = 500;
 constexpr size_t kMaxPackageLessons = 200;
 constexpr size_t kMaxDocumentBlocks = 20000;
 constexpr size_t kMaxTextBytes = 64 << 10;             // one paragraph
+constexpr size_t kMaxCharsetCodePoints = 20000;        // distinct characters: the font atlas must hold them
 constexpr double kPackageCheckSeconds = 30.0;          // any one SQLite connection of a check
 
 // Opens a file from a stick (or any untrusted place) for reading: never follows a symbolic

@@ -114,6 +114,13 @@ TEST_CASE("a trusted-signed package whose charset is not the characters of its t
         f.check_refused(f.forge("UPDATE meta SET value = '" + many_code_points(200000) + "' WHERE key = 'charset';"),
                         PackageProblem::InvalidContent, "charset");
     }
+    SUBCASE("text that uses more different characters than the fonts can hold") {
+        const std::string all = many_code_points(25000);
+        const size_t half = all.size() / 2 / 3 * 3;  // whole 3-byte characters
+        f.check_refused(f.forge("UPDATE blocks SET text = '" + all.substr(0, half) + "' WHERE id = 1; UPDATE blocks SET text = '" +
+                                all.substr(half) + "' WHERE id = 2;"),
+                        PackageProblem::InvalidContent, "different characters, more than the 20000");
+    }
     SUBCASE("a character missing") {
         f.check_refused(f.forge("UPDATE meta SET value = substr(value, 2) WHERE key = 'charset';"),
                         PackageProblem::InvalidContent, "charset");
