@@ -490,6 +490,15 @@ InstallOutcome ContentInstaller::install(const std::string& package, const std::
     if (fs::exists(signature) && !copy_to_staging(signature, staged_signature, kMaxSignatureBytes, {}, &signature_error))
         ::unlink(staged_signature.c_str());
     PackageVerifier verifier(trusted_keys().keys, read_content_version(active_content_path()));
+    // The cheap checks (signature format, trusted key, signed manifest, size) before a byte of
+    // the package is copied: a stranger's or forged package never costs a copy.
+    outcome.check = verifier.verify(package, staged_signature, PackageVerifier::Depth::Manifest, package);
+    if (!outcome.check.ok()) {
+        clean_staging(&ignored);
+        outcome.failure = InstallFailure::Rejected;
+        outcome.reason = outcome.check.reason;
+        return outcome;
+    }
     bool copied = copy_to_staging(package, staged, kMaxPackageBytes, progress, &error);
     if (!copied) {
         clean_staging(&ignored);

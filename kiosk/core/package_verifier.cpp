@@ -281,15 +281,16 @@ PackageCheck PackageVerifier::verify(const std::string& package, const std::stri
                                      const std::string& shown_as) const {
     PackageCheck result;
     const std::string name = shown_as.empty() ? package : shown_as;
-    if (check_signature(package, signature_path, depth, name, &result) && depth == Depth::Full)
+    const std::string signature_name = shown_as.empty() ? signature_path : shown_as + ".minisig";
+    if (check_signature(package, signature_path, signature_name, depth, name, &result) && depth == Depth::Full)
         check_database(package, name, &result);
     return result;
 }
 
-bool PackageVerifier::check_signature(const std::string& package, const std::string& signature_path, Depth depth,
-                                      const std::string& name, PackageCheck* result) const {
+bool PackageVerifier::check_signature(const std::string& package, const std::string& signature_path,
+                                      const std::string& signature_name, Depth depth, const std::string& name,
+                                      PackageCheck* result) const {
     // 1. signature: a regular file of signature size, in minisign's format.
-    const std::string signature_name = name == package ? signature_path : name + ".minisig";
     std::string text, error;
     uint64_t size = 0;
     bool missing = false;
@@ -347,6 +348,10 @@ bool PackageVerifier::check_signature(const std::string& package, const std::str
         return reject(result, PackageProblem::SignatureInvalid,
                       name + ": is " + std::to_string(size) + " bytes, but was signed at " +
                           std::to_string(result->manifest.size_bytes) + " bytes (changed after signing)");
+    }
+    if (depth == Depth::Manifest) {
+        ::close(fd);
+        return true;
     }
     const bool hashed = minisign::hash_fd(fd, &result->hash, &error);
     ::close(fd);

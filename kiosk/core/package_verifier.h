@@ -93,8 +93,9 @@ bool validate_content(const ContentStore& store, std::string* error);
 
 class PackageVerifier {
 public:
-    // SignatureAndMeta stops after step 4 (cheap: for listing what is on a stick); Full runs all 7.
-    enum class Depth { SignatureAndMeta, Full };
+    // Manifest stops before hashing (steps 1-3 and the package's type and size: before a copy);
+    // SignatureAndMeta stops after step 4 (listing what is on a stick); Full runs all 9.
+    enum class Depth { Manifest, SignatureAndMeta, Full };
 
     // `installed_version`: the active content's version (0 when nothing is installed).
     PackageVerifier(std::vector<minisign::PublicKey> trusted_keys, int64_t installed_version);
@@ -105,8 +106,9 @@ public:
                         const std::string& shown_as = {}) const;
 
 private:
-    bool check_signature(const std::string& package, const std::string& signature_path, Depth depth,
-                         const std::string& name, PackageCheck* result) const;
+    bool check_signature(const std::string& package, const std::string& signature_path,
+                         const std::string& signature_name, Depth depth, const std::string& name,
+                         PackageCheck* result) const;
     bool check_product_and_version(const ContentInfo& info, const std::string& name, PackageCheck* result) const;
     bool check_database(const std::string& package, const std::string& name, PackageCheck* result) const;
 

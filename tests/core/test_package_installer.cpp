@@ -351,3 +351,22 @@ TEST_CASE("run as root on a data dir owned by the kiosk's user, the installer's 
     }
     CHECK(keep_data_dir_owner(f.data_dir).empty());  // nothing left to change
 }
+
+TEST_CASE("a package with a stranger's or forged signature is refused before a byte of it is copied") {
+    PackageFixture f;
+    std::string p = f.make_package(2, "p.kpkg");
+    SUBCASE("a stranger's key") {
+        minisign::SecretKey stranger;
+        minisign::PublicKey stranger_public;
+        REQUIRE(minisign::generate_key_pair(&stranger, &stranger_public));
+        f.sign(p, stranger);
+    }
+    SUBCASE("a trusted key id, but a forged signature over a grown file") {
+        test::write_text(p, test::read_text(p) + std::string(4096, 'x'));
+    }
+    int copied_chunks = 0;
+    InstallOutcome outcome =
+        ContentInstaller(f.config()).install(p, p + ".minisig", [&](uint64_t, uint64_t) { ++copied_chunks; });
+    CHECK(outcome.failure == InstallFailure::Rejected);
+    CHECK(copied_chunks == 0);
+}
