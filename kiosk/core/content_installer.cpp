@@ -457,34 +457,32 @@ bool ContentInstaller::swap_in(const std::string& staged, std::string* error) co
 InstallOutcome ContentInstaller::install(const std::string& package, const std::string& signature,
                                          const CopyProgress& progress) {
     InstallOutcome outcome;
+    std::vector<std::string> ignored;
+    // Every refusal: staging emptied, the reason for the organizer, nothing else changed.
+    auto refuse = [&](InstallFailure failure, const std::string& reason) {
+        clean_staging(&ignored);
+        outcome.failure = failure;
+        outcome.reason = reason;
+        return outcome;
+    };
     DataDirLock lock(config_.data_dir);
     if (!lock.held()) {
         outcome.failure = lock.busy() ? InstallFailure::Busy : InstallFailure::DataDir;
         outcome.reason = lock.problem();
         return outcome;
     }
-    std::vector<std::string> ignored;
     clean_staging(&ignored);
     finish_interrupted_swap(&ignored);
 
     uint64_t package_size = 0;
     std::string error;
-    {
-        const int fd = open_stick_file(package, kMaxPackageBytes, &package_size, &error);
-        if (fd < 0) {
-            outcome.failure = InstallFailure::CopyFailed;
-            outcome.reason = package + " " + error;
-            return outcome;
-        }
-        ::close(fd);
-    }
+    const int fd = open_stick_file(package, kMaxPackageBytes, &package_size, &error);
+    if (fd < 0) return refuse(InstallFailure::CopyFailed, package + " " + error);
+    ::close(fd);
     const std::string staged = fs::join(staging_dir(), kStagedPackage);
     const std::string staged_signature = fs::join(staging_dir(), kStagedSignature);
-    if (!fs::make_dirs(staging_dir(), &error) || !check_free_space(package_size + kMaxSignatureBytes, &error)) {
-        outcome.failure = InstallFailure::NoSpace;
-        outcome.reason = error;
-        return outcome;
-    }
+    if (!fs::make_dirs(staging_dir(), &error) || !check_free_space(package_size + kMaxSignatureBytes, &error))
+        return refuse(InstallFailure::NoSpace, error);
     // The signature first: it is small, and a missing or bad one is the verifier's to report.
     std::string signature_error;
     if (fs::exists(signature) && !copy_to_staging(signature, staged_signature, kMaxSignatureBytes, {}, &signature_error))
@@ -493,33 +491,15 @@ InstallOutcome ContentInstaller::install(const std::string& package, const std::
     // The cheap checks (signature format, trusted key, signed manifest, size) before a byte of
     // the package is copied: a stranger's or forged package never costs a copy.
     outcome.check = verifier.verify(package, staged_signature, PackageVerifier::Depth::Manifest, package);
-    if (!outcome.check.ok()) {
-        clean_staging(&ignored);
-        outcome.failure = InstallFailure::Rejected;
-        outcome.reason = outcome.check.reason;
-        return outcome;
-    }
-    bool copied = copy_to_staging(package, staged, kMaxPackageBytes, progress, &error);
-    if (!copied) {
-        clean_staging(&ignored);
-        outcome.failure = InstallFailure::CopyFailed;
-        outcome.reason = error;
-        return outcome;
-    }
+    if (!outcome.check.ok()) return refuse(InstallFailure::Rejected, outcome.check.reason);
+    if (!copy_to_staging(package, staged, kMaxPackageBytes, progress, &error))
+        return refuse(InstallFailure::CopyFailed, error);
 
     outcome.check = verifier.verify(staged, staged_signature, PackageVerifier::Depth::Full, package);
-    if (!outcome.check.ok()) {
-        clean_staging(&ignored);
-        outcome.failure = InstallFailure::Rejected;
-        outcome.reason = outcome.check.reason;
-        return outcome;
-    }
+    if (!outcome.check.ok()) return refuse(InstallFailure::Rejected, outcome.check.reason);
     if (!swap_in(staged, &error)) {
-        clean_staging(&ignored);
         finish_interrupted_swap(&ignored);
-        outcome.failure = InstallFailure::SwapFailed;
-        outcome.reason = error;
-        return outcome;
+        return refuse(InstallFailure::SwapFailed, error);
     }
     clean_staging(&ignored);
     return outcome;
