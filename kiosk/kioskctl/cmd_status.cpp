@@ -28,8 +28,9 @@ void print_json(const ContentStatus& status) {
 }
 
 void print_text(const ContentStatus& status) {
-    std::printf("active content: version %lld%s\npath: %s\n", static_cast<long long>(status.version),
-                status.is_factory ? " (factory content)" : "", status.path.c_str());
+    std::printf("active content: version %lld%s%s\npath: %s\n", static_cast<long long>(status.version),
+                status.is_factory ? " (factory content)" : "",
+                status.on_trial ? " (new: on trial until the kiosk has run 60 s on it)" : "", status.path.c_str());
     if (status.has_previous)
         std::printf("previous: version %lld%s (kioskctl rollback brings it back)\n",
                     static_cast<long long>(status.previous_version), status.previous_is_factory ? " (factory content)" : "");
@@ -48,6 +49,7 @@ int cmd_status(const std::vector<std::string>& args) {
     if (!installer_config_from(cl, &config, &error)) return usage_error("status", error);
     ContentInstaller installer(config);
     recover_data_dir(installer, "status");
+    keep_owner(config.data_dir, "status");
     ContentStatus status = installer.status();
     if (cl.has("json")) print_json(status);
     else if (!status.path.empty()) print_text(status);

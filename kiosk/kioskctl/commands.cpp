@@ -11,7 +11,7 @@ const std::vector<Command>& commands() {
          "make a signing key pair (minisign format, unencrypted)", cmd_keygen},
         {"pack", "pack SOURCE_DIR --content-version N --secret-key FILE --out PKG",
          "build a content package and sign it (PKG.minisig)", cmd_pack},
-        {"sign", "sign PKG --secret-key FILE [--trusted-comment TEXT]", "sign a package (writes PKG.minisig)",
+        {"sign", "sign PKG --secret-key FILE [--trusted-comment TEXT]", "sign a package (writes PKG.minisig, with the package's manifest)",
          cmd_sign},
         {"verify", "verify PKG --public-key FILE [--signature SIG]",
          "check a package as the kiosk would; exit 1 with the reason if invalid", cmd_verify},

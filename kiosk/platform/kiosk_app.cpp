@@ -114,15 +114,13 @@ bool KioskRunner::init(std::string* error) {
         installer_config.system_key_dirs = {std::string(KIOSK_SHARE_DIR) + "/trusted-keys"};
         ContentInstaller installer(installer_config);
         for (const std::string& line : installer.recover()) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
-        content_path = installer.active_content_path();
+        for (const std::string& line : installer.begin_start()) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+        on_trial_ = installer.status().on_trial;
+        installer_config_ = installer_config;
+        open_content(installer, installer.active_content_path(), error);
+    } else {
+        content_ = ContentStore::open(content_path, error);
     }
-    if (content_path.empty()) {
-        *error = options_.factory_path.empty()
-                     ? "no content database found (looked in " KIOSK_SHARE_DIR "/content.db); pass --content DB"
-                     : "factory content " + options_.factory_path + " not found";
-        return false;
-    }
-    content_ = ContentStore::open(content_path, error);
     if (!content_) return false;
 
     std::string assets_dir = options_.assets_dir.empty()
@@ -173,6 +171,37 @@ bool KioskRunner::init(std::string* error) {
     // With --content the kiosk shows that file, so installing into the data dir would change nothing.
     if (options_.content_path.empty()) start_usb_updates(installer_config);
     return true;
+}
+
+// Opens the installed content, falling back to older content (previous, then factory) for as
+// long as what is active cannot be opened: a damaged install never stops the kiosk.
+void KioskRunner::open_content(ContentInstaller& installer, const std::string& path, std::string* error) {
+    std::string content_path = path;
+    while (true) {
+        if (content_path.empty()) {
+            *error = options_.factory_path.empty()
+                         ? "no content database found (looked in " KIOSK_SHARE_DIR "/content.db); pass --content DB"
+                         : "factory content " + options_.factory_path + " not found";
+            return;
+        }
+        content_ = ContentStore::open(content_path, error);
+        if (content_) return;
+        std::vector<std::string> actions;
+        if (content_path != installer.active_db() || !installer.reject_active(*error, &actions)) return;
+        std::string sentence;
+        for (const std::string& action : actions) sentence += (sentence.empty() ? "" : "; ") + action;
+        std::fprintf(stderr, "kiosk: %s\n", sentence.c_str());
+        on_trial_ = installer.status().on_trial;
+        content_path = installer.active_content_path();
+    }
+}
+
+void KioskRunner::confirm_trial_if_due() {
+    if (!on_trial_ || now_ < trial_started_at_ + kTrialSeconds) return;
+    on_trial_ = false;
+    ContentInstaller(installer_config_).confirm_start();
+    std::fprintf(stderr, "kiosk: content version %lld ran %d s: confirmed as good\n",
+                 static_cast<long long>(content_->info().content_version), static_cast<int>(kTrialSeconds));
 }
 
 void KioskRunner::shutdown() {
@@ -299,7 +328,7 @@ int KioskRunner::run_interactive() {
             // Nothing moves: sleep until an event, the next scheduled change (countdown tick,
             // attract slide), a signal check or the next watchdog heartbeat, instead of rendering.
             double wait_s = std::min(ui_->next_deadline(now_) - now_, 0.25);
-            if (usb_ && usb_->installing()) wait_s = std::min(wait_s, 0.05);  // follow the progress
+            if (usb_ && (usb_->installing() || usb_->scanning())) wait_s = std::min(wait_s, 0.05);  // follow them
             SDL_Event event;
             int wait_ms = watchdog.wait_ms(std::max(1, static_cast<int>(wait_s * 1000.0)));
             if (SDL_WaitEventTimeout(&event, wait_ms)) SDL_PushEvent(&event);
@@ -307,6 +336,7 @@ int KioskRunner::run_interactive() {
         if (!pump_events()) break;
         now_ = seconds();
         service_updates();
+        confirm_trial_if_due();
         if (needs_frame()) {
             auto frame_start = std::chrono::steady_clock::now();
             render_frame(nullptr);
@@ -351,6 +381,8 @@ int KioskRunner::run() {
     else if (options_.headless) status = run_script({}, "<none>");
     else status = run_interactive();
     if (ui_->state().requests.quit) status = kExitOrganizerQuit;
+    // A stop on purpose before the trial ended does not count against the new content.
+    if (on_trial_) ContentInstaller(installer_config_).end_start_cleanly();
     write_state_dump();
     const bool restart = ui_->state().requests.restart && options_.script_path.empty() && !options_.headless;
     shutdown();

@@ -67,6 +67,9 @@ private:
     void finish_update(UpdateResult result);
     void switch_content(std::unique_ptr<ContentStore> content);
     void refresh_usb_view();
+    void refresh_recovery_notice(ui::UsbView& view);
+    void open_content(ContentInstaller& installer, const std::string& path, std::string* error);
+    void confirm_trial_if_due();  // new content ran kTrialSeconds: it is good
     double next_usb_poll() const;
 
     // state_dump.cpp
@@ -88,6 +91,9 @@ private:
     std::unique_ptr<ui::KioskUi> ui_;
     std::unique_ptr<UsbUpdates> usb_;  // null with --content: nothing is installed then
     int last_percent_ = -1;            // of the install progress last shown
+    InstallerConfig installer_config_; // empty data_dir with --content
+    bool on_trial_ = false;            // the content shown is new and not yet confirmed
+    double trial_started_at_ = 0;      // kiosk clock when the kiosk started showing it
     PointerInput input_;
     bool imgui_ready_ = false;
     bool dirty_ = true;

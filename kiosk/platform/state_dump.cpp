@@ -19,6 +19,10 @@ void KioskRunner::write_update_state(JsonWriter& json) const {
     json.key("problem");
     if (usb.problem.text.empty()) json.null();
     else json.value(usb.problem.text);
+    json.key("recovery");  // the panel's line about the last automatic fallback, in English
+    const std::string& recovery = usb.recovery[static_cast<int>(Lang::En)];
+    if (recovery.empty()) json.null();
+    else json.value(recovery);
     json.end_object();
     const ui::UpdateView& update = ui_->state().status.update;
     json.key("update").begin_object();
@@ -73,6 +77,7 @@ void KioskRunner::write_state_dump() {
     json.key("pin_wait_s").value(ui_->pin_attempts().wait_remaining(now_));
     json.key("quit_requested").value(quit_ || state.requests.quit);
     json.key("content_version").value(content_->info().content_version);
+    json.key("content_pending").value(on_trial_);
     write_update_state(json);
     json.key("clock_ms").value(now_ * 1000.0);
     json.key("rss_mb").value(current_rss_mb());

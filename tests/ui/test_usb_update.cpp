@@ -226,3 +226,77 @@ TEST_CASE("watching for sticks draws no frames while nothing changes") {
     CHECK(watching.state["frames_rendered"].number <= 2);
     CHECK(watching.state["frames_rendered"].number == plain.state["frames_rendered"].number);
 }
+
+TEST_CASE("an installed content database that cannot be opened at start falls back to the older content") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    k.pack(3, "content-3.kpkg");
+    for (const char* name : {"content-2.kpkg", "content-3.kpkg"})
+        REQUIRE(kioskctl({"install", k.on_stick(name), "--data-dir", k.dir.file("data"), "--factory",
+                          k.dir.file("factory.db")}).exit_code == 0);
+    const std::string active = k.dir.file("data/content/active.db");
+    SUBCASE("0-byte active.db") { write_text(active, ""); }
+    SUBCASE("an older schema") {
+        kiosk::SqliteDb db;
+        std::string error;
+        REQUIRE(db.open(active, kiosk::SqliteDb::Mode::ReadWrite, &error));
+        REQUIRE(db.exec("UPDATE meta SET value='0' WHERE key='schema_version'", &error));
+    }
+    KioskRun run = k.run(kEnterFactoryPin);
+    CHECK(run.state["content_version"].number == 2);
+    CHECK(run.result.err.find("cannot be opened") != std::string::npos);
+    CHECK(kiosk::fs::exists(k.dir.file("data/content/rejected.db")));
+    CHECK(run.state["usb"]["recovery"].string.find("version 2") != std::string::npos);
+}
+
+TEST_CASE("newly installed content on which the kiosk keeps failing to start is rolled back and the panel says so") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    REQUIRE(kioskctl({"install", k.on_stick("content-2.kpkg"), "--data-dir", k.dir.file("data"), "--factory",
+                      k.dir.file("factory.db")}).exit_code == 0);
+    SUBCASE("confirmed after a minute on the kiosk clock") {
+        KioskRun run = k.run("wait 61000\n");
+        CHECK(run.state["content_version"].number == 2);
+        CHECK(run.state["content_pending"].boolean == false);
+        for (int i = 0; i < 4; ++i) k.run("wait 1000\n");  // short clean runs never count as failures
+        CHECK(k.status()["version"].number == 2);
+    }
+    SUBCASE("three starts that never ran a minute (killed) roll it back") {
+        for (int i = 0; i < 3; ++i) {
+            // The interactive kiosk on SDL's dummy driver, killed after 3 s as a crash would end it.
+            CommandResult killed = run_command({"/usr/bin/env", "SDL_VIDEODRIVER=dummy", "SDL_RENDER_DRIVER=software", "timeout",
+                                                "-s", "KILL", "3", KIOSK_BIN, "--windowed", "--size", "480x270",
+                                                "--data-dir", k.dir.file("data"), "--factory", k.dir.file("factory.db"),
+                                                "--assets", std::string(KIOSK_SOURCE_DIR) + "/assets"});
+            CHECK(killed.exit_code != 0);
+        }
+        KioskRun run = k.run(kEnterFactoryPin + "shot @DIR@/recovered.png\n");
+        CHECK(run.state["content_version"].number == 1);
+        CHECK(run.result.err.find("rolled back") != std::string::npos);
+        CHECK(run.state["usb"]["recovery"].string.find("2") != std::string::npos);
+        CHECK(k.status()["version"].number == 1);
+    }
+}
+
+TEST_CASE("a hostile stick is listed with one reason per file, names escaped, and the content stays byte-identical") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    const std::string sig = k.on_stick("content-2.kpkg.minisig");
+    const std::string script =
+        "cd '" + k.stick_dir() + "' && echo x > x.kpkg && mkfifo x.kpkg.minisig && "
+        "echo y > y.kpkg && ln -s /dev/zero y.kpkg.minisig && "
+        "truncate -s 8G huge.kpkg && cp '" + sig + "' huge.kpkg.minisig && "
+        "printf x > \"$(printf 'evil\\033[31m.kpkg')\"";
+    REQUIRE(std::system(script.c_str()) == 0);
+    const std::string before = k.active_bytes();
+    KioskRun run = k.run(kEnterFactoryPin + "shot @DIR@/hostile.png\n");
+    CHECK(run.state["usb"]["packages"].number == 5);
+    CHECK(run.state["usb"]["chosen_version"].number == 2);  // the valid package is still offered
+    CHECK(run.result.err.find("x.kpkg.minisig is not a regular file") != std::string::npos);
+    CHECK(run.result.err.find("y.kpkg.minisig is a symbolic link") != std::string::npos);
+    CHECK(run.result.err.find("huge.kpkg is 8192 MiB, more than the 256 MiB allowed") != std::string::npos);
+    CHECK(run.result.err.find("evil\\x1B[31m.kpkg") != std::string::npos);
+    CHECK(run.result.err.find('\x1b') == std::string::npos);  // never a raw escape in the journal
+    CHECK(k.active_bytes() == before);
+    check_target_sizes(run.state);
+}
