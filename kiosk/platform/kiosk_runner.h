@@ -18,6 +18,7 @@
 #include "ui/fonts.h"
 #include "ui/kiosk_ui.h"
 
+#include <array>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -36,7 +37,9 @@ public:
 private:
     // kiosk_app.cpp
     bool init(std::string* error);
-    bool load_settings();
+    bool load_settings();  // false (and state_error_ set) if the state database cannot be used
+    void restore_pin_attempts();
+    void store_pin_attempts();     // handles UiRequests::store_pin_attempts
     void set_full_charsets();  // full_ui_charset_ and full_body_charset_ from the content
     void shutdown();
     void render_frame(const std::string* shot_path);
@@ -79,6 +82,8 @@ private:
     SdlDisplay display_;
     std::unique_ptr<StateStore> state_store_;
     KioskSettings settings_;
+    std::string state_error_;  // why state.db cannot be used; empty when it can
+    std::array<StoredPinAttempts, kPinRoleCount> stored_attempts_{};  // as loaded at start
     std::unique_ptr<ContentStore> content_;
     Translations translations_;
     FontLoader fonts_;
