@@ -190,6 +190,14 @@ bool KioskRunner::init(std::string* error) {
     config.size_given = options_.size_given;
     config.rotation = settings_.rotation;
     if (!display_.open(config, error)) return false;
+    if (lockdown() && !options_.headless) {
+        std::string why;
+        if (vt_guard_.engage(&why))
+            std::fprintf(stderr, "kiosk: on its own virtual terminal; switching away from it is refused%s%s\n",
+                         why.empty() ? "" : "; ", why.c_str());
+        else
+            std::fprintf(stderr, "kiosk: VT switching is not blocked: %s\n", why.c_str());
+    }
     input_.set_screen(display_.width(), display_.height(), settings_.rotation);
 
     ImVec2 display_size(static_cast<float>(display_.logical_width()), static_cast<float>(display_.logical_height()));

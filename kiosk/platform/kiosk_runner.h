@@ -15,6 +15,7 @@
 #include "platform/pointer_input.h"
 #include "platform/sdl_display.h"
 #include "platform/usb_updates.h"
+#include "platform/vt_guard.h"
 #include "ui/fonts.h"
 #include "ui/kiosk_ui.h"
 
@@ -80,6 +81,7 @@ private:
     std::chrono::steady_clock::time_point process_start_;
     std::string data_dir_;
     SdlDisplay display_;
+    VtGuard vt_guard_;  // gives the VT back when the runner goes, after shutdown() closed the display
     std::unique_ptr<StateStore> state_store_;
     KioskSettings settings_;
     std::string state_error_;  // why state.db cannot be used; empty when it can
