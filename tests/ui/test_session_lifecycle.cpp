@@ -346,3 +346,22 @@ TEST_CASE("the organizer panel's quit ends the kiosk with status 64, which syste
     CHECK(run.state["quit_requested"].boolean);
     CHECK(run.state["screen"].string == "admin");
 }
+
+TEST_CASE("in kiosk mode the kiosk tries to hold its virtual terminal, and off a VT says it could not") {
+    // Under systemd, standard input is tty7 (TTYPath=) and the guard engages; here it is a
+    // file, so the kiosk must carry on and say why VT switching is not blocked.
+    TempDir dir;
+    kiosk::test::write_text(dir.file("script.txt"), "tap-label EN\nwait 100\n");
+    std::vector<std::string> argv = {"/usr/bin/env", "SDL_VIDEODRIVER=dummy", "SDL_RENDER_DRIVER=software", KIOSK_BIN,
+                                     "--content", KIOSK_CONTENT_DB, "--assets", std::string(KIOSK_SOURCE_DIR) + "/assets",
+                                     "--data-dir", dir.file("data"), "--script", dir.file("script.txt"),
+                                     "--dump-state", dir.file("state.json")};
+    auto kiosk_mode = kiosk::test::run_command(argv);
+    REQUIRE_MESSAGE(kiosk_mode.exit_code == 0, kiosk_mode.err);
+    CHECK(kiosk_mode.err.find("kiosk: VT switching is not blocked: standard input is not a virtual terminal") !=
+          std::string::npos);
+    CHECK(kiosk::test::parse_json(kiosk::test::read_text(dir.file("state.json")))["language"].string == "en");
+    // Development modes leave the terminal alone.
+    auto headless = run_kiosk_script(dir, "wait 100\n");
+    CHECK(headless.result.err.find("VT switching") == std::string::npos);
+}
