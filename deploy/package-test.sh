@@ -75,7 +75,7 @@ grep -q 'ENV{ID_FS_TYPE}=="vfat|exfat|ext4"' "$rules" && pass "udev mounts only 
 grep -q -- '--type=$env{ID_FS_TYPE}' "$rules" && pass "udev names the file system driver" || fail "udev rule lacks --type"
 grep -q -- '--options=ro,nosuid,nodev,noexec ' "$rules" && pass "udev mounts ro,nosuid,nodev,noexec" \
     || fail "udev rule lacks ro,nosuid,nodev,noexec"
-[[ $(grep -c 'systemd-mount' "$rules") == 1 ]] && pass "udev has a single mount rule" || fail "more than one mount in the udev rule"
+[[ $(grep -c 'RUN{program}' "$rules") == 1 ]] && pass "udev has a single mount rule" || fail "more than one mount in the udev rule"
 grep -qx 'kernel.sysrq = 0' "$root/usr/lib/sysctl.d/90-sco-kiosk.conf" && pass "sysctl.d turns SysRq off" \
     || fail "no kernel.sysrq = 0 in sysctl.d"
 unit="$root/lib/systemd/system/sco-kiosk.service"
