@@ -122,7 +122,7 @@ std::unique_ptr<StateStore> StateStore::open(const std::string& data_dir, OpenMo
 bool StateStore::configure(std::string* error) {
     int64_t application_id = pragma_integer(db_, "PRAGMA application_id");
     if (application_id < 0) {
-        *error = "not a database (" + db_.last_error() + ")";
+        *error = "cannot be read as a database (" + db_.last_error() + ")";
         return false;
     }
     if (application_id != 0 && application_id != kStateApplicationId) {

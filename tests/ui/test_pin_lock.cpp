@@ -145,3 +145,27 @@ TEST_CASE("kioskctl status reports the PINs of a healthy data dir, and exits 0")
     CHECK(json["organizer_pin_set"].boolean);
     CHECK_FALSE(json["trainer_pin_set"].boolean);
 }
+
+TEST_CASE("on a full disk a wrong PIN that cannot be counted locks the pads until the next start") {
+    // Without this, switching the kiosk off and on would give three fresh tries each time.
+    TempDir dir;
+    if (!read_only_mounts_work(dir)) {
+        MESSAGE("skipped: this machine allows no user or mount namespaces (unshare -rm) to mount a small tmpfs");
+        return;
+    }
+    REQUIRE(kiosk::fs::make_dirs(dir.file("data")));
+    // The data dir becomes a 512 KiB tmpfs with a PIN set, filled up to 9 free pages: enough
+    // for SQLite to open the database (its 32 KiB -shm), not for the first write to its -wal.
+    const std::string fill =
+        "mount -t tmpfs -o size=512k tmpfs \"$0\" && echo " + std::string(kOrganizerTestPin) +
+        " | \"$1\" set-pin --data-dir \"$0\" >/dev/null && avail=$(($(stat -f -c '%a*%S' \"$0\"))) && "
+        "dd if=/dev/zero of=\"$0/filler\" bs=4096 count=$(((avail - 36864) / 4096)) 2>/dev/null && shift && exec \"$@\"";
+    auto run = run_kiosk_script_under({"/usr/bin/unshare", "-rm", "/bin/sh", "-c", fill, dir.file("data"), KIOSKCTL_BIN}, dir,
+                                      kCornerTaps + enter_pin("111111") + enter_pin(kOrganizerTestPin));
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    CHECK(run.state["screen"].string == "pin");  // the right PIN came after the failure could not be stored
+    CHECK(run.state["pin_failures"].number == 1);
+    CHECK(run.state["pin_locked"].string == "state_db");
+    CHECK(run.state["state_db_error"].string.find("database or disk is full") != std::string::npos);
+    CHECK(run.result.err.find("stay locked: PIN attempts cannot be stored") != std::string::npos);
+}
