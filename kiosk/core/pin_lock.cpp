@@ -8,6 +8,13 @@ namespace kiosk {
 
 const char* pin_role_name(PinRole role) { return role == PinRole::Organizer ? "organizer" : "trainer"; }
 
+std::string pin_not_set_message(PinRole role, const std::string& data_dir) {
+    const bool organizer = role == PinRole::Organizer;
+    return std::string("no ") + pin_role_name(role) + " PIN is set, so " +
+           (organizer ? "the organizer panel" : "trainer mode") + " stays locked; set it with kioskctl set-pin --data-dir " +
+           data_dir + (organizer ? "" : " --role trainer");
+}
+
 bool is_valid_pin(const std::string& pin) {
     if (pin.size() < kMinPinDigits || pin.size() > kMaxPinDigits) return false;
     for (char c : pin)

@@ -14,6 +14,10 @@ constexpr int kPinRoleCount = 2;
 // "organizer" or "trainer": the role's name in settings (pin.<name>), the state database and messages.
 const char* pin_role_name(PinRole role);
 
+// One sentence for the log and `kioskctl status` when `role` has no PIN: "no organizer PIN is
+// set, so the organizer panel stays locked; set it with kioskctl set-pin --data-dir DIR".
+std::string pin_not_set_message(PinRole role, const std::string& data_dir);
+
 constexpr size_t kMinPinDigits = 6;
 constexpr size_t kMaxPinDigits = 12;
 // Digits of a PIN made by random_pin(): about 26 bits, for a PIN typed rarely.

@@ -43,14 +43,11 @@ void print_pins_json(JsonWriter& json, const PinStatus& pins) {
     json.key("trainer_pin_set").value(pins.pin_set[static_cast<int>(PinRole::Trainer)]);
 }
 
-void print_pins_text(const PinStatus& pins) {
+void print_pins_text(const PinStatus& pins, const std::string& data_dir) {
     if (!pins.state_error.empty()) return;  // said on stderr
     for (PinRole role : {PinRole::Organizer, PinRole::Trainer}) {
-        const char* name = pin_role_name(role);
-        if (pins.pin_set[static_cast<int>(role)]) std::printf("%s PIN: set\n", name);
-        else std::printf("%s PIN: not set, so %s stays locked (kioskctl set-pin%s)\n", name,
-                         role == PinRole::Organizer ? "the organizer panel" : "trainer mode",
-                         role == PinRole::Organizer ? "" : " --role trainer");
+        if (pins.pin_set[static_cast<int>(role)]) std::printf("%s PIN: set\n", pin_role_name(role));
+        else std::printf("%s PIN: %s\n", pin_role_name(role), pin_not_set_message(role, data_dir).c_str());
     }
 }
 
@@ -97,7 +94,7 @@ int cmd_status(const std::vector<std::string>& args) {
     const PinStatus pins = pin_status(config.data_dir);
     if (cl.has("json")) print_json(status, pins);
     else if (!status.path.empty()) print_text(status);
-    if (!cl.has("json")) print_pins_text(pins);
+    if (!cl.has("json")) print_pins_text(pins, config.data_dir);
     int result = 0;
     if (status.path.empty()) {
         std::fprintf(stderr, "kioskctl status: %s\n", status.problem.c_str());

@@ -110,9 +110,7 @@ bool KioskRunner::load_settings() {
     }
     for (PinRole role : {PinRole::Organizer, PinRole::Trainer})
         if (settings_.pin_hash(role).empty())
-            std::fprintf(stderr, "kiosk: no %s PIN is set, so %s stays locked; set it with kioskctl set-pin --data-dir %s%s\n",
-                         pin_role_name(role), role == PinRole::Organizer ? "the organizer panel" : "trainer mode",
-                         data_dir_.c_str(), role == PinRole::Organizer ? "" : " --role trainer");
+            std::fprintf(stderr, "kiosk: %s\n", pin_not_set_message(role, data_dir_).c_str());
     return true;
 }
 

@@ -135,7 +135,9 @@ TEST_CASE("kioskctl status reports the PINs of a healthy data dir, and exits 0")
     TempDir dir;
     CommandResult fresh = kioskctl(dir, "status");
     REQUIRE_MESSAGE(fresh.exit_code == 0, fresh.err);
-    CHECK(fresh.out.find("organizer PIN: not set, so the organizer panel stays locked") != std::string::npos);
+    CHECK(fresh.out.find("organizer PIN: no organizer PIN is set, so the organizer panel stays locked; set it with "
+                         "kioskctl set-pin --data-dir " + dir.file("data") + "\n") != std::string::npos);
+    CHECK(fresh.out.find("--role trainer\n") != std::string::npos);
     set_pin(dir, kOrganizerTestPin);
     CommandResult set = run_command({KIOSKCTL_BIN, "status", "--json", "--data-dir", dir.file("data"), "--factory",
                                      KIOSK_CONTENT_DB});
