@@ -81,19 +81,53 @@ double peak_rss_mb() {
 
 bool KioskRunner::load_settings() {
     std::string error;
+    std::vector<std::string> warnings;
     state_store_ = StateStore::open(data_dir_, StateStore::OpenMode::CreateIfMissing, &error);
-    if (!state_store_) {
-        // Never brick the kiosk over its state: run with defaults and say why.
-        std::fprintf(stderr, "kiosk: warning: settings unavailable, using defaults: %s\n", error.c_str());
+    bool ok = state_store_ && kiosk::load_settings(*state_store_, &settings_, &warnings, &error);
+    for (const std::string& warning : warnings) std::fprintf(stderr, "kiosk: warning: %s\n", warning.c_str());
+    for (int role = 0; ok && role < kPinRoleCount; ++role)
+        ok = state_store_->load_pin_attempts(pin_role_name(static_cast<PinRole>(role)), &stored_attempts_[role], &error);
+    if (!ok) {
+        // Visitors are still served with the default settings, but no PIN opens anything:
+        // the PINs and their back-off live in the database that cannot be used.
+        state_store_.reset();
+        settings_ = KioskSettings{};
+        state_error_ = error;
+        std::fprintf(stderr, "kiosk: the organizer panel and trainer mode stay locked: %s\n", error.c_str());
         return false;
     }
-    for (const auto& [key, default_value] : setting_values(KioskSettings{})) {
-        std::string value;
-        if (!state_store_->get_setting(key, &value)) continue;
-        if (!apply_setting(&settings_, key, value, &error))
-            std::fprintf(stderr, "kiosk: warning: %s in %s; using the default\n", error.c_str(), state_store_->path().c_str());
-    }
+    for (PinRole role : {PinRole::Organizer, PinRole::Trainer})
+        if (settings_.pin_hash(role).empty())
+            std::fprintf(stderr, "kiosk: %s\n", pin_not_set_message(role, data_dir_).c_str());
     return true;
+}
+
+// The PIN back-off as the state database holds it, on the kiosk clock from now on.
+void KioskRunner::restore_pin_attempts() {
+    const int64_t unix_now = static_cast<int64_t>(std::time(nullptr));
+    for (int role = 0; role < kPinRoleCount; ++role)
+        ui_->pin_attempts(static_cast<PinRole>(role)).restore(stored_attempts_[role].failures,
+                                                              stored_attempts_[role].locked_until, now_, unix_now);
+}
+
+// A PIN was tried: the back-off goes to disk at once (synchronous=FULL), so pulling the
+// plug does not reset it. If it cannot be stored, nothing opens until the kiosk restarts.
+void KioskRunner::store_pin_attempts() {
+    ui::UiState& state = ui_->state();
+    if (!state.requests.store_pin_attempts) return;
+    state.requests.store_pin_attempts = false;
+    std::string error = "the state database is not available";
+    const int64_t unix_now = static_cast<int64_t>(std::time(nullptr));
+    bool stored = state_store_ != nullptr;
+    for (int role = 0; stored && role < kPinRoleCount; ++role) {
+        const PinAttempts& attempts = ui_->pin_attempts(static_cast<PinRole>(role));
+        StoredPinAttempts record{attempts.failures(), attempts.locked_until_unix(now_, unix_now)};
+        stored = state_store_->store_pin_attempts(pin_role_name(static_cast<PinRole>(role)), record, &error);
+    }
+    if (stored) return;
+    state.status.state_error = error;
+    std::fprintf(stderr, "kiosk: the organizer panel and trainer mode stay locked: PIN attempts cannot be stored: %s\n",
+                 error.c_str());
 }
 
 bool KioskRunner::init(std::string* error) {
@@ -140,6 +174,14 @@ bool KioskRunner::init(std::string* error) {
     config.size_given = options_.size_given;
     config.rotation = settings_.rotation;
     if (!display_.open(config, error)) return false;
+    if (lockdown() && !options_.headless) {
+        std::string why;
+        if (vt_guard_.engage(&why))
+            std::fprintf(stderr, "kiosk: on its own virtual terminal; switching away from it is refused%s%s\n",
+                         why.empty() ? "" : "; ", why.c_str());
+        else
+            std::fprintf(stderr, "kiosk: VT switching is not blocked: %s\n", why.c_str());
+    }
     input_.set_screen(display_.width(), display_.height(), settings_.rotation);
 
     ImVec2 display_size(static_cast<float>(display_.logical_width()), static_cast<float>(display_.logical_height()));
@@ -167,7 +209,8 @@ bool KioskRunner::init(std::string* error) {
     ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_);
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
     ui_->state().status.data_dir = data_dir_;
-    ui_->state().status.factory_pin = settings_.organizer_pin_hash.empty();
+    ui_->state().status.state_error = state_error_;
+    restore_pin_attempts();
     // With --content the kiosk shows that file, so installing into the data dir would change nothing.
     if (options_.content_path.empty()) start_usb_updates(installer_config);
     return true;
@@ -288,6 +331,7 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     ImGui::NewFrame();
     ui_->frame(io.DisplaySize, now_);
     store_trainer_session();
+    store_pin_attempts();
     handle_update_requests();
     ImGui::Render();
     if (text_->shaper().missing_count() > missing_reported_) {

@@ -12,8 +12,7 @@ using namespace kiosk::test;
 namespace {
 
 const std::string kCornerTaps = "tap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910 10\nwait 100\n";
-const std::string kEnterFactoryPin =
-    kCornerTaps + "tap-label 2\ntap-label 4\ntap-label 6\ntap-label 8\ntap-label 1\ntap-label 0\ntap-label Войти\nwait 100\n";
+const std::string kEnterOrganizerPin = kCornerTaps + enter_pin(kOrganizerTestPin);
 
 CommandResult kioskctl(std::vector<std::string> args) {
     args.insert(args.begin(), KIOSKCTL_BIN);
@@ -32,6 +31,7 @@ struct Kiosk {
         write_text(dir.file("data/trusted-keys/org.pub"), read_text(dir.file("org.pub")));
         setting("usb_mounts", dir.file("stick"));
         setting("attract", "off");
+        set_pin(dir, kOrganizerTestPin);
     }
     std::string stick_dir() const { return dir.file("stick/sco-kiosk"); }
     std::string on_stick(const std::string& name) const { return stick_dir() + "/" + name; }
@@ -84,7 +84,7 @@ TEST_CASE("a valid newer package on a stick is listed in the organizer panel and
     Kiosk k;
     k.pack(2, "content-2.kpkg");
     SUBCASE("listed with its version and an Install button") {
-        KioskRun run = k.run(kEnterFactoryPin + "shot @DIR@/panel.png\n");
+        KioskRun run = k.run(kEnterOrganizerPin + "shot @DIR@/panel.png\n");
         CHECK(run.state["screen"].string == "admin");
         CHECK(run.state["usb"]["packages"].number == 1);
         CHECK(run.state["usb"]["chosen_version"].number == 2);
@@ -95,7 +95,7 @@ TEST_CASE("a valid newer package on a stick is listed in the organizer panel and
         CHECK(run.state["update"]["phase"].string == "idle");
     }
     SUBCASE("Install switches to the new content, resets the session, and kioskctl agrees") {
-        KioskRun run = k.run(kEnterFactoryPin + "tap-label Установить версию 2\nwait 1000\n");
+        KioskRun run = k.run(kEnterOrganizerPin + "tap-label Установить версию 2\nwait 1000\n");
         CHECK(run.state["content_version"].number == 2);
         CHECK(run.state["update"]["phase"].string == "done");
         CHECK(run.state["update"]["progress"].number == 1);
@@ -108,7 +108,7 @@ TEST_CASE("a valid newer package on a stick is listed in the organizer panel and
         CHECK(status["previous_version"].number == 1);
     }
     SUBCASE("the result overlay goes away by itself and the kiosk is usable again") {
-        KioskRun run = k.run(kEnterFactoryPin + "tap-label Установить версию 2\nwait 8000\n");
+        KioskRun run = k.run(kEnterOrganizerPin + "tap-label Установить версию 2\nwait 8000\n");
         CHECK(run.state["content_version"].number == 2);
         CHECK_FALSE(run.state["update"]["showing"].boolean);
         CHECK(run.state["update"]["phase"].string == "done");
@@ -127,7 +127,7 @@ TEST_CASE("with auto_install on, a valid newer package installs without the PIN,
     CHECK_FALSE(visited(run, "admin"));
     CHECK(k.status()["version"].number == 2);
     // Rolled back by the organizer while the stick stays in: not installed again behind their back.
-    KioskRun again = k.run(kEnterFactoryPin + "tap-label Вернуть версию 1\nwait 5000\n");
+    KioskRun again = k.run(kEnterOrganizerPin + "tap-label Вернуть версию 1\nwait 5000\n");
     CHECK(again.state["content_version"].number == 1);
     CHECK(again.result.err.find("rolled back to") != std::string::npos);
 }
@@ -141,7 +141,7 @@ TEST_CASE("a package with a bad signature or an unknown key is listed with the r
         std::string bytes = read_text(k.on_stick("content-2.kpkg"));
         bytes[bytes.size() / 2] ^= 1;
         write_text(k.on_stick("content-2.kpkg"), bytes);
-        KioskRun run = k.run(kEnterFactoryPin + "shot @DIR@/bad.png\n");
+        KioskRun run = k.run(kEnterOrganizerPin + "shot @DIR@/bad.png\n");
         CHECK(run.state["usb"]["packages"].number == 1);
         CHECK(run.state["usb"]["chosen_version"].is_null());
         CHECK(run.state["usb"]["problem"].string == "no valid package newer than the installed content was found");
@@ -152,7 +152,7 @@ TEST_CASE("a package with a bad signature or an unknown key is listed with the r
     }
     SUBCASE("an unknown key") {
         k.pack(2, "content-2.kpkg", "stranger.key");
-        KioskRun run = k.run(kEnterFactoryPin);
+        KioskRun run = k.run(kEnterOrganizerPin);
         CHECK(run.state["usb"]["chosen_version"].is_null());
         CHECK(run.result.err.find("which this kiosk does not trust") != std::string::npos);
         CHECK_FALSE(has_target(run, "Установить версию 2"));
@@ -177,7 +177,7 @@ TEST_CASE("a package refused only by the full check at install shows the reason 
     }
     REQUIRE(kioskctl({"sign", k.on_stick("content-3.kpkg"), "--secret-key", k.dir.file("org.key")}).exit_code == 0);
     const std::string before = k.active_bytes();
-    KioskRun run = k.run(kEnterFactoryPin + "tap-label Установить версию 3\nwait 500\nshot @DIR@/refused.png\n");
+    KioskRun run = k.run(kEnterOrganizerPin + "tap-label Установить версию 3\nwait 500\nshot @DIR@/refused.png\n");
     CHECK(run.state["update"]["phase"].string == "failed");
     CHECK(run.state["update"]["problem"].string == "unsupported_schema");
     CHECK(run.state["update"]["result"].string.find("schema version 99") != std::string::npos);
@@ -197,7 +197,7 @@ TEST_CASE("with two packages on the stick the highest valid version is installed
     // AppleDouble companions macOS writes next to each file on a FAT stick.
     write_text(k.on_stick("._content-3.kpkg"), read_text(k.on_stick("content-3.kpkg")));
     write_text(k.on_stick("._content-3.kpkg.minisig"), read_text(k.on_stick("content-3.kpkg.minisig")));
-    KioskRun run = k.run(kEnterFactoryPin + "tap-label Установить версию 3\nwait 1000\n");
+    KioskRun run = k.run(kEnterOrganizerPin + "tap-label Установить версию 3\nwait 1000\n");
     CHECK(run.state["usb"]["packages"].number == 3);
     CHECK(run.state["content_version"].number == 3);
     CHECK(k.status()["version"].number == 3);
