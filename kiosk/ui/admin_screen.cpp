@@ -73,7 +73,6 @@ void draw_admin_screen(UiContext& ctx) {
     }
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.7f;
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
 
     // The status strings change every second; the panel is for organizers, not a hot path.
     const ContentInfo& info = ctx.content.info();

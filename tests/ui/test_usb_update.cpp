@@ -242,7 +242,7 @@ TEST_CASE("an installed content database that cannot be opened at start falls ba
         REQUIRE(db.open(active, kiosk::SqliteDb::Mode::ReadWrite, &error));
         REQUIRE(db.exec("UPDATE meta SET value='0' WHERE key='schema_version'", &error));
     }
-    KioskRun run = k.run(kEnterFactoryPin);
+    KioskRun run = k.run(kEnterOrganizerPin);
     CHECK(run.state["content_version"].number == 2);
     CHECK(run.result.err.find("cannot be opened") != std::string::npos);
     CHECK(kiosk::fs::exists(k.dir.file("data/content/rejected.db")));
@@ -270,7 +270,7 @@ TEST_CASE("newly installed content on which the kiosk keeps failing to start is 
                                                 "--assets", std::string(KIOSK_SOURCE_DIR) + "/assets"});
             CHECK(killed.exit_code != 0);
         }
-        KioskRun run = k.run(kEnterFactoryPin + "shot @DIR@/recovered.png\n");
+        KioskRun run = k.run(kEnterOrganizerPin + "shot @DIR@/recovered.png\n");
         CHECK(run.state["content_version"].number == 1);
         CHECK(run.result.err.find("rolled back") != std::string::npos);
         CHECK(run.state["usb"]["recovery"].string.find("2") != std::string::npos);
@@ -289,7 +289,7 @@ TEST_CASE("a hostile stick is listed with one reason per file, names escaped, an
         "printf x > \"$(printf 'evil\\033[31m.kpkg')\"";
     REQUIRE(std::system(script.c_str()) == 0);
     const std::string before = k.active_bytes();
-    KioskRun run = k.run(kEnterFactoryPin + "shot @DIR@/hostile.png\n");
+    KioskRun run = k.run(kEnterOrganizerPin + "shot @DIR@/hostile.png\n");
     CHECK(run.state["usb"]["packages"].number == 5);
     CHECK(run.state["usb"]["chosen_version"].number == 2);  // the valid package is still offered
     CHECK(run.result.err.find("x.kpkg.minisig is not a regular file") != std::string::npos);
