@@ -6,6 +6,9 @@
 #     (systemd-sysusers/systemd-tmpfiles --root), its service passes systemd-analyze verify,
 #     and the unpacked kiosk starts from its installed assets and content (headless);
 #   - the copyright file states the project licence (Apache-2.0, as LICENSE at the root);
+#   - hardening (issue 13): the udev rule mounts only vfat, exfat and ext4 read-only with
+#     nosuid, nodev, noexec; SysRq is off; the service has its own VT and the sandbox options,
+#     and `systemd-analyze security` rates it below 3.0; the postinst's random PIN is made once;
 #   - lintian reports no errors or warnings (overrides: deploy/debian/).
 #   bash deploy/package-test.sh [BUILD_DIR]      (default build-tests/, shared with deploy/test.sh)
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -30,7 +33,8 @@ for f in ./usr/bin/kiosk ./usr/bin/kioskctl ./usr/share/sco-kiosk/content.db \
          ./usr/share/sco-kiosk/assets/i18n/en.txt ./usr/share/sco-kiosk/assets/i18n/ru.txt \
          ./usr/share/sco-kiosk/assets/i18n/zh.txt ./lib/systemd/system/sco-kiosk.service \
          ./usr/lib/tmpfiles.d/sco-kiosk.conf ./usr/lib/sysusers.d/sco-kiosk.conf \
-         ./lib/udev/rules.d/90-sco-kiosk-usb.rules ./usr/share/doc/sco-kiosk/copyright \
+         ./lib/udev/rules.d/90-sco-kiosk-usb.rules ./usr/lib/sysctl.d/90-sco-kiosk.conf \
+         ./usr/share/doc/sco-kiosk/copyright \
          ./usr/share/doc/sco-kiosk/changelog.gz ./usr/share/doc/sco-kiosk/deploy.md; do
     grep -qx "$f" <<<"$contents" && pass "package contains $f" || fail "package lacks $f"
 done
@@ -68,6 +72,43 @@ for key in "Type=notify" "WatchdogSec=" "Restart=always" "User=sco-kiosk" "Suppl
            "Environment=SDL_VIDEODRIVER=kmsdrm" "Environment=SDL_RENDER_DRIVER=opengles2" "StandardOutput=journal"; do
     grep -q "^$key" "$root/lib/systemd/system/sco-kiosk.service" && pass "service has $key" || fail "service lacks $key"
 done
+
+# Hardening (docs/deploy.md, "Hardening"). The udev rule: only the promised file systems, each
+# mounted with --type and the four options.
+rules="$root/lib/udev/rules.d/90-sco-kiosk-usb.rules"
+grep -q 'ENV{ID_FS_TYPE}=="vfat|exfat|ext4"' "$rules" && pass "udev mounts only vfat, exfat and ext4" \
+    || fail "udev rule does not limit the file system types"
+grep -q -- '--type=$env{ID_FS_TYPE}' "$rules" && pass "udev names the file system driver" || fail "udev rule lacks --type"
+grep -q -- '--options=ro,nosuid,nodev,noexec ' "$rules" && pass "udev mounts ro,nosuid,nodev,noexec" \
+    || fail "udev rule lacks ro,nosuid,nodev,noexec"
+[[ $(grep -c 'RUN{program}' "$rules") == 1 ]] && pass "udev has a single mount rule" || fail "more than one mount in the udev rule"
+grep -qx 'kernel.sysrq = 0' "$root/usr/lib/sysctl.d/90-sco-kiosk.conf" && pass "sysctl.d turns SysRq off" \
+    || fail "no kernel.sysrq = 0 in sysctl.d"
+unit="$root/lib/systemd/system/sco-kiosk.service"
+for key in "TTYPath=/dev/tty7" "StandardInput=tty-force" "CapabilityBoundingSet=" "NoNewPrivileges=yes" \
+           "ProtectSystem=strict" "StateDirectory=sco-kiosk" "ProtectHome=yes" "IPAddressDeny=any" \
+           "RestrictAddressFamilies=AF_UNIX AF_NETLINK" "SystemCallFilter=@system-service" \
+           "SystemCallFilter=~@privileged" "SystemCallArchitectures=native" "LockPersonality=yes" \
+           "MemoryDenyWriteExecute=yes" "RestrictNamespaces=yes" "ProtectKernelTunables=yes" \
+           "ProtectKernelModules=yes" "ProtectKernelLogs=yes" "ProtectClock=yes" "ProtectHostname=yes" \
+           "DevicePolicy=closed" "DeviceAllow=char-drm rw" "DeviceAllow=char-input r" "UMask=0077"; do
+    grep -qx "$key" "$unit" && pass "service has $key" || fail "service lacks $key"
+done
+security=$(systemd-analyze security --offline=true --root="$root/verify" sco-kiosk.service 2>&1 | tail -1)
+exposure=$(sed -n 's/.*Overall exposure level for sco-kiosk.service: \([0-9.]*\).*/\1/p' <<<"$security")
+if [[ -n "$exposure" ]] && awk -v e="$exposure" 'BEGIN { exit !(e < 3.0) }'; then
+    pass "systemd-analyze security: exposure $exposure, below 3.0"
+else
+    fail "systemd-analyze security: exposure '${exposure:-?}' not below 3.0: $security"
+fi
+# What the postinst runs for each role: a random PIN printed once, then never replaced.
+pin=$("$root/usr/bin/kioskctl" set-pin --data-dir "$root/pins" --random --if-unset 2>/dev/null)
+again=$("$root/usr/bin/kioskctl" set-pin --data-dir "$root/pins" --random --if-unset 2>/dev/null)
+[[ "$pin" =~ ^[0-9]{8}$ && -z "$again" ]] && pass "set-pin --random --if-unset makes one 8-digit PIN, once" \
+    || fail "set-pin --random --if-unset printed '$pin' then '$again'"
+dpkg-deb -e "$deb" "$root/control"
+grep -q -- '--random --if-unset' "$root/control/postinst" && grep -q 'runuser -u sco-kiosk' "$root/control/postinst" \
+    && pass "postinst makes the PINs as sco-kiosk, keeping a set one" || fail "postinst does not make per-device PINs"
 
 # The unpacked kiosk runs from the package's own files, and was built to look for them there.
 grep -q /usr/share/sco-kiosk "$root/usr/bin/kiosk" && pass "kiosk looks in /usr/share/sco-kiosk" \

@@ -7,11 +7,12 @@ install(TARGETS kiosk kioskctl RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 install(DIRECTORY assets/ DESTINATION "${KIOSK_SHARE_DIR}/assets")
 install(FILES "${KIOSK_CONTENT_DB}" DESTINATION "${KIOSK_SHARE_DIR}")
 
-# systemd, tmpfiles, sysusers and udev look only in these fixed places (Debian 12 layout).
+# systemd, tmpfiles, sysusers, sysctl and udev look only in these fixed places (Debian 12 layout).
 install(FILES "${KIOSK_DEBIAN_DIR}/sco-kiosk.service" DESTINATION /lib/systemd/system)
 install(FILES "${KIOSK_DEBIAN_DIR}/sco-kiosk.tmpfiles" DESTINATION /usr/lib/tmpfiles.d RENAME sco-kiosk.conf)
 install(FILES "${KIOSK_DEBIAN_DIR}/sco-kiosk.sysusers" DESTINATION /usr/lib/sysusers.d RENAME sco-kiosk.conf)
 install(FILES "${KIOSK_DEBIAN_DIR}/90-sco-kiosk-usb.rules" DESTINATION /lib/udev/rules.d)
+install(FILES "${KIOSK_DEBIAN_DIR}/sco-kiosk.sysctl" DESTINATION /usr/lib/sysctl.d RENAME 90-sco-kiosk.conf)
 install(FILES "${KIOSK_DEBIAN_DIR}/sco-kiosk.lintian-overrides" DESTINATION /usr/share/lintian/overrides
         RENAME sco-kiosk)
 

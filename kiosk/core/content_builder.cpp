@@ -4,7 +4,9 @@
 #include "core/document_source.h"
 #include "core/file_io.h"
 #include "core/lesson_source.h"
+#include "core/package_manifest.h"
 #include "core/search_index_writer.h"
+#include "core/source_text.h"
 #include "core/sqlite_db.h"
 #include "core/translation_source.h"
 #include "core/utf8.h"
@@ -253,6 +255,11 @@ void load_translation_sources(const std::string& source_dir, std::vector<Documen
 
 }  // namespace
 
+bool create_content_schema(SqliteDb& db, std::string* error) {
+    SearchIndexWriter search(db);
+    return db.exec(kContentSchemaSql, error) && search.begin(error) && search.finish(error);
+}
+
 bool load_content_sources(const std::string& source_dir, ContentSources* out, Diagnostics* diagnostics) {
     size_t errors_before = diagnostics->size();
     if (!fs::is_directory(source_dir)) {
@@ -271,6 +278,7 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
             diagnostics->push_back({path, 0, "", error});
             continue;
         }
+        if (!check_source_characters(text, path, diagnostics)) continue;
         Document doc;
         if (!parse_document_source(text, path, &doc, diagnostics)) continue;
         int id_line = header_field_line(text, "id");
@@ -315,9 +323,10 @@ std::string collect_charset(const ContentSources& sources) {
 }
 
 bool build_content(const BuildOptions& options, Diagnostics* diagnostics) {
-    if (options.content_version < 1) {
+    if (options.content_version < 1 || options.content_version > kMaxContentVersion) {
         diagnostics->push_back({options.out_path, 0, "content-version",
-                                "must be a positive whole number, got " + std::to_string(options.content_version)});
+                                "must be a positive whole number up to " + std::to_string(kMaxContentVersion) + ", got " +
+                                    std::to_string(options.content_version)});
         return false;
     }
     if (!options.built_at.empty() && !is_iso_utc_timestamp(options.built_at)) {

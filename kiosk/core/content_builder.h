@@ -10,11 +10,19 @@
 #include <vector>
 
 namespace kiosk {
+class SqliteDb;
+}
+
+namespace kiosk {
 
 struct ContentSources {
     std::vector<Document> documents;
     std::vector<Lesson> lessons;  // sorted by Lesson::order
 };
+
+// Creates the empty schema a build writes (content tables and search index) in `db`: the
+// reference PackageVerifier compares packages against.
+bool create_content_schema(SqliteDb& db, std::string* error);
 
 struct BuildOptions {
     std::string source_dir;      // holds documents/ and, optionally, lessons/

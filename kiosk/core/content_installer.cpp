@@ -10,7 +10,13 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <dirent.h>
+#include <pwd.h>
+
+#include <algorithm>
 #include <cerrno>
+#include <cinttypes>
+#include <cstdio>
 #include <cstring>
 
 namespace kiosk {
@@ -34,11 +40,22 @@ bool statvfs_free_space(const std::string& dir, uint64_t* free_bytes, std::strin
     return true;
 }
 
-bool file_size(const std::string& path, uint64_t* size) {
+uint64_t inode_of(const std::string& path) {
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
-    *size = static_cast<uint64_t>(st.st_size);
+    return ::lstat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_ino) : 0;
+}
+
+// content/trial: "INODE STARTS".
+bool read_trial(const std::string& path, uint64_t* inode, int* starts) {
+    std::string text;
+    unsigned long long ino = 0;
+    if (!fs::read_file(path, &text) || std::sscanf(text.c_str(), "%llu %d", &ino, starts) != 2) return false;
+    *inode = ino;
     return true;
+}
+
+bool write_trial(const std::string& path, uint64_t inode, int starts, std::string* error) {
+    return fs::write_file_atomically(path, std::to_string(inode) + " " + std::to_string(starts) + "\n", error);
 }
 
 bool write_all(int fd, const char* data, size_t size) {
@@ -54,13 +71,24 @@ bool write_all(int fd, const char* data, size_t size) {
 
 // An exclusive flock() on DIR/install.lock for as long as it lives, so the kiosk and kioskctl
 // never change the data dir at the same time (and recovery never removes a live install's files).
+// problem() says why it is not held: another install, or a data dir that cannot be used.
 class DataDirLock {
 public:
     explicit DataDirLock(const std::string& data_dir) {
-        std::string error;
-        if (!fs::make_dirs(data_dir, &error)) return;
+        if (!fs::make_dirs(data_dir, nullptr)) {
+            problem_ = "the data dir " + data_dir + " " + data_dir_problem(data_dir);
+            return;
+        }
         fd_ = ::open(fs::join(data_dir, "install.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+        if (fd_ < 0) {
+            const std::string why = data_dir_problem(data_dir);
+            problem_ = "the data dir " + data_dir + " " +
+                       (why.empty() ? "cannot be used: install.lock: " + std::string(std::strerror(errno)) : why);
+            return;
+        }
+        if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            problem_ = errno == EWOULDBLOCK ? "another install is running in " + data_dir
+                                            : "cannot lock " + data_dir + "/install.lock: " + std::strerror(errno);
             ::close(fd_);
             fd_ = -1;
         }
@@ -71,18 +99,69 @@ public:
     DataDirLock(const DataDirLock&) = delete;
     DataDirLock& operator=(const DataDirLock&) = delete;
     bool held() const { return fd_ >= 0; }
+    bool busy() const { return problem_.rfind("another install", 0) == 0; }
+    const std::string& problem() const { return problem_; }
 
 private:
     int fd_ = -1;
+    std::string problem_;
 };
 
+std::string user_name(uid_t uid) {
+    const passwd* entry = ::getpwuid(uid);
+    return entry ? entry->pw_name : "uid " + std::to_string(uid);
+}
+
 }  // namespace
+
+std::string data_dir_problem(const std::string& dir) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0)
+        return errno == ENOENT ? "does not exist and cannot be created (" + std::string(std::strerror(errno)) + ")"
+                               : "cannot be reached: " + std::string(std::strerror(errno));
+    if (!S_ISDIR(st.st_mode)) return "is not a folder";
+    if (::access(dir.c_str(), W_OK) == 0) return {};
+    if (errno == EROFS) return "is on a read-only file system";
+    if (errno == EACCES)
+        return "is not writable for user " + user_name(::geteuid()) + " (it belongs to " + user_name(st.st_uid) +
+               "); run the command as that user, e.g. sudo -u " + user_name(st.st_uid) + " kioskctl ...";
+    return "cannot be written: " + std::string(std::strerror(errno));
+}
+
+std::vector<std::string> keep_data_dir_owner(const std::string& dir) {
+    std::vector<std::string> changes;
+    struct stat top {};
+    if (::geteuid() != 0 || ::stat(dir.c_str(), &top) != 0 || top.st_uid == 0) return changes;
+    // What kioskctl creates: files at the top (state.db, install.lock) and in content/, staging/, trusted-keys/.
+    std::vector<std::string> paths;
+    for (const char* sub : {"", "content", "staging", "trusted-keys"}) {
+        const std::string folder = *sub ? fs::join(dir, sub) : dir;
+        if (*sub) paths.push_back(folder);
+        DIR* handle = ::opendir(folder.c_str());
+        if (!handle) continue;
+        while (dirent* entry = ::readdir(handle)) {
+            const std::string name = entry->d_name;
+            if (name != "." && name != ".." && !(!*sub && (name == "content" || name == "staging" || name == "trusted-keys")))
+                paths.push_back(fs::join(folder, name));
+        }
+        ::closedir(handle);
+    }
+    for (const std::string& path : paths) {
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) != 0 || (st.st_uid == top.st_uid && st.st_gid == top.st_gid)) continue;
+        if (::lchown(path.c_str(), top.st_uid, top.st_gid) == 0)
+            changes.push_back("gave " + path + " to " + user_name(top.st_uid) + ", who owns the data dir");
+        else
+            changes.push_back("could not give " + path + " to " + user_name(top.st_uid) + ": " + std::strerror(errno));
+    }
+    return changes;
+}
 
 int64_t read_content_version(const std::string& db_path) {
     SqliteDb db;
     ContentInfo info;
     std::string error;
-    if (!fs::exists(db_path) || !db.open(db_path, SqliteDb::Mode::ReadOnly, &error) ||
+    if (!fs::exists(db_path) || !db.open_untrusted(db_path, kContentLoadSeconds, &error) ||
         !read_content_info(db, &info, &error))
         return 0;
     return info.content_version;
@@ -96,6 +175,9 @@ ContentInstaller::ContentInstaller(InstallerConfig config) : config_(std::move(c
 std::string ContentInstaller::active_db() const { return fs::join(config_.data_dir, "content/active.db"); }
 std::string ContentInstaller::previous_db() const { return fs::join(config_.data_dir, "content/previous.db"); }
 std::string ContentInstaller::staging_dir() const { return fs::join(config_.data_dir, "staging"); }
+std::string ContentInstaller::content_file(const char* name) const {
+    return fs::join(fs::join(config_.data_dir, "content"), name);
+}
 
 void ContentInstaller::step(const char* name) const {
     if (config_.before_step) config_.before_step(name);
@@ -121,6 +203,10 @@ ContentStatus ContentInstaller::status() const {
         return status;
     }
     status.version = read_content_version(status.path);
+    uint64_t inode = 0;
+    int starts = 0;
+    status.on_trial = !status.is_factory && read_trial(content_file("trial"), &inode, &starts) &&
+                      inode == inode_of(active_db());
     if (fs::exists(previous_db())) {
         status.has_previous = true;
         status.previous_version = read_content_version(previous_db());
@@ -140,51 +226,153 @@ void ContentInstaller::clean_staging(std::vector<std::string>* actions) const {
         if (::unlink(fs::join(staging_dir(), name).c_str()) == 0)
             actions->push_back("removed " + fs::join(staging_dir(), name) + " left by an interrupted install");
     }
-    std::string leftover_link = previous_db() + ".tmp";
-    if (fs::exists(leftover_link)) {
-        step("remove temporary link");
-        if (::unlink(leftover_link.c_str()) == 0) actions->push_back("removed " + leftover_link);
-    }
     std::string error;
-    if (!actions->empty()) {
-        if (fs::is_directory(staging_dir())) fs::sync_path(staging_dir(), &error);
-        fs::sync_path(fs::dirname(active_db()), &error);
+    if (!actions->empty() && fs::is_directory(staging_dir())) fs::sync_path(staging_dir(), &error);
+}
+
+// An install interrupted around its commit rename left previous.db.tmp (a link to the content
+// it replaced) or previous.db.old (the previous content while the factory content was active).
+// If active.db is still that content, the install never committed: undo. Otherwise it did:
+// finish, so previous.db becomes what it replaced. Either way rollback brings back the same
+// content as before the install, or the content the install replaced.
+void ContentInstaller::finish_interrupted_swap(std::vector<std::string>* actions) const {
+    std::string error;
+    const std::string link = previous_db() + ".tmp", old = previous_db() + ".old";
+    const std::string trial = content_file("trial");
+    if (fs::exists(link)) {
+        const bool committed = inode_of(link) != inode_of(active_db());
+        step(committed ? "finish keeping previous" : "remove temporary link");
+        if (committed ? fs::rename_durably(link, previous_db(), &error) : ::unlink(link.c_str()) == 0)
+            actions->push_back(committed ? "kept the content replaced by an interrupted install as previous.db"
+                                         : "removed " + link + " left by an interrupted install");
     }
+    if (fs::exists(old)) {
+        const bool committed = fs::exists(active_db());
+        step(committed ? "forget old previous" : "restore old previous");
+        if (committed ? ::unlink(old.c_str()) == 0 : fs::rename_durably(old, previous_db(), &error))
+            actions->push_back(committed ? "removed " + old : "restored " + previous_db() + " after an interrupted install");
+    }
+    uint64_t inode = 0;
+    int starts = 0;
+    if (fs::exists(trial) && (!read_trial(trial, &inode, &starts) || inode != inode_of(active_db()))) {
+        step("remove stale trial");
+        ::unlink(trial.c_str());  // it was written for content that never became active
+    }
+    fs::sync_path(fs::dirname(active_db()), &error);
+}
+
+// Moves active.db to rejected.db and brings back the previous content (else the factory content).
+bool ContentInstaller::set_aside_active(RecoveryNotice::Kind kind, std::vector<std::string>* actions) const {
+    std::string error, content_dir = fs::dirname(active_db());
+    const int64_t from = read_content_version(active_db());
+    step("set aside broken content");
+    if (!fs::rename_durably(active_db(), content_file("rejected.db"), &error)) {
+        actions->push_back("could not set the broken content aside: " + error);
+        return false;
+    }
+    ::unlink(content_file("trial").c_str());
+    actions->push_back("moved it to " + content_file("rejected.db"));
+    bool restored = false;
+    if (fs::exists(previous_db())) {
+        if (!check_database_integrity(previous_db(), true, &error)) {
+            actions->push_back(previous_db() + ": " + error);
+        } else {
+            step("promote previous content");
+            restored = fs::rename_durably(previous_db(), active_db(), &error);
+            if (!restored) actions->push_back("could not restore the previous content: " + error);
+        }
+    }
+    const int64_t to = read_content_version(restored ? active_db() : config_.factory_db);
+    actions->push_back(restored ? "the previous content (version " + std::to_string(to) + ") is active again"
+                                : "the factory content (version " + std::to_string(to) + ") is active again");
+    if (restored && kind == RecoveryNotice::Kind::FailedStarts)  // it must prove itself again
+        write_trial(content_file("trial"), inode_of(active_db()), 0, &error);
+    const char* name = kind == RecoveryNotice::Kind::FailedStarts ? "failed_starts" : "unreadable";
+    fs::write_file_atomically(content_file("recovery.txt"), std::string(name) + " " + std::to_string(from) + " " +
+                                                                std::to_string(to) + (restored ? "" : " factory") + "\n",
+                              &error);
+    return true;
 }
 
 void ContentInstaller::fall_back_if_broken(std::vector<std::string>* actions) const {
-    std::string error, content_dir = fs::dirname(active_db());
+    std::string error;
     if (!fs::exists(active_db()) || check_database_integrity(active_db(), true, &error)) return;
     actions->push_back(active_db() + ": " + error);
-    step("set aside broken content");
-    if (!fs::rename_durably(active_db(), fs::join(content_dir, "rejected.db"), &error)) {
-        actions->push_back("could not set the broken content aside: " + error);
-        return;
-    }
-    actions->push_back("moved the broken content to " + fs::join(content_dir, "rejected.db"));
-    if (!fs::exists(previous_db())) {
-        actions->push_back("the factory content is active again");
-        return;
-    }
-    if (!check_database_integrity(previous_db(), true, &error)) {
-        actions->push_back(previous_db() + ": " + error + "; the factory content is active again");
-        return;
-    }
-    step("promote previous content");
-    if (fs::rename_durably(previous_db(), active_db(), &error))
-        actions->push_back("the previous content (version " + std::to_string(read_content_version(active_db())) +
-                           ") is active again");
-    else
-        actions->push_back("could not restore the previous content: " + error);
+    set_aside_active(RecoveryNotice::Kind::Unreadable, actions);
 }
 
 std::vector<std::string> ContentInstaller::recover() {
     std::vector<std::string> actions;
     DataDirLock lock(config_.data_dir);
-    if (!lock.held()) return actions;  // another process is installing; its files are not leftovers
+    if (!lock.held()) {
+        // Another process is installing (its files are not leftovers), or the data dir is unusable.
+        if (!lock.busy()) actions.push_back(lock.problem());
+        return actions;
+    }
     clean_staging(&actions);
+    finish_interrupted_swap(&actions);
     fall_back_if_broken(&actions);
     return actions;
+}
+
+std::vector<std::string> ContentInstaller::begin_start() {
+    std::vector<std::string> actions;
+    DataDirLock lock(config_.data_dir);
+    uint64_t inode = 0;
+    int starts = 0;
+    std::string error;
+    if (!lock.held() || !read_trial(content_file("trial"), &inode, &starts) || inode != inode_of(active_db()))
+        return actions;
+    if (starts + 1 >= kMaxTrialStarts) {
+        actions.push_back("content version " + std::to_string(read_content_version(active_db())) + " was installed " +
+                          "recently and the kiosk failed to run " + std::to_string(static_cast<int>(kTrialSeconds)) +
+                          " s on it " + std::to_string(starts) + " times in a row: rolled back");
+        set_aside_active(RecoveryNotice::Kind::FailedStarts, &actions);
+        return actions;
+    }
+    step("count start");
+    if (!write_trial(content_file("trial"), inode, starts + 1, &error))
+        actions.push_back("could not count this start on new content: " + error);
+    return actions;
+}
+
+void ContentInstaller::confirm_start() {
+    DataDirLock lock(config_.data_dir);
+    std::string error;
+    if (lock.held() && fs::exists(content_file("trial")) && ::unlink(content_file("trial").c_str()) == 0)
+        fs::sync_path(fs::dirname(active_db()), &error);
+}
+
+void ContentInstaller::end_start_cleanly() {
+    DataDirLock lock(config_.data_dir);
+    uint64_t inode = 0;
+    int starts = 0;
+    std::string error;
+    if (lock.held() && read_trial(content_file("trial"), &inode, &starts) && inode == inode_of(active_db()) && starts > 0)
+        write_trial(content_file("trial"), inode, starts - 1, &error);
+}
+
+bool ContentInstaller::reject_active(const std::string& reason, std::vector<std::string>* actions) {
+    DataDirLock lock(config_.data_dir);
+    if (!lock.held() || !fs::exists(active_db())) return false;
+    actions->push_back(active_db() + " cannot be opened (" + reason + ")");
+    return set_aside_active(RecoveryNotice::Kind::Unreadable, actions);
+}
+
+RecoveryNotice ContentInstaller::recovery_notice() const {
+    RecoveryNotice notice;
+    std::string text;
+    char kind[32] = {0}, factory[16] = {0};
+    long long from = 0, to = 0;
+    if (!fs::read_file(content_file("recovery.txt"), &text) ||
+        std::sscanf(text.c_str(), "%31s %lld %lld %15s", kind, &from, &to, factory) < 3)
+        return notice;
+    notice.kind = std::strcmp(kind, "failed_starts") == 0 ? RecoveryNotice::Kind::FailedStarts
+                                                          : RecoveryNotice::Kind::Unreadable;
+    notice.from_version = from;
+    notice.to_version = to;
+    notice.to_factory = std::strcmp(factory, "factory") == 0;
+    return notice;
 }
 
 // ------------------------------------------------------------------------------------ install
@@ -200,15 +388,10 @@ bool ContentInstaller::check_free_space(uint64_t needed, std::string* error) con
 
 bool ContentInstaller::copy_to_staging(const std::string& from, const std::string& to, uint64_t max_bytes,
                                        const CopyProgress& progress, std::string* error) const {
-    int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
-    if (in < 0) return fail(error, errno_text(from));
-    struct stat st {};
-    ::fstat(in, &st);
-    const uint64_t total = static_cast<uint64_t>(st.st_size);
-    if (total > max_bytes) {
-        ::close(in);
-        return fail(error, from + ": too large (" + std::to_string(total) + " bytes)");
-    }
+    uint64_t total = 0;
+    std::string why;
+    int in = open_stick_file(from, max_bytes, &total, &why);
+    if (in < 0) return fail(error, from + " " + why);
     step("create staged file");
     int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (out < 0) {
@@ -218,9 +401,9 @@ bool ContentInstaller::copy_to_staging(const std::string& from, const std::strin
     std::vector<char> buffer(config_.copy_chunk_bytes);
     uint64_t copied = 0;
     bool ok = true;
-    while (ok) {
+    while (ok && copied < total) {
         step("copy chunk");
-        ssize_t n = ::read(in, buffer.data(), buffer.size());
+        ssize_t n = ::read(in, buffer.data(), static_cast<size_t>(std::min<uint64_t>(buffer.size(), total - copied)));
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) ok = fail(error, errno_text("reading " + from + " failed (was the stick removed?)"));
         if (n <= 0) break;
@@ -240,22 +423,33 @@ bool ContentInstaller::copy_to_staging(const std::string& from, const std::strin
 
 bool ContentInstaller::swap_in(const std::string& staged, std::string* error) const {
     const std::string content_dir = fs::dirname(active_db()), link = previous_db() + ".tmp";
+    const std::string old = previous_db() + ".old";
     if (!fs::make_dirs(content_dir, error)) return false;
-    if (fs::exists(active_db())) {
-        // Keep the current content as previous.db without ever leaving active.db absent.
+    const bool replacing = fs::exists(active_db());
+    if (replacing) {
+        // The content being replaced, kept as previous.db only once the new one is in place.
         step("link previous");
         ::unlink(link.c_str());
         if (::link(active_db().c_str(), link.c_str()) != 0) return fail(error, errno_text("link " + link));
+    } else if (fs::exists(previous_db())) {
+        // The factory content is active: it is what a rollback returns to after this install.
+        step("set aside previous");
+        if (!fs::rename_durably(previous_db(), old, error)) return false;
+    }
+    step("mark new content on trial");
+    if (!write_trial(content_file("trial"), inode_of(staged), 0, error)) return false;
+    step("rename package into place");
+    if (!fs::rename_durably(staged, active_db(), error)) return false;
+    ::unlink(content_file("recovery.txt").c_str());  // the panel's notice was about the content replaced now
+    if (replacing) {
         step("rename previous");
         if (!fs::rename_durably(link, previous_db(), error)) return false;
-    } else if (fs::exists(previous_db())) {
-        step("forget previous");  // the factory content is active: it is what a rollback returns to
-        if (::unlink(previous_db().c_str()) != 0) return fail(error, errno_text("unlink " + previous_db()));
+    } else if (fs::exists(old)) {
+        step("forget previous");
+        if (::unlink(old.c_str()) != 0) return fail(error, errno_text("unlink " + old));
         step("fsync content dir");
         if (!fs::sync_path(content_dir, error)) return false;
     }
-    step("rename package into place");
-    if (!fs::rename_durably(staged, active_db(), error)) return false;
     step("fsync staging dir");
     return fs::sync_path(staging_dir(), error);
 }
@@ -263,56 +457,49 @@ bool ContentInstaller::swap_in(const std::string& staged, std::string* error) co
 InstallOutcome ContentInstaller::install(const std::string& package, const std::string& signature,
                                          const CopyProgress& progress) {
     InstallOutcome outcome;
+    std::vector<std::string> ignored;
+    // Every refusal: staging emptied, the reason for the organizer, nothing else changed.
+    auto refuse = [&](InstallFailure failure, const std::string& reason) {
+        clean_staging(&ignored);
+        outcome.failure = failure;
+        outcome.reason = reason;
+        return outcome;
+    };
     DataDirLock lock(config_.data_dir);
     if (!lock.held()) {
-        outcome.failure = InstallFailure::Busy;
-        outcome.reason = "another install is running in " + config_.data_dir;
+        outcome.failure = lock.busy() ? InstallFailure::Busy : InstallFailure::DataDir;
+        outcome.reason = lock.problem();
         return outcome;
     }
-    std::vector<std::string> ignored;
     clean_staging(&ignored);
+    finish_interrupted_swap(&ignored);
 
     uint64_t package_size = 0;
     std::string error;
-    if (!file_size(package, &package_size)) {
-        outcome.failure = InstallFailure::CopyFailed;
-        outcome.reason = errno_text(package);
-        return outcome;
-    }
+    const int fd = open_stick_file(package, kMaxPackageBytes, &package_size, &error);
+    if (fd < 0) return refuse(InstallFailure::CopyFailed, package + " " + error);
+    ::close(fd);
     const std::string staged = fs::join(staging_dir(), kStagedPackage);
     const std::string staged_signature = fs::join(staging_dir(), kStagedSignature);
-    if (!fs::make_dirs(staging_dir(), &error) || !check_free_space(package_size + kMaxSignatureBytes, &error)) {
-        outcome.failure = InstallFailure::NoSpace;
-        outcome.reason = error;
-        return outcome;
-    }
-    bool copied = copy_to_staging(package, staged, UINT64_MAX, progress, &error);
-    // A missing or oversized signature is the verifier's to report, from the staged copy.
-    if (copied && fs::exists(signature)) {
-        std::string signature_error;
-        if (!copy_to_staging(signature, staged_signature, kMaxSignatureBytes, {}, &signature_error))
-            ::unlink(staged_signature.c_str());
-    }
-    if (!copied) {
-        clean_staging(&ignored);
-        outcome.failure = InstallFailure::CopyFailed;
-        outcome.reason = error;
-        return outcome;
-    }
-
+    if (!fs::make_dirs(staging_dir(), &error) || !check_free_space(package_size + kMaxSignatureBytes, &error))
+        return refuse(InstallFailure::NoSpace, error);
+    // The signature first: it is small, and a missing or bad one is the verifier's to report.
+    std::string signature_error;
+    if (fs::exists(signature) && !copy_to_staging(signature, staged_signature, kMaxSignatureBytes, {}, &signature_error))
+        ::unlink(staged_signature.c_str());
     PackageVerifier verifier(trusted_keys().keys, read_content_version(active_content_path()));
+    // The cheap checks (signature format, trusted key, signed manifest, size) before a byte of
+    // the package is copied: a stranger's or forged package never costs a copy.
+    outcome.check = verifier.verify(package, staged_signature, PackageVerifier::Depth::Manifest, package);
+    if (!outcome.check.ok()) return refuse(InstallFailure::Rejected, outcome.check.reason);
+    if (!copy_to_staging(package, staged, kMaxPackageBytes, progress, &error))
+        return refuse(InstallFailure::CopyFailed, error);
+
     outcome.check = verifier.verify(staged, staged_signature, PackageVerifier::Depth::Full, package);
-    if (!outcome.check.ok()) {
-        clean_staging(&ignored);
-        outcome.failure = InstallFailure::Rejected;
-        outcome.reason = outcome.check.reason;
-        return outcome;
-    }
+    if (!outcome.check.ok()) return refuse(InstallFailure::Rejected, outcome.check.reason);
     if (!swap_in(staged, &error)) {
-        clean_staging(&ignored);
-        outcome.failure = InstallFailure::SwapFailed;
-        outcome.reason = error;
-        return outcome;
+        finish_interrupted_swap(&ignored);
+        return refuse(InstallFailure::SwapFailed, error);
     }
     clean_staging(&ignored);
     return outcome;
@@ -322,14 +509,18 @@ InstallOutcome ContentInstaller::install(const std::string& package, const std::
 
 bool ContentInstaller::rollback(std::string* message) {
     DataDirLock lock(config_.data_dir);
-    if (!lock.held()) return fail(message, "another install is running in " + config_.data_dir);
+    if (!lock.held()) return fail(message, lock.problem());
     std::string error;
+    std::vector<std::string> ignored;
+    finish_interrupted_swap(&ignored);
     if (fs::exists(previous_db())) {
         if (!check_database_integrity(previous_db(), true, &error))
             return fail(message, "cannot roll back: " + previous_db() + ": " + error);
         int64_t version = read_content_version(previous_db());
         step("rename previous over active");
         if (!fs::rename_durably(previous_db(), active_db(), &error)) return fail(message, error);
+        ::unlink(content_file("trial").c_str());  // it was the active content before: known good
+        ::unlink(content_file("recovery.txt").c_str());
         *message = "rolled back to content version " + std::to_string(version);
         return true;
     }
@@ -338,6 +529,8 @@ bool ContentInstaller::rollback(std::string* message) {
         if (::unlink(active_db().c_str()) != 0) return fail(message, errno_text("unlink " + active_db()));
         step("fsync content dir");
         if (!fs::sync_path(fs::dirname(active_db()), &error)) return fail(message, error);
+        ::unlink(content_file("trial").c_str());
+        ::unlink(content_file("recovery.txt").c_str());
         *message = "rolled back to the factory content (version " +
                    std::to_string(read_content_version(config_.factory_db)) + ")";
         return true;

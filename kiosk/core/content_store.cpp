@@ -3,6 +3,7 @@
 #include "core/content_schema.h"
 #include "core/file_io.h"
 #include "core/lesson_store.h"
+#include "core/package_manifest.h"
 #include "core/sqlite_db.h"
 
 #include <map>
@@ -159,8 +160,9 @@ bool read_content_info(SqliteDb& db, ContentInfo* info, std::string* error) {
     info->product_id = meta["product_id"];
     info->built_at = meta["built_at"];
     info->charset = meta["charset"];
-    info->schema_version = std::atoi(meta["schema_version"].c_str());
-    info->content_version = std::atoll(meta["content_version"].c_str());
+    info->schema_version = std::atoi(meta["schema_version"].substr(0, 9).c_str());
+    // Strictly: "8abc" is not 8, and a huge version would block every later update.
+    if (!parse_content_version(meta["content_version"], &info->content_version, error)) return false;
     return true;
 }
 
@@ -175,7 +177,7 @@ std::unique_ptr<ContentStore> ContentStore::open(const std::string& path, std::s
         return nullptr;
     }
     SqliteDb db;
-    if (!db.open(path, SqliteDb::Mode::ReadOnly, error)) return nullptr;
+    if (!db.open_untrusted(path, kContentLoadSeconds, error)) return nullptr;
     auto store = std::unique_ptr<ContentStore>(new ContentStore());
     store->path_ = path;
     std::string reason;

@@ -17,10 +17,13 @@ class SqliteDb;
 // (package checks report those separately). False if there is no readable meta table.
 bool read_content_info(SqliteDb& db, ContentInfo* info, std::string* error);
 
+// Longest a content database may take to load before the kiosk gives up on it.
+constexpr double kContentLoadSeconds = 30.0;
+
 class ContentStore {
 public:
-    // Opens and loads `path`. Returns null and fills `error` if the file is missing,
-    // is not a content database, or has a schema this build does not support.
+    // Opens (SqliteDb::open_untrusted) and loads `path`. Returns null and fills `error` if the
+    // file is missing, is not a content database, or has a schema this build does not support.
     static std::unique_ptr<ContentStore> open(const std::string& path, std::string* error);
 
     const std::string& path() const { return path_; }

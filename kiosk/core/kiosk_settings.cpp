@@ -1,5 +1,7 @@
 #include "core/kiosk_settings.h"
 
+#include "core/state_store.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -105,6 +107,22 @@ std::vector<std::pair<std::string, std::string>> setting_values(const KioskSetti
         {"pin.organizer", s.organizer_pin_hash},
         {"pin.trainer", s.trainer_pin_hash},
     };
+}
+
+bool load_settings(const StateStore& store, KioskSettings* settings, std::vector<std::string>* warnings,
+                   std::string* error) {
+    std::vector<std::pair<std::string, std::string>> stored;
+    if (!store.read_settings(&stored, error)) return false;
+    const auto known = setting_values(KioskSettings{});
+    for (const auto& [key, value] : stored) {
+        bool is_known = false;
+        for (const auto& entry : known) is_known = is_known || entry.first == key;
+        if (!is_known) continue;  // a key some other kiosk version wrote is not ours to judge
+        std::string problem;
+        if (!apply_setting(settings, key, value, &problem))
+            warnings->push_back(problem + " in " + store.path() + "; using the default");
+    }
+    return true;
 }
 
 std::string default_data_dir() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/language.h"
+#include "core/pin_lock.h"
 #include "core/screen_rotation.h"
 #include "core/usb_package_scanner.h"
 
@@ -12,6 +13,8 @@
 #include <vector>
 
 namespace kiosk {
+
+class StateStore;
 
 struct KioskSettings {
     int idle_timeout_s = 90;          // idle_timeout_s: seconds without a touch before the countdown
@@ -22,8 +25,12 @@ struct KioskSettings {
     bool auto_install = false;        // auto_install: on | off, install a valid USB package without the PIN
     // usb_mounts: comma-separated globs of the mount points watched for USB sticks
     std::vector<std::string> usb_mounts = default_usb_mount_globs();
-    std::string organizer_pin_hash;   // pin.organizer: crypto_pwhash string; empty = factory PIN
-    std::string trainer_pin_hash;     // pin.trainer: crypto_pwhash string; empty = factory PIN
+    std::string organizer_pin_hash;   // pin.organizer: crypto_pwhash string; empty = not set, the panel stays locked
+    std::string trainer_pin_hash;     // pin.trainer: crypto_pwhash string; empty = not set, trainer mode stays locked
+
+    const std::string& pin_hash(PinRole role) const {
+        return role == PinRole::Organizer ? organizer_pin_hash : trainer_pin_hash;
+    }
 };
 
 struct SettingInfo {
@@ -40,6 +47,12 @@ bool apply_setting(KioskSettings* settings, const std::string& key, const std::s
 
 // Every setting as (key, text value), PIN hashes included, in a stable order.
 std::vector<std::pair<std::string, std::string>> setting_values(const KioskSettings& settings);
+
+// Reads every setting from `store` into `settings`. A stored value that is not valid keeps
+// the default and adds a warning naming key, value and file. False with `error` when the
+// settings cannot be read at all: the caller must then not trust any PIN.
+bool load_settings(const StateStore& store, KioskSettings* settings, std::vector<std::string>* warnings,
+                   std::string* error);
 
 // The data directory when --data-dir is not given: /var/lib/sco-kiosk for root, otherwise
 // $XDG_STATE_HOME/sco-kiosk or ~/.local/state/sco-kiosk.

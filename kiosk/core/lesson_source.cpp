@@ -549,6 +549,7 @@ bool load_lesson_sources(const std::string& dir, const std::string& local_dir, c
             diagnostics->push_back({path, 0, "", error});
             continue;
         }
+        if (!check_source_characters(text, path, diagnostics)) continue;
         Lesson lesson;
         LessonSourceLines lines;
         if (!parse_lesson_source(text, path, &lesson, diagnostics, &lines, &local)) continue;

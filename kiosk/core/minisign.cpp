@@ -4,6 +4,9 @@
 
 #include <sodium.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -295,6 +298,34 @@ bool hash_file(const std::string& path, FileHash* out, std::string* error) {
     std::fclose(file);
     if (read_error) return fail(error, path + ": read error");
     crypto_generichash_final(&state, out->data(), out->size());
+    return true;
+}
+
+bool hash_fd(int fd, FileHash* out, std::string* error) {
+    if (!start_sodium(error)) return false;
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, out->size());
+    std::vector<uint8_t> buffer(1 << 16);
+    for (off_t offset = 0;;) {
+        ssize_t n = ::pread(fd, buffer.data(), buffer.size(), offset);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return fail(error, std::string("read error: ") + std::strerror(errno));
+        if (n == 0) break;
+        crypto_generichash_update(&state, buffer.data(), static_cast<size_t>(n));
+        offset += n;
+    }
+    crypto_generichash_final(&state, out->data(), out->size());
+    return true;
+}
+
+bool verify_comment(const PublicKey& key, const Signature& sig, std::string* error) {
+    if (!start_sodium(error)) return false;
+    if (key.key_id != sig.key_id)
+        return fail(error, "signed with key " + key_id_hex(sig.key_id) + ", not with key " + key_id_hex(key.key_id));
+    std::vector<uint8_t> global(sig.signature.begin(), sig.signature.end());
+    global.insert(global.end(), sig.trusted_comment.begin(), sig.trusted_comment.end());
+    if (crypto_sign_verify_detached(sig.global_signature.data(), global.data(), global.size(), key.key.data()) != 0)
+        return fail(error, "trusted comment signature is invalid (the signature file was forged or changed)");
     return true;
 }
 

@@ -79,6 +79,11 @@ PublicKey public_key_of(const SecretKey& secret);
 bool hash_file(const std::string& path, FileHash* out, std::string* error);
 // Signs a file hash; `trusted_comment` must be one line.
 Signature sign_hash(const SecretKey& key, const FileHash& hash, const std::string& trusted_comment);
+// Hashes an open file from its start, reading it in chunks.
+bool hash_fd(int fd, FileHash* out, std::string* error);
+// Checks only the global signature (over the signature and the trusted comment): cheap, so
+// the trusted comment can be believed before the file is hashed.
+bool verify_comment(const PublicKey& key, const Signature& signature, std::string* error);
 // Checks both signatures with `key`. The key id must match; false with the reason otherwise.
 bool verify_hash(const PublicKey& key, const Signature& signature, const FileHash& hash, std::string* error);
 

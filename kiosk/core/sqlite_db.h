@@ -5,7 +5,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,14 @@ public:
 
     // Opens `path`; on failure returns false and fills `error`.
     bool open(const std::string& path, Mode mode, std::string* error);
+    // Opens a database that came from outside (a content package, even a signed one) the way
+    // https://www.sqlite.org/security.html advises: read-only and immutable (no -wal, -shm or
+    // -journal is ever read), SQLITE_DBCONFIG_DEFENSIVE, no triggers or views, trusted_schema
+    // off, tight limits, and every statement interrupted once `time_limit_s` has passed.
+    bool open_untrusted(const std::string& path, double time_limit_s, std::string* error);
+    // The same on a private in-memory copy of the file, for checks SQLite only runs on a
+    // writable database (FTS5's integrity-check); nothing is ever written to the file.
+    bool open_untrusted_copy(const std::string& path, double time_limit_s, std::string* error);
     void close();
     bool is_open() const { return db_ != nullptr; }
 
@@ -38,7 +48,10 @@ public:
     std::string last_error() const;
 
 private:
+    void restrict_untrusted(double time_limit_s);
+
     sqlite3* db_ = nullptr;
+    std::unique_ptr<std::chrono::steady_clock::time_point> deadline_;  // progress handler's, when set
 };
 
 // A prepared statement; reset and rebind to reuse it.

@@ -2,10 +2,16 @@
 // [SECTION] Opening: pragmas and migration
 // [SECTION] Trainer sessions
 // [SECTION] Settings
+// [SECTION] PIN back-off
 #include "core/state_store.h"
 
 #include "core/file_io.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <map>
 
 namespace kiosk {
@@ -45,6 +51,14 @@ CREATE TABLE trainer_votes(
   FOREIGN KEY(session, question) REFERENCES trainer_questions(session, question) ON DELETE CASCADE
 ) WITHOUT ROWID;
 )sql",
+    // 1 -> 2: the PIN back-off per role, so a restart does not reset it.
+    R"sql(
+CREATE TABLE pin_attempts(
+  role         TEXT PRIMARY KEY,                        -- organizer | trainer
+  failures     INTEGER NOT NULL CHECK(failures >= 0),   -- wrong PINs in a row
+  locked_until INTEGER NOT NULL                         -- Unix time, seconds: no try before this
+) WITHOUT ROWID;
+)sql",
 };
 constexpr int kStateSchemaVersion = static_cast<int>(sizeof kStateMigrations / sizeof kStateMigrations[0]);
 
@@ -55,6 +69,15 @@ int64_t pragma_integer(const SqliteDb& db, const char* sql) {
 
 // Rolls back an open transaction when a step fails; a committed one is left alone.
 void roll_back(SqliteDb& db) { db.exec("ROLLBACK;"); }
+
+// The kiosk must be able to write its state (the PIN back-off is kept there), so a file or
+// directory it cannot write is refused up front with the system's reason, instead of
+// failing later inside SQLite with "unable to open database file".
+bool check_writable(const std::string& path, const char* what, std::string* error) {
+    if (::access(path.c_str(), W_OK) == 0) return true;
+    *error = std::string(what) + " " + path + " is not writable (" + std::strerror(errno) + ")";
+    return false;
+}
 
 }  // namespace
 
@@ -70,6 +93,18 @@ std::unique_ptr<StateStore> StateStore::open(const std::string& data_dir, OpenMo
         return nullptr;
     }
     if (!existed && !fs::make_dirs(data_dir, error)) return nullptr;
+
+    if (existed) {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) == 0 && st.st_size == 0) {
+            // SQLite would take an empty file for a new database and start over without PINs.
+            *error = path + ": the file is empty (0 bytes), probably cut short by a power failure or a full disk; "
+                            "move it away and set the PINs again (kioskctl set-pin)";
+            return nullptr;
+        }
+    }
+    if (!check_writable(data_dir, "the data directory", error) || (existed && !check_writable(path, "the file", error)))
+        return nullptr;
 
     auto store = std::unique_ptr<StateStore>(new StateStore());
     store->path_ = path;
@@ -87,7 +122,7 @@ std::unique_ptr<StateStore> StateStore::open(const std::string& data_dir, OpenMo
 bool StateStore::configure(std::string* error) {
     int64_t application_id = pragma_integer(db_, "PRAGMA application_id");
     if (application_id < 0) {
-        *error = "not a database (" + db_.last_error() + ")";
+        *error = "cannot be read as a database (" + db_.last_error() + ")";
         return false;
     }
     if (application_id != 0 && application_id != kStateApplicationId) {
@@ -97,8 +132,19 @@ bool StateStore::configure(std::string* error) {
     // WAL: a crash mid-write leaves the last committed state. synchronous=FULL: a commit the
     // trainer saw succeed is on disk, even if power goes a moment later. Writes are rare, so
     // the extra fsync per commit costs nothing a visitor could notice.
+    if (sqlite3_db_readonly(db_.handle(), "main") == 1) {
+        *error = "opened read-only (is the file system read-only?)";
+        return false;
+    }
     if (db_.query_text("PRAGMA journal_mode=WAL") != "wal") {
         *error = "cannot switch to WAL journal mode (" + db_.last_error() + ")";
+        return false;
+    }
+    // A damaged page would otherwise only show when a query happens to touch it, and a
+    // settings row that cannot be read looks like one that was never written.
+    const std::string check = db_.query_text("PRAGMA quick_check(1)", "(" + db_.last_error() + ")");
+    if (check != "ok") {
+        *error = "the database is damaged (quick_check: " + check + "); move it away and set the PINs again";
         return false;
     }
     return db_.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", error);
@@ -241,6 +287,39 @@ bool StateStore::get_setting(const std::string& key, std::string* value) const {
     if (!select.step()) return false;
     *value = select.text(0);
     return true;
+}
+
+bool StateStore::read_settings(std::vector<std::pair<std::string, std::string>>* out, std::string* error) const {
+    SqliteStatement select(db_, "SELECT key, value FROM settings ORDER BY key");
+    while (select.step()) out->emplace_back(select.text(0), select.text(1));
+    if (select.error().empty()) return true;
+    *error = path_ + ": reading the settings failed: " + select.error();
+    return false;
+}
+
+// ---------------------------------------------------------------- [SECTION] PIN back-off
+
+bool StateStore::load_pin_attempts(const std::string& role, StoredPinAttempts* out, std::string* error) const {
+    SqliteStatement select(db_, "SELECT failures, locked_until FROM pin_attempts WHERE role = ?");
+    select.bind(1, role);
+    *out = StoredPinAttempts{};
+    if (select.step()) {
+        out->failures = static_cast<int>(select.integer(0));
+        out->locked_until = select.integer(1);
+    }
+    if (select.error().empty()) return true;
+    *error = path_ + ": reading the " + role + " PIN attempts failed: " + select.error();
+    return false;
+}
+
+bool StateStore::store_pin_attempts(const std::string& role, const StoredPinAttempts& attempts, std::string* error) {
+    SqliteStatement upsert(db_, "INSERT INTO pin_attempts(role, failures, locked_until) VALUES(?, ?, ?) "
+                                "ON CONFLICT(role) DO UPDATE SET failures = excluded.failures, "
+                                "locked_until = excluded.locked_until");
+    upsert.bind(1, role).bind(2, static_cast<int64_t>(attempts.failures)).bind(3, attempts.locked_until);
+    if (upsert.run()) return true;
+    *error = path_ + ": storing the " + role + " PIN attempts failed: " + upsert.error();
+    return false;
 }
 
 }  // namespace kiosk

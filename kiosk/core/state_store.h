@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
@@ -35,6 +36,12 @@ struct TrainerSession {
     std::vector<TrainerQuestionResult> questions;  // in quiz order
 };
 
+// The PIN back-off of one role as stored: wrong PINs in a row and the end of the wait.
+struct StoredPinAttempts {
+    int failures = 0;
+    int64_t locked_until = 0;  // Unix time, seconds
+};
+
 class StateStore {
 public:
     enum class OpenMode {
@@ -43,8 +50,9 @@ public:
     };
 
     // Opens DATA_DIR/state.db and brings its schema up to date. Returns null with `error`
-    // set if it cannot be opened, is not a kiosk state database, or was written by a
-    // newer kiosk (it is then left untouched).
+    // set (one sentence, starting with the path) if it cannot be opened or written, is empty
+    // (0 bytes), is damaged (PRAGMA quick_check), is not a kiosk state database, or was
+    // written by a newer kiosk. Such a file is left untouched.
     static std::unique_ptr<StateStore> open(const std::string& data_dir, OpenMode mode, std::string* error);
 
     // The schema version this build writes; PRAGMA user_version of an up-to-date file.
@@ -59,8 +67,14 @@ public:
 
     // Stores a setting, replacing any previous value.
     bool set_setting(const std::string& key, const std::string& value, std::string* error);
-    // Reads a setting; false if it was never set.
+    // Reads a setting; false if it was never set (or cannot be read: see read_settings).
     bool get_setting(const std::string& key, std::string* value) const;
+    // Every stored setting as (key, value), by key. False with `error` if they cannot be read.
+    bool read_settings(std::vector<std::pair<std::string, std::string>>* out, std::string* error) const;
+
+    // The back-off of the role named `role` (pin_role_name); zeros if nothing was stored.
+    bool load_pin_attempts(const std::string& role, StoredPinAttempts* out, std::string* error) const;
+    bool store_pin_attempts(const std::string& role, const StoredPinAttempts& attempts, std::string* error);
 
 private:
     bool configure(std::string* error);

@@ -18,18 +18,12 @@ constexpr const char* kPackageSuffix = ".kpkg";
 // Names starting with '.' are hidden files and the AppleDouble `._NAME` junk macOS leaves on FAT sticks.
 bool is_junk(const std::string& name) { return name.empty() || name[0] == '.'; }
 
-bool same_file_content(const std::string& a, const std::string& b) {
-    minisign::FileHash hash_a, hash_b;
-    std::string error;
-    return minisign::hash_file(a, &hash_a, &error) && minisign::hash_file(b, &hash_b, &error) && hash_a == hash_b;
-}
-
 FoundPackage check_package(const std::string& path, const PackageVerifier& verifier) {
     FoundPackage found;
     found.path = path;
     found.signature_path = path + ".minisig";
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) {
+    if (::lstat(path.c_str(), &st) == 0) {  // a link is refused by the verifier; never follow it here
         found.size_bytes = static_cast<uint64_t>(st.st_size);
         found.modified_at = static_cast<int64_t>(st.st_mtime);
     }
@@ -54,7 +48,7 @@ int choose_package(const std::vector<FoundPackage>& packages, std::string* probl
         if (static_cast<int>(i) == best || !other.check.ok() ||
             other.check.info.content_version != packages[best].check.info.content_version)
             continue;
-        if (!same_file_content(other.path, packages[best].path)) {
+        if (other.check.hash != packages[best].check.hash) {  // both verified, so both hashed
             *problem = "two different packages claim content version " +
                        std::to_string(other.check.info.content_version) + ": " + packages[best].path + " and " +
                        other.path + "; remove one of them";
@@ -88,12 +82,20 @@ StickScan UsbPackageScanner::scan(const PackageVerifier& verifier) const {
 
 StickScan scan_package_dirs(const std::vector<std::string>& dirs, const PackageVerifier& verifier) {
     StickScan scan;
+    std::vector<std::string> paths;
     for (const std::string& dir : dirs)
         for (const std::string& name : fs::list_files(dir, kPackageSuffix))
-            if (!is_junk(name)) scan.packages.push_back(check_package(fs::join(dir, name), verifier));
-    std::sort(scan.packages.begin(), scan.packages.end(),
-              [](const FoundPackage& a, const FoundPackage& b) { return a.path < b.path; });
+            if (!is_junk(name)) paths.push_back(fs::join(dir, name));
+    std::sort(paths.begin(), paths.end());
+    if (paths.size() > kMaxPackagesPerScan) {
+        scan.skipped = paths.size() - kMaxPackagesPerScan;
+        paths.resize(kMaxPackagesPerScan);
+    }
+    for (const std::string& path : paths) scan.packages.push_back(check_package(path, verifier));
     scan.chosen = choose_package(scan.packages, &scan.problem);
+    if (scan.skipped > 0 && scan.problem.empty())
+        scan.problem = std::to_string(scan.skipped) + " more packages were not checked: at most " +
+                       std::to_string(kMaxPackagesPerScan) + " are; remove the ones you do not need";
     return scan;
 }
 

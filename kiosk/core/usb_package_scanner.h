@@ -1,6 +1,7 @@
 // Finds content packages on USB sticks: `sco-kiosk/*.kpkg` (each with `*.kpkg.minisig`) at
-// the root of any mount point matching a list of globs. The kiosk polls this; it reads the
-// stick but never installs from it (ContentInstaller copies to staging first).
+// the root of any mount point matching a list of globs. The kiosk polls this on a worker
+// thread; it reads the stick but never installs from it (ContentInstaller copies to staging
+// first) and never opens a package with SQLite: what it lists comes from the signed manifest.
 #pragma once
 
 #include "core/package_verifier.h"
@@ -10,6 +11,9 @@
 #include <vector>
 
 namespace kiosk {
+
+// At most this many packages (the first by path) are checked per scan; the rest are counted.
+constexpr size_t kMaxPackagesPerScan = 50;
 
 // Where desktop automounters, udisks and deploy/'s systemd automount put sticks.
 std::vector<std::string> default_usb_mount_globs();
@@ -26,6 +30,7 @@ struct StickScan {
     std::vector<FoundPackage> packages;  // sorted by path
     int chosen = -1;                     // index of the package to offer: the highest valid version
     std::string problem;                 // why nothing was chosen, when packages were found
+    size_t skipped = 0;                  // packages beyond kMaxPackagesPerScan, not checked
 };
 
 class UsbPackageScanner {

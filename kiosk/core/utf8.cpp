@@ -1,5 +1,7 @@
 #include "core/utf8.h"
 
+#include <cstdio>
+
 namespace kiosk::utf8 {
 
 char32_t decode(std::string_view text, size_t& pos) {
@@ -61,6 +63,29 @@ bool is_valid(std::string_view text, size_t* bad_offset) {
         }
     }
     return true;
+}
+
+std::string printable(std::string_view text) {
+    std::string out;
+    for (size_t pos = 0; pos < text.size();) {
+        const size_t start = pos;
+        const char32_t cp = decode(text, pos);
+        const bool bad = cp == kReplacement && text.substr(start, pos - start) != "\xEF\xBF\xBD";
+        if (!bad && cp >= 0x20 && !(cp >= 0x7F && cp <= 0x9F) && cp != '\\') {
+            out.append(text.substr(start, pos - start));
+            continue;
+        }
+        if (cp == '\\') {
+            out += "\\\\";
+            continue;
+        }
+        for (size_t i = start; i < pos; ++i) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned char>(text[i]));
+            out += hex;
+        }
+    }
+    return out;
 }
 
 size_t length(std::string_view text) {

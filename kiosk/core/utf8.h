@@ -16,6 +16,9 @@ char32_t decode(std::string_view text, size_t& pos);
 void append(std::string& out, char32_t cp);
 // True if `text` is well-formed UTF-8; otherwise `bad_offset` gets the first bad byte.
 bool is_valid(std::string_view text, size_t* bad_offset = nullptr);
+// `text` safe to log or show: control characters (C0, DEL, C1) and bytes that are not UTF-8
+// become "\xNN" escapes, and a backslash becomes "\\". For names from a stranger's stick.
+std::string printable(std::string_view text);
 // Number of code points.
 size_t length(std::string_view text);
 // Code points of `text`.

@@ -86,6 +86,8 @@ void append_document(std::string* html, const Document& doc) {
     localized(html, "p", "meta", info.date_note);
     localized(html, "p", "meta", info.place);
     localized(html, "p", "meta", info.issuer);
+    localized(html, "p", "meta", info.parties_note);
+    localized(html, "p", "meta", info.annex_note);
     localized(html, "p", "summary", info.summary);
     *html += "</header>\n";
     append_body(html, doc);

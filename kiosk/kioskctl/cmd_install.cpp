@@ -22,6 +22,7 @@ int cmd_install(const std::vector<std::string>& args) {
         std::fprintf(stderr, "kioskctl install: ignoring trusted key %s\n", problem.c_str());
 
     InstallOutcome outcome = installer.install(package, cl.value("signature", package + ".minisig"));
+    keep_owner(config.data_dir, "install");
     if (!outcome.ok()) {
         std::fprintf(stderr, "kioskctl install: refused: %s\n", outcome.reason.c_str());
         return 1;
@@ -41,7 +42,9 @@ int cmd_rollback(const std::vector<std::string>& args) {
     if (!installer_config_from(cl, &config, &error)) return usage_error("rollback", error);
     ContentInstaller installer(config);
     recover_data_dir(installer, "rollback");
-    if (!installer.rollback(&message)) {
+    const bool rolled_back = installer.rollback(&message);
+    keep_owner(config.data_dir, "rollback");
+    if (!rolled_back) {
         std::fprintf(stderr, "kioskctl rollback: %s\n", message.c_str());
         return 1;
     }

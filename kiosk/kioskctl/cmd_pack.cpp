@@ -22,6 +22,7 @@ int cmd_pack(const std::vector<std::string>& args) {
     options.built_at = cl.value("built-at");
     std::string error;
     if (!cl.integer("content-version", 1, &options.content_version, &error)) return usage_error("pack", error);
+
     minisign::SecretKey key;  // read first, so a wrong key file leaves no unsigned package behind
     if (!load_secret_key(cl.value("secret-key"), &key, &error)) {
         std::fprintf(stderr, "kioskctl pack: %s\n", error.c_str());

@@ -8,20 +8,6 @@
 
 namespace kiosk::ctl {
 
-namespace {
-
-bool load(const StateStore& store, KioskSettings* settings) {
-    std::string error;
-    for (const auto& [key, default_value] : setting_values(KioskSettings{})) {
-        std::string value;
-        if (store.get_setting(key, &value) && !apply_setting(settings, key, value, &error))
-            std::fprintf(stderr, "kioskctl settings: warning: %s (the kiosk uses the default)\n", error.c_str());
-    }
-    return true;
-}
-
-}  // namespace
-
 int cmd_settings(const std::vector<std::string>& args) {
     CommandLine cl(args, {"data-dir"}, {});
     if (!cl.ok()) return usage_error("settings", cl.error());
@@ -31,16 +17,19 @@ int cmd_settings(const std::vector<std::string>& args) {
 
     std::string error;
     auto store = StateStore::open(cl.value("data-dir"), StateStore::OpenMode::CreateIfMissing, &error);
-    if (!store) {
-        std::fprintf(stderr, "kioskctl settings: %s\n", error.c_str());
+    KioskSettings settings;
+    std::vector<std::string> warnings;
+    if (!store || !load_settings(*store, &settings, &warnings, &error)) {
+        // The kiosk cannot read them either: it keeps the organizer panel and trainer mode locked.
+        std::fprintf(stderr, "kioskctl settings: %s; the kiosk keeps the organizer panel and trainer mode locked\n",
+                     error.c_str());
         return 1;
     }
-    KioskSettings settings;
-    load(*store, &settings);
+    for (const std::string& warning : warnings) std::fprintf(stderr, "kioskctl settings: warning: %s\n", warning.c_str());
     if (positional.empty()) {
         for (const auto& [key, value] : setting_values(settings)) {
             if (key.rfind("pin.", 0) == 0) {
-                std::printf("%s\t%s\n", key.c_str(), value.empty() ? "factory PIN" : "set");
+                std::printf("%s\t%s\n", key.c_str(), value.empty() ? "not set (locked; kioskctl set-pin)" : "set");
                 continue;
             }
             std::printf("%s\t%s\n", key.c_str(), value.c_str());

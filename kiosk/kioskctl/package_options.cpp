@@ -2,6 +2,7 @@
 
 #include "core/file_io.h"
 #include "core/minisign.h"
+#include "core/package_manifest.h"
 
 #include <cstdio>
 #include <ctime>
@@ -30,6 +31,11 @@ void recover_data_dir(ContentInstaller& installer, const char* command) {
     for (const std::string& action : installer.recover()) std::fprintf(stderr, "kioskctl %s: %s\n", command, action.c_str());
 }
 
+void keep_owner(const std::string& data_dir, const char* command) {
+    for (const std::string& change : keep_data_dir_owner(data_dir))
+        std::fprintf(stderr, "kioskctl %s: %s\n", command, change.c_str());
+}
+
 bool load_secret_key(const std::string& path, minisign::SecretKey* key, std::string* error) {
     std::string text;
     if (!fs::read_file(path, &text, error)) return false;
@@ -40,13 +46,18 @@ bool load_secret_key(const std::string& path, minisign::SecretKey* key, std::str
 
 bool sign_package(const std::string& package, const minisign::SecretKey& key, const std::string& signature_path,
                   const std::string& trusted_comment, std::string* error) {
+    // The manifest the kiosk lists the package by, read from the database being signed.
+    PackageManifest manifest;
+    if (!read_package_manifest(package, &manifest, error)) return false;
+    if (trusted_comment.find_first_of("\r\n\t") != std::string::npos) {
+        *error = "the trusted comment must be one line without tabs";
+        return false;
+    }
     minisign::FileHash hash;
     if (!minisign::hash_file(package, &hash, error)) return false;
-    std::string comment = trusted_comment.empty()
-                              ? minisign::default_trusted_comment(std::time(nullptr), fs::basename(package))
-                              : trusted_comment;
-    if (comment.find_first_of("\r\n") != std::string::npos || comment.size() > minisign::kMaxTrustedCommentBytes) {
-        *error = "the trusted comment must be one line of at most 8192 bytes";
+    std::string comment = format_package_comment(manifest, std::time(nullptr), fs::basename(package), trusted_comment);
+    if (comment.size() > minisign::kMaxTrustedCommentBytes) {
+        *error = "the trusted comment must be at most " + std::to_string(minisign::kMaxTrustedCommentBytes - 200) + " bytes";
         return false;
     }
     minisign::Signature signature = minisign::sign_hash(key, hash, comment);

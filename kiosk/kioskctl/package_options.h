@@ -17,11 +17,16 @@ bool installer_config_from(const CommandLine& cl, InstallerConfig* config, std::
 // Runs recovery on the data dir and prints what it did to stderr, prefixed with `command`.
 void recover_data_dir(ContentInstaller& installer, const char* command);
 
+// Run as root on a data dir that belongs to the kiosk's user: gives the files the command
+// created back to that user (printing each change), so the kiosk can still write them.
+void keep_owner(const std::string& data_dir, const char* command);
+
 // Reads an unencrypted minisign secret key file; false with `error` naming the file.
 bool load_secret_key(const std::string& path, minisign::SecretKey* key, std::string* error);
 
-// Signs `package` with `key`, writing `signature_path` atomically. An empty `trusted_comment`
-// means minisign's default (timestamp, file name, "hashed").
+// Signs `package` with `key`, writing `signature_path` atomically. The trusted comment is
+// minisign's default (timestamp, file name, "hashed"), or `trusted_comment` when given,
+// followed by the package manifest read from the database (package_manifest.h).
 bool sign_package(const std::string& package, const minisign::SecretKey& key, const std::string& signature_path,
                   const std::string& trusted_comment, std::string* error);
 

@@ -2,6 +2,7 @@
 // installs (PIN or auto_install) and rollbacks, and switching to the new content without a
 // restart. Every outcome is shown on screen (translated) and logged to stderr (journald).
 #include "core/file_io.h"
+#include "core/utf8.h"
 #include "platform/kiosk_runner.h"
 #include "ui/display_strings.h"
 
@@ -14,6 +15,12 @@ namespace kiosk {
 
 namespace {
 
+std::string replace_placeholder(std::string text, const std::string& name, const std::string& value) {
+    const size_t at = text.find(name);
+    if (at != std::string::npos) text.replace(at, name.size(), value);
+    return text;
+}
+
 // How long a result stays on screen unless dismissed: a refusal has more to read.
 constexpr double kSuccessShownS = 6.0;
 constexpr double kFailureShownS = 15.0;
@@ -25,8 +32,8 @@ std::string format_size(uint64_t bytes) {
     return buffer;
 }
 
-// "2025-05-01 14:00 UTC" from the package's build time, or from the file's time when the
-// package could not be read (e.g. it is not signed, so it is never opened).
+// "2025-05-01 14:00 UTC" from the package's signed build time, or from the file's time when
+// the package has no verified manifest.
 std::string format_date(const FoundPackage& package) {
     const std::string& built = package.check.info.built_at;
     if (built.size() >= 16) return built.substr(0, 10) + " " + built.substr(11, 5) + " UTC";
@@ -48,6 +55,7 @@ const char* install_failure_name(InstallFailure failure) {
     switch (failure) {
         case InstallFailure::None: return "none";
         case InstallFailure::Busy: return "busy";
+        case InstallFailure::DataDir: return "data_dir";
         case InstallFailure::NoSpace: return "no_space";
         case InstallFailure::CopyFailed: return "copy_failed";
         case InstallFailure::Rejected: return "rejected";
@@ -83,7 +91,7 @@ void KioskRunner::refresh_usb_view() {
     for (size_t i = 0; i < scan.packages.size(); ++i) {
         const FoundPackage& found = scan.packages[i];
         ui::UsbPackageRow row;
-        row.name = fs::basename(found.path);
+        row.name = utf8::printable(fs::basename(found.path));  // a stranger chose it
         const int64_t version = found.check.info.content_version;
         row.details = (version > 0 ? "v" + std::to_string(version) : std::string("v?")) + "  ·  " + format_date(found) +
                       "  ·  " + format_size(found.size_bytes);
@@ -91,7 +99,7 @@ void KioskRunner::refresh_usb_view() {
         row.chosen = static_cast<int>(i) == scan.chosen;
         row.status_key = row.valid ? "update.status.trusted"
                                    : std::string("update.problem.") + package_problem_name(found.check.problem);
-        if (!row.valid) row.reason = wrappable(found.check.reason);
+        if (!row.valid) row.reason = wrappable(utf8::printable(found.check.reason));
         view.packages.push_back(std::move(row));
     }
     view.chosen = scan.chosen;
@@ -99,8 +107,9 @@ void KioskRunner::refresh_usb_view() {
     if (!scan.packages.empty() && scan.chosen < 0) {
         view.problem_key = scan.problem.find("two different packages") == 0 ? "update.problem.ambiguous"
                                                                              : "update.problem.none_valid";
-        view.problem = wrappable(scan.problem);
+        view.problem = wrappable(utf8::printable(scan.problem));
     }
+    refresh_recovery_notice(view);
     const ContentStatus status = usb_->status();
     view.can_rollback = status.has_previous;
     view.rollback_version = status.previous_version;
@@ -112,15 +121,29 @@ void KioskRunner::refresh_usb_view() {
     }
 }
 
+// The organizer panel's line about the last automatic fallback (content/recovery.txt), if any.
+void KioskRunner::refresh_recovery_notice(ui::UsbView& view) {
+    const RecoveryNotice notice = usb_->recovery_notice();
+    for (std::string& line : view.recovery) line.clear();
+    if (notice.kind == RecoveryNotice::Kind::None) return;
+    for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En}) {
+        const bool failed = notice.kind == RecoveryNotice::Kind::FailedStarts;
+        const char* key = failed ? "update.recovery.failed_starts"
+                                 : notice.from_version > 0 ? "update.recovery.unreadable" : "update.recovery.unreadable_unknown";
+        std::string line = replace_placeholder(translations_.get(lang, key), "{from}", std::to_string(notice.from_version));
+        const char* now_shown = notice.to_factory ? "update.recovery.factory" : "update.recovery.version";
+        line = replace_placeholder(line, "{to}", ui::fill_count(translations_.get(lang, now_shown), notice.to_version));
+        view.recovery[static_cast<int>(lang)] = line;
+    }
+}
+
 void KioskRunner::service_updates() {
     if (!usb_) return;
     ui::UpdateView& update = ui_->state().status.update;
-    if (usb_->installing()) {
-        UpdateResult result;
-        if (usb_->take_result(&result)) {
-            finish_update(std::move(result));
-            return;
-        }
+    UpdateResult result;
+    if (usb_->take_result(&result)) {
+        finish_update(std::move(result));  // then look at the sticks again at once: "newer" changed
+    } else if (usb_->installing()) {
         const int percent = static_cast<int>(usb_->progress() * 100.0f);
         if (percent != last_percent_) {
             last_percent_ = percent;
@@ -130,13 +153,21 @@ void KioskRunner::service_updates() {
         }
         return;
     }
-    if (!usb_->poll(now_, content_->info().content_version)) return;
+    bool changed = usb_->poll(now_, content_->info().content_version);
+    if (!changed && usb_->scanning() && (options_.headless || !options_.script_path.empty())) {
+        // Scripted and headless runs see a scan's result at the poll time, as they wait for
+        // install progress: runs stay deterministic. The interactive kiosk never waits.
+        usb_->wait_for_scan(30.0);
+        changed = usb_->poll(now_, content_->info().content_version);
+    }
+    if (!changed) return;
     const StickScan& scan = usb_->scan();
     for (const FoundPackage& found : scan.packages)
-        std::fprintf(stderr, "kiosk: usb: %s: %s\n", found.path.c_str(),
-                     found.check.ok() ? ("valid, content version " + std::to_string(found.check.info.content_version)).c_str()
-                                      : found.check.reason.c_str());
-    if (!scan.problem.empty()) std::fprintf(stderr, "kiosk: usb: %s\n", scan.problem.c_str());
+        std::fprintf(stderr, "kiosk: usb: %s: %s\n", utf8::printable(found.path).c_str(),
+                     utf8::printable(found.check.ok() ? "valid, content version " +
+                                                            std::to_string(found.check.info.content_version)
+                                                      : found.check.reason).c_str());
+    if (!scan.problem.empty()) std::fprintf(stderr, "kiosk: usb: %s\n", utf8::printable(scan.problem).c_str());
     refresh_usb_view();
     if (ui_->state().screen == ui::Screen::Admin) dirty_ = true;  // only the panel shows the list
     if (usb_->take_new_offer() && settings_.auto_install) start_install("auto_install is on");
@@ -161,7 +192,7 @@ void KioskRunner::start_install(const char* why) {
     const StickScan& scan = usb_->scan();
     if (scan.chosen < 0 || !usb_->start_install(scan.packages[scan.chosen])) return;
     const FoundPackage& package = scan.packages[scan.chosen];
-    std::fprintf(stderr, "kiosk: installing %s (content version %lld; %s)\n", package.path.c_str(),
+    std::fprintf(stderr, "kiosk: installing %s (content version %lld; %s)\n", utf8::printable(package.path).c_str(),
                  static_cast<long long>(package.check.info.content_version), why);
     ui::UpdateView& update = ui_->state().status.update;
     update = ui::UpdateView{};
@@ -178,6 +209,10 @@ void KioskRunner::finish_update(UpdateResult result) {
     const bool ok = result.outcome.ok() && result.content;
     const int64_t version = ok ? result.content->info().content_version : 0;
     if (ok) switch_content(std::move(result.content));
+    if (ok) {
+        on_trial_ = !result.rollback;  // new content proves itself by running kTrialSeconds
+        trial_started_at_ = now_;
+    }
 
     ui::UpdateView& update = ui_->state().status.update;  // after the switch: the session was reset
     update = ui::UpdateView{};
@@ -187,11 +222,13 @@ void KioskRunner::finish_update(UpdateResult result) {
     update.shown_until = now_ + (ok ? kSuccessShownS : kFailureShownS);
     if (ok) {
         update.result_log = result.rollback ? result.outcome.reason
-                                            : "installed content version " + std::to_string(version) + " from " + result.package;
+                                            : "installed content version " + std::to_string(version) + " from " +
+                                                  utf8::printable(result.package);
     } else {
         update.problem = problem_name(result);
-        update.result_log =
-            !result.outcome.ok() ? result.outcome.reason : "the installed content cannot be opened: " + result.open_error;
+        update.result_log = utf8::printable(!result.outcome.ok() ? result.outcome.reason
+                                                                  : "the installed content cannot be opened: " +
+                                                                        result.open_error);
         update.technical = wrappable(update.result_log);
     }
     for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En}) {

@@ -81,19 +81,53 @@ double peak_rss_mb() {
 
 bool KioskRunner::load_settings() {
     std::string error;
+    std::vector<std::string> warnings;
     state_store_ = StateStore::open(data_dir_, StateStore::OpenMode::CreateIfMissing, &error);
-    if (!state_store_) {
-        // Never brick the kiosk over its state: run with defaults and say why.
-        std::fprintf(stderr, "kiosk: warning: settings unavailable, using defaults: %s\n", error.c_str());
+    bool ok = state_store_ && kiosk::load_settings(*state_store_, &settings_, &warnings, &error);
+    for (const std::string& warning : warnings) std::fprintf(stderr, "kiosk: warning: %s\n", warning.c_str());
+    for (int role = 0; ok && role < kPinRoleCount; ++role)
+        ok = state_store_->load_pin_attempts(pin_role_name(static_cast<PinRole>(role)), &stored_attempts_[role], &error);
+    if (!ok) {
+        // Visitors are still served with the default settings, but no PIN opens anything:
+        // the PINs and their back-off live in the database that cannot be used.
+        state_store_.reset();
+        settings_ = KioskSettings{};
+        state_error_ = error;
+        std::fprintf(stderr, "kiosk: the organizer panel and trainer mode stay locked: %s\n", error.c_str());
         return false;
     }
-    for (const auto& [key, default_value] : setting_values(KioskSettings{})) {
-        std::string value;
-        if (!state_store_->get_setting(key, &value)) continue;
-        if (!apply_setting(&settings_, key, value, &error))
-            std::fprintf(stderr, "kiosk: warning: %s in %s; using the default\n", error.c_str(), state_store_->path().c_str());
-    }
+    for (PinRole role : {PinRole::Organizer, PinRole::Trainer})
+        if (settings_.pin_hash(role).empty())
+            std::fprintf(stderr, "kiosk: %s\n", pin_not_set_message(role, data_dir_).c_str());
     return true;
+}
+
+// The PIN back-off as the state database holds it, on the kiosk clock from now on.
+void KioskRunner::restore_pin_attempts() {
+    const int64_t unix_now = static_cast<int64_t>(std::time(nullptr));
+    for (int role = 0; role < kPinRoleCount; ++role)
+        ui_->pin_attempts(static_cast<PinRole>(role)).restore(stored_attempts_[role].failures,
+                                                              stored_attempts_[role].locked_until, now_, unix_now);
+}
+
+// A PIN was tried: the back-off goes to disk at once (synchronous=FULL), so pulling the
+// plug does not reset it. If it cannot be stored, nothing opens until the kiosk restarts.
+void KioskRunner::store_pin_attempts() {
+    ui::UiState& state = ui_->state();
+    if (!state.requests.store_pin_attempts) return;
+    state.requests.store_pin_attempts = false;
+    std::string error = "the state database is not available";
+    const int64_t unix_now = static_cast<int64_t>(std::time(nullptr));
+    bool stored = state_store_ != nullptr;
+    for (int role = 0; stored && role < kPinRoleCount; ++role) {
+        const PinAttempts& attempts = ui_->pin_attempts(static_cast<PinRole>(role));
+        StoredPinAttempts record{attempts.failures(), attempts.locked_until_unix(now_, unix_now)};
+        stored = state_store_->store_pin_attempts(pin_role_name(static_cast<PinRole>(role)), record, &error);
+    }
+    if (stored) return;
+    state.status.state_error = error;
+    std::fprintf(stderr, "kiosk: the organizer panel and trainer mode stay locked: PIN attempts cannot be stored: %s\n",
+                 error.c_str());
 }
 
 bool KioskRunner::init(std::string* error) {
@@ -114,15 +148,13 @@ bool KioskRunner::init(std::string* error) {
         installer_config.system_key_dirs = {std::string(KIOSK_SHARE_DIR) + "/trusted-keys"};
         ContentInstaller installer(installer_config);
         for (const std::string& line : installer.recover()) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
-        content_path = installer.active_content_path();
+        for (const std::string& line : installer.begin_start()) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+        on_trial_ = installer.status().on_trial;
+        installer_config_ = installer_config;
+        open_content(installer, installer.active_content_path(), error);
+    } else {
+        content_ = ContentStore::open(content_path, error);
     }
-    if (content_path.empty()) {
-        *error = options_.factory_path.empty()
-                     ? "no content database found (looked in " KIOSK_SHARE_DIR "/content.db); pass --content DB"
-                     : "factory content " + options_.factory_path + " not found";
-        return false;
-    }
-    content_ = ContentStore::open(content_path, error);
     if (!content_) return false;
 
     std::string assets_dir = options_.assets_dir.empty()
@@ -142,6 +174,14 @@ bool KioskRunner::init(std::string* error) {
     config.size_given = options_.size_given;
     config.rotation = settings_.rotation;
     if (!display_.open(config, error)) return false;
+    if (lockdown() && !options_.headless) {
+        std::string why;
+        if (vt_guard_.engage(&why))
+            std::fprintf(stderr, "kiosk: on its own virtual terminal; switching away from it is refused%s%s\n",
+                         why.empty() ? "" : "; ", why.c_str());
+        else
+            std::fprintf(stderr, "kiosk: VT switching is not blocked: %s\n", why.c_str());
+    }
     input_.set_screen(display_.width(), display_.height(), settings_.rotation);
 
     ImVec2 display_size(static_cast<float>(display_.logical_width()), static_cast<float>(display_.logical_height()));
@@ -169,10 +209,42 @@ bool KioskRunner::init(std::string* error) {
     ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_);
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
     ui_->state().status.data_dir = data_dir_;
-    ui_->state().status.factory_pin = settings_.organizer_pin_hash.empty();
+    ui_->state().status.state_error = state_error_;
+    restore_pin_attempts();
     // With --content the kiosk shows that file, so installing into the data dir would change nothing.
     if (options_.content_path.empty()) start_usb_updates(installer_config);
     return true;
+}
+
+// Opens the installed content, falling back to older content (previous, then factory) for as
+// long as what is active cannot be opened: a damaged install never stops the kiosk.
+void KioskRunner::open_content(ContentInstaller& installer, const std::string& path, std::string* error) {
+    std::string content_path = path;
+    while (true) {
+        if (content_path.empty()) {
+            *error = options_.factory_path.empty()
+                         ? "no content database found (looked in " KIOSK_SHARE_DIR "/content.db); pass --content DB"
+                         : "factory content " + options_.factory_path + " not found";
+            return;
+        }
+        content_ = ContentStore::open(content_path, error);
+        if (content_) return;
+        std::vector<std::string> actions;
+        if (content_path != installer.active_db() || !installer.reject_active(*error, &actions)) return;
+        std::string sentence;
+        for (const std::string& action : actions) sentence += (sentence.empty() ? "" : "; ") + action;
+        std::fprintf(stderr, "kiosk: %s\n", sentence.c_str());
+        on_trial_ = installer.status().on_trial;
+        content_path = installer.active_content_path();
+    }
+}
+
+void KioskRunner::confirm_trial_if_due() {
+    if (!on_trial_ || now_ < trial_started_at_ + kTrialSeconds) return;
+    on_trial_ = false;
+    ContentInstaller(installer_config_).confirm_start();
+    std::fprintf(stderr, "kiosk: content version %lld ran %d s: confirmed as good\n",
+                 static_cast<long long>(content_->info().content_version), static_cast<int>(kTrialSeconds));
 }
 
 void KioskRunner::shutdown() {
@@ -259,6 +331,7 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     ImGui::NewFrame();
     ui_->frame(io.DisplaySize, now_);
     store_trainer_session();
+    store_pin_attempts();
     handle_update_requests();
     ImGui::Render();
     if (text_->shaper().missing_count() > missing_reported_) {
@@ -299,7 +372,7 @@ int KioskRunner::run_interactive() {
             // Nothing moves: sleep until an event, the next scheduled change (countdown tick,
             // attract slide), a signal check or the next watchdog heartbeat, instead of rendering.
             double wait_s = std::min(ui_->next_deadline(now_) - now_, 0.25);
-            if (usb_ && usb_->installing()) wait_s = std::min(wait_s, 0.05);  // follow the progress
+            if (usb_ && (usb_->installing() || usb_->scanning())) wait_s = std::min(wait_s, 0.05);  // follow them
             SDL_Event event;
             int wait_ms = watchdog.wait_ms(std::max(1, static_cast<int>(wait_s * 1000.0)));
             if (SDL_WaitEventTimeout(&event, wait_ms)) SDL_PushEvent(&event);
@@ -307,6 +380,7 @@ int KioskRunner::run_interactive() {
         if (!pump_events()) break;
         now_ = seconds();
         service_updates();
+        confirm_trial_if_due();
         if (needs_frame()) {
             auto frame_start = std::chrono::steady_clock::now();
             render_frame(nullptr);
@@ -351,6 +425,8 @@ int KioskRunner::run() {
     else if (options_.headless) status = run_script({}, "<none>");
     else status = run_interactive();
     if (ui_->state().requests.quit) status = kExitOrganizerQuit;
+    // A stop on purpose before the trial ended does not count against the new content.
+    if (on_trial_) ContentInstaller(installer_config_).end_start_cleanly();
     write_state_dump();
     const bool restart = ui_->state().requests.restart && options_.script_path.empty() && !options_.headless;
     shutdown();

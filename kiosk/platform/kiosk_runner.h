@@ -16,10 +16,12 @@
 #include "platform/pointer_input.h"
 #include "platform/sdl_display.h"
 #include "platform/usb_updates.h"
+#include "platform/vt_guard.h"
 #include "ui/fonts.h"
 #include "ui/kiosk_ui.h"
 #include "ui/text_renderer.h"
 
+#include <array>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -39,7 +41,9 @@ public:
 private:
     // kiosk_app.cpp
     bool init(std::string* error);
-    bool load_settings();
+    bool load_settings();  // false (and state_error_ set) if the state database cannot be used
+    void restore_pin_attempts();
+    void store_pin_attempts();     // handles UiRequests::store_pin_attempts
     void shutdown();
     void render_frame(const std::string* shot_path);
     bool pump_events();  // false when the kiosk should quit
@@ -67,6 +71,9 @@ private:
     void finish_update(UpdateResult result);
     void switch_content(std::unique_ptr<ContentStore> content);
     void refresh_usb_view();
+    void refresh_recovery_notice(ui::UsbView& view);
+    void open_content(ContentInstaller& installer, const std::string& path, std::string* error);
+    void confirm_trial_if_due();  // new content ran kTrialSeconds: it is good
     double next_usb_poll() const;
 
     // state_dump.cpp
@@ -77,8 +84,11 @@ private:
     std::chrono::steady_clock::time_point process_start_;
     std::string data_dir_;
     SdlDisplay display_;
+    VtGuard vt_guard_;  // gives the VT back when the runner goes, after shutdown() closed the display
     std::unique_ptr<StateStore> state_store_;
     KioskSettings settings_;
+    std::string state_error_;  // why state.db cannot be used; empty when it can
+    std::array<StoredPinAttempts, kPinRoleCount> stored_attempts_{};  // as loaded at start
     std::unique_ptr<ContentStore> content_;
     Translations translations_;
     std::unique_ptr<text::FontCollection> font_files_;
@@ -88,6 +98,9 @@ private:
     std::unique_ptr<ui::KioskUi> ui_;
     std::unique_ptr<UsbUpdates> usb_;  // null with --content: nothing is installed then
     int last_percent_ = -1;            // of the install progress last shown
+    InstallerConfig installer_config_; // empty data_dir with --content
+    bool on_trial_ = false;            // the content shown is new and not yet confirmed
+    double trial_started_at_ = 0;      // kiosk clock when the kiosk started showing it
     PointerInput input_;
     bool imgui_ready_ = false;
     bool dirty_ = true;

@@ -55,6 +55,7 @@ void KioskRunner::advance_to(double until) {
         const bool installing = usb_ && usb_->installing();
         if (installing) usb_->wait_for_progress(0.5);
         service_updates();
+        confirm_trial_if_due();
         if (needs_frame() || installing) {
             render_frame(nullptr);
             now_ = std::min(until, now_ + kFramePeriod);

@@ -19,6 +19,10 @@ void KioskRunner::write_update_state(JsonWriter& json) const {
     json.key("problem");
     if (usb.problem.text.empty()) json.null();
     else json.value(usb.problem.text);
+    json.key("recovery");  // the panel's line about the last automatic fallback, in English
+    const std::string& recovery = usb.recovery[static_cast<int>(Lang::En)];
+    if (recovery.empty()) json.null();
+    else json.value(recovery);
     json.end_object();
     const ui::UpdateView& update = ui_->state().status.update;
     json.key("update").begin_object();
@@ -69,10 +73,21 @@ void KioskRunner::write_state_dump() {
     json.key("pressed");
     if (ui_->pressed_label().empty()) json.null();
     else json.value(ui_->pressed_label());
-    json.key("pin_failures").value(ui_->pin_attempts().failures());
-    json.key("pin_wait_s").value(ui_->pin_attempts().wait_remaining(now_));
+    // The PIN pad's role (the organizer's when no pad was opened): wrong PINs in a row, the
+    // wait before the next try, and why no PIN can open it ("state_db", "no_pin" or null).
+    const PinRole role = state.pin.role;
+    json.key("pin_role").value(pin_role_name(role));
+    json.key("pin_failures").value(ui_->pin_attempts(role).failures());
+    json.key("pin_wait_s").value(ui_->pin_attempts(role).wait_remaining(now_));
+    json.key("pin_locked");
+    if (const char* reason = ui::pin_lock_reason(state, settings_, role)) json.value(reason);
+    else json.null();
+    json.key("state_db_error");
+    if (state.status.state_error.empty()) json.null();
+    else json.value(state.status.state_error);
     json.key("quit_requested").value(quit_ || state.requests.quit);
     json.key("content_version").value(content_->info().content_version);
+    json.key("content_pending").value(on_trial_);
     write_update_state(json);
     json.key("clock_ms").value(now_ * 1000.0);
     json.key("rss_mb").value(current_rss_mb());

@@ -40,20 +40,63 @@ UsbUpdates::UsbUpdates(InstallerConfig config, std::vector<std::string> mount_gl
 
 UsbUpdates::~UsbUpdates() {
     if (worker_.joinable()) worker_.join();
+    if (!scan_thread_.joinable()) return;
+    // A scan still stuck on a dead stick owns its own state: leave it, never wait for a stick.
+    if (scanning()) scan_thread_.detach();
+    else scan_thread_.join();
+}
+
+void UsbUpdates::run_scan(std::shared_ptr<ScanJob> job, UsbPackageScanner scanner, InstallerConfig config,
+                          std::string old_fingerprint, bool force, int64_t installed_version) {
+    std::string fingerprint = usb_fingerprint(scanner);
+    const bool changed = force || fingerprint != old_fingerprint;
+    StickScan scan;
+    if (changed) {
+        const ContentInstaller installer(config);
+        PackageVerifier verifier(installer.trusted_keys().keys, installed_version);
+        scan = scanner.scan(verifier);
+    }
+    std::lock_guard<std::mutex> lock(job->mutex);
+    job->fingerprint = std::move(fingerprint);
+    job->changed = changed;
+    job->scan = std::move(scan);
+    job->finished = true;
+    job->finished_cv.notify_all();
+}
+
+bool UsbUpdates::scanning() const {
+    if (!scan_job_) return false;
+    std::lock_guard<std::mutex> lock(scan_job_->mutex);
+    return !scan_job_->finished;
+}
+
+void UsbUpdates::wait_for_scan(double timeout_s) {
+    if (!scan_job_) return;
+    std::unique_lock<std::mutex> lock(scan_job_->mutex);
+    scan_job_->finished_cv.wait_for(lock, std::chrono::duration<double>(timeout_s), [&] { return scan_job_->finished; });
 }
 
 bool UsbUpdates::poll(double now, int64_t installed_version) {
+    if (scan_job_) {
+        if (scanning()) return false;
+        scan_thread_.join();
+        std::shared_ptr<ScanJob> job = std::move(scan_job_);
+        // A rescan asked for since this scan started (an install changed what is newer) makes
+        // its result stale: drop it and start the rescan at once.
+        if (!force_rescan_) {
+            if (!job->changed) return false;
+            if (job->fingerprint != fingerprint_) files_changed_ = true;
+            fingerprint_ = std::move(job->fingerprint);
+            scan_ = std::move(job->scan);
+            return true;
+        }
+    }
     if (now < next_poll_ || installing()) return false;
     next_poll_ = now + kPollIntervalS;
-    std::string fingerprint = usb_fingerprint(scanner_);
-    if (fingerprint == fingerprint_ && !force_rescan_) return false;
-    if (fingerprint != fingerprint_) files_changed_ = true;
-    fingerprint_ = std::move(fingerprint);
+    scan_job_ = std::make_shared<ScanJob>();
+    scan_thread_ = std::thread(run_scan, scan_job_, scanner_, config_, fingerprint_, force_rescan_, installed_version);
     force_rescan_ = false;
-    const ContentInstaller installer(config_);
-    PackageVerifier verifier(installer.trusted_keys().keys, installed_version);
-    scan_ = scanner_.scan(verifier);
-    return true;
+    return false;
 }
 
 void UsbUpdates::rescan_next_poll() {

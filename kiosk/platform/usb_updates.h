@@ -2,9 +2,11 @@
 // packages found, and installs one in a background thread through ContentInstaller (the same
 // code as `kioskctl install`), so the screen keeps drawing the progress.
 //
-// Polling is cheap: every kPollIntervalS it globs the mount points and stats the files in
-// their `sco-kiosk/` folders; only when that set (path, size, mtime) changed does it check
-// signatures again. The poll itself never asks for a frame.
+// Polling is cheap: every kPollIntervalS a scan thread globs the mount points and stats the
+// files in their `sco-kiosk/` folders; only when that set (path, size, mtime) changed does it
+// check signatures again. The UI thread only starts a scan and picks up its result, so a slow,
+// hostile or hung stick never holds up a frame or the watchdog heartbeat. The poll itself never
+// asks for a frame.
 #pragma once
 
 #include "core/content_installer.h"
@@ -45,10 +47,15 @@ public:
     UsbUpdates(const UsbUpdates&) = delete;
     UsbUpdates& operator=(const UsbUpdates&) = delete;
 
-    // Polls the mount points if kPollIntervalS has passed since the last poll (`now` on the
-    // kiosk clock). True when the packages found changed; scan() then has the new list.
-    // `installed_version` is the active content's, for the "newer" check.
+    // Picks up a finished scan, and starts the next one in the scan thread if kPollIntervalS
+    // has passed since the last (`now` on the kiosk clock). True when the packages found
+    // changed; scan() then has the new list. `installed_version` is the active content's, for
+    // the "newer" check. Never waits for the stick.
     bool poll(double now, int64_t installed_version);
+    // A scan is running in its thread.
+    bool scanning() const;
+    // Blocks up to `timeout_s` until the running scan finishes (scripts: deterministic runs).
+    void wait_for_scan(double timeout_s);
     // When poll() next looks at the sticks.
     double next_poll() const { return next_poll_; }
     // Makes the next poll() check the packages again even if no file changed (the installed
@@ -74,8 +81,21 @@ public:
     UpdateResult rollback();
     // What is active and what a rollback would bring back.
     ContentStatus status() const { return ContentInstaller(config_).status(); }
+    // The last automatic fallback, for the organizer panel.
+    RecoveryNotice recovery_notice() const { return ContentInstaller(config_).recovery_notice(); }
 
 private:
+    // One scan, shared with its thread so that a scan stuck on a dead stick can be left behind.
+    struct ScanJob {
+        std::mutex mutex;
+        std::condition_variable finished_cv;
+        bool finished = false;
+        bool changed = false;          // the fingerprint changed, or a rescan was forced
+        std::string fingerprint;
+        StickScan scan;
+    };
+    static void run_scan(std::shared_ptr<ScanJob> job, UsbPackageScanner scanner, InstallerConfig config,
+                         std::string old_fingerprint, bool force, int64_t installed_version);
     void run_install(FoundPackage package);
 
     InstallerConfig config_;
@@ -85,6 +105,8 @@ private:
     bool force_rescan_ = true;
     bool files_changed_ = false;  // since take_new_offer() last looked
     StickScan scan_;
+    std::shared_ptr<ScanJob> scan_job_;  // the running or finished scan not yet picked up
+    std::thread scan_thread_;
 
     std::thread worker_;
     std::atomic<float> progress_{0};

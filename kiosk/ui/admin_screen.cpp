@@ -73,19 +73,6 @@ void draw_admin_screen(UiContext& ctx) {
     }
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.7f;
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
-
-    if (ctx.state.status.factory_pin) {
-        const float pad = ctx.px(24);
-        const float width = ctx.screen.x - margin * 2;
-        const WrappedText& text = ctx.text_cache.wrap(ctx.t("admin.factory_pin"), regular, width - pad * 2,
-                                                      lang_code(ctx.state.language));
-        const float height = text.height() + pad * 2;
-        ctx.draw->AddRectFilled(ImVec2(margin, y), ImVec2(margin + width, y + height), c.summary_band, ctx.px(12));
-        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("admin.factory_pin"), regular, ImVec2(margin + pad, y + pad),
-                     width - pad * 2, c.text, lang_code(ctx.state.language));
-        y += height + margin * 0.5f;
-    }
 
     // The status strings change every second; the panel is for organizers, not a hot path.
     const ContentInfo& info = ctx.content.info();

@@ -156,8 +156,9 @@ double KioskUi::next_deadline(double now) const {
     deadline = std::min(deadline, idle_.next_change(now));
     if (state_.screen == Screen::Admin) deadline = std::min(deadline, std::floor(now) + 1.0);  // uptime ticks
     deadline = std::min(deadline, next_trainer_tick(state_, now));  // the session timer
-    if (state_.screen == Screen::Pin && !pin_attempts_.can_try(now))
-        deadline = std::min(deadline, now + std::fmod(pin_attempts_.wait_remaining(now), 1.0) + 1e-3);
+    const PinAttempts& attempts = pin_attempts(state_.pin.role);
+    if (state_.screen == Screen::Pin && !attempts.can_try(now))
+        deadline = std::min(deadline, now + std::fmod(attempts.wait_remaining(now), 1.0) + 1e-3);
     return deadline;
 }
 

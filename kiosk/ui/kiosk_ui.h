@@ -57,7 +57,9 @@ public:
     const TouchTargets& targets() const { return targets_; }
     const Theme& theme() const { return state_.high_contrast ? high_contrast_theme_ : theme_; }
     const IdleTimer& idle_timer() const { return idle_; }
-    const PinAttempts& pin_attempts() const { return pin_attempts_; }
+    // The back-off of each role's PIN pad; the platform restores and stores it (UiRequests).
+    const PinAttempts& pin_attempts(PinRole role) const { return pin_attempts_[static_cast<int>(role)]; }
+    PinAttempts& pin_attempts(PinRole role) { return pin_attempts_[static_cast<int>(role)]; }
     // Label of the target showing press feedback, or empty.
     const std::string& pressed_label() const { return pressed_label_; }
     // Bit i is set once Screen i has been drawn (for tests that must reach every screen).
@@ -87,7 +89,7 @@ private:
     bool animating_ = false;
     bool swallowing_ = false;   // this press only dismissed an overlay or woke the kiosk
     IdleTimer idle_;
-    PinAttempts pin_attempts_;
+    std::array<PinAttempts, kPinRoleCount> pin_attempts_;
     std::array<double, 5> corner_taps_{};  // times of the last taps in the hidden corner
     int corner_tap_count_ = 0;
     ImVec2 screen_{1920, 1080};

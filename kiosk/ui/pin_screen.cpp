@@ -1,9 +1,11 @@
 // The PIN pad, opened by the hidden gesture (five taps in the top-right corner within 3 s).
 // The right organizer PIN opens the organizer panel; after three wrong PINs each further
-// try has to wait longer than the last.
+// try has to wait longer than the last (the platform stores the count in the state
+// database). With no PIN set, or no usable state database, nothing opens: the pad says why.
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -11,14 +13,15 @@ namespace kiosk::ui {
 
 namespace {
 
-constexpr size_t kMaxDigits = 12;
-
-void submit_pin(UiContext& ctx) {
+void submit_pin(UiContext& ctx, PinAttempts& attempts) {
     PinPadState& pin = ctx.state.pin;
-    const std::string& hash = pin.role == PinPadState::Role::Organizer ? ctx.settings.organizer_pin_hash
-                                                                       : ctx.settings.trainer_pin_hash;
-    if (verify_pin(hash, pin.digits)) {
-        ctx.pin_attempts.record_success();
+    if (pin_lock_reason(ctx.state, ctx.settings, pin.role)) {
+        pin.digits.clear();  // nothing to compare with: the pad keeps saying why
+        return;
+    }
+    ctx.state.requests.store_pin_attempts = true;
+    if (verify_pin(ctx.settings.pin_hash(pin.role), pin.digits)) {
+        attempts.record_success();
         if (pin.role == PinPadState::Role::Trainer) {
             ctx.state.trainer = TrainerState{};
             ctx.state.screen = Screen::Trainer;
@@ -27,13 +30,19 @@ void submit_pin(UiContext& ctx) {
         }
         pin = PinPadState{};
     } else {
-        ctx.pin_attempts.record_failure(ctx.now);
+        attempts.record_failure(ctx.now);
         pin.wrong = true;
         pin.digits.clear();
     }
 }
 
 }  // namespace
+
+const char* pin_lock_reason(const UiState& state, const KioskSettings& settings, PinRole role) {
+    if (!state.status.state_error.empty()) return "state_db";
+    if (settings.pin_hash(role).empty()) return "no_pin";
+    return nullptr;
+}
 
 void draw_pin_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
@@ -53,7 +62,7 @@ void draw_pin_screen(UiContext& ctx) {
     float y = theme.top_bar_height() + ctx.px(48);
 
     // One dot per digit entered; a row of empty slots invites the first digit.
-    const size_t slots = pin.digits.size() < 6 ? 6 : pin.digits.size();
+    const size_t slots = std::max(pin.digits.size(), kMinPinDigits);
     const float dot_gap = ctx.px(44);
     float dot_x = (ctx.screen.x - dot_gap * (slots - 1)) * 0.5f;
     for (size_t i = 0; i < slots; ++i) {
@@ -64,19 +73,28 @@ void draw_pin_screen(UiContext& ctx) {
     y += ctx.px(64);
 
     const Font* regular = ctx.fonts.get(FontRole::Regular);
-    const bool locked = !ctx.pin_attempts.can_try(ctx.now);
-    if (locked) {
+    PinAttempts& attempts = ctx.pin_attempts[static_cast<int>(pin.role)];
+    const char* lock_reason = pin_lock_reason(ctx.state, ctx.settings, pin.role);
+    const bool locked = lock_reason || !attempts.can_try(ctx.now);
+    float message_h = regular->size * 2.0f;
+    if (lock_reason) {
+        const char* key = std::string(lock_reason) == "state_db" ? "pin.state_unavailable" : "pin.not_set";
+        const float margin = theme.margin();
+        const float used = draw_wrapped(ctx.draw, ctx.text_cache, ctx.t(key), regular, ImVec2(margin, y),
+                                        ctx.screen.x - margin * 2, IM_COL32(0xC0, 0x2A, 0x2A, 255), lang_code(ctx.state.language));
+        message_h = std::max(message_h, used + regular->size * 0.5f);
+    } else if (!attempts.can_try(ctx.now)) {
         // The translation says where the number goes: "Try again in {n} s".
         std::string message = ctx.t("pin.wait");
         size_t at = message.find("{n}");
         if (at != std::string::npos)
-            message.replace(at, 3, std::to_string(static_cast<int>(std::ceil(ctx.pin_attempts.wait_remaining(ctx.now)))));
+            message.replace(at, 3, std::to_string(static_cast<int>(std::ceil(attempts.wait_remaining(ctx.now)))));
         draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->size), c.text, message);
     } else if (pin.wrong) {
         draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->size),
                            IM_COL32(0xC0, 0x2A, 0x2A, 255), ctx.t("pin.wrong"));
     }
-    y += regular->size * 2.0f;
+    y += message_h;
 
     static const std::string kDigitLabels[10] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"};
     for (int i = 0; i < 12; ++i) {
@@ -88,11 +106,11 @@ void draw_pin_screen(UiContext& ctx) {
         } else if (i == 11) {
             if (touch_button(ctx, ctx.t("pin.ok"), min, max, ButtonStyle::Primary, FontRole::Medium) && !locked &&
                 !pin.digits.empty())
-                submit_pin(ctx);
+                submit_pin(ctx, attempts);
         } else {
             const std::string& digit = kDigitLabels[i == 10 ? 9 : i];
             if (touch_button(ctx, digit, min, max, ButtonStyle::Secondary, FontRole::Title) && !locked &&
-                pin.digits.size() < kMaxDigits) {
+                pin.digits.size() < kMaxPinDigits) {
                 pin.digits += digit;
                 pin.wrong = false;
             }

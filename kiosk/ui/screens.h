@@ -15,6 +15,9 @@ void draw_home_screen(UiContext& ctx);     // home_screen.cpp: the document libr
 void draw_reader_screen(UiContext& ctx);   // reader_screen.cpp: one document
 void draw_attract_screen(UiContext& ctx);  // attract_screen.cpp: the loop shown between visitors
 void draw_pin_screen(UiContext& ctx);      // pin_screen.cpp: PIN pad for organizers and trainers
+// Why no PIN can open `role` now: "state_db" (the state database cannot be used), "no_pin"
+// (none was ever set), or null when the pad accepts PINs. The `pin_locked` field of the dump.
+const char* pin_lock_reason(const UiState& state, const KioskSettings& settings, PinRole role);
 void draw_admin_screen(UiContext& ctx);    // admin_screen.cpp: the organizer panel
 void draw_search_screen(UiContext& ctx);   // search_screen.cpp: keyboard, query and results
 void draw_lessons_screen(UiContext& ctx);  // lessons_screen.cpp: the digital-literacy lessons

@@ -18,6 +18,8 @@
 
 #include <imgui.h>
 
+#include <array>
+
 namespace kiosk::ui {
 
 struct UiContext {
@@ -33,7 +35,7 @@ struct UiContext {
     unsigned& feedback_target;   // which target shows the press feedback (0: none)
     const DisplayStrings& strings;
     std::string& pressed_label;  // label of the target showing press feedback this frame
-    PinAttempts& pin_attempts;
+    std::array<PinAttempts, kPinRoleCount>& pin_attempts;  // indexed by PinRole
     const KioskSettings& settings;
     ImDrawList* draw;
     ImVec2 screen;        // screen size in pixels

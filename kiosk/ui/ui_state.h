@@ -6,6 +6,7 @@
 #include "core/kinetic_scroll.h"
 #include "core/language.h"
 #include "core/lesson_model.h"
+#include "core/pin_lock.h"
 #include "core/state_store.h"
 #include "ui/reader_layout.h"
 #include "ui/search_state.h"
@@ -67,7 +68,7 @@ struct TrainerState {
 
 // Who the PIN pad is for, and what it has been given so far.
 struct PinPadState {
-    enum class Role { Organizer, Trainer };
+    using Role = PinRole;
     Role role = Role::Organizer;
     std::string digits;
     bool wrong = false;  // the last PIN was wrong: say so
@@ -80,7 +81,9 @@ struct KioskStatus {
     int64_t frames_rendered = 0;
     double rss_mb = 0;
     double peak_rss_mb = 0;
-    bool factory_pin = true;  // the organizer PIN was never changed
+    // Why the state database cannot be used, one sentence; empty when it can. While it is
+    // set no PIN opens anything: the PINs and their back-off live there.
+    std::string state_error;
     std::string data_dir;
     UsbView usb;              // packages on USB sticks (update_state.h)
     UpdateView update;        // the content install in progress or just finished
@@ -96,6 +99,7 @@ struct UiRequests {
     // reports back in TrainerState::save.
     bool record_trainer_session = false;
     TrainerSession trainer_session;
+    bool store_pin_attempts = false;  // a PIN was tried: store both roles' back-off (PinAttempts)
     bool install_update = false;    // install the package UsbView::chosen points at
     bool rollback_content = false;  // bring back the previous content
 };

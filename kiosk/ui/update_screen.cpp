@@ -137,6 +137,14 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
     float y = min.y + pad + bh + ctx.px(12);
     draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, ctx.t(usb.auto_install ? "update.auto_on" : "update.auto_off"));
     y += small->size * 1.4f + ctx.px(16);
+    // What the kiosk did by itself at start (set aside content it could not run on).
+    const std::string& recovery = usb.recovery[static_cast<int>(lang)];
+    if (!recovery.empty()) {
+        ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(x + width, y + regular->size * 1.4f), true);
+        draw_text(ctx.draw, regular, ImVec2(x, y), c.danger, recovery);
+        ctx.draw->PopClipRect();
+        y += regular->size * 1.4f + ctx.px(12);
+    }
 
     if (usb.packages.empty()) {
         draw_text(ctx.draw, regular, ImVec2(x, y), c.text_muted, ctx.t("update.no_stick"));

@@ -48,6 +48,7 @@ struct UsbView {
     std::array<std::string, kLangCount> install_label;   // "Install version 7" per language
     std::array<std::string, kLangCount> more_label;      // "… and 2 more packages" when not all fit
     bool auto_install = false;            // the auto_install setting, shown on the card
+    std::array<std::string, kLangCount> recovery;  // the last automatic fallback, per language; empty if none
 };
 
 // The install (or rollback) in progress or just finished; visitors see it as an overlay.

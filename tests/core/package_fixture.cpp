@@ -1,7 +1,9 @@
 #include "package_fixture.h"
 
 #include "core/content_builder.h"
+#include "core/content_schema.h"
 #include "core/file_io.h"
+#include "core/package_manifest.h"
 #include "core/sqlite_db.h"
 
 #include <doctest/doctest.h>
@@ -46,7 +48,17 @@ void PackageFixture::sign(const std::string& path, const minisign::SecretKey& si
     minisign::FileHash hash;
     std::string error;
     REQUIRE_MESSAGE(minisign::hash_file(path, &hash, &error), error);
-    auto signature = minisign::sign_hash(signing_key, hash, minisign::default_trusted_comment(1700000000, fs::basename(path)));
+    // What kioskctl sign writes; for a file that is no content database (bad-input tests), the
+    // manifest of a plausible newer package, so that the full check gets to see it.
+    PackageManifest manifest;
+    if (!read_package_manifest(path, &manifest, &error)) {
+        manifest.product_id = kProductId;
+        manifest.content_version = 99;
+        manifest.built_at = "2024-05-01T10:00:00Z";
+        manifest.size_bytes = read_text(path).size();
+    }
+    auto signature =
+        minisign::sign_hash(signing_key, hash, format_package_comment(manifest, 1700000000, fs::basename(path), ""));
     write_text(path + ".minisig", minisign::format_signature(signature));
 }
 

@@ -413,7 +413,7 @@ TEST_CASE("a content version below 1 or a malformed build time is refused before
     SourceTree tree({{"doc.txt", kValidDocument}});
     Diagnostics zero = build(tree, 0);
     REQUIRE(zero.size() == 1);
-    CHECK(zero[0].str() == tree.out() + ": content-version: must be a positive whole number, got 0");
+    CHECK(zero[0].str() == tree.out() + ": content-version: must be a positive whole number up to 999999999, got 0");
     CHECK(build(tree, -5).size() == 1);
     Diagnostics bad_time = build(tree, 1, "yesterday");
     REQUIRE(bad_time.size() == 1);
@@ -457,4 +457,19 @@ TEST_CASE("a successful build replaces an existing database") {
     CHECK(store->info().content_version == 2);
     REQUIRE(store->documents().size() == 1);
     CHECK(store->documents()[0].info.title[Lang::En] == "Renamed");
+}
+
+TEST_CASE("a NUL or control character in a source is refused with its file and line") {
+    SUBCASE("NUL in a paragraph") {
+        expect_problem(with_line(kValidDocument, "* укреплять", std::string("* укреп\0лять;", 22)),
+                       line_of(kValidDocument, "* укреплять"), "control character U+0000");
+    }
+    SUBCASE("ESC in a title") {
+        expect_problem(with_line(kValidDocument, "title.en:", "title.en: Statement \x1b[31m on cooperation"),
+                       line_of(kValidDocument, "title.en:"), "control character U+001B");
+    }
+    SUBCASE("DEL in a header") {
+        expect_problem(with_line(kValidDocument, "place.en:", "place.en: Mos\x7f" "cow"), line_of(kValidDocument, "place.en:"),
+                       "control character U+007F");
+    }
 }

@@ -79,10 +79,20 @@ void copy_tree(const std::string& from, const std::string& to) {
     REQUIRE(std::system(("rm -rf '" + to + "' && cp -a '" + from + "' '" + to + "'").c_str()) == 0);
 }
 
+// What "roll back" would bring back now: previous.db, else the factory content while something
+// is installed, else nothing ("").
+std::string rollback_target(const PackageFixture& f) {
+    ContentInstaller installer(f.config());
+    if (fs::exists(installer.previous_db())) return test::read_text(installer.previous_db());
+    if (fs::exists(installer.active_db())) return test::read_text(f.factory_db);
+    return {};
+}
+
 struct CrashScenario {
     const char* name;
     std::string old_bytes, new_bytes;
     Operation operation;
+    std::string old_rollback, new_rollback;  // rollback_target() before and after the operation
 };
 
 // Kills `scenario.operation` at each of its steps and checks the outcome; returns the points tested.
@@ -116,6 +126,9 @@ int crash_at_every_step(PackageFixture& f, const CrashScenario& scenario, std::m
         std::string shown = f.active_bytes();
         bool is_old = shown == scenario.old_bytes, is_new = shown == scenario.new_bytes;
         CHECK_MESSAGE((is_old || is_new), "neither old nor new content after a crash");
+        // An interrupted operation never changes what "roll back" brings back.
+        if (is_old) CHECK_MESSAGE(rollback_target(f) == scenario.old_rollback, "the rollback slot changed");
+        if (is_new) CHECK_MESSAGE(rollback_target(f) == scenario.new_rollback, "the rollback slot is not the old content");
         CHECK(fs::list_files(installer.staging_dir(), "").empty());
         CHECK_FALSE(fs::exists(installer.previous_db() + ".tmp"));
     }
@@ -123,6 +136,7 @@ int crash_at_every_step(PackageFixture& f, const CrashScenario& scenario, std::m
     // The last step of every operation is after the point of no return only if it committed.
     REQUIRE(run_in_child(config, scenario.operation, 0) == 0);
     CHECK(f.active_bytes() == scenario.new_bytes);
+    CHECK(rollback_target(f) == scenario.new_rollback);
     copy_tree(pristine, f.data_dir);
     return total;
 }
@@ -137,13 +151,15 @@ TEST_CASE("an installer killed at any filesystem step leaves exactly the old or 
     const std::string factory = f.active_bytes();
     std::string v2 = f.make_package(2, "v2.kpkg");
     CrashScenario first_install{"first install over the factory content", factory, test::read_text(v2),
-                                [&](ContentInstaller& i) { return i.install(v2, v2 + ".minisig").ok(); }};
+                                [&](ContentInstaller& i) { return i.install(v2, v2 + ".minisig").ok(); },
+                                "", factory};
     points += crash_at_every_step(f, first_install, random);
 
     f.install_version(2);
     std::string v3 = f.make_package(3, "v3.kpkg");
     CrashScenario upgrade{"install over installed content", test::read_text(v2), test::read_text(v3),
-                          [&](ContentInstaller& i) { return i.install(v3, v3 + ".minisig").ok(); }};
+                          [&](ContentInstaller& i) { return i.install(v3, v3 + ".minisig").ok(); },
+                          factory, test::read_text(v2)};
     points += crash_at_every_step(f, upgrade, random);
 
     f.install_version(3);
@@ -151,7 +167,8 @@ TEST_CASE("an installer killed at any filesystem step leaves exactly the old or 
                            [](ContentInstaller& i) {
                                std::string message;
                                return i.rollback(&message);
-                           }};
+                           },
+                           test::read_text(v2), factory};
     points += crash_at_every_step(f, rollback, random);
 
     MESSAGE("crash points tested: " << points);

@@ -153,9 +153,9 @@ TEST_CASE("bad inputs are refused and leave the installed content byte-identical
         std::string p = f.make_package(3, "p.kpkg");
         std::string sig = test::read_text(p + ".minisig");
         size_t line2 = sig.find('\n') + 1;
-        sig[line2 + 40] = sig[line2 + 40] == 'A' ? 'B' : 'A';  // inside the Ed25519 signature
+        sig[line2 + 40] = sig[line2 + 40] == 'A' ? 'B' : 'A';  // inside the Ed25519 signature, which the global one covers
         test::write_text(p + ".minisig", sig);
-        f.expect_refused(p, PackageProblem::SignatureInvalid, "does not match the file");
+        f.expect_refused(p, PackageProblem::SignatureInvalid, "signature file was forged or changed");
     }
     SUBCASE("one flipped bit in the trusted comment") {
         std::string p = f.make_package(3, "p.kpkg");
@@ -296,4 +296,77 @@ TEST_CASE("a second installer on the same data dir is refused while the first ho
     InstallOutcome outer = ContentInstaller(config).install(p, p + ".minisig");
     CHECK(outer.ok());
     CHECK(inner.failure == InstallFailure::Busy);
+}
+
+TEST_CASE("an unusable data dir is named as such, never as another install running") {
+    PackageFixture f;
+    std::string p = f.make_package(2, "p.kpkg");
+    InstallerConfig config = f.config();
+    SUBCASE("a file where the data dir should be") {
+        test::write_text(f.dir.file("not-a-dir"), "x");
+        config.data_dir = f.dir.file("not-a-dir");
+        InstallOutcome outcome = ContentInstaller(config).install(p, p + ".minisig");
+        CHECK(outcome.failure == InstallFailure::DataDir);
+        CHECK(outcome.reason.find("is not a folder") != std::string::npos);
+    }
+    SUBCASE("under a file, so it cannot be created") {
+        test::write_text(f.dir.file("file"), "x");
+        config.data_dir = f.dir.file("file/data");
+        std::string message;
+        CHECK_FALSE(ContentInstaller(config).rollback(&message));
+        CHECK(message.find("another install") == std::string::npos);
+        CHECK(message.find(config.data_dir) != std::string::npos);
+    }
+    SUBCASE("not writable for an ordinary user") {
+        if (::geteuid() == 0) {
+            // Root writes anywhere; data_dir_problem() is checked for a path it cannot create.
+            CHECK(data_dir_problem(f.dir.file("missing/sub")).find("does not exist") != std::string::npos);
+        } else {
+            REQUIRE(::chmod(f.data_dir.c_str(), 0555) == 0);
+            InstallOutcome outcome = ContentInstaller(config).install(p, p + ".minisig");
+            CHECK(outcome.reason.find("is not writable for user") != std::string::npos);
+            ::chmod(f.data_dir.c_str(), 0755);
+        }
+    }
+}
+
+TEST_CASE("run as root on a data dir owned by the kiosk's user, the installer's files go back to that user") {
+    if (::geteuid() != 0) {
+        MESSAGE("skipped: needs root");
+        return;
+    }
+    PackageFixture f;
+    const uid_t owner = 65534;  // nobody, standing in for sco-kiosk
+    REQUIRE(::chown(f.data_dir.c_str(), owner, owner) == 0);
+    f.install_version(2);
+    std::vector<std::string> changes = keep_data_dir_owner(f.data_dir);
+    CHECK_FALSE(changes.empty());
+    ContentInstaller installer(f.config());
+    for (const std::string& path : {installer.active_db(), fs::dirname(installer.active_db()), f.data_dir + "/install.lock",
+                                    installer.staging_dir()}) {
+        struct stat st {};
+        REQUIRE(::lstat(path.c_str(), &st) == 0);
+        CAPTURE(path);
+        CHECK(st.st_uid == owner);
+    }
+    CHECK(keep_data_dir_owner(f.data_dir).empty());  // nothing left to change
+}
+
+TEST_CASE("a package with a stranger's or forged signature is refused before a byte of it is copied") {
+    PackageFixture f;
+    std::string p = f.make_package(2, "p.kpkg");
+    SUBCASE("a stranger's key") {
+        minisign::SecretKey stranger;
+        minisign::PublicKey stranger_public;
+        REQUIRE(minisign::generate_key_pair(&stranger, &stranger_public));
+        f.sign(p, stranger);
+    }
+    SUBCASE("a trusted key id, but a forged signature over a grown file") {
+        test::write_text(p, test::read_text(p) + std::string(4096, 'x'));
+    }
+    int copied_chunks = 0;
+    InstallOutcome outcome =
+        ContentInstaller(f.config()).install(p, p + ".minisig", [&](uint64_t, uint64_t) { ++copied_chunks; });
+    CHECK(outcome.failure == InstallFailure::Rejected);
+    CHECK(copied_chunks == 0);
 }

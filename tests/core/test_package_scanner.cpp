@@ -6,6 +6,11 @@
 #include "package_fixture.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <map>
 
 using namespace kiosk;
 using kiosk::test::PackageFixture;
@@ -105,4 +110,73 @@ TEST_CASE("a scan with no sticks mounted finds nothing and offers nothing") {
     CHECK(scan.packages.empty());
     CHECK(scan.chosen == -1);
     CHECK(scan.problem.empty());
+}
+
+TEST_CASE("stick files that are not ordinary files are refused without being read, and never block") {
+    StickFixture f;
+    std::string good = f.put(4, "a.kpkg");
+    test::write_text(f.folder + "/fifo.kpkg", "x");
+    REQUIRE(::mkfifo((f.folder + "/fifo.kpkg.minisig").c_str(), 0644) == 0);  // open() would block forever
+    test::write_text(f.folder + "/zero.kpkg", "x");
+    REQUIRE(::symlink("/dev/zero", (f.folder + "/zero.kpkg.minisig").c_str()) == 0);
+    test::write_text(f.folder + "/huge-sig.kpkg", "x");
+    test::write_text(f.folder + "/huge-sig.kpkg.minisig", "");
+    REQUIRE(::truncate((f.folder + "/huge-sig.kpkg.minisig").c_str(), off_t{1} << 30) == 0);  // sparse 1 GiB
+    // A huge package beside a copy of a real signature: names the trusted key id.
+    test::write_text(f.folder + "/huge.kpkg", "");
+    REQUIRE(::truncate((f.folder + "/huge.kpkg").c_str(), off_t{8} << 30) == 0);
+    test::write_text(f.folder + "/huge.kpkg.minisig", test::read_text(good + ".minisig"));
+    // A package one byte longer than signed: refused by size before it is hashed.
+    test::write_text(f.folder + "/grown.kpkg", test::read_text(good) + "x");
+    test::write_text(f.folder + "/grown.kpkg.minisig", test::read_text(good + ".minisig"));
+    REQUIRE(::symlink(good.c_str(), (f.folder + "/link.kpkg").c_str()) == 0);
+    test::write_text(f.folder + "/link.kpkg.minisig", test::read_text(good + ".minisig"));
+
+    StickScan scan = f.scan();
+    REQUIRE(scan.packages.size() == 7);
+    std::map<std::string, const FoundPackage*> by_name;
+    for (const FoundPackage& found : scan.packages) by_name[fs::basename(found.path)] = &found;
+    CHECK(by_name.at("a.kpkg")->check.ok());
+    CHECK(by_name.at("fifo.kpkg")->check.reason.find("not a regular file") != std::string::npos);
+    CHECK(by_name.at("zero.kpkg")->check.reason.find("symbolic link") != std::string::npos);
+    CHECK(by_name.at("huge-sig.kpkg")->check.reason.find("more than the 16 KiB allowed") != std::string::npos);
+    CHECK(by_name.at("huge.kpkg")->check.problem == PackageProblem::TooLarge);
+    CHECK(by_name.at("huge.kpkg")->check.reason.find("more than the 256 MiB allowed") != std::string::npos);
+    CHECK(by_name.at("grown.kpkg")->check.problem == PackageProblem::SignatureInvalid);  // not its signed size
+    CHECK(by_name.at("grown.kpkg")->check.reason.find("but was signed at") != std::string::npos);
+    CHECK(by_name.at("link.kpkg")->check.reason.find("symbolic link") != std::string::npos);
+    CHECK(scan.chosen >= 0);
+}
+
+TEST_CASE("at most 50 packages are checked per scan; the rest are counted") {
+    StickFixture f;
+    std::string good = f.put(4, "a.kpkg");
+    for (int i = 0; i < 120; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "/p%03d.kpkg", i);
+        test::write_text(f.folder + name, "x");
+        test::write_text(f.folder + name + ".minisig", test::read_text(good + ".minisig"));
+    }
+    StickScan scan = f.scan();
+    CHECK(scan.packages.size() == kMaxPackagesPerScan);
+    CHECK(scan.skipped == 121 - kMaxPackagesPerScan);
+    CHECK(scan.chosen == 0);  // a.kpkg sorts first
+    CHECK(scan.problem.find("71 more packages were not checked") != std::string::npos);
+}
+
+TEST_CASE("a package signed without a manifest is listed as such, and verify and install still accept it") {
+    StickFixture f;
+    std::string path = f.put(4, "a.kpkg");
+    minisign::FileHash hash;
+    std::string error;
+    REQUIRE(minisign::hash_file(path, &hash, &error));
+    test::write_text(path + ".minisig", minisign::format_signature(minisign::sign_hash(
+                                            f.key, hash, minisign::default_trusted_comment(1700000000, "a.kpkg"))));
+    StickScan scan = f.scan();
+    REQUIRE(scan.packages.size() == 1);
+    CHECK(scan.packages[0].check.problem == PackageProblem::NoManifest);
+    CHECK(scan.packages[0].check.reason.find("sign it again with kioskctl sign") != std::string::npos);
+    ContentInstaller installer(f.config());
+    InstallOutcome outcome = installer.install(path, path + ".minisig");
+    CHECK_MESSAGE(outcome.ok(), outcome.reason);
 }

@@ -53,20 +53,61 @@ TEST_CASE("after three wrong PINs each further try waits longer than the last") 
 }
 
 TEST_CASE("PINs are stored as crypto_pwhash strings and verified against them") {
-    std::string hash = hash_pin("4321");
+    std::string hash = hash_pin("480213");
     REQUIRE(!hash.empty());
     CHECK(hash.rfind("$argon2id$", 0) == 0);
-    CHECK(hash.find("4321") == std::string::npos);
-    CHECK(verify_pin(hash, "4321"));
-    CHECK_FALSE(verify_pin(hash, "4322"));
-    CHECK_FALSE(verify_pin(hash, kFactoryPin));
-    // No stored hash: only the documented factory PIN opens.
-    CHECK(verify_pin("", kFactoryPin));
-    CHECK_FALSE(verify_pin("", "0000"));
-    CHECK(is_valid_pin("1234"));
-    CHECK_FALSE(is_valid_pin("123"));
-    CHECK_FALSE(is_valid_pin("12a4"));
-    CHECK_FALSE(is_valid_pin("1234567890123"));
+    CHECK(hash.find("480213") == std::string::npos);
+    CHECK(verify_pin(hash, "480213"));
+    CHECK_FALSE(verify_pin(hash, "480214"));
+    CHECK_FALSE(verify_pin(hash, ""));
+    // No stored hash: no PIN opens, the former factory PIN 246810 included (issue 13).
+    for (const char* pin : {"246810", "000000", "", "123456"}) CHECK_FALSE(verify_pin("", pin));
+    CHECK(is_valid_pin("480213"));
+    CHECK(is_valid_pin("480213480213"));
+    CHECK_FALSE(is_valid_pin("48021"));  // at least six digits
+    CHECK_FALSE(is_valid_pin("4802a3"));
+    CHECK_FALSE(is_valid_pin("4802134802134"));
+}
+
+TEST_CASE("guessable PINs are recognised, and random PINs are valid, not guessable and differ") {
+    for (const char* pin : {"000000", "999999999", "123456", "654321", "890123", "3210987"}) {
+        CAPTURE(pin);
+        CHECK(is_guessable_pin(pin));
+    }
+    for (const char* pin : {"480213", "246810", "135792", "112233"}) {
+        CAPTURE(pin);
+        CHECK_FALSE(is_guessable_pin(pin));
+    }
+    const std::string a = random_pin(), b = random_pin();
+    CHECK(a.size() == kRandomPinDigits);
+    CHECK(is_valid_pin(a));
+    CHECK_FALSE(is_guessable_pin(a));
+    CHECK(a != b);  // 1 in 10^8 to fail by chance
+}
+
+TEST_CASE("the PIN back-off goes through Unix time and back, never waiting longer than its delay") {
+    PinAttempts attempts;
+    for (int i = 0; i < 5; ++i) attempts.record_failure(100.0);  // fifth failure: 20 s
+    const int64_t unix_now = 1800000000;
+    const int64_t until = attempts.locked_until_unix(103.0, unix_now);
+    CHECK(until == unix_now + 17);
+
+    PinAttempts restored;  // a restart 5 s later, on a kiosk clock that starts again at 0
+    restored.restore(attempts.failures(), until, 0.0, unix_now + 5);
+    CHECK(restored.failures() == 5);
+    CHECK(restored.wait_remaining(0.0) == doctest::Approx(12));
+    CHECK_FALSE(restored.can_try(11.0));
+    CHECK(restored.can_try(12.0));
+
+    PinAttempts set_back;  // the clock went back a day: the wait is capped at the delay for five failures
+    set_back.restore(5, until, 0.0, unix_now - 86400);
+    CHECK(set_back.wait_remaining(0.0) == doctest::Approx(20));
+    PinAttempts passed;  // long over: no wait, the count remains
+    passed.restore(5, until, 0.0, unix_now + 3600);
+    CHECK(passed.can_try(0.0));
+    CHECK(passed.failures() == 5);
+    passed.record_failure(0.0);
+    CHECK(passed.wait_remaining(0.0) == doctest::Approx(40));  // the sixth failure doubles on
 }
 
 TEST_CASE("touch coordinates are rotated back into the UI for every rotation") {

@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -286,5 +287,79 @@ TEST_CASE("a writer killed while recording sessions in a loop leaves only whole 
     for (TrainerSession& session : sessions) {
         whole.id = session.id;
         check_same(session, whole);
+    }
+}
+
+TEST_CASE("the PIN back-off is stored per role and read back after reopening") {
+    TempDir dir;
+    std::string error;
+    {
+        auto store = open_store(dir.path());
+        StoredPinAttempts none{7, 7};
+        REQUIRE(store->load_pin_attempts("organizer", &none, &error));
+        CHECK(none.failures == 0);  // nothing stored yet
+        CHECK(none.locked_until == 0);
+        REQUIRE(store->store_pin_attempts("organizer", StoredPinAttempts{4, 1800000010}, &error));
+        REQUIRE(store->store_pin_attempts("trainer", StoredPinAttempts{1, 1800000000}, &error));
+        REQUIRE(store->store_pin_attempts("organizer", StoredPinAttempts{5, 1800000020}, &error));
+    }
+    auto store = open_store(dir.path());
+    StoredPinAttempts organizer, trainer;
+    REQUIRE(store->load_pin_attempts("organizer", &organizer, &error));
+    REQUIRE(store->load_pin_attempts("trainer", &trainer, &error));
+    CHECK(organizer.failures == 5);
+    CHECK(organizer.locked_until == 1800000020);
+    CHECK(trainer.failures == 1);
+    CHECK_FALSE(store->store_pin_attempts("organizer", StoredPinAttempts{-1, 0}, &error));  // CHECK(failures >= 0)
+}
+
+TEST_CASE("a version 1 state database is upgraded to keep the PIN back-off, its settings intact") {
+    TempDir dir;
+    {
+        SqliteDb db;
+        REQUIRE(db.open(dir.file("state.db"), SqliteDb::Mode::Create, nullptr));
+        const std::string version_1 = "PRAGMA application_id=" + std::to_string(kStateApplicationId) +
+                                      "; PRAGMA user_version=1;"
+                        "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+                        "CREATE TABLE trainer_sessions(id INTEGER PRIMARY KEY, lesson TEXT NOT NULL, content_version "
+                        "INTEGER NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER NOT NULL);"
+                        "INSERT INTO settings VALUES('pin.organizer', '$argon2id$x');";
+        REQUIRE(db.exec(version_1.c_str()));
+    }
+    auto store = open_store(dir.path());
+    std::string value, error;
+    REQUIRE(store->get_setting("pin.organizer", &value));
+    CHECK(value == "$argon2id$x");
+    CHECK(store->store_pin_attempts("organizer", StoredPinAttempts{3, 1}, &error));
+}
+
+TEST_CASE("an empty, damaged or read-only state database is refused with the reason, and left as it is") {
+    TempDir dir;
+    {
+        auto store = open_store(dir.path());
+        std::string error;
+        REQUIRE(store->set_setting("pin.organizer", "$argon2id$x", &error));
+    }
+    std::string error;
+    SUBCASE("0 bytes: SQLite would take it for a new database and start over without PINs") {
+        write_text(dir.file("state.db"), "");
+        CHECK(StateStore::open(dir.path(), StateStore::OpenMode::CreateIfMissing, &error) == nullptr);
+        CHECK(error.find("empty (0 bytes)") != std::string::npos);
+        CHECK(read_text(dir.file("state.db")).empty());
+    }
+    SUBCASE("a damaged page: found at open, not when a query happens to touch it") {
+        std::string bytes = read_text(dir.file("state.db"));
+        REQUIRE(bytes.size() >= 3 * 4096);
+        bytes.replace(4096, 4096, std::string(4096, '\xA5'));
+        write_text(dir.file("state.db"), bytes);
+        CHECK(StateStore::open(dir.path(), StateStore::OpenMode::CreateIfMissing, &error) == nullptr);
+        CHECK(error.find("damaged (quick_check") != std::string::npos);
+        CHECK(read_text(dir.file("state.db")) == bytes);
+    }
+    SUBCASE("read-only (checked as the unprivileged user it is for; root writes anyway)") {
+        if (geteuid() == 0) return;
+        REQUIRE(chmod(dir.file("state.db").c_str(), 0444) == 0);
+        CHECK(StateStore::open(dir.path(), StateStore::OpenMode::CreateIfMissing, &error) == nullptr);
+        CHECK(error.find("is not writable") != std::string::npos);
     }
 }

@@ -52,3 +52,11 @@ TEST_CASE("the JSON writer escapes strings and its output parses back") {
     REQUIRE(parsed["list"].array.size() == 2);
     CHECK(parsed["list"].array[1].string == "two");
 }
+
+TEST_CASE("printable escapes control characters, backslashes and bytes that are not UTF-8, and keeps the rest") {
+    CHECK(kiosk::utf8::printable("content-7.kpkg") == "content-7.kpkg");
+    CHECK(kiosk::utf8::printable("Содержимое 内容.kpkg") == "Содержимое 内容.kpkg");
+    CHECK(kiosk::utf8::printable("evil\x1b[31m\n.kpkg") == "evil\\x1B[31m\\x0A.kpkg");
+    CHECK(kiosk::utf8::printable("a\\b") == "a\\\\b");
+    CHECK(kiosk::utf8::printable(std::string("x\0y\xff\xc2\x85", 6)) == "x\\x00y\\xFF\\xC2\\x85");
+}

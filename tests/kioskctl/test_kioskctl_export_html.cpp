@@ -61,7 +61,8 @@ std::vector<std::string> texts_of(const Document& doc) {
     std::vector<std::string> texts;
     for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En}) texts.push_back(info.title[lang]);
     texts.push_back(info.date);
-    for (const LocalizedText* field : {&info.date_note, &info.place, &info.issuer, &info.summary})
+    for (const LocalizedText* field :
+         {&info.date_note, &info.place, &info.issuer, &info.parties_note, &info.annex_note, &info.summary})
         for (Lang lang : kAllLangs)
             if (!(*field)[lang].empty()) texts.push_back((*field)[lang]);
     int section = -1;
@@ -128,6 +129,13 @@ TEST_CASE("kioskctl export-html escapes markup in titles, headings and blocks an
     TempDir dir;
     REQUIRE(fs::make_dirs(dir.file("db/documents")));
     test::write_text(dir.file("db/documents/markup.txt"), kDocumentWithMarkup);
+    REQUIRE(fs::make_dirs(dir.file("db/translations")));
+    test::write_text(dir.file("db/translations/markup-test.en.txt"),
+                     "document: markup-test\nlanguage: en\n---\nh1: 1. Section\n1: STATEMENT\n2: item a < b\n"
+                     "3: item \"two\"\n4: A paragraph after the list.\n5: For the Russian Federation\n");
+    test::write_text(dir.file("db/translations/markup-test.zh.txt"),
+                     "document: markup-test\nlanguage: zh\n---\nh1: 一、章节\n1: 声明\n2: 条目a < b\n"
+                     "3: 条目“二”\n4: 列表后的段落。\n5: 俄罗斯联邦代表\n");
     const std::string db = dir.file("content.db");
     CommandResult build = kioskctl({"build", dir.file("db"), db});
     INFO(build.err);

@@ -37,16 +37,6 @@ TempDir::~TempDir() {
     if (std::system(cmd.c_str()) != 0) { /* best effort */ }
 }
 
-namespace {
-std::string slurp_fd(int fd) {
-    std::string out;
-    char buffer[65536];
-    ssize_t n;
-    while ((n = ::read(fd, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<size_t>(n));
-    return out;
-}
-}  // namespace
-
 std::vector<std::string> with_emulator(const std::vector<std::string>& argv) {
 #ifdef KIOSK_TEST_EMULATOR
     // Only the project's own binaries are built for the target; cp, minisign... are native.

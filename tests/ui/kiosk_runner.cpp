@@ -32,6 +32,12 @@ KioskRun run_kiosk_script(const TempDir& dir, const std::string& script, const s
     return run_kiosk(dir, script, {KIOSK_BIN, "--headless", "--content", KIOSK_CONTENT_DB}, args);
 }
 
+KioskRun run_kiosk_script_under(const std::vector<std::string>& wrapper, const TempDir& dir, const std::string& script) {
+    std::vector<std::string> argv = wrapper;
+    for (const char* arg : {KIOSK_BIN, "--headless", "--content", KIOSK_CONTENT_DB}) argv.push_back(arg);
+    return run_kiosk(dir, script, argv, {});
+}
+
 KioskRun run_kiosk_installed(const TempDir& dir, const std::string& script, const std::vector<std::string>& args) {
     return run_kiosk(dir, script, {KIOSK_BIN, "--headless"}, args);
 }
@@ -41,6 +47,12 @@ void set_setting(const TempDir& dir, const std::string& key, const std::string& 
     auto store = kiosk::StateStore::open(dir.file("data"), kiosk::StateStore::OpenMode::CreateIfMissing, &error);
     REQUIRE_MESSAGE(store, error);
     REQUIRE_MESSAGE(store->set_setting(key, value, &error), error);
+}
+
+void set_pin(const TempDir& dir, const std::string& pin, const std::string& role) {
+    CommandResult result =
+        run_command_with_input({KIOSKCTL_BIN, "set-pin", "--data-dir", dir.file("data"), "--role", role}, pin + "\n");
+    REQUIRE_MESSAGE(result.exit_code == 0, result.err);
 }
 
 std::string enter_pin(const std::string& pin) {

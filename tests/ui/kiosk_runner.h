@@ -18,12 +18,21 @@ struct KioskRun {
 // dumps the state. Extra command-line arguments may be given, e.g. {"--lang", "zh"}.
 KioskRun run_kiosk_script(const TempDir& dir, const std::string& script, const std::vector<std::string>& args = {});
 
+// The same, started through `wrapper` (e.g. a command that mounts the data dir read-only
+// and then execs the rest of its arguments).
+KioskRun run_kiosk_script_under(const std::vector<std::string>& wrapper, const TempDir& dir, const std::string& script);
+
 // The same without --content: the kiosk shows what is installed in its data dir (TempDir/data),
 // else the factory content given in `args` (--factory DB), and watches for USB sticks.
 KioskRun run_kiosk_installed(const TempDir& dir, const std::string& script, const std::vector<std::string>& args);
 
 // Stores a setting in the state database of the run's data dir (`dir`/data), before a run.
 void set_setting(const TempDir& dir, const std::string& key, const std::string& value);
+// PINs the tests set before opening the organizer panel or trainer mode: a new kiosk has none.
+constexpr const char* kOrganizerTestPin = "582039";
+constexpr const char* kTrainerTestPin = "135792";
+// Sets `role`'s PIN ("organizer" or "trainer") in `dir`/data with `kioskctl set-pin`, as an organizer would.
+void set_pin(const TempDir& dir, const std::string& pin, const std::string& role = "organizer");
 // Script lines that type `pin` on the PIN pad and press the Russian "Войти" (enter) key.
 std::string enter_pin(const std::string& pin);
 // True if a touch target labelled `label` is in the state dump.

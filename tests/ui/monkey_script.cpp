@@ -1,5 +1,7 @@
 #include "monkey_script.h"
 
+#include "kiosk_runner.h"
+
 #include <random>
 
 namespace kiosk::test {
@@ -34,8 +36,8 @@ std::string monkey_script(int actions, uint32_t seed, int width, int height) {
             script += "wait " + std::to_string(uniform(4000, 30000)) + "\n";  // idle: countdown, reset, attract
         } else {
             corner_taps();  // an organizer looks at the panel and leaves
-            script += "tap-label 2\ntap-label 4\ntap-label 6\ntap-label 8\ntap-label 1\ntap-label 0\n"
-                      "tap-label Войти\nwait 1200\ntap-label ← Назад\n";
+            for (const char* digit = kOrganizerTestPin; *digit; ++digit) script += std::string("tap-label ") + *digit + "\n";
+            script += "tap-label Войти\nwait 1200\ntap-label ← Назад\n";
         }
     }
     return script;

@@ -18,6 +18,8 @@ using kiosk::test::check_target_sizes;
 using kiosk::test::enter_pin;
 using kiosk::test::has_target;
 using kiosk::test::set_setting;
+using kiosk::test::set_pin;
+using kiosk::test::kTrainerTestPin;
 
 namespace {
 
@@ -141,18 +143,16 @@ TEST_CASE("a trainer PIN set with kioskctl opens trainer mode, and the group qui
     Fixture f;
     const kiosk::Lesson& lesson = f.content->lessons().at(0);
     TempDir dir;
-    auto set_pin = kiosk::test::run_command_with_input(
-        {KIOSKCTL_BIN, "set-pin", "--data-dir", dir.file("data"), "--role", "trainer"}, "13579\n");
-    REQUIRE_MESSAGE(set_pin.exit_code == 0, set_pin.err);
+    set_pin(dir, kTrainerTestPin, "trainer");
 
-    // The factory PIN no longer opens trainer mode; the trainer's own does.
+    // Another PIN does not open trainer mode; the trainer's own does.
     const std::string pad = f.tap("home.lessons_title") + f.tap("lessons.trainer");
-    auto factory = run_kiosk_script(dir, pad + enter_pin("246810"));
-    REQUIRE_MESSAGE(factory.result.exit_code == 0, factory.result.err);
-    CHECK(factory.state["screen"].string == "pin");
-    CHECK(factory.state["pin_failures"].number == 1);
+    auto wrong = run_kiosk_script(dir, pad + enter_pin("975310"));
+    REQUIRE_MESSAGE(wrong.result.exit_code == 0, wrong.result.err);
+    CHECK(wrong.state["screen"].string == "pin");
+    CHECK(wrong.state["pin_failures"].number == 1);
 
-    std::string script = pad + enter_pin("13579") + "tap-label " + lesson.title[Lang::Ru] + "\n";
+    std::string script = pad + enter_pin(kTrainerTestPin) + "tap-label " + lesson.title[Lang::Ru] + "\n";
     for (size_t s = 1; s < lesson.slides.size(); ++s) script += f.tap("lesson.next");
     script += f.tap("trainer.start_quiz");
     // Question q: 2 + q participants pick the right answer, one picks the next option; on the
@@ -205,11 +205,12 @@ TEST_CASE("a group session ended before its results is not stored") {
     Fixture f;
     const kiosk::Lesson& lesson = f.content->lessons().at(2);
     const kiosk::Question& first = lesson.questions[0];
-    std::string script = f.tap("home.lessons_title") + f.tap("lessons.trainer") + enter_pin("246810") + "tap-label " +
-                         lesson.title[Lang::Ru] + "\n";
+    std::string script = f.tap("home.lessons_title") + f.tap("lessons.trainer") + enter_pin(kTrainerTestPin) +
+                         "tap-label " + lesson.title[Lang::Ru] + "\n";
     for (size_t s = 1; s < lesson.slides.size(); ++s) script += f.tap("lesson.next");
     script += f.tap("trainer.start_quiz") + "tap-label " + first.options[0][Lang::Ru] + "\n" + f.tap("trainer.end");
     TempDir dir;
+    set_pin(dir, kTrainerTestPin, "trainer");
     auto ended = run_kiosk_script(dir, script + "wait 100\n");
     REQUIRE_MESSAGE(ended.result.exit_code == 0, ended.result.err);
     CHECK(ended.state["screen"].string == "trainer");
@@ -224,9 +225,10 @@ TEST_CASE("trainer mode outlasts the visitor idle timeout, and a session reset c
     Fixture f;
     const kiosk::Lesson& lesson = f.content->lessons().at(0);
     // Waits happen on the lesson chooser: a running session's timer would draw a frame a second.
-    const std::string trainer = f.tap("home.lessons_title") + f.tap("lessons.trainer") + enter_pin("246810");
+    const std::string trainer = f.tap("home.lessons_title") + f.tap("lessons.trainer") + enter_pin(kTrainerTestPin);
     {
         TempDir dir;
+        set_pin(dir, kTrainerTestPin, "trainer");
         set_setting(dir, "idle_timeout_s", "15");
         set_setting(dir, "countdown_s", "5");
         auto run = run_kiosk_script(dir, trainer + "wait 600000\n");  // ten quiet minutes of talk
@@ -236,6 +238,7 @@ TEST_CASE("trainer mode outlasts the visitor idle timeout, and a session reset c
     }
     {
         TempDir dir;
+        set_pin(dir, kTrainerTestPin, "trainer");
         auto run = run_kiosk_script(dir, trainer + "wait 1812000\n");  // just past the trainer's 30 minutes and the countdown
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(run.state["screen"].string == "attract");
@@ -279,8 +282,9 @@ TEST_CASE("the lesson screens draw every glyph and keep every touch target at le
     CHECK(has_target(list.state, f.translations.get(Lang::Ru, "lessons.trainer")));
     check_target_sizes(list.state);
     TempDir dir;
-    std::string script = f.tap("home.lessons_title") + f.tap("lessons.trainer") + enter_pin("246810") + "tap-label " +
-                         lesson->title[Lang::Ru] + "\n";
+    set_pin(dir, kTrainerTestPin, "trainer");
+    std::string script = f.tap("home.lessons_title") + f.tap("lessons.trainer") + enter_pin(kTrainerTestPin) +
+                         "tap-label " + lesson->title[Lang::Ru] + "\n";
     for (size_t s = 1; s < lesson->slides.size(); ++s) script += f.tap("lesson.next");
     auto run = run_kiosk_script(dir, script + f.tap("trainer.start_quiz") + "wait 100\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);

@@ -22,6 +22,7 @@ kiosk::test::KioskRun run_monkey(const TempDir& dir, int actions, uint32_t seed)
     REQUIRE(store->set_setting("idle_timeout_s", "15", &error));
     REQUIRE(store->set_setting("countdown_s", "3", &error));
     store.reset();
+    kiosk::test::set_pin(dir, kiosk::test::kOrganizerTestPin);  // for the organizer's visits (monkey_script)
     // --no-draw: every frame's UI runs (that is what a visitor can break); rasterizing
     // 500,000 frames in SDL's software renderer would only measure SDL.
     return run_kiosk_script(dir, kiosk::test::monkey_script(actions, seed, 640, 360),

@@ -23,6 +23,8 @@ using kiosk::test::TempDir;
 using kiosk::test::check_target_sizes;
 using kiosk::test::enter_pin;
 using kiosk::test::set_setting;
+using kiosk::test::set_pin;
+using kiosk::test::kOrganizerTestPin;
 
 namespace {
 
@@ -105,14 +107,15 @@ TEST_CASE("the default language setting is used at start and after every reset")
     CHECK(run.state["screen"].string == "home");  // attract off: the reset goes straight home
 }
 
-TEST_CASE("five taps in the top-right corner open the PIN pad, and the factory PIN opens the organizer panel") {
+TEST_CASE("five taps in the top-right corner open the PIN pad, and the organizer's PIN opens the organizer panel") {
     TempDir dir;
     auto pin = run_kiosk_script(dir, kCornerTaps);
     REQUIRE_MESSAGE(pin.result.exit_code == 0, pin.result.err);
     CHECK(pin.state["screen"].string == "pin");
 
     TempDir dir2;
-    auto admin = run_kiosk_script(dir2, kCornerTaps + enter_pin(kiosk::kFactoryPin));
+    set_pin(dir2, kOrganizerTestPin);
+    auto admin = run_kiosk_script(dir2, kCornerTaps + enter_pin(kOrganizerTestPin));
     REQUIRE_MESSAGE(admin.result.exit_code == 0, admin.result.err);
     CHECK(admin.state["screen"].string == "admin");
 
@@ -122,24 +125,48 @@ TEST_CASE("five taps in the top-right corner open the PIN pad, and the factory P
     CHECK(slow.state["screen"].string != "pin");  // five taps over 4 s are not the gesture
 }
 
-TEST_CASE("a PIN set by the organizer replaces the factory PIN") {
+TEST_CASE("a kiosk with no PIN set opens for no PIN at all, the former factory PIN included, and says why") {
+    // Issue 13: a published factory PIN (246810) used to open every new kiosk's panel.
+    for (const std::string tried : {"246810", "000000", "123456", kOrganizerTestPin}) {
+        CAPTURE(tried);
+        TempDir dir;
+        auto run = run_kiosk_script(dir, kCornerTaps + enter_pin(tried));
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        CHECK(run.state["screen"].string == "pin");
+        CHECK(run.state["pin_locked"].string == "no_pin");
+        CHECK(run.result.err.find("no organizer PIN is set, so the organizer panel stays locked") != std::string::npos);
+    }
+    // Trainer mode too; and a PIN set for one role does not open the other.
     TempDir dir;
-    set_setting(dir, "pin.organizer", kiosk::hash_pin("975310"));
-    auto factory = run_kiosk_script(dir, kCornerTaps + enter_pin(kiosk::kFactoryPin));
-    REQUIRE_MESSAGE(factory.result.exit_code == 0, factory.result.err);
-    CHECK(factory.state["screen"].string == "pin");
-    CHECK(factory.state["pin_failures"].number == 1);
+    set_pin(dir, kOrganizerTestPin);
+    auto trainer = run_kiosk_script(dir, "tap-label Уроки цифровой грамотности\nwait 300\ntap-label Тренер\nwait 300\n" + enter_pin(kOrganizerTestPin));
+    REQUIRE_MESSAGE(trainer.result.exit_code == 0, trainer.result.err);
+    CHECK(trainer.state["screen"].string == "pin");
+    CHECK(trainer.state["pin_role"].string == "trainer");
+    CHECK(trainer.state["pin_locked"].string == "no_pin");
+}
+
+TEST_CASE("only the PIN set by the organizer opens the panel") {
+    TempDir dir;
+    set_pin(dir, kOrganizerTestPin);
+    auto wrong = run_kiosk_script(dir, kCornerTaps + enter_pin("975310"));
+    REQUIRE_MESSAGE(wrong.result.exit_code == 0, wrong.result.err);
+    CHECK(wrong.state["screen"].string == "pin");
+    CHECK(wrong.state["pin_locked"].is_null());
+    CHECK(wrong.state["pin_failures"].number == 1);
 
     TempDir dir2;
-    set_setting(dir2, "pin.organizer", kiosk::hash_pin("975310"));
-    auto right = run_kiosk_script(dir2, kCornerTaps + enter_pin("975310"));
+    set_pin(dir2, kOrganizerTestPin);
+    auto right = run_kiosk_script(dir2, kCornerTaps + enter_pin(kOrganizerTestPin));
     REQUIRE_MESSAGE(right.result.exit_code == 0, right.result.err);
     CHECK(right.state["screen"].string == "admin");
 }
 
 TEST_CASE("after three wrong PINs the pad makes each further try wait longer") {
+    const std::string three_wrong = kCornerTaps + enter_pin("111111") + enter_pin("222222") + enter_pin("333333");
     TempDir dir;
-    auto run = run_kiosk_script(dir, kCornerTaps + enter_pin("1111") + enter_pin("2222") + enter_pin("3333"));
+    set_pin(dir, kOrganizerTestPin);
+    auto run = run_kiosk_script(dir, three_wrong);
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["pin_failures"].number == 3);
     const double first_wait = run.state["pin_wait_s"].number;
@@ -147,15 +174,40 @@ TEST_CASE("after three wrong PINs the pad makes each further try wait longer") {
 
     // While locked, digits are refused: the right PIN does not open the panel.
     TempDir dir2;
-    auto locked = run_kiosk_script(dir2, kCornerTaps + enter_pin("1111") + enter_pin("2222") + enter_pin("3333") +
-                                             enter_pin(kiosk::kFactoryPin));
+    set_pin(dir2, kOrganizerTestPin);
+    auto locked = run_kiosk_script(dir2, three_wrong + enter_pin(kOrganizerTestPin));
     CHECK(locked.state["screen"].string == "pin");
 
     TempDir dir3;
-    auto longer = run_kiosk_script(dir3, kCornerTaps + enter_pin("1111") + enter_pin("2222") + enter_pin("3333") +
-                                             "wait 6000\n" + enter_pin("4444"));
+    set_pin(dir3, kOrganizerTestPin);
+    auto longer = run_kiosk_script(dir3, three_wrong + "wait 6000\n" + enter_pin("444444"));
     CHECK(longer.state["pin_failures"].number == 4);
     CHECK(longer.state["pin_wait_s"].number > first_wait);
+}
+
+TEST_CASE("the PIN back-off survives a restart of the kiosk, and the right PIN clears it") {
+    // Issue 13: the count lived in memory, so pulling the plug gave three fresh tries.
+    TempDir dir;
+    set_pin(dir, kOrganizerTestPin);
+    // Seven wrong PINs: the seventh imposes 80 s, far longer than starting the kiosk again takes.
+    auto first = run_kiosk_script(dir, kCornerTaps + enter_pin("111111") + enter_pin("222222") + enter_pin("333333") +
+                                           "wait 5500\n" + enter_pin("444444") + "wait 10500\n" + enter_pin("555555") +
+                                           "wait 20500\n" + enter_pin("666666") + "wait 40500\n" + enter_pin("777777"));
+    REQUIRE_MESSAGE(first.result.exit_code == 0, first.result.err);
+    REQUIRE(first.state["pin_failures"].number == 7);
+
+    auto again = run_kiosk_script(dir, kCornerTaps + enter_pin(kOrganizerTestPin));
+    REQUIRE_MESSAGE(again.result.exit_code == 0, again.result.err);
+    CHECK(again.state["screen"].string == "pin");  // still waiting: the right PIN was not even tried
+    CHECK(again.state["pin_failures"].number == 7);
+    CHECK(again.state["pin_wait_s"].number > 0);
+    CHECK(again.state["pin_wait_s"].number <= 80);
+
+    auto later = run_kiosk_script(dir, kCornerTaps + "wait 81000\n" + enter_pin(kOrganizerTestPin));
+    REQUIRE_MESSAGE(later.result.exit_code == 0, later.result.err);
+    CHECK(later.state["screen"].string == "admin");
+    auto cleared = run_kiosk_script(dir, kCornerTaps);
+    CHECK(cleared.state["pin_failures"].number == 0);
 }
 
 TEST_CASE("quit shortcuts do nothing in kiosk mode and work in windowed development mode") {
@@ -288,8 +340,28 @@ TEST_CASE("SIGTERM shuts the kiosk down cleanly") {
 
 TEST_CASE("the organizer panel's quit ends the kiosk with status 64, which systemd does not restart") {
     TempDir dir;
-    auto run = run_kiosk_script(dir, kCornerTaps + enter_pin(kiosk::kFactoryPin) + "tap-label Выйти из киоска\nwait 100\n");
+    set_pin(dir, kOrganizerTestPin);
+    auto run = run_kiosk_script(dir, kCornerTaps + enter_pin(kOrganizerTestPin) + "tap-label Выйти из киоска\nwait 100\n");
     CHECK(run.result.exit_code == 64);
     CHECK(run.state["quit_requested"].boolean);
     CHECK(run.state["screen"].string == "admin");
+}
+
+TEST_CASE("in kiosk mode the kiosk tries to hold its virtual terminal, and off a VT says it could not") {
+    // Under systemd, standard input is tty7 (TTYPath=) and the guard engages; here it is a
+    // file, so the kiosk must carry on and say why VT switching is not blocked.
+    TempDir dir;
+    kiosk::test::write_text(dir.file("script.txt"), "tap-label EN\nwait 100\n");
+    std::vector<std::string> argv = {"/usr/bin/env", "SDL_VIDEODRIVER=dummy", "SDL_RENDER_DRIVER=software", KIOSK_BIN,
+                                     "--content", KIOSK_CONTENT_DB, "--assets", std::string(KIOSK_SOURCE_DIR) + "/assets",
+                                     "--data-dir", dir.file("data"), "--script", dir.file("script.txt"),
+                                     "--dump-state", dir.file("state.json")};
+    auto kiosk_mode = kiosk::test::run_command(argv);
+    REQUIRE_MESSAGE(kiosk_mode.exit_code == 0, kiosk_mode.err);
+    CHECK(kiosk_mode.err.find("kiosk: VT switching is not blocked: standard input is not a virtual terminal") !=
+          std::string::npos);
+    CHECK(kiosk::test::parse_json(kiosk::test::read_text(dir.file("state.json")))["language"].string == "en");
+    // Development modes leave the terminal alone.
+    auto headless = run_kiosk_script(dir, "wait 100\n");
+    CHECK(headless.result.err.find("VT switching") == std::string::npos);
 }

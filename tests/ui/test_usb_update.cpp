@@ -12,8 +12,7 @@ using namespace kiosk::test;
 namespace {
 
 const std::string kCornerTaps = "tap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910 10\nwait 100\n";
-const std::string kEnterFactoryPin =
-    kCornerTaps + "tap-label 2\ntap-label 4\ntap-label 6\ntap-label 8\ntap-label 1\ntap-label 0\ntap-label Войти\nwait 100\n";
+const std::string kEnterOrganizerPin = kCornerTaps + enter_pin(kOrganizerTestPin);
 
 CommandResult kioskctl(std::vector<std::string> args) {
     args.insert(args.begin(), KIOSKCTL_BIN);
@@ -32,6 +31,7 @@ struct Kiosk {
         write_text(dir.file("data/trusted-keys/org.pub"), read_text(dir.file("org.pub")));
         setting("usb_mounts", dir.file("stick"));
         setting("attract", "off");
+        set_pin(dir, kOrganizerTestPin);
     }
     std::string stick_dir() const { return dir.file("stick/sco-kiosk"); }
     std::string on_stick(const std::string& name) const { return stick_dir() + "/" + name; }
@@ -84,7 +84,7 @@ TEST_CASE("a valid newer package on a stick is listed in the organizer panel and
     Kiosk k;
     k.pack(2, "content-2.kpkg");
     SUBCASE("listed with its version and an Install button") {
-        KioskRun run = k.run(kEnterFactoryPin + "shot @DIR@/panel.png\n");
+        KioskRun run = k.run(kEnterOrganizerPin + "shot @DIR@/panel.png\n");
         CHECK(run.state["screen"].string == "admin");
         CHECK(run.state["usb"]["packages"].number == 1);
         CHECK(run.state["usb"]["chosen_version"].number == 2);
@@ -95,7 +95,7 @@ TEST_CASE("a valid newer package on a stick is listed in the organizer panel and
         CHECK(run.state["update"]["phase"].string == "idle");
     }
     SUBCASE("Install switches to the new content, resets the session, and kioskctl agrees") {
-        KioskRun run = k.run(kEnterFactoryPin + "tap-label Установить версию 2\nwait 1000\n");
+        KioskRun run = k.run(kEnterOrganizerPin + "tap-label Установить версию 2\nwait 1000\n");
         CHECK(run.state["content_version"].number == 2);
         CHECK(run.state["update"]["phase"].string == "done");
         CHECK(run.state["update"]["progress"].number == 1);
@@ -108,7 +108,7 @@ TEST_CASE("a valid newer package on a stick is listed in the organizer panel and
         CHECK(status["previous_version"].number == 1);
     }
     SUBCASE("the result overlay goes away by itself and the kiosk is usable again") {
-        KioskRun run = k.run(kEnterFactoryPin + "tap-label Установить версию 2\nwait 8000\n");
+        KioskRun run = k.run(kEnterOrganizerPin + "tap-label Установить версию 2\nwait 8000\n");
         CHECK(run.state["content_version"].number == 2);
         CHECK_FALSE(run.state["update"]["showing"].boolean);
         CHECK(run.state["update"]["phase"].string == "done");
@@ -127,7 +127,7 @@ TEST_CASE("with auto_install on, a valid newer package installs without the PIN,
     CHECK_FALSE(visited(run, "admin"));
     CHECK(k.status()["version"].number == 2);
     // Rolled back by the organizer while the stick stays in: not installed again behind their back.
-    KioskRun again = k.run(kEnterFactoryPin + "tap-label Вернуть версию 1\nwait 5000\n");
+    KioskRun again = k.run(kEnterOrganizerPin + "tap-label Вернуть версию 1\nwait 5000\n");
     CHECK(again.state["content_version"].number == 1);
     CHECK(again.result.err.find("rolled back to") != std::string::npos);
 }
@@ -141,7 +141,7 @@ TEST_CASE("a package with a bad signature or an unknown key is listed with the r
         std::string bytes = read_text(k.on_stick("content-2.kpkg"));
         bytes[bytes.size() / 2] ^= 1;
         write_text(k.on_stick("content-2.kpkg"), bytes);
-        KioskRun run = k.run(kEnterFactoryPin + "shot @DIR@/bad.png\n");
+        KioskRun run = k.run(kEnterOrganizerPin + "shot @DIR@/bad.png\n");
         CHECK(run.state["usb"]["packages"].number == 1);
         CHECK(run.state["usb"]["chosen_version"].is_null());
         CHECK(run.state["usb"]["problem"].string == "no valid package newer than the installed content was found");
@@ -152,7 +152,7 @@ TEST_CASE("a package with a bad signature or an unknown key is listed with the r
     }
     SUBCASE("an unknown key") {
         k.pack(2, "content-2.kpkg", "stranger.key");
-        KioskRun run = k.run(kEnterFactoryPin);
+        KioskRun run = k.run(kEnterOrganizerPin);
         CHECK(run.state["usb"]["chosen_version"].is_null());
         CHECK(run.result.err.find("which this kiosk does not trust") != std::string::npos);
         CHECK_FALSE(has_target(run, "Установить версию 2"));
@@ -177,7 +177,7 @@ TEST_CASE("a package refused only by the full check at install shows the reason 
     }
     REQUIRE(kioskctl({"sign", k.on_stick("content-3.kpkg"), "--secret-key", k.dir.file("org.key")}).exit_code == 0);
     const std::string before = k.active_bytes();
-    KioskRun run = k.run(kEnterFactoryPin + "tap-label Установить версию 3\nwait 500\nshot @DIR@/refused.png\n");
+    KioskRun run = k.run(kEnterOrganizerPin + "tap-label Установить версию 3\nwait 500\nshot @DIR@/refused.png\n");
     CHECK(run.state["update"]["phase"].string == "failed");
     CHECK(run.state["update"]["problem"].string == "unsupported_schema");
     CHECK(run.state["update"]["result"].string.find("schema version 99") != std::string::npos);
@@ -197,7 +197,7 @@ TEST_CASE("with two packages on the stick the highest valid version is installed
     // AppleDouble companions macOS writes next to each file on a FAT stick.
     write_text(k.on_stick("._content-3.kpkg"), read_text(k.on_stick("content-3.kpkg")));
     write_text(k.on_stick("._content-3.kpkg.minisig"), read_text(k.on_stick("content-3.kpkg.minisig")));
-    KioskRun run = k.run(kEnterFactoryPin + "tap-label Установить версию 3\nwait 1000\n");
+    KioskRun run = k.run(kEnterOrganizerPin + "tap-label Установить версию 3\nwait 1000\n");
     CHECK(run.state["usb"]["packages"].number == 3);
     CHECK(run.state["content_version"].number == 3);
     CHECK(k.status()["version"].number == 3);
@@ -225,4 +225,78 @@ TEST_CASE("watching for sticks draws no frames while nothing changes") {
     CHECK(plain.state["usb"]["packages"].number == 0);
     CHECK(watching.state["frames_rendered"].number <= 2);
     CHECK(watching.state["frames_rendered"].number == plain.state["frames_rendered"].number);
+}
+
+TEST_CASE("an installed content database that cannot be opened at start falls back to the older content") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    k.pack(3, "content-3.kpkg");
+    for (const char* name : {"content-2.kpkg", "content-3.kpkg"})
+        REQUIRE(kioskctl({"install", k.on_stick(name), "--data-dir", k.dir.file("data"), "--factory",
+                          k.dir.file("factory.db")}).exit_code == 0);
+    const std::string active = k.dir.file("data/content/active.db");
+    SUBCASE("0-byte active.db") { write_text(active, ""); }
+    SUBCASE("an older schema") {
+        kiosk::SqliteDb db;
+        std::string error;
+        REQUIRE(db.open(active, kiosk::SqliteDb::Mode::ReadWrite, &error));
+        REQUIRE(db.exec("UPDATE meta SET value='0' WHERE key='schema_version'", &error));
+    }
+    KioskRun run = k.run(kEnterOrganizerPin);
+    CHECK(run.state["content_version"].number == 2);
+    CHECK(run.result.err.find("cannot be opened") != std::string::npos);
+    CHECK(kiosk::fs::exists(k.dir.file("data/content/rejected.db")));
+    CHECK(run.state["usb"]["recovery"].string.find("version 2") != std::string::npos);
+}
+
+TEST_CASE("newly installed content on which the kiosk keeps failing to start is rolled back and the panel says so") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    REQUIRE(kioskctl({"install", k.on_stick("content-2.kpkg"), "--data-dir", k.dir.file("data"), "--factory",
+                      k.dir.file("factory.db")}).exit_code == 0);
+    SUBCASE("confirmed after a minute on the kiosk clock") {
+        KioskRun run = k.run("wait 61000\n");
+        CHECK(run.state["content_version"].number == 2);
+        CHECK(run.state["content_pending"].boolean == false);
+        for (int i = 0; i < 4; ++i) k.run("wait 1000\n");  // short clean runs never count as failures
+        CHECK(k.status()["version"].number == 2);
+    }
+    SUBCASE("three starts that never ran a minute (killed) roll it back") {
+        for (int i = 0; i < 3; ++i) {
+            // The interactive kiosk on SDL's dummy driver, killed after 3 s as a crash would end it.
+            CommandResult killed = run_command({"/usr/bin/env", "SDL_VIDEODRIVER=dummy", "SDL_RENDER_DRIVER=software", "timeout",
+                                                "-s", "KILL", "3", KIOSK_BIN, "--windowed", "--size", "480x270",
+                                                "--data-dir", k.dir.file("data"), "--factory", k.dir.file("factory.db"),
+                                                "--assets", std::string(KIOSK_SOURCE_DIR) + "/assets"});
+            CHECK(killed.exit_code != 0);
+        }
+        KioskRun run = k.run(kEnterOrganizerPin + "shot @DIR@/recovered.png\n");
+        CHECK(run.state["content_version"].number == 1);
+        CHECK(run.result.err.find("rolled back") != std::string::npos);
+        CHECK(run.state["usb"]["recovery"].string.find("2") != std::string::npos);
+        CHECK(k.status()["version"].number == 1);
+    }
+}
+
+TEST_CASE("a hostile stick is listed with one reason per file, names escaped, and the content stays byte-identical") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    const std::string sig = k.on_stick("content-2.kpkg.minisig");
+    const std::string script =
+        "cd '" + k.stick_dir() + "' && echo x > x.kpkg && mkfifo x.kpkg.minisig && "
+        "echo y > y.kpkg && ln -s /dev/zero y.kpkg.minisig && "
+        "truncate -s 8G huge.kpkg && cp '" + sig + "' huge.kpkg.minisig && "
+        "printf x > \"$(printf 'evil\\033[31m.kpkg')\"";
+    REQUIRE(std::system(script.c_str()) == 0);
+    const std::string before = k.active_bytes();
+    KioskRun run = k.run(kEnterOrganizerPin + "shot @DIR@/hostile.png\n");
+    CHECK(run.state["usb"]["packages"].number == 5);
+    CHECK(run.state["usb"]["chosen_version"].number == 2);  // the valid package is still offered
+    CHECK(run.result.err.find("x.kpkg.minisig is not a regular file") != std::string::npos);
+    CHECK(run.result.err.find("y.kpkg.minisig is a symbolic link") != std::string::npos);
+    CHECK(run.result.err.find("huge.kpkg is 8192 MiB, more than the 256 MiB allowed") != std::string::npos);
+    CHECK(run.result.err.find("evil\\x1B[31m.kpkg") != std::string::npos);
+    CHECK(run.result.err.find('\x1b') == std::string::npos);  // never a raw escape in the journal
+    CHECK(k.active_bytes() == before);
+    check_target_sizes(run.state);
 }
