@@ -86,9 +86,11 @@ private:
 
     bool write_document(const Document& doc, int position, std::string* error) {
         const DocumentInfo& info = doc.info;
-        SqliteStatement insert_doc(db_, "INSERT INTO documents VALUES(?, ?, ?, ?, ?, ?)");
+        SqliteStatement insert_doc(db_, "INSERT INTO documents VALUES(?, ?, ?, ?, ?, ?, ?)");
         insert_doc.bind(1, info.id).bind(2, position).bind(3, document_type_name(info.type)).bind(4, info.date);
-        insert_doc.bind(5, join_parties(info.parties)).bind(6, info.source);
+        std::string authentic;
+        for (Lang lang : info.authentic_languages) authentic += (authentic.empty() ? "" : ",") + std::string(lang_code(lang));
+        insert_doc.bind(5, join_parties(info.parties)).bind(6, info.source).bind(7, authentic);
         if (!insert_doc.run()) return fail(insert_doc, error);
 
         SqliteStatement insert_text(db_, "INSERT INTO document_text VALUES(?, ?, ?, ?)");

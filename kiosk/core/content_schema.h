@@ -22,7 +22,8 @@ CREATE TABLE documents(
   type     TEXT NOT NULL,          -- statement | decision | concept | programme | protocol
   date     TEXT NOT NULL,          -- YYYY-MM-DD
   parties  TEXT NOT NULL,          -- comma-separated ISO 3166 alpha-2 codes; empty if the text names none
-  source   TEXT NOT NULL           -- original file the body is taken from
+  source   TEXT NOT NULL,          -- original file the body is taken from
+  authentic TEXT NOT NULL          -- languages of the authentic texts: "ru" or "ru,zh"
 ) WITHOUT ROWID;
 CREATE TABLE document_text(
   document TEXT NOT NULL REFERENCES documents(id),

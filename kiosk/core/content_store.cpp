@@ -26,7 +26,8 @@ bool load_meta(SqliteDb& db, ContentInfo* info, std::string* error) {
     return true;
 }
 
-std::vector<std::string> split_parties(const std::string& text) {
+// "a,b,c" -> {"a", "b", "c"}: party codes and authentic languages.
+std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> parties;
     size_t start = 0;
     while (start < text.size()) {
@@ -47,7 +48,7 @@ LocalizedText* localized_field(DocumentInfo& info, const std::string& name) {
 
 bool load_documents(SqliteDb& db, std::vector<Document>* documents, std::string* error) {
     std::map<std::string, size_t> index;
-    SqliteStatement docs(db, "SELECT id, type, date, parties, source FROM documents ORDER BY position");
+    SqliteStatement docs(db, "SELECT id, type, date, parties, source, authentic FROM documents ORDER BY position");
     while (docs.step()) {
         Document doc;
         doc.info.id = docs.text(0);
@@ -56,8 +57,12 @@ bool load_documents(SqliteDb& db, std::vector<Document>* documents, std::string*
             return false;
         }
         doc.info.date = docs.text(2);
-        doc.info.parties = split_parties(docs.text(3));
+        doc.info.parties = split_list(docs.text(3));
         doc.info.source = docs.text(4);
+        doc.info.authentic_languages.clear();
+        for (const std::string& code : split_list(docs.text(5)))
+            if (auto lang = parse_lang(code)) doc.info.authentic_languages.push_back(*lang);
+        if (!doc.info.is_authentic(Lang::Ru)) doc.info.authentic_languages.insert(doc.info.authentic_languages.begin(), Lang::Ru);
         index[doc.info.id] = documents->size();
         documents->push_back(std::move(doc));
     }

@@ -35,6 +35,7 @@ constexpr FieldSpec kFields[] = {
     {"issuer.zh", true},   {"date_note.ru", false}, {"date_note.en", false}, {"date_note.zh", false},
     {"parties_note.ru", false}, {"parties_note.en", false}, {"parties_note.zh", false},
     {"annex_note.ru", false},   {"annex_note.en", false},   {"annex_note.zh", false},
+    {"authentic", false},
 };
 
 // "BY, IN, IR, ..., UZ" for messages.
@@ -218,6 +219,7 @@ private:
         }
         if (auto it = header_.find("parties"); it != header_.end()) parse_parties(it->second, &info);
         if (auto it = header_.find("source"); it != header_.end()) info.source = it->second.value;
+        if (auto it = header_.find("authentic"); it != header_.end()) parse_authentic(it->second, &info);
 
         for (const DocumentTextField& field : kDocumentTextFields) {
             for (Lang lang : kAllLangs) {
@@ -245,6 +247,28 @@ private:
         }
         if (given_line != 0 && !missing.empty())
             error(given_line, name, "given in some languages only; add " + missing);
+    }
+
+    // "ru, zh": the languages the document says it was signed in; Russian is always one of them.
+    void parse_authentic(const HeaderValue& field, DocumentInfo* info) {
+        std::vector<Lang> languages;
+        std::string_view rest = field.value;
+        while (!rest.empty()) {
+            size_t comma = rest.find(',');
+            std::string code(utf8::trim(rest.substr(0, comma)));
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+            auto lang = parse_lang(code);
+            if (!lang) {
+                error(field.line, "authentic", "unknown language '" + code + "' (expected ru, zh or en)");
+                return;
+            }
+            if (std::find(languages.begin(), languages.end(), *lang) == languages.end()) languages.push_back(*lang);
+        }
+        if (std::find(languages.begin(), languages.end(), Lang::Ru) == languages.end()) {
+            error(field.line, "authentic", "must include ru: the Russian text is the one the kiosk shows as the original");
+            return;
+        }
+        info->authentic_languages = languages;
     }
 
     void parse_parties(const HeaderValue& field, DocumentInfo* info) {

@@ -60,6 +60,30 @@ void KioskRunner::write_state_dump() {
     else json.null();
     double scroll = state.screen == ui::Screen::Reader ? state.reader.scroll.offset() : state.home_scroll.offset();
     json.key("scroll_y").value(scroll);
+    // The reader's view: the text's language, side by side with the original or not, the blocks
+    // (ids) whose original is shown under their translation, and the block at the top of the view.
+    const bool reading = state.screen == ui::Screen::Reader && state.reader.document;
+    json.key("reader_language");
+    if (reading) json.value(lang_code(state.reader.text_lang));
+    else json.null();
+    json.key("reader_note");
+    if (reading) json.value(ui::reader_text_note_key(*state.reader.document, state.reader.text_lang));
+    else json.null();
+    json.key("reader_side_by_side").value(reading && state.reader.layout.side_by_side);
+    json.key("reader_originals").begin_array();
+    if (reading)
+        for (size_t i = 0; i < state.reader.originals.size(); ++i)
+            if (state.reader.originals[i]) json.value(state.reader.document->blocks[i].id);
+    json.end_array();
+    json.key("reader_block");
+    int top_block = reading ? state.reader.layout.block_at(state.reader.scroll.offset()) : -1;
+    if (reading && top_block < 0 && !state.reader.layout.lines.empty()) {
+        size_t first = state.reader.layout.first_visible_line(state.reader.scroll.offset());
+        for (; first < state.reader.layout.lines.size() && top_block < 0; ++first)
+            top_block = state.reader.layout.lines[first].block;
+    }
+    if (top_block >= 0) json.value(state.reader.document->blocks[top_block].id);
+    else json.null();
     json.key("frames_rendered").value(frames_rendered_);
     json.key("text_size").value(state.text_size);
     json.key("high_contrast").value(state.high_contrast);

@@ -89,6 +89,11 @@ void open_document(UiState& state, const Document& doc) {
     state.reader.pending_block = -1;
     state.reader.highlight_block = -1;
     state.reader.return_to = Screen::Home;
+    // In the visitor's language; the Russian original is a tap away.
+    state.reader.text_lang = state.reader.followed_lang = state.language;
+    state.reader.side_by_side = false;
+    state.reader.originals.assign(doc.blocks.size(), 0);
+    ++state.reader.originals_version;
 }
 
 void draw_home_screen(UiContext& ctx) {

@@ -1,5 +1,7 @@
-// Reader: one document. Sidebar with facts, summary and table of contents; the official
-// Russian text in a column with kinetic scrolling, elastic edges and three text sizes.
+// Reader: one document. Sidebar with facts, summary and table of contents; the text in a column
+// with kinetic scrolling, elastic edges and three text sizes: in the visitor's language (a
+// translation made for the kiosk, labelled as such, each block's original a tap away), side by
+// side with the Russian original where two columns fit, or the Russian original itself.
 #include "ui/screens.h"
 #include "ui/text_highlight.h"
 #include "ui/widgets.h"
@@ -91,9 +93,11 @@ void draw_contents(UiContext& ctx, const Document& doc, float x, float width, fl
     *y += medium->size * 1.5f;
     int current = reader.layout.section_at(reader.scroll.offset());
     for (size_t s = 0; s < doc.sections.size(); ++s) {
-        const std::string& heading = doc.sections[s].heading.empty() ? ctx.t("reader.beginning") : doc.sections[s].heading;
+        const char* heading_lang = lang_code(doc.sections[s].heading.empty() ? ctx.state.language : reader.text_lang);
+        const std::string& heading =
+            doc.sections[s].heading.empty() ? ctx.t("reader.beginning") : doc.sections[s].heading_in(reader.text_lang);
         const float pad = ctx.px(14);
-        const WrappedText& wrapped = ctx.text_cache.wrap(heading, regular, width - pad * 2 - ctx.px(8), "ru");
+        const WrappedText& wrapped = ctx.text_cache.wrap(heading, regular, width - pad * 2 - ctx.px(8), heading_lang);
         size_t lines = std::min<size_t>(wrapped.lines.size(), 3);
         float height = std::max(ctx.theme.min_target() * 1.25f, wrapped.line_height * lines + pad * 2);
         ImVec2 min(x, *y), max(x + width, *y + height);
@@ -104,7 +108,7 @@ void draw_contents(UiContext& ctx, const Document& doc, float x, float width, fl
         if (active) ctx.draw->AddRectFilled(min, ImVec2(min.x + ctx.px(6), max.y), c.accent, ctx.px(3));
         draw_wrapped(ctx.draw, ctx.text_cache, heading, regular,
                      ImVec2(x + pad + ctx.px(8), *y + (height - wrapped.line_height * lines) * 0.5f),
-                     width - pad * 2 - ctx.px(8), active ? c.primary : c.text, "ru", 3);
+                     width - pad * 2 - ctx.px(8), active ? c.primary : c.text, heading_lang, 3);
         if (area.clicked && s < reader.layout.section_top.size())
             reader.scroll.scroll_to(reader.layout.section_top[s], true, ctx.now);
         *y += height + ctx.px(6);
@@ -129,18 +133,13 @@ void draw_sidebar(UiContext& ctx, const Document& doc, const DocumentStrings& st
     scroll_indicator(ctx, reader.sidebar_scroll, min, max, reader.sidebar_height);
 }
 
-// The text a match points into: its block's or its section heading's.
-const std::string& match_text(const Document& doc, const ReaderMatch& match) {
-    return match.block >= 0 ? doc.blocks[match.block].text : doc.sections[match.section].heading;
-}
-
 // Finds the layout line of every match (after each re-layout). Matches and lines are both in
 // reading order, so one walk over the lines places them all.
 void place_matches(ReaderState& reader, const Document& doc) {
     const std::vector<LaidLine>& lines = reader.layout.lines;
     size_t line = 0;
     for (ReaderMatch& match : reader.search.matches) {
-        const char* at = match_text(doc, match).data() + match.begin;
+        const char* at = reader_match_text(doc, match).data() + match.begin;
         size_t found = line;
         while (found < lines.size() && !(lines[found].begin <= at && at < lines[found].end)) ++found;
         if (found == lines.size())  // not after the previous match (it should be): look from the top
@@ -191,8 +190,27 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
     return x + w;
 }
 
-// The strip above the text: the official-language note and the text size control.
-void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max) {
+// The note band: returns its height for `width` (drawn when `draw` is set).
+float text_note_band(UiContext& ctx, const Document& doc, ImVec2 pos, float width, bool draw) {
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    const std::string& note = ctx.t(reader_text_note_key(doc, ctx.state.reader.text_lang));
+    const float pad = ctx.px(12);
+    const char* lc = lang_code(ctx.state.language);
+    const WrappedText& wrapped = ctx.text_cache.wrap(note, small, width - pad * 2, lc);
+    const float height = wrapped.height() + pad * 2;
+    if (draw) {
+        const bool translated = ctx.state.reader.text_lang != Lang::Ru;
+        const Palette& c = ctx.theme.colors;
+        ctx.draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), translated ? c.summary_band : c.surface_alt,
+                                ctx.px(10));
+        draw_wrapped(ctx.draw, ctx.text_cache, note, small, ImVec2(pos.x + pad, pos.y + pad), width - pad * 2,
+                     translated ? c.text : c.text_muted, lc);
+    }
+    return height;
+}
+
+// The strip above the text: search stepping, the side-by-side toggle and the text size control.
+void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_by_side) {
     ReaderState& reader = ctx.state.reader;
     const Palette& c = ctx.theme.colors;
     const float h = ctx.theme.button_height() * 0.85f;
@@ -213,17 +231,48 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max) {
     if (touch_button(ctx, smaller, ImVec2(x, cy - h / 2), ImVec2(x + ws, cy + h / 2), ButtonStyle::Secondary) &&
         ctx.state.text_size > 0)
         --ctx.state.text_size;
-    float note_left = min.x;
-    if (!reader.search.matches.empty()) note_left = draw_match_stepper(ctx, ImVec2(min.x, cy - h / 2), h) + ctx.px(28);
-    // Which text this is and the SCO's working languages: as many lines as the strip holds.
-    const Font* small = ctx.fonts.get(FontRole::Small);
-    const std::string& note = ctx.t("reader.official_text");
-    const float note_width = x - note_left - ctx.px(24);
-    const WrappedText& wrapped = ctx.text_cache.wrap(note, small, note_width, lang_code(ctx.state.language));
-    const int fit = std::max(1, static_cast<int>((max.y - min.y) / wrapped.line_height));
-    const int lines = std::min(fit, static_cast<int>(wrapped.lines.size()));
-    draw_wrapped(ctx.draw, ctx.text_cache, note, small, ImVec2(note_left, cy - wrapped.line_height * lines * 0.5f),
-                 note_width, c.text_muted, lang_code(ctx.state.language), fit);
+    if (!reader.search.matches.empty()) draw_match_stepper(ctx, ImVec2(min.x, cy - h / 2), h);
+    if (offer_side_by_side) {
+        // A translation beside its original: a toggle, lit while on.
+        const std::string& label = ctx.t("reader.side_by_side");
+        const float w = button_width(ctx, label);
+        x -= ctx.px(28) + w;
+        if (touch_button(ctx, label, ImVec2(x, cy - h / 2), ImVec2(x + w, cy + h / 2),
+                         reader.side_by_side ? ButtonStyle::Primary : ButtonStyle::Secondary))
+            reader.side_by_side = !reader.side_by_side;
+    }
+}
+
+// After a re-layout: the search's matches in the languages the column now shows, placed on
+// their lines and in line order, the current one kept on the same block where it can be.
+void refresh_matches(UiContext& ctx, const Document& doc) {
+    ReaderState& reader = ctx.state.reader;
+    ReaderMatches& found = reader.search;
+    if (found.query.empty() || !ctx.search) {
+        place_matches(reader, doc);
+        return;
+    }
+    ReaderMatch was;  // the current match before, to find it again
+    const bool had_current = found.current >= 0 && found.current < static_cast<int>(found.matches.size());
+    if (had_current) was = found.matches[found.current];
+    found.matches = reader_matches(*ctx.search, found.query, doc, reader.text_lang, reader.layout.side_by_side);
+    place_matches(reader, doc);
+    found.matches.erase(std::remove_if(found.matches.begin(), found.matches.end(),
+                                       [](const ReaderMatch& m) { return m.line < 0; }),
+                        found.matches.end());
+    std::stable_sort(found.matches.begin(), found.matches.end(), [](const ReaderMatch& a, const ReaderMatch& b) {
+        return a.line < b.line;
+    });
+    found.current = -1;
+    if (!had_current) return;
+    for (size_t i = 0; i < found.matches.size() && found.current < 0; ++i) {
+        const ReaderMatch& m = found.matches[i];
+        if (m.block == was.block && m.section == was.section && m.lang == was.lang && m.begin == was.begin)
+            found.current = static_cast<int>(i);
+    }
+    for (size_t i = 0; i < found.matches.size() && found.current < 0; ++i)  // else the same passage in this view
+        if (found.matches[i].block == was.block && found.matches[i].section == was.section)
+            found.current = static_cast<int>(i);
 }
 
 void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max, float column_x) {
@@ -232,9 +281,14 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
     const Palette& c = ctx.theme.colors;
     const Font* body = ctx.fonts.reader[ctx.state.text_size];
     const Font* heading = ctx.fonts.reader_heading[ctx.state.text_size];
+    const Font* caption = ctx.fonts.get(FontRole::Small);
     const float offset = reader.scroll.offset();
     const float top = min.y + ctx.px(24);
     ctx.draw->PushClipRect(min, max, true);
+    if (layout.side_by_side) {  // the rule between the translation and the original
+        const float x = column_x + (layout.width - layout.column_gap) * 0.5f + layout.column_gap * 0.5f;
+        ctx.draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), c.border, ctx.px(2));
+    }
     const std::vector<ReaderMatch>& matches = reader.search.matches;
     // Matches are in line order: start at the first that can reach the first visible line.
     const size_t first_line = layout.first_visible_line(offset - ctx.px(24));
@@ -250,15 +304,21 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
             ctx.draw->AddRectFilled(ImVec2(column_x - ctx.px(20), y - layout.line_height * 0.1f),
                                     ImVec2(column_x + layout.width + ctx.px(20), y + layout.line_height * 1.05f),
                                     c.accent_soft);
-        const Font* font = line.style == LineStyle::Heading ? heading : body;
+        const Font* font = line.style == LineStyle::Heading ? heading
+                           : line.style == LineStyle::Caption ? caption
+                                                              : body;
         ImU32 color = line.style == LineStyle::Heading ? c.primary
-                      : line.style == LineStyle::Signature ? c.text_muted
-                                                            : c.text;
+                      : line.style == LineStyle::Caption ? c.summary_label
+                      : line.style == LineStyle::Signature || (line.original && !layout.side_by_side) ? c.text_muted
+                                                                                                      : c.text;
+        if (line.original && !layout.side_by_side)  // a tapped block's original, under its translation
+            ctx.draw->AddRectFilled(ImVec2(column_x + ctx.px(2), y - layout.line_height * 0.1f),
+                                    ImVec2(column_x + ctx.px(6), y + layout.line_height * 1.0f), c.accent);
         const ImVec2 pos(column_x + line.x, y);
         const char* current_begin = nullptr;  // the part of the current match on this line
         const char* current_end = nullptr;
         for (size_t m = first_match; m < matches.size() && matches[m].line <= static_cast<int>(i); ++m) {
-            const char* text = match_text(doc, matches[m]).data();
+            const char* text = reader_match_text(doc, matches[m]).data();
             const bool current = static_cast<int>(m) == reader.search.current;
             if (draw_match_box(ctx.draw, font, ImVec2(pos.x, y - font->size * 0.1f), font->size * 1.35f,
                                line.begin, line.end, text + matches[m].begin, text + matches[m].end,
@@ -288,6 +348,16 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
 
 }  // namespace
 
+// Which text the column shows, in the visitor's language: the official Russian text, or a
+// translation made for the kiosk and which texts are authentic. Fixed above the text, so it is
+// visible on every page.
+const char* reader_text_note_key(const Document& doc, Lang text_lang) {
+    if (text_lang == Lang::Ru) return "reader.official_text";
+    const bool ru_zh = doc.info.is_authentic(Lang::Zh);
+    if (text_lang == Lang::Zh) return ru_zh ? "reader.translation_note_ru_zh.zh" : "reader.translation_note.zh";
+    return ru_zh ? "reader.translation_note_ru_zh.en" : "reader.translation_note.en";
+}
+
 const char* document_type_key(DocumentType type) {
     static const char* const keys[kDocumentTypeCount] = {"doctype.statement", "doctype.decision", "doctype.concept",
                                                          "doctype.programme", "doctype.protocol"};
@@ -313,6 +383,13 @@ void draw_reader_screen(UiContext& ctx) {
         return;
     }
 
+    // The text follows the visitor's language; a search hit may have opened it in another.
+    if (reader.followed_lang != ctx.state.language) {
+        reader.followed_lang = reader.text_lang = ctx.state.language;
+        reader.search.current = -1;
+    }
+    const bool translated = reader.text_lang != Lang::Ru;
+
     const float top = theme.top_bar_height();
     const float sidebar_width = std::min(ctx.px(600), ctx.screen.x * 0.34f);
     draw_sidebar(ctx, doc, ctx.strings.documents[doc_index], ImVec2(0, top), ImVec2(sidebar_width, ctx.screen.y));
@@ -320,26 +397,49 @@ void draw_reader_screen(UiContext& ctx) {
     const float margin = theme.margin();
     const float area_left = sidebar_width + margin;
     const float area_right = ctx.screen.x - margin;
-    const float column_width = std::min(ctx.px(1120), area_right - area_left);
+    const Font& body = *ctx.fonts.reader[ctx.state.text_size];
+    const bool two_fit = translated && side_by_side_fits(body, area_right - area_left);
+    const bool two_columns = two_fit && reader.side_by_side;
+    // One column reads best at about 70 characters; two use the whole area.
+    const float column_width = two_columns ? area_right - area_left : std::min(ctx.px(1120), area_right - area_left);
     const float column_x = area_left + (area_right - area_left - column_width) * 0.5f;
     const float toolbar_height = theme.button_height() + ctx.px(32);
-    draw_text_toolbar(ctx, ImVec2(column_x, top + ctx.px(8)), ImVec2(column_x + column_width, top + toolbar_height));
-    ctx.draw->AddLine(ImVec2(column_x, top + toolbar_height), ImVec2(column_x + column_width, top + toolbar_height),
-                      theme.colors.border, ctx.px(2));
+    draw_text_toolbar(ctx, ImVec2(column_x, top + ctx.px(8)), ImVec2(column_x + column_width, top + toolbar_height),
+                      two_fit);
+    const float band_top = top + toolbar_height + ctx.px(4);
+    const float band_height = text_note_band(ctx, doc, ImVec2(column_x, band_top), column_width, true);
+    const float text_top = band_top + band_height + ctx.px(4);
 
     // Re-layout only when something that changes line breaks changed; keep the reading
-    // position on the same paragraph across a text size change.
-    if (!reader.layout.matches(&doc, ctx.state.text_size, column_width)) {
+    // position on the same block (and the same place in it) across a change of text size,
+    // language or view.
+    ReaderView view;
+    view.lang = reader.text_lang;
+    view.side_by_side = two_columns;
+    view.originals = &reader.originals;
+    view.originals_version = reader.originals_version;
+    view.caption_translation = &ctx.t("reader.column_translation");
+    view.caption_original = &ctx.t("reader.column_original");
+    if (!reader.layout.matches(&doc, ctx.state.text_size, column_width, view)) {
         int anchor_block = -1;
-        if (reader.layout.document == &doc && !reader.layout.lines.empty()) {
-            size_t first = reader.layout.first_visible_line(reader.scroll.offset());
-            if (first < reader.layout.lines.size()) anchor_block = reader.layout.lines[first].block;
+        float anchor_delta = 0;
+        if (reader.layout.document == &doc && !reader.layout.lines.empty() && reader.scroll.offset() > 1.0f) {
+            const float offset = reader.scroll.offset();
+            anchor_block = reader.layout.block_at(offset);
+            if (anchor_block < 0) {
+                size_t first = reader.layout.first_visible_line(offset);
+                if (first < reader.layout.lines.size()) anchor_block = reader.layout.lines[first].block;
+            }
+            // Inside the same block in the same language, keep the exact place (a tapped original opens below).
+            if (anchor_block >= 0 && reader.layout.lang == reader.text_lang)
+                anchor_delta = std::max(0.0f, offset - reader.layout.block_top[anchor_block]);
         }
-        reader.layout.build(doc, ctx.fonts, ctx.state.text_size, column_width, theme.scale);
-        place_matches(reader, doc);
-        if (anchor_block >= 0) reader.scroll.scroll_to(reader.layout.block_top[anchor_block], false, ctx.now);
+        reader.layout.build(doc, ctx.fonts, ctx.state.text_size, column_width, theme.scale, view);
+        refresh_matches(ctx, doc);
+        if (anchor_block >= 0 && anchor_block < static_cast<int>(reader.layout.block_top.size()))
+            reader.scroll.scroll_to(reader.layout.block_top[anchor_block] + anchor_delta, false, ctx.now);
     }
-    ImVec2 text_min(sidebar_width, top + toolbar_height + ctx.px(2)), text_max(ctx.screen.x, ctx.screen.y);
+    ImVec2 text_min(sidebar_width, text_top), text_max(ctx.screen.x, ctx.screen.y);
     reader.scroll.set_extent(reader.layout.height + ctx.px(24), text_max.y - text_min.y);
     if (reader.search.scroll_pending) {
         // Opening from a result jumps straight to the passage; stepping glides to the next match.
@@ -350,6 +450,18 @@ void draw_reader_screen(UiContext& ctx) {
         reader.scroll.scroll_to(reader.layout.block_top[reader.pending_block], false, ctx.now);  // a linked passage
     reader.pending_block = -1;
     scroll_region(ctx, reader.scroll, text_min, text_max);
+    // A tap on a block of a translation shows its original below it (or hides it again).
+    const TouchGesture& g = ctx.gesture;
+    if (translated && !two_columns && ctx.input_enabled && g.released_as_tap() &&
+        g.press_x() >= column_x && g.press_x() <= column_x + column_width && g.press_y() >= text_min.y &&
+        g.press_y() <= text_max.y) {
+        const int block = reader.layout.block_at(g.press_y() - text_min.y - ctx.px(24) + reader.scroll.offset());
+        if (block >= 0 && block < static_cast<int>(reader.originals.size())) {
+            reader.originals[block] = !reader.originals[block];
+            ++reader.originals_version;
+            ctx.animating = true;
+        }
+    }
     draw_document_text(ctx, doc, text_min, text_max, column_x);
     scroll_indicator(ctx, reader.scroll, ImVec2(text_min.x, text_min.y), ImVec2(text_max.x - ctx.px(8), text_max.y),
                      reader.layout.height + ctx.px(24));

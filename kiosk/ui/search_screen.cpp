@@ -3,7 +3,7 @@
 // per frame. Tapping a document result opens the reader at that paragraph with every match of
 // the query highlighted; a lesson result opens the lesson at that slide.
 //
-// [SECTION] opening results       open_search, open_result, reader matches
+// [SECTION] opening results       open_search, open_result (reader matches: reader_matches.cpp)
 // [SECTION] query field and topics
 // [SECTION] results list
 // [SECTION] the screen
@@ -32,72 +32,6 @@ constexpr const char* kTopicKeys[kTopicCount] = {"search.topic1", "search.topic2
 // [SECTION] opening results
 // ---------------------------------------------------------------------------------------------
 
-int block_index_of(const Document& doc, int block_id) {
-    for (size_t i = 0; i < doc.blocks.size(); ++i)
-        if (doc.blocks[i].id == block_id) return static_cast<int>(i);
-    return -1;
-}
-
-// The section whose heading search passages point at `block_id` (its first block), or -1.
-int heading_section_of(const Document& doc, int block_id) {
-    for (size_t s = 0; s < doc.sections.size(); ++s) {
-        const Section& section = doc.sections[s];
-        if (section.heading.empty() || section.first_block < 0 ||
-            section.first_block >= static_cast<int>(doc.blocks.size()))
-            continue;
-        if (doc.blocks[section.first_block].id == block_id) return static_cast<int>(s);
-    }
-    return -1;
-}
-
-// Where a match sits in reading order: a heading comes just before its section's first block.
-std::pair<int, size_t> reading_position(const Document& doc, const ReaderMatch& match) {
-    if (match.block >= 0) return {match.block * 2 + 1, match.begin};
-    return {doc.sections[match.section].first_block * 2, match.begin};
-}
-
-// The matches of `query` in the document's text column, in reading order. Title and summary
-// matches are left out: they are not in the column the visitor steps through.
-std::vector<ReaderMatch> reader_matches(SearchIndex& index, const std::string& query, const Document& doc) {
-    std::vector<ReaderMatch> out;
-    for (const PassageMatch& passage : index.matches_in(query, "document", doc.info.id)) {
-        ReaderMatch match;
-        const std::string* text = nullptr;
-        if (passage.field == "block") {
-            match.block = block_index_of(doc, passage.paragraph);
-            if (match.block >= 0) text = &doc.blocks[match.block].text;
-        } else if (passage.field == "heading") {
-            match.section = heading_section_of(doc, passage.paragraph);
-            if (match.section >= 0) text = &doc.sections[match.section].heading;
-        }
-        if (!text) continue;
-        for (const TextRange& range : passage.ranges) {
-            if (range.begin >= range.end || range.end > text->size()) continue;  // a stale index: never draw outside
-            match.begin = range.begin;
-            match.end = range.end;
-            out.push_back(match);
-        }
-    }
-    std::sort(out.begin(), out.end(), [&doc](const ReaderMatch& a, const ReaderMatch& b) {
-        return reading_position(doc, a) < reading_position(doc, b);
-    });
-    return out;
-}
-
-// The first match in the passage the result showed, so the reader opens where the snippet was.
-int first_match_of_hit(const Document& doc, const std::vector<ReaderMatch>& matches, const SearchHit& hit) {
-    if (hit.field == "block") {
-        int block = block_index_of(doc, hit.paragraph);
-        for (size_t i = 0; i < matches.size(); ++i)
-            if (matches[i].block == block) return static_cast<int>(i);
-    } else if (hit.field == "heading") {
-        int section = heading_section_of(doc, hit.paragraph);
-        for (size_t i = 0; i < matches.size(); ++i)
-            if (matches[i].block < 0 && matches[i].section == section) return static_cast<int>(i);
-    }
-    return -1;  // the title or summary matched: open at the top
-}
-
 void open_result(UiContext& ctx, const SearchResult& result) {
     UiState& state = ctx.state;
     if (result.lesson) {
@@ -107,9 +41,13 @@ void open_result(UiContext& ctx, const SearchResult& result) {
     if (!result.document) return;
     const Document& doc = *result.document;
     open_document(state, doc);
+    // The reader opens in the language that matched, at that passage.
+    if (auto lang = parse_lang(result.hit.lang)) state.reader.text_lang = *lang;
     ReaderMatches& found = state.reader.search;
     found.from_search = true;
-    if (ctx.search) found.matches = reader_matches(*ctx.search, state.search.query, doc);
+    found.query = state.search.query;
+    if (ctx.search)
+        found.matches = reader_matches(*ctx.search, found.query, doc, state.reader.text_lang, false);
     found.current = first_match_of_hit(doc, found.matches, result.hit);
     found.scroll_pending = found.current >= 0;
 }

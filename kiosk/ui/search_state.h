@@ -47,12 +47,14 @@ struct SearchState {
 struct ReaderMatch {
     int block = -1;    // index into Document::blocks, or -1 for a heading
     int section = -1;  // index into Document::sections when it is a heading
+    Lang lang = Lang::Ru;  // which text: the original or a translation
     size_t begin = 0, end = 0;
     int line = -1;     // first ReaderLayout line holding it; -1 until the layout is built
 };
 
 // The search the reader was opened from: the matches of the document in reading order.
 struct ReaderMatches {
+    std::string query;          // the search, to find its matches again when the view changes
     std::vector<ReaderMatch> matches;
     int current = -1;           // the match the visitor stepped to; -1: none yet
     bool scroll_pending = false;  // scroll to `current` once the layout exists

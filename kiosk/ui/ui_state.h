@@ -33,6 +33,11 @@ struct ReaderState {
     int pending_block = -1;    // Document::blocks index to scroll to the top once laid out (-1: none)
     int highlight_block = -1;  // Document::blocks index marked as the passage a lesson linked to
     Screen return_to = Screen::Home;  // where the back button goes (a lesson when opened from a slide)
+    Lang text_lang = Lang::Ru;        // the language of the text column (a translation or the original)
+    Lang followed_lang = Lang::Ru;    // the visitor language text_lang last followed
+    bool side_by_side = false;        // a translation beside the original, where two columns fit
+    std::vector<char> originals;      // per block: its original shown below the translation (tapped)
+    int originals_version = 0;        // counts changes of `originals`, for the layout
 };
 
 // A visitor's lesson: which one, which slide, and the quiz that ends it.

@@ -335,6 +335,13 @@ TEST_CASE("a document without parties needs a parties note, in every language") 
     }
 }
 
+TEST_CASE("authentic languages must be known and include Russian") {
+    std::string unknown = with_line(kValidDocument, "parties:", "parties: KZ, RU, CN\nauthentic: ru, de");
+    expect_problem(unknown, line_of(unknown, "authentic:"), "authentic: unknown language 'de' (expected ru, zh or en)");
+    std::string no_russian = with_line(kValidDocument, "parties:", "parties: KZ, RU, CN\nauthentic: zh");
+    expect_problem(no_russian, line_of(no_russian, "authentic:"), "authentic: must include ru");
+}
+
 TEST_CASE("an unknown header field is reported by name") {
     std::string text = with_line(kValidDocument, "type:", "type: statement\ncolour: red");
     expect_problem(text, line_of(text, "colour:"), "colour: unknown field");

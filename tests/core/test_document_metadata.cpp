@@ -104,6 +104,18 @@ TEST_CASE("the 2023 and 2025 statements name no states, so they list no parties 
     }
 }
 
+TEST_CASE("a document is authentic in Chinese too only where its text says it was signed in Russian and Chinese") {
+    auto store = test::open_factory_content();
+    for (const Document& doc : store->documents()) {
+        CAPTURE(doc.info.id);
+        bool says_chinese = body_text(doc).find("на русском и китайском языках") != std::string::npos;
+        CHECK(doc.info.is_authentic(Lang::Ru));
+        CHECK(doc.info.is_authentic(Lang::Zh) == says_chinese);
+        CHECK_FALSE(doc.info.is_authentic(Lang::En));
+    }
+    CHECK(store->find_document("2021-ict-ministers-protocol")->info.is_authentic(Lang::Zh));
+}
+
 TEST_CASE("the English the kiosk writes spells -ise, as the SCO does (\"Organisation\")") {
     // Words ending in -ize, -ization, -izer...; size, seize and prize are not spellings of -ise.
     const std::regex ize_word(R"(\b[A-Za-z]*[A-Za-z]iz(e|es|ed|ing|ation|ations|er|ers)\b)", std::regex::icase);

@@ -1,0 +1,81 @@
+// The matches of a search inside one document, for the reader's highlights and its ▲ n / m ▼
+// stepping: which passages of the text column match, in which language, and where.
+#include "ui/screens.h"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+namespace {
+
+int block_index_of(const Document& doc, int block_id) {
+    for (size_t i = 0; i < doc.blocks.size(); ++i)
+        if (doc.blocks[i].id == block_id) return static_cast<int>(i);
+    return -1;
+}
+
+// The section whose heading search passages point at `block_id` (its first block), or -1.
+int heading_section_of(const Document& doc, int block_id) {
+    for (size_t s = 0; s < doc.sections.size(); ++s) {
+        const Section& section = doc.sections[s];
+        if (section.heading.empty() || section.first_block < 0 ||
+            section.first_block >= static_cast<int>(doc.blocks.size()))
+            continue;
+        if (doc.blocks[section.first_block].id == block_id) return static_cast<int>(s);
+    }
+    return -1;
+}
+
+// Where a match sits in reading order: a heading comes just before its section's first block;
+// within a block the translation (left column) comes before the original.
+std::tuple<int, int, size_t> reading_position(const Document& doc, const ReaderMatch& match) {
+    const int original = match.lang == Lang::Ru ? 1 : 0;
+    if (match.block >= 0) return {match.block * 2 + 1, original, match.begin};
+    return {doc.sections[match.section].first_block * 2, original, match.begin};
+}
+
+}  // namespace
+
+const std::string& reader_match_text(const Document& doc, const ReaderMatch& match) {
+    return match.block >= 0 ? doc.blocks[match.block].text_in(match.lang) : doc.sections[match.section].heading_in(match.lang);
+}
+
+std::vector<ReaderMatch> reader_matches(SearchIndex& index, const std::string& query, const Document& doc,
+                                        Lang text_lang, bool with_original) {
+    std::vector<ReaderMatch> out;
+    for (const PassageMatch& passage : index.matches_in(query, "document", doc.info.id)) {
+        auto lang = parse_lang(passage.lang);
+        if (!lang || (*lang != text_lang && !(with_original && *lang == Lang::Ru))) continue;
+        ReaderMatch match;
+        match.lang = *lang;
+        if (passage.field == "block") match.block = block_index_of(doc, passage.paragraph);
+        else if (passage.field == "heading") match.section = heading_section_of(doc, passage.paragraph);
+        if (match.block < 0 && match.section < 0) continue;
+        const std::string& text = reader_match_text(doc, match);
+        for (const TextRange& range : passage.ranges) {
+            if (range.begin >= range.end || range.end > text.size()) continue;  // a stale index: never draw outside
+            match.begin = range.begin;
+            match.end = range.end;
+            out.push_back(match);
+        }
+    }
+    std::sort(out.begin(), out.end(), [&doc](const ReaderMatch& a, const ReaderMatch& b) {
+        return reading_position(doc, a) < reading_position(doc, b);
+    });
+    return out;
+}
+
+int first_match_of_hit(const Document& doc, const std::vector<ReaderMatch>& matches, const SearchHit& hit) {
+    if (hit.field == "block") {
+        int block = block_index_of(doc, hit.paragraph);
+        for (size_t i = 0; i < matches.size(); ++i)
+            if (matches[i].block == block) return static_cast<int>(i);
+    } else if (hit.field == "heading") {
+        int section = heading_section_of(doc, hit.paragraph);
+        for (size_t i = 0; i < matches.size(); ++i)
+            if (matches[i].block < 0 && matches[i].section == section) return static_cast<int>(i);
+    }
+    return -1;  // the title or summary matched: open at the top
+}
+
+}  // namespace kiosk::ui
