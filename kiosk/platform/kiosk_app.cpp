@@ -161,6 +161,7 @@ bool KioskRunner::init(std::string* error) {
     io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors;
     ImGui_ImplSDLRenderer_Init(display_.renderer());
     ImGui_ImplSDLRenderer_CreateDeviceObjects();
+    draw_renderer_.init(display_.renderer());
     io.Fonts->ClearTexData();  // the texture now lives in the renderer
     imgui_ready_ = true;
     if (!glyph_texture_.create(display_.renderer(), text_->cache(), error)) return false;
@@ -271,7 +272,7 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     if (!options_.no_draw || shot_path) {
         glyph_texture_.upload(text_->cache());  // only the glyphs this frame added
         display_.begin_frame(ui_->theme().colors.background);
-        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+        draw_renderer_.render(ImGui::GetDrawData());
         display_.end_frame();
         if (shot_path && !display_.save_png(*shot_path, &shot_error_))
             std::fprintf(stderr, "kiosk: screenshot failed: %s\n", shot_error_.c_str());
