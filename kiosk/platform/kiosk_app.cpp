@@ -269,7 +269,10 @@ void KioskRunner::render_frame(const std::string* shot_path) {
                 std::fprintf(stderr, "kiosk: warning: no font has U+%04X\n", static_cast<unsigned>(cp));
         missing_reported_ = text_->shaper().missing_count();
     }
-    if (!options_.no_draw || shot_path) {
+    // Headless there is no screen: a frame's pixels are only needed when a `shot` saves them,
+    // or when --bench measures what drawing costs. Other headless frames run the UI only.
+    const bool rasterize = shot_path || (!options_.no_draw && (options_.bench || !options_.headless));
+    if (rasterize) {
         glyph_texture_.upload(text_->cache());  // only the glyphs this frame added
         display_.begin_frame(ui_->theme().colors.background);
         draw_renderer_.render(ImGui::GetDrawData());
