@@ -125,4 +125,23 @@ void DrawDataRenderer::render_software(ImDrawData* draw_data) {
     SDL_RenderSetClipRect(renderer_, old_clip_enabled ? &old_clip : nullptr);
 }
 
+void retarget_glyph_quads(ImDrawData* draw_data, ImTextureID drawn_with, ImTextureID texture, float v_scale,
+                          std::vector<uint8_t>* seen) {
+    if (drawn_with == texture && v_scale == 1.0f) return;
+    for (int n = 0; n < draw_data->CmdListsCount; ++n) {
+        ImDrawList* list = draw_data->CmdLists[n];
+        seen->assign(static_cast<size_t>(list->VtxBuffer.Size), 0);
+        for (ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback || cmd.TextureId != drawn_with) continue;
+            cmd.TextureId = texture;
+            for (unsigned i = 0; i < cmd.ElemCount; ++i) {
+                const size_t v = cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)];
+                if ((*seen)[v]) continue;  // vertices shared by two triangles are scaled once
+                (*seen)[v] = 1;
+                list->VtxBuffer[static_cast<int>(v)].uv.y *= v_scale;
+            }
+        }
+    }
+}
+
 }  // namespace kiosk

@@ -40,4 +40,11 @@ private:
     std::vector<SDL_Rect> rects_;
 };
 
+// Glyph quads name the glyph texture and address the whole glyph cache page (v from 0 to 1 over
+// its height), but the texture holds only the page's top rows and may have been replaced by a
+// larger one after the frame was built (GlyphTexture). Points the commands drawn with
+// `drawn_with` at `texture` and scales their vertices' v by `v_scale`; `seen` is scratch space.
+void retarget_glyph_quads(ImDrawData* draw_data, ImTextureID drawn_with, ImTextureID texture, float v_scale,
+                          std::vector<uint8_t>* seen);
+
 }  // namespace kiosk

@@ -273,7 +273,17 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     // or when --bench measures what drawing costs. Other headless frames run the UI only.
     const bool rasterize = shot_path || (!options_.no_draw && (options_.bench || !options_.headless));
     if (rasterize) {
-        glyph_texture_.upload(text_->cache());  // only the glyphs this frame added
+        // Only the glyphs this frame added; the texture may grow (a new one) to hold them.
+        std::string texture_error;
+        if (!glyph_texture_.upload(text_->cache(), &texture_error) && !texture_error_reported_) {
+            std::fprintf(stderr, "kiosk: warning: %s\n", texture_error.c_str());
+            texture_error_reported_ = true;
+        }
+        const auto texture = static_cast<ImTextureID>(glyph_texture_.texture());
+        retarget_glyph_quads(ImGui::GetDrawData(), text_->texture(), texture,
+                             static_cast<float>(text_->cache().height()) / static_cast<float>(glyph_texture_.rows()),
+                             &retarget_scratch_);
+        text_->set_texture(texture);
         display_.begin_frame(ui_->theme().colors.background);
         draw_renderer_.render(ImGui::GetDrawData());
         display_.end_frame();

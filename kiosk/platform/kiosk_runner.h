@@ -87,6 +87,8 @@ private:
     ui::FontSet fonts_;
     GlyphTexture glyph_texture_;
     DrawDataRenderer draw_renderer_;
+    std::vector<uint8_t> retarget_scratch_;  // retarget_glyph_quads
+    bool texture_error_reported_ = false;
     std::unique_ptr<ui::KioskUi> ui_;
     std::unique_ptr<UsbUpdates> usb_;  // null with --content: nothing is installed then
     int last_percent_ = -1;            // of the install progress last shown

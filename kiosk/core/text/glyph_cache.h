@@ -67,6 +67,8 @@ public:
     int width() const { return width_; }
     int height() const { return height_; }
     const uint8_t* pixels() const { return pixels_.data(); }
+    // Rows of the page in use: shelves fill it from the top, so rows below this are still empty.
+    int used_height() const { return used_height_; }
     // The rectangle changed since the last call, and resets it.
     GlyphRect take_dirty();
     GlyphCacheStats stats() const;
