@@ -107,7 +107,8 @@ void DrawDataRenderer::render_software(ImDrawData* draw_data) {
                         rects_.clear();
                         for (const PixelRect& s : spans_) rects_.push_back(SDL_Rect{s.x, s.y, s.w, s.h});
                         const ImU32 col = vtx[idx[t]].col;
-                        SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
+                        // Opaque: a plain fill gives the same pixels as blending, several times faster.
+                        SDL_SetRenderDrawBlendMode(renderer_, (col >> 24) == 0xFF ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
                         SDL_SetRenderDrawColor(renderer_, col & 0xFF, (col >> 8) & 0xFF, (col >> 16) & 0xFF, col >> 24);
                         if (!rects_.empty()) SDL_RenderFillRects(renderer_, rects_.data(), static_cast<int>(rects_.size()));
                         ++fans_as_rects_;
