@@ -18,6 +18,21 @@ void put_u32(uint8_t* p, uint32_t v) {
     p[3] = static_cast<uint8_t>(v);
 }
 
+// out[i] = a[i] - b[i] (mod 256), eight bytes at a time: the high bit of each byte is set in
+// the minuend and cleared in the subtrahend so no borrow crosses bytes, then put back.
+void subtract_bytes(const uint8_t* a, const uint8_t* b, uint8_t* out, size_t n) {
+    constexpr uint64_t kHigh = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, y;
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b + i, 8);
+        const uint64_t d = ((x | kHigh) - (y & ~kHigh)) ^ ((x ^ ~y) & kHigh);
+        std::memcpy(out + i, &d, 8);
+    }
+    for (; i < n; ++i) out[i] = static_cast<uint8_t>(a[i] - b[i]);
+}
+
 }  // namespace
 
 PngWriter::~PngWriter() {
@@ -110,11 +125,13 @@ bool PngWriter::write_rows(const uint8_t* rgba, int rows, size_t stride, std::st
     const size_t row_bytes = previous_.size();
     for (int r = 0; r < rows; ++r) {
         const uint8_t* row = rgba + static_cast<size_t>(r) * stride;
+        // The row above: in this strip, or (first row of a strip) kept from the last one.
+        const uint8_t* above = r > 0 ? row - stride : previous_.data();
         filtered_[0] = 2;  // Up
-        for (size_t i = 0; i < row_bytes; ++i) filtered_[i + 1] = static_cast<uint8_t>(row[i] - previous_[i]);
-        std::memcpy(previous_.data(), row, row_bytes);
+        subtract_bytes(row, above, filtered_.data() + 1, row_bytes);
         if (!deflate_bytes(filtered_.data(), filtered_.size(), Z_NO_FLUSH, error)) return false;
     }
+    if (rows > 0) std::memcpy(previous_.data(), rgba + static_cast<size_t>(rows - 1) * stride, row_bytes);
     rows_written_ += rows;
     return true;
 }
