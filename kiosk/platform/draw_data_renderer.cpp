@@ -2,6 +2,7 @@
 
 #include <imgui_impl_sdlrenderer.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 
@@ -35,6 +36,28 @@ size_t DrawDataRenderer::fan_end(const ImDrawVert* vtx, const ImDrawIdx* idx, si
     while (end + 3 <= count && idx[end] == idx[start] && idx[end + 1] == idx[end - 1] && same(vtx[idx[end + 2]]))
         end += 3;
     return (end - start) / 3 >= kMinFanTriangles ? end : start;
+}
+
+// ImGui's rectangle: vertices top-left, top-right, bottom-right, bottom-left, drawn as (0,1,2)
+// and (0,2,3), one opaque colour on the white texel. SDL would stretch-blit the white texel
+// over it with blending; the destination rectangle is computed as SDL does for that blit
+// (position and size cut to whole pixels, at least one pixel), so the pixels are the same.
+bool DrawDataRenderer::opaque_quad(const ImDrawVert* vtx, const ImDrawIdx* idx, size_t t, size_t count,
+                                   SDL_Rect* out) const {
+    if (t + 6 > count) return false;
+    const ImDrawIdx a = idx[t], b = idx[t + 1], c = idx[t + 2];
+    if (idx[t + 3] != a || idx[t + 4] != c) return false;
+    const ImDrawIdx d = idx[t + 5];
+    const ImDrawVert &va = vtx[a], &vb = vtx[b], &vc = vtx[c], &vd = vtx[d];
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    for (const ImDrawVert* v : {&va, &vb, &vc, &vd})
+        if (v->col != va.col || v->uv.x != white.x || v->uv.y != white.y) return false;
+    if ((va.col >> 24) != 0xFF) return false;
+    if (va.pos.y != vb.pos.y || vb.pos.x != vc.pos.x || vc.pos.y != vd.pos.y || vd.pos.x != va.pos.x) return false;
+    if (!(vb.pos.x > va.pos.x && vc.pos.y > vb.pos.y)) return false;
+    *out = SDL_Rect{static_cast<int>(va.pos.x), static_cast<int>(va.pos.y),
+                    std::max(1, static_cast<int>(vb.pos.x - va.pos.x)), std::max(1, static_cast<int>(vc.pos.y - vb.pos.y))};
+    return true;
 }
 
 // SDL's software renderer cuts vertex positions to whole pixels before rasterizing; the fans
@@ -115,6 +138,17 @@ void DrawDataRenderer::render_software(ImDrawData* draw_data) {
                         t = end;
                         continue;
                     }
+                }
+                SDL_Rect quad;
+                if (cmd.GetTexID() == font_texture && opaque_quad(vtx, idx, t, count, &quad)) {
+                    flush(vtx, vertex_count, texture);
+                    const ImU32 col = vtx[idx[t]].col;
+                    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+                    SDL_SetRenderDrawColor(renderer_, col & 0xFF, (col >> 8) & 0xFF, (col >> 16) & 0xFF, 0xFF);
+                    SDL_RenderFillRect(renderer_, &quad);
+                    ++quads_as_rects_;
+                    t += 6;
+                    continue;
                 }
                 pending_.insert(pending_.end(), idx + t, idx + t + 3);
                 t += 3;

@@ -22,17 +22,22 @@ public:
     void render(ImDrawData* draw_data);
     // Fans filled as rectangles since init (what the software fast path took over).
     uint64_t fans_as_rects() const { return fans_as_rects_; }
+    // Opaque rectangles filled without blending since init.
+    uint64_t quads_as_rects() const { return quads_as_rects_; }
 
 private:
     void render_software(ImDrawData* draw_data);
     // Index one past the fan of uniform white-texel triangles starting at idx[start], or start.
     size_t fan_end(const ImDrawVert* vtx, const ImDrawIdx* idx, size_t start, size_t count) const;
     void add_vertex(const ImDrawVert& v);
+    // True for ImGui's opaque one-colour rectangle at idx[t] (two triangles); `out` is where SDL
+    // would draw it.
+    bool opaque_quad(const ImDrawVert* vtx, const ImDrawIdx* idx, size_t t, size_t count, SDL_Rect* out) const;
     void flush(const ImDrawVert* vtx, int vertex_count, SDL_Texture* texture);
 
     SDL_Renderer* renderer_ = nullptr;
     bool software_ = false;
-    uint64_t fans_as_rects_ = 0;
+    uint64_t fans_as_rects_ = 0, quads_as_rects_ = 0;
     // Reused every frame.
     std::vector<ImDrawIdx> pending_;
     std::vector<Point2> polygon_;

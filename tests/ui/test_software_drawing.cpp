@@ -78,6 +78,10 @@ TEST_CASE("software drawing: rounded shapes filled as rectangles match ImGui's S
     draw->AddRectFilled(ImVec2(20.4f, 30.2f), ImVec2(300.6f, 250.3f), IM_COL32(255, 255, 255, 255), 24.0f);
     draw->AddRectFilled(ImVec2(60.0f, 60.0f), ImVec2(440.0f, 300.0f), IM_COL32(20, 60, 140, 90), 40.0f);  // translucent
     draw->AddCircleFilled(ImVec2(380.0f, 90.0f), 50.0f, IM_COL32(200, 90, 20, 255));
+    // Plain rectangles, one under a pixel high (SDL still draws one row), in the lower right.
+    draw->AddRectFilled(ImVec2(330.6f, 200.4f), ImVec2(460.2f, 280.7f), IM_COL32(10, 120, 60, 255));
+    draw->AddRectFilled(ImVec2(330.2f, 290.3f), ImVec2(470.9f, 290.9f), IM_COL32(0, 0, 0, 255));
+    draw->AddRectFilled(ImVec2(330.2f, 300.3f), ImVec2(470.9f, 301.5f), IM_COL32(0, 0, 0, 255));
     ImGui::Render();
 
     canvas.clear(240);
@@ -88,6 +92,14 @@ TEST_CASE("software drawing: rounded shapes filled as rectangles match ImGui's S
     const std::vector<uint32_t> fast = canvas.pixels();
 
     CHECK(canvas.fast.fans_as_rects() >= 3);  // the fast path drew all three shapes
+    CHECK(canvas.fast.quads_as_rects() >= 3);
+    // Plain rectangles: the same pixels as SDL's own drawing of them, exactly.
+    int rect_differences = 0;
+    for (int y = 195; y < kHeight; ++y)
+        for (int x = 445; x < kWidth; ++x) rect_differences += fast[y * kWidth + x] != reference[y * kWidth + x];
+    CHECK(rect_differences == 0);
+    CHECK(fast[290 * kWidth + 460] == 0);  // the thin lines are drawn, a row each
+    CHECK(fast[300 * kWidth + 460] == 0);
     size_t differing = 0, shape_pixels = 0;
     for (size_t i = 0; i < fast.size(); ++i) {
         if (channel_diff(reference[i], 0xF0F0F0) > 0) ++shape_pixels;
