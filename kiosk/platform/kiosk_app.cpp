@@ -201,6 +201,7 @@ bool KioskRunner::init(std::string* error) {
     io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors;
     ImGui_ImplSDLRenderer_Init(display_.renderer());
     ImGui_ImplSDLRenderer_CreateDeviceObjects();
+    draw_renderer_.init(display_.renderer());
     io.Fonts->ClearTexData();  // the texture now lives in the renderer
     imgui_ready_ = true;
     if (!glyph_texture_.create(display_.renderer(), text_->cache(), error)) return false;
@@ -341,10 +342,23 @@ void KioskRunner::render_frame(const std::string* shot_path) {
                 std::fprintf(stderr, "kiosk: warning: no font has U+%04X\n", static_cast<unsigned>(cp));
         missing_reported_ = text_->shaper().missing_count();
     }
-    if (!options_.no_draw || shot_path) {
-        glyph_texture_.upload(text_->cache());  // only the glyphs this frame added
+    // Headless there is no screen: a frame's pixels are only needed when a `shot` saves them,
+    // or when --bench measures what drawing costs. Other headless frames run the UI only.
+    const bool rasterize = shot_path || (!options_.no_draw && (options_.bench || !options_.headless));
+    if (rasterize) {
+        // Only the glyphs this frame added; the texture may grow (a new one) to hold them.
+        std::string texture_error;
+        if (!glyph_texture_.upload(text_->cache(), &texture_error) && !texture_error_reported_) {
+            std::fprintf(stderr, "kiosk: warning: %s\n", texture_error.c_str());
+            texture_error_reported_ = true;
+        }
+        const auto texture = static_cast<ImTextureID>(glyph_texture_.texture());
+        retarget_glyph_quads(ImGui::GetDrawData(), text_->texture(), texture,
+                             static_cast<float>(text_->cache().height()) / static_cast<float>(glyph_texture_.rows()),
+                             &retarget_scratch_);
+        text_->set_texture(texture);
         display_.begin_frame(ui_->theme().colors.background);
-        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+        draw_renderer_.render(ImGui::GetDrawData());
         display_.end_frame();
         if (shot_path && !display_.save_png(*shot_path, &shot_error_))
             std::fprintf(stderr, "kiosk: screenshot failed: %s\n", shot_error_.c_str());

@@ -19,7 +19,8 @@ const char* kiosk_usage() {
            "\n"
            "  --windowed            run in a window (development; Escape quits); default is fullscreen\n"
            "                        kiosk mode, where no key combination quits\n"
-           "  --headless            no display: SDL dummy video driver and software renderer\n"
+           "  --headless            no display: SDL dummy video driver and software renderer; frames are\n"
+           "                        rasterized only for `shot` (and every frame with --bench)\n"
            "  --size WxH            screen size in pixels (default 1920x1080 headless, the display otherwise)\n"
            "  --lang ru|zh|en       starting language (default: the default_language setting, ru)\n"
            "  --data-dir DIR        settings, statistics and installed content (default /var/lib/sco-kiosk\n"
@@ -39,7 +40,8 @@ const char* kiosk_usage() {
            "  --bench-scroll        with --bench: scroll the first document's text twice from the top, first\n"
            "                        never seen (cold), then cached (warm); adds scroll_{cold,warm}_frame_ms_p50/p99\n"
            "  --no-draw             with --headless: run the UI of every frame but skip rasterizing it\n"
-           "                        (for long randomized test runs; screenshots still draw)\n"
+           "                        (headless runs already rasterize only the frames a `shot` saves;\n"
+           "                        kept for older scripts)\n"
            "  --help                show this text\n";
 }
 

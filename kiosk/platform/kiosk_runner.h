@@ -11,6 +11,7 @@
 #include "core/state_store.h"
 #include "core/translations.h"
 #include "core/text/font_collection.h"
+#include "platform/draw_data_renderer.h"
 #include "platform/glyph_texture.h"
 #include "platform/kiosk_options.h"
 #include "platform/pointer_input.h"
@@ -95,6 +96,9 @@ private:
     std::unique_ptr<ui::TextRenderer> text_;  // shaping and the glyph cache, for all text
     ui::FontSet fonts_;
     GlyphTexture glyph_texture_;
+    DrawDataRenderer draw_renderer_;
+    std::vector<uint8_t> retarget_scratch_;  // retarget_glyph_quads
+    bool texture_error_reported_ = false;
     std::unique_ptr<ui::KioskUi> ui_;
     std::unique_ptr<UsbUpdates> usb_;  // null with --content: nothing is installed then
     int last_percent_ = -1;            // of the install progress last shown

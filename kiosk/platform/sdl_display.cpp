@@ -1,7 +1,8 @@
 #include "platform/sdl_display.h"
 
-#include <stb_image_write.h>
+#include "core/png_writer.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <vector>
 
@@ -103,16 +104,21 @@ const char* SdlDisplay::renderer_name() const {
 }
 
 bool SdlDisplay::save_png(const std::string& path, std::string* error) const {
-    std::vector<unsigned char> pixels(static_cast<size_t>(width_) * height_ * 4);
-    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, pixels.data(), width_ * 4) != 0) {
-        *error = std::string("reading pixels failed: ") + SDL_GetError();
-        return false;
+    // A strip of rows at a time, encoded as it is read: no full-size copy of the panel.
+    constexpr int kStripRows = 64;
+    PngWriter png;
+    if (!png.open(path, width_, height_, error)) return false;
+    std::vector<unsigned char> strip(static_cast<size_t>(width_) * kStripRows * 4);
+    for (int y = 0; y < height_; y += kStripRows) {
+        const int rows = std::min(kStripRows, height_ - y);
+        SDL_Rect rect{0, y, width_, rows};
+        if (SDL_RenderReadPixels(renderer_, &rect, SDL_PIXELFORMAT_RGBA32, strip.data(), width_ * 4) != 0) {
+            *error = std::string("reading pixels failed: ") + SDL_GetError();
+            return false;
+        }
+        if (!png.write_rows(strip.data(), rows, static_cast<size_t>(width_) * 4, error)) return false;
     }
-    if (!stbi_write_png(path.c_str(), width_, height_, 4, pixels.data(), width_ * 4)) {
-        *error = "cannot write " + path;
-        return false;
-    }
-    return true;
+    return png.finish(error);
 }
 
 }  // namespace kiosk

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 #include <iterator>
+#include <new>
 
 namespace kiosk::text {
 
@@ -25,7 +26,9 @@ FT_F26Dot6 glyph_char_size(const Face& face, float style_px) {
 }
 
 GlyphCache::GlyphCache(const FontCollection& fonts, int width, int height)
-    : fonts_(fonts), width_(width), height_(height), pixels_(static_cast<size_t>(width) * height, 0) {}
+    : fonts_(fonts), width_(width), height_(height), pixels_(static_cast<uint8_t*>(std::calloc(static_cast<size_t>(width) * height, 1))) {
+    if (!pixels_) throw std::bad_alloc();
+}
 
 uint16_t GlyphCache::size_key(float px) {
     return static_cast<uint16_t>(std::clamp(std::lround(px * 4.0f), 1L, 65535L));

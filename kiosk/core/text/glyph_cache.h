@@ -11,6 +11,8 @@
 #include FT_FREETYPE_H
 
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -66,7 +68,9 @@ public:
 
     int width() const { return width_; }
     int height() const { return height_; }
-    const uint8_t* pixels() const { return pixels_.data(); }
+    const uint8_t* pixels() const { return pixels_.get(); }
+    // Rows of the page in use: shelves fill it from the top, so rows below this are still empty.
+    int used_height() const { return used_height_; }
     // The rectangle changed since the last call, and resets it.
     GlyphRect take_dirty();
     GlyphCacheStats stats() const;
@@ -88,7 +92,12 @@ private:
 
     const FontCollection& fonts_;
     int width_, height_;
-    std::vector<uint8_t> pixels_;
+    struct FreeDeleter {
+        void operator()(uint8_t* p) const { std::free(p); }
+    };
+    // calloc'ed: the kernel hands out zero pages on first touch, so rows the shelves have not
+    // reached cost no memory (and no time clearing them at start).
+    std::unique_ptr<uint8_t[], FreeDeleter> pixels_;
     std::vector<Shelf> shelves_;  // top to bottom, contiguous from y = 0
     int used_height_ = 0;
     size_t blank_glyphs_ = 0;
