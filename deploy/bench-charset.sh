@@ -8,7 +8,7 @@
 # uses --han distinct CJK Unified Ideographs (default 7000; deploy/make-han-content.sh), compiled
 # with `kioskctl build`. Then N times (default 5), alternating, for the bundled content
 # (BUILD/content.db) and the synthetic one:
-#   BUILD/kiosk --bench --content DB [--lang L]                  -> first_frame_ms, peak_rss_mb, font_atlas
+#   BUILD/kiosk --bench --content DB [--lang L]                  -> first_frame_ms, peak_rss_mb, glyph_cache_glyphs
 #   BUILD/kiosk --headless --size 1920x1080 --content DB [--lang L] --script S  (one `shot`)
 #                                                                -> start_shot_exit_ms (BUILD/pss_peak --time)
 # and prints every run, the medians and the ratio synthetic / bundled of the median
@@ -78,7 +78,7 @@ echo "machine:  $(nproc) cores, load average $load_before; $runs runs"
 start_shot_exit "$build/content.db" warmup  # warm file cache
 
 declare -a b_first h_first b_rss h_rss b_wall h_wall
-b_atlas="" h_atlas=""
+b_glyphs="" h_glyphs=""
 for (( run = 1; run <= runs; run++ )); do
     bench "$build/content.db" "bundled-$run"
     bench "$BENCH_TMP/han.db" "han-$run"
@@ -90,8 +90,8 @@ for (( run = 1; run <= runs; run++ )); do
     h_rss+=("$(json_number peak_rss_mb "$BENCH_TMP/han-$run.json")")
     b_wall+=("$(json_number wall_ms "$BENCH_TMP/bundled-$run-wall.json")")
     h_wall+=("$(json_number wall_ms "$BENCH_TMP/han-$run-wall.json")")
-    b_atlas="$(json_string font_atlas "$BENCH_TMP/bundled-$run.json")"
-    h_atlas="$(json_string font_atlas "$BENCH_TMP/han-$run.json")"
+    b_glyphs="$(json_number glyph_cache_glyphs "$BENCH_TMP/bundled-$run.json")"
+    h_glyphs="$(json_number glyph_cache_glyphs "$BENCH_TMP/han-$run.json")"
     printf 'run %d: first_frame_ms bundled %8.1f synthetic %8.1f | start->shot->exit ms bundled %8.1f synthetic %8.1f | peak_rss_mb bundled %6.1f synthetic %6.1f | load %s\n' \
         "$run" "${b_first[-1]}" "${h_first[-1]}" "${b_wall[-1]}" "${h_wall[-1]}" "${b_rss[-1]}" "${h_rss[-1]}" "$(load_average)"
 done
@@ -104,7 +104,7 @@ first_ratio="$(ratio "$mh_first" "$mb_first")" wall_ratio="$(ratio "$mh_wall" "$
 echo "median first_frame_ms:     bundled $mb_first, synthetic $mh_first: synthetic / bundled = $first_ratio (target: at most 1.2)"
 echo "median start->shot->exit:  bundled $mb_wall ms, synthetic $mh_wall ms: synthetic / bundled = $wall_ratio"
 echo "median peak_rss_mb:        bundled $mb_rss, synthetic $mh_rss"
-echo "font_atlas (bench JSON):   bundled $b_atlas, synthetic $h_atlas"
+echo "glyphs in the cache:       bundled $b_glyphs, synthetic $h_glyphs (the last run's --bench)"
 echo "load average: $load_before before, $load_after after"
 
 json="{\"runs\":$runs,\"lang\":\"${lang:-default}\",\"han_added\":$han,\"ideographs_bundled\":$bundled_chars,\"ideographs_synthetic\":$han_chars"
@@ -113,6 +113,6 @@ json+=",\"start_shot_exit_ms_bundled\":[$(json_list "${b_wall[@]}")],\"start_sho
 json+=",\"median_first_frame_ms_bundled\":$mb_first,\"median_first_frame_ms_synthetic\":$mh_first,\"first_frame_ratio\":$first_ratio"
 json+=",\"median_start_shot_exit_ms_bundled\":$mb_wall,\"median_start_shot_exit_ms_synthetic\":$mh_wall,\"start_shot_exit_ratio\":$wall_ratio"
 json+=",\"median_peak_rss_mb_bundled\":$mb_rss,\"median_peak_rss_mb_synthetic\":$mh_rss"
-json+=",\"font_atlas_bundled\":\"$b_atlas\",\"font_atlas_synthetic\":\"$h_atlas\""
+json+=",\"glyph_cache_glyphs_bundled\":${b_glyphs:-null},\"glyph_cache_glyphs_synthetic\":${h_glyphs:-null}"
 json+=",\"load_before\":\"$load_before\",\"load_after\":\"$load_after\",\"cores\":$(nproc)}"
 bench_output_json "$json" "$json_out"
