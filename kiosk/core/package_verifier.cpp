@@ -21,9 +21,11 @@ namespace kiosk {
 
 namespace {
 
+// Reasons are one line for the log and the panel, whatever SQLite or the stick put in them
+// (SQLite quotes a corrupt schema's SQL, newlines included).
 bool reject(PackageCheck* result, PackageProblem problem, const std::string& reason) {
     result->problem = problem;
-    result->reason = reason;
+    result->reason = utf8::printable(utf8::collapse_spaces(reason));
     return false;
 }
 

@@ -97,6 +97,21 @@ TEST_CASE("a trusted-signed package with an extra trigger or table is refused") 
     }
 }
 
+TEST_CASE("a trusted-signed package whose schema SQL is corrupt is refused with a one-line reason") {
+    // Found by fuzz_package: SQLite's message quotes the broken CREATE statement, newlines and all.
+    HostileFixture f;
+    std::string path = f.forge("PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql = "
+                               "replace(sql, 'field UNINDEXED', 'field` UNINDEXED') WHERE name = 'search_passages';");
+    const std::string before = f.active_bytes();
+    PackageCheck check = f.verify(path);
+    CAPTURE(check.reason);
+    CHECK_FALSE(check.ok());
+    CHECK(check.reason.find("malformed database schema") != std::string::npos);
+    CHECK(check.reason.find('\n') == std::string::npos);
+    CHECK_FALSE(ContentInstaller(f.config()).install(path, path + ".minisig").ok());
+    CHECK(f.active_bytes() == before);
+}
+
 TEST_CASE("a trusted-signed package in WAL mode is refused") {
     HostileFixture f;
     f.check_refused(f.forge("PRAGMA journal_mode=WAL;"), PackageProblem::Corrupt, "WAL");

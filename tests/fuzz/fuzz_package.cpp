@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -19,14 +20,18 @@ using namespace kiosk;
 
 namespace {
 
-void must(bool condition) {
-    if (!condition) std::abort();
+// A broken promise of the verifier: say which one, then crash so libFuzzer keeps the input.
+void must(bool condition, int line) {
+    if (condition) return;
+    std::fprintf(stderr, "fuzz_package: check on line %d of %s failed\n", line, __FILE__);
+    std::abort();
 }
+#define MUST(condition) must((condition), __LINE__)
 
 // A fixed key pair from a fixed seed: reproducible runs, and no key is committed.
 struct TestKey {
     TestKey() {
-        must(sodium_init() >= 0);
+        MUST(sodium_init() >= 0);
         unsigned char seed[crypto_sign_SEEDBYTES];
         for (size_t i = 0; i < sizeof seed; ++i) seed[i] = static_cast<unsigned char>(i * 7 + 1);
         crypto_sign_seed_keypair(public_key.key.data(), secret.key.data(), seed);
@@ -40,7 +45,7 @@ struct TestKey {
 void write(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << bytes;
-    must(static_cast<bool>(out));
+    MUST(static_cast<bool>(out));
 }
 
 std::string temp_path(const char* suffix) {
@@ -64,18 +69,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         manifest.size_bytes = size;
     }
     minisign::FileHash hash;
-    must(minisign::hash_file(package, &hash, &error));
+    MUST(minisign::hash_file(package, &hash, &error));
     const std::string comment = format_package_comment(manifest, 1700000000, "fuzz.kpkg", "");
     write(signature, minisign::format_signature(minisign::sign_hash(key.secret, hash, comment)));
 
     PackageVerifier verifier({key.public_key}, 1);
     PackageCheck check = verifier.verify(package, signature, PackageVerifier::Depth::Full);
     if (!check.ok()) {
-        must(!check.reason.empty() && check.reason.find('\n') == std::string::npos);
+        MUST(!check.reason.empty() && check.reason.find('\n') == std::string::npos);
         return 0;
     }
     auto store = ContentStore::open(package, &error);
-    must(store != nullptr);
-    must(store->info().content_version == check.info.content_version);
+    MUST(store != nullptr);
+    MUST(store->info().content_version == check.info.content_version);
     return 0;
 }
