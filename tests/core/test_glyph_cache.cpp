@@ -142,7 +142,7 @@ TEST_CASE("20,000 distinct characters through a one-page cache evict, stay in bu
     }
 }
 
-TEST_CASE("glyphs larger than a page are refused and counted; a full frame never evicts its own glyphs") {
+TEST_CASE("glyphs larger than a page are refused and counted, a full frame never evicts its own glyphs") {
     GlyphCache cache(fonts(), 128, 128);
     cache.begin_frame();
     CHECK(cache.get({0, glyph_of(0, U'W'), GlyphCache::size_key(400)}) == nullptr);   // larger than the page

@@ -148,7 +148,7 @@ TEST_CASE("stick files that are not ordinary files are refused without being rea
     CHECK(scan.chosen >= 0);
 }
 
-TEST_CASE("at most 50 packages are checked per scan; the rest are counted") {
+TEST_CASE("at most 50 packages are checked per scan, the rest are counted") {
     StickFixture f;
     std::string good = f.put(4, "a.kpkg");
     for (int i = 0; i < 120; ++i) {

@@ -136,7 +136,7 @@ TEST_CASE("an inconsistent trainer session is refused and nothing is stored") {
     CHECK(list_sessions(*store).empty());
 }
 
-TEST_CASE("settings are stored, replaced and read back; an unset key reads as absent") {
+TEST_CASE("settings are stored, replaced and read back, an unset key reads as absent") {
     TempDir dir;
     std::string error, value;
     {

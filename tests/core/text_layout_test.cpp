@@ -226,7 +226,7 @@ TEST_CASE("Empty text has no lines") {
     CHECK(kiosk::break_lines("", 100, kMeasure, "en").empty());
 }
 
-TEST_CASE("Newlines end lines; blank lines stay; a final newline adds no empty line") {
+TEST_CASE("Newlines end lines, blank lines stay, a final newline adds no empty line") {
     std::string text = "first line\n\nthird\r\nfourth\n";
     std::vector<LineSpan> lines = layout(text, 1000, "en");
     REQUIRE(lines.size() == 4);

@@ -39,7 +39,7 @@ constexpr int kMonkeyActions = 100000;
 
 }  // namespace
 
-TEST_CASE("random visitor actions (100,000; 40,000 under sanitizers) neither crash the kiosk, nor let it quit, nor grow its memory") {
+TEST_CASE("random visitor actions (100,000, or 40,000 under sanitizers) neither crash the kiosk, nor let it quit, nor grow its memory") {
     TempDir dir;
     auto run = run_monkey(dir, kMonkeyActions, 20261122);
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
