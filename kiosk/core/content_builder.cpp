@@ -304,8 +304,7 @@ std::string collect_charset(const ContentSources& sources) {
     std::set<char32_t> chars;
     for (const Document& doc : sources.documents) {
         const DocumentInfo& info = doc.info;
-        for (const DocumentTextField& field : kDocumentTextFields)
-            for (const std::string& value : (info.*field.member).values) add_chars(chars, value);
+        for (const DocumentTextField& field : kDocumentTextFields) add_localized_chars(chars, info.*field.member);
         for (const Section& section : doc.sections) {
             add_chars(chars, section.heading);
             add_localized_chars(chars, section.heading_translation);

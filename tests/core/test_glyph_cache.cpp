@@ -1,5 +1,6 @@
 // The on-demand glyph cache: pixels equal FreeType's own rendering, eviction under a flood of
 // new characters stays within the budget, and glyphs too large for a page are refused.
+#include "font_fixture.h"
 #include "core/text/font_collection.h"
 #include "core/text/glyph_cache.h"
 
@@ -17,15 +18,7 @@ using namespace kiosk::text;
 
 namespace {
 
-const FontCollection& fonts() {
-    static std::unique_ptr<FontCollection> collection = [] {
-        std::string error;
-        auto opened = FontCollection::open(std::string(KIOSK_SOURCE_DIR) + "/assets", &error);
-        REQUIRE_MESSAGE(opened, error);
-        return opened;
-    }();
-    return *collection;
-}
+const FontCollection& fonts() { return kiosk::test::test_fonts(); }
 
 // FreeType on its own: opens the face's file, sizes it so that the line box (ascender minus
 // descender) is `style_px`, and renders the glyph the way the cache should.

@@ -1,5 +1,6 @@
 // The text engine's shaping: fallback faces, kerning, complex scripts compared with HarfBuzz
 // called directly, right-to-left order, and bad input.
+#include "font_fixture.h"
 #include "core/text/font_collection.h"
 #include "core/text/text_shaper.h"
 #include "core/text_layout.h"
@@ -17,15 +18,7 @@ using namespace kiosk::text;
 
 namespace {
 
-const FontCollection& fonts() {
-    static std::unique_ptr<FontCollection> collection = [] {
-        std::string error;
-        auto opened = FontCollection::open(std::string(KIOSK_SOURCE_DIR) + "/assets", &error);
-        REQUIRE_MESSAGE(opened, error);
-        return opened;
-    }();
-    return *collection;
-}
+const FontCollection& fonts() { return kiosk::test::test_fonts(); }
 
 // Index in the chain of the face whose file name contains `name`.
 size_t face_named(const char* name) {
