@@ -88,6 +88,8 @@ void open_document(UiState& state, const Document& doc) {
     state.reader.search = ReaderMatches{};
     state.reader.pending_block = -1;
     state.reader.highlight_block = -1;
+    state.reader.topic = nullptr;
+    state.reader.popover = ReaderPopover{};
     state.reader.return_to = Screen::Home;
     // In the visitor's language; the Russian original is a tap away.
     state.reader.text_lang = state.reader.followed_lang = state.language;
