@@ -115,6 +115,8 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
     for (size_t l = first_line; l < wrapped.lines.size() && l < first_line + kLines; ++l) {
         const char* begin = text.data() + wrapped.lines[l].begin;
         const char* end = text.data() + wrapped.lines[l].end;
+        if (l == first_line && l > 0)  // the excerpt starts inside the passage
+            draw_text(ctx.draw, regular, ImVec2(pos.x + pad - text_width(regular, "… ") , y), c.text_muted, "… ");
         for (size_t s = passage.first_span; s < passage.first_span + passage.spans; ++s) {
             const PassageSpan& span = topic.spans[s];
             if (span.lang == lang)
@@ -268,7 +270,6 @@ void draw_topic_screen(UiContext& ctx) {
         reader.topic = &topic;
         reader.return_to = Screen::Topic;
         reader.pending_block = tapped->block;
-        reader.highlight_block = tapped->block;
     }
 }
 
