@@ -9,6 +9,7 @@
 
 using kiosk::Lang;
 using kiosk::test::check_target_sizes;
+using kiosk::test::find_target;
 using kiosk::test::has_target;
 using kiosk::test::JsonValue;
 using kiosk::test::run_kiosk_script;
@@ -16,28 +17,11 @@ using kiosk::test::TempDir;
 
 namespace {
 
-struct Fixture {
-    std::unique_ptr<kiosk::ContentStore> content;
-    kiosk::Translations translations;
-
-    Fixture() {
-        std::string error;
-        content = kiosk::ContentStore::open(KIOSK_CONTENT_DB, &error);
-        REQUIRE_MESSAGE(content, error);
-        kiosk::Diagnostics diagnostics;
-        REQUIRE(translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics));
-    }
-    std::string tap(const std::string& key, Lang lang) const { return "tap-label " + translations.get(lang, key) + "\n"; }
+struct Fixture : kiosk::test::ContentFixture {
     std::string open(const std::string& document, Lang lang) const {
         return "tap-label " + content->find_document(document)->info.title[lang] + "\nwait 200\n";
     }
 };
-
-const JsonValue* find_target(const JsonValue& state, const std::string& label) {
-    for (const JsonValue& target : state["touch_targets"].array)
-        if (target["label"].string == label) return &target;
-    return nullptr;
-}
 
 }  // namespace
 
