@@ -6,6 +6,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kiosk::ui {
 
@@ -65,7 +66,7 @@ void collect_reader_links(UiContext& ctx, const Document& doc) {
 }
 
 const PassageLink* draw_line_links(UiContext& ctx, const Document& doc, const LaidLine& line, const Font* font,
-                                   ImVec2 pos, float line_height) {
+                                   ImVec2 pos, float line_height, float* nearest) {
     ReaderState& reader = ctx.state.reader;
     if (line.block < 0 || line.block + 1 >= static_cast<int>(reader.link_start.size())) return nullptr;
     const Palette& c = ctx.theme.colors;
@@ -101,7 +102,11 @@ const PassageLink* draw_line_links(UiContext& ctx, const Document& doc, const La
         if (area.pressed)
             ctx.draw->AddRectFilled(ImVec2(x0 - ctx.px(4), pos.y - font->size * 0.1f), ImVec2(x1 + ctx.px(4), base + ctx.px(4)),
                                     c.pressed_overlay, ctx.px(6));
-        if (area.clicked) tapped = link.link;
+        const float distance = std::abs(ctx.gesture.press_y() - cy);
+        if (area.clicked && distance < *nearest) {
+            *nearest = distance;
+            tapped = link.link;
+        }
     }
     return tapped;
 }

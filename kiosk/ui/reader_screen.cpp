@@ -300,6 +300,7 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
         ctx.draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), c.border, ctx.px(2));
     }
     const PassageLink* tapped = nullptr;
+    float nearest = FLT_MAX;  // of the links under the finger, the one nearest wins
     const std::vector<ReaderMatch>& matches = reader.search.matches;
     // Matches are in line order: start at the first that can reach the first visible line.
     const size_t first_line = layout.first_visible_line(offset - ctx.px(24));
@@ -340,7 +341,8 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
             }
         }
         if (line.block >= 0 && line.style != LineStyle::Caption)
-            if (const PassageLink* link = draw_line_links(ctx, doc, line, font, pos, layout.line_height)) tapped = link;
+            if (const PassageLink* link = draw_line_links(ctx, doc, line, font, pos, layout.line_height, &nearest))
+                tapped = link;
         if (current_begin) {
             // The current match sits on the strong accent: its words switch to the matching text colour.
             // ImGui 1.86 does not kern, so three runs land exactly where one would.

@@ -40,8 +40,10 @@ std::vector<ReaderMatch> topic_reader_matches(const Topic& topic, const Document
 // terms once per document; draws those on `line` (underlined, with a full-size touch target
 // each) and returns the one tapped, or null; and draws the popover a tapped term or act opens.
 void collect_reader_links(UiContext& ctx, const Document& doc);
+// Targets of adjacent lines may overlap (a line can be shorter than a finger): of the links a
+// tap lands on, the one whose line is nearest wins (`*nearest`: its distance so far, per frame).
 const PassageLink* draw_line_links(UiContext& ctx, const Document& doc, const LaidLine& line, const Font* font,
-                                   ImVec2 pos, float line_height);
+                                   ImVec2 pos, float line_height, float* nearest);
 void follow_reader_link(UiContext& ctx, const PassageLink& link);
 void draw_reader_popover(UiContext& ctx);
 // "Source: TITLE, paragraph N" for a definition taken from a bundled document; empty otherwise.
