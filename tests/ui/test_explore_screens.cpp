@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using kiosk::Lang;
 using kiosk::test::check_target_sizes;
 using kiosk::test::find_target;
@@ -153,4 +155,39 @@ TEST_CASE("a drag that starts on a link scrolls the text and follows nothing") {
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["reader_popover"].is_null());
     CHECK(run.state["scroll_y"].number > 100);
+}
+
+TEST_CASE("where the targets of links on adjacent lines overlap, the link whose line is nearest the finger is followed") {
+    Fixture f;
+    const std::string open = "tap-label EN\nwait 100\n" + f.open("2025-digital-economy-statement", Lang::En);
+    const std::vector<std::string> small = {"--size", "800x480"};
+    TempDir first;
+    auto shown = run_kiosk_script(first, open, small);
+    REQUIRE_MESSAGE(shown.result.exit_code == 0, shown.result.err);
+    // The Charter ends one line; the Development Strategy starts the next, under it.
+    const JsonValue* charter = find_target(shown.state, "Charter of the Shanghai Cooperation Organisation");
+    const JsonValue* strategy = find_target(shown.state, "SCO Development Strategy until 2025");
+    REQUIRE(charter);
+    REQUIRE(strategy);
+    const double upper = (*charter)["y"].number + (*charter)["h"].number / 2;
+    const double lower = (*strategy)["y"].number + (*strategy)["h"].number / 2;
+    REQUIRE(lower > upper);
+    const double left = std::max((*charter)["x"].number, (*strategy)["x"].number);
+    const double right = std::min((*charter)["x"].number + (*charter)["w"].number, (*strategy)["x"].number + (*strategy)["w"].number);
+    REQUIRE(right > left + 4);  // the two targets share this stretch of x
+    const int x = static_cast<int>((left + right) / 2);
+    // Both targets hold these points; each is nearer one line's middle.
+    const struct {
+        double y;
+        const char* expected;
+    } taps[] = {{upper + (lower - upper) * 0.2, "act:2002-sco-charter"},
+                {upper + (lower - upper) * 0.8, "act:2015-sco-development-strategy-2025"}};
+    for (const auto& tap : taps) {
+        CAPTURE(tap.expected);
+        TempDir dir;
+        auto run = run_kiosk_script(dir, open + "tap " + std::to_string(x) + " " + std::to_string(static_cast<int>(tap.y)) +
+                                             "\nwait 200\n", small);
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        CHECK(run.state["reader_popover"].string == tap.expected);
+    }
 }
