@@ -19,6 +19,7 @@ struct ReaderLink {
     Lang lang = Lang::Ru;
     size_t begin = 0, end = 0;
     const PassageLink* link = nullptr;  // into ContentStore::explore().links
+    std::string label;                  // its words, the touch target's label (made once, not per frame)
 };
 
 // The card shown over the reader after a tap on a glossary term or on an act the kiosk does not hold.

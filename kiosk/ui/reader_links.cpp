@@ -53,8 +53,9 @@ void collect_reader_links(UiContext& ctx, const Document& doc) {
         if (link.span.document != doc.info.id) continue;
         const int block = link.span.block - 1;  // ids are positions, 1-based
         if (block < 0 || block >= static_cast<int>(doc.blocks.size()) || doc.blocks[block].id != link.span.block) continue;
-        reader.links.push_back({block, link.span.lang, static_cast<size_t>(link.span.begin),
-                                static_cast<size_t>(link.span.end), &link});
+        const std::string& text = doc.blocks[block].text_in(link.span.lang);
+        const size_t begin = static_cast<size_t>(link.span.begin), end = static_cast<size_t>(link.span.end);
+        reader.links.push_back({block, link.span.lang, begin, end, &link, text.substr(begin, end - begin)});
     }
     std::stable_sort(reader.links.begin(), reader.links.end(),
                      [](const ReaderLink& a, const ReaderLink& b) { return a.block < b.block; });
@@ -97,8 +98,7 @@ const PassageLink* draw_line_links(UiContext& ctx, const Document& doc, const La
         const float target = ctx.theme.min_target();
         const float cy = pos.y + line_height * 0.5f, half_h = std::max(line_height, target) * 0.5f;
         const float grow = std::max(0.0f, target - (x1 - x0)) * 0.5f;
-        const std::string label(text.data() + link.begin, text.data() + link.end);
-        TouchArea area = touch_area(ctx, label, ImVec2(x0 - grow, cy - half_h), ImVec2(x1 + grow, cy + half_h));
+        TouchArea area = touch_area(ctx, link.label, ImVec2(x0 - grow, cy - half_h), ImVec2(x1 + grow, cy + half_h));
         if (area.pressed)
             ctx.draw->AddRectFilled(ImVec2(x0 - ctx.px(4), pos.y - font->size * 0.1f), ImVec2(x1 + ctx.px(4), base + ctx.px(4)),
                                     c.pressed_overlay, ctx.px(6));
