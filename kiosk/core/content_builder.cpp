@@ -2,6 +2,8 @@
 
 #include "core/content_schema.h"
 #include "core/document_source.h"
+#include "core/explore_source.h"
+#include "core/explore_store.h"
 #include "core/file_io.h"
 #include "core/lesson_source.h"
 #include "core/package_manifest.h"
@@ -63,6 +65,7 @@ public:
             if (!write_document(sources.documents[i], static_cast<int>(i), error)) return false;
         for (size_t i = 0; i < sources.lessons.size(); ++i)
             if (!write_lesson(sources.lessons[i], static_cast<int>(i), error)) return false;
+        if (!write_explore_tables(db_, sources.explore, error)) return false;
         if (!write_search_index(db_, sources, error)) return false;
         return db_.exec("COMMIT;", error);
     }
@@ -297,6 +300,8 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
     if (diagnostics->size() == errors_before) load_translation_sources(source_dir, &out->documents, diagnostics);
     load_lesson_sources(fs::join(source_dir, "lessons"), fs::join(source_dir, "local"), out->documents, &out->lessons,
                         diagnostics);
+    // Topics, terms and references are matched against the passages in every language.
+    if (diagnostics->size() == errors_before) load_explore_sources(source_dir, out->documents, &out->explore, diagnostics);
     return diagnostics->size() == errors_before;
 }
 
@@ -315,6 +320,13 @@ std::string collect_charset(const ContentSources& sources) {
         }
     }
     for (const Lesson& lesson : sources.lessons) add_lesson_chars(chars, lesson);
+    for (const Topic& topic : sources.explore.topics) add_localized_chars(chars, topic.name);
+    for (const GlossaryTerm& term : sources.explore.glossary) {
+        add_localized_chars(chars, term.term);
+        add_localized_chars(chars, term.definition);
+    }
+    for (const ExternalAct& act : sources.explore.acts)
+        for (const LocalizedText* text : {&act.name, &act.place, &act.issuer}) add_localized_chars(chars, *text);
     std::string out;
     for (char32_t cp : chars)
         if (cp >= 0x20) utf8::append(out, cp);

@@ -6,7 +6,8 @@
 namespace kiosk {
 
 // 2: translations of headings and blocks.
-constexpr int kContentSchemaVersion = 2;
+// 3: topics, glossary, external acts and the links in passages (explore_model.h).
+constexpr int kContentSchemaVersion = 3;
 constexpr const char* kProductId = "org.sco.digital-kiosk";
 // PRAGMA application_id: "SCOK", so `file(1)`-style tools can recognise the file.
 constexpr int kContentApplicationId = 0x53434F4B;
@@ -114,6 +115,59 @@ CREATE TABLE question_options(
   value    TEXT NOT NULL,
   PRIMARY KEY(lesson, question, position, lang),
   FOREIGN KEY(lesson, question) REFERENCES questions(lesson, position)
+) WITHOUT ROWID;
+CREATE TABLE topics(
+  id       TEXT PRIMARY KEY,
+  position INTEGER NOT NULL        -- order on the topics screen, 0-based
+) WITHOUT ROWID;
+CREATE TABLE topic_names(
+  topic TEXT NOT NULL REFERENCES topics(id),
+  lang  TEXT NOT NULL,
+  name  TEXT NOT NULL,
+  PRIMARY KEY(topic, lang)
+) WITHOUT ROWID;
+CREATE TABLE topic_spans(          -- where a topic's words stand in a passage
+  topic    TEXT NOT NULL REFERENCES topics(id),
+  document TEXT NOT NULL REFERENCES documents(id),
+  block    INTEGER NOT NULL,       -- blocks.id
+  lang     TEXT NOT NULL,          -- the text: ru (the original) or a translation
+  start    INTEGER NOT NULL,       -- byte offsets in that text
+  end      INTEGER NOT NULL,
+  PRIMARY KEY(topic, document, block, lang, start)
+) WITHOUT ROWID;
+CREATE TABLE glossary(
+  id              TEXT PRIMARY KEY,
+  position        INTEGER NOT NULL, -- order in db/glossary.txt, 0-based
+  source_document TEXT NOT NULL,    -- the bundled passage the definition comes from; '' and 0: none
+  source_block    INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE glossary_text(
+  term  TEXT NOT NULL REFERENCES glossary(id),
+  field TEXT NOT NULL,             -- term | definition
+  lang  TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY(term, field, lang)
+) WITHOUT ROWID;
+CREATE TABLE acts(                 -- SCO acts the documents mention but the package does not hold
+  id   TEXT PRIMARY KEY,
+  date TEXT NOT NULL               -- YYYY-MM-DD
+) WITHOUT ROWID;
+CREATE TABLE act_text(
+  act   TEXT NOT NULL REFERENCES acts(id),
+  field TEXT NOT NULL,             -- name | place | issuer
+  lang  TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY(act, field, lang)
+) WITHOUT ROWID;
+CREATE TABLE passage_links(        -- tappable mentions: cross-references and glossary terms
+  document TEXT NOT NULL REFERENCES documents(id),
+  block    INTEGER NOT NULL,
+  lang     TEXT NOT NULL,
+  start    INTEGER NOT NULL,
+  end      INTEGER NOT NULL,
+  kind     TEXT NOT NULL,          -- document | act | term
+  target   TEXT NOT NULL,          -- documents.id, acts.id or glossary.id
+  PRIMARY KEY(document, block, lang, start)
 ) WITHOUT ROWID;
 )sql";
 

@@ -1,6 +1,7 @@
 #include "core/content_store.h"
 
 #include "core/content_schema.h"
+#include "core/explore_store.h"
 #include "core/file_io.h"
 #include "core/lesson_store.h"
 #include "core/package_manifest.h"
@@ -182,7 +183,8 @@ std::unique_ptr<ContentStore> ContentStore::open(const std::string& path, std::s
     store->path_ = path;
     std::string reason;
     if (!load_meta(db, &store->info_, &reason) || !load_documents(db, &store->documents_, &reason) ||
-        !load_lessons(db, &store->lessons_, &reason)) {
+        !load_lessons(db, &store->lessons_, &reason) ||
+        !load_explore_tables(db, store->documents_, &store->explore_, &reason)) {
         *error = path + ": " + reason;
         return nullptr;
     }
@@ -198,6 +200,24 @@ const Document* ContentStore::find_document(const std::string& id) const {
 const Lesson* ContentStore::find_lesson(const std::string& id) const {
     for (const Lesson& lesson : lessons_)
         if (lesson.id == id) return &lesson;
+    return nullptr;
+}
+
+const Topic* ContentStore::find_topic(const std::string& id) const {
+    for (const Topic& topic : explore_.topics)
+        if (topic.id == id) return &topic;
+    return nullptr;
+}
+
+const GlossaryTerm* ContentStore::find_term(const std::string& id) const {
+    for (const GlossaryTerm& term : explore_.glossary)
+        if (term.id == id) return &term;
+    return nullptr;
+}
+
+const ExternalAct* ContentStore::find_act(const std::string& id) const {
+    for (const ExternalAct& act : explore_.acts)
+        if (act.id == id) return &act;
     return nullptr;
 }
 

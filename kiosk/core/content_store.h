@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/content_model.h"
+#include "core/explore_model.h"
 #include "core/lesson_model.h"
 
 #include <memory>
@@ -38,12 +39,18 @@ public:
     const Lesson* find_lesson(const std::string& id) const;
     // The block a lesson link points to, or null (e.g. a link into a document this package lacks).
     const Block* find_linked_block(const LessonLink& link) const;
+    // Topics, glossary, external acts and the links in passages (explore_model.h).
+    const ExploreContent& explore() const { return explore_; }
+    const Topic* find_topic(const std::string& id) const;
+    const GlossaryTerm* find_term(const std::string& id) const;
+    const ExternalAct* find_act(const std::string& id) const;
 
 private:
     std::string path_;
     ContentInfo info_;
     std::vector<Document> documents_;
     std::vector<Lesson> lessons_;
+    ExploreContent explore_;
 };
 
 }  // namespace kiosk

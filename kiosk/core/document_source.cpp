@@ -327,4 +327,6 @@ bool parse_document_source(std::string_view text, const std::string& file_name, 
     return parser.parse(text, out);
 }
 
+bool is_valid_calendar_date(std::string_view date) { return is_valid_date(date); }
+
 }  // namespace kiosk

@@ -84,6 +84,16 @@ void KioskRunner::write_state_dump() {
     }
     if (top_block >= 0) json.value(state.reader.document->blocks[top_block].id);
     else json.null();
+    // Explore: the card over the reader ("term:ID" or "act:ID") and the topic being listed or highlighted.
+    const ui::ReaderPopover& popover = state.reader.popover;
+    json.key("reader_popover");
+    if (reading && popover.term) json.value("term:" + popover.term->id);
+    else if (reading && popover.act) json.value("act:" + popover.act->id);
+    else json.null();
+    const Topic* topic = state.screen == ui::Screen::Topic ? state.explore.topic : reading ? state.reader.topic : nullptr;
+    json.key("topic");
+    if (topic) json.value(topic->id);
+    else json.null();
     json.key("frames_rendered").value(frames_rendered_);
     json.key("text_size").value(state.text_size);
     json.key("high_contrast").value(state.high_contrast);

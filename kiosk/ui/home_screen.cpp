@@ -88,6 +88,8 @@ void open_document(UiState& state, const Document& doc) {
     state.reader.search = ReaderMatches{};
     state.reader.pending_block = -1;
     state.reader.highlight_block = -1;
+    state.reader.topic = nullptr;
+    state.reader.popover = ReaderPopover{};
     state.reader.return_to = Screen::Home;
     // In the visitor's language; the Russian original is a tap away.
     state.reader.text_lang = state.reader.followed_lang = state.language;
@@ -106,6 +108,21 @@ void draw_home_screen(UiContext& ctx) {
     float y = theme.top_bar_height() + margin * 0.8f;
     const Font* heading = ctx.fonts.get(FontRole::Title);
     draw_text(ctx.draw, heading, ImVec2(margin, y), c.text, ctx.t("home.heading"));
+    // Ways in besides the cards: the topics and the glossary, at the right of the heading.
+    {
+        const float h = theme.button_height() * 0.85f, cy = y + heading->size * 0.5f;
+        float right = ctx.screen.x - margin;
+        const std::string& glossary = ctx.t("home.glossary");
+        const float wg = button_width(ctx, glossary);
+        if (touch_button(ctx, glossary, ImVec2(right - wg, cy - h / 2), ImVec2(right, cy + h / 2), ButtonStyle::Secondary))
+            open_glossary(ctx.state);
+        right -= wg + ctx.px(16);
+        const std::string& topics = ctx.t("home.topics");
+        const float wt = button_width(ctx, topics);
+        if (!ctx.content.explore().topics.empty() &&
+            touch_button(ctx, topics, ImVec2(right - wt, cy - h / 2), ImVec2(right, cy + h / 2), ButtonStyle::Primary))
+            open_topics(ctx.state);
+    }
     y += heading->size * 1.3f;
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("home.subheading"), regular, ImVec2(margin, y),

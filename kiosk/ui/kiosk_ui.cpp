@@ -28,6 +28,9 @@ const char* screen_name(Screen screen) {
         case Screen::Lesson: return "lesson";
         case Screen::Quiz: return "quiz";
         case Screen::Trainer: return "trainer";
+        case Screen::Topics: return "topics";
+        case Screen::Topic: return "topic";
+        case Screen::Glossary: return "glossary";
     }
     return "home";
 }
@@ -174,6 +177,9 @@ void KioskUi::draw_screen(UiContext& ctx) {
         case Screen::Lesson: draw_lesson_screen(ctx); break;
         case Screen::Quiz: draw_quiz_screen(ctx); break;
         case Screen::Trainer: draw_trainer_screen(ctx); break;
+        case Screen::Topics: draw_topics_screen(ctx); break;
+        case Screen::Topic: draw_topic_screen(ctx); break;
+        case Screen::Glossary: draw_glossary_screen(ctx); break;
     }
 }
 

@@ -248,6 +248,15 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_b
 void refresh_matches(UiContext& ctx, const Document& doc) {
     ReaderState& reader = ctx.state.reader;
     ReaderMatches& found = reader.search;
+    if (reader.topic) {  // opened from a topic: its words, in the languages the column shows
+        found.matches = topic_reader_matches(*reader.topic, doc, reader.text_lang, reader.layout.side_by_side);
+        place_matches(reader, doc);
+        found.matches.erase(std::remove_if(found.matches.begin(), found.matches.end(),
+                                           [](const ReaderMatch& m) { return m.line < 0; }),
+                            found.matches.end());
+        found.current = -1;
+        return;
+    }
     if (found.query.empty() || !ctx.search) {
         place_matches(reader, doc);
         return;
@@ -275,7 +284,8 @@ void refresh_matches(UiContext& ctx, const Document& doc) {
             found.current = static_cast<int>(i);
 }
 
-void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max, float column_x) {
+// Draws the visible lines; returns the link tapped, or null.
+const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max, float column_x) {
     ReaderState& reader = ctx.state.reader;
     const ReaderLayout& layout = reader.layout;
     const Palette& c = ctx.theme.colors;
@@ -289,6 +299,8 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
         const float x = column_x + (layout.width - layout.column_gap) * 0.5f + layout.column_gap * 0.5f;
         ctx.draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), c.border, ctx.px(2));
     }
+    const PassageLink* tapped = nullptr;
+    float nearest = FLT_MAX;  // of the links under the finger, the one nearest wins
     const std::vector<ReaderMatch>& matches = reader.search.matches;
     // Matches are in line order: start at the first that can reach the first visible line.
     const size_t first_line = layout.first_visible_line(offset - ctx.px(24));
@@ -328,6 +340,9 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
                 current_end = std::min(line.end, text + matches[m].end);
             }
         }
+        if (line.block >= 0 && line.style != LineStyle::Caption)
+            if (const PassageLink* link = draw_line_links(ctx, doc, line, font, pos, layout.line_height, &nearest))
+                tapped = link;
         if (current_begin) {
             // The current match sits on the strong accent: its words switch to the matching text colour.
             // ImGui 1.86 does not kern, so three runs land exactly where one would.
@@ -344,6 +359,7 @@ void draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 
             draw_text(ctx.draw, body, ImVec2(column_x + line.x - body->size * 1.0f, y), c.accent, kBullet);
     }
     ctx.draw->PopClipRect();
+    return tapped;
 }
 
 }  // namespace
@@ -371,6 +387,10 @@ void draw_reader_screen(UiContext& ctx) {
         return;
     }
     const Document& doc = *reader.document;
+    collect_reader_links(ctx, doc);
+    // A term's or an act's card covers the reader: nothing beneath it reacts until it closes.
+    const bool input = ctx.input_enabled;
+    if (reader.popover.open()) ctx.input_enabled = false;
     const size_t doc_index = static_cast<size_t>(&doc - ctx.content.documents().data());
     const Theme& theme = ctx.theme;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.surface);
@@ -450,9 +470,11 @@ void draw_reader_screen(UiContext& ctx) {
         reader.scroll.scroll_to(reader.layout.block_top[reader.pending_block], false, ctx.now);  // a linked passage
     reader.pending_block = -1;
     scroll_region(ctx, reader.scroll, text_min, text_max);
-    // A tap on a block of a translation shows its original below it (or hides it again).
+    const PassageLink* link = draw_document_text(ctx, doc, text_min, text_max, column_x);
+    // A tap on a block of a translation shows its original below it (or hides it again); a tap
+    // on a link follows the link instead.
     const TouchGesture& g = ctx.gesture;
-    if (translated && !two_columns && ctx.input_enabled && g.released_as_tap() &&
+    if (!link && translated && !two_columns && ctx.input_enabled && g.released_as_tap() &&
         g.press_x() >= column_x && g.press_x() <= column_x + column_width && g.press_y() >= text_min.y &&
         g.press_y() <= text_max.y) {
         const int block = reader.layout.block_at(g.press_y() - text_min.y - ctx.px(24) + reader.scroll.offset());
@@ -462,9 +484,11 @@ void draw_reader_screen(UiContext& ctx) {
             ctx.animating = true;
         }
     }
-    draw_document_text(ctx, doc, text_min, text_max, column_x);
     scroll_indicator(ctx, reader.scroll, ImVec2(text_min.x, text_min.y), ImVec2(text_max.x - ctx.px(8), text_max.y),
                      reader.layout.height + ctx.px(24));
+    ctx.input_enabled = input;
+    if (link) follow_reader_link(ctx, *link);
+    draw_reader_popover(ctx);
 }
 
 }  // namespace kiosk::ui

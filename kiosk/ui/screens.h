@@ -24,6 +24,30 @@ void draw_lessons_screen(UiContext& ctx);  // lessons_screen.cpp: the digital-li
 void draw_lesson_screen(UiContext& ctx);   // lesson_screen.cpp: one lesson, a slide at a time
 void draw_quiz_screen(UiContext& ctx);     // quiz_screen.cpp: the quiz that ends a lesson
 void draw_trainer_screen(UiContext& ctx);  // trainer_screen.cpp: group sessions behind the trainer PIN
+void draw_topics_screen(UiContext& ctx);   // topics_screen.cpp: the topics as tiles
+void draw_topic_screen(UiContext& ctx);    // topics_screen.cpp: one topic's passages by document
+void draw_glossary_screen(UiContext& ctx); // glossary_screen.cpp: every term with its definition
+
+// Opens the topics or the glossary (from home).
+void open_topics(UiState& state);
+void open_glossary(UiState& state);
+// The words of `topic` in the document's text column, as reader_matches() gives a search's
+// (topics_screen.cpp).
+std::vector<ReaderMatch> topic_reader_matches(const Topic& topic, const Document& doc, Lang text_lang,
+                                              bool with_original);
+
+// The reader's links (reader_links.cpp): collects the document's cross-references and glossary
+// terms once per document; draws those on `line` (underlined, with a full-size touch target
+// each) and returns the one tapped, or null; and draws the popover a tapped term or act opens.
+void collect_reader_links(UiContext& ctx, const Document& doc);
+// Targets of adjacent lines may overlap (a line can be shorter than a finger): of the links a
+// tap lands on, the one whose line is nearest wins (`*nearest`: its distance so far, per frame).
+const PassageLink* draw_line_links(UiContext& ctx, const Document& doc, const LaidLine& line, const Font* font,
+                                   ImVec2 pos, float line_height, float* nearest);
+void follow_reader_link(UiContext& ctx, const PassageLink& link);
+void draw_reader_popover(UiContext& ctx);
+// "Source: TITLE, paragraph N" for a definition taken from a bundled document; empty otherwise.
+std::string glossary_source_note(const UiContext& ctx, const GlossaryTerm& term);
 
 // Overlays (overlays.cpp), drawn over a screen whose input they block.
 void draw_accessibility_panel(UiContext& ctx);              // text size and high contrast

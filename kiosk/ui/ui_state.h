@@ -8,6 +8,7 @@
 #include "core/lesson_model.h"
 #include "core/pin_lock.h"
 #include "core/state_store.h"
+#include "ui/explore_state.h"
 #include "ui/reader_layout.h"
 #include "ui/search_state.h"
 #include "ui/update_state.h"
@@ -18,9 +19,9 @@
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Reader, Attract, Pin, Admin, Search, Lessons, Lesson, Quiz, Trainer };
+enum class Screen { Home, Reader, Attract, Pin, Admin, Search, Lessons, Lesson, Quiz, Trainer, Topics, Topic, Glossary };
 // The `screen` value of the state dump: "home", "reader", "attract", "pin", "admin", "search",
-// "lessons", "lesson", "quiz", "trainer".
+// "lessons", "lesson", "quiz", "trainer", "topics", "topic", "glossary".
 const char* screen_name(Screen screen);
 
 struct ReaderState {
@@ -38,6 +39,11 @@ struct ReaderState {
     bool side_by_side = false;        // a translation beside the original, where two columns fit
     std::vector<char> originals;      // per block: its original shown below the translation (tapped)
     int originals_version = 0;        // counts changes of `originals`, for the layout
+    const Topic* topic = nullptr;     // a topic whose words are highlighted (opened from the topic list)
+    std::vector<ReaderLink> links;    // cross-references and glossary terms of `links_document`, by block
+    std::vector<size_t> link_start;   // per block: its first entry in `links` (one more entry at the end)
+    const Document* links_document = nullptr;
+    ReaderPopover popover;            // a term's definition or an act's facts, over the text
 };
 
 // A visitor's lesson: which one, which slide, and the quiz that ends it.
@@ -122,6 +128,7 @@ struct UiState {
     LessonState lesson;
     QuizState quiz;
     TrainerState trainer;
+    ExploreState explore;
     double attract_started = 0;  // clock time the attract loop began, for its slides
     KioskStatus status;
     UiRequests requests;

@@ -142,6 +142,12 @@ TEST_CASE("the English the kiosk writes spells -ise, as the SCO does (\"Organisa
         }
         check_english("lesson " + lesson.id, text);
     }
+    const ExploreContent& explore = store->explore();
+    for (const Topic& topic : explore.topics) check_english("topic " + topic.id, topic.name[Lang::En]);
+    for (const GlossaryTerm& term : explore.glossary)
+        check_english("term " + term.id, term.term[Lang::En] + "\n" + term.definition[Lang::En]);
+    for (const ExternalAct& act : explore.acts)
+        check_english("act " + act.id, act.name[Lang::En] + "\n" + act.place[Lang::En] + "\n" + act.issuer[Lang::En]);
 
     Translations translations;
     Diagnostics diagnostics;

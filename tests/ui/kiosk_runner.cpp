@@ -61,11 +61,25 @@ std::string enter_pin(const std::string& pin) {
     return script + "tap-label Войти\nwait 100\n";
 }
 
-bool has_target(const JsonValue& state, const std::string& label) {
-    for (const JsonValue& target : state["touch_targets"].array)
-        if (target["label"].string == label) return true;
-    return false;
+ContentFixture::ContentFixture() {
+    std::string error;
+    content = ContentStore::open(KIOSK_CONTENT_DB, &error);
+    REQUIRE_MESSAGE(content, error);
+    Diagnostics diagnostics;
+    REQUIRE(translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics));
 }
+
+std::string ContentFixture::tap(const std::string& key, Lang lang) const {
+    return "tap-label " + translations.get(lang, key) + "\n";
+}
+
+const JsonValue* find_target(const JsonValue& state, const std::string& label) {
+    for (const JsonValue& target : state["touch_targets"].array)
+        if (target["label"].string == label) return &target;
+    return nullptr;
+}
+
+bool has_target(const JsonValue& state, const std::string& label) { return find_target(state, label) != nullptr; }
 
 void check_target_sizes(const JsonValue& state) {
     REQUIRE(!state["touch_targets"].array.empty());

@@ -1,7 +1,11 @@
 // Runs the real kiosk binary headless with a script and returns its state dump.
 #pragma once
 
+#include "core/content_store.h"
+#include "core/translations.h"
 #include "test_support.h"
+
+#include <memory>
 
 #include <string>
 #include <vector>
@@ -35,6 +39,17 @@ constexpr const char* kTrainerTestPin = "135792";
 void set_pin(const TempDir& dir, const std::string& pin, const std::string& role = "organizer");
 // Script lines that type `pin` on the PIN pad and press the Russian "Войти" (enter) key.
 std::string enter_pin(const std::string& pin);
+// The bundled content and the UI strings, for scripts that tap what a visitor reads.
+struct ContentFixture {
+    std::unique_ptr<ContentStore> content;
+    Translations translations;
+    ContentFixture();
+    // "tap-label " and the UI string `key` in `lang`, one script line.
+    std::string tap(const std::string& key, Lang lang = Lang::Ru) const;
+};
+
+// The touch target labelled `label` in the state dump, or null.
+const JsonValue* find_target(const JsonValue& state, const std::string& label);
 // True if a touch target labelled `label` is in the state dump.
 bool has_target(const JsonValue& state, const std::string& label);
 // Checks that the dump lists touch targets and that each is at least 48 px both ways.

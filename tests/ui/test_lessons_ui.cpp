@@ -23,20 +23,7 @@ using kiosk::test::kTrainerTestPin;
 
 namespace {
 
-struct Fixture {
-    std::unique_ptr<kiosk::ContentStore> content;
-    kiosk::Translations translations;
-
-    Fixture() {
-        std::string error;
-        content = kiosk::ContentStore::open(KIOSK_CONTENT_DB, &error);
-        REQUIRE_MESSAGE(content, error);
-        kiosk::Diagnostics diagnostics;
-        REQUIRE(translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics));
-    }
-    std::string tap(const std::string& key, Lang lang = Lang::Ru) const {
-        return "tap-label " + translations.get(lang, key) + "\n";
-    }
+struct Fixture : kiosk::test::ContentFixture {
     // From the home screen into `lesson`, then to slide `slide` (0-based).
     std::string open_slide(const kiosk::Lesson& lesson, int slide, Lang lang = Lang::Ru) const {
         std::string script = tap("home.lessons_title", lang) + "tap-label " + lesson.title[lang] + "\n";

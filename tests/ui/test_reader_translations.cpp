@@ -68,15 +68,16 @@ TEST_CASE("the 2021 protocol's translations say that its Russian and Chinese tex
 TEST_CASE("tapping a translated block shows its original below it, and tapping again hides it") {
     TempDir dir;
     const std::string open = open_document("2025-digital-economy-statement", Lang::Zh);
-    // x = 1200 is inside the text column; y = 560 is on the third block at the default size.
-    KioskRun shown = run(dir, open + "tap 1200 560\nwait 300\nshot @DIR@/original.png\n", "zh");
+    // x = 1200 is inside the text column; y = 600 is on the third block at the default size, beside
+    // its links (a tap on a link follows the link instead).
+    KioskRun shown = run(dir, open + "tap 1200 600\nwait 300\nshot @DIR@/original.png\n", "zh");
     std::vector<int> originals = ints(shown.state["reader_originals"]);
     REQUIRE(originals.size() == 1);
     CHECK(originals[0] >= 1);
-    KioskRun hidden = run(dir, open + "tap 1200 560\nwait 300\ntap 1200 560\nwait 300\n", "zh");
+    KioskRun hidden = run(dir, open + "tap 1200 600\nwait 300\ntap 1200 600\nwait 300\n", "zh");
     CHECK(hidden.state["reader_originals"].array.empty());
     // The Russian original itself has nothing to reveal.
-    KioskRun russian = run(dir, open_document("2025-digital-economy-statement", Lang::Ru) + "tap 1200 560\nwait 300\n", "ru");
+    KioskRun russian = run(dir, open_document("2025-digital-economy-statement", Lang::Ru) + "tap 1200 600\nwait 300\n", "ru");
     CHECK(russian.state["reader_originals"].array.empty());
 }
 
@@ -108,7 +109,7 @@ TEST_CASE("side by side with the original, then another language: the reader sta
 TEST_CASE("where two columns do not fit, the side-by-side toggle is not offered and a tap shows the original") {
     TempDir dir;
     KioskRun small = run_kiosk_script(dir, open_document("2025-digital-economy-statement", Lang::En) +
-                                               "tap 600 330\nwait 300\n",
+                                               "tap 400 300\nwait 300\n",  // beside the links
                                       {"--lang", "en", "--size", "800x480"});
     REQUIRE_MESSAGE(small.result.exit_code == 0, small.result.err);
     CHECK(small.state["reader_language"].string == "en");

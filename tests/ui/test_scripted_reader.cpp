@@ -6,6 +6,7 @@
 
 #include <sys/stat.h>
 
+using kiosk::test::find_target;
 using kiosk::test::JsonValue;
 using kiosk::test::run_kiosk_script;
 using kiosk::test::TempDir;
@@ -22,12 +23,6 @@ std::unique_ptr<kiosk::ContentStore> open_content() {
 long file_size(const std::string& path) {
     struct stat st {};
     return ::stat(path.c_str(), &st) == 0 ? static_cast<long>(st.st_size) : -1;
-}
-
-const JsonValue* find_target(const JsonValue& state, const std::string& label) {
-    for (const JsonValue& target : state["touch_targets"].array)
-        if (target["label"].string == label) return &target;
-    return nullptr;
 }
 
 }  // namespace

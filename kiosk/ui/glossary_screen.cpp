@@ -1,0 +1,94 @@
+// Glossary: every term with its one-sentence definition, in two columns where they fit, and
+// where a definition comes from a bundled document, which one and which paragraph.
+#include "ui/display_strings.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+namespace {
+
+// One entry: the term, its definition and where the definition comes from. Returns the height.
+float glossary_entry(UiContext& ctx, const GlossaryTerm& term, const std::string* source, ImVec2 pos, float width,
+                     bool draw) {
+    const Lang lang = ctx.state.language;
+    const char* lc = lang_code(lang);
+    const Palette& c = ctx.theme.colors;
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    const float pad = ctx.px(24);
+    const float inner = width - pad * 2;
+    const std::string& note = source ? *source : ctx.t("glossary.general_definition");
+    const float height = pad * 2 + ctx.text_cache.wrap(term.term.get(lang), medium, inner, lc).height() + ctx.px(8) +
+                         ctx.text_cache.wrap(term.definition.get(lang), regular, inner, lc).height() + ctx.px(8) +
+                         ctx.text_cache.wrap(note, small, inner, lc).height();
+    if (!draw) return height;
+    ctx.draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), c.surface, ctx.px(12));
+    float y = pos.y + pad;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, term.term.get(lang), medium, ImVec2(pos.x + pad, y), inner, c.primary, lc);
+    y += ctx.px(8);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, term.definition.get(lang), regular, ImVec2(pos.x + pad, y), inner, c.text, lc);
+    y += ctx.px(8);
+    draw_wrapped(ctx.draw, ctx.text_cache, note, small, ImVec2(pos.x + pad, y), inner, c.text_muted, lc);
+    return height;
+}
+
+}  // namespace
+
+void open_glossary(UiState& state) {
+    state.explore.glossary_return = state.screen == Screen::Reader ? Screen::Reader : Screen::Home;
+    state.screen = Screen::Glossary;
+    state.explore.glossary_scroll.stop();
+    state.explore.glossary_scroll.set_extent(0, 1);
+}
+
+void draw_glossary_screen(UiContext& ctx) {
+    ExploreState& explore = ctx.state.explore;
+    const Theme& theme = ctx.theme;
+    const Palette& c = theme.colors;
+    const Lang lang = ctx.state.language;
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
+    if (draw_top_bar(ctx, ctx.t("glossary.title"), true, true)) {
+        ctx.state.screen = explore.glossary_return == Screen::Reader && ctx.state.reader.document ? Screen::Reader
+                                                                                                   : Screen::Home;
+        return;
+    }
+    // "Source: paragraph 6 of …", once per language.
+    const auto& terms = ctx.content.explore().glossary;
+    if (explore.sources.size() != terms.size() || explore.sources_lang != lang) {
+        explore.sources.assign(terms.size(), std::string());
+        for (size_t i = 0; i < terms.size(); ++i) explore.sources[i] = glossary_source_note(ctx, terms[i]);
+        explore.sources_lang = lang;
+    }
+    const float margin = theme.margin();
+    const ImVec2 area_min(0, theme.top_bar_height()), area_max(ctx.screen.x, ctx.screen.y);
+    scroll_region(ctx, explore.glossary_scroll, area_min, area_max);
+    ctx.draw->PushClipRect(area_min, area_max, true);
+    const float top = area_min.y + margin * 0.6f - explore.glossary_scroll.offset();
+    float y = top;
+    const float width = ctx.screen.x - margin * 2;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("glossary.subheading"), ctx.fonts.get(FontRole::Regular),
+                      ImVec2(margin, y), width, c.text_muted, lang_code(lang), 2) + ctx.px(20);
+    // Two columns where a column keeps a comfortable line; each entry goes to the shorter one.
+    const int columns = width >= ctx.px(1300) ? 2 : 1;
+    const float gap = ctx.px(24);
+    const float column_width = (width - gap * (columns - 1)) / columns;
+    float column_y[2] = {y, y};
+    for (size_t i = 0; i < terms.size(); ++i) {
+        const int col = columns == 2 && column_y[1] < column_y[0] ? 1 : 0;
+        const ImVec2 pos(margin + col * (column_width + gap), column_y[col]);
+        const std::string* source = explore.sources[i].empty() ? nullptr : &explore.sources[i];
+        const float h = glossary_entry(ctx, terms[i], source, pos, column_width, false);
+        if (pos.y + h >= area_min.y && pos.y <= area_max.y) glossary_entry(ctx, terms[i], source, pos, column_width, true);
+        column_y[col] += h + gap;
+    }
+    explore.glossary_height = std::max(column_y[0], column_y[1]) - top + margin * 0.5f;
+    ctx.draw->PopClipRect();
+    explore.glossary_scroll.set_extent(explore.glossary_height, area_max.y - area_min.y);
+    scroll_indicator(ctx, explore.glossary_scroll, area_min, area_max, explore.glossary_height);
+}
+
+}  // namespace kiosk::ui
