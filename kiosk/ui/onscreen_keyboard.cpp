@@ -103,13 +103,6 @@ KeyboardLayout default_keyboard_layout(Lang lang) {
     return lang == Lang::Ru ? KeyboardLayout::Russian : KeyboardLayout::English;
 }
 
-void erase_last_char(std::string* text) {
-    if (text->empty()) return;
-    size_t end = text->size() - 1;
-    while (end > 0 && (static_cast<unsigned char>((*text)[end]) & 0xC0) == 0x80) --end;  // continuation bytes
-    text->erase(end);
-}
-
 float onscreen_keyboard_height(const UiContext& ctx, float width) {
     return key_unit(ctx, width) * kRows + ctx.px(kGapPx) * (kRows - 1);
 }
@@ -149,7 +142,7 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
     if (draw_key(ctx, ctx.t("search.key_backspace"), ImVec2(x, y), ImVec2(x + span(2), y + unit), true,
                  FontRole::Regular) &&
         !text->empty()) {
-        erase_last_char(text);
+        utf8::erase_last(text);
         changed = true;
     }
     x += span(2) + gap;

@@ -30,7 +30,4 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
 // Height the keyboard needs when it is `width` wide.
 float onscreen_keyboard_height(const UiContext& ctx, float width);
 
-// `text` without its last UTF-8 character (nothing happens to empty text).
-void erase_last_char(std::string* text);
-
 }  // namespace kiosk::ui
