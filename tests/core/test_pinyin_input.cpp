@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -280,4 +281,43 @@ TEST_CASE("without RIME's data the keys type Latin letters and the reason is giv
     input.digit('5');
     input.backspace();
     CHECK(apply_events(input) == "wifi ");
+}
+
+TEST_CASE("ten thousand random keystrokes leave the engine's memory flat") {
+    TempDir dir;
+    auto input = start(dir);
+    std::mt19937 rng(20261129);
+    auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    auto keystrokes = [&](int count) {
+        for (int i = 0; i < count; ++i) {
+            const int roll = uniform(0, 99);
+            if (roll < 70) input->type(static_cast<char>('a' + uniform(0, 25)));
+            else if (roll < 78) input->backspace();
+            else if (roll < 84) input->space();
+            else if (roll < 92) input->select(uniform(0, 4));
+            else if (roll < 96) input->page(uniform(0, 1) ? 1 : -1);
+            else if (roll < 98) input->digit(static_cast<char>('0' + uniform(0, 9)));
+            else input->clear();
+            if (i % 64 == 0) apply_events(*input);  // the UI drains the events every frame
+        }
+        apply_events(*input);
+    };
+    keystrokes(2000);
+    const double warm = kiosk::test::resident_mb();
+    keystrokes(10000);
+    const double after = kiosk::test::resident_mb();
+    MESSAGE("engine process resident " << warm << " MB after 2,000 keystrokes, " << after << " MB after 10,000 more");
+#ifndef KIOSK_SANITIZED
+    CHECK(after - warm < 1.5);
+#endif
+    CHECK(input->state() == PinyinInput::State::Ready);
+}
+
+TEST_CASE("new content ranks the candidates by its own vocabulary, and content without one leaves RIME's order") {
+    TempDir dir;
+    auto input = start(dir, dir.file("missing.db"));  // no vocabulary: RIME's order
+    type(*input, "szjj");
+    CHECK(position(view_of(*input).candidates, "数字") < 0);  // RIME puts it on a later page
+    input->set_content(KIOSK_CONTENT_DB);
+    CHECK(position(view_of(*input).candidates, "数字") >= 0);  // the factory content is full of it
 }
