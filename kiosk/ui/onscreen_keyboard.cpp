@@ -107,15 +107,13 @@ void draw_composition(UiContext& ctx, const PinyinInput* ime, const PinyinInput:
     const Font* small = ctx.fonts.get(FontRole::Small);
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const std::string& tag = ctx.t("search.key_pinyin");
-    const float tag_w = text_size(small, tag).x + ctx.px(28);
     const float h = max.y - min.y;
+    const float tag_w = std::max(text_size(small, tag).x + ctx.px(28), h * 1.5f);
     ctx.draw->AddRectFilled(min, ImVec2(min.x + tag_w, max.y), c.accent_soft, h * 0.5f);
     draw_text_centered(ctx.draw, small, min, ImVec2(min.x + tag_w, max.y), c.text, tag);
     const float x = min.x + tag_w + ctx.px(16);
     ctx.draw->PushClipRect(ImVec2(x, min.y), max, true);
-    const PinyinInput::State state = ime ? ime->state() : PinyinInput::State::Failed;
-    if (state != PinyinInput::State::Ready) {
-        const char* key = state == PinyinInput::State::Starting ? "search.ime_starting" : "search.ime_unavailable";
+    if (const char* key = pinyin_state_key(ime)) {
         draw_text(ctx.draw, small, ImVec2(x, (min.y + max.y - small->size) * 0.5f), c.text_muted, ctx.t(key));
     } else if (!view.composition.empty()) {
         const float y = (min.y + max.y - medium->size) * 0.5f;
@@ -202,15 +200,22 @@ const char* keyboard_layout_name(KeyboardLayout layout) {
     return "english";
 }
 
-float onscreen_keyboard_height(const UiContext& ctx, float width, KeyboardLayout layout) {
+const char* pinyin_state_key(const PinyinInput* ime) {
+    const PinyinInput::State state = ime ? ime->state() : PinyinInput::State::Failed;
+    if (state == PinyinInput::State::Ready) return nullptr;
+    return state == PinyinInput::State::Starting ? "search.ime_starting" : "search.ime_unavailable";
+}
+
+float onscreen_keyboard_height(const UiContext& ctx, float width, KeyboardLayout layout, bool composition_line) {
     const float unit = key_unit(ctx, width), gap = ctx.px(kGapPx);
     const float keys = unit * kRows + gap * (kRows - 1);
     if (layout != KeyboardLayout::Pinyin) return keys;
-    return keys + std::max(ctx.theme.min_target(), ctx.px(kCompositionPx)) + unit + gap * 2;
+    const float line = composition_line ? std::max(ctx.theme.min_target(), ctx.px(kCompositionPx)) + gap : 0;
+    return keys + line + unit + gap;
 }
 
 bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string* text, PinyinInput* ime,
-                            const PinyinInput::View& view, ImVec2 min, ImVec2 max) {
+                            const PinyinInput::View& view, bool composition_line, ImVec2 min, ImVec2 max) {
     const float width = max.x - min.x;
     const float unit = key_unit(ctx, width);
     const float gap = ctx.px(kGapPx);
@@ -220,10 +225,14 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
     bool changed = false;
     float y = min.y;
     if (pinyin) {
-        const float line = std::max(ctx.theme.min_target(), ctx.px(kCompositionPx));
-        draw_composition(ctx, ime, view, ImVec2(left, y), ImVec2(left + full, y + line));
-        y += line + gap;
-        draw_candidates(ctx, ime, view, ImVec2(left, y), ImVec2(left + full, y + unit), unit, gap);
+        // Where keys at their minimum size are wider than the column, the bar stays inside it.
+        const float bar_right = std::min(left + full, max.x);
+        if (composition_line) {
+            const float line = std::max(ctx.theme.min_target(), ctx.px(kCompositionPx));
+            draw_composition(ctx, ime, view, ImVec2(left, y), ImVec2(bar_right, y + line));
+            y += line + gap;
+        }
+        draw_candidates(ctx, ime, view, ImVec2(left, y), ImVec2(bar_right, y + unit), unit, gap);
         y += unit + gap;
     }
     for (const std::vector<Key>& row : layout_keys(*layout).rows) {

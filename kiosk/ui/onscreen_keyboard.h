@@ -40,12 +40,17 @@ bool append_typed(std::string* text, const std::string& typed);
 
 // Draws the keyboard into [min, max] and applies taps to `text`, or in the 拼音 layout hands
 // them to `ime` (whose composition and candidates `view` holds). Keys are square, as large as
-// fit (at most ~90 px at 1080p, never below the minimum target). Returns true if `text` changed.
+// fit (at most ~90 px at 1080p, never below the minimum target). Without `composition_line`
+// (a screen too short for it) the caller shows the composition. Returns true if `text` changed.
 bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string* text, PinyinInput* ime,
-                            const PinyinInput::View& view, ImVec2 min, ImVec2 max);
+                            const PinyinInput::View& view, bool composition_line, ImVec2 min, ImVec2 max);
 
-// Height the keyboard needs when it is `width` wide (the 拼音 layout adds the composition line
-// and the candidate bar).
-float onscreen_keyboard_height(const UiContext& ctx, float width, KeyboardLayout layout);
+// Height the keyboard needs when it is `width` wide (the 拼音 layout adds the candidate bar and,
+// with `composition_line`, the composition line).
+float onscreen_keyboard_height(const UiContext& ctx, float width, KeyboardLayout layout, bool composition_line);
+
+// What the composition line says instead of a composition: RIME is getting ready or cannot be
+// used (a translation key), or null when it is ready.
+const char* pinyin_state_key(const PinyinInput* ime);
 
 }  // namespace kiosk::ui

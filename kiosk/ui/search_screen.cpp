@@ -86,8 +86,10 @@ void draw_magnifier(ImDrawList* draw, ImVec2 center, float size, ImU32 color, fl
                   thickness * 1.4f);
 }
 
-// The query as typed, its tail visible when it is longer than the field, with a caret.
-void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max) {
+// The query as typed, its tail visible when it is longer than the field, with a caret. On a
+// screen too short for the composition line, the pinyin being composed follows the query,
+// underlined, and the input method's state message stands in for the placeholder.
+void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max, bool inline_pinyin) {
     const Palette& c = ctx.theme.colors;
     ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
     ctx.draw->AddRect(min, max, c.primary, ctx.theme.corner(), 0, ctx.px(3));
@@ -95,22 +97,32 @@ void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max) {
     draw_magnifier(ctx.draw, ImVec2(min.x + h * 0.5f, (min.y + max.y) * 0.5f), h * 0.5f, c.primary, ctx.px(4));
     const float left = min.x + h, right = max.x - ctx.px(24);
     const std::string& query = ctx.state.search.query;
+    const std::string& composition = ctx.state.search.ime_view.composition;
     const Font* font = ctx.fonts.get(FontRole::Title);
     const float text_y = (min.y + max.y - font->size) * 0.5f;
-    if (query.empty()) {
+    const char* state_key = inline_pinyin ? pinyin_state_key(ctx.ime) : nullptr;
+    if (query.empty() && (!inline_pinyin || composition.empty())) {
         const Font* regular = ctx.fonts.get(FontRole::Regular);
         ctx.draw->PushClipRect(ImVec2(left, min.y), ImVec2(right, max.y), true);
         draw_text(ctx.draw, regular, ImVec2(left, (min.y + max.y - regular->size) * 0.5f), c.text_muted,
-                  ctx.t("search.placeholder"));
+                  ctx.t(state_key ? state_key : "search.placeholder"));
         ctx.draw->PopClipRect();
         ctx.draw->AddRectFilled(ImVec2(left - ctx.px(6), text_y), ImVec2(left - ctx.px(3), text_y + font->size),
                                 c.primary);
         return;
     }
-    const float width = text_size(font, query).x;
+    const float query_width = query.empty() ? 0 : text_size(font, query).x;
+    const float pinyin_width = inline_pinyin && !composition.empty() ? text_size(font, composition).x : 0;
+    const float width = query_width + pinyin_width;
     const float x = width <= right - left ? left : right - width;  // keep the end, where the visitor types, in view
     ctx.draw->PushClipRect(ImVec2(left, min.y), ImVec2(right, max.y), true);
-    draw_text(ctx.draw, font, ImVec2(x, text_y), c.text, query);
+    if (!query.empty()) draw_text(ctx.draw, font, ImVec2(x, text_y), c.text, query);
+    if (pinyin_width > 0) {
+        const float px = x + query_width;
+        draw_text(ctx.draw, font, ImVec2(px, text_y), c.primary, composition);
+        const float underline = text_y + font->size * 1.15f;
+        ctx.draw->AddRectFilled(ImVec2(px, underline), ImVec2(px + pinyin_width, underline + ctx.px(3)), c.primary);
+    }
     ctx.draw->PopClipRect();
     const float caret = std::min(x + width, right) + ctx.px(3);
     ctx.draw->AddRectFilled(ImVec2(caret, text_y), ImVec2(caret + ctx.px(3), text_y + font->size), c.primary);
@@ -342,14 +354,18 @@ void draw_search_screen(UiContext& ctx) {
     const float top = theme.top_bar_height() + margin * 0.6f;
     const float keyboard_width = portrait ? ctx.screen.x - margin * 2 : std::min(ctx.px(1070), ctx.screen.x * 0.58f);
     const float left = margin, right = left + keyboard_width;
-    const float keyboard_height = onscreen_keyboard_height(ctx, keyboard_width, search.layout);
+    const float field_height = ctx.px(104);
+    // The composition line needs a row; a short screen shows the composition in the query field.
+    const bool composition_line =
+        ctx.screen.y - margin * 0.6f - onscreen_keyboard_height(ctx, keyboard_width, search.layout, true) >=
+        top + field_height + ctx.px(24);
+    const float keyboard_height = onscreen_keyboard_height(ctx, keyboard_width, search.layout, composition_line);
     const float keyboard_top = ctx.screen.y - margin * 0.6f - keyboard_height;
 
     // Keys first: on a tap they win over anything that might overlap them.
-    draw_onscreen_keyboard(ctx, &search.layout, &search.query, ctx.ime, search.ime_view, ImVec2(left, keyboard_top),
-                           ImVec2(right, keyboard_top + keyboard_height));
-    const float field_height = ctx.px(104);
-    draw_query_field(ctx, ImVec2(left, top), ImVec2(right, top + field_height));
+    draw_onscreen_keyboard(ctx, &search.layout, &search.query, ctx.ime, search.ime_view, composition_line,
+                           ImVec2(left, keyboard_top), ImVec2(right, keyboard_top + keyboard_height));
+    draw_query_field(ctx, ImVec2(left, top), ImVec2(right, top + field_height), pinyin && !composition_line);
     float y = top + field_height + ctx.px(24);
     if (pinyin && y + ctx.px(80) < keyboard_top) {
         y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("search.pinyin_note"), ctx.fonts.get(FontRole::Small),
