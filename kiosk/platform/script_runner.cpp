@@ -45,9 +45,12 @@ void KioskRunner::push_key(const ScriptCommand& cmd) {
 }
 
 // The input method works on its own thread in real time. Scripts play on a simulated clock:
-// they wait for it after each step, so a script sees the same candidates on every run.
+// they wait for it to start and after each step, so a script sees the same candidates on
+// every run.
 void KioskRunner::settle_pinyin() {
-    if (pinyin_ && pinyin_->busy() && !pinyin_->wait_idle(30))
+    if (!pinyin_) return;
+    const bool working = pinyin_->busy() || pinyin_->state() == PinyinInput::State::Starting;
+    if (working && !pinyin_->wait_idle(30))
         std::fprintf(stderr, "kiosk: pinyin input still busy after 30 s\n");
 }
 

@@ -203,8 +203,11 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     if (state_.accessibility_open && !countdown && !updating) draw_accessibility_panel(ctx);
     if (countdown) draw_countdown_overlay(ctx, idle_.countdown_display(now));
     if (updating) draw_update_overlay(ctx);
-    // While the input method works, frames keep coming to show its candidates.
-    animating_ = ctx.animating || feedback_.needs_frames(now) || (ime_ && ime_->busy());
+    // While the input method works, frames keep coming to show its candidates (and, on the
+    // search screen, to replace "getting ready" once it is).
+    const bool ime_working = ime_ && (ime_->busy() || (state_.screen == Screen::Search &&
+                                                       ime_->state() == PinyinInput::State::Starting));
+    animating_ = ctx.animating || feedback_.needs_frames(now) || ime_working;
     gesture_.next_frame();
 }
 

@@ -150,3 +150,14 @@ TEST_CASE("Russian and English visitors keep the two-layout switch") {
     CHECK(run.state["search_query"].string == "q");
     CHECK_FALSE(has_target(run.state, "拼音"));
 }
+
+TEST_CASE("on a short screen the composition shows in the query field and every target stays large enough") {
+    TempDir dir;
+    auto run = run_kiosk_script(dir, "tap-label 搜索\nwait 50\n" + type_pinyin("shuzi") + "wait 50\n",
+                                {"--lang", "zh", "--size", "800x480"});
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    CHECK(run.state["ime"]["composition"].string == "shu zi");
+    CHECK(candidates(run.state).at(0) == "数字");
+    CHECK(has_target(run.state, "数字"));
+    check_target_sizes(run.state);
+}
