@@ -18,8 +18,8 @@ namespace kiosk {
 
 class ContentVocabulary {
 public:
-    // The most Chinese characters kept: a library far larger than the bundled one (about 15,000)
-    // still ranks by its first four million characters, in 32 MB at most.
+    // The most code points kept: a library far larger than the bundled one (about 10,000) still
+    // ranks by its first four million characters, in some 32 MB.
     static constexpr size_t kMaxChars = 4'000'000;
 
     // Reads the Chinese passages of the search index in the content database at `path`.
@@ -35,7 +35,7 @@ public:
     bool contains(std::string_view word) const { return occurrences(word) > 0; }
     static constexpr size_t kMaxCount = 100000;
 
-    size_t chars() const { return text_.size(); }
+    size_t chars() const { return text_.size(); }  // code points held, one separator after each run
     bool empty() const { return text_.empty(); }
     // Bytes held, roughly (for the benchmark's memory report).
     size_t memory_bytes() const;
