@@ -17,7 +17,7 @@ set(CMAKE_CROSSCOMPILING_EMULATOR "${KIOSK_QEMU_AARCH64}" CACHE STRING "Runs arm
 
 # Multiarch: headers are shared in /usr/include, arm64 libraries live in /usr/lib/aarch64-linux-gnu.
 # Only arm64 .pc files may be seen, or pkg-config would hand out the x86-64 libraries.
-# KIOSK_ARM64_EXTRA_ROOT: arm64 -dev packages unpacked by deploy/cross-test.sh (libunibreak).
+# KIOSK_ARM64_EXTRA_ROOT: arm64 -dev packages unpacked by deploy/cross-test.sh (libunibreak, librime).
 set(ENV{PKG_CONFIG_LIBDIR} "$ENV{KIOSK_ARM64_EXTRA_ROOT}/usr/lib/pkgconfig:/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig")
 set(ENV{PKG_CONFIG_PATH} "")
 
@@ -28,3 +28,8 @@ set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE BOTH)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE BOTH)
 
+
+# The build tree's RPATH as DT_RPATH rather than DT_RUNPATH: librime, unpacked by cross-test.sh,
+# finds its own libraries (glog, Boost, OpenCC...) unpacked beside it only through an RPATH that
+# applies to dependencies too. Installed binaries carry no RPATH either way.
+set(CMAKE_EXE_LINKER_FLAGS_INIT "-Wl,--disable-new-dtags")

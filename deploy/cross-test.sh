@@ -19,15 +19,26 @@ ensure_packages "$KIOSK_ROOT/deploy/packages-dev.txt"
 ensure_packages "$KIOSK_ROOT/deploy/packages-cross.txt"
 ensure_packages "$KIOSK_ROOT/deploy/packages-arm64.txt"
 
-# libunibreak for arm64, unpacked into the build folder (see packages-arm64.txt). The tests
-# find it through the build tree's RPATH; on the device the package depends on libunibreak1.
+# libunibreak and RIME (librime with the libraries it links) for arm64, unpacked into the build
+# folder (see packages-arm64.txt). The tests find them through the build tree's RPATH (DT_RPATH,
+# which librime's own dependencies see too: aarch64-linux-gnu.cmake); on the device the package
+# depends on libunibreak1 and librime1.
 export KIOSK_ARM64_EXTRA_ROOT="$dir/deps/root"
-if [[ ! -f "$dir/deps/unpacked" ]]; then
+if [[ ! -f "$dir/deps/unpacked-2" ]]; then
     rm -rf "$dir/deps" && mkdir -p "$dir/deps/root"
-    (cd "$dir/deps" && apt-get download -qq libunibreak-dev:arm64 libunibreak1:arm64 2>/dev/null)
+    (cd "$dir/deps" && apt-get download -qq libunibreak-dev:arm64 libunibreak1:arm64 \
+        librime-dev:arm64 librime1:arm64 libboost-filesystem1.74.0:arm64 libboost-regex1.74.0:arm64 \
+        libgflags2.2:arm64 libgoogle-glog0v6:arm64 libleveldb1d:arm64 libmarisa0:arm64 libopencc1.1:arm64 \
+        libsnappy1v5:arm64 libyaml-cpp0.7:arm64 2>/dev/null)
     for deb in "$dir"/deps/*_arm64.deb; do dpkg-deb -x "$deb" "$KIOSK_ARM64_EXTRA_ROOT"; done
     sed -i "s|^prefix=.*|prefix=$KIOSK_ARM64_EXTRA_ROOT/usr|" "$KIOSK_ARM64_EXTRA_ROOT/usr/lib/pkgconfig/libunibreak.pc"
-    touch "$dir/deps/unpacked"
+    # rime.pc names absolute directories and sits in the multiarch folder: rewrite it where the
+    # toolchain file looks, and let the linker resolve librime's dependencies there.
+    rime_lib="$KIOSK_ARM64_EXTRA_ROOT/usr/lib/aarch64-linux-gnu"
+    sed -e "s|^libdir=.*|libdir=$rime_lib|" -e "s|^includedir=.*|includedir=$KIOSK_ARM64_EXTRA_ROOT/usr/include|" \
+        -e "s|^Libs: .*|Libs: -L\${libdir} -Wl,-rpath-link,\${libdir} -lrime|" \
+        "$rime_lib/pkgconfig/rime.pc" > "$KIOSK_ARM64_EXTRA_ROOT/usr/lib/pkgconfig/rime.pc"
+    touch "$dir/deps/unpacked-2"
 fi
 
 echo "== cross build (aarch64) in $dir" >&2

@@ -150,6 +150,13 @@ std::string collapse_spaces(std::string_view text) {
     return out;
 }
 
+void erase_last(std::string* text) {
+    if (text->empty()) return;
+    size_t end = text->size() - 1;
+    while (end > 0 && (static_cast<unsigned char>((*text)[end]) & 0xC0) == 0x80) --end;  // continuation bytes
+    text->erase(end);
+}
+
 bool is_cjk(char32_t cp) {
     return (cp >= 0x2E80 && cp <= 0x9FFF) ||   // radicals, CJK punctuation, kana, ideographs
            (cp >= 0xAC00 && cp <= 0xD7AF) ||   // hangul

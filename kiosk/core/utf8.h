@@ -19,6 +19,8 @@ bool is_valid(std::string_view text, size_t* bad_offset = nullptr);
 // `text` safe to log or show: control characters (C0, DEL, C1) and bytes that are not UTF-8
 // become "\xNN" escapes, and a backslash becomes "\\". For names from a stranger's stick.
 std::string printable(std::string_view text);
+// `text` without its last code point (nothing happens to empty text).
+void erase_last(std::string* text);
 // Number of code points.
 size_t length(std::string_view text);
 // Code points of `text`.

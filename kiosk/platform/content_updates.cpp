@@ -256,6 +256,7 @@ void KioskRunner::switch_content(std::unique_ptr<ContentStore> content) {
     std::unique_ptr<ContentStore> old = std::move(content_);
     content_ = std::move(content);
     ui_->replace_content(*content_, now_);
+    if (pinyin_) pinyin_->set_content(content_->path());  // candidates ranked by the new content
     old.reset();
 }
 

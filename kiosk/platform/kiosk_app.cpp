@@ -207,7 +207,14 @@ bool KioskRunner::init(std::string* error) {
     if (!glyph_texture_.create(display_.renderer(), text_->cache(), error)) return false;
     text_->set_texture(static_cast<ImTextureID>(glyph_texture_.texture()));
 
+    // RIME starts on its own thread (a first start compiles its schema into the data dir), so
+    // the first frame never waits for it; the 拼音 layout says so until it is ready.
+    PinyinInput::Options pinyin_options;
+    pinyin_options.user_data_dir = fs::join(data_dir_, "rime");
+    pinyin_options.content_db = content_->path();
+    pinyin_ = std::make_unique<PinyinInput>(pinyin_options);
     ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_);
+    ui_->set_pinyin_input(pinyin_.get());
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
     ui_->state().status.data_dir = data_dir_;
     ui_->state().status.state_error = state_error_;
@@ -251,6 +258,7 @@ void KioskRunner::confirm_trial_if_due() {
 void KioskRunner::shutdown() {
     usb_.reset();  // waits for an install in progress
     ui_.reset();
+    pinyin_.reset();
     glyph_texture_.destroy();
     if (imgui_ready_) {
         ImGui_ImplSDLRenderer_Shutdown();

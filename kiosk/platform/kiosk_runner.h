@@ -5,6 +5,7 @@
 
 #include "core/content_installer.h"
 #include "core/content_store.h"
+#include "core/ime/pinyin_input.h"
 #include "core/input_script.h"
 #include "core/json_writer.h"
 #include "core/kiosk_settings.h"
@@ -62,6 +63,7 @@ private:
     void push_finger(Uint32 type, float x, float y);
     void push_key(const ScriptCommand& cmd);
     void tap(float x, float y);
+    void settle_pinyin();  // scripts: the input method's queued keys have been handled
     int run_bench();
 
     // content_updates.cpp: USB sticks, installs, rollback and switching content while running
@@ -99,6 +101,7 @@ private:
     DrawDataRenderer draw_renderer_;
     std::vector<uint8_t> retarget_scratch_;  // retarget_glyph_quads
     bool texture_error_reported_ = false;
+    std::unique_ptr<PinyinInput> pinyin_;  // RIME, for the search keyboard's 拼音 layout; outlives ui_
     std::unique_ptr<ui::KioskUi> ui_;
     std::unique_ptr<UsbUpdates> usb_;  // null with --content: nothing is installed then
     int last_percent_ = -1;            // of the install progress last shown

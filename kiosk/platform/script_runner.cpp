@@ -44,6 +44,16 @@ void KioskRunner::push_key(const ScriptCommand& cmd) {
     SDL_PushEvent(&event);
 }
 
+// The input method works on its own thread in real time. Scripts play on a simulated clock:
+// they wait for it to start and after each step, so a script sees the same candidates on
+// every run.
+void KioskRunner::settle_pinyin() {
+    if (!pinyin_) return;
+    const bool working = pinyin_->busy() || pinyin_->state() == PinyinInput::State::Starting;
+    if (working && !pinyin_->wait_idle(30))
+        std::fprintf(stderr, "kiosk: pinyin input still busy after 30 s\n");
+}
+
 void KioskRunner::advance_to(double until) {
     while (now_ < until - 1e-9 && !quit_) {
         if (!pump_events()) {
@@ -56,6 +66,7 @@ void KioskRunner::advance_to(double until) {
         if (installing) usb_->wait_for_progress(0.5);
         service_updates();
         confirm_trial_if_due();
+        settle_pinyin();
         if (needs_frame() || installing) {
             render_frame(nullptr);
             now_ = std::min(until, now_ + kFramePeriod);
@@ -82,6 +93,7 @@ bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string
             tap(cmd.x1, cmd.y1);
             break;
         case ScriptCommand::Kind::TapLabel: {
+            settle_pinyin();  // candidates are targets too
             if (needs_frame()) render_frame(nullptr);
             const ui::TouchTarget* target = ui_->targets().find(cmd.text);
             if (!target) {
@@ -119,6 +131,7 @@ bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string
             advance_to(now_ + cmd.ms / 1000.0);
             break;
         case ScriptCommand::Kind::Shot:
+            settle_pinyin();
             render_frame(&cmd.text);
             if (!shot_error_.empty()) {
                 *status = 1;

@@ -131,6 +131,19 @@ void KioskRunner::write_state_dump() {
     json.end_array();
     json.key("search_query").value(state.search.query);
     json.key("search_results").value(static_cast<int64_t>(state.search.results.size()));
+    // The search keyboard's input method: the layout, RIME's state, the pinyin composed so far
+    // as shown, the letters typed, and the candidate bar's page (the visitor's order).
+    const PinyinInput::View& ime = state.search.ime_view;
+    json.key("ime").begin_object();
+    json.key("layout").value(ui::keyboard_layout_name(state.search.layout));
+    json.key("state").value(pinyin_ ? pinyin_state_name(pinyin_->state()) : "failed");
+    json.key("composition").value(ime.composition);
+    json.key("input").value(ime.input);
+    json.key("candidates").begin_array();
+    for (const std::string& candidate : ime.candidates) json.value(candidate);
+    json.end_array();
+    json.key("page").value(ime.page);
+    json.end_object();
     // The reader's step-through of search matches: which one is current (1-based) and how many.
     const bool stepping = state.screen == ui::Screen::Reader && !state.reader.search.matches.empty();
     json.key("search_match");

@@ -80,6 +80,7 @@ void KioskUi::reset_session(double now) {
     fresh.status = state_.status;
     fresh.requests = state_.requests;
     state_ = std::move(fresh);
+    if (ime_) ime_->reset();  // nothing the last visitor half typed stays
     gesture_.cancel();
     feedback_.cancel();
     feedback_target_ = 0;
@@ -196,6 +197,8 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
                   ImGui::GetBackgroundDrawList(), screen_size, now};
     screens_visited_ |= 1u << static_cast<unsigned>(state_.screen);
     ctx.search = search_index_.get();
+    ctx.ime = ime_;
+    apply_pinyin_events(ctx);  // what the input method committed, whatever screen is showing
     const bool updating = update_overlay_showing(state_, now);  // over everything, even the countdown
     state_.status.update.on_screen = updating;
     const bool countdown = countdown_showing(now) && !updating;
@@ -206,7 +209,11 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     if (state_.accessibility_open && !countdown && !updating) draw_accessibility_panel(ctx);
     if (countdown) draw_countdown_overlay(ctx, idle_.countdown_display(now));
     if (updating) draw_update_overlay(ctx);
-    animating_ = ctx.animating || feedback_.needs_frames(now);
+    // While the input method works, frames keep coming to show its candidates (and, on the
+    // search screen, to replace "getting ready" once it is).
+    const bool ime_working = ime_ && (ime_->busy() || (state_.screen == Screen::Search &&
+                                                       ime_->state() == PinyinInput::State::Starting));
+    animating_ = ctx.animating || feedback_.needs_frames(now) || ime_working;
     gesture_.next_frame();
 }
 

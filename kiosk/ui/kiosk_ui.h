@@ -5,6 +5,7 @@
 
 #include "core/content_store.h"
 #include "core/idle_timer.h"
+#include "core/ime/pinyin_input.h"
 #include "core/kiosk_settings.h"
 #include "core/pin_lock.h"
 #include "core/search_index.h"
@@ -45,6 +46,9 @@ public:
 
     // Ends the visitor's session: default language, home or attract screen, nothing kept.
     void reset_session(double now);
+    // The pinyin input the search keyboard uses (owned by the caller, outliving this KioskUi);
+    // null: the keyboard has no 拼音 layout.
+    void set_pinyin_input(PinyinInput* ime) { ime_ = ime; }
     // Settings changed (e.g. by an organizer): timeouts and defaults take effect now.
     void apply_settings(const KioskSettings& settings);
     // Shows `content` from now on. Ends the session and drops everything that points into the
@@ -95,6 +99,7 @@ private:
     ImVec2 screen_{1920, 1080};
     unsigned screens_visited_ = 0;
     std::unique_ptr<SearchIndex> search_index_;  // null when the content has no index: no search button
+    PinyinInput* ime_ = nullptr;
 };
 
 }  // namespace kiosk::ui

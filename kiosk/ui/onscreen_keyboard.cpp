@@ -18,6 +18,7 @@ constexpr int kUnitsPerRow = 12;  // the widest row (ЙЦУКЕНГШЩЗХЪ) i
 constexpr int kRows = 5;          // digits, three rows of letters, the control row
 constexpr float kMaxKeyPx = 88;   // design pixels
 constexpr float kGapPx = 10;
+constexpr float kCompositionPx = 52;  // the composition line above the candidate bar
 
 // Lower-case rows as typed; the keys show them in capitals. ё sits at the end of the bottom
 // row, where Russian touch keyboards usually put it.
@@ -61,7 +62,7 @@ const LayoutKeys& layout_keys(KeyboardLayout layout) {
         {{keys_of(kDigitRow), keys_of(kRussianRows[0]), keys_of(kRussianRows[1]), keys_of(kRussianRows[2])}},
         {{keys_of(kDigitRow), keys_of(kEnglishRows[0]), keys_of(kEnglishRows[1]), keys_of(kEnglishRows[2])}},
     };
-    return layouts[layout == KeyboardLayout::Russian ? 0 : 1];
+    return layouts[layout == KeyboardLayout::Russian ? 0 : 1];  // 拼音 types on QWERTY
 }
 
 float key_unit(const UiContext& ctx, float width) {
@@ -91,43 +92,157 @@ bool draw_key(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 max, 
     return area.clicked;
 }
 
-bool append_limited(std::string* text, const std::string& typed) {
-    if (static_cast<int>(utf8::length(*text)) >= kMaxTypedChars) return false;
-    *text += typed;
-    return true;
+const char* switch_label_key(KeyboardLayout next) {
+    switch (next) {
+        case KeyboardLayout::Russian: return "search.key_cyrillic";
+        case KeyboardLayout::English: return "search.key_latin";
+        case KeyboardLayout::Pinyin: return "search.key_pinyin";
+    }
+    return "search.key_latin";
+}
+
+// The composition line: the 拼音 tag and the pinyin typed so far (or why there is none).
+void draw_composition(UiContext& ctx, const PinyinInput* ime, const PinyinInput::View& view, ImVec2 min, ImVec2 max) {
+    const Palette& c = ctx.theme.colors;
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const std::string& tag = ctx.t("search.key_pinyin");
+    const float h = max.y - min.y;
+    const float tag_w = std::max(text_size(small, tag).x + ctx.px(28), h * 1.5f);
+    ctx.draw->AddRectFilled(min, ImVec2(min.x + tag_w, max.y), c.accent_soft, h * 0.5f);
+    draw_text_centered(ctx.draw, small, min, ImVec2(min.x + tag_w, max.y), c.text, tag);
+    const float x = min.x + tag_w + ctx.px(16);
+    ctx.draw->PushClipRect(ImVec2(x, min.y), max, true);
+    if (const char* key = pinyin_state_key(ime)) {
+        draw_text(ctx.draw, small, ImVec2(x, (min.y + max.y - small->size) * 0.5f), c.text_muted, ctx.t(key));
+    } else if (!view.composition.empty()) {
+        const float y = (min.y + max.y - medium->size) * 0.5f;
+        const float w = text_size(medium, view.composition).x;
+        draw_text(ctx.draw, medium, ImVec2(x, y), c.primary, view.composition);
+        ctx.draw->AddRectFilled(ImVec2(x, y + medium->size * 1.15f), ImVec2(x + w, y + medium->size * 1.15f + ctx.px(3)),
+                                c.primary);
+    }
+    ctx.draw->PopClipRect();
+}
+
+// The candidate bar: the page's candidates as large keys, ◀ ▶ at its end.
+void draw_candidates(UiContext& ctx, PinyinInput* ime, const PinyinInput::View& view, ImVec2 min, ImVec2 max,
+                     float unit, float gap) {
+    const float arrows_left = max.x - unit * 2 - gap;
+    FontRole role = FontRole::Title;
+    // Four-character words on every key may not fit at the keys' size: then a smaller face.
+    float needed = 0;
+    for (const std::string& candidate : view.candidates)
+        needed += std::max(unit, text_size(ctx.fonts.get(role), candidate).x + ctx.px(40)) + gap;
+    if (needed > arrows_left - min.x) role = FontRole::Medium;
+    const Font* font = ctx.fonts.get(role);
+    float x = min.x;
+    for (size_t i = 0; i < view.candidates.size(); ++i) {
+        const std::string& candidate = view.candidates[i];
+        const float w = std::max(unit, text_size(font, candidate).x + ctx.px(40));
+        if (x + w > arrows_left - gap) break;  // does not fit even so: the next page has room
+        if (draw_key(ctx, candidate, ImVec2(x, min.y), ImVec2(x + w, max.y), i != 0, role) && ime)
+            ime->select(static_cast<int>(i));
+        x += w + gap;
+    }
+    if (view.candidates.empty()) return;  // nothing to page through
+    const Palette& c = ctx.theme.colors;
+    auto arrow = [&](const char* key, bool enabled, float left, int delta) {
+        const ImVec2 a(left, min.y), b(left + unit, max.y);
+        if (!enabled) {
+            ctx.draw->AddRect(a, b, c.border, ctx.px(10), 0, ctx.px(2));
+            draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Medium), a, b, c.border, ctx.t(key));
+            return;
+        }
+        if (draw_key(ctx, ctx.t(key), a, b, true, FontRole::Medium) && ime) ime->page(delta);
+    };
+    arrow("search.previous_page", view.has_previous, arrows_left, -1);
+    arrow("search.next_page", view.has_next, arrows_left + unit + gap, +1);
+}
+
+// Hands a key to the input method: the query changes when it commits.
+void type_pinyin(PinyinInput& ime, const std::string& typed) {
+    const char key = typed.size() == 1 ? typed[0] : 0;
+    if (key >= 'a' && key <= 'z') ime.type(key);
+    else if (key >= '0' && key <= '9') ime.digit(key);
 }
 
 }  // namespace
 
+bool append_typed(std::string* text, const std::string& typed) {
+    if (typed.empty() || static_cast<int>(utf8::length(*text)) >= kMaxTypedChars) return false;
+    if (typed == " " && (text->empty() || text->back() == ' ')) return false;
+    *text += typed;
+    return true;
+}
+
 KeyboardLayout default_keyboard_layout(Lang lang) {
-    return lang == Lang::Ru ? KeyboardLayout::Russian : KeyboardLayout::English;
+    switch (lang) {
+        case Lang::Ru: return KeyboardLayout::Russian;
+        case Lang::Zh: return KeyboardLayout::Pinyin;
+        case Lang::En: return KeyboardLayout::English;
+    }
+    return KeyboardLayout::English;
 }
 
-void erase_last_char(std::string* text) {
-    if (text->empty()) return;
-    size_t end = text->size() - 1;
-    while (end > 0 && (static_cast<unsigned char>((*text)[end]) & 0xC0) == 0x80) --end;  // continuation bytes
-    text->erase(end);
+KeyboardLayout next_keyboard_layout(KeyboardLayout layout, Lang lang) {
+    if (layout == KeyboardLayout::English) return KeyboardLayout::Russian;
+    if (layout == KeyboardLayout::Russian && lang == Lang::Zh) return KeyboardLayout::Pinyin;
+    return KeyboardLayout::English;
 }
 
-float onscreen_keyboard_height(const UiContext& ctx, float width) {
-    return key_unit(ctx, width) * kRows + ctx.px(kGapPx) * (kRows - 1);
+const char* keyboard_layout_name(KeyboardLayout layout) {
+    switch (layout) {
+        case KeyboardLayout::Russian: return "russian";
+        case KeyboardLayout::English: return "english";
+        case KeyboardLayout::Pinyin: return "pinyin";
+    }
+    return "english";
 }
 
-bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string* text, ImVec2 min, ImVec2 max) {
+const char* pinyin_state_key(const PinyinInput* ime) {
+    const PinyinInput::State state = ime ? ime->state() : PinyinInput::State::Failed;
+    if (state == PinyinInput::State::Ready) return nullptr;
+    return state == PinyinInput::State::Starting ? "search.ime_starting" : "search.ime_unavailable";
+}
+
+float onscreen_keyboard_height(const UiContext& ctx, float width, KeyboardLayout layout, bool composition_line) {
+    const float unit = key_unit(ctx, width), gap = ctx.px(kGapPx);
+    const float keys = unit * kRows + gap * (kRows - 1);
+    if (layout != KeyboardLayout::Pinyin) return keys;
+    const float line = composition_line ? std::max(ctx.theme.min_target(), ctx.px(kCompositionPx)) + gap : 0;
+    return keys + line + unit + gap;
+}
+
+bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string* text, PinyinInput* ime,
+                            const PinyinInput::View& view, bool composition_line, ImVec2 min, ImVec2 max) {
     const float width = max.x - min.x;
     const float unit = key_unit(ctx, width);
     const float gap = ctx.px(kGapPx);
     const float full = unit * kUnitsPerRow + gap * (kUnitsPerRow - 1);
     const float left = min.x + std::max(0.0f, (width - full) * 0.5f);
+    const bool pinyin = *layout == KeyboardLayout::Pinyin && ime;
     bool changed = false;
     float y = min.y;
+    if (pinyin) {
+        // Where keys at their minimum size are wider than the column, the bar stays inside it.
+        const float bar_right = std::min(left + full, max.x);
+        if (composition_line) {
+            const float line = std::max(ctx.theme.min_target(), ctx.px(kCompositionPx));
+            draw_composition(ctx, ime, view, ImVec2(left, y), ImVec2(bar_right, y + line));
+            y += line + gap;
+        }
+        draw_candidates(ctx, ime, view, ImVec2(left, y), ImVec2(bar_right, y + unit), unit, gap);
+        y += unit + gap;
+    }
     for (const std::vector<Key>& row : layout_keys(*layout).rows) {
         const float row_width = unit * row.size() + gap * (row.size() - 1);
         float x = left + (full - row_width) * 0.5f;
         for (const Key& key : row) {
-            if (draw_key(ctx, key.label, ImVec2(x, y), ImVec2(x + unit, y + unit), false, FontRole::Title))
-                changed = append_limited(text, key.typed) || changed;
+            if (draw_key(ctx, key.label, ImVec2(x, y), ImVec2(x + unit, y + unit), false, FontRole::Title)) {
+                if (pinyin) type_pinyin(*ime, key.typed);
+                else changed = append_typed(text, key.typed) || changed;
+            }
             x += unit + gap;
         }
         y += unit + gap;
@@ -136,27 +251,36 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
     // The control row: layout switch (2 units), space (6), backspace (2), clear (2).
     auto span = [&](int units) { return unit * units + gap * (units - 1); };
     float x = left;
-    const std::string& switch_label =
-        ctx.t(*layout == KeyboardLayout::Russian ? "search.key_latin" : "search.key_cyrillic");
-    if (draw_key(ctx, switch_label, ImVec2(x, y), ImVec2(x + span(2), y + unit), true, FontRole::Medium))
-        *layout = *layout == KeyboardLayout::Russian ? KeyboardLayout::English : KeyboardLayout::Russian;
+    const KeyboardLayout next = next_keyboard_layout(*layout, ctx.state.language);
+    if (draw_key(ctx, ctx.t(switch_label_key(next)), ImVec2(x, y), ImVec2(x + span(2), y + unit), true,
+                 FontRole::Medium)) {
+        // What is half typed in pinyin is not in the query yet: it goes with the layout.
+        if (pinyin) ime->drop_composition();
+        *layout = next;
+    }
     x += span(2) + gap;
     if (draw_key(ctx, ctx.t("search.key_space"), ImVec2(x, y), ImVec2(x + span(6), y + unit), false, FontRole::Regular)) {
-        // One space between words is all the search needs; a leading space would do nothing.
-        if (!text->empty() && text->back() != ' ') changed = append_limited(text, " ") || changed;
+        if (pinyin) ime->space();  // the first candidate, or a space between words
+        else changed = append_typed(text, " ") || changed;
     }
     x += span(6) + gap;
     if (draw_key(ctx, ctx.t("search.key_backspace"), ImVec2(x, y), ImVec2(x + span(2), y + unit), true,
-                 FontRole::Regular) &&
-        !text->empty()) {
-        erase_last_char(text);
-        changed = true;
+                 FontRole::Regular)) {
+        if (pinyin) {
+            ime->backspace();  // the composition first, then the query
+        } else if (!text->empty()) {
+            utf8::erase_last(text);
+            changed = true;
+        }
     }
     x += span(2) + gap;
-    if (draw_key(ctx, ctx.t("search.key_clear"), ImVec2(x, y), ImVec2(x + span(2), y + unit), true, FontRole::Regular) &&
-        !text->empty()) {
-        text->clear();
-        changed = true;
+    if (draw_key(ctx, ctx.t("search.key_clear"), ImVec2(x, y), ImVec2(x + span(2), y + unit), true, FontRole::Regular)) {
+        if (pinyin) {
+            ime->clear();
+        } else if (!text->empty()) {
+            text->clear();
+            changed = true;
+        }
     }
     return changed;
 }

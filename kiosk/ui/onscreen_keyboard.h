@@ -1,9 +1,15 @@
-// The on-screen keyboard of the search screen: a Russian ЙЦУКЕН and an English QWERTY layout,
-// a row of digits, space, backspace, clear and a layout switch. Keys show capitals and type
-// lower case (the search folds case anyway). Every key is a touch_area, so it gives press
-// feedback and scripts can `tap-label` it by its visible letter.
+// The on-screen keyboard of the search screen: a Russian ЙЦУКЕН, an English QWERTY and a
+// pinyin (拼音) QWERTY layout, a row of digits, space, backspace, clear and a layout switch. Keys
+// show capitals and type lower case (the search folds case anyway). Every key is a touch_area,
+// so it gives press feedback and scripts can `tap-label` it by its visible letter.
+//
+// In the 拼音 layout the keys go to the input method (PinyinInput) instead of the text: above
+// them a composition line shows the pinyin typed so far and a candidate bar the characters it
+// may stand for, paged with ◀ ▶. The query changes when the input method commits (the search
+// screen applies its events).
 #pragma once
 
+#include "core/ime/pinyin_input.h"
 #include "core/language.h"
 
 #include <imgui.h>
@@ -14,23 +20,37 @@ namespace kiosk::ui {
 
 struct UiContext;  // ui_context.h (which includes this header through UiState)
 
-enum class KeyboardLayout { Russian, English };
+enum class KeyboardLayout { Russian, English, Pinyin };
 
-// The layout a visitor of `lang` expects first: ЙЦУКЕН for Russian, QWERTY otherwise (the kiosk
-// has no pinyin input method, so Chinese visitors type English or Russian words).
+// The layout a visitor of `lang` expects first: ЙЦУКЕН for Russian, 拼音 for Chinese, QWERTY
+// for English.
 KeyboardLayout default_keyboard_layout(Lang lang);
+// What the layout switch changes to: 拼音 → ABC → АБВ → 拼音 for a Chinese visitor, АБВ ↔ ABC
+// for the others (a Russian visitor reaches Latin letters with one tap).
+KeyboardLayout next_keyboard_layout(KeyboardLayout layout, Lang lang);
+// "pinyin", "english" or "russian" (the state dump's `ime.layout`).
+const char* keyboard_layout_name(KeyboardLayout layout);
 
 // The most characters the keyboard lets a visitor type: the search uses at most 12 words.
 constexpr int kMaxTypedChars = 120;
 
-// Draws the keyboard into [min, max] and applies taps to `text`. Keys are square, as large as
-// fit (at most ~90 px at 1080p, never below the minimum target). Returns true if `text` changed.
-bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string* text, ImVec2 min, ImVec2 max);
+// Appends what a key or the input method typed to the query: nothing past kMaxTypedChars, and a
+// space only after a word (one space between words is all the search needs). True if it changed.
+bool append_typed(std::string* text, const std::string& typed);
 
-// Height the keyboard needs when it is `width` wide.
-float onscreen_keyboard_height(const UiContext& ctx, float width);
+// Draws the keyboard into [min, max] and applies taps to `text`, or in the 拼音 layout hands
+// them to `ime` (whose composition and candidates `view` holds). Keys are square, as large as
+// fit (at most ~90 px at 1080p, never below the minimum target). Without `composition_line`
+// (a screen too short for it) the caller shows the composition. Returns true if `text` changed.
+bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string* text, PinyinInput* ime,
+                            const PinyinInput::View& view, bool composition_line, ImVec2 min, ImVec2 max);
 
-// `text` without its last UTF-8 character (nothing happens to empty text).
-void erase_last_char(std::string* text);
+// Height the keyboard needs when it is `width` wide (the 拼音 layout adds the candidate bar and,
+// with `composition_line`, the composition line).
+float onscreen_keyboard_height(const UiContext& ctx, float width, KeyboardLayout layout, bool composition_line);
+
+// What the composition line says instead of a composition: RIME is getting ready or cannot be
+// used (a translation key), or null when it is ready.
+const char* pinyin_state_key(const PinyinInput* ime);
 
 }  // namespace kiosk::ui

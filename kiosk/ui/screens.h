@@ -20,6 +20,9 @@ void draw_pin_screen(UiContext& ctx);      // pin_screen.cpp: PIN pad for organi
 const char* pin_lock_reason(const UiState& state, const KioskSettings& settings, PinRole role);
 void draw_admin_screen(UiContext& ctx);    // admin_screen.cpp: the organizer panel
 void draw_search_screen(UiContext& ctx);   // search_screen.cpp: keyboard, query and results
+// search_screen.cpp: applies what the pinyin input committed to the query and takes its new
+// composition and candidates. Every frame, before the screen is drawn.
+void apply_pinyin_events(UiContext& ctx);
 void draw_lessons_screen(UiContext& ctx);  // lessons_screen.cpp: the digital-literacy lessons
 void draw_lesson_screen(UiContext& ctx);   // lesson_screen.cpp: one lesson, a slide at a time
 void draw_quiz_screen(UiContext& ctx);     // quiz_screen.cpp: the quiz that ends a lesson

@@ -7,6 +7,7 @@
 // [SECTION] query field and topics
 // [SECTION] results list
 // [SECTION] the screen
+#include "core/utf8.h"
 #include "ui/onscreen_keyboard.h"
 #include "ui/screens.h"
 #include "ui/text_highlight.h"
@@ -24,7 +25,7 @@ constexpr int kMaxResults = 30;
 constexpr int kSnippetLines = 4;
 constexpr int kTopicCount = 6;
 // Topic chips, per language: common subjects of the documents and lessons, as the visitor's
-// language writes them. For Chinese they are the only way to type Chinese words (no pinyin IME).
+// language writes them: one tap instead of typing. Hidden while pinyin is being composed.
 constexpr const char* kTopicKeys[kTopicCount] = {"search.topic1", "search.topic2", "search.topic3",
                                                  "search.topic4", "search.topic5", "search.topic6"};
 
@@ -85,8 +86,10 @@ void draw_magnifier(ImDrawList* draw, ImVec2 center, float size, ImU32 color, fl
                   thickness * 1.4f);
 }
 
-// The query as typed, its tail visible when it is longer than the field, with a caret.
-void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max) {
+// The query as typed, its tail visible when it is longer than the field, with a caret. On a
+// screen too short for the composition line, the pinyin being composed follows the query,
+// underlined, and the input method's state message stands in for the placeholder.
+void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max, bool inline_pinyin) {
     const Palette& c = ctx.theme.colors;
     ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
     ctx.draw->AddRect(min, max, c.primary, ctx.theme.corner(), 0, ctx.px(3));
@@ -94,22 +97,32 @@ void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max) {
     draw_magnifier(ctx.draw, ImVec2(min.x + h * 0.5f, (min.y + max.y) * 0.5f), h * 0.5f, c.primary, ctx.px(4));
     const float left = min.x + h, right = max.x - ctx.px(24);
     const std::string& query = ctx.state.search.query;
+    const std::string& composition = ctx.state.search.ime_view.composition;
     const Font* font = ctx.fonts.get(FontRole::Title);
     const float text_y = (min.y + max.y - font->size) * 0.5f;
-    if (query.empty()) {
+    const char* state_key = inline_pinyin ? pinyin_state_key(ctx.ime) : nullptr;
+    if (query.empty() && (!inline_pinyin || composition.empty())) {
         const Font* regular = ctx.fonts.get(FontRole::Regular);
         ctx.draw->PushClipRect(ImVec2(left, min.y), ImVec2(right, max.y), true);
         draw_text(ctx.draw, regular, ImVec2(left, (min.y + max.y - regular->size) * 0.5f), c.text_muted,
-                  ctx.t("search.placeholder"));
+                  ctx.t(state_key ? state_key : "search.placeholder"));
         ctx.draw->PopClipRect();
         ctx.draw->AddRectFilled(ImVec2(left - ctx.px(6), text_y), ImVec2(left - ctx.px(3), text_y + font->size),
                                 c.primary);
         return;
     }
-    const float width = text_size(font, query).x;
+    const float query_width = query.empty() ? 0 : text_size(font, query).x;
+    const float pinyin_width = inline_pinyin && !composition.empty() ? text_size(font, composition).x : 0;
+    const float width = query_width + pinyin_width;
     const float x = width <= right - left ? left : right - width;  // keep the end, where the visitor types, in view
     ctx.draw->PushClipRect(ImVec2(left, min.y), ImVec2(right, max.y), true);
-    draw_text(ctx.draw, font, ImVec2(x, text_y), c.text, query);
+    if (!query.empty()) draw_text(ctx.draw, font, ImVec2(x, text_y), c.text, query);
+    if (pinyin_width > 0) {
+        const float px = x + query_width;
+        draw_text(ctx.draw, font, ImVec2(px, text_y), c.primary, composition);
+        const float underline = text_y + font->size * 1.15f;
+        ctx.draw->AddRectFilled(ImVec2(px, underline), ImVec2(px + pinyin_width, underline + ctx.px(3)), c.primary);
+    }
     ctx.draw->PopClipRect();
     const float caret = std::min(x + width, right) + ctx.px(3);
     ctx.draw->AddRectFilled(ImVec2(caret, text_y), ImVec2(caret + ctx.px(3), text_y + font->size), c.primary);
@@ -294,6 +307,22 @@ void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
 // [SECTION] the screen
 // ---------------------------------------------------------------------------------------------
 
+void apply_pinyin_events(UiContext& ctx) {
+    if (!ctx.ime) return;
+    SearchState& search = ctx.state.search;
+    search.ime_events.clear();
+    if (ctx.ime->take_events(&search.ime_events)) {
+        for (const PinyinInput::Event& event : search.ime_events) {
+            switch (event.kind) {
+                case PinyinInput::Event::Kind::Commit: append_typed(&search.query, event.text); break;
+                case PinyinInput::Event::Kind::EraseLast: utf8::erase_last(&search.query); break;
+                case PinyinInput::Event::Kind::ClearQuery: search.query.clear(); break;
+            }
+        }
+    }
+    ctx.ime->update_view(&search.ime_view);
+}
+
 void open_search(UiState& state) {
     state.search.return_to = state.screen == Screen::Reader ? Screen::Reader : Screen::Home;
     state.search.scroll.stop();
@@ -305,10 +334,13 @@ void draw_search_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
     if (!search.layout_chosen || search.layout_language != ctx.state.language) {
+        if (search.layout == KeyboardLayout::Pinyin && ctx.ime) ctx.ime->drop_composition();
         search.layout = default_keyboard_layout(ctx.state.language);
         search.layout_language = ctx.state.language;
         search.layout_chosen = true;
     }
+    if (search.layout == KeyboardLayout::Pinyin && !ctx.ime) search.layout = KeyboardLayout::English;
+    const bool pinyin = search.layout == KeyboardLayout::Pinyin;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("search.title"), true)) {
         ctx.state.screen = search.return_to == Screen::Reader && ctx.state.reader.document ? Screen::Reader : Screen::Home;
@@ -322,21 +354,26 @@ void draw_search_screen(UiContext& ctx) {
     const float top = theme.top_bar_height() + margin * 0.6f;
     const float keyboard_width = portrait ? ctx.screen.x - margin * 2 : std::min(ctx.px(1070), ctx.screen.x * 0.58f);
     const float left = margin, right = left + keyboard_width;
-    const float keyboard_height = onscreen_keyboard_height(ctx, keyboard_width);
+    const float field_height = ctx.px(104);
+    // The composition line needs a row; a short screen shows the composition in the query field.
+    const bool composition_line =
+        ctx.screen.y - margin * 0.6f - onscreen_keyboard_height(ctx, keyboard_width, search.layout, true) >=
+        top + field_height + ctx.px(24);
+    const float keyboard_height = onscreen_keyboard_height(ctx, keyboard_width, search.layout, composition_line);
     const float keyboard_top = ctx.screen.y - margin * 0.6f - keyboard_height;
 
     // Keys first: on a tap they win over anything that might overlap them.
-    draw_onscreen_keyboard(ctx, &search.layout, &search.query, ImVec2(left, keyboard_top),
-                           ImVec2(right, keyboard_top + keyboard_height));
-    const float field_height = ctx.px(104);
-    draw_query_field(ctx, ImVec2(left, top), ImVec2(right, top + field_height));
+    draw_onscreen_keyboard(ctx, &search.layout, &search.query, ctx.ime, search.ime_view, composition_line,
+                           ImVec2(left, keyboard_top), ImVec2(right, keyboard_top + keyboard_height));
+    draw_query_field(ctx, ImVec2(left, top), ImVec2(right, top + field_height), pinyin && !composition_line);
     float y = top + field_height + ctx.px(24);
-    if (ctx.state.language == Lang::Zh) {
-        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("search.zh_input_note"), ctx.fonts.get(FontRole::Small),
-                          ImVec2(left, y), keyboard_width, c.text_muted, "zh", 2);
+    if (pinyin && y + ctx.px(80) < keyboard_top) {
+        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("search.pinyin_note"), ctx.fonts.get(FontRole::Small),
+                          ImVec2(left, y), keyboard_width, c.text_muted, lang_code(ctx.state.language), 2);
         y += ctx.px(16);
     }
-    if (y + ctx.px(120) < keyboard_top) y += draw_topics(ctx, ImVec2(left, y), keyboard_width) + ctx.px(32);
+    const bool composing = pinyin && !search.ime_view.input.empty();
+    if (!composing && y + ctx.px(120) < keyboard_top) y += draw_topics(ctx, ImVec2(left, y), keyboard_width) + ctx.px(32);
 
     // Taps on keys and chips changed the query this frame: search once, now.
     if (search.query != search.searched) run_search(ctx);

@@ -43,6 +43,7 @@ struct UiContext {
     bool animating = false;  // a widget sets this when it needs another frame soon
     bool input_enabled = true;  // false while a modal overlay covers what is being drawn
     SearchIndex* search = nullptr;  // the content's search index; null if it has none
+    PinyinInput* ime = nullptr;     // pinyin input for the search keyboard; null: none
 
     // The UI string for `key` in the visitor's language.
     const std::string& t(std::string_view key) const { return translations.get(state.language, key); }

@@ -45,6 +45,8 @@ std::vector<std::string> with_emulator(const std::vector<std::string>& argv);
 std::unique_ptr<ContentStore> open_factory_content();
 
 std::string read_text(const std::string& path);
+// Resident memory of this process, in MB (/proc/self/statm).
+double resident_mb();
 void write_text(const std::string& path, const std::string& text);
 
 // A parsed JSON value: enough for state dumps and --json output in tests.

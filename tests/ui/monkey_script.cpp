@@ -43,4 +43,34 @@ std::string monkey_script(int actions, uint32_t seed, int width, int height) {
     return script;
 }
 
+std::string pinyin_monkey_script(int keystrokes, uint32_t seed, float bar_left, float bar_right, float bar_top,
+                                 float bar_bottom) {
+    std::mt19937 rng(seed);
+    auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    std::string script = "tap-label 搜索\nwait 50\n";
+    script.reserve(static_cast<size_t>(keystrokes) * 16);
+    for (int i = 0; i < keystrokes; ++i) {
+        const int roll = uniform(0, 999);
+        if (roll < 700) {
+            script += std::string("tap-label ") + static_cast<char>('A' + uniform(0, 25)) + "\n";
+        } else if (roll < 760) {
+            script += "tap-label " + std::to_string(uniform(0, 9)) + "\n";
+        } else if (roll < 810) {
+            script += "tap-label 空格\n";
+        } else if (roll < 870) {
+            script += "tap-label ← 删除\n";
+        } else if (roll < 880) {
+            script += "tap-label 清空\n";
+        } else if (roll < 970) {
+            script += "tap " + std::to_string(uniform(static_cast<int>(bar_left), static_cast<int>(bar_right))) + " " +
+                      std::to_string(uniform(static_cast<int>(bar_top), static_cast<int>(bar_bottom))) + "\n";
+        } else if (roll < 975) {
+            script += "tap-label ABC\ntap-label АБВ\ntap-label 拼音\n";  // once round, back to pinyin
+        } else {
+            script += "wait " + std::to_string(uniform(0, 400)) + "\n";
+        }
+    }
+    return script;
+}
+
 }  // namespace kiosk::test
