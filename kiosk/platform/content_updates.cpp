@@ -242,6 +242,8 @@ void KioskRunner::finish_update(UpdateResult result) {
     }
     std::fprintf(stderr, "kiosk: %s%s\n", ok ? "" : (result.rollback ? "rollback failed: " : "install refused: "),
                  update.result_log.c_str());
+    record_event(EventKind::Usb, ok ? (result.rollback ? "rolled_back" : "installed") : (result.rollback ? "rollback_failed" : "refused"),
+                 update.result_log, version);
     // The content changed but cannot be shown: a fresh start opens it (or recovers).
     if (result.outcome.ok() && !ok) ui_->state().requests.restart = true;
     usb_->rescan_next_poll();  // the installed version changed, and with it what is newer

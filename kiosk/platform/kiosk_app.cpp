@@ -102,6 +102,31 @@ bool KioskRunner::load_settings() {
     return true;
 }
 
+// The kiosk id (generated on the first start) and the writer of the usage statistics.
+void KioskRunner::open_event_log() {
+    if (!state_store_) return;
+    std::string error;
+    if (!ensure_kiosk_id(*state_store_, &kiosk_id_, &error)) {
+        std::fprintf(stderr, "kiosk: warning: no usage statistics: %s\n", error.c_str());
+        return;
+    }
+    settings_.kiosk_id = kiosk_id_;
+    EventRetention retention{settings_.stats_retention_days, settings_.stats_max_mb};
+    event_log_ = EventLog::open(state_store_->path(), retention, settings_.stats_log_queries, &error);
+    if (!event_log_) std::fprintf(stderr, "kiosk: warning: no usage statistics: %s\n", error.c_str());
+}
+
+// Events the platform sees itself (USB installs, reports); the UI's go through its observer.
+void KioskRunner::record_event(EventKind kind, std::string subject, std::string detail, int64_t value) {
+    if (!event_log_) return;
+    UsageEvent event;
+    event.kind = kind;
+    event.subject = std::move(subject);
+    event.detail = std::move(detail);
+    event.value = value;
+    event_log_->record(std::move(event));
+}
+
 // The PIN back-off as the state database holds it, on the kiosk clock from now on.
 void KioskRunner::restore_pin_attempts() {
     const int64_t unix_now = static_cast<int64_t>(std::time(nullptr));
@@ -135,6 +160,7 @@ bool KioskRunner::init(std::string* error) {
     std::string dir_error;
     if (!fs::make_dirs(data_dir_, &dir_error)) std::fprintf(stderr, "kiosk: warning: %s\n", dir_error.c_str());
     load_settings();
+    open_event_log();
 
     std::string content_path = options_.content_path;
     InstallerConfig installer_config;
@@ -209,6 +235,7 @@ bool KioskRunner::init(std::string* error) {
 
     ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_);
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
+    ui_->set_usage_sink(event_log_.get());
     ui_->state().status.data_dir = data_dir_;
     ui_->state().status.state_error = state_error_;
     restore_pin_attempts();
@@ -250,6 +277,8 @@ void KioskRunner::confirm_trial_if_due() {
 
 void KioskRunner::shutdown() {
     usb_.reset();  // waits for an install in progress
+    if (ui_) ui_->end_usage_session(now_);
+    event_log_.reset();  // writes what is queued
     ui_.reset();
     glyph_texture_.destroy();
     if (imgui_ready_) {

@@ -5,6 +5,7 @@
 
 #include "core/content_installer.h"
 #include "core/content_store.h"
+#include "core/event_log.h"
 #include "core/input_script.h"
 #include "core/json_writer.h"
 #include "core/kiosk_settings.h"
@@ -43,6 +44,8 @@ private:
     // kiosk_app.cpp
     bool init(std::string* error);
     bool load_settings();  // false (and state_error_ set) if the state database cannot be used
+    void open_event_log();  // after load_settings: the kiosk id and the usage event writer
+    void record_event(EventKind kind, std::string subject, std::string detail, int64_t value = 0);
     void restore_pin_attempts();
     void store_pin_attempts();     // handles UiRequests::store_pin_attempts
     void shutdown();
@@ -87,6 +90,8 @@ private:
     SdlDisplay display_;
     VtGuard vt_guard_;  // gives the VT back when the runner goes, after shutdown() closed the display
     std::unique_ptr<StateStore> state_store_;
+    std::unique_ptr<EventLog> event_log_;  // usage statistics; null when state.db cannot be used
+    std::string kiosk_id_;                 // settings_.kiosk_id once ensured
     KioskSettings settings_;
     std::string state_error_;  // why state.db cannot be used; empty when it can
     std::array<StoredPinAttempts, kPinRoleCount> stored_attempts_{};  // as loaded at start

@@ -60,6 +60,7 @@ void KioskUi::apply_settings(const KioskSettings& settings) {
 }
 
 void KioskUi::replace_content(const ContentStore& content, double now) {
+    usage_.end_session(state_, now, "active");
     reset_session(now);  // first: the fresh UiState holds no pointer into the old content
     state_.screen = Screen::Home;
     search_index_.reset();
@@ -120,6 +121,7 @@ bool KioskUi::corner_tap(float x, float y, double now) {
 }
 
 void KioskUi::pointer_down(float x, float y, double now) {
+    usage_.touched(state_, now);
     bool was_attract = state_.screen == Screen::Attract;
     bool swallow = swallow_press(x, y, now);
     idle_.touch(now);
@@ -181,7 +183,10 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     screen_ = screen_size;
     const double idle_s = state_.screen == Screen::Trainer ? kTrainerIdleTimeoutS : settings_.idle_timeout_s;
     if (idle_.idle_seconds() != idle_s) idle_.configure(idle_s, settings_.countdown_s);
-    if (state_.screen != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Expired) reset_session(now);
+    if (state_.screen != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Expired) {
+        usage_.end_session(state_, now, "idle_reset");
+        reset_session(now);
+    }
     targets_.clear();
     pressed_label_.clear();
     fonts_.get(FontRole::Regular)->renderer->begin_frame(lang_code(state_.language));
@@ -202,6 +207,7 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     if (updating) draw_update_overlay(ctx);
     animating_ = ctx.animating || feedback_.needs_frames(now);
     gesture_.next_frame();
+    usage_.frame(state_, now);
 }
 
 }  // namespace kiosk::ui
