@@ -482,6 +482,23 @@ ExportResult write_report(const std::vector<UsageEvent>& events, const ReportInf
     return result;
 }
 
+ReportProblem classify_report_error(int sys_errno) {
+    switch (sys_errno) {
+        case ENOSPC:
+        case EDQUOT: return ReportProblem::Full;
+        case EROFS:
+        case EACCES:
+        case EPERM: return ReportProblem::ReadOnly;
+        case ENOENT:
+        case EIO:
+        case ENODEV:
+        case ENXIO:
+        case ESTALE:
+        case ENOTDIR: return ReportProblem::Pulled;
+        default: return ReportProblem::Other;
+    }
+}
+
 // ---------------------------------------------------------------- [SECTION] Reading a report folder back
 
 bool read_report(const std::string& dir, std::vector<UsageEvent>* events, ReportInfo* info, std::string* error) {

@@ -49,6 +49,11 @@ ExportResult write_report(const std::vector<UsageEvent>& events, const ReportInf
                           const Translations& translations, const std::string& out_dir,
                           const std::function<void(float)>& progress = {});
 
+// Why writing a report to a stick failed, from the system error: ENOSPC/EDQUOT: full;
+// EROFS/EACCES/EPERM: read-only; ENOENT/EIO/ENODEV/ENXIO/ESTALE/ENOTDIR: pulled out.
+enum class ReportProblem { Full, ReadOnly, Pulled, Other };
+ReportProblem classify_report_error(int sys_errno);
+
 // The report.html text alone (write_report puts it in the folder).
 std::string report_html(const StatsSummary& summary, const ReportInfo& info, const Translations& translations);
 

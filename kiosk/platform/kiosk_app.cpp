@@ -275,10 +275,22 @@ void KioskRunner::confirm_trial_if_due() {
                  static_cast<long long>(content_->info().content_version), static_cast<int>(kTrialSeconds));
 }
 
+// The kiosk stops: the visitor session in progress is recorded as still active, everything
+// queued is written, and the fleet folder gets the final report.
+void KioskRunner::close_event_log() {
+    if (!event_log_) return;
+    if (ui_) ui_->end_usage_session(now_);
+    event_log_->flush();
+    event_log_written_ = event_log_->written();
+    event_log_.reset();
+    stats_job_.reset();  // waits for a report being written
+    if (ui_ && content_) service_fleet_report(true);
+    fleet_job_.reset();
+}
+
 void KioskRunner::shutdown() {
     usb_.reset();  // waits for an install in progress
-    if (ui_) ui_->end_usage_session(now_);
-    event_log_.reset();  // writes what is queued
+    close_event_log();
     ui_.reset();
     glyph_texture_.destroy();
     if (imgui_ready_) {
@@ -363,6 +375,7 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     store_trainer_session();
     store_pin_attempts();
     handle_update_requests();
+    handle_stats_requests();
     ImGui::Render();
     if (text_->shaper().missing_count() > missing_reported_) {
         // Once per code point: the organizer's log names what no installed font can draw.
@@ -416,6 +429,7 @@ int KioskRunner::run_interactive() {
             // attract slide), a signal check or the next watchdog heartbeat, instead of rendering.
             double wait_s = std::min(ui_->next_deadline(now_) - now_, 0.25);
             if (usb_ && (usb_->installing() || usb_->scanning())) wait_s = std::min(wait_s, 0.05);  // follow them
+            if (stats_job_) wait_s = std::min(wait_s, 0.05);  // the report's progress bar
             SDL_Event event;
             int wait_ms = watchdog.wait_ms(std::max(1, static_cast<int>(wait_s * 1000.0)));
             if (SDL_WaitEventTimeout(&event, wait_ms)) SDL_PushEvent(&event);
@@ -423,6 +437,7 @@ int KioskRunner::run_interactive() {
         if (!pump_events()) break;
         now_ = seconds();
         service_updates();
+        service_stats_reports();
         confirm_trial_if_due();
         if (needs_frame()) {
             auto frame_start = std::chrono::steady_clock::now();
@@ -470,6 +485,7 @@ int KioskRunner::run() {
     if (ui_->state().requests.quit) status = kExitOrganizerQuit;
     // A stop on purpose before the trial ended does not count against the new content.
     if (on_trial_) ContentInstaller(installer_config_).end_start_cleanly();
+    close_event_log();
     write_state_dump();
     const bool restart = ui_->state().requests.restart && options_.script_path.empty() && !options_.headless;
     shutdown();

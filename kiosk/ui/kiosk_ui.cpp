@@ -28,6 +28,7 @@ const char* screen_name(Screen screen) {
         case Screen::Lesson: return "lesson";
         case Screen::Quiz: return "quiz";
         case Screen::Trainer: return "trainer";
+        case Screen::Stats: return "stats";
     }
     return "home";
 }
@@ -157,6 +158,8 @@ double KioskUi::next_deadline(double now) const {
     if (state_.screen == Screen::Attract) return std::min(deadline, next_attract_change(state_, now));
     deadline = std::min(deadline, idle_.next_change(now));
     if (state_.screen == Screen::Admin) deadline = std::min(deadline, std::floor(now) + 1.0);  // uptime ticks
+    if (state_.screen == Screen::Stats && state_.status.stats.report == StatsView::Report::Writing)
+        deadline = std::min(deadline, now + 0.1);  // the report's progress bar
     deadline = std::min(deadline, next_trainer_tick(state_, now));  // the session timer
     const PinAttempts& attempts = pin_attempts(state_.pin.role);
     if (state_.screen == Screen::Pin && !attempts.can_try(now))
@@ -176,6 +179,7 @@ void KioskUi::draw_screen(UiContext& ctx) {
         case Screen::Lesson: draw_lesson_screen(ctx); break;
         case Screen::Quiz: draw_quiz_screen(ctx); break;
         case Screen::Trainer: draw_trainer_screen(ctx); break;
+        case Screen::Stats: draw_stats_screen(ctx); break;
     }
 }
 

@@ -11,7 +11,7 @@ int64_t ms(double seconds) { return static_cast<int64_t>(std::llround(std::max(0
 
 // Screens of the organizer and the trainer are not what visitors used.
 bool staff_screen(Screen screen) {
-    return screen == Screen::Pin || screen == Screen::Admin || screen == Screen::Trainer;
+    return screen == Screen::Pin || screen == Screen::Admin || screen == Screen::Stats || screen == Screen::Trainer;
 }
 
 // How much of the text column has been on screen: down to the bottom of the view. 0 until laid out.

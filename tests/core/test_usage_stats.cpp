@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <functional>
 
@@ -390,4 +391,29 @@ TEST_CASE("an export killed half-way leaves no report under the final name") {
     ExportResult result = write_report(events, info, tr, dir.file("report"));
     CHECK_MESSAGE(result.ok, result.error);
     CHECK_FALSE(fs::exists(dir.file("report.incomplete")));
+}
+
+TEST_CASE("a stick pulled out while the report is written leaves an incomplete report and says so") {
+    TempDir dir;
+    REQUIRE(fs::make_dirs(dir.file("stick/sco-kiosk/reports")));
+    ReportInfo info;
+    info.kiosk_id = "k-a";
+    info.kiosk_names["k-a"] = "";
+    info.to_ms = 1792000000000LL;
+    bool pulled = false;
+    // The stick goes away between two files: its folder is gone, as after a surprise removal.
+    ExportResult result = write_report(sample_day(1790000000000LL, 50), info, translations(),
+                                       dir.file("stick/sco-kiosk/reports/k-a-2026-11-29"), [&](float p) {
+                                           if (p > 0 && !pulled) {
+                                               pulled = true;
+                                               REQUIRE(run_command({"/bin/rm", "-rf", dir.file("stick/sco-kiosk")}).exit_code == 0);
+                                           }
+                                       });
+    CHECK_FALSE(result.ok);
+    CHECK(classify_report_error(result.sys_errno) == ReportProblem::Pulled);
+    CHECK(result.error.find(dir.file("stick/sco-kiosk/reports/k-a-2026-11-29.incomplete/")) == 0);
+    CHECK_FALSE(fs::exists(dir.file("stick/sco-kiosk/reports/k-a-2026-11-29")));
+    CHECK(classify_report_error(ENOSPC) == ReportProblem::Full);
+    CHECK(classify_report_error(EROFS) == ReportProblem::ReadOnly);
+    CHECK(classify_report_error(EIO) == ReportProblem::Pulled);
 }
