@@ -110,6 +110,7 @@ std::unique_ptr<EventLog> EventLog::open(const std::string& state_db_path, Event
     }
     log->last_session_ = last.integer(0);
     log->retention_ = retention;
+    log->queue_.reserve(kEventBatchMax);  // the two buffers swap: no allocation in record() once warm
     log->log_queries_ = log_queries;
     log->writer_ = std::thread(&EventLog::run, log.get());
     return log;
