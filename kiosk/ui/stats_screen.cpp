@@ -207,6 +207,8 @@ const char* stats_report_name(StatsView::Report report) {
 void open_stats(UiState& state) {
     state.screen = Screen::Stats;
     state.status.stats.loaded = false;
+    // The outcome of an earlier report is news no more; one being written keeps its bar.
+    if (state.status.stats.report != StatsView::Report::Writing) state.status.stats.report = StatsView::Report::Idle;
     state.requests.load_stats = true;
 }
 
