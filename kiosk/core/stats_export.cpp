@@ -191,6 +191,16 @@ std::string svg_chart(const std::vector<std::string>& labels, const std::vector<
     return svg + "</svg>\n";
 }
 
+// `text` cut to at most `max_chars` characters (never inside a UTF-8 sequence), with "…" if cut.
+std::string shorten(const std::string& text, size_t max_chars) {
+    size_t chars = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+        if (++chars > max_chars) return text.substr(0, i) + "…";
+    }
+    return text;
+}
+
 // Horizontal bars: one row per label, the value written at the end of the bar.
 std::string svg_hbars(const std::vector<std::string>& labels, const std::vector<int64_t>& values, int64_t max_value,
                       const std::string& x_title) {
@@ -203,7 +213,7 @@ std::string svg_hbars(const std::vector<std::string>& labels, const std::vector<
                       "height=\"" + num(height) + "\" role=\"img\" font-family=\"sans-serif\" font-size=\"16\">\n";
     for (size_t i = 0; i < labels.size(); ++i) {
         const double y = 10 + row * i;
-        std::string label = labels[i].size() > 60 ? labels[i].substr(0, 57) + "..." : labels[i];
+        std::string label = shorten(labels[i], 48);
         svg += "<text x=\"" + num(left - 10) + "\" y=\"" + num(y + 22) + "\" text-anchor=\"end\">" + xml_escape(label) +
                "</text>\n";
         const double bar = plot_w * values[i] / max_value;

@@ -2,6 +2,7 @@
 // kioskctl stats merge EXPORT_DIR... --out DIR [--lang ru|zh|en]
 // The usage statistics as a report folder (CSV per kind of event, report.html, export.txt),
 // the same as the organizer panel writes to a stick; and several kiosks' reports as one.
+#include "core/content_store.h"
 #include "core/event_log.h"
 #include "core/file_io.h"
 #include "core/kiosk_settings.h"
@@ -40,13 +41,23 @@ bool report_language(const CommandLine& cl, Lang fallback, Lang* out, std::strin
     return *out = *lang, true;
 }
 
+// With --content DB, the report names documents and lessons by their titles, not their ids.
+bool load_titles(const CommandLine& cl, ReportInfo* info, std::string* error) {
+    if (!cl.has("content")) return true;
+    auto content = ContentStore::open(cl.value("content"), error);
+    if (!content) return false;
+    for (const Document& doc : content->documents()) info->titles[doc.info.id] = doc.info.title.get(info->lang);
+    for (const Lesson& lesson : content->lessons()) info->titles[lesson.id] = lesson.title.get(info->lang);
+    return true;
+}
+
 void print_result(const char* what, const ExportResult& result, size_t events) {
     std::printf("%s: %zu events, %d files, %.1f KB in %s\n", what, events, result.files, result.bytes / 1024.0,
                 result.path.c_str());
 }
 
 int stats_export(const std::vector<std::string>& args) {
-    CommandLine cl(args, {"data-dir", "out", "from", "to", "lang", "assets"}, {});
+    CommandLine cl(args, {"data-dir", "out", "from", "to", "lang", "assets", "content"}, {});
     if (!cl.ok()) return usage_error("stats export", cl.error());
     if (!cl.positional().empty() || cl.value("data-dir").empty() || cl.value("out").empty())
         return usage_error("stats export", "expected --data-dir DIR --out DIR [--from DATE --to DATE]");
@@ -73,7 +84,8 @@ int stats_export(const std::vector<std::string>& args) {
     Translations translations;
     if (!load_settings(*store, &settings, &warnings, &error) || !ensure_kiosk_id(*store, &info.kiosk_id, &error) ||
         !report_language(cl, settings.default_language, &info.lang, &error) ||
-        !store->load_events(info.from_ms, info.to_ms, &events, &error) || !load_translations(cl, &translations, &error)) {
+        !store->load_events(info.from_ms, info.to_ms, &events, &error) || !load_translations(cl, &translations, &error) ||
+        !load_titles(cl, &info, &error)) {
         std::fprintf(stderr, "kioskctl stats export: %s\n", error.c_str());
         return 1;
     }
@@ -89,7 +101,7 @@ int stats_export(const std::vector<std::string>& args) {
 }
 
 int stats_merge(const std::vector<std::string>& args) {
-    CommandLine cl(args, {"out", "lang", "assets"}, {});
+    CommandLine cl(args, {"out", "lang", "assets", "content"}, {});
     if (!cl.ok()) return usage_error("stats merge", cl.error());
     if (cl.positional().empty() || cl.value("out").empty())
         return usage_error("stats merge", "expected EXPORT_DIR... --out DIR");
@@ -98,7 +110,8 @@ int stats_merge(const std::vector<std::string>& args) {
     ReportInfo merged;
     merged.kiosk_id = "merged";
     merged.from_ms = std::numeric_limits<int64_t>::max();
-    if (!report_language(cl, Lang::En, &merged.lang, &error) || !load_translations(cl, &translations, &error)) {
+    if (!report_language(cl, Lang::En, &merged.lang, &error) || !load_translations(cl, &translations, &error) ||
+        !load_titles(cl, &merged, &error)) {
         std::fprintf(stderr, "kioskctl stats merge: %s\n", error.c_str());
         return 1;
     }

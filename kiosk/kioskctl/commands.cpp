@@ -29,7 +29,7 @@ const std::vector<Command>& commands() {
          cmd_set_pin},
         {"trainer-results", "trainer-results --data-dir DIR [--csv]",
          "print the group-quiz sessions recorded in trainer mode", cmd_trainer_results},
-        {"stats", "stats export --data-dir DIR --out DIR [--from DATE --to DATE] [--lang ru|zh|en] | stats merge EXPORT_DIR... --out DIR [--lang ru|zh|en]",
+        {"stats", "stats export --data-dir DIR --out DIR [--from DATE --to DATE] [--lang ru|zh|en] [--content DB] | stats merge EXPORT_DIR... --out DIR [--lang ru|zh|en] [--content DB]",
          "write the usage statistics as a report (CSV files and report.html), or merge several kiosks' reports into one",
          cmd_stats},
         {"search", "search DB QUERY [--limit N] [--json]",

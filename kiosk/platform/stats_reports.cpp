@@ -114,7 +114,14 @@ void KioskRunner::handle_stats_requests() {
 
 void KioskRunner::start_stick_report() {
     ui::StatsView& stats = ui_->state().status.stats;
-    if (stats_job_ || !state_store_) return;
+    if (stats_job_) return;
+    if (!state_store_) {
+        stats.report = ui::StatsView::Report::Failed;
+        stats.report_key = "stats.report.failed";
+        stats.report_detail = utf8::printable(state_error_.empty() ? "the state database is not available" : state_error_);
+        dirty_ = true;
+        return;
+    }
     std::vector<std::string> sticks;
     for (const std::string& stick : UsbPackageScanner(settings_.usb_mounts).find_sticks())
         if (settings_.fleet_dir.empty() || stick != settings_.fleet_dir) sticks.push_back(stick);

@@ -46,6 +46,11 @@ void make_kiosk(const std::string& data_dir, const std::string& id, int visitors
         search.value = 0;
         events.push_back(search);
     }
+    UsageEvent doc = events[0];
+    doc.kind = EventKind::Document;
+    doc.subject = open_factory_content()->documents().front().info.id;
+    doc.detail = "ru";
+    events.push_back(doc);
     UsageEvent late = events[0];
     late.at_ms = later + 12 * 3600 * 1000LL;
     events.push_back(late);
@@ -61,25 +66,31 @@ TEST_CASE("stats export writes the report of a period, and merge adds kiosks up 
     CommandResult a = kioskctl({"stats", "export", "--data-dir", dir.file("a"), "--out", dir.file("out/a"),
                                 "--from", "2026-11-19", "--to", "2026-11-21", "--lang", "ru"});
     REQUIRE_MESSAGE(a.exit_code == 0, a.err);
-    CHECK(a.out.find("exported: 6 events") == 0);  // the 2026-11-25 session is outside the period
+    CHECK(a.out.find("exported: 7 events") == 0);  // the 2026-11-25 session is outside the period
     CHECK(read_text(dir.file("out/a/report.html")).find("Посетители по дням") != std::string::npos);
     CHECK(read_text(dir.file("out/a/session.csv")).find("k-a,1,") != std::string::npos);
-    CommandResult b = kioskctl({"stats", "export", "--data-dir", dir.file("b"), "--out", dir.file("out/b")});
+    CommandResult b = kioskctl({"stats", "export", "--data-dir", dir.file("b"), "--out", dir.file("out/b"), "--content", KIOSK_CONTENT_DB});
     REQUIRE_MESSAGE(b.exit_code == 0, b.err);
-    CHECK(b.out.find("exported: 9 events") == 0);
+    CHECK(b.out.find("exported: 10 events") == 0);
+    // --content: documents by their titles (in the kiosk's default language, Russian).
+    const auto content = open_factory_content();
+    const kiosk::Document& first = content->documents().front();
+    const std::string title_start = first.info.title[Lang::Ru].substr(0, first.info.title[Lang::Ru].find(' ', 20));
+    CHECK(read_text(dir.file("out/b/report.html")).find(title_start) != std::string::npos);
+    CHECK(read_text(dir.file("out/a/report.html")).find(title_start) == std::string::npos);
 
     CommandResult merged = kioskctl({"stats", "merge", dir.file("out/a"), dir.file("out/b"), dir.file("out/a"),
                                      "--out", dir.file("merged")});
     REQUIRE_MESSAGE(merged.exit_code == 0, merged.err);
     CHECK(merged.out.find("merged 3 of 3 reports from 2 kiosks") == 0);
-    CHECK(merged.out.find("15 events") != std::string::npos);  // 6 + 9: the repeated report added nothing
+    CHECK(merged.out.find("17 events") != std::string::npos);  // 7 + 10: the repeated report added nothing
     const std::string html = read_text(dir.file("merged/report.html"));
     CHECK(html.find("Hall k-a (k-a)") != std::string::npos);
     CHECK(html.find("Hall k-b (k-b)") != std::string::npos);
     // The merged report merges again like any other.
     CommandResult again = kioskctl({"stats", "merge", dir.file("merged"), dir.file("out/b"), "--out", dir.file("merged2")});
     REQUIRE_MESSAGE(again.exit_code == 0, again.err);
-    CHECK(again.out.find("15 events") != std::string::npos);
+    CHECK(again.out.find("17 events") != std::string::npos);
 }
 
 TEST_CASE("stats merge names a damaged or foreign report and merges nothing from it") {
