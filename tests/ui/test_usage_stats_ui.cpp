@@ -10,7 +10,13 @@
 #include "kiosk_runner.h"
 
 #include <doctest/doctest.h>
+#include <signal.h>
 #include <stb_image.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
 
 using namespace kiosk::test;
 using kiosk::Lang;
@@ -237,4 +243,53 @@ TEST_CASE("a full or write-protected stick gets a clear message, and nothing is 
     // The events are all still there (the report only reads them).
     REQUIRE(kioskctl({"stats", "export", "--data-dir", dir.file("data"), "--out", dir.file("check")}).exit_code == 0);
     CHECK(rows_with(dir.file("check"), "session.csv", {",idle_reset,"}) == 3000);
+}
+
+TEST_CASE("a kiosk killed with SIGKILL while writing its report leaves a readable database and no false report") {
+    TempDir dir;
+    store_visits(dir, 20000);
+    set_setting(dir, "kiosk_id", "k-kill");
+    set_setting(dir, "fleet_dir", dir.file("fleet"));
+    REQUIRE(kiosk::fs::make_dirs(dir.file("fleet")));
+    const std::string reports = dir.file("fleet/sco-kiosk/reports");
+    // The running kiosk writes its fleet report at start, in its report thread.
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        setenv("SDL_VIDEODRIVER", "dummy", 1);
+        setenv("SDL_RENDER_DRIVER", "software", 1);
+        freopen("/dev/null", "w", stdout);
+        freopen("/dev/null", "w", stderr);
+        const std::string assets = std::string(KIOSK_SOURCE_DIR) + "/assets", data = dir.file("data");
+        execl(KIOSK_BIN, KIOSK_BIN, "--windowed", "--size", "480x270", "--assets", assets.c_str(), "--data-dir",
+              data.c_str(), "--content", KIOSK_CONTENT_DB, static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    // Kill it as soon as the report folder is being written (or, on a fast machine, is done).
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline && run_command({"/bin/sh", "-c", "ls \"$0\"/k-kill-* >/dev/null 2>&1", reports}).exit_code != 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    REQUIRE(WIFSIGNALED(status));
+    // Whatever is under the final name is a whole report; a cut one is named .incomplete.
+    CommandResult listing = run_command({"/bin/sh", "-c", "ls -d \"$0\"/k-kill-*", reports});
+    REQUIRE_MESSAGE(!listing.out.empty(), "the kiosk never started its report");
+    MESSAGE("killed with " << listing.out);
+    for (size_t start = 0; start < listing.out.size();) {
+        const size_t end = listing.out.find('\n', start);
+        const std::string folder = listing.out.substr(start, end - start);
+        start = end + 1;
+        CommandResult merged = kioskctl({"stats", "merge", folder, "--out", dir.file("merged-" + std::to_string(start))});
+        if (folder.size() > 11 && folder.compare(folder.size() - 11, 11, ".incomplete") == 0) {
+            CHECK(merged.exit_code == 1);
+            CHECK(merged.err.find("cut off while being written") != std::string::npos);
+        } else {
+            CHECK_MESSAGE(merged.exit_code == 0, merged.err);
+        }
+    }
+    // The state database opens and still has every visit.
+    REQUIRE(kioskctl({"stats", "export", "--data-dir", dir.file("data"), "--out", dir.file("check")}).exit_code == 0);
+    CHECK(rows_with(dir.file("check"), "session.csv", {",idle_reset,"}) == 20000);
 }
