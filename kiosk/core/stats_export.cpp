@@ -191,12 +191,15 @@ std::string svg_chart(const std::vector<std::string>& labels, const std::vector<
     return svg + "</svg>\n";
 }
 
-// `text` cut to at most `max_chars` characters (never inside a UTF-8 sequence), with "…" if cut.
-std::string shorten(const std::string& text, size_t max_chars) {
-    size_t chars = 0;
+// `text` cut to fit about `max_units` half-widths (a Chinese character counts two), never
+// inside a UTF-8 sequence, with "…" when cut: the label column of a bar chart is ~300 px.
+std::string shorten(const std::string& text, size_t max_units) {
+    size_t units = 0;
     for (size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (++chars > max_chars) return text.substr(0, i) + "…";
+        const unsigned char byte = static_cast<unsigned char>(text[i]);
+        if ((byte & 0xC0) == 0x80) continue;
+        units += byte >= 0xE1 ? 2 : 1;  // three- and four-byte sequences from U+1000 on: CJK and wide signs
+        if (units > max_units) return text.substr(0, i) + "…";
     }
     return text;
 }
@@ -213,9 +216,9 @@ std::string svg_hbars(const std::vector<std::string>& labels, const std::vector<
                       "height=\"" + num(height) + "\" role=\"img\" font-family=\"sans-serif\" font-size=\"16\">\n";
     for (size_t i = 0; i < labels.size(); ++i) {
         const double y = 10 + row * i;
-        std::string label = shorten(labels[i], 48);
-        svg += "<text x=\"" + num(left - 10) + "\" y=\"" + num(y + 22) + "\" text-anchor=\"end\">" + xml_escape(label) +
-               "</text>\n";
+        std::string label = shorten(labels[i], 32);
+        svg += "<text x=\"" + num(left - 10) + "\" y=\"" + num(y + 22) + "\" text-anchor=\"end\"><title>" +
+               xml_escape(labels[i]) + "</title>" + xml_escape(label) + "</text>\n";
         const double bar = plot_w * values[i] / max_value;
         svg += "<rect x=\"" + num(left) + "\" y=\"" + num(y + 4) + "\" width=\"" + num(bar) + "\" height=\"" +
                num(row - 10) + "\" fill=\"#1f5fa8\"/>\n";
