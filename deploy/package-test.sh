@@ -6,8 +6,8 @@
 #     (systemd-sysusers/systemd-tmpfiles --root), its service passes systemd-analyze verify,
 #     and the unpacked kiosk starts from its installed assets and content (headless);
 #   - the copyright file states the project licence (Apache-2.0, as LICENSE at the root);
-#   - hardening (issue 13): the udev rule mounts only vfat, exfat and ext4 read-only with
-#     nosuid, nodev, noexec; SysRq is off; the service has its own VT and the sandbox options,
+#   - hardening (issue 13): the udev rule mounts only vfat, exfat and ext4 (rw,sync for the
+#     statistics report, issue 15) with nosuid, nodev, noexec; SysRq is off; the service has its own VT and the sandbox options,
 #     and `systemd-analyze security` rates it below 3.0; the postinst's random PIN is made once;
 #   - lintian reports no errors or warnings (overrides: deploy/debian/).
 #   bash deploy/package-test.sh [BUILD_DIR]      (default build-tests/, shared with deploy/test.sh)
@@ -79,8 +79,8 @@ rules="$root/lib/udev/rules.d/90-sco-kiosk-usb.rules"
 grep -q 'ENV{ID_FS_TYPE}=="vfat|exfat|ext4"' "$rules" && pass "udev mounts only vfat, exfat and ext4" \
     || fail "udev rule does not limit the file system types"
 grep -q -- '--type=$env{ID_FS_TYPE}' "$rules" && pass "udev names the file system driver" || fail "udev rule lacks --type"
-grep -q -- '--options=ro,nosuid,nodev,noexec ' "$rules" && pass "udev mounts ro,nosuid,nodev,noexec" \
-    || fail "udev rule lacks ro,nosuid,nodev,noexec"
+grep -q -- '--options=rw,sync,nosuid,nodev,noexec ' "$rules" && pass "udev mounts rw,sync,nosuid,nodev,noexec" \
+    || fail "udev rule lacks rw,sync,nosuid,nodev,noexec"
 [[ $(grep -c 'RUN{program}' "$rules") == 1 ]] && pass "udev has a single mount rule" || fail "more than one mount in the udev rule"
 grep -qx 'kernel.sysrq = 0' "$root/usr/lib/sysctl.d/90-sco-kiosk.conf" && pass "sysctl.d turns SysRq off" \
     || fail "no kernel.sysrq = 0 in sysctl.d"

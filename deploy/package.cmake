@@ -13,6 +13,9 @@ install(FILES "${KIOSK_DEBIAN_DIR}/sco-kiosk.tmpfiles" DESTINATION /usr/lib/tmpf
 install(FILES "${KIOSK_DEBIAN_DIR}/sco-kiosk.sysusers" DESTINATION /usr/lib/sysusers.d RENAME sco-kiosk.conf)
 install(FILES "${KIOSK_DEBIAN_DIR}/90-sco-kiosk-usb.rules" DESTINATION /lib/udev/rules.d)
 install(FILES "${KIOSK_DEBIAN_DIR}/sco-kiosk.sysctl" DESTINATION /usr/lib/sysctl.d RENAME 90-sco-kiosk.conf)
+# Only used once an organizer enables syncthing@sco-kiosk.service for a fleet (docs/deploy.md).
+install(FILES "${KIOSK_DEBIAN_DIR}/syncthing-fleet.conf" DESTINATION /lib/systemd/system/syncthing@sco-kiosk.service.d
+        RENAME sco-kiosk-fleet.conf)
 install(FILES "${KIOSK_DEBIAN_DIR}/sco-kiosk.lintian-overrides" DESTINATION /usr/share/lintian/overrides
         RENAME sco-kiosk)
 
@@ -51,6 +54,8 @@ endif()
 # except when cross-compiling: libunibreak1 (not multiarch) cannot be installed for arm64 on
 # the build machine, so dpkg-shlibdeps could not name its package; the list is given instead.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-cjk, rime-data-pinyin-simp, rime-prelude, systemd, udev")
+# Syncthing (MPL-2.0, a separate program) shares the fleet folder between kiosks; optional.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "syncthing")
 if(CMAKE_CROSSCOMPILING)
   string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libc6, libgcc-s1, libstdc++6, libsdl2-2.0-0, libsqlite3-0,"
          " libfreetype6, libharfbuzz0b, libfribidi0, libsodium23, libstemmer0d, libunibreak1, libicu72, libstb0, libsystemd0,"

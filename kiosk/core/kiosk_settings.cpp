@@ -2,6 +2,7 @@
 
 #include "core/state_store.h"
 
+#include <sodium.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -64,6 +65,12 @@ const std::vector<SettingInfo>& settable_settings() {
         {"rotation", "0, 90, 180 or 270"},
         {"auto_install", "on or off"},
         {"usb_mounts", "absolute glob patterns separated by commas, e.g. /media/*,/mnt/*"},
+        {"kiosk_id", "1 to 32 letters, digits or -"},
+        {"kiosk_name", "any text up to 100 characters, e.g. \"Hall B, entrance\""},
+        {"stats_retention_days", "days, 1 to 3650"},
+        {"stats_max_mb", "MB, 1 to 10000"},
+        {"stats_log_queries", "on or off"},
+        {"fleet_dir", "an absolute path, or empty for none"},
     };
     return infos;
 }
@@ -89,6 +96,19 @@ bool apply_setting(KioskSettings* s, const std::string& key, const std::string& 
         if (!parse_int(value, 0, 270, &degrees) || !parse_rotation(degrees, &s->rotation)) return bad("0, 90, 180 or 270");
         return true;
     }
+    // Empty: a new id is generated at the next start.
+    if (key == "kiosk_id") return value.empty() || valid_kiosk_id(value) ? (s->kiosk_id = value, true) : bad("1 to 32 letters, digits or -");
+    if (key == "kiosk_name") {
+        if (value.size() > 100 || value.find_first_of("\n\r\t") != std::string::npos) return bad("one line, up to 100 characters");
+        return s->kiosk_name = value, true;
+    }
+    if (key == "stats_retention_days") return parse_int(value, 1, 3650, &s->stats_retention_days) || bad("days, 1 to 3650");
+    if (key == "stats_max_mb") return parse_int(value, 1, 10000, &s->stats_max_mb) || bad("MB, 1 to 10000");
+    if (key == "stats_log_queries") return parse_on_off(value, &s->stats_log_queries) || bad("on or off");
+    if (key == "fleet_dir") {
+        if (!value.empty() && value[0] != '/') return bad("an absolute path, or empty for none");
+        return s->fleet_dir = value, true;
+    }
     if (key == "pin.organizer") return s->organizer_pin_hash = value, true;
     if (key == "pin.trainer") return s->trainer_pin_hash = value, true;
     *error = "unknown setting '" + key + "'";
@@ -104,6 +124,12 @@ std::vector<std::pair<std::string, std::string>> setting_values(const KioskSetti
         {"rotation", std::to_string(static_cast<int>(s.rotation))},
         {"auto_install", s.auto_install ? "on" : "off"},
         {"usb_mounts", join_mount_globs(s.usb_mounts)},
+        {"kiosk_id", s.kiosk_id},
+        {"kiosk_name", s.kiosk_name},
+        {"stats_retention_days", std::to_string(s.stats_retention_days)},
+        {"stats_max_mb", std::to_string(s.stats_max_mb)},
+        {"stats_log_queries", s.stats_log_queries ? "on" : "off"},
+        {"fleet_dir", s.fleet_dir},
         {"pin.organizer", s.organizer_pin_hash},
         {"pin.trainer", s.trainer_pin_hash},
     };
@@ -123,6 +149,27 @@ bool load_settings(const StateStore& store, KioskSettings* settings, std::vector
             warnings->push_back(problem + " in " + store.path() + "; using the default");
     }
     return true;
+}
+
+bool valid_kiosk_id(const std::string& id) {
+    if (id.empty() || id.size() > 32) return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
+std::string generate_kiosk_id() {
+    static const char kHex[] = "0123456789abcdef";
+    if (sodium_init() < 0) return "k" + std::to_string(::getpid());  // libsodium failed: unique enough for one host
+    std::string id = "k";
+    for (int i = 0; i < 8; ++i) id += kHex[randombytes_uniform(16)];
+    return id;
+}
+
+bool ensure_kiosk_id(StateStore& store, std::string* id, std::string* error) {
+    if (store.get_setting("kiosk_id", id) && valid_kiosk_id(*id)) return true;
+    *id = generate_kiosk_id();
+    return store.set_setting("kiosk_id", *id, error);
 }
 
 std::string default_data_dir() {

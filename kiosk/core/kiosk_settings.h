@@ -25,6 +25,14 @@ struct KioskSettings {
     bool auto_install = false;        // auto_install: on | off, install a valid USB package without the PIN
     // usb_mounts: comma-separated globs of the mount points watched for USB sticks
     std::vector<std::string> usb_mounts = default_usb_mount_globs();
+    std::string kiosk_id;             // kiosk_id: stable id in reports, generated on first start; letters, digits, -
+    std::string kiosk_name;           // kiosk_name: where it stands, e.g. "Hall B, entrance" (any text, may be empty)
+    int stats_retention_days = 90;    // stats_retention_days: usage events older than this are removed
+    int stats_max_mb = 50;            // stats_max_mb: usage events take at most this many MB of state.db
+    bool stats_log_queries = true;    // stats_log_queries: on | off, store search queries as typed
+    // fleet_dir: a folder shared with the other kiosks by Syncthing (empty: none). Signed packages
+    // in its sco-kiosk/ folder are installed as from a stick, and the report goes to sco-kiosk/reports/.
+    std::string fleet_dir;
     std::string organizer_pin_hash;   // pin.organizer: crypto_pwhash string; empty = not set, the panel stays locked
     std::string trainer_pin_hash;     // pin.trainer: crypto_pwhash string; empty = not set, trainer mode stays locked
 
@@ -53,6 +61,14 @@ std::vector<std::pair<std::string, std::string>> setting_values(const KioskSetti
 // settings cannot be read at all: the caller must then not trust any PIN.
 bool load_settings(const StateStore& store, KioskSettings* settings, std::vector<std::string>* warnings,
                    std::string* error);
+
+// A kiosk_id is 1 to 32 ASCII letters, digits or '-': it names report folders.
+bool valid_kiosk_id(const std::string& id);
+// A new random kiosk id, "k" and 8 hex digits.
+std::string generate_kiosk_id();
+// The stored kiosk_id; on first use a new one is generated and stored. False with `error`
+// if it cannot be stored.
+bool ensure_kiosk_id(StateStore& store, std::string* id, std::string* error);
 
 // The data directory when --data-dir is not given: /var/lib/sco-kiosk for root, otherwise
 // $XDG_STATE_HOME/sco-kiosk or ~/.local/state/sco-kiosk.

@@ -2,9 +2,11 @@
 // [SECTION] Opening: pragmas and migration
 // [SECTION] Trainer sessions
 // [SECTION] Settings
+// [SECTION] Usage events
 // [SECTION] PIN back-off
 #include "core/state_store.h"
 
+#include "core/event_log.h"
 #include "core/file_io.h"
 
 #include <sys/stat.h>
@@ -58,6 +60,21 @@ CREATE TABLE pin_attempts(
   failures     INTEGER NOT NULL CHECK(failures >= 0),   -- wrong PINs in a row
   locked_until INTEGER NOT NULL                         -- Unix time, seconds: no try before this
 ) WITHOUT ROWID;
+)sql",
+    // 2 -> 3: the usage statistics (core/usage_events.h). AUTOINCREMENT: an id is never
+    // reused after retention removed events, so merging exports can deduplicate by id.
+    R"sql(
+CREATE TABLE events(
+  id      INTEGER PRIMARY KEY AUTOINCREMENT,
+  at      INTEGER NOT NULL,              -- Unix time, milliseconds
+  session INTEGER NOT NULL,              -- visitor session number; 0: none
+  kind    TEXT NOT NULL,                 -- session | screen | document | search | ...
+  subject TEXT NOT NULL DEFAULT '',
+  detail  TEXT NOT NULL DEFAULT '',
+  value   INTEGER NOT NULL DEFAULT 0,
+  value2  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX events_at ON events(at);
 )sql",
 };
 constexpr int kStateSchemaVersion = static_cast<int>(sizeof kStateMigrations / sizeof kStateMigrations[0]);
@@ -294,6 +311,14 @@ bool StateStore::read_settings(std::vector<std::pair<std::string, std::string>>*
     while (select.step()) out->emplace_back(select.text(0), select.text(1));
     if (select.error().empty()) return true;
     *error = path_ + ": reading the settings failed: " + select.error();
+    return false;
+}
+
+// ---------------------------------------------------------------- [SECTION] Usage events
+
+bool StateStore::load_events(int64_t from_ms, int64_t to_ms, std::vector<UsageEvent>* out, std::string* error) const {
+    if (kiosk::load_events(db_, from_ms, to_ms, out, error)) return true;
+    *error = path_ + ": " + *error;
     return false;
 }
 

@@ -1,11 +1,12 @@
 // The kiosk's writable state: DATA_DIR/state.db, separate from the read-only content
-// database. Holds settings (key/value) and anonymous trainer-session results; the
-// statistics will join them. Built to survive power cuts: WAL journal, synchronous=FULL,
+// database. Holds settings (key/value) and anonymous trainer-session results and usage
+// events (core/event_log.h). Built to survive power cuts: WAL journal, synchronous=FULL,
 // every write one transaction, and the schema upgraded by numbered migrations, each in
 // its own transaction, tracked in PRAGMA user_version.
 #pragma once
 
 #include "core/sqlite_db.h"
+#include "core/usage_events.h"
 
 #include <cstdint>
 #include <memory>
@@ -71,6 +72,9 @@ public:
     bool get_setting(const std::string& key, std::string* value) const;
     // Every stored setting as (key, value), by key. False with `error` if they cannot be read.
     bool read_settings(std::vector<std::pair<std::string, std::string>>* out, std::string* error) const;
+
+    // Every usage event with from_ms <= at < to_ms, oldest first (EventLog writes them).
+    bool load_events(int64_t from_ms, int64_t to_ms, std::vector<UsageEvent>* out, std::string* error) const;
 
     // The back-off of the role named `role` (pin_role_name); zeros if nothing was stored.
     bool load_pin_attempts(const std::string& role, StoredPinAttempts* out, std::string* error) const;

@@ -76,6 +76,24 @@ std::vector<std::string> UsbPackageScanner::find_package_dirs() const {
     return {dirs.begin(), dirs.end()};
 }
 
+std::vector<std::string> UsbPackageScanner::find_sticks() const {
+    std::set<std::string> sticks;
+    for (const std::string& pattern : mount_globs_) {
+        glob_t matches{};
+        if (::glob(pattern.c_str(), GLOB_ONLYDIR | GLOB_NOSORT, nullptr, &matches) == 0) {
+            for (size_t i = 0; i < matches.gl_pathc; ++i) {
+                const std::string dir = matches.gl_pathv[i];
+                struct stat self {}, parent {};
+                if (::stat(dir.c_str(), &self) != 0 || !S_ISDIR(self.st_mode)) continue;
+                const bool mount_point = ::stat(fs::dirname(dir).c_str(), &parent) == 0 && parent.st_dev != self.st_dev;
+                if (mount_point || fs::is_directory(fs::join(dir, kPackageFolder))) sticks.insert(dir);
+            }
+        }
+        ::globfree(&matches);
+    }
+    return {sticks.begin(), sticks.end()};
+}
+
 StickScan UsbPackageScanner::scan(const PackageVerifier& verifier) const {
     return scan_package_dirs(find_package_dirs(), verifier);
 }

@@ -39,6 +39,9 @@ public:
 
     // The `sco-kiosk/` folders present now under the mount points.
     std::vector<std::string> find_package_dirs() const;
+    // The sticks to write a report to: the directories matching the globs that are mount points
+    // of their own, or already hold a `sco-kiosk/` folder. Sorted.
+    std::vector<std::string> find_sticks() const;
     // Lists and checks every package found; picks the one to offer.
     StickScan scan(const PackageVerifier& verifier) const;
 

@@ -54,6 +54,7 @@ int cmd_status(const std::vector<std::string>& args);
 int cmd_set_pin(const std::vector<std::string>& args);
 int cmd_settings(const std::vector<std::string>& args);
 int cmd_trainer_results(const std::vector<std::string>& args);
+int cmd_stats(const std::vector<std::string>& args);
 int cmd_search(const std::vector<std::string>& args);
 int cmd_export_html(const std::vector<std::string>& args);
 

@@ -75,7 +75,10 @@ std::string problem_name(const UpdateResult& result) {
 }  // namespace
 
 void KioskRunner::start_usb_updates(const InstallerConfig& config) {
-    usb_ = std::make_unique<UsbUpdates>(config, settings_.usb_mounts);
+    // The fleet folder is watched like a stick: a package Syncthing brings is verified the same way.
+    std::vector<std::string> globs = settings_.usb_mounts;
+    if (!settings_.fleet_dir.empty()) globs.push_back(settings_.fleet_dir);
+    usb_ = std::make_unique<UsbUpdates>(config, globs);
     service_updates();  // a stick already plugged in at start is listed at once
 }
 
@@ -170,7 +173,12 @@ void KioskRunner::service_updates() {
     if (!scan.problem.empty()) std::fprintf(stderr, "kiosk: usb: %s\n", utf8::printable(scan.problem).c_str());
     refresh_usb_view();
     if (ui_->state().screen == ui::Screen::Admin) dirty_ = true;  // only the panel shows the list
-    if (usb_->take_new_offer() && settings_.auto_install) start_install("auto_install is on");
+    if (!usb_->take_new_offer() || scan.chosen < 0) return;
+    // Packages in the fleet folder install by themselves: the organizer put them there for every kiosk.
+    const std::string& chosen = scan.packages[scan.chosen].path;
+    const bool from_fleet = !settings_.fleet_dir.empty() && chosen.rfind(fs::join(settings_.fleet_dir, ""), 0) == 0;
+    if (from_fleet) start_install("from the fleet folder");
+    else if (settings_.auto_install) start_install("auto_install is on");
 }
 
 void KioskRunner::handle_update_requests() {
@@ -242,6 +250,8 @@ void KioskRunner::finish_update(UpdateResult result) {
     }
     std::fprintf(stderr, "kiosk: %s%s\n", ok ? "" : (result.rollback ? "rollback failed: " : "install refused: "),
                  update.result_log.c_str());
+    record_event(EventKind::Usb, ok ? (result.rollback ? "rolled_back" : "installed") : (result.rollback ? "rollback_failed" : "refused"),
+                 update.result_log, version);
     // The content changed but cannot be shown: a fresh start opens it (or recovers).
     if (result.outcome.ok() && !ok) ui_->state().requests.restart = true;
     usb_->rescan_next_poll();  // the installed version changed, and with it what is newer

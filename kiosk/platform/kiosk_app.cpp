@@ -102,6 +102,31 @@ bool KioskRunner::load_settings() {
     return true;
 }
 
+// The kiosk id (generated on the first start) and the writer of the usage statistics.
+void KioskRunner::open_event_log() {
+    if (!state_store_) return;
+    std::string error;
+    if (!ensure_kiosk_id(*state_store_, &kiosk_id_, &error)) {
+        std::fprintf(stderr, "kiosk: warning: no usage statistics: %s\n", error.c_str());
+        return;
+    }
+    settings_.kiosk_id = kiosk_id_;
+    EventRetention retention{settings_.stats_retention_days, settings_.stats_max_mb};
+    event_log_ = EventLog::open(state_store_->path(), retention, settings_.stats_log_queries, &error);
+    if (!event_log_) std::fprintf(stderr, "kiosk: warning: no usage statistics: %s\n", error.c_str());
+}
+
+// Events the platform sees itself (USB installs, reports); the UI's go through its observer.
+void KioskRunner::record_event(EventKind kind, std::string subject, std::string detail, int64_t value) {
+    if (!event_log_) return;
+    UsageEvent event;
+    event.kind = kind;
+    event.subject = std::move(subject);
+    event.detail = std::move(detail);
+    event.value = value;
+    event_log_->record(std::move(event));
+}
+
 // The PIN back-off as the state database holds it, on the kiosk clock from now on.
 void KioskRunner::restore_pin_attempts() {
     const int64_t unix_now = static_cast<int64_t>(std::time(nullptr));
@@ -135,6 +160,7 @@ bool KioskRunner::init(std::string* error) {
     std::string dir_error;
     if (!fs::make_dirs(data_dir_, &dir_error)) std::fprintf(stderr, "kiosk: warning: %s\n", dir_error.c_str());
     load_settings();
+    open_event_log();
 
     std::string content_path = options_.content_path;
     InstallerConfig installer_config;
@@ -216,6 +242,7 @@ bool KioskRunner::init(std::string* error) {
     ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_);
     ui_->set_pinyin_input(pinyin_.get());
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
+    ui_->set_usage_sink(event_log_.get());
     ui_->state().status.data_dir = data_dir_;
     ui_->state().status.state_error = state_error_;
     restore_pin_attempts();
@@ -255,8 +282,22 @@ void KioskRunner::confirm_trial_if_due() {
                  static_cast<long long>(content_->info().content_version), static_cast<int>(kTrialSeconds));
 }
 
+// The kiosk stops: the visitor session in progress is recorded as still active, everything
+// queued is written, and the fleet folder gets the final report.
+void KioskRunner::close_event_log() {
+    if (!event_log_) return;
+    if (ui_) ui_->end_usage_session(now_);
+    event_log_->flush();
+    event_log_written_ = event_log_->written();
+    event_log_.reset();
+    stats_job_.reset();  // waits for a report being written
+    if (ui_ && content_) service_fleet_report(true);
+    fleet_job_.reset();
+}
+
 void KioskRunner::shutdown() {
     usb_.reset();  // waits for an install in progress
+    close_event_log();
     ui_.reset();
     pinyin_.reset();
     glyph_texture_.destroy();
@@ -342,6 +383,7 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     store_trainer_session();
     store_pin_attempts();
     handle_update_requests();
+    handle_stats_requests();
     ImGui::Render();
     if (text_->shaper().missing_count() > missing_reported_) {
         // Once per code point: the organizer's log names what no installed font can draw.
@@ -395,6 +437,7 @@ int KioskRunner::run_interactive() {
             // attract slide), a signal check or the next watchdog heartbeat, instead of rendering.
             double wait_s = std::min(ui_->next_deadline(now_) - now_, 0.25);
             if (usb_ && (usb_->installing() || usb_->scanning())) wait_s = std::min(wait_s, 0.05);  // follow them
+            if (stats_job_) wait_s = std::min(wait_s, 0.05);  // the report's progress bar
             SDL_Event event;
             int wait_ms = watchdog.wait_ms(std::max(1, static_cast<int>(wait_s * 1000.0)));
             if (SDL_WaitEventTimeout(&event, wait_ms)) SDL_PushEvent(&event);
@@ -402,6 +445,7 @@ int KioskRunner::run_interactive() {
         if (!pump_events()) break;
         now_ = seconds();
         service_updates();
+        service_stats_reports();
         confirm_trial_if_due();
         if (needs_frame()) {
             auto frame_start = std::chrono::steady_clock::now();
@@ -449,6 +493,7 @@ int KioskRunner::run() {
     if (ui_->state().requests.quit) status = kExitOrganizerQuit;
     // A stop on purpose before the trial ended does not count against the new content.
     if (on_trial_) ContentInstaller(installer_config_).end_start_cleanly();
+    close_event_log();
     write_state_dump();
     const bool restart = ui_->state().requests.restart && options_.script_path.empty() && !options_.headless;
     shutdown();

@@ -6,6 +6,7 @@
 #include "core/content_installer.h"
 #include "core/content_store.h"
 #include "core/ime/pinyin_input.h"
+#include "core/event_log.h"
 #include "core/input_script.h"
 #include "core/json_writer.h"
 #include "core/kiosk_settings.h"
@@ -17,6 +18,7 @@
 #include "platform/kiosk_options.h"
 #include "platform/pointer_input.h"
 #include "platform/sdl_display.h"
+#include "platform/stats_reports.h"
 #include "platform/usb_updates.h"
 #include "platform/vt_guard.h"
 #include "ui/fonts.h"
@@ -44,6 +46,9 @@ private:
     // kiosk_app.cpp
     bool init(std::string* error);
     bool load_settings();  // false (and state_error_ set) if the state database cannot be used
+    void open_event_log();  // after load_settings: the kiosk id and the usage event writer
+    void close_event_log();  // at the end: the session in progress, the queue, the final fleet report
+    void record_event(EventKind kind, std::string subject, std::string detail, int64_t value = 0);
     void restore_pin_attempts();
     void store_pin_attempts();     // handles UiRequests::store_pin_attempts
     void shutdown();
@@ -79,9 +84,17 @@ private:
     void confirm_trial_if_due();  // new content ran kTrialSeconds: it is good
     double next_usb_poll() const;
 
+    // stats_reports.cpp: the dashboard's summary, reports to a stick and to the fleet folder
+    void handle_stats_requests();  // UiRequests::load_stats and write_stats_report
+    void start_stick_report();
+    void service_stats_reports();  // follows the stick report; refreshes the fleet report when due
+    void service_fleet_report(bool final);
+    ReportInfo report_info(int64_t from_ms, int64_t to_ms) const;
+
     // state_dump.cpp
     void write_state_dump();
     void write_update_state(JsonWriter& json) const;
+    void write_stats_state(JsonWriter& json) const;
 
     const KioskOptions& options_;
     std::chrono::steady_clock::time_point process_start_;
@@ -89,6 +102,13 @@ private:
     SdlDisplay display_;
     VtGuard vt_guard_;  // gives the VT back when the runner goes, after shutdown() closed the display
     std::unique_ptr<StateStore> state_store_;
+    std::unique_ptr<EventLog> event_log_;  // usage statistics; null when state.db cannot be used
+    std::string kiosk_id_;                 // settings_.kiosk_id once ensured
+    std::unique_ptr<ReportJob> stats_job_;  // the report to a stick being written
+    std::string stick_report_dir_;          // where it goes
+    std::unique_ptr<ReportJob> fleet_job_;  // the report to the fleet folder being written
+    double next_fleet_report_ = 0;          // kiosk clock
+    int64_t event_log_written_ = 0;         // events the log stored, counted when it closed
     KioskSettings settings_;
     std::string state_error_;  // why state.db cannot be used; empty when it can
     std::array<StoredPinAttempts, kPinRoleCount> stored_attempts_{};  // as loaded at start

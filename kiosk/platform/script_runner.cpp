@@ -65,6 +65,9 @@ void KioskRunner::advance_to(double until) {
         const bool installing = usb_ && usb_->installing();
         if (installing) usb_->wait_for_progress(0.5);
         service_updates();
+        // A report runs in real time in its thread; scripted runs see it finished at once.
+        if (stats_job_) stats_job_->result();
+        service_stats_reports();
         confirm_trial_if_due();
         settle_pinyin();
         if (needs_frame() || installing) {

@@ -36,12 +36,33 @@ void KioskRunner::write_update_state(JsonWriter& json) const {
     json.end_object();
 }
 
+// `stats`: the dashboard (period, what it shows) and the last report to a stick; the events
+// this run stored.
+void KioskRunner::write_stats_state(JsonWriter& json) const {
+    const ui::StatsView& stats = ui_->state().status.stats;
+    json.key("stats").begin_object();
+    json.key("kiosk_id").value(kiosk_id_);
+    json.key("events_written").value(event_log_written_);
+    json.key("period").value(ui::stats_period_name(stats.period));
+    json.key("loaded").value(stats.loaded);
+    json.key("visitors").value(stats.summary.visitors);
+    json.key("searches").value(stats.summary.searches);
+    json.key("documents_opened").value(stats.summary.documents_opened);
+    json.key("report").value(ui::stats_report_name(stats.report));
+    json.key("report_message");
+    if (stats.report_key.empty()) json.null();
+    else json.value(stats.report_key);
+    json.key("report_path").value(stats.report_path);
+    json.end_object();
+}
+
 void KioskRunner::write_state_dump() {
     if (options_.dump_state_path.empty() || !ui_) return;
     const ui::UiState& state = ui_->state();
     JsonWriter json;
     json.begin_object();
     json.key("screen").value(ui::screen_name(state.screen));
+    write_stats_state(json);
     json.key("language").value(lang_code(state.language));
     json.key("document");
     if (state.screen == ui::Screen::Reader && state.reader.document) json.value(state.reader.document->info.id);

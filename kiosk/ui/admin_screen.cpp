@@ -80,7 +80,9 @@ void draw_admin_screen(UiContext& ctx) {
     const float bh = theme.button_height();
     const std::string& restart = ctx.t("admin.restart");
     const std::string& quit = ctx.t("admin.quit");
-    const float buttons_w = std::max(button_width(ctx, restart), button_width(ctx, quit));
+    const std::string& stats = ctx.t("stats.open");
+    const float buttons_w =
+        std::max(std::max(button_width(ctx, restart), button_width(ctx, quit)), button_width(ctx, stats));
     const float card_w = (ctx.screen.x - margin * 2 - gap * 2 - buttons_w) * 0.5f;
     const FactRow content_rows[] = {
         {"admin.content_version", std::to_string(info.content_version)},
@@ -103,7 +105,10 @@ void draw_admin_screen(UiContext& ctx) {
     if (touch_button(ctx, quit, ImVec2(bx, y + bh + ctx.px(20)), ImVec2(bx + buttons_w, y + bh * 2 + ctx.px(20)),
                      ButtonStyle::Secondary))
         ctx.state.requests.quit = true;
-    y += std::max(std::max(h1, h2), bh * 2 + ctx.px(20)) + margin * 0.6f;
+    const float stats_y = y + (bh + ctx.px(20)) * 2;
+    if (touch_button(ctx, stats, ImVec2(bx, stats_y), ImVec2(bx + buttons_w, stats_y + bh), ButtonStyle::Primary))
+        open_stats(ctx.state);
+    y += std::max(std::max(h1, h2), bh * 3 + ctx.px(40)) + margin * 0.6f;
     draw_usb_update_card(ctx, ImVec2(margin, y), ImVec2(ctx.screen.x - margin, ctx.screen.y - margin));
 }
 

@@ -31,6 +31,7 @@ const char* screen_name(Screen screen) {
         case Screen::Topics: return "topics";
         case Screen::Topic: return "topic";
         case Screen::Glossary: return "glossary";
+        case Screen::Stats: return "stats";
     }
     return "home";
 }
@@ -63,6 +64,7 @@ void KioskUi::apply_settings(const KioskSettings& settings) {
 }
 
 void KioskUi::replace_content(const ContentStore& content, double now) {
+    usage_.end_session(state_, now, "active");
     reset_session(now);  // first: the fresh UiState holds no pointer into the old content
     state_.screen = Screen::Home;
     search_index_.reset();
@@ -124,6 +126,7 @@ bool KioskUi::corner_tap(float x, float y, double now) {
 }
 
 void KioskUi::pointer_down(float x, float y, double now) {
+    usage_.touched(state_, now);
     bool was_attract = state_.screen == Screen::Attract;
     bool swallow = swallow_press(x, y, now);
     idle_.touch(now);
@@ -159,6 +162,8 @@ double KioskUi::next_deadline(double now) const {
     if (state_.screen == Screen::Attract) return std::min(deadline, next_attract_change(state_, now));
     deadline = std::min(deadline, idle_.next_change(now));
     if (state_.screen == Screen::Admin) deadline = std::min(deadline, std::floor(now) + 1.0);  // uptime ticks
+    if (state_.screen == Screen::Stats && state_.status.stats.report == StatsView::Report::Writing)
+        deadline = std::min(deadline, now + 0.1);  // the report's progress bar
     deadline = std::min(deadline, next_trainer_tick(state_, now));  // the session timer
     const PinAttempts& attempts = pin_attempts(state_.pin.role);
     if (state_.screen == Screen::Pin && !attempts.can_try(now))
@@ -181,6 +186,7 @@ void KioskUi::draw_screen(UiContext& ctx) {
         case Screen::Topics: draw_topics_screen(ctx); break;
         case Screen::Topic: draw_topic_screen(ctx); break;
         case Screen::Glossary: draw_glossary_screen(ctx); break;
+        case Screen::Stats: draw_stats_screen(ctx); break;
     }
 }
 
@@ -188,7 +194,10 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     screen_ = screen_size;
     const double idle_s = state_.screen == Screen::Trainer ? kTrainerIdleTimeoutS : settings_.idle_timeout_s;
     if (idle_.idle_seconds() != idle_s) idle_.configure(idle_s, settings_.countdown_s);
-    if (state_.screen != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Expired) reset_session(now);
+    if (state_.screen != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Expired) {
+        usage_.end_session(state_, now, "idle_reset");
+        reset_session(now);
+    }
     targets_.clear();
     pressed_label_.clear();
     fonts_.get(FontRole::Regular)->renderer->begin_frame(lang_code(state_.language));
@@ -215,6 +224,7 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
                                                        ime_->state() == PinyinInput::State::Starting));
     animating_ = ctx.animating || feedback_.needs_frames(now) || ime_working;
     gesture_.next_frame();
+    usage_.frame(state_, now);
 }
 
 }  // namespace kiosk::ui

@@ -17,6 +17,7 @@
 #include "ui/theme.h"
 #include "ui/touch_targets.h"
 #include "ui/ui_state.h"
+#include "ui/usage_observer.h"
 
 #include <array>
 #include <memory>
@@ -55,6 +56,11 @@ public:
     // old content (reader document, lessons, search results, text cache, search index). The
     // caller frees the old content only after this returns, so nothing can dangle.
     void replace_content(const ContentStore& content, double now);
+
+    // Where usage events go (the kiosk's EventLog); null records nothing.
+    void set_usage_sink(UsageSink* sink) { usage_.set_sink(sink); }
+    // The kiosk stops: records the visitor session in progress as still active.
+    void end_usage_session(double now) { usage_.end_session(state_, now, "active"); }
 
     const UiState& state() const { return state_; }
     UiState& state() { return state_; }
@@ -98,6 +104,7 @@ private:
     int corner_tap_count_ = 0;
     ImVec2 screen_{1920, 1080};
     unsigned screens_visited_ = 0;
+    UsageObserver usage_;
     std::unique_ptr<SearchIndex> search_index_;  // null when the content has no index: no search button
     PinyinInput* ime_ = nullptr;
 };

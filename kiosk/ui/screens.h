@@ -19,6 +19,9 @@ void draw_pin_screen(UiContext& ctx);      // pin_screen.cpp: PIN pad for organi
 // (none was ever set), or null when the pad accepts PINs. The `pin_locked` field of the dump.
 const char* pin_lock_reason(const UiState& state, const KioskSettings& settings, PinRole role);
 void draw_admin_screen(UiContext& ctx);    // admin_screen.cpp: the organizer panel
+void draw_stats_screen(UiContext& ctx);    // stats_screen.cpp: usage statistics and the report to a stick
+// Opens the dashboard and asks the platform for the summary of its period (stats_screen.cpp).
+void open_stats(UiState& state);
 void draw_search_screen(UiContext& ctx);   // search_screen.cpp: keyboard, query and results
 // search_screen.cpp: applies what the pinyin input committed to the query and takes its new
 // composition and candidates. Every frame, before the screen is drawn.

@@ -8,6 +8,7 @@
 #include "core/lesson_model.h"
 #include "core/pin_lock.h"
 #include "core/state_store.h"
+#include "core/stats_summary.h"
 #include "ui/explore_state.h"
 #include "ui/reader_layout.h"
 #include "ui/search_state.h"
@@ -19,9 +20,9 @@
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Reader, Attract, Pin, Admin, Search, Lessons, Lesson, Quiz, Trainer, Topics, Topic, Glossary };
+enum class Screen { Home, Reader, Attract, Pin, Admin, Search, Lessons, Lesson, Quiz, Trainer, Topics, Topic, Glossary, Stats };
 // The `screen` value of the state dump: "home", "reader", "attract", "pin", "admin", "search",
-// "lessons", "lesson", "quiz", "trainer", "topics", "topic", "glossary".
+// "lessons", "lesson", "quiz", "trainer", "topics", "topic", "glossary", "stats".
 const char* screen_name(Screen screen);
 
 struct ReaderState {
@@ -86,6 +87,26 @@ struct PinPadState {
     Screen return_to = Screen::Home;
 };
 
+// The organizer's statistics dashboard (stats_screen.cpp): the summary the platform computed
+// for the chosen period, and the report to a USB stick.
+struct StatsView {
+    enum class Period { Today, Week, Month, All };
+    enum class Report { Idle, Writing, Done, Failed };
+    Period period = Period::Today;
+    bool loaded = false;       // `summary` is for `period`
+    std::string load_error;    // why the events cannot be read; empty when they can
+    StatsSummary summary;
+    std::string kiosk_id, kiosk_name;
+    Report report = Report::Idle;
+    float report_progress = 0;
+    std::string report_key;     // translation key of the outcome: stats.report.done, .full, .read_only...
+    std::string report_size;    // "172.8 KB" when done
+    std::string report_path;    // where it was written (or left incomplete)
+    std::string report_detail;  // the technical reason, as logged, when it failed
+};
+const char* stats_period_name(StatsView::Period period);  // "today", "week", "month", "all"
+const char* stats_report_name(StatsView::Report report);  // "idle", "writing", "done", "failed"
+
 // Facts the organizer panel shows about the running kiosk, filled in by the platform layer.
 struct KioskStatus {
     double uptime_s = 0;
@@ -98,6 +119,7 @@ struct KioskStatus {
     std::string data_dir;
     UsbView usb;              // packages on USB sticks (update_state.h)
     UpdateView update;        // the content install in progress or just finished
+    StatsView stats;          // the dashboard; kept across session resets like the rest
 };
 
 // What the UI asks of the platform layer; cleared by the platform once handled.
@@ -113,6 +135,8 @@ struct UiRequests {
     bool store_pin_attempts = false;  // a PIN was tried: store both roles' back-off (PinAttempts)
     bool install_update = false;    // install the package UsbView::chosen points at
     bool rollback_content = false;  // bring back the previous content
+    bool load_stats = false;        // compute StatsView::summary for StatsView::period
+    bool write_stats_report = false;  // write the report to the inserted USB stick
 };
 
 struct UiState {
