@@ -42,6 +42,7 @@ public:
 private:
     // kiosk_app.cpp
     bool init(std::string* error);
+    bool load_files(const std::string& assets_dir, std::string* error);  // on init's loading thread
     bool load_settings();  // false (and state_error_ set) if the state database cannot be used
     void restore_pin_attempts();
     void store_pin_attempts();     // handles UiRequests::store_pin_attempts

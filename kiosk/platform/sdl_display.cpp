@@ -10,12 +10,15 @@ namespace kiosk {
 
 SdlDisplay::~SdlDisplay() { close(); }
 
-bool SdlDisplay::open(const DisplayConfig& config, std::string* error) {
+void SdlDisplay::prepare_environment(const DisplayConfig& config) {
     if (config.headless) {
         // The dummy driver needs no display and, unlike `offscreen`, no EGL stack (~80 MB).
         setenv("SDL_VIDEODRIVER", "dummy", 1);
         setenv("SDL_RENDER_DRIVER", "software", 1);
     }
+}
+
+bool SdlDisplay::open(const DisplayConfig& config, std::string* error) {
     // Touchscreens arrive as finger events (kmsdrm sends no synthetic mouse events);
     // stop SDL from turning touches into mouse events elsewhere so nothing is counted twice.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
