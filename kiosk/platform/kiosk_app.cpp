@@ -190,6 +190,12 @@ bool KioskRunner::init(std::string* error) {
     io.LogFilename = nullptr;
     io.DisplaySize = display_size;
     io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors;
+    // ImGui needs a font, but all text is drawn by the text engine: its default font is built
+    // with just a space and its fallback '?', not the 224 Latin-1 glyphs it would rasterize.
+    static const ImWchar kUnusedFontGlyphs[] = {0x20, 0x20, 0x3F, 0x3F, 0};
+    ImFontConfig font_config;
+    font_config.GlyphRanges = kUnusedFontGlyphs;
+    io.Fonts->AddFontDefault(&font_config);
     ImGui_ImplSDLRenderer_Init(display_.renderer());
     ImGui_ImplSDLRenderer_CreateDeviceObjects();
     draw_renderer_.init(display_.renderer());
