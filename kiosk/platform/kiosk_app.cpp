@@ -204,7 +204,7 @@ bool KioskRunner::init(std::string* error) {
     if (!glyph_texture_.create(display_.renderer(), text_->cache(), error)) return false;
     text_->set_texture(static_cast<ImTextureID>(glyph_texture_.texture()));
 
-    ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_);
+    ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_, std::move(search_index_));
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
     ui_->state().status.data_dir = data_dir_;
     ui_->state().status.state_error = state_error_;
@@ -214,8 +214,9 @@ bool KioskRunner::init(std::string* error) {
     return true;
 }
 
-// On the loading thread (see init). Touches only content_, installer_config_, on_trial_,
-// translations_ and font_files_, which the main thread leaves alone until it has joined this.
+// On the loading thread (see init). Touches only content_, search_index_, installer_config_,
+// on_trial_, translations_ and font_files_, which the main thread leaves alone until it has
+// joined this.
 bool KioskRunner::load_files(const std::string& assets_dir, std::string* error) {
     if (options_.content_path.empty()) {
         // Installed content (kioskctl install, USB sticks) over the factory content.
@@ -234,6 +235,9 @@ bool KioskRunner::load_files(const std::string& assets_dir, std::string* error) 
         content_ = ContentStore::open(options_.content_path, error);
     }
     if (!content_) return false;
+    std::string search_error;
+    search_index_ = SearchIndex::open(content_->path(), &search_error);
+    if (!search_index_) std::fprintf(stderr, "kiosk: warning: search unavailable: %s\n", search_error.c_str());
     Diagnostics diagnostics;
     if (!translations_.load(fs::join(assets_dir, "i18n"), &diagnostics)) {
         *error = "translations: " + (diagnostics.empty() ? std::string("failed") : diagnostics.front().str());

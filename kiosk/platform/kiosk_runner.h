@@ -8,6 +8,7 @@
 #include "core/input_script.h"
 #include "core/json_writer.h"
 #include "core/kiosk_settings.h"
+#include "core/search_index.h"
 #include "core/state_store.h"
 #include "core/translations.h"
 #include "core/text/font_collection.h"
@@ -92,6 +93,7 @@ private:
     std::string state_error_;  // why state.db cannot be used; empty when it can
     std::array<StoredPinAttempts, kPinRoleCount> stored_attempts_{};  // as loaded at start
     std::unique_ptr<ContentStore> content_;
+    std::unique_ptr<SearchIndex> search_index_;  // opened with the content, then handed to ui_
     Translations translations_;
     std::unique_ptr<text::FontCollection> font_files_;
     std::unique_ptr<ui::TextRenderer> text_;  // shaping and the glyph cache, for all text
