@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 
 namespace kiosk {
 
@@ -67,6 +68,30 @@ void convex_polygon_spans(const std::vector<Point2>& points, std::vector<PixelRe
         }
         out->push_back(PixelRect{x0, row, x1 - x0, 1});
     }
+}
+
+void subtract_rect(std::vector<PixelRect>* rects, const PixelRect& hole) {
+    if (hole.w <= 0 || hole.h <= 0) return;
+    const int hx1 = hole.x + hole.w, hy1 = hole.y + hole.h;
+    // Pieces are appended behind the rectangles still to look at and are disjoint from the hole.
+    const size_t count = rects->size();
+    size_t kept = 0;
+    for (size_t i = 0; i < count; ++i) {
+        const PixelRect r = (*rects)[i];
+        const int rx1 = r.x + r.w, ry1 = r.y + r.h;
+        const int x0 = std::max(r.x, hole.x), x1 = std::min(rx1, hx1);
+        const int y0 = std::max(r.y, hole.y), y1 = std::min(ry1, hy1);
+        if (x0 >= x1 || y0 >= y1) {
+            (*rects)[kept++] = r;
+            continue;
+        }
+        if (r.y < y0) rects->push_back(PixelRect{r.x, r.y, r.w, y0 - r.y});
+        if (y1 < ry1) rects->push_back(PixelRect{r.x, y1, r.w, ry1 - y1});
+        if (r.x < x0) rects->push_back(PixelRect{r.x, y0, x0 - r.x, y1 - y0});
+        if (x1 < rx1) rects->push_back(PixelRect{x1, y0, rx1 - x1, y1 - y0});
+    }
+    // Close the gap between the rectangles kept and the pieces appended.
+    rects->erase(rects->begin() + static_cast<std::ptrdiff_t>(kept), rects->begin() + static_cast<std::ptrdiff_t>(count));
 }
 
 }  // namespace kiosk

@@ -23,4 +23,9 @@ bool is_convex_polygon(const std::vector<Point2>& points);
 // same extent become one rectangle, so a rounded rectangle is a few dozen rectangles.
 void convex_polygon_spans(const std::vector<Point2>& points, std::vector<PixelRect>* out);
 
+// Removes from `rects` (disjoint rectangles) the pixels of `hole`: each rectangle it overlaps is
+// replaced by the at most four pieces around the overlap (above, below, left, right), so the
+// result is disjoint again and covers exactly the pixels that were covered and are not in `hole`.
+void subtract_rect(std::vector<PixelRect>* rects, const PixelRect& hole);
+
 }  // namespace kiosk

@@ -75,6 +75,79 @@ void DrawDataRenderer::flush(const ImDrawVert* vtx, int vertex_count, SDL_Textur
     pending_.clear();
 }
 
+// Splits one command's triangles into runs for SDL, one-colour convex fans (with their pixel
+// rectangles in spans_) and opaque two-triangle rectangles. Fans and rectangles are only looked
+// for on the white texel (`white_texture`), where ImGui draws untextured shapes.
+void DrawDataRenderer::collect_items(const ImDrawVert* vtx, const ImDrawIdx* idx, size_t count, bool white_texture) {
+    items_.clear();
+    spans_.clear();
+    for (size_t t = 0; t + 3 <= count;) {
+        const size_t end = white_texture ? fan_end(vtx, idx, t, count) : t;
+        if (end > t) {
+            polygon_.clear();
+            add_vertex(vtx[idx[t]]);
+            add_vertex(vtx[idx[t + 1]]);
+            for (size_t k = t + 2; k < end; k += 3) add_vertex(vtx[idx[k]]);
+            if (is_convex_polygon(polygon_)) {
+                Item fan{Item::Kind::Fan, t, end, vtx[idx[t]].col};
+                fan.span_begin = spans_.size();
+                convex_polygon_spans(polygon_, &fan_spans_);
+                spans_.insert(spans_.end(), fan_spans_.begin(), fan_spans_.end());
+                fan.span_end = spans_.size();
+                items_.push_back(fan);
+                t = end;
+                continue;
+            }
+        }
+        SDL_Rect quad;
+        if (white_texture && opaque_quad(vtx, idx, t, count, &quad)) {
+            Item item{Item::Kind::Quad, t, t + 6, vtx[idx[t]].col};
+            item.rect = quad;
+            items_.push_back(item);
+            t += 6;
+            continue;
+        }
+        if (!items_.empty() && items_.back().kind == Item::Kind::Triangles && items_.back().end == t)
+            items_.back().end = t + 3;
+        else
+            items_.push_back(Item{Item::Kind::Triangles, t, t + 3, 0});
+        t += 3;
+    }
+}
+
+// A translucent fan blends into what is below it; wherever an opaque fan or rectangle later in
+// the same command (so under the same clip rectangle) replaces the pixels, that blending is
+// never seen. Card shadows are the case that matters: three translucent layers, each as large
+// as the card, which is drawn opaque right after them. Removes those pixels from visible_.
+void DrawDataRenderer::remove_covered(size_t item_index) {
+    constexpr size_t kLookAhead = 64;  // items after the fan searched for what covers it
+    if (visible_.empty()) return;
+    int x0 = visible_[0].x, y0 = visible_[0].y, x1 = x0, y1 = y0;
+    for (const PixelRect& r : visible_) {
+        x0 = std::min(x0, r.x), y0 = std::min(y0, r.y);
+        x1 = std::max(x1, r.x + r.w), y1 = std::max(y1, r.y + r.h);
+    }
+    auto overlaps = [&](const PixelRect& r) { return r.x < x1 && x0 < r.x + r.w && r.y < y1 && y0 < r.y + r.h; };
+    const size_t last = std::min(items_.size(), item_index + 1 + kLookAhead);
+    for (size_t j = item_index + 1; j < last && !visible_.empty(); ++j) {
+        const Item& cover = items_[j];
+        if (cover.kind == Item::Kind::Triangles || (cover.col >> 24) != 0xFF) continue;
+        if (cover.kind == Item::Kind::Quad) {
+            const PixelRect r{cover.rect.x, cover.rect.y, cover.rect.w, cover.rect.h};
+            if (overlaps(r)) subtract_rect(&visible_, r);
+            continue;
+        }
+        for (size_t k = cover.span_begin; k < cover.span_end; ++k)
+            if (overlaps(spans_[k])) subtract_rect(&visible_, spans_[k]);
+    }
+    size_t visible_pixels = 0;
+    for (const PixelRect& r : visible_) visible_pixels += static_cast<size_t>(r.w) * static_cast<size_t>(r.h);
+    size_t all_pixels = 0;
+    for (size_t k = items_[item_index].span_begin; k < items_[item_index].span_end; ++k)
+        all_pixels += static_cast<size_t>(spans_[k].w) * static_cast<size_t>(spans_[k].h);
+    covered_pixels_ += all_pixels - visible_pixels;
+}
+
 // ImGui_ImplSDLRenderer_RenderDrawData (imgui 1.86) with the fan fast path; no framebuffer scale
 // (the kiosk draws at the panel's pixels).
 void DrawDataRenderer::render_software(ImDrawData* draw_data) {
@@ -116,42 +189,32 @@ void DrawDataRenderer::render_software(ImDrawData* draw_data) {
             const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
             auto* texture = static_cast<SDL_Texture*>(cmd.GetTexID());
             const size_t count = cmd.ElemCount;
+            collect_items(vtx, idx, count, cmd.GetTexID() == font_texture);
             pending_.clear();
-            for (size_t t = 0; t + 3 <= count;) {
-                const size_t end = cmd.GetTexID() == font_texture ? fan_end(vtx, idx, t, count) : t;
-                if (end > t) {
-                    polygon_.clear();
-                    add_vertex(vtx[idx[t]]);
-                    add_vertex(vtx[idx[t + 1]]);
-                    for (size_t k = t + 2; k < end; k += 3) add_vertex(vtx[idx[k]]);
-                    if (is_convex_polygon(polygon_)) {
-                        flush(vtx, vertex_count, texture);  // what came before stays below
-                        convex_polygon_spans(polygon_, &spans_);
-                        rects_.clear();
-                        for (const PixelRect& s : spans_) rects_.push_back(SDL_Rect{s.x, s.y, s.w, s.h});
-                        const ImU32 col = vtx[idx[t]].col;
-                        // Opaque: a plain fill gives the same pixels as blending, several times faster.
-                        SDL_SetRenderDrawBlendMode(renderer_, (col >> 24) == 0xFF ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-                        SDL_SetRenderDrawColor(renderer_, col & 0xFF, (col >> 8) & 0xFF, (col >> 16) & 0xFF, col >> 24);
-                        if (!rects_.empty()) SDL_RenderFillRects(renderer_, rects_.data(), static_cast<int>(rects_.size()));
-                        ++fans_as_rects_;
-                        t = end;
-                        continue;
-                    }
-                }
-                SDL_Rect quad;
-                if (cmd.GetTexID() == font_texture && opaque_quad(vtx, idx, t, count, &quad)) {
-                    flush(vtx, vertex_count, texture);
-                    const ImU32 col = vtx[idx[t]].col;
-                    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
-                    SDL_SetRenderDrawColor(renderer_, col & 0xFF, (col >> 8) & 0xFF, (col >> 16) & 0xFF, 0xFF);
-                    SDL_RenderFillRect(renderer_, &quad);
-                    ++quads_as_rects_;
-                    t += 6;
+            for (size_t i = 0; i < items_.size(); ++i) {
+                const Item& item = items_[i];
+                if (item.kind == Item::Kind::Triangles) {
+                    pending_.insert(pending_.end(), idx + item.begin, idx + item.end);
                     continue;
                 }
-                pending_.insert(pending_.end(), idx + t, idx + t + 3);
-                t += 3;
+                flush(vtx, vertex_count, texture);  // what came before stays below
+                // Opaque: a plain fill gives the same pixels as blending, several times faster.
+                const bool opaque = (item.col >> 24) == 0xFF;
+                SDL_SetRenderDrawBlendMode(renderer_, opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+                SDL_SetRenderDrawColor(renderer_, item.col & 0xFF, (item.col >> 8) & 0xFF, (item.col >> 16) & 0xFF,
+                                       item.col >> 24);
+                if (item.kind == Item::Kind::Quad) {
+                    SDL_RenderFillRect(renderer_, &item.rect);
+                    ++quads_as_rects_;
+                    continue;
+                }
+                visible_.assign(spans_.begin() + static_cast<std::ptrdiff_t>(item.span_begin),
+                                spans_.begin() + static_cast<std::ptrdiff_t>(item.span_end));
+                if (!opaque) remove_covered(i);
+                rects_.clear();
+                for (const PixelRect& r : visible_) rects_.push_back(SDL_Rect{r.x, r.y, r.w, r.h});
+                if (!rects_.empty()) SDL_RenderFillRects(renderer_, rects_.data(), static_cast<int>(rects_.size()));
+                ++fans_as_rects_;
             }
             flush(vtx, vertex_count, texture);
         }

@@ -5,6 +5,8 @@
 // home screen took ~130 ms a frame at 1920x1080. Here such fans of one colour are filled as the
 // rectangles of their pixels instead (core/polygon_spans), which SDL fills directly; everything
 // else (anti-aliased edges, glyphs, images) still goes through SDL_RenderGeometryRaw, in order.
+// Translucent fans skip the pixels an opaque shape drawn later in the same command replaces
+// (a card's shadow layers under the card): the same picture, without blending what is not seen.
 #pragma once
 
 #include "core/polygon_spans.h"
@@ -24,8 +26,20 @@ public:
     uint64_t fans_as_rects() const { return fans_as_rects_; }
     // Opaque rectangles filled without blending since init.
     uint64_t quads_as_rects() const { return quads_as_rects_; }
+    // Pixels of translucent fans not blended since init, because an opaque shape drawn later
+    // replaces them (card shadows under their cards).
+    uint64_t covered_pixels() const { return covered_pixels_; }
 
 private:
+    // A run of one command's triangles, as the software path draws it.
+    struct Item {
+        enum class Kind : uint8_t { Triangles, Fan, Quad } kind;
+        size_t begin = 0, end = 0;  // index range in the command
+        ImU32 col = 0;              // Fan and Quad: their one colour
+        size_t span_begin = 0, span_end = 0;  // Fan: its pixel rectangles in spans_
+        SDL_Rect rect{};                      // Quad: where it is filled
+    };
+
     void render_software(ImDrawData* draw_data);
     // Index one past the fan of uniform white-texel triangles starting at idx[start], or start.
     size_t fan_end(const ImDrawVert* vtx, const ImDrawIdx* idx, size_t start, size_t count) const;
@@ -34,14 +48,17 @@ private:
     // would draw it.
     bool opaque_quad(const ImDrawVert* vtx, const ImDrawIdx* idx, size_t t, size_t count, SDL_Rect* out) const;
     void flush(const ImDrawVert* vtx, int vertex_count, SDL_Texture* texture);
+    void collect_items(const ImDrawVert* vtx, const ImDrawIdx* idx, size_t count, bool white_texture);
+    void remove_covered(size_t item_index);
 
     SDL_Renderer* renderer_ = nullptr;
     bool software_ = false;
-    uint64_t fans_as_rects_ = 0, quads_as_rects_ = 0;
+    uint64_t fans_as_rects_ = 0, quads_as_rects_ = 0, covered_pixels_ = 0;
     // Reused every frame.
     std::vector<ImDrawIdx> pending_;
     std::vector<Point2> polygon_;
-    std::vector<PixelRect> spans_;
+    std::vector<Item> items_;
+    std::vector<PixelRect> spans_, fan_spans_, visible_;
     std::vector<SDL_Rect> rects_;
 };
 

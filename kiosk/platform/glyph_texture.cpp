@@ -11,7 +11,12 @@ bool GlyphTexture::create(SDL_Renderer* renderer, const text::GlyphCache& cache,
     staging_.assign(static_cast<size_t>(width_) * text::GlyphCache::kStagingRows * 4, 0);
     if (!make_texture(std::min(kInitialRows, cache.height()), error)) return false;
     // The new texture's rows once, from the (still empty) page, so no pixel of it is undefined.
-    upload_rect(cache, text::GlyphRect{0, 0, width_, rows_});
+    // SDL's software textures are surfaces, which SDL fills with zeros when it creates them:
+    // transparent texels, drawn exactly as the page's empty ones (white, transparent), so the
+    // 2 MB conversion is skipped there. A GPU texture's memory is undefined until written.
+    SDL_RendererInfo info;
+    const bool zero_filled = SDL_GetRendererInfo(renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    if (!zero_filled) upload_rect(cache, text::GlyphRect{0, 0, width_, rows_});
     return true;
 }
 

@@ -17,6 +17,8 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <future>
+#include <system_error>
 
 #ifndef KIOSK_SHARE_DIR
 #define KIOSK_SHARE_DIR "/usr/share/sco-kiosk"
@@ -162,35 +164,9 @@ bool KioskRunner::init(std::string* error) {
     load_settings();
     open_event_log();
 
-    std::string content_path = options_.content_path;
-    InstallerConfig installer_config;
-    if (content_path.empty()) {
-        // Installed content (kioskctl install, USB sticks) over the factory content.
-        installer_config.data_dir = data_dir_;
-        installer_config.factory_db =
-            !options_.factory_path.empty()
-                ? options_.factory_path
-                : first_existing({std::string(KIOSK_SHARE_DIR) + "/content.db", KIOSK_DEV_CONTENT_DB});
-        installer_config.system_key_dirs = {std::string(KIOSK_SHARE_DIR) + "/trusted-keys"};
-        ContentInstaller installer(installer_config);
-        for (const std::string& line : installer.recover()) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
-        for (const std::string& line : installer.begin_start()) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
-        on_trial_ = installer.status().on_trial;
-        installer_config_ = installer_config;
-        open_content(installer, installer.active_content_path(), error);
-    } else {
-        content_ = ContentStore::open(content_path, error);
-    }
-    if (!content_) return false;
-
-    std::string assets_dir = options_.assets_dir.empty()
-                                 ? first_existing({std::string(KIOSK_SHARE_DIR) + "/assets", KIOSK_DEV_ASSETS_DIR})
-                                 : options_.assets_dir;
-    Diagnostics diagnostics;
-    if (!translations_.load(fs::join(assets_dir, "i18n"), &diagnostics)) {
-        *error = "translations: " + (diagnostics.empty() ? std::string("failed") : diagnostics.front().str());
-        return false;
-    }
+    const std::string assets_dir =
+        options_.assets_dir.empty() ? first_existing({std::string(KIOSK_SHARE_DIR) + "/assets", KIOSK_DEV_ASSETS_DIR})
+                                    : options_.assets_dir;
 
     DisplayConfig config;
     config.headless = options_.headless;
@@ -199,7 +175,26 @@ bool KioskRunner::init(std::string* error) {
     config.height = options_.height;
     config.size_given = options_.size_given;
     config.rotation = settings_.rotation;
-    if (!display_.open(config, error)) return false;
+    // Before the loading thread starts: setenv must not run while another thread calls getenv
+    // (FreeType reads FREETYPE_PROPERTIES when it starts).
+    SdlDisplay::prepare_environment(config);
+    // Content, translations and fonts are read on a second thread while SDL opens the display on
+    // this one: neither needs the other, and on two cores the start takes the longer of the two
+    // instead of their sum. The thread is joined (get) before anything here uses what it loaded.
+    std::string load_error;
+    auto load = [this, &assets_dir, &load_error] { return load_files(assets_dir, &load_error); };
+    std::future<bool> loaded;
+    try {
+        loaded = std::async(std::launch::async, load);
+    } catch (const std::system_error&) {
+        loaded = std::async(std::launch::deferred, load);  // no thread to be had: loaded by get()
+    }
+    const bool display_open = display_.open(config, error);
+    if (!loaded.get()) {
+        *error = load_error;
+        return false;
+    }
+    if (!display_open) return false;
     if (lockdown() && !options_.headless) {
         std::string why;
         if (vt_guard_.engage(&why))
@@ -212,9 +207,6 @@ bool KioskRunner::init(std::string* error) {
 
     ImVec2 display_size(static_cast<float>(display_.logical_width()), static_cast<float>(display_.logical_height()));
     const float scale = std::min(display_size.x / 1920.0f, display_size.y / 1080.0f);
-    // Fonts are only opened here: glyphs are rasterized when a frame first draws them.
-    font_files_ = text::FontCollection::open(assets_dir, error);
-    if (!font_files_) return false;
     text_ = std::make_unique<ui::TextRenderer>(*font_files_);
     fonts_.build(text_.get(), scale);
 
@@ -225,6 +217,12 @@ bool KioskRunner::init(std::string* error) {
     io.LogFilename = nullptr;
     io.DisplaySize = display_size;
     io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors;
+    // ImGui needs a font, but all text is drawn by the text engine: its default font is built
+    // with just a space and its fallback '?', not the 224 Latin-1 glyphs it would rasterize.
+    static const ImWchar kUnusedFontGlyphs[] = {0x20, 0x20, 0x3F, 0x3F, 0};
+    ImFontConfig font_config;
+    font_config.GlyphRanges = kUnusedFontGlyphs;
+    io.Fonts->AddFontDefault(&font_config);
     ImGui_ImplSDLRenderer_Init(display_.renderer());
     ImGui_ImplSDLRenderer_CreateDeviceObjects();
     draw_renderer_.init(display_.renderer());
@@ -239,7 +237,7 @@ bool KioskRunner::init(std::string* error) {
     pinyin_options.user_data_dir = fs::join(data_dir_, "rime");
     pinyin_options.content_db = content_->path();
     pinyin_ = std::make_unique<PinyinInput>(pinyin_options);
-    ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_);
+    ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_, std::move(search_index_));
     ui_->set_pinyin_input(pinyin_.get());
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
     ui_->set_usage_sink(event_log_.get());
@@ -247,8 +245,42 @@ bool KioskRunner::init(std::string* error) {
     ui_->state().status.state_error = state_error_;
     restore_pin_attempts();
     // With --content the kiosk shows that file, so installing into the data dir would change nothing.
-    if (options_.content_path.empty()) start_usb_updates(installer_config);
+    if (options_.content_path.empty()) start_usb_updates(installer_config_);
     return true;
+}
+
+// On the loading thread (see init). Touches only content_, search_index_, installer_config_,
+// on_trial_, translations_ and font_files_, which the main thread leaves alone until it has
+// joined this.
+bool KioskRunner::load_files(const std::string& assets_dir, std::string* error) {
+    if (options_.content_path.empty()) {
+        // Installed content (kioskctl install, USB sticks) over the factory content.
+        installer_config_.data_dir = data_dir_;
+        installer_config_.factory_db =
+            !options_.factory_path.empty()
+                ? options_.factory_path
+                : first_existing({std::string(KIOSK_SHARE_DIR) + "/content.db", KIOSK_DEV_CONTENT_DB});
+        installer_config_.system_key_dirs = {std::string(KIOSK_SHARE_DIR) + "/trusted-keys"};
+        ContentInstaller installer(installer_config_);
+        for (const std::string& line : installer.recover()) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+        for (const std::string& line : installer.begin_start()) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+        on_trial_ = installer.status().on_trial;
+        open_content(installer, installer.active_content_path(), error);
+    } else {
+        content_ = ContentStore::open(options_.content_path, error);
+    }
+    if (!content_) return false;
+    std::string search_error;
+    search_index_ = SearchIndex::open(content_->path(), &search_error);
+    if (!search_index_) std::fprintf(stderr, "kiosk: warning: search unavailable: %s\n", search_error.c_str());
+    Diagnostics diagnostics;
+    if (!translations_.load(fs::join(assets_dir, "i18n"), &diagnostics)) {
+        *error = "translations: " + (diagnostics.empty() ? std::string("failed") : diagnostics.front().str());
+        return false;
+    }
+    // Fonts are only opened here: glyphs are rasterized when a frame first draws them.
+    font_files_ = text::FontCollection::open(assets_dir, error);
+    return font_files_ != nullptr;
 }
 
 // Opens the installed content, falling back to older content (previous, then factory) for as

@@ -10,6 +10,7 @@
 #include "core/input_script.h"
 #include "core/json_writer.h"
 #include "core/kiosk_settings.h"
+#include "core/search_index.h"
 #include "core/state_store.h"
 #include "core/translations.h"
 #include "core/text/font_collection.h"
@@ -45,6 +46,7 @@ public:
 private:
     // kiosk_app.cpp
     bool init(std::string* error);
+    bool load_files(const std::string& assets_dir, std::string* error);  // on init's loading thread
     bool load_settings();  // false (and state_error_ set) if the state database cannot be used
     void open_event_log();  // after load_settings: the kiosk id and the usage event writer
     void close_event_log();  // at the end: the session in progress, the queue, the final fleet report
@@ -113,6 +115,7 @@ private:
     std::string state_error_;  // why state.db cannot be used; empty when it can
     std::array<StoredPinAttempts, kPinRoleCount> stored_attempts_{};  // as loaded at start
     std::unique_ptr<ContentStore> content_;
+    std::unique_ptr<SearchIndex> search_index_;  // opened with the content, then handed to ui_
     Translations translations_;
     std::unique_ptr<text::FontCollection> font_files_;
     std::unique_ptr<ui::TextRenderer> text_;  // shaping and the glyph cache, for all text

@@ -4,18 +4,21 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <vector>
+#include <thread>
 
 namespace kiosk {
 
 SdlDisplay::~SdlDisplay() { close(); }
 
-bool SdlDisplay::open(const DisplayConfig& config, std::string* error) {
+void SdlDisplay::prepare_environment(const DisplayConfig& config) {
     if (config.headless) {
         // The dummy driver needs no display and, unlike `offscreen`, no EGL stack (~80 MB).
         setenv("SDL_VIDEODRIVER", "dummy", 1);
         setenv("SDL_RENDER_DRIVER", "software", 1);
     }
+}
+
+bool SdlDisplay::open(const DisplayConfig& config, std::string* error) {
     // Touchscreens arrive as finger events (kmsdrm sends no synthetic mouse events);
     // stop SDL from turning touches into mouse events elsewhere so nothing is counted twice.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
@@ -104,21 +107,16 @@ const char* SdlDisplay::renderer_name() const {
 }
 
 bool SdlDisplay::save_png(const std::string& path, std::string* error) const {
-    // A strip of rows at a time, encoded as it is read: no full-size copy of the panel.
-    constexpr int kStripRows = 64;
-    PngWriter png;
-    if (!png.open(path, width_, height_, error)) return false;
-    std::vector<unsigned char> strip(static_cast<size_t>(width_) * kStripRows * 4);
-    for (int y = 0; y < height_; y += kStripRows) {
-        const int rows = std::min(kStripRows, height_ - y);
-        SDL_Rect rect{0, y, width_, rows};
-        if (SDL_RenderReadPixels(renderer_, &rect, SDL_PIXELFORMAT_RGBA32, strip.data(), width_ * 4) != 0) {
-            *error = std::string("reading pixels failed: ") + SDL_GetError();
-            return false;
-        }
-        if (!png.write_rows(strip.data(), rows, static_cast<size_t>(width_) * 4, error)) return false;
-    }
-    return png.finish(error);
+    // Rows are read here, on the renderer's thread; the deflating is shared with a second core
+    // when there is one (core/png_writer: the bands of one zlib stream, joined).
+    const int bands = std::thread::hardware_concurrency() >= 2 ? 2 : 1;
+    auto read_rows = [this](int first, int rows, uint8_t* rgba, size_t stride, std::string* why) {
+        SDL_Rect rect{0, first, width_, rows};
+        if (SDL_RenderReadPixels(renderer_, &rect, SDL_PIXELFORMAT_RGBA32, rgba, static_cast<int>(stride)) == 0) return true;
+        *why = std::string("reading pixels failed: ") + SDL_GetError();
+        return false;
+    };
+    return write_png_parallel(path, width_, height_, bands, read_rows, error);
 }
 
 }  // namespace kiosk

@@ -21,6 +21,9 @@ struct DisplayConfig {
 class SdlDisplay {
 public:
     ~SdlDisplay();
+    // Sets the environment variables that choose SDL's drivers (headless: dummy video, software
+    // rendering). Call before open, and before starting threads that may read the environment.
+    static void prepare_environment(const DisplayConfig& config);
     bool open(const DisplayConfig& config, std::string* error);
     void close();
 

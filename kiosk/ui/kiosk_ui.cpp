@@ -37,7 +37,7 @@ const char* screen_name(Screen screen) {
 }
 
 KioskUi::KioskUi(const ContentStore& content, const Translations& translations, const FontSet& fonts, float scale,
-                 const KioskSettings& settings)
+                 const KioskSettings& settings, std::unique_ptr<SearchIndex> search_index)
     : content_(&content),
       translations_(translations),
       fonts_(fonts),
@@ -48,7 +48,7 @@ KioskUi::KioskUi(const ContentStore& content, const Translations& translations, 
     gesture_.set_threshold(12.0f * scale < 8.0f ? 8.0f : 12.0f * scale);
     apply_settings(settings);
     state_.language = settings.default_language;
-    open_search_index();
+    search_index_ = std::move(search_index);
 }
 
 // One connection for the life of the content: searches run per keystroke, never per frame.

@@ -28,8 +28,10 @@ struct UiContext;
 
 class KioskUi {
 public:
+    // `search_index` is the content's index, opened by the caller (SearchIndex::open, which may
+    // run on another thread while the display opens); null when there is none: no search.
     KioskUi(const ContentStore& content, const Translations& translations, const FontSet& fonts, float scale,
-            const KioskSettings& settings);
+            const KioskSettings& settings, std::unique_ptr<SearchIndex> search_index);
 
     // Pointer input in logical screen pixels, with the kiosk clock's time in seconds.
     void pointer_down(float x, float y, double now);

@@ -93,3 +93,30 @@ TEST_CASE("polygon spans: convexity check rejects what the fast path cannot fill
     CHECK_FALSE(kiosk::is_convex_polygon(star));
     CHECK(kiosk::is_convex_polygon({{0, 0}, {5, 0}, {10, 0}, {10, 10}, {0, 10}}));  // collinear point
 }
+
+TEST_CASE("polygon spans: subtracting a rectangle leaves exactly the other pixels, disjoint") {
+    // A card's rectangles with shadow-like shapes, and holes in every position against them.
+    std::vector<PixelRect> base;
+    kiosk::convex_polygon_spans(rounded_rect(20.3f, 30.6f, 170.2f, 160.9f, 30.0f, 10), &base);
+    const PixelRect holes[] = {{40, 50, 100, 90},  {0, 0, 200, 40},   {150, 20, 40, 170},
+                               {60, 100, 5, 200},  {0, 0, 200, 200},  {100, 100, 0, 10},
+                               {190, 190, 10, 10}, {25, 150, 150, 5}};
+    for (const PixelRect& hole : holes) {
+        CAPTURE(hole.x);
+        CAPTURE(hole.y);
+        std::vector<PixelRect> rects = base;
+        kiosk::subtract_rect(&rects, hole);
+        std::vector<int> covered(200 * 200, 0), expected(200 * 200, 0);
+        for (const PixelRect& r : base)
+            for (int y = r.y; y < r.y + r.h; ++y)
+                for (int x = r.x; x < r.x + r.w; ++x)
+                    expected[y * 200 + x] = !(x >= hole.x && x < hole.x + hole.w && y >= hole.y && y < hole.y + hole.h);
+        for (const PixelRect& r : rects) {
+            CHECK(r.w > 0);
+            CHECK(r.h > 0);
+            for (int y = r.y; y < r.y + r.h; ++y)
+                for (int x = r.x; x < r.x + r.w; ++x) ++covered[y * 200 + x];
+        }
+        CHECK(covered == expected);  // every remaining pixel once, none of the hole's
+    }
+}

@@ -114,6 +114,59 @@ TEST_CASE("software drawing: rounded shapes filled as rectangles match ImGui's S
     CHECK(fast[90 * kWidth + 380] == reference[90 * kWidth + 380]);    // the circle
 }
 
+TEST_CASE("software drawing: translucent layers under an opaque card are skipped, the pixels unchanged") {
+    SoftwareCanvas canvas;
+    ImGui::NewFrame();
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    // A card with a shadow as the screens draw it (ui::draw_card_shadow): three translucent
+    // layers, then the opaque card; then a translucent layer over the card, which stays visible,
+    // and one under an opaque shape that is drawn before it, not after.
+    for (int i = 3; i >= 1; --i) {
+        const float spread = 3.0f * static_cast<float>(i);
+        draw->AddRectFilled(ImVec2(30.4f - spread * 0.3f, 40.2f + spread * 0.2f), ImVec2(260.7f + spread * 0.3f, 220.5f + spread),
+                            IM_COL32(0x1A, 0x2B, 0x3C, 7 + 3 * (3 - i)), 20.0f + spread);
+    }
+    draw->AddRectFilled(ImVec2(30.4f, 40.2f), ImVec2(260.7f, 220.5f), IM_COL32(255, 255, 255, 255), 20.0f);
+    draw->AddRectFilled(ImVec2(50.0f, 60.0f), ImVec2(200.0f, 120.0f), IM_COL32(200, 30, 30, 100), 12.0f);
+    draw->AddRectFilled(ImVec2(300.0f, 40.0f), ImVec2(460.0f, 200.0f), IM_COL32(20, 90, 40, 255), 16.0f);
+    draw->AddRectFilled(ImVec2(320.0f, 60.0f), ImVec2(440.0f, 180.0f), IM_COL32(250, 250, 20, 120), 16.0f);
+    ImGui::Render();
+
+    canvas.clear(240);
+    canvas.fast.render(ImGui::GetDrawData());
+    const std::vector<uint32_t> skipping = canvas.pixels();
+    // The same frame without the card: every shadow pixel blended, then the card put back on
+    // top by drawing it alone. What the card covers is its colour either way, so the two
+    // pictures must be equal pixel for pixel.
+    CHECK(canvas.fast.covered_pixels() > 3 * 200 * 150);  // most of each shadow layer was skipped
+    ImGui::NewFrame();
+    draw = ImGui::GetBackgroundDrawList();
+    for (int i = 3; i >= 1; --i) {
+        const float spread = 3.0f * static_cast<float>(i);
+        draw->AddRectFilled(ImVec2(30.4f - spread * 0.3f, 40.2f + spread * 0.2f), ImVec2(260.7f + spread * 0.3f, 220.5f + spread),
+                            IM_COL32(0x1A, 0x2B, 0x3C, 7 + 3 * (3 - i)), 20.0f + spread);
+        draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);  // a new command: nothing covers it
+    }
+    draw->AddRectFilled(ImVec2(30.4f, 40.2f), ImVec2(260.7f, 220.5f), IM_COL32(255, 255, 255, 255), 20.0f);
+    draw->AddRectFilled(ImVec2(50.0f, 60.0f), ImVec2(200.0f, 120.0f), IM_COL32(200, 30, 30, 100), 12.0f);
+    draw->AddRectFilled(ImVec2(300.0f, 40.0f), ImVec2(460.0f, 200.0f), IM_COL32(20, 90, 40, 255), 16.0f);
+    draw->AddRectFilled(ImVec2(320.0f, 60.0f), ImVec2(440.0f, 180.0f), IM_COL32(250, 250, 20, 120), 16.0f);
+    ImGui::Render();
+    const uint64_t covered_before = canvas.fast.covered_pixels();
+    canvas.clear(240);
+    canvas.fast.render(ImGui::GetDrawData());
+    CHECK(canvas.fast.covered_pixels() == covered_before);  // each layer alone in its command: all blended
+    const std::vector<uint32_t> blending_all = canvas.pixels();
+    int differing = 0;
+    for (size_t i = 0; i < skipping.size(); ++i) differing += skipping[i] != blending_all[i];
+    CHECK(differing == 0);
+    // The translucent layers over the card and over the green shape were drawn.
+    CHECK(skipping[90 * kWidth + 120] != 0xFFFFFF);
+    CHECK(channel_diff(skipping[120 * kWidth + 380], 0x145A28) > 40);
+    // The shadow shows below the card.
+    CHECK(channel_diff(skipping[226 * kWidth + 150], 0xF0F0F0) > 0);
+}
+
 TEST_CASE("software drawing: a glyph below the first texture rows is drawn from the grown texture") {
     SoftwareCanvas canvas;
     std::string error;
