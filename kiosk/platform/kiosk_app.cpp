@@ -208,6 +208,7 @@ bool KioskRunner::init(std::string* error) {
     text_->set_texture(static_cast<ImTextureID>(glyph_texture_.texture()));
 
     ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_);
+    start_speech();
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
     ui_->state().status.data_dir = data_dir_;
     ui_->state().status.state_error = state_error_;
@@ -248,9 +249,46 @@ void KioskRunner::confirm_trial_if_due() {
                  static_cast<long long>(content_->info().content_version), static_cast<int>(kTrialSeconds));
 }
 
+// Reading aloud: SDL audio (headless: the dummy driver unless SDL_AUDIODRIVER says otherwise)
+// and eSpeak NG. What is missing is reported once here and, to visitors, beside the button.
+void KioskRunner::start_speech() {
+    if (settings_.read_aloud) {
+        if (options_.headless) setenv("SDL_AUDIODRIVER", "dummy", 0);
+        std::string audio_error;
+        audio_ = std::make_unique<SdlAudioOutput>();
+        if (!audio_->open(&audio_error)) audio_.reset();
+        EspeakConfig config;
+        config.program = options_.speech_engine;
+        config.volume_percent = settings_.speech_volume;
+        speech_engine_ = std::make_unique<EspeakEngine>(config, audio_.get(), audio_error);
+        if (!speech_engine_->problem().empty())
+            std::fprintf(stderr, "kiosk: reading aloud is unavailable: %s\n", speech_engine_->problem().c_str());
+        for (Lang lang : kAllLangs)
+            if (speech_engine_->support(lang) == SpeechSupport::NoVoice)
+                std::fprintf(stderr, "kiosk: reading aloud: %s has no voice '%s'\n", options_.speech_engine.c_str(),
+                             speech_voice(lang));
+        speech_event_ = SDL_RegisterEvents(1);
+        const Uint32 event_type = speech_event_;
+        speech_engine_->set_listener([event_type] {
+            SDL_Event event{};
+            event.type = event_type;
+            SDL_PushEvent(&event);  // thread-safe: wakes SDL_WaitEventTimeout
+        });
+    }
+    speech_ = std::make_unique<SpeechController>(speech_engine_.get());
+    ui_->set_speech(speech_.get());
+}
+
+void KioskRunner::service_speech() {
+    if (speech_ && speech_->update()) dirty_ = true;  // the highlighted block changed
+}
+
 void KioskRunner::shutdown() {
     usb_.reset();  // waits for an install in progress
     ui_.reset();
+    speech_.reset();
+    speech_engine_.reset();  // kills the synthesizer, joins its worker
+    audio_.reset();
     glyph_texture_.destroy();
     if (imgui_ready_) {
         ImGui_ImplSDLRenderer_Shutdown();
@@ -394,6 +432,7 @@ int KioskRunner::run_interactive() {
         if (!pump_events()) break;
         now_ = seconds();
         service_updates();
+        service_speech();
         confirm_trial_if_due();
         if (needs_frame()) {
             auto frame_start = std::chrono::steady_clock::now();
@@ -434,7 +473,8 @@ int KioskRunner::run() {
         return 1;
     }
     int status = 0;
-    if (options_.bench) status = run_bench();
+    if (options_.bench_speech) status = run_speech_bench();
+    else if (options_.bench) status = run_bench();
     else if (!options_.script_path.empty()) status = run_script(script, options_.script_path);
     else if (options_.headless) status = run_script({}, "<none>");
     else status = run_interactive();

@@ -8,6 +8,8 @@
 #include "core/input_script.h"
 #include "core/json_writer.h"
 #include "core/kiosk_settings.h"
+#include "core/speech_controller.h"
+#include "core/speech_engine.h"
 #include "core/state_store.h"
 #include "core/translations.h"
 #include "core/text/font_collection.h"
@@ -15,6 +17,7 @@
 #include "platform/glyph_texture.h"
 #include "platform/kiosk_options.h"
 #include "platform/pointer_input.h"
+#include "platform/sdl_audio_output.h"
 #include "platform/sdl_display.h"
 #include "platform/usb_updates.h"
 #include "platform/vt_guard.h"
@@ -53,6 +56,10 @@ private:
     void refresh_status();
     void store_trainer_session();  // handles UiRequests::record_trainer_session
     bool lockdown() const { return !options_.windowed; }
+    void start_speech();    // the audio device, eSpeak NG and the controller (never fails: the UI says what is missing)
+    void service_speech();  // moves reading aloud on to the next block when one ended
+    bool speech_busy() const { return speech_ && speech_->speaking(); }
+    int run_speech_bench();  // --bench-speech
     int run_interactive();
 
     // script_runner.cpp
@@ -100,6 +107,12 @@ private:
     std::vector<uint8_t> retarget_scratch_;  // retarget_glyph_quads
     bool texture_error_reported_ = false;
     std::unique_ptr<ui::KioskUi> ui_;
+    // Reading aloud (core/speech_engine.h): declared in the order they are built; shutdown()
+    // takes them down before SDL goes.
+    std::unique_ptr<SdlAudioOutput> audio_;      // null when there is no audio device
+    std::unique_ptr<EspeakEngine> speech_engine_;
+    std::unique_ptr<SpeechController> speech_;
+    Uint32 speech_event_ = 0;                    // pushed by the speech worker to wake the loop
     std::unique_ptr<UsbUpdates> usb_;  // null with --content: nothing is installed then
     int last_percent_ = -1;            // of the install progress last shown
     InstallerConfig installer_config_; // empty data_dir with --content

@@ -8,6 +8,7 @@
 #include "core/kiosk_settings.h"
 #include "core/pin_lock.h"
 #include "core/search_index.h"
+#include "core/speech_controller.h"
 #include "core/touch_gesture.h"
 #include "core/translations.h"
 #include "ui/display_strings.h"
@@ -45,6 +46,8 @@ public:
 
     // Ends the visitor's session: default language, home or attract screen, nothing kept.
     void reset_session(double now);
+    // Reading aloud from now on (owned by the platform; null: none). Stopped at every session reset.
+    void set_speech(SpeechController* speech) { speech_ = speech; }
     // Settings changed (e.g. by an organizer): timeouts and defaults take effect now.
     void apply_settings(const KioskSettings& settings);
     // Shows `content` from now on. Ends the session and drops everything that points into the
@@ -94,6 +97,7 @@ private:
     int corner_tap_count_ = 0;
     ImVec2 screen_{1920, 1080};
     unsigned screens_visited_ = 0;
+    SpeechController* speech_ = nullptr;
     std::unique_ptr<SearchIndex> search_index_;  // null when the content has no index: no search button
 };
 

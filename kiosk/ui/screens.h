@@ -26,7 +26,7 @@ void draw_quiz_screen(UiContext& ctx);     // quiz_screen.cpp: the quiz that end
 void draw_trainer_screen(UiContext& ctx);  // trainer_screen.cpp: group sessions behind the trainer PIN
 
 // Overlays (overlays.cpp), drawn over a screen whose input they block.
-void draw_accessibility_panel(UiContext& ctx);              // text size and high contrast
+void draw_accessibility_panel(UiContext& ctx);              // text size, contrast, speed of reading aloud
 void draw_countdown_overlay(UiContext& ctx, int seconds);   // "Are you still there?"
 
 // Content updates (update_screen.cpp): the organizer panel's USB card inside [min, max], and

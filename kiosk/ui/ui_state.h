@@ -7,6 +7,7 @@
 #include "core/language.h"
 #include "core/lesson_model.h"
 #include "core/pin_lock.h"
+#include "core/speech_engine.h"
 #include "core/state_store.h"
 #include "ui/reader_layout.h"
 #include "ui/search_state.h"
@@ -38,6 +39,7 @@ struct ReaderState {
     bool side_by_side = false;        // a translation beside the original, where two columns fit
     std::vector<char> originals;      // per block: its original shown below the translation (tapped)
     int originals_version = 0;        // counts changes of `originals`, for the layout
+    int spoken_block = -1;            // the block read aloud when last drawn, to keep it in view
 };
 
 // A visitor's lesson: which one, which slide, and the quiz that ends it.
@@ -114,6 +116,7 @@ struct UiState {
     Lang language = Lang::Ru;
     int text_size = 1;           // 0..kTextSizeSteps-1: reader text, from the accessibility controls
     bool high_contrast = false;
+    int speech_rate = kDefaultSpeechRate;  // 0..kSpeechRateSteps-1: reading aloud, from the accessibility panel
     bool accessibility_open = false;  // the "Aa" panel is showing
     ReaderState reader;
     KineticScroll home_scroll;
