@@ -140,6 +140,12 @@ void EspeakEngine::stop() {
     wake();
 }
 
+void EspeakEngine::settle(double seconds) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!worker_.joinable()) return;
+    handled_.wait_for(lock, std::chrono::duration<double>(seconds), [this] { return !pending_ && acted_; });
+}
+
 SpeechStats EspeakEngine::stats() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return stats_;
@@ -147,6 +153,13 @@ SpeechStats EspeakEngine::stats() const {
 
 // Worker: replaces the process with one for the pending text (or none after stop()).
 void EspeakEngine::begin_utterance() {
+    replace_process();
+    std::lock_guard<std::mutex> lock(mutex_);
+    acted_ = true;
+    handled_.notify_all();
+}
+
+void EspeakEngine::replace_process() {
     process_.stop();
     process_alive_ = false;
     draining_ = false;
@@ -160,6 +173,7 @@ void EspeakEngine::begin_utterance() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         pending_ = false;
+        acted_ = false;
         speak = pending_speak_;
         started_serial_ = serial_;
         text.swap(pending_text_);

@@ -100,10 +100,14 @@ public:
     const std::vector<std::string>& voices() const { return voices_; }
     // True while a synthesizer process is alive (tests: at most one, and none after stop()).
     bool process_running() const { return process_alive_.load(); }
+    // Waits at most `seconds` for the worker to act on the last speak() or stop() (it kills
+    // or starts the synthesizer within a few milliseconds). For the exit, never for a frame.
+    void settle(double seconds);
 
 private:
     void run();
     void begin_utterance();
+    void replace_process();
     void pump(int* timeout_ms);
     void wake();
 
@@ -115,12 +119,13 @@ private:
     std::atomic<int> volume_{80};
 
     mutable std::mutex mutex_;
-    std::condition_variable idle_;
     uint64_t serial_ = 0;           // the latest speak()
     uint64_t started_serial_ = 0;   // what the worker is saying (or last said)
+    std::condition_variable handled_;  // the worker acted on started_serial_
     bool pending_ = false;          // speak() or stop() waiting for the worker
     bool pending_speak_ = false;    // ...and it was speak()
     bool quit_ = false;
+    bool acted_ = true;             // the worker finished acting on the last command
     std::string pending_text_;
     Lang pending_lang_ = Lang::Ru;
     int pending_wpm_ = 160;

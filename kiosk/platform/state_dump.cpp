@@ -93,6 +93,13 @@ void KioskRunner::write_state_dump() {
     json.key("speech_unavailable");
     if (support == SpeechSupport::Ready) json.null();
     else json.value(speech_support_name(support));
+    // Whether anything can still be heard: a synthesizer process alive, audio not yet played
+    // (once the speech worker acted on the last tap: it does within milliseconds).
+    if (speech_engine_) speech_engine_->settle(1.0);
+    json.key("speech_audio").begin_object();
+    json.key("synthesizer_running").value(speech_engine_ && speech_engine_->process_running());
+    json.key("queued_ms").value(audio_ ? 1000.0 * static_cast<double>(audio_->queued()) / audio_->sample_rate() : 0.0);
+    json.end_object();
     json.key("frames_rendered").value(frames_rendered_);
     json.key("text_size").value(state.text_size);
     json.key("high_contrast").value(state.high_contrast);

@@ -59,8 +59,8 @@ void draw_speaker(ImDrawList* draw, ImVec2 center, float size, ImU32 color, cons
     draw->AddTriangleFilled(ImVec2(center.x - s * 0.6f, center.y - s * 0.3f), ImVec2(center.x - s * 0.05f, center.y + s * 0.8f),
                             ImVec2(center.x - s * 0.6f, center.y + s * 0.3f), color);
     for (int wave = 1; wave <= 2; ++wave) {
-        draw->PathArcTo(ImVec2(center.x - s * 0.05f, center.y), s * (0.35f + 0.3f * wave), -0.8f, 0.8f, 12);
-        draw->PathStroke(color, 0, theme.px(4));
+        draw->PathArcTo(ImVec2(center.x - s * 0.05f, center.y), s * (0.3f + 0.38f * wave), -0.85f, 0.85f, 12);
+        draw->PathStroke(color, 0, theme.px(3.5f));
     }
 }
 
@@ -98,8 +98,8 @@ bool draw_read_aloud(UiContext& ctx, ImVec2 pos, float height, float max_width, 
         const std::string& label = ctx.t("speech.stop");
         const float w = button_width(ctx, label);
         if (touch_button(ctx, label, pos, ImVec2(pos.x + w, max.y), ButtonStyle::Primary)) ctx.speech->stop();
-        draw_speaker(ctx.draw, ImVec2(pos.x + w + ctx.px(40), pos.y + height * 0.5f), height * 0.6f, c.accent, ctx.theme);
-        *right = pos.x + w + ctx.px(72);
+        draw_speaker(ctx.draw, ImVec2(pos.x + w + ctx.px(44), pos.y + height * 0.5f), height * 0.8f, c.accent, ctx.theme);
+        *right = pos.x + w + ctx.px(84);
         return false;
     }
     const std::string& label = ctx.t("speech.read");
