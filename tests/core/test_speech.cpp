@@ -1,5 +1,6 @@
 // Read aloud below the screens: the WAV stream decoder, the voice list, the controller's queue
 // (with a fake backend), and the real eSpeak NG engine streaming into a memory sink.
+#include "core/kiosk_settings.h"
 #include "core/speech_controller.h"
 #include "core/speech_engine.h"
 #include "core/wav_stream.h"
@@ -372,4 +373,69 @@ TEST_CASE("A missing voice, synthesizer or audio device makes reading unavailabl
     off.enabled = false;
     kiosk::EspeakEngine disabled(off, &sink, "");
     CHECK(disabled.support(Lang::Ru) == SpeechSupport::Disabled);
+}
+
+TEST_CASE("read_aloud and speech_volume are organizer settings with checked values") {
+    kiosk::KioskSettings settings;
+    CHECK(settings.read_aloud);
+    CHECK(settings.speech_volume == 80);
+    std::string error;
+    CHECK(kiosk::apply_setting(&settings, "read_aloud", "off", &error));
+    CHECK_FALSE(settings.read_aloud);
+    CHECK(kiosk::apply_setting(&settings, "speech_volume", "35", &error));
+    CHECK(settings.speech_volume == 35);
+    for (const char* bad : {"101", "-1", "loud", ""}) {
+        CHECK_FALSE(kiosk::apply_setting(&settings, "speech_volume", bad, &error));
+        CHECK(error.find("speech_volume") != std::string::npos);
+        CHECK(error.find("0 to 100") != std::string::npos);
+    }
+    CHECK(settings.speech_volume == 35);
+    CHECK_FALSE(kiosk::apply_setting(&settings, "read_aloud", "maybe", &error));
+    bool listed_volume = false, listed_switch = false;
+    for (const auto& [key, value] : kiosk::setting_values(settings)) {
+        if (key == "speech_volume") listed_volume = value == "35";
+        if (key == "read_aloud") listed_switch = value == "off";
+    }
+    CHECK(listed_volume);
+    CHECK(listed_switch);
+    bool settable = false;
+    for (const kiosk::SettingInfo& info : kiosk::settable_settings()) settable = settable || std::string(info.key) == "speech_volume";
+    CHECK(settable);
+}
+
+TEST_CASE("The volume setting scales the samples the engine queues") {
+    MemorySink sink;
+    kiosk::EspeakConfig loud, quiet;
+    loud.volume_percent = 100;
+    quiet.volume_percent = 10;
+    kiosk::EspeakEngine loud_engine(loud, &sink, "");
+    const uint64_t a = loud_engine.speak("Громко.", Lang::Ru, 160);
+    REQUIRE(wait_until([&] { return loud_engine.done(a); }, 30));
+    const int64_t loud_voiced = sink.voiced();
+    kiosk::EspeakEngine quiet_engine(quiet, &sink, "");
+    const uint64_t b = quiet_engine.speak("Громко.", Lang::Ru, 160);
+    REQUIRE(wait_until([&] { return quiet_engine.done(b); }, 30));
+    const int64_t quiet_voiced = sink.voiced() - loud_voiced;
+    CHECK(loud_voiced > 0);
+    CHECK(quiet_voiced < loud_voiced / 2);  // at a tenth of the amplitude, most samples fall under 1 %
+}
+
+TEST_CASE("kioskctl settings names every settable setting in its help and sets the volume") {
+    const kiosk::test::CommandResult help = kiosk::test::run_command(kiosk::test::with_emulator({KIOSKCTL_BIN, "--help"}));
+    const std::string text = help.out + help.err;
+    for (const kiosk::SettingInfo& info : kiosk::settable_settings()) {
+        CAPTURE(info.key);
+        CHECK(text.find(info.key) != std::string::npos);
+    }
+    kiosk::test::TempDir dir;
+    auto set = kiosk::test::run_command(
+        kiosk::test::with_emulator({KIOSKCTL_BIN, "settings", "--data-dir", dir.path(), "speech_volume", "120"}));
+    CHECK(set.exit_code == 2);
+    CHECK(set.err.find("speech_volume") != std::string::npos);
+    set = kiosk::test::run_command(
+        kiosk::test::with_emulator({KIOSKCTL_BIN, "settings", "--data-dir", dir.path(), "speech_volume", "60"}));
+    CHECK(set.exit_code == 0);
+    auto list = kiosk::test::run_command(kiosk::test::with_emulator({KIOSKCTL_BIN, "settings", "--data-dir", dir.path()}));
+    CHECK(list.out.find("speech_volume\t60\n") != std::string::npos);
+    CHECK(list.out.find("read_aloud\ton\n") != std::string::npos);
 }
