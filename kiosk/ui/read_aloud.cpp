@@ -9,18 +9,22 @@
 
 namespace kiosk::ui {
 
+// The part includes the language shown: switching it stops a reading in the old one.
 SpeechSource speech_source_of(const UiState& state) {
     SpeechSource source;
     source.screen = static_cast<int>(state.screen);
     switch (state.screen) {
-        case Screen::Reader: source.what = state.reader.document; break;
+        case Screen::Reader:
+            source.what = state.reader.document;
+            source.part = static_cast<int>(state.reader.text_lang);
+            break;
         case Screen::Lesson:
             source.what = state.lesson.lesson;
-            source.part = state.lesson.slide;
+            source.part = state.lesson.slide * kLangCount + static_cast<int>(state.language);
             break;
         case Screen::Quiz:
             source.what = state.lesson.lesson;
-            source.part = state.quiz.finished ? -1 : state.quiz.question;
+            source.part = state.quiz.finished ? -1 : state.quiz.question * kLangCount + static_cast<int>(state.language);
             break;
         default: break;
     }

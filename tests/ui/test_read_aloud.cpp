@@ -122,6 +122,13 @@ TEST_CASE("Stop, leaving the reader and a tap on another block act on reading al
     CHECK(left.state["speaking"].is_null());
     CHECK_FALSE(left.state["speech_audio"]["synthesizer_running"].boolean);
 
+    TempDir dir4;
+    auto switched = run_kiosk_script(dir4, kOpenFirst + "tap-label ▶ Слушать\nwait 500\ntap-label EN\nwait 100\n");
+    REQUIRE_MESSAGE(switched.result.exit_code == 0, switched.result.err);
+    CHECK(switched.state["reader_language"].string == "en");
+    CHECK(switched.state["speaking"].is_null());  // not Russian any more: the visitor starts again in English
+    CHECK(has_target(switched.state, "▶ Read aloud"));
+
     // The block near the bottom of the screen is far below the first ones being read.
     TempDir dir3;
     auto moved = run_kiosk_script(dir3, kOpenFirst + "tap-label ▶ Слушать\nwait 500\ntap 1300 1000\nwait 300\n");
@@ -241,4 +248,63 @@ TEST_CASE("Pressing read and stop fifty times quickly leaves one voice and a wor
     REQUIRE(run.state["speaking"].type == JsonValue::Type::Number);
     CHECK((run.state["speech_audio"]["synthesizer_running"].boolean || run.state["speech_audio"]["queued_ms"].number > 0));
     CHECK(run.result.err.find("read aloud:") == std::string::npos);  // no synthesizer failed
+}
+
+namespace {
+
+// Content with one document whose second block is 20,000 characters long in every language.
+std::string build_long_block_content(const TempDir& dir) {
+    const std::string head = kiosk::test::read_text(std::string(KIOSK_TEST_DATA_DIR) +
+                                                    "/content/db/documents/fixture-statement.txt");
+    std::string header = head.substr(0, head.find("---"));
+    header.replace(header.find("id: fixture-statement"), 21, "id: long-statement");
+    auto repeat = [](const std::string& sentence, size_t bytes) {
+        std::string text;
+        while (text.size() < bytes) text += sentence;
+        return text;
+    };
+    // 20,000 characters: Cyrillic letters take 2 bytes in UTF-8, Han characters 3.
+    const std::string ru = repeat("Государства-члены развивают цифровое сотрудничество. ", 40000);
+    const std::string en = repeat("Member states develop digital cooperation. ", 20000);
+    const std::string zh = repeat("成员国为可持续发展开展数字合作。", 60000);
+    REQUIRE(::system(("mkdir -p '" + dir.file("src/documents") + "' '" + dir.file("src/translations") + "'").c_str()) == 0);
+    kiosk::test::write_text(dir.file("src/documents/long.txt"),
+                            header + "---\nЗАЯВЛЕНИЕ\n\n" + ru + "\n\nПосле длинного абзаца идёт короткий.\n");
+    kiosk::test::write_text(dir.file("src/translations/long-statement.en.txt"),
+                            "document: long-statement\nlanguage: en\n---\n1: STATEMENT\n2: " + en +
+                                "\n3: A short paragraph follows the long one.\n");
+    kiosk::test::write_text(dir.file("src/translations/long-statement.zh.txt"),
+                            "document: long-statement\nlanguage: zh\n---\n1: 声明\n2: " + zh + "\n3: 长段落之后是一个短段落。\n");
+    const auto built = kiosk::test::run_command(
+        kiosk::test::with_emulator({KIOSKCTL_BIN, "build", dir.file("src"), dir.file("long.db")}));
+    REQUIRE_MESSAGE(built.exit_code == 0, built.err);
+    return dir.file("long.db");
+}
+
+}  // namespace
+
+TEST_CASE("A 20000-character block is read in streamed chunks while the reader stays responsive") {
+    TempDir dir;
+    const std::string db = build_long_block_content(dir);
+    for (Lang lang : kiosk::kAllLangs) {
+        const std::string code = kiosk::lang_code(lang);
+        CAPTURE(code);
+        TempDir run_dir;
+        // ▶ at the top, then a tap on the long block: it is read while the text grows larger.
+        const char* title = lang == Lang::Ru   ? "Заявление о цифровой трансформации"
+                            : lang == Lang::Zh ? "关于数字化转型的声明"
+                                               : "Statement on digital transformation";
+        auto run = run_kiosk_script(run_dir,
+                                    std::string("tap-label ") + title + "\nwait 300\ntap-label " + read_label(lang) + "\nwait 200\ntap 1300 500\n" +
+                                        "wait 2500\ntap-label A+\nwait 300\n",
+                                    {"--content", db, "--lang", code});
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        CHECK(run.state["document"].string == "long-statement");
+        CHECK(run.state["speaking"].number == 2);
+        CHECK(run.state["text_size"].number == 2);  // the tap during reading was handled
+        CHECK(run.state["speech_audio"]["synthesizer_running"].boolean);
+        // Streamed: never the whole block's audio (minutes of it) queued, only what the worker keeps ahead.
+        CHECK(run.state["speech_audio"]["queued_ms"].number <= 1500 + 400);
+        CHECK(run.state["frames_rendered"].number < 200);
+    }
 }
