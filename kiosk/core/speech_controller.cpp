@@ -31,6 +31,7 @@ void SpeechController::read(std::vector<SpeechItem> items, size_t from, int rate
     stop();
     if (!backend_) return;
     items_ = std::move(items);
+    failures_ = 0;
     rate_ = rate_step;
     source_ = source;
     start(from);
@@ -57,7 +58,9 @@ void SpeechController::set_rate(int rate_step) {
 
 bool SpeechController::update() {
     if (current_ < 0 || !backend_->done(serial_)) return false;
-    start(static_cast<size_t>(current_) + 1);
+    failures_ = backend_->failed(serial_) ? failures_ + 1 : 0;
+    if (failures_ >= kMaxFailures) stop();
+    else start(static_cast<size_t>(current_) + 1);
     return true;
 }
 

@@ -43,7 +43,10 @@ public:
     // The visitor changed the speed: the item being spoken starts again at the new one.
     void set_rate(int rate_step);
     // Moves on when the backend finished the current item. True when current_index() changed.
+    // After kMaxFailures items in a row ended without a sound the reading stops: a broken
+    // synthesizer is not started again for every block of a long document.
     bool update();
+    static constexpr int kMaxFailures = 3;
 
     bool speaking() const { return current_ >= 0; }
     int current_index() const { return current_; }
@@ -58,6 +61,7 @@ private:
     std::vector<SpeechItem> items_;
     int current_ = -1;
     uint64_t serial_ = 0;
+    int failures_ = 0;  // items in a row that ended without a sound
     int rate_ = kDefaultSpeechRate;
     SpeechSource source_;
 };

@@ -1,6 +1,8 @@
 #include "core/speech_engine.h"
 
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -15,6 +17,7 @@ namespace {
 constexpr double kAheadSeconds = 1.5;   // audio queued ahead of the speaker, at most
 constexpr size_t kReadChunk = 16384;     // bytes read from the synthesizer at a time
 constexpr int kDrainPollMs = 20;         // how often the worker looks at the sink while it plays out
+constexpr double kStallSeconds = 2.0;    // queued audio untouched this long: the device is gone
 constexpr int kWordsPerMinute[kSpeechRateSteps] = {125, 160, 200};
 constexpr const char* kRateNames[kSpeechRateSteps] = {"slow", "normal", "fast"};
 
@@ -116,6 +119,7 @@ uint64_t EspeakEngine::speak(const std::string& text, Lang lang, int words_per_m
         }
         pending_ = true;
         pending_speak_ = true;
+        speaking_serial_ = serial;
         pending_text_ = text;
         pending_lang_ = lang;
         pending_wpm_ = words_per_minute;
@@ -134,16 +138,28 @@ void EspeakEngine::stop() {
         ++serial_;
         pending_ = true;
         pending_speak_ = false;
+        speaking_serial_ = 0;
         pending_text_.clear();
         if (sink_) sink_->clear();
     }
     wake();
 }
 
+void EspeakEngine::wait_for_end(double seconds) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!busy()) return;
+    handled_.wait_for(lock, std::chrono::duration<double>(seconds), [this] { return !busy(); });
+}
+
 void EspeakEngine::settle(double seconds) {
     std::unique_lock<std::mutex> lock(mutex_);
     if (!worker_.joinable()) return;
     handled_.wait_for(lock, std::chrono::duration<double>(seconds), [this] { return !pending_ && acted_; });
+}
+
+bool EspeakEngine::failed(uint64_t serial) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return stats_.serial == serial && stats_.failed;
 }
 
 SpeechStats EspeakEngine::stats() const {
@@ -243,6 +259,17 @@ void EspeakEngine::pump(int* timeout_ms) {
         else if (sink_->queued() >= ahead) *timeout_ms = kDrainPollMs;
         return;
     }
+    if (speaker_stalled()) {
+        // The device stopped taking audio (a USB speaker pulled out): give the utterance up
+        // rather than wait for ever; the reading moves on and, failing again, stops.
+        std::fprintf(stderr, "kiosk: read aloud: the audio device stopped playing\n");
+        process_.stop();
+        process_alive_ = false;
+        std::lock_guard<std::mutex> lock(mutex_);
+        sink_->clear();
+        stats_.failed = true;
+        draining_ = true;
+    }
     if (process_.running()) {
         *timeout_ms = kDrainPollMs;  // enough is queued: wait for the speaker
         return;
@@ -254,6 +281,7 @@ void EspeakEngine::pump(int* timeout_ms) {
             std::lock_guard<std::mutex> lock(mutex_);
             done_serial_ = started_serial_;
             listener = listener_;
+            handled_.notify_all();
         }
         if (listener) listener();
         *timeout_ms = -1;
@@ -262,7 +290,25 @@ void EspeakEngine::pump(int* timeout_ms) {
     *timeout_ms = draining_ ? kDrainPollMs : -1;
 }
 
+// True when audio has waited in the sink for kStallSeconds without the device taking any.
+bool EspeakEngine::speaker_stalled() {
+    const size_t queued = sink_->queued();
+    const auto now = std::chrono::steady_clock::now();
+    if (queued == 0 || queued != last_queued_) {
+        last_queued_ = queued;
+        queued_since_ = now;
+        return false;
+    }
+    return now - queued_since_ > std::chrono::duration<double>(kStallSeconds);
+}
+
 void EspeakEngine::run() {
+    // A synthesizer that exits before reading all its text must give EPIPE here, not SIGPIPE
+    // to the kiosk. The signal is thread-directed, so blocking it in this thread suffices.
+    sigset_t pipe_signal;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_signal, nullptr);
     int timeout_ms = -1;
     while (true) {
         bool begin = false;

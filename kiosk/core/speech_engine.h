@@ -63,6 +63,8 @@ public:
     virtual void stop() = 0;
     // True once utterance `serial` has played to its end (or could not be played).
     virtual bool done(uint64_t serial) const = 0;
+    // True when utterance `serial` ended without a sound (the synthesizer failed).
+    virtual bool failed(uint64_t serial) const = 0;
 };
 
 struct EspeakConfig {
@@ -90,6 +92,7 @@ public:
     uint64_t speak(const std::string& text, Lang lang, int words_per_minute) override;
     void stop() override;
     bool done(uint64_t serial) const override { return done_serial_.load() >= serial && serial != 0; }
+    bool failed(uint64_t serial) const override;
 
     // Called on the worker thread whenever an utterance ends (to wake the main loop).
     void set_listener(std::function<void()> listener);
@@ -100,6 +103,14 @@ public:
     const std::vector<std::string>& voices() const { return voices_; }
     // True while a synthesizer process is alive (tests: at most one, and none after stop()).
     bool process_running() const { return process_alive_.load(); }
+    // True from speak() until that utterance has played out (or stop()): audio is on its way.
+    bool busy() const {
+        const uint64_t serial = speaking_serial_.load();
+        return serial != 0 && done_serial_.load() < serial;
+    }
+    // Waits at most `seconds`, returning early when an utterance ends (scripted runs follow
+    // real time while something is said, and move on as soon as it is over).
+    void wait_for_end(double seconds);
     // Waits at most `seconds` for the worker to act on the last speak() or stop() (it kills
     // or starts the synthesizer within a few milliseconds). For the exit, never for a frame.
     void settle(double seconds);
@@ -109,6 +120,7 @@ private:
     void begin_utterance();
     void replace_process();
     void pump(int* timeout_ms);
+    bool speaker_stalled();
     void wake();
 
     EspeakConfig config_;
@@ -140,8 +152,11 @@ private:
     std::vector<int16_t> samples_;
     WavStream wav_;
     std::chrono::steady_clock::time_point spoken_at_;
+    size_t last_queued_ = 0;  // the sink's queue when last looked at, and since when it is so
+    std::chrono::steady_clock::time_point queued_since_;
 
     std::atomic<uint64_t> done_serial_{0};
+    std::atomic<uint64_t> speaking_serial_{0};  // the last speak(); 0 after stop()
     std::atomic<bool> process_alive_{false};
     int wake_fd_ = -1;
     std::thread worker_;

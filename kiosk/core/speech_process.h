@@ -27,7 +27,8 @@ public:
 
     bool running() const { return pid_ > 0; }
     // Writes as much of the pending input as the pipe takes; closes standard input when all
-    // is written, so the synthesizer sees the end of the text.
+    // is written, so the synthesizer sees the end of the text. Call it from a thread that
+    // blocks SIGPIPE (EspeakEngine's worker does): a child that exits early then gives EPIPE.
     void write_some();
     bool input_pending() const { return in_fd_ >= 0; }
     // Appends what standard output holds now (at most `max` bytes) to `out`. Returns false

@@ -58,7 +58,8 @@ private:
     bool lockdown() const { return !options_.windowed; }
     void start_speech();    // the audio device, eSpeak NG and the controller (never fails: the UI says what is missing)
     void service_speech();  // moves reading aloud on to the next block when one ended
-    bool speech_busy() const { return speech_ && speech_->speaking(); }
+    // Something is being said (not merely a reading whose synthesizer failed at once).
+    bool speech_busy() const { return speech_ && speech_->speaking() && speech_engine_ && speech_engine_->busy(); }
     int run_speech_bench();  // --bench-speech
     int run_interactive();
 

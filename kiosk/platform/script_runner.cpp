@@ -7,6 +7,7 @@
 #include "ui/screens.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -61,9 +62,10 @@ void KioskRunner::advance_to(double until) {
         if (speech_busy() && !needs_frame() && !installing) {
             // Reading aloud runs in real time: while nothing moves the simulated clock follows
             // it, so a script's `wait` hears as much as a visitor would.
-            const double step = std::min(until - now_, 0.02);
-            SDL_Delay(static_cast<Uint32>(std::max(1.0, step * 1000.0)));
-            now_ = std::min(until, now_ + step);
+            const auto start = std::chrono::steady_clock::now();
+            speech_engine_->wait_for_end(std::min(until - now_, 0.05));
+            const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            now_ = std::min(until, now_ + std::max(1e-4, waited));
             continue;
         }
         if (needs_frame() || installing) {

@@ -162,11 +162,13 @@ public:
     }
     void stop() override { ++stops; }
     bool done(uint64_t s) const override { return s <= finished; }
-    void finish_current() { finished = serial; }
+    bool failed(uint64_t s) const override { return s <= finished && s > last_good; }
+    void finish_current() { finished = last_good = serial; }
+    void fail_current() { finished = serial; }
 
     std::vector<std::string> spoken;
     std::vector<int> rates;
-    uint64_t serial = 0, finished = 0;
+    uint64_t serial = 0, finished = 0, last_good = 0;
     int stops = 0;
 };
 
@@ -261,6 +263,26 @@ TEST_CASE("The controller moves to a tapped item, restarts at a new speed and st
     CHECK_FALSE(speech.update());  // a finished utterance after stop() does not start the next
     speech.jump_to(0);
     CHECK_FALSE(speech.speaking());
+}
+
+TEST_CASE("The controller stops a reading after three items in a row end without a sound") {
+    FakeBackend backend;
+    kiosk::SpeechController speech(&backend);
+    speech.read(items({"a", "b", "c", "d", "e", "f"}), 0, 1, {});
+    backend.fail_current();
+    CHECK(speech.update());
+    backend.finish_current();  // b is heard: the count starts again
+    CHECK(speech.update());
+    CHECK(speech.current_id() == 3);
+    for (int i = 0; i < 2; ++i) {
+        backend.fail_current();
+        CHECK(speech.update());
+        CHECK(speech.speaking());
+    }
+    backend.fail_current();  // c, d and e failed
+    CHECK(speech.update());
+    CHECK_FALSE(speech.speaking());
+    CHECK(backend.spoken.size() == 5);  // f was never started
 }
 
 TEST_CASE("The controller never starts a text in a language without a voice") {
@@ -438,4 +460,50 @@ TEST_CASE("kioskctl settings names every settable setting in its help and sets t
     auto list = kiosk::test::run_command(kiosk::test::with_emulator({KIOSKCTL_BIN, "settings", "--data-dir", dir.path()}));
     CHECK(list.out.find("speech_volume\t60\n") != std::string::npos);
     CHECK(list.out.find("read_aloud\ton\n") != std::string::npos);
+}
+
+TEST_CASE("A synthesizer that exits without reading its text or saying anything ends the utterance quietly") {
+    kiosk::test::TempDir dir;
+    const std::string path = dir.file("mute");
+    // It closes its standard input at once and its output only later, so the kiosk writes to
+    // a pipe nobody reads any more.
+    kiosk::test::write_text(path, "#!/bin/sh\n[ \"$1\" = --voices ] && printf 'Pty Language\\n 5 ru\\n' && exit 0\n"
+                                  "exec 0<&-\nsleep 0.3\nexit 0\n");
+    chmod(path.c_str(), 0755);
+    MemorySink sink;
+    kiosk::EspeakConfig config;
+    config.program = path;
+    kiosk::EspeakEngine engine(config, &sink, "");
+    REQUIRE(engine.support(Lang::Ru) == SpeechSupport::Ready);
+    // Far more text than a pipe holds, so writing it meets a closed pipe (SIGPIPE if not blocked).
+    std::string text;
+    while (text.size() < 300000) text += "Текст, который никто не прочтёт. ";
+    const uint64_t serial = engine.speak(text, Lang::Ru, 160);
+    REQUIRE(wait_until([&] { return engine.done(serial); }, 10));
+    CHECK(engine.stats().failed);
+    CHECK(sink.played() == 0);
+    CHECK_FALSE(engine.busy());
+}
+
+// A speaker that takes nothing: the device was unplugged.
+class DeadSink : public kiosk::PcmSink {
+public:
+    int sample_rate() const override { return 22050; }
+    void queue(const int16_t*, size_t count) override { queued_ += count; }
+    size_t queued() const override { return queued_; }
+    void clear() override { queued_ = 0; }
+
+private:
+    std::atomic<size_t> queued_{0};
+};
+
+TEST_CASE("A speaker that stops taking audio ends the utterance instead of hanging the reading") {
+    DeadSink sink;
+    kiosk::EspeakEngine engine({}, &sink, "");
+    REQUIRE_MESSAGE(engine.problem().empty(), engine.problem());
+    const uint64_t serial = engine.speak("Государства-члены развивают цифровое сотрудничество.", Lang::Ru, 160);
+    REQUIRE(wait_until([&] { return engine.done(serial); }, 10));
+    CHECK(engine.failed(serial));
+    CHECK(sink.queued() == 0);
+    CHECK(wait_until([&] { return !engine.process_running() && child_processes().empty(); }, 5));
 }
