@@ -41,7 +41,7 @@ done
 grep -q '^\./var/\|^\./media/\|^\./usr/local/' <<<"$contents" && fail "package ships files under /var, /media or /usr/local"
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for dep in fonts-noto-core fonts-noto-cjk rime-data-pinyin-simp rime-prelude librime1 systemd udev libsdl2-2.0-0 libsqlite3-0; do
+for dep in fonts-noto-core fonts-noto-cjk rime-data-pinyin-simp rime-prelude librime1 systemd udev espeak-ng espeak-ng-data libsdl2-2.0-0 libsqlite3-0; do
     grep -q "\b$dep\b" <<<"$depends" && pass "depends on $dep" || fail "Depends lacks $dep: $depends"
 done
 
@@ -68,8 +68,8 @@ cp "$root/lib/systemd/system/sco-kiosk.service" "$root/verify/lib/systemd/system
 cp "$root/usr/bin/kiosk" "$root/verify/usr/bin/"
 verify_out=$(systemd-analyze verify --root="$root/verify" sco-kiosk.service 2>&1) && [[ -z "$verify_out" ]] \
     && pass "systemd-analyze verify sco-kiosk.service" || fail "systemd-analyze verify: $verify_out"
-for key in "Type=notify" "WatchdogSec=" "Restart=always" "User=sco-kiosk" "SupplementaryGroups=video input render" \
-           "Environment=SDL_VIDEODRIVER=kmsdrm" "Environment=SDL_RENDER_DRIVER=opengles2" "StandardOutput=journal"; do
+for key in "Type=notify" "WatchdogSec=" "Restart=always" "User=sco-kiosk" "SupplementaryGroups=video input render audio" \
+           "Environment=SDL_AUDIODRIVER=alsa" "Environment=SDL_VIDEODRIVER=kmsdrm" "Environment=SDL_RENDER_DRIVER=opengles2" "StandardOutput=journal"; do
     grep -q "^$key" "$root/lib/systemd/system/sco-kiosk.service" && pass "service has $key" || fail "service lacks $key"
 done
 
@@ -91,7 +91,8 @@ for key in "TTYPath=/dev/tty7" "StandardInput=tty-force" "CapabilityBoundingSet=
            "SystemCallFilter=~@privileged" "SystemCallArchitectures=native" "LockPersonality=yes" \
            "MemoryDenyWriteExecute=yes" "RestrictNamespaces=yes" "ProtectKernelTunables=yes" \
            "ProtectKernelModules=yes" "ProtectKernelLogs=yes" "ProtectClock=yes" "ProtectHostname=yes" \
-           "DevicePolicy=closed" "DeviceAllow=char-drm rw" "DeviceAllow=char-input r" "UMask=0077"; do
+           "DevicePolicy=closed" "DeviceAllow=char-drm rw" "DeviceAllow=char-input r" "DeviceAllow=char-alsa rw" \
+           "UMask=0077"; do
     grep -qx "$key" "$unit" && pass "service has $key" || fail "service lacks $key"
 done
 security=$(systemd-analyze security --offline=true --root="$root/verify" sco-kiosk.service 2>&1 | tail -1)

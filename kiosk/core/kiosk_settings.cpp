@@ -71,6 +71,8 @@ const std::vector<SettingInfo>& settable_settings() {
         {"stats_max_mb", "MB, 1 to 10000"},
         {"stats_log_queries", "on or off"},
         {"fleet_dir", "an absolute path, or empty for none"},
+        {"read_aloud", "on or off"},
+        {"speech_volume", "percent, 0 to 100"},
     };
     return infos;
 }
@@ -90,6 +92,8 @@ bool apply_setting(KioskSettings* s, const std::string& key, const std::string& 
     }
     if (key == "attract") return parse_on_off(value, &s->attract) || bad("on or off");
     if (key == "auto_install") return parse_on_off(value, &s->auto_install) || bad("on or off");
+    if (key == "read_aloud") return parse_on_off(value, &s->read_aloud) || bad("on or off");
+    if (key == "speech_volume") return parse_int(value, 0, 100, &s->speech_volume) || bad("percent, 0 to 100");
     if (key == "usb_mounts") return parse_mount_globs(value, &s->usb_mounts) || bad("absolute glob patterns separated by commas, e.g. /media/*,/mnt/*");
     if (key == "rotation") {
         int degrees = -1;
@@ -130,6 +134,8 @@ std::vector<std::pair<std::string, std::string>> setting_values(const KioskSetti
         {"stats_max_mb", std::to_string(s.stats_max_mb)},
         {"stats_log_queries", s.stats_log_queries ? "on" : "off"},
         {"fleet_dir", s.fleet_dir},
+        {"read_aloud", s.read_aloud ? "on" : "off"},
+        {"speech_volume", std::to_string(s.speech_volume)},
         {"pin.organizer", s.organizer_pin_hash},
         {"pin.trainer", s.trainer_pin_hash},
     };

@@ -23,6 +23,8 @@ struct KioskSettings {
     bool attract = true;              // attract: on | off, the attract loop after a session ends
     Rotation rotation = Rotation::R0; // rotation: 0 | 90 | 180 | 270 degrees clockwise
     bool auto_install = false;        // auto_install: on | off, install a valid USB package without the PIN
+    bool read_aloud = true;           // read_aloud: on | off, the ▶ read-aloud buttons (off for silent venues)
+    int speech_volume = 80;           // speech_volume: 0 to 100, percent of full scale for reading aloud
     // usb_mounts: comma-separated globs of the mount points watched for USB sticks
     std::vector<std::string> usb_mounts = default_usb_mount_globs();
     std::string kiosk_id;             // kiosk_id: stable id in reports, generated on first start; letters, digits, -

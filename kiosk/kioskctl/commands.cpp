@@ -22,7 +22,7 @@ const std::vector<Command>& commands() {
         {"status", "status --data-dir DIR [--factory DB] [--json]",
          "show the active and previous content, and whether the PINs are set and usable", cmd_status},
         {"settings", "settings --data-dir DIR [KEY VALUE]",
-         "list the kiosk's settings, or set one (idle_timeout_s, countdown_s, default_language, attract, rotation, auto_install, usb_mounts, kiosk_id, kiosk_name, stats_retention_days, stats_max_mb, stats_log_queries, fleet_dir)",
+         "list the kiosk's settings, or set one (idle_timeout_s, countdown_s, default_language, attract, rotation, auto_install, usb_mounts, kiosk_id, kiosk_name, stats_retention_days, stats_max_mb, stats_log_queries, fleet_dir, read_aloud, speech_volume)",
          cmd_settings},
         {"set-pin", "set-pin --data-dir DIR [--role organizer|trainer] [--pin-stdin | --random [--if-unset]]",
          "set the organizer or trainer PIN (6 to 12 digits) from standard input, or a random one printed once",

@@ -239,6 +239,7 @@ bool KioskRunner::init(std::string* error) {
     pinyin_ = std::make_unique<PinyinInput>(pinyin_options);
     ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_, std::move(search_index_));
     ui_->set_pinyin_input(pinyin_.get());
+    start_speech();
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting
     ui_->set_usage_sink(event_log_.get());
     ui_->state().status.data_dir = data_dir_;
@@ -327,11 +328,48 @@ void KioskRunner::close_event_log() {
     fleet_job_.reset();
 }
 
+// Reading aloud: SDL audio (headless: the dummy driver unless SDL_AUDIODRIVER says otherwise)
+// and eSpeak NG. What is missing is reported once here and, to visitors, beside the button.
+void KioskRunner::start_speech() {
+    if (settings_.read_aloud) {
+        if (options_.headless) setenv("SDL_AUDIODRIVER", "dummy", 0);
+        std::string audio_error;
+        audio_ = std::make_unique<SdlAudioOutput>();
+        if (!audio_->open(&audio_error)) audio_.reset();
+        EspeakConfig config;
+        config.program = options_.speech_engine;
+        config.volume_percent = settings_.speech_volume;
+        speech_engine_ = std::make_unique<EspeakEngine>(config, audio_.get(), audio_error);
+        if (!speech_engine_->problem().empty())
+            std::fprintf(stderr, "kiosk: reading aloud is unavailable: %s\n", speech_engine_->problem().c_str());
+        for (Lang lang : kAllLangs)
+            if (speech_engine_->support(lang) == SpeechSupport::NoVoice)
+                std::fprintf(stderr, "kiosk: reading aloud: %s has no voice '%s'\n", options_.speech_engine.c_str(),
+                             speech_voice(lang));
+        speech_event_ = SDL_RegisterEvents(1);
+        const Uint32 event_type = speech_event_;
+        speech_engine_->set_listener([event_type] {
+            SDL_Event event{};
+            event.type = event_type;
+            SDL_PushEvent(&event);  // thread-safe: wakes SDL_WaitEventTimeout
+        });
+    }
+    speech_ = std::make_unique<SpeechController>(speech_engine_.get());
+    ui_->set_speech(speech_.get());
+}
+
+void KioskRunner::service_speech() {
+    if (speech_ && speech_->update()) dirty_ = true;  // the highlighted block changed
+}
+
 void KioskRunner::shutdown() {
     usb_.reset();  // waits for an install in progress
     close_event_log();
     ui_.reset();
     pinyin_.reset();
+    speech_.reset();
+    speech_engine_.reset();  // kills the synthesizer, joins its worker
+    audio_.reset();
     glyph_texture_.destroy();
     if (imgui_ready_) {
         ImGui_ImplSDLRenderer_Shutdown();
@@ -478,6 +516,7 @@ int KioskRunner::run_interactive() {
         now_ = seconds();
         service_updates();
         service_stats_reports();
+        service_speech();
         confirm_trial_if_due();
         if (needs_frame()) {
             auto frame_start = std::chrono::steady_clock::now();
@@ -518,7 +557,8 @@ int KioskRunner::run() {
         return 1;
     }
     int status = 0;
-    if (options_.bench) status = run_bench();
+    if (options_.bench_speech) status = run_speech_bench();
+    else if (options_.bench) status = run_bench();
     else if (!options_.script_path.empty()) status = run_script(script, options_.script_path);
     else if (options_.headless) status = run_script({}, "<none>");
     else status = run_interactive();

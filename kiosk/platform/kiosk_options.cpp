@@ -39,6 +39,10 @@ const char* kiosk_usage() {
            "                        (with the glyph cache's size, glyph count, evictions and misses)\n"
            "  --bench-scroll        with --bench: scroll the first document's text twice from the top, first\n"
            "                        never seen (cold), then cached (warm); adds scroll_{cold,warm}_frame_ms_p50/p99\n"
+           "  --bench-speech        read a Russian, a Chinese and an English paragraph aloud five times each and\n"
+           "                        print the time from the tap to the first sound as JSON (audio goes to\n"
+           "                        SDL's dummy driver unless SDL_AUDIODRIVER names another)\n"
+           "  --speech-engine PROG  the eSpeak NG program that reads aloud (default espeak-ng, from PATH)\n"
            "  --no-draw             with --headless: run the UI of every frame but skip rasterizing it\n"
            "                        (headless runs already rasterize only the frames a `shot` saves;\n"
            "                        kept for older scripts)\n"
@@ -79,6 +83,9 @@ bool parse_kiosk_options(int argc, char** argv, KioskOptions* out, std::string* 
             out->headless = true;
         } else if (arg == "--no-draw") {
             out->no_draw = true;
+        } else if (arg == "--bench-speech") {
+            out->bench_speech = true;
+            out->headless = true;
         } else if (arg == "--bench" || arg == "--bench-scroll") {
             out->bench = true;
             out->bench_scroll = out->bench_scroll || arg == "--bench-scroll";
@@ -102,7 +109,7 @@ bool parse_kiosk_options(int argc, char** argv, KioskOptions* out, std::string* 
             out->language = *lang;
             out->language_given = true;
         } else if (arg == "--script" || arg == "--dump-state" || arg == "--content" || arg == "--assets" ||
-                   arg == "--data-dir" || arg == "--factory") {
+                   arg == "--data-dir" || arg == "--factory" || arg == "--speech-engine") {
             const char* v = value(arg.c_str());
             if (!v) return false;
             if (arg == "--script") out->script_path = v;
@@ -110,6 +117,7 @@ bool parse_kiosk_options(int argc, char** argv, KioskOptions* out, std::string* 
             else if (arg == "--content") out->content_path = v;
             else if (arg == "--data-dir") out->data_dir = v;
             else if (arg == "--factory") out->factory_path = v;
+            else if (arg == "--speech-engine") out->speech_engine = v;
             else out->assets_dir = v;
         } else {
             *error = "unknown option '" + arg + "' (see kiosk --help)";

@@ -23,6 +23,8 @@ struct KioskOptions {
     std::string factory_path;    // --factory DB: the factory content (default: the installed one)
     std::string assets_dir;      // --assets DIR
     std::string data_dir;        // --data-dir DIR (default: default_data_dir())
+    std::string speech_engine = "espeak-ng";  // --speech-engine PROGRAM: the eSpeak NG command
+    bool bench_speech = false;   // --bench-speech: time from a tap on ▶ to the first sound, as JSON
     char** argv = nullptr;       // for a restart from the organizer panel
     bool show_help = false;
 };

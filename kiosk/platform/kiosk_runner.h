@@ -11,6 +11,8 @@
 #include "core/json_writer.h"
 #include "core/kiosk_settings.h"
 #include "core/search_index.h"
+#include "core/speech_controller.h"
+#include "core/speech_engine.h"
 #include "core/state_store.h"
 #include "core/translations.h"
 #include "core/text/font_collection.h"
@@ -18,6 +20,7 @@
 #include "platform/glyph_texture.h"
 #include "platform/kiosk_options.h"
 #include "platform/pointer_input.h"
+#include "platform/sdl_audio_output.h"
 #include "platform/sdl_display.h"
 #include "platform/stats_reports.h"
 #include "platform/usb_updates.h"
@@ -61,6 +64,11 @@ private:
     void refresh_status();
     void store_trainer_session();  // handles UiRequests::record_trainer_session
     bool lockdown() const { return !options_.windowed; }
+    void start_speech();    // the audio device, eSpeak NG and the controller (never fails: the UI says what is missing)
+    void service_speech();  // moves reading aloud on to the next block when one ended
+    // Something is being said (not merely a reading whose synthesizer failed at once).
+    bool speech_busy() const { return speech_ && speech_->speaking() && speech_engine_ && speech_engine_->busy(); }
+    int run_speech_bench();  // --bench-speech
     int run_interactive();
 
     // script_runner.cpp
@@ -126,6 +134,12 @@ private:
     bool texture_error_reported_ = false;
     std::unique_ptr<PinyinInput> pinyin_;  // RIME, for the search keyboard's 拼音 layout; outlives ui_
     std::unique_ptr<ui::KioskUi> ui_;
+    // Reading aloud (core/speech_engine.h): declared in the order they are built; shutdown()
+    // takes them down before SDL goes.
+    std::unique_ptr<SdlAudioOutput> audio_;      // null when there is no audio device
+    std::unique_ptr<EspeakEngine> speech_engine_;
+    std::unique_ptr<SpeechController> speech_;
+    Uint32 speech_event_ = 0;                    // pushed by the speech worker to wake the loop
     std::unique_ptr<UsbUpdates> usb_;  // null with --content: nothing is installed then
     int last_percent_ = -1;            // of the install progress last shown
     InstallerConfig installer_config_; // empty data_dir with --content

@@ -4,8 +4,10 @@
 // over idle time, so `frames_rendered` shows what an idle screen really costs.
 #include "core/json_writer.h"
 #include "platform/kiosk_runner.h"
+#include "ui/screens.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -68,8 +70,18 @@ void KioskRunner::advance_to(double until) {
         // A report runs in real time in its thread; scripted runs see it finished at once.
         if (stats_job_) stats_job_->result();
         service_stats_reports();
+        service_speech();
         confirm_trial_if_due();
         settle_pinyin();
+        if (speech_busy() && !needs_frame() && !installing) {
+            // Reading aloud runs in real time: while nothing moves the simulated clock follows
+            // it, so a script's `wait` hears as much as a visitor would.
+            const auto start = std::chrono::steady_clock::now();
+            speech_engine_->wait_for_end(std::min(until - now_, 0.05));
+            const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            now_ = std::min(until, now_ + std::max(1e-4, waited));
+            continue;
+        }
         if (needs_frame() || installing) {
             render_frame(nullptr);
             now_ = std::min(until, now_ + kFramePeriod);
@@ -253,6 +265,70 @@ int KioskRunner::run_bench() {
         json.key("scroll_warm_frame_ms_p99").value(percentile(warm, 0.99));
     }
     json.key("size").value(std::to_string(display_.width()) + "x" + std::to_string(display_.height()));
+    json.end_object();
+    std::printf("%s\n", json.str().c_str());
+    return 0;
+}
+
+// --bench-speech: opens the first document in each language, taps ▶ through the normal input
+// path five times, and times each tap (finger lifted) to the first audible sample the audio
+// device took from the callback. What the device's own buffer adds is printed beside it.
+int KioskRunner::run_speech_bench() {
+    if (!speech_engine_ || !audio_) {
+        std::fprintf(stderr, "kiosk: --bench-speech: reading aloud is unavailable%s%s\n",
+                     speech_engine_ ? ": " : " (read_aloud is off)",
+                     speech_engine_ ? speech_engine_->problem().c_str() : "");
+        return 1;
+    }
+    render_frame(nullptr);
+    const Document& doc = content_->documents().front();
+    const int trials = 5;
+    JsonWriter json;
+    json.begin_object();
+    json.key("audio_driver").value(SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "none");
+    json.key("device_buffer_ms").value(1000.0 * audio_->device_buffer() / audio_->sample_rate());
+    std::vector<double> all;
+    for (Lang lang : kAllLangs) {
+        if (speech_engine_->support(lang) != SpeechSupport::Ready) continue;
+        ui_->state().language = lang;
+        ui::open_document(ui_->state(), doc);
+        advance_to(now_ + 0.5);
+        std::vector<double> sound_ms, audio_ms;
+        for (int i = 0; i < trials; ++i) {
+            speech_->stop();
+            render_frame(nullptr);
+            SDL_Delay(200);  // silence between the trials
+            const ui::TouchTarget* target = ui_->targets().find(translations_.get(lang, "speech.read"));
+            if (!target) {
+                std::fprintf(stderr, "kiosk: --bench-speech: no read-aloud button in the reader (%s)\n", lang_code(lang));
+                return 1;
+            }
+            const float x = (target->min.x + target->max.x) * 0.5f, y = (target->min.y + target->max.y) * 0.5f;
+            push_finger(SDL_FINGERDOWN, x, y);
+            advance_to(now_ + 0.06);
+            const auto tapped = std::chrono::steady_clock::now();
+            push_finger(SDL_FINGERUP, x, y);
+            advance_to(now_ + kFramePeriod);
+            while (audio_->first_sound() < tapped &&
+                   std::chrono::steady_clock::now() - tapped < std::chrono::seconds(5))
+                SDL_Delay(1);
+            if (audio_->first_sound() < tapped) {
+                std::fprintf(stderr, "kiosk: --bench-speech: no sound within 5 s (%s)\n", lang_code(lang));
+                return 1;
+            }
+            sound_ms.push_back(std::chrono::duration<double, std::milli>(audio_->first_sound() - tapped).count());
+            audio_ms.push_back(speech_engine_->stats().first_audio_ms);
+        }
+        all.insert(all.end(), sound_ms.begin(), sound_ms.end());
+        const std::string code = lang_code(lang);
+        json.key("first_sound_ms_p50_" + code).value(percentile(sound_ms, 0.5));
+        json.key("first_sound_ms_max_" + code).value(percentile(sound_ms, 1.0));
+        json.key("first_audio_queued_ms_p50_" + code).value(percentile(audio_ms, 0.5));
+    }
+    speech_->stop();
+    json.key("first_sound_ms_p50").value(percentile(all, 0.5));
+    json.key("first_sound_ms_max").value(percentile(all, 1.0));
+    json.key("trials").value(static_cast<int64_t>(all.size()));
     json.end_object();
     std::printf("%s\n", json.str().c_str());
     return 0;

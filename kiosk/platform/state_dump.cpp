@@ -97,12 +97,7 @@ void KioskRunner::write_state_dump() {
             if (state.reader.originals[i]) json.value(state.reader.document->blocks[i].id);
     json.end_array();
     json.key("reader_block");
-    int top_block = reading ? state.reader.layout.block_at(state.reader.scroll.offset()) : -1;
-    if (reading && top_block < 0 && !state.reader.layout.lines.empty()) {
-        size_t first = state.reader.layout.first_visible_line(state.reader.scroll.offset());
-        for (; first < state.reader.layout.lines.size() && top_block < 0; ++first)
-            top_block = state.reader.layout.lines[first].block;
-    }
+    const int top_block = reading ? state.reader.layout.top_block(state.reader.scroll.offset()) : -1;
     if (top_block >= 0) json.value(state.reader.document->blocks[top_block].id);
     else json.null();
     // Explore: the card over the reader ("term:ID" or "act:ID") and the topic being listed or highlighted.
@@ -115,6 +110,27 @@ void KioskRunner::write_state_dump() {
     json.key("topic");
     if (topic) json.value(topic->id);
     else json.null();
+    // Reading aloud: the id of the item being spoken (the reader's Block::id, the lesson's slide
+    // number, the quiz's question number) or null; the visitor's speed; and why the button is
+    // disabled for the text on screen (null when it can read, "disabled" when turned off).
+    json.key("speaking");
+    if (speech_ && speech_->speaking()) json.value(speech_->current_id());
+    else json.null();
+    json.key("speech_rate").value(speech_rate_name(state.speech_rate));
+    const Lang speech_lang = reading ? state.reader.text_lang : state.language;
+    const SpeechSupport support = !settings_.read_aloud ? SpeechSupport::Disabled
+                                  : speech_engine_      ? speech_engine_->support(speech_lang)
+                                                        : SpeechSupport::NoEngine;
+    json.key("speech_unavailable");
+    if (support == SpeechSupport::Ready) json.null();
+    else json.value(speech_support_name(support));
+    // Whether anything can still be heard: a synthesizer process alive, audio not yet played
+    // (once the speech worker acted on the last tap: it does within milliseconds).
+    if (speech_engine_) speech_engine_->settle(1.0);
+    json.key("speech_audio").begin_object();
+    json.key("synthesizer_running").value(speech_engine_ && speech_engine_->process_running());
+    json.key("queued_ms").value(audio_ ? 1000.0 * static_cast<double>(audio_->queued()) / audio_->sample_rate() : 0.0);
+    json.end_object();
     json.key("frames_rendered").value(frames_rendered_);
     json.key("text_size").value(state.text_size);
     json.key("high_contrast").value(state.high_contrast);

@@ -1,5 +1,6 @@
 #include "ui/kiosk_ui.h"
 
+#include "ui/read_aloud.h"
 #include "ui/screens.h"
 
 #include <cmath>
@@ -75,6 +76,7 @@ void KioskUi::replace_content(const ContentStore& content, double now) {
 }
 
 void KioskUi::reset_session(double now) {
+    if (speech_) speech_->stop();  // the next visitor finds a silent kiosk
     UiState fresh;
     fresh.language = settings_.default_language;
     fresh.screen = settings_.attract ? Screen::Attract : Screen::Home;
@@ -208,6 +210,7 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     ctx.search = search_index_.get();
     ctx.ime = ime_;
     apply_pinyin_events(ctx);  // what the input method committed, whatever screen is showing
+    ctx.speech = speech_;
     const bool updating = update_overlay_showing(state_, now);  // over everything, even the countdown
     state_.status.update.on_screen = updating;
     const bool countdown = countdown_showing(now) && !updating;
@@ -218,6 +221,11 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     if (state_.accessibility_open && !countdown && !updating) draw_accessibility_panel(ctx);
     if (countdown) draw_countdown_overlay(ctx, idle_.countdown_display(now));
     if (updating) draw_update_overlay(ctx);
+    if (speech_) {
+        // Leaving the screen (or the slide, the question) that is being read stops it at once.
+        if (speech_->speaking() && speech_->source() != speech_source_of(state_)) speech_->stop();
+        speech_->set_rate(state_.speech_rate);
+    }
     // While the input method works, frames keep coming to show its candidates (and, on the
     // search screen, to replace "getting ready" once it is).
     const bool ime_working = ime_ && (ime_->busy() || (state_.screen == Screen::Search &&

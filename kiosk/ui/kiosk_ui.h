@@ -9,6 +9,7 @@
 #include "core/kiosk_settings.h"
 #include "core/pin_lock.h"
 #include "core/search_index.h"
+#include "core/speech_controller.h"
 #include "core/touch_gesture.h"
 #include "core/translations.h"
 #include "ui/display_strings.h"
@@ -52,6 +53,8 @@ public:
     // The pinyin input the search keyboard uses (owned by the caller, outliving this KioskUi);
     // null: the keyboard has no 拼音 layout.
     void set_pinyin_input(PinyinInput* ime) { ime_ = ime; }
+    // Reading aloud from now on (owned by the platform; null: none). Stopped at every session reset.
+    void set_speech(SpeechController* speech) { speech_ = speech; }
     // Settings changed (e.g. by an organizer): timeouts and defaults take effect now.
     void apply_settings(const KioskSettings& settings);
     // Shows `content` from now on. Ends the session and drops everything that points into the
@@ -107,6 +110,7 @@ private:
     ImVec2 screen_{1920, 1080};
     unsigned screens_visited_ = 0;
     UsageObserver usage_;
+    SpeechController* speech_ = nullptr;
     std::unique_ptr<SearchIndex> search_index_;  // null when the content has no index: no search button
     PinyinInput* ime_ = nullptr;
 };

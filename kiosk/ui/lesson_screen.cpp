@@ -1,6 +1,7 @@
 // Lesson: one slide at a time (picture, title, text), previous / next with progress dots,
 // links into the SCO documents that open the reader at the passage, and the way to the quiz.
 #include "ui/lesson_widgets.h"
+#include "ui/read_aloud.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -126,11 +127,23 @@ void draw_lesson_screen(UiContext& ctx) {
 
     // Previous at the left, progress in the middle, next (or the quiz) at the right.
     draw_progress_dots(ctx, ImVec2(ctx.screen.x * 0.5f, nav_y + bh * 0.5f), count, ls.slide);
+    float read_x = margin;
     if (ls.slide > 0) {
         const std::string& previous = ctx.t("lesson.previous");
         const float w = std::max(button_width(ctx, previous), ctx.px(260));
         if (touch_button(ctx, previous, ImVec2(margin, nav_y), ImVec2(margin + w, nav_y + bh), ButtonStyle::Secondary))
             --ls.slide;
+        read_x += w + ctx.px(24);
+    }
+    // Read aloud: the slide's title, then its text, in the language each is shown in.
+    const float dots_left = ctx.screen.x * 0.5f - ctx.px(17) * static_cast<float>(count) - ctx.px(24);
+    float read_right = read_x;
+    if (draw_read_aloud(ctx, ImVec2(read_x, nav_y), bh, dots_left - read_x, ctx.state.language, &read_right)) {
+        const Lang lang = ctx.state.language;
+        start_reading(ctx,
+                      {{ls.slide + 1, slide.title.get(lang), shown_language(slide.title, lang)},
+                       {ls.slide + 1, slide.text.get(lang), shown_language(slide.text, lang)}},
+                      0);
     }
     const bool last = ls.slide + 1 == count;
     const std::string& next = ctx.t(last ? "lesson.take_quiz" : "lesson.next");

@@ -1,4 +1,5 @@
 // Modal overlays: the accessibility panel and the "are you still there?" countdown.
+#include "ui/read_aloud.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -24,7 +25,10 @@ void draw_accessibility_panel(UiContext& ctx) {
     const float h = ctx.theme.button_height();
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
-    const float height = pad * 2 + medium->size * 1.6f + (regular->size * 1.5f + h + ctx.px(24)) * 2 + h;
+    // The speed of reading aloud, unless the organizer turned reading aloud off.
+    const bool speech_row = read_aloud_support(ctx, ctx.state.language) != SpeechSupport::Disabled;
+    const int rows = speech_row ? 3 : 2;
+    const float height = pad * 2 + medium->size * 1.6f + (regular->size * 1.5f + h + ctx.px(24)) * rows + h;
     ImVec2 min(ctx.screen.x - ctx.theme.margin() * 0.6f - width, ctx.theme.top_bar_height() + ctx.px(16));
     ImVec2 max(min.x + width, min.y + height);
     draw_panel(ctx, min, max);
@@ -62,6 +66,21 @@ void draw_accessibility_panel(UiContext& ctx) {
                      ctx.state.high_contrast ? ButtonStyle::Primary : ButtonStyle::Secondary))
         ctx.state.high_contrast = true;
     y += h + ctx.px(24);
+
+    if (speech_row) {
+        draw_text(ctx.draw, regular, ImVec2(x, y), c.text_muted, ctx.t("a11y.speech_rate"));
+        y += regular->size * 1.5f;
+        static const char* const kRateKeys[kSpeechRateSteps] = {"a11y.rate_slow", "a11y.rate_normal", "a11y.rate_fast"};
+        const float gap = ctx.px(12);
+        const float third = (inner - gap * (kSpeechRateSteps - 1)) / kSpeechRateSteps;
+        for (int i = 0; i < kSpeechRateSteps; ++i) {
+            const float bx = x + (third + gap) * static_cast<float>(i);
+            if (touch_button(ctx, ctx.t(kRateKeys[i]), ImVec2(bx, y), ImVec2(bx + third, y + h),
+                             ctx.state.speech_rate == i ? ButtonStyle::Primary : ButtonStyle::Secondary))
+                ctx.state.speech_rate = i;
+        }
+        y += h + ctx.px(24);
+    }
 
     const std::string& close = ctx.t("action.close");
     if (touch_button(ctx, close, ImVec2(x, y), ImVec2(x + inner, y + h), ButtonStyle::Secondary))

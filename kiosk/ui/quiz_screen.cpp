@@ -2,6 +2,7 @@
 // once whether it was right, with the explanation; the score comes at the end. Nothing about
 // the visitor is asked or kept.
 #include "ui/lesson_widgets.h"
+#include "ui/read_aloud.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -32,6 +33,16 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
     draw_progress_dots(ctx, ImVec2(min.x + ctx.px(11) + ctx.px(17) * static_cast<float>(count - 1), y + ctx.px(12)), count,
                        index);
     y += ctx.px(56);
+    // Read aloud: the question, then its answers, each in the language it is shown in.
+    const float read_h = ctx.theme.button_height() * 0.85f;
+    float read_right = min.x;
+    if (draw_read_aloud(ctx, ImVec2(min.x, y), read_h, width, lang, &read_right)) {
+        std::vector<SpeechItem> items = {{index + 1, question.text.get(lang), shown_language(question.text, lang)}};
+        for (const LocalizedText& option : question.options)
+            items.push_back({index + 1, option.get(lang), shown_language(option, lang)});
+        start_reading(ctx, std::move(items), 0);
+    }
+    if (read_right > min.x) y += read_h + ctx.px(28);
     if (quiz.chosen < 0) {
         draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("quiz.no_data"), small, ImVec2(min.x, max.y - small->size * 1.3f),
                      width, c.text_muted, lc, 1);

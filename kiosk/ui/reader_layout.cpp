@@ -156,4 +156,10 @@ int ReaderLayout::block_at(float y) const {
     return y <= block_bottom[index] + paragraph_gap * 0.5f ? static_cast<int>(index) : -1;
 }
 
+int ReaderLayout::top_block(float y) const {
+    int block = block_at(y);
+    for (size_t line = first_visible_line(y); block < 0 && line < lines.size(); ++line) block = lines[line].block;
+    return block;
+}
+
 }  // namespace kiosk::ui

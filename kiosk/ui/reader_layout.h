@@ -68,6 +68,8 @@ struct ReaderLayout {
     int section_at(float y) const;
     // The block (Document::blocks index) at height `y` of the column, or -1 between blocks.
     int block_at(float y) const;
+    // The block at the top of a view scrolled to `y`: the one at `y`, else the first below it; -1 if none.
+    int top_block(float y) const;
 };
 
 // True when the side-by-side view fits `column_width` with body text of `font`: each column

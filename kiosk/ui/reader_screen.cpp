@@ -2,6 +2,7 @@
 // with kinetic scrolling, elastic edges and three text sizes: in the visitor's language (a
 // translation made for the kiosk, labelled as such, each block's original a tap away), side by
 // side with the Russian original where two columns fit, or the Russian original itself.
+#include "ui/read_aloud.h"
 #include "ui/screens.h"
 #include "ui/text_highlight.h"
 #include "ui/widgets.h"
@@ -15,6 +16,18 @@ namespace kiosk::ui {
 namespace {
 
 constexpr const char* kBullet = "\xE2\x80\xA2";  // •
+
+// What the reader reads aloud: every block in the column's language, each in the voice of the
+// language it is written in (the Russian original where a block has no translation).
+std::vector<SpeechItem> reader_speech_items(const Document& doc, Lang lang) {
+    std::vector<SpeechItem> items;
+    items.reserve(doc.blocks.size());
+    for (const Block& block : doc.blocks) {
+        const Lang voice = lang == Lang::Ru || block.translation[lang].empty() ? Lang::Ru : lang;
+        items.push_back({block.id, block.text_in(lang), voice});
+    }
+    return items;
+}
 
 void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrings& strings, float x, float width,
                         float* y) {
@@ -231,7 +244,6 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_b
     if (touch_button(ctx, smaller, ImVec2(x, cy - h / 2), ImVec2(x + ws, cy + h / 2), ButtonStyle::Secondary) &&
         ctx.state.text_size > 0)
         --ctx.state.text_size;
-    if (!reader.search.matches.empty()) draw_match_stepper(ctx, ImVec2(min.x, cy - h / 2), h);
     if (offer_side_by_side) {
         // A translation beside its original: a toggle, lit while on.
         const std::string& label = ctx.t("reader.side_by_side");
@@ -241,6 +253,17 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_b
                          reader.side_by_side ? ButtonStyle::Primary : ButtonStyle::Secondary))
             reader.side_by_side = !reader.side_by_side;
     }
+    // Read aloud first on the left; the search stepper after it. A disabled button's reason
+    // takes the room between them only when there is no stepper.
+    float left = min.x;
+    const bool stepping = !reader.search.matches.empty();
+    if (draw_read_aloud(ctx, ImVec2(left, cy - h / 2), h, stepping ? 0.0f : x - min.x - ctx.px(28), reader.text_lang,
+                        &left) &&
+        reader.document) {
+        const int from = reader.layout.top_block(reader.scroll.offset());
+        start_reading(ctx, reader_speech_items(*reader.document, reader.text_lang), from < 0 ? 0 : static_cast<size_t>(from));
+    }
+    if (stepping) draw_match_stepper(ctx, ImVec2(left > min.x ? left + ctx.px(28) : min.x, cy - h / 2), h);
 }
 
 // After a re-layout: the search's matches in the languages the column now shows, placed on
@@ -284,6 +307,21 @@ void refresh_matches(UiContext& ctx, const Document& doc) {
             found.current = static_cast<int>(i);
 }
 
+// When reading aloud moves to another block, scrolls so that block is in view (a third of
+// the way down, where the eye lands), unless it is already.
+void keep_spoken_block_in_view(UiContext& ctx, float view_height) {
+    ReaderState& reader = ctx.state.reader;
+    const int spoken = reading_here(ctx) ? ctx.speech->current_index() : -1;
+    if (spoken == reader.spoken_block) return;
+    reader.spoken_block = spoken;
+    if (spoken < 0 || spoken >= static_cast<int>(reader.layout.block_top.size())) return;
+    const float offset = reader.scroll.offset();
+    const float top = reader.layout.block_top[spoken], bottom = reader.layout.block_bottom[spoken];
+    if (top >= offset && bottom + ctx.px(48) <= offset + view_height) return;
+    reader.scroll.scroll_to(std::max(0.0f, top - view_height * 0.15f), true, ctx.now);
+    ctx.animating = true;
+}
+
 // Draws the visible lines; returns the link tapped, or null.
 const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max, float column_x) {
     ReaderState& reader = ctx.state.reader;
@@ -294,6 +332,7 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
     const Font* caption = ctx.fonts.get(FontRole::Small);
     const float offset = reader.scroll.offset();
     const float top = min.y + ctx.px(24);
+    const int spoken = reading_here(ctx) ? ctx.speech->current_index() : -1;
     ctx.draw->PushClipRect(min, max, true);
     if (layout.side_by_side) {  // the rule between the translation and the original
         const float x = column_x + (layout.width - layout.column_gap) * 0.5f + layout.column_gap * 0.5f;
@@ -312,7 +351,13 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
         const LaidLine& line = layout.lines[i];
         float y = top + line.y - offset;
         if (y > max.y) break;
-        if (line.block >= 0 && line.block == reader.highlight_block)  // the passage a lesson linked to
+        if (line.block >= 0 && line.block == spoken) {  // the block being read aloud
+            ctx.draw->AddRectFilled(ImVec2(column_x - ctx.px(20), y - layout.line_height * 0.1f),
+                                    ImVec2(column_x + layout.width + ctx.px(20), y + layout.line_height * 1.05f),
+                                    c.accent_soft);
+            ctx.draw->AddRectFilled(ImVec2(column_x - ctx.px(20), y - layout.line_height * 0.1f),
+                                    ImVec2(column_x - ctx.px(12), y + layout.line_height * 1.05f), c.accent);
+        } else if (line.block >= 0 && line.block == reader.highlight_block)  // the passage a lesson linked to
             ctx.draw->AddRectFilled(ImVec2(column_x - ctx.px(20), y - layout.line_height * 0.1f),
                                     ImVec2(column_x + layout.width + ctx.px(20), y + layout.line_height * 1.05f),
                                     c.accent_soft);
@@ -469,16 +514,21 @@ void draw_reader_screen(UiContext& ctx) {
     if (reader.pending_block >= 0 && reader.pending_block < static_cast<int>(reader.layout.block_top.size()))
         reader.scroll.scroll_to(reader.layout.block_top[reader.pending_block], false, ctx.now);  // a linked passage
     reader.pending_block = -1;
+    keep_spoken_block_in_view(ctx, text_max.y - text_min.y);
     scroll_region(ctx, reader.scroll, text_min, text_max);
     const PassageLink* link = draw_document_text(ctx, doc, text_min, text_max, column_x);
-    // A tap on a block of a translation shows its original below it (or hides it again); a tap
-    // on a link follows the link instead.
+    // A tap on a link follows the link. Otherwise, while reading aloud, a tap on a block reads
+    // from there, and a tap on a block of a translation shows its original below it (or hides it).
     const TouchGesture& g = ctx.gesture;
-    if (!link && translated && !two_columns && ctx.input_enabled && g.released_as_tap() &&
+    const bool reading = reading_here(ctx);
+    if (!link && (reading || (translated && !two_columns)) && ctx.input_enabled && g.released_as_tap() &&
         g.press_x() >= column_x && g.press_x() <= column_x + column_width && g.press_y() >= text_min.y &&
         g.press_y() <= text_max.y) {
         const int block = reader.layout.block_at(g.press_y() - text_min.y - ctx.px(24) + reader.scroll.offset());
-        if (block >= 0 && block < static_cast<int>(reader.originals.size())) {
+        if (reading && block >= 0) {
+            ctx.speech->jump_to(static_cast<size_t>(block));
+            ctx.animating = true;
+        } else if (block >= 0 && block < static_cast<int>(reader.originals.size())) {
             reader.originals[block] = !reader.originals[block];
             ++reader.originals_version;
             ctx.animating = true;

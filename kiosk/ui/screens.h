@@ -56,7 +56,7 @@ void draw_reader_popover(UiContext& ctx);
 std::string glossary_source_note(const UiContext& ctx, const GlossaryTerm& term);
 
 // Overlays (overlays.cpp), drawn over a screen whose input they block.
-void draw_accessibility_panel(UiContext& ctx);              // text size and high contrast
+void draw_accessibility_panel(UiContext& ctx);              // text size, contrast, speed of reading aloud
 void draw_countdown_overlay(UiContext& ctx, int seconds);   // "Are you still there?"
 
 // Content updates (update_screen.cpp): the organizer panel's USB card inside [min, max], and

@@ -6,6 +6,7 @@
 #include "core/kiosk_settings.h"
 #include "core/pin_lock.h"
 #include "core/search_index.h"
+#include "core/speech_controller.h"
 #include "core/touch_gesture.h"
 #include "core/translations.h"
 #include "ui/display_strings.h"
@@ -44,6 +45,7 @@ struct UiContext {
     bool input_enabled = true;  // false while a modal overlay covers what is being drawn
     SearchIndex* search = nullptr;  // the content's search index; null if it has none
     PinyinInput* ime = nullptr;     // pinyin input for the search keyboard; null: none
+    SpeechController* speech = nullptr;  // reading aloud (read_aloud.h); null if the kiosk has none
 
     // The UI string for `key` in the visitor's language.
     const std::string& t(std::string_view key) const { return translations.get(state.language, key); }

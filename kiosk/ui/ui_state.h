@@ -7,6 +7,7 @@
 #include "core/language.h"
 #include "core/lesson_model.h"
 #include "core/pin_lock.h"
+#include "core/speech_engine.h"
 #include "core/state_store.h"
 #include "core/stats_summary.h"
 #include "ui/explore_state.h"
@@ -45,6 +46,7 @@ struct ReaderState {
     std::vector<size_t> link_start;   // per block: its first entry in `links` (one more entry at the end)
     const Document* links_document = nullptr;
     ReaderPopover popover;            // a term's definition or an act's facts, over the text
+    int spoken_block = -1;            // the block read aloud when last drawn, to keep it in view
 };
 
 // A visitor's lesson: which one, which slide, and the quiz that ends it.
@@ -144,6 +146,7 @@ struct UiState {
     Lang language = Lang::Ru;
     int text_size = 1;           // 0..kTextSizeSteps-1: reader text, from the accessibility controls
     bool high_contrast = false;
+    int speech_rate = kDefaultSpeechRate;  // 0..kSpeechRateSteps-1: reading aloud, from the accessibility panel
     bool accessibility_open = false;  // the "Aa" panel is showing
     ReaderState reader;
     KineticScroll home_scroll;

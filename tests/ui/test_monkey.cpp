@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 
 using kiosk::test::run_kiosk_script;
@@ -23,10 +25,18 @@ kiosk::test::KioskRun run_monkey(const TempDir& dir, int actions, uint32_t seed)
     REQUIRE(store->set_setting("countdown_s", "3", &error));
     store.reset();
     kiosk::test::set_pin(dir, kiosk::test::kOrganizerTestPin);  // for the organizer's visits (monkey_script)
+    // Reading aloud follows real time in scripts while something is said, which 100,000 actions
+    // cannot afford: a synthesizer that has every voice and says nothing keeps ▶, ■ and the
+    // moving highlight in play at simulated speed (test_read_aloud.cpp hears the real one).
+    const std::string silent = dir.file("silent-synthesizer");
+    kiosk::test::write_text(silent, "#!/bin/sh\n"
+                                    "[ \"$1\" = --voices ] && printf 'Pty Language\\n 5 ru\\n 5 cmn\\n 2 en-gb\\n'\n"
+                                    "exit 0\n");
+    chmod(silent.c_str(), 0755);
     // --no-draw: every frame's UI runs (that is what a visitor can break); rasterizing
     // 500,000 frames in SDL's software renderer would only measure SDL.
     return run_kiosk_script(dir, kiosk::test::monkey_script(actions, seed, 640, 360),
-                            {"--size", "640x360", "--lang", "ru", "--no-draw"});
+                            {"--size", "640x360", "--lang", "ru", "--no-draw", "--speech-engine", silent});
 }
 
 #ifdef KIOSK_SANITIZED
