@@ -211,7 +211,7 @@ TEST_CASE("the content builder stamps the content version and build time into th
     auto store = open_store(tree.out());
     CHECK(store->info().content_version == 7);
     CHECK(store->info().built_at == "2025-09-01T08:30:00Z");
-    CHECK(store->info().schema_version == 2);
+    CHECK(store->info().schema_version == 3);
     CHECK(store->info().product_id == "org.sco.digital-kiosk");
     // The charset lists the glyphs the kiosk must load, for every language.
     CHECK(store->info().charset.find("Ж") == std::string::npos);
