@@ -28,6 +28,9 @@ const char* screen_name(Screen screen) {
         case Screen::Lesson: return "lesson";
         case Screen::Quiz: return "quiz";
         case Screen::Trainer: return "trainer";
+        case Screen::About: return "about";
+        case Screen::Timeline: return "timeline";
+        case Screen::Members: return "members";
     }
     return "home";
 }
@@ -174,6 +177,9 @@ void KioskUi::draw_screen(UiContext& ctx) {
         case Screen::Lesson: draw_lesson_screen(ctx); break;
         case Screen::Quiz: draw_quiz_screen(ctx); break;
         case Screen::Trainer: draw_trainer_screen(ctx); break;
+        case Screen::About: draw_about_screen(ctx); break;
+        case Screen::Timeline: draw_timeline_screen(ctx); break;
+        case Screen::Members: draw_members_screen(ctx); break;
     }
 }
 

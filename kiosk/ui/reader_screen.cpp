@@ -2,6 +2,7 @@
 // with kinetic scrolling, elastic edges and three text sizes: in the visitor's language (a
 // translation made for the kiosk, labelled as such, each block's original a tap away), side by
 // side with the Russian original where two columns fit, or the Russian original itself.
+#include "ui/explore_widgets.h"
 #include "ui/screens.h"
 #include "ui/text_highlight.h"
 #include "ui/widgets.h"
@@ -126,6 +127,9 @@ void draw_sidebar(UiContext& ctx, const Document& doc, const DocumentStrings& st
     const float top = min.y + pad - reader.sidebar_scroll.offset();
     float y = top;
     draw_sidebar_facts(ctx, doc, strings, x, width, &y);
+    // The official page as a QR code, where the organizer gave one (url: in the document source).
+    const float qr = draw_qr_block(ctx, doc.info.url, ctx.t("reader.qr"), ImVec2(x, y), width, std::min(width, ctx.px(260)));
+    if (qr > 0) y += qr + ctx.px(24);
     draw_summary_box(ctx, doc, x, width, &y);
     draw_contents(ctx, doc, x, width, &y);
     reader.sidebar_height = y - top + pad;

@@ -24,6 +24,9 @@ void draw_lessons_screen(UiContext& ctx);  // lessons_screen.cpp: the digital-li
 void draw_lesson_screen(UiContext& ctx);   // lesson_screen.cpp: one lesson, a slide at a time
 void draw_quiz_screen(UiContext& ctx);     // quiz_screen.cpp: the quiz that ends a lesson
 void draw_trainer_screen(UiContext& ctx);  // trainer_screen.cpp: group sessions behind the trainer PIN
+void draw_about_screen(UiContext& ctx);    // about_screen.cpp: what the SCO is, with sources and a QR code
+void draw_timeline_screen(UiContext& ctx); // timeline_screen.cpp: SCO acts by date, sideways
+void draw_members_screen(UiContext& ctx);  // members_screen.cpp: the member states and their documents
 
 // Overlays (overlays.cpp), drawn over a screen whose input they block.
 void draw_accessibility_panel(UiContext& ctx);              // text size and high contrast
@@ -48,6 +51,9 @@ const char* document_type_key(DocumentType type);
 
 // Opens `doc` in the reader at the top.
 void open_document(UiState& state, const Document& doc);
+// Opens `doc` at its block `block_index` (0-based), marked as the linked passage; the reader's
+// back button returns to `return_to` (lesson_screen.cpp).
+void open_passage(UiState& state, const Document& doc, int block_index, Screen return_to);
 
 // The translation key of the note above the reader's text: the official Russian text, or a
 // translation made for the kiosk and which texts are authentic (reader_screen.cpp).
