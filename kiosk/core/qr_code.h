@@ -9,8 +9,8 @@
 
 namespace kiosk {
 
-// Longest address a QR code may carry: at 256 bytes the code (version 11 or less at level M,
-// 61 modules) still scans from a phone held at arm's length in front of the screen.
+// Longest address a QR code may carry: at 256 bytes the code (version 12 or less at level M,
+// 65 modules) still scans from a phone held at arm's length in front of the screen.
 constexpr size_t kMaxQrAddressBytes = 256;
 
 // Empty when `url` may be shown as a QR code: an http:// or https:// address with a host, of

@@ -47,6 +47,10 @@ std::unique_ptr<ContentStore> open_factory_content();
 std::string read_text(const std::string& path);
 void write_text(const std::string& path, const std::string& text);
 
+// Copies the content sources the explore screens need from the repository's db/ (documents,
+// translations, terminology.txt, explore/) into `to`, for tests that change them and build.
+void copy_explore_sources(const std::string& to);
+
 // A parsed JSON value: enough for state dumps and --json output in tests.
 struct JsonValue {
     enum class Type { Null, Bool, Number, String, Array, Object } type = Type::Null;
