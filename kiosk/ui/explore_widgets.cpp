@@ -84,6 +84,24 @@ float draw_qr_block(UiContext& ctx, const std::string& url, const std::string& c
     return y - min.y;
 }
 
+void draw_qr_panel(UiContext& ctx, const std::string& url, const std::string& caption, ImVec2 min, ImVec2 max) {
+    if (url.empty()) return;
+    const Palette& c = ctx.theme.colors;
+    ctx.draw->AddRectFilled(min, max, c.surface);
+    ctx.draw->AddLine(min, ImVec2(max.x, min.y), c.border, ctx.px(2));
+    const float pad = ctx.px(20);
+    const float side = draw_qr_code(ctx, url, ImVec2(min.x + pad, min.y + pad), max.y - min.y - pad * 2);
+    const float x = min.x + pad * 2 + side;
+    const float width = max.x - x - pad;
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    float y = min.y + pad;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, caption, small, ImVec2(x, y), width, c.text, lang_code(ctx.state.language), 4);
+    y += ctx.px(8);
+    const int url_lines = static_cast<int>((max.y - pad - y) / (small->size * 1.3f));
+    if (url_lines >= 1)
+        draw_wrapped(ctx.draw, ctx.text_cache, url, small, ImVec2(x, y), width, c.text_muted, "en", url_lines);
+}
+
 void draw_member_emblem(UiContext& ctx, const MemberState& member, ImVec2 min, float size) {
     const ImVec2 max(min.x + size, min.y + size);
     const float rounding = size * 0.18f;

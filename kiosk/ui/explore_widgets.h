@@ -27,6 +27,10 @@ float draw_qr_code(UiContext& ctx, const std::string& url, ImVec2 min, float siz
 float draw_qr_block(UiContext& ctx, const std::string& url, const std::string& caption, ImVec2 min, float width,
                     float qr_size);
 
+// A QR code at the left of [min, max] with the caption and the address beside it (the reader's
+// "take it home" panel, pinned under its sidebar). Draws nothing when `url` is empty.
+void draw_qr_panel(UiContext& ctx, const std::string& url, const std::string& caption, ImVec2 min, ImVec2 max);
+
 // The member state's flag colours as horizontal bands in a rounded square: an emblem, not the flag.
 void draw_member_emblem(UiContext& ctx, const MemberState& member, ImVec2 min, float size);
 

@@ -118,6 +118,13 @@ void draw_contents(UiContext& ctx, const Document& doc, float x, float width, fl
 
 void draw_sidebar(UiContext& ctx, const Document& doc, const DocumentStrings& strings, ImVec2 min, ImVec2 max) {
     ReaderState& reader = ctx.state.reader;
+    // The official page as a QR code, pinned under the sidebar where the organizer gave one
+    // (url: in the document source), so a visitor sees it whatever they scroll.
+    if (!doc.info.url.empty()) {
+        const float panel = std::max(ctx.px(230), ctx.theme.min_target() * 2.5f);
+        draw_qr_panel(ctx, doc.info.url, ctx.t("reader.qr"), ImVec2(min.x, max.y - panel), max);
+        max.y -= panel;
+    }
     ctx.draw->AddRectFilled(min, max, ctx.theme.colors.surface_alt);
     reader.sidebar_scroll.set_extent(reader.sidebar_height, max.y - min.y);
     scroll_region(ctx, reader.sidebar_scroll, min, max);
@@ -127,9 +134,6 @@ void draw_sidebar(UiContext& ctx, const Document& doc, const DocumentStrings& st
     const float top = min.y + pad - reader.sidebar_scroll.offset();
     float y = top;
     draw_sidebar_facts(ctx, doc, strings, x, width, &y);
-    // The official page as a QR code, where the organizer gave one (url: in the document source).
-    const float qr = draw_qr_block(ctx, doc.info.url, ctx.t("reader.qr"), ImVec2(x, y), width, std::min(width, ctx.px(260)));
-    if (qr > 0) y += qr + ctx.px(24);
     draw_summary_box(ctx, doc, x, width, &y);
     draw_contents(ctx, doc, x, width, &y);
     reader.sidebar_height = y - top + pad;
