@@ -135,7 +135,8 @@ bool draw_mention_link(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 m
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.pressed_overlay : c.accent_soft, ctx.px(12));
     const float pad = ctx.px(18);
     const Font* small = ctx.fonts.get(FontRole::Small);
-    const float text_h = std::min(max.y - min.y - pad, small->size * 2.6f);
+    const WrappedText& wrapped = ctx.text_cache.wrap(label, small, max.x - min.x - pad * 2, lang_code(lang));
+    const float text_h = wrapped.line_height * static_cast<float>(std::min<size_t>(2, wrapped.lines.size()));
     draw_wrapped(ctx.draw, ctx.text_cache, label, small, ImVec2(min.x + pad, min.y + (max.y - min.y - text_h) * 0.5f),
                  max.x - min.x - pad * 2, c.primary, lang_code(lang), 2);
     return area.clicked;

@@ -94,7 +94,10 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
         if (!doc) continue;
         const Block& block = doc->blocks[mention.block - 1];
         const Lang text_lang = block.translation[lang].empty() ? Lang::Ru : lang;
-        y += draw_wrapped(ctx.draw, ctx.text_cache, "«" + block.text_in(lang) + "»", ctx.fonts.get(FontRole::Regular),
+        // Quoted as each language quotes: «…» in Russian, “…” in Chinese and English.
+        const bool guillemets = text_lang == Lang::Ru;
+        const std::string quoted = (guillemets ? "«" : "“") + block.text_in(lang) + (guillemets ? "»" : "”");
+        y += draw_wrapped(ctx.draw, ctx.text_cache, quoted, ctx.fonts.get(FontRole::Regular),
                           ImVec2(x, y), width, c.text, lang_code(text_lang), 3);
         y += ctx.px(8);
         if (draw_mention_link(ctx, *doc, ImVec2(x, y), ImVec2(x + std::min(width, ctx.px(1100)), y + link_h))) {
