@@ -78,8 +78,8 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
                       c.text, lc);
     y += ctx.px(6);
     const Font* small = ctx.fonts.get(FontRole::Small);
-    const std::string facts = date + "  ·  " + entry.place.get(lang) + "  ·  " + ctx.t("reader.issuer") + ": " +
-                              entry.issuer.get(lang);
+    // The issuer plainly, not as "Adopted by": an entry may be a meeting rather than an act.
+    const std::string facts = date + "  ·  " + entry.place.get(lang) + "  ·  " + entry.issuer.get(lang);
     y += draw_wrapped(ctx.draw, ctx.text_cache, facts, small, ImVec2(x, y), width, c.text_muted, lc);
     y += ctx.px(6);
     y += draw_source_line(ctx, entry.source, ImVec2(x, y), width);
