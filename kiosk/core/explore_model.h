@@ -3,6 +3,7 @@
 // `kioskctl build` and loaded by ContentStore like the documents.
 #pragma once
 
+#include "core/content_model.h"
 #include "core/language.h"
 
 #include <cstdint>
@@ -50,6 +51,11 @@ struct MemberState {
     LocalizedText name, full_name, source;
     std::vector<uint32_t> colors;  // 0xRRGGBB, top to bottom
 };
+
+// What a document's text says about a member state: it names it among its parties, it names
+// no states at all (its parties_note says so), or it names others but not this one.
+enum class PartyStatus { Party, NoStatesNamed, NotNamed };
+PartyStatus party_status(const DocumentInfo& document, const std::string& code);
 
 struct ExploreContent {
     AboutPage about;

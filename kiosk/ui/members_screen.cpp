@@ -43,11 +43,14 @@ bool draw_member_tile(UiContext& ctx, const MemberState& member, bool selected, 
     return area.clicked;
 }
 
-// What `doc` says about `member`: the translation key of the status line.
+// The translation key of the status line for what `doc` says about `member`.
 const char* party_status_key(const Document& doc, const MemberState& member) {
-    if (std::find(doc.info.parties.begin(), doc.info.parties.end(), member.code) != doc.info.parties.end())
-        return "members.party";
-    return doc.info.parties.empty() ? "members.no_states" : "members.not_named";
+    switch (party_status(doc.info, member.code)) {
+        case PartyStatus::Party: return "members.party";
+        case PartyStatus::NoStatesNamed: return "members.no_states";
+        case PartyStatus::NotNamed: return "members.not_named";
+    }
+    return "members.not_named";
 }
 
 // The chosen state: its official name, since when, the source, and the documents.
@@ -75,7 +78,8 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
         const Document& doc = documents[i];
         const std::string& title = doc.info.title.get(lang);
         const char* status_key = party_status_key(doc, member);
-        const std::string& note = std::string(status_key) == "members.party" ? std::string() : doc.info.parties_note.get(lang);
+        const bool party = party_status(doc.info, member.code) == PartyStatus::Party;
+        const std::string& note = party ? std::string() : doc.info.parties_note.get(lang);
         const float pad = ctx.px(16);
         const float text_w = width - status_w - pad * 3;
         const WrappedText& wrapped_title = ctx.text_cache.wrap(title, regular, text_w, lc);
@@ -93,7 +97,6 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
         ty += small->size * 1.45f;
         draw_wrapped(ctx.draw, ctx.text_cache, title, regular, ImVec2(x + pad * 1.5f, ty), text_w, c.text, lc, 2);
         const float sx = row_max.x - status_w - pad;
-        const bool party = std::string(status_key) == "members.party";
         draw_wrapped(ctx.draw, ctx.text_cache, ctx.t(status_key), small, ImVec2(sx, y + pad), status_w,
                      party ? c.success : c.text_muted, lc, 1);
         if (!note.empty())

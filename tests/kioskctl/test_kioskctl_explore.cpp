@@ -102,6 +102,24 @@ TEST_CASE("the factory content holds the About facts, the timeline and every mem
         CHECK(std::any_of(explore.timeline.begin(), explore.timeline.end(), [&](const TimelineEntry& e) { return e.id == id; }));
 }
 
+TEST_CASE("a member state's documents follow the corrected parties: India signed no part of the 2022 Programme") {
+    auto store = test::open_factory_content();
+    auto status = [&](const char* document, const char* code) {
+        const Document* doc = store->find_document(document);
+        REQUIRE(doc);
+        return party_status(doc->info, code);
+    };
+    CHECK(status("2019-digital-concept", "IN") == PartyStatus::Party);
+    CHECK(status("2021-ict-ministers-protocol", "PK") == PartyStatus::Party);
+    CHECK(status("2022-digital-economy-programme", "IN") == PartyStatus::NotNamed);  // seven parties, not India
+    CHECK(status("2022-digital-economy-programme", "KZ") == PartyStatus::Party);
+    CHECK(status("2019-digital-concept", "BY") == PartyStatus::NotNamed);
+    CHECK(status("2023-digital-transformation-statement", "IR") == PartyStatus::NoStatesNamed);
+    CHECK(status("2025-digital-economy-statement", "BY") == PartyStatus::NoStatesNamed);
+    // A text that names no states says why on the member screen.
+    CHECK_FALSE(store->find_document("2025-digital-economy-statement")->info.parties_note[Lang::Zh].empty());
+}
+
 TEST_CASE("kioskctl build stores a document's url and the About address for their QR codes") {
     TempDir dir;
     const std::string db = dir.file("db");
