@@ -72,7 +72,7 @@ float draw_explore_row(UiContext& ctx, float x, float y, float width) {
         if (explore_available(ctx.content, entry.target)) shown[count++] = &entry;
     if (count == 0) return 0;
     const float gap = ctx.px(24);
-    const float height = std::max(ctx.theme.min_target() * 1.5f, ctx.px(104));
+    const float height = std::max(ctx.theme.min_target() * 1.25f, ctx.px(104));
     const float tile_w = (width - gap * static_cast<float>(count - 1)) / static_cast<float>(count);
     for (size_t i = 0; i < count; ++i) {
         const ImVec2 min(x + static_cast<float>(i) * (tile_w + gap), y);
@@ -95,7 +95,7 @@ CardGeometry card_geometry(const UiContext& ctx, float area_width, float area_he
     CardGeometry g;
     g.gap = ctx.px(32);
     g.width = (area_width - g.gap * (kColumns - 1)) / kColumns;
-    g.height = std::max(ctx.px(300), (area_height - g.gap * 2.25f) / 2);
+    g.height = std::max(ctx.px(270), (area_height - g.gap * 2.25f) / 2);  // two rows fit under the explore row at 16:9
     return g;
 }
 
@@ -181,9 +181,12 @@ void draw_home_screen(UiContext& ctx) {
     const Font* heading = ctx.fonts.get(FontRole::Title);
     draw_text(ctx.draw, heading, ImVec2(margin, y), c.text, ctx.t("home.heading"));
     y += heading->size * 1.3f;
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
-    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("home.subheading"), regular, ImVec2(margin, y),
-                      ctx.screen.x - margin * 2, c.text_muted, lang_code(ctx.state.language), 1);
+    // On a short screen (1024x600) the cards need the line more than the hint: each says "Read".
+    if (ctx.screen.y >= 720) {
+        const Font* regular = ctx.fonts.get(FontRole::Regular);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("home.subheading"), regular, ImVec2(margin, y),
+                          ctx.screen.x - margin * 2, c.text_muted, lang_code(ctx.state.language), 1);
+    }
     y += margin * 0.5f;
     const float explore = draw_explore_row(ctx, margin, y, ctx.screen.x - margin * 2);
     if (ctx.state.screen != Screen::Home) return;
