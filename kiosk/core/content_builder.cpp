@@ -2,8 +2,8 @@
 
 #include "core/content_schema.h"
 #include "core/document_source.h"
-#include "core/explore_source.h"
-#include "core/explore_store.h"
+#include "core/overview_source.h"
+#include "core/overview_store.h"
 #include "core/file_io.h"
 #include "core/lesson_source.h"
 #include "core/package_manifest.h"
@@ -65,7 +65,7 @@ public:
             if (!write_document(sources.documents[i], static_cast<int>(i), error)) return false;
         for (size_t i = 0; i < sources.lessons.size(); ++i)
             if (!write_lesson(sources.lessons[i], static_cast<int>(i), error)) return false;
-        if (!write_explore_content(db_, sources.explore, sources.documents, error)) return false;
+        if (!write_overview_content(db_, sources.overview, sources.documents, error)) return false;
         if (!write_search_index(db_, sources, error)) return false;
         return db_.exec("COMMIT;", error);
     }
@@ -302,7 +302,7 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
                         diagnostics);
     // Mentions are checked against valid documents only, as translations are.
     if (diagnostics->size() == errors_before)
-        load_explore_sources(fs::join(source_dir, "explore"), out->documents, &out->explore, diagnostics);
+        load_overview_sources(fs::join(source_dir, "explore"), out->documents, &out->overview, diagnostics);
     return diagnostics->size() == errors_before;
 }
 
@@ -321,7 +321,7 @@ std::string collect_charset(const ContentSources& sources) {
         }
         add_chars(chars, info.url);  // printed under its QR code
     }
-    add_chars(chars, explore_text(sources.explore));
+    add_chars(chars, overview_text(sources.overview));
     for (const Lesson& lesson : sources.lessons) add_lesson_chars(chars, lesson);
     std::string out;
     for (char32_t cp : chars)

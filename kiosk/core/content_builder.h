@@ -3,7 +3,7 @@
 
 #include "core/content_model.h"
 #include "core/diagnostic.h"
-#include "core/explore_model.h"
+#include "core/overview_model.h"
 #include "core/lesson_model.h"
 
 #include <cstdint>
@@ -19,7 +19,7 @@ namespace kiosk {
 struct ContentSources {
     std::vector<Document> documents;
     std::vector<Lesson> lessons;  // sorted by Lesson::order
-    ExploreContent explore;       // db/explore/: about, timeline, member states
+    OverviewContent overview;       // db/explore/: about, timeline, member states
 };
 
 // Creates the empty schema a build writes (content tables and search index) in `db`: the

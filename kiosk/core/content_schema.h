@@ -116,7 +116,7 @@ CREATE TABLE question_options(
   PRIMARY KEY(lesson, question, position, lang),
   FOREIGN KEY(lesson, question) REFERENCES questions(lesson, position)
 ) WITHOUT ROWID;
--- Explore (explore_model.h, sources in db/explore/): the About screen, the timeline, the member states.
+-- Explore (overview_model.h, sources in db/explore/): the About screen, the timeline, the member states.
 CREATE TABLE explore_about(
   id       TEXT PRIMARY KEY,       -- a fact of the About screen
   position INTEGER NOT NULL

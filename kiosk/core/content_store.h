@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/content_model.h"
-#include "core/explore_model.h"
+#include "core/overview_model.h"
 #include "core/lesson_model.h"
 
 #include <memory>
@@ -38,7 +38,7 @@ public:
     // The lesson with `id`, or null.
     const Lesson* find_lesson(const std::string& id) const;
     // The About screen, the timeline and the member states (empty parts: the screen is hidden).
-    const ExploreContent& explore() const { return explore_; }
+    const OverviewContent& overview() const { return overview_; }
     // The block a lesson link points to, or null (e.g. a link into a document this package lacks).
     const Block* find_linked_block(const LessonLink& link) const;
 
@@ -47,7 +47,7 @@ private:
     ContentInfo info_;
     std::vector<Document> documents_;
     std::vector<Lesson> lessons_;
-    ExploreContent explore_;
+    OverviewContent overview_;
 };
 
 }  // namespace kiosk

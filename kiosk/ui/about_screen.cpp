@@ -2,7 +2,7 @@
 // and a link to the bundled passage that says it; beside them the member states with the year
 // each joined, and the SCO website as a QR code. Everything comes from db/explore/about.txt and
 // members.txt.
-#include "ui/explore_widgets.h"
+#include "ui/overview_widgets.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -25,7 +25,7 @@ float draw_fact(UiContext& ctx, const AboutFact& fact, float x, float y, float w
                       c.text, lc);
     y += ctx.px(8);
     y += draw_source_line(ctx, fact.source, ImVec2(x, y), width);
-    for (const ExploreMention& mention : fact.mentions) {
+    for (const OverviewMention& mention : fact.mentions) {
         const Document* doc = ctx.content.find_document(mention.document);
         if (!doc) continue;
         y += ctx.px(10);
@@ -51,7 +51,7 @@ float draw_member_years(UiContext& ctx, float x, float y, float width) {
     y += ctx.px(12);
     const float row = std::max(regular->size * 1.7f, ctx.px(52));
     const float emblem = row * 0.62f;
-    for (const MemberState& member : ctx.content.explore().members) {
+    for (const MemberState& member : ctx.content.overview().members) {
         draw_member_emblem(ctx, member, ImVec2(x, y + (row - emblem) * 0.5f), emblem);
         const std::string year = std::to_string(member.joined);
         const float year_w = text_size(regular, year).x;
@@ -66,21 +66,29 @@ float draw_member_years(UiContext& ctx, float x, float y, float width) {
 
 }  // namespace
 
+void open_about(UiState& state) {
+    state.screen = Screen::About;
+    state.overview.about_scroll.stop();
+    state.overview.about_scroll.scroll_to(0, false, 0);
+}
+
+bool has_about(const ContentStore& content) { return !content.overview().about.facts.empty(); }
+
 void draw_about_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
-    ExploreState& explore = ctx.state.explore;
-    if (!draw_explore_frame(ctx, "about.title")) return;
-    const AboutPage& about = ctx.content.explore().about;
+    OverviewState& overview = ctx.state.overview;
+    if (!draw_overview_frame(ctx, "about.title")) return;
+    const AboutPage& about = ctx.content.overview().about;
     const float margin = theme.margin();
     const ImVec2 area_min(0, theme.top_bar_height()), area_max(ctx.screen.x, ctx.screen.y);
     // The facts on the left; the member states and the QR code in a side column. Both scroll together.
     const float side_width = std::min(ctx.px(560), ctx.screen.x * 0.34f);
     const float side_x = ctx.screen.x - margin - side_width;
     const float main_width = side_x - margin * 2;
-    scroll_region(ctx, explore.about_scroll, area_min, area_max);
+    scroll_region(ctx, overview.about_scroll, area_min, area_max);
     ctx.draw->PushClipRect(area_min, area_max, true);
-    const float top = area_min.y + margin * 0.7f - explore.about_scroll.offset();
+    const float top = area_min.y + margin * 0.7f - overview.about_scroll.offset();
     float y = top;
     const Font* title = ctx.fonts.get(FontRole::Title);
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("about.heading"), title, ImVec2(margin, y), main_width, c.text,
@@ -109,8 +117,8 @@ void draw_about_screen(UiContext& ctx) {
                       0, ctx.px(2));
     ctx.draw->PopClipRect();
     const float content = std::max(main_height, side_content) + margin;
-    explore.about_scroll.set_extent(content, area_max.y - area_min.y);
-    scroll_indicator(ctx, explore.about_scroll, area_min, area_max, content);
+    overview.about_scroll.set_extent(content, area_max.y - area_min.y);
+    scroll_indicator(ctx, overview.about_scroll, area_min, area_max, content);
 }
 
 }  // namespace kiosk::ui

@@ -15,29 +15,22 @@ namespace {
 constexpr int kColumns = 3;
 
 // The ways in above the library, left to right: one line each. An entry shows only when its
-// content is there (explore_available).
+// content is there.
 struct ExploreEntry {
-    const char* label_key;  // the tile's label; a second key "<label_key>_hint" is its one-line hint
-    Screen target;
+    const char* label_key;  // the tile's label; "<label_key>_hint" is its one-line hint
     Illustration icon;
+    bool (*available)(const ContentStore& content);
+    void (*open)(UiState& state);
 };
 constexpr ExploreEntry kExploreEntries[] = {
-    // {"home.explore.topics", Screen::Topics, Illustration::AppIcons},      (topics screen: issue 14 item 2)
-    {"home.explore.timeline", Screen::Timeline, Illustration::NewsSources},
-    {"home.explore.members", Screen::Members, Illustration::LocationPin},
-    {"home.explore.about", Screen::About, Illustration::GovServices},
-    // {"home.explore.glossary", Screen::Glossary, Illustration::FactCheck},  (glossary screen: issue 14 item 6)
+    // Topics (issue 14 item 2) go first, e.g.
+    // {"home.explore.topics", Illustration::AppIcons, [](const ContentStore& c) { return !c.explore().topics.empty(); }, open_topics},
+    {"home.explore.timeline", Illustration::NewsSources, has_timeline, open_timeline},
+    {"home.explore.members", Illustration::LocationPin, has_members, open_members},
+    {"home.explore.about", Illustration::GovServices, has_about, open_about},
+    // The glossary (issue 14 item 6) goes last, e.g.
+    // {"home.explore.glossary", Illustration::FactCheck, [](const ContentStore&) { return true; }, open_glossary},
 };
-
-bool explore_available(const ContentStore& content, Screen target) {
-    const ExploreContent& explore = content.explore();
-    switch (target) {
-        case Screen::Timeline: return !explore.timeline.empty();
-        case Screen::Members: return !explore.members.empty();
-        case Screen::About: return !explore.about.facts.empty();
-        default: return true;
-    }
-}
 
 // One way in: picture, label and hint; true when tapped.
 bool draw_explore_tile(UiContext& ctx, const ExploreEntry& entry, ImVec2 min, ImVec2 max) {
@@ -69,18 +62,14 @@ float draw_explore_row(UiContext& ctx, float x, float y, float width) {
     const ExploreEntry* shown[std::size(kExploreEntries)];
     size_t count = 0;
     for (const ExploreEntry& entry : kExploreEntries)
-        if (explore_available(ctx.content, entry.target)) shown[count++] = &entry;
+        if (entry.available(ctx.content)) shown[count++] = &entry;
     if (count == 0) return 0;
     const float gap = ctx.px(24);
     const float height = std::max(ctx.theme.min_target() * 1.25f, ctx.px(104));
     const float tile_w = (width - gap * static_cast<float>(count - 1)) / static_cast<float>(count);
     for (size_t i = 0; i < count; ++i) {
         const ImVec2 min(x + static_cast<float>(i) * (tile_w + gap), y);
-        if (draw_explore_tile(ctx, *shown[i], min, ImVec2(min.x + tile_w, y + height))) {
-            ctx.state.screen = shown[i]->target;
-            ctx.state.explore.timeline_selected = -1;
-            ctx.state.explore.member_selected = -1;
-        }
+        if (draw_explore_tile(ctx, *shown[i], min, ImVec2(min.x + tile_w, y + height))) shown[i]->open(ctx.state);
     }
     return height;
 }

@@ -2,7 +2,7 @@
 // languages, the year it joined); a tap lists the kiosk's documents and what each says about the
 // state: named as a party, a text that names no states (with its note), or not named
 // (db/explore/members.txt and the documents' corrected `parties` and `parties_note`).
-#include "ui/explore_widgets.h"
+#include "ui/overview_widgets.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -55,15 +55,15 @@ const char* party_status_key(const Document& doc, const MemberState& member) {
 
 // The chosen state: its official name, since when, the source, and the documents.
 void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, ImVec2 max) {
-    ExploreState& explore = ctx.state.explore;
+    OverviewState& overview = ctx.state.overview;
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
-    scroll_region(ctx, explore.members_scroll, min, max);
+    scroll_region(ctx, overview.members_scroll, min, max);
     ctx.draw->PushClipRect(min, max, true);
     const float margin = ctx.theme.margin();
     const float x = min.x + margin, width = max.x - min.x - margin * 2;
-    const float top = min.y - explore.members_scroll.offset();
+    const float top = min.y - overview.members_scroll.offset();
     float y = top;
     const Font* small = ctx.fonts.get(FontRole::Small);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
@@ -110,18 +110,25 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
         y += height + ctx.px(10);
     }
     ctx.draw->PopClipRect();
-    explore.members_scroll.set_extent(y - top, max.y - min.y);
-    scroll_indicator(ctx, explore.members_scroll, min, max, y - top);
+    overview.members_scroll.set_extent(y - top, max.y - min.y);
+    scroll_indicator(ctx, overview.members_scroll, min, max, y - top);
 }
 
 }  // namespace
 
+void open_members(UiState& state) {
+    state.screen = Screen::Members;
+    state.overview.member_selected = -1;
+}
+
+bool has_members(const ContentStore& content) { return !content.overview().members.empty(); }
+
 void draw_members_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
-    ExploreState& explore = ctx.state.explore;
-    if (!draw_explore_frame(ctx, "members.title")) return;
-    const auto& members = ctx.content.explore().members;
+    OverviewState& overview = ctx.state.overview;
+    if (!draw_overview_frame(ctx, "members.title")) return;
+    const auto& members = ctx.content.overview().members;
     const Lang lang = ctx.state.language;
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.6f;
@@ -136,18 +143,18 @@ void draw_members_screen(UiContext& ctx) {
     for (size_t i = 0; i < members.size(); ++i) {
         const int row = static_cast<int>(i) / kColumns, col = static_cast<int>(i) % kColumns;
         const ImVec2 min(margin + col * (tile_w + gap), y + row * (tile_h + gap));
-        if (draw_member_tile(ctx, members[i], static_cast<int>(i) == explore.member_selected, min,
+        if (draw_member_tile(ctx, members[i], static_cast<int>(i) == overview.member_selected, min,
                              ImVec2(min.x + tile_w, min.y + tile_h)))
             tapped = static_cast<int>(i);
     }
     const int rows = (static_cast<int>(members.size()) + kColumns - 1) / kColumns;
     y += rows * (tile_h + gap) + ctx.px(8);
     if (tapped >= 0) {
-        explore.member_selected = tapped;
-        explore.members_scroll.stop();
-        explore.members_scroll.scroll_to(0, false, ctx.now);
+        overview.member_selected = tapped;
+        overview.members_scroll.stop();
+        overview.members_scroll.scroll_to(0, false, ctx.now);
     }
-    const int selected = explore.member_selected;
+    const int selected = overview.member_selected;
     if (selected >= 0 && selected < static_cast<int>(members.size())) {
         draw_member_details(ctx, members[selected], ImVec2(0, y), ImVec2(ctx.screen.x, ctx.screen.y - margin * 0.3f));
     } else {

@@ -2,7 +2,7 @@
 // with kinetic scrolling, elastic edges and three text sizes: in the visitor's language (a
 // translation made for the kiosk, labelled as such, each block's original a tap away), side by
 // side with the Russian original where two columns fit, or the Russian original itself.
-#include "ui/explore_widgets.h"
+#include "ui/overview_widgets.h"
 #include "ui/screens.h"
 #include "ui/text_highlight.h"
 #include "ui/widgets.h"

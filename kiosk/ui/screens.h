@@ -27,6 +27,13 @@ void draw_trainer_screen(UiContext& ctx);  // trainer_screen.cpp: group sessions
 void draw_about_screen(UiContext& ctx);    // about_screen.cpp: what the SCO is, with sources and a QR code
 void draw_timeline_screen(UiContext& ctx); // timeline_screen.cpp: SCO acts by date, sideways
 void draw_members_screen(UiContext& ctx);  // members_screen.cpp: the member states and their documents
+// Opening them from home (nothing chosen yet), and whether the content has what they show.
+void open_about(UiState& state);
+void open_timeline(UiState& state);
+void open_members(UiState& state);
+bool has_about(const ContentStore& content);
+bool has_timeline(const ContentStore& content);
+bool has_members(const ContentStore& content);
 
 // Overlays (overlays.cpp), drawn over a screen whose input they block.
 void draw_accessibility_panel(UiContext& ctx);              // text size and high contrast

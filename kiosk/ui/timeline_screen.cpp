@@ -2,7 +2,7 @@
 // visitor drags sideways. The kiosk's own documents open with a tap; the acts they refer to are
 // marked as not in the kiosk, and a tap shows their date, place, issuer and the bundled
 // passages that mention them (db/explore/timeline.txt).
-#include "ui/explore_widgets.h"
+#include "ui/overview_widgets.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -63,16 +63,16 @@ bool draw_event_card(UiContext& ctx, const TimelineEntry& entry, const Document*
 
 // The chosen act that is not bundled: what it is and the passages that mention it.
 void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::string& date, ImVec2 min, ImVec2 max) {
-    ExploreState& explore = ctx.state.explore;
+    OverviewState& overview = ctx.state.overview;
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
-    scroll_region(ctx, explore.timeline_detail_scroll, min, max);
+    scroll_region(ctx, overview.timeline_detail_scroll, min, max);
     ctx.draw->PushClipRect(min, max, true);
     const float margin = ctx.theme.margin();
     const float width = max.x - min.x - margin * 2;
     const float x = min.x + margin;
-    const float top = min.y - explore.timeline_detail_scroll.offset();
+    const float top = min.y - overview.timeline_detail_scroll.offset();
     float y = top;
     y += draw_wrapped(ctx.draw, ctx.text_cache, entry.title.get(lang), ctx.fonts.get(FontRole::Medium), ImVec2(x, y), width,
                       c.text, lc);
@@ -89,7 +89,7 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
         y += ctx.px(8);
     }
     const float link_h = std::max(ctx.theme.min_target() * 1.2f, ctx.px(64));
-    for (const ExploreMention& mention : entry.mentions) {
+    for (const OverviewMention& mention : entry.mentions) {
         const Document* doc = ctx.content.find_document(mention.document);
         if (!doc) continue;
         const Block& block = doc->blocks[mention.block - 1];
@@ -108,18 +108,25 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
         y += link_h + ctx.px(18);
     }
     ctx.draw->PopClipRect();
-    explore.timeline_detail_scroll.set_extent(y - top, max.y - min.y);
-    scroll_indicator(ctx, explore.timeline_detail_scroll, min, max, y - top);
+    overview.timeline_detail_scroll.set_extent(y - top, max.y - min.y);
+    scroll_indicator(ctx, overview.timeline_detail_scroll, min, max, y - top);
 }
 
 }  // namespace
 
+void open_timeline(UiState& state) {
+    state.screen = Screen::Timeline;
+    state.overview.timeline_selected = -1;
+}
+
+bool has_timeline(const ContentStore& content) { return !content.overview().timeline.empty(); }
+
 void draw_timeline_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
-    ExploreState& explore = ctx.state.explore;
-    if (!draw_explore_frame(ctx, "timeline.title")) return;
-    const auto& timeline = ctx.content.explore().timeline;
+    OverviewState& overview = ctx.state.overview;
+    if (!draw_overview_frame(ctx, "timeline.title")) return;
+    const auto& timeline = ctx.content.overview().timeline;
     const Lang lang = ctx.state.language;
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.6f;
@@ -136,11 +143,11 @@ void draw_timeline_screen(UiContext& ctx) {
     const float axis_gap = ctx.px(56);
     const ImVec2 track_min(0, y), track_max(ctx.screen.x, y + g.card_h + axis_gap);
     const float content_w = margin * 2 + timeline.size() * g.card_w + (timeline.size() > 0 ? timeline.size() - 1 : 0) * g.gap;
-    explore.timeline_scroll.set_extent(content_w, ctx.screen.x);
-    scroll_region_horizontal(ctx, explore.timeline_scroll, track_min, track_max);
+    overview.timeline_scroll.set_extent(content_w, ctx.screen.x);
+    scroll_region_horizontal(ctx, overview.timeline_scroll, track_min, track_max);
     ctx.draw->PushClipRect(track_min, track_max, true);
     const float axis_y = y + g.card_h + axis_gap * 0.55f;
-    const float left = margin - explore.timeline_scroll.offset();
+    const float left = margin - overview.timeline_scroll.offset();
     ctx.draw->AddLine(ImVec2(left, axis_y), ImVec2(left + content_w - margin * 2, axis_y), c.border, ctx.px(4));
     int tapped = -1;
     for (size_t i = 0; i < timeline.size(); ++i) {
@@ -149,7 +156,7 @@ void draw_timeline_screen(UiContext& ctx) {
         ctx.draw->AddCircleFilled(ImVec2(x + g.card_w * 0.5f, axis_y), ctx.px(10), doc ? c.primary : c.text_muted);
         if (x + g.card_w < 0 || x > ctx.screen.x) continue;
         const std::string& date = ctx.strings.timeline_dates[i][static_cast<int>(lang)];
-        const bool selected = static_cast<int>(i) == explore.timeline_selected;
+        const bool selected = static_cast<int>(i) == overview.timeline_selected;
         if (draw_event_card(ctx, timeline[i], doc, date, selected, ImVec2(x, y), ImVec2(x + g.card_w, y + g.card_h)))
             tapped = static_cast<int>(i);
     }
@@ -158,7 +165,7 @@ void draw_timeline_screen(UiContext& ctx) {
     if (content_w > ctx.screen.x + 1) {
         const float view = ctx.screen.x - margin * 2;
         const float thumb = std::max(ctx.px(80), view * ctx.screen.x / content_w);
-        const float t = std::clamp(explore.timeline_scroll.offset() / (content_w - ctx.screen.x), 0.0f, 1.0f);
+        const float t = std::clamp(overview.timeline_scroll.offset() / (content_w - ctx.screen.x), 0.0f, 1.0f);
         const float bar_y = track_max.y - ctx.px(8);
         ctx.draw->AddRectFilled(ImVec2(margin + (view - thumb) * t, bar_y), ImVec2(margin + (view - thumb) * t + thumb, bar_y + ctx.px(6)),
                                 c.scrollbar, ctx.px(3));
@@ -169,13 +176,13 @@ void draw_timeline_screen(UiContext& ctx) {
             open_document_from(ctx.state, *doc, Screen::Timeline);
             return;
         }
-        explore.timeline_selected = tapped;
-        explore.timeline_detail_scroll.stop();
-        explore.timeline_detail_scroll.scroll_to(0, false, ctx.now);
+        overview.timeline_selected = tapped;
+        overview.timeline_detail_scroll.stop();
+        overview.timeline_detail_scroll.scroll_to(0, false, ctx.now);
     }
 
     const ImVec2 detail_min(0, track_max.y + ctx.px(16)), detail_max(ctx.screen.x, ctx.screen.y - margin * 0.4f);
-    const int selected = explore.timeline_selected;
+    const int selected = overview.timeline_selected;
     if (selected >= 0 && selected < static_cast<int>(timeline.size()) && !timeline[selected].bundled()) {
         draw_event_details(ctx, timeline[selected], ctx.strings.timeline_dates[selected][static_cast<int>(lang)], detail_min,
                            detail_max);

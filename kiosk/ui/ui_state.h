@@ -55,14 +55,14 @@ struct QuizState {
     bool finished = false;  // the score is showing
 };
 
-// The explore screens: About the SCO, the timeline and the member states (explore_screens.h).
-struct ExploreState {
+// The explore screens: About the SCO, the timeline and the member states (overview_widgets.h).
+struct OverviewState {
     KineticScroll about_scroll;
     KineticScroll timeline_scroll;   // sideways
     KineticScroll timeline_detail_scroll;
     KineticScroll members_scroll;    // the chosen state's documents
-    int timeline_selected = -1;      // ExploreContent::timeline index whose details show; -1: none
-    int member_selected = -1;        // ExploreContent::members index; -1: none
+    int timeline_selected = -1;      // OverviewContent::timeline index whose details show; -1: none
+    int member_selected = -1;        // OverviewContent::members index; -1: none
     // QR codes by address, encoded the first time one is drawn.
     std::vector<std::pair<std::string, QrMatrix>> qr_codes;
 };
@@ -135,7 +135,7 @@ struct UiState {
     LessonState lesson;
     QuizState quiz;
     TrainerState trainer;
-    ExploreState explore;
+    OverviewState overview;
     double attract_started = 0;  // clock time the attract loop began, for its slides
     KioskStatus status;
     UiRequests requests;

@@ -231,7 +231,7 @@ JsonValue parse_json(const std::string& text, bool* ok) {
     return parsed ? value : JsonValue{};
 }
 
-void copy_explore_sources(const std::string& to) {
+void copy_overview_sources(const std::string& to) {
     const std::string from = std::string(KIOSK_SOURCE_DIR) + "/db";
     write_text(to + "/terminology.txt", read_text(from + "/terminology.txt"));
     for (const char* folder : {"/documents/", "/translations/", "/explore/"}) {

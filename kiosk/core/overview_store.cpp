@@ -1,4 +1,4 @@
-#include "core/explore_store.h"
+#include "core/overview_store.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -16,14 +16,14 @@ constexpr const char* kDocumentTargetPrefix = "document:";
 
 using Fields = std::initializer_list<std::pair<const char*, const LocalizedText*>>;
 
-class ExploreWriter {
+class OverviewWriter {
 public:
-    explicit ExploreWriter(SqliteDb& db) : db_(db) {}
+    explicit OverviewWriter(SqliteDb& db) : db_(db) {}
 
-    bool write(const ExploreContent& explore, const std::vector<Document>& documents, std::string* error) {
+    bool write(const OverviewContent& overview, const std::vector<Document>& documents, std::string* error) {
         SqliteStatement about(db_, "INSERT INTO explore_about VALUES(?, ?)");
-        for (size_t i = 0; i < explore.about.facts.size(); ++i) {
-            const AboutFact& fact = explore.about.facts[i];
+        for (size_t i = 0; i < overview.about.facts.size(); ++i) {
+            const AboutFact& fact = overview.about.facts[i];
             about.reset();
             if (!about.bind(1, fact.id).bind(2, static_cast<int64_t>(i)).run()) return fail(about, error);
             if (!texts(kAbout, fact.id, {{"label", &fact.label}, {"text", &fact.text}, {"source", &fact.source}}, error) ||
@@ -31,8 +31,8 @@ public:
                 return false;
         }
         SqliteStatement timeline(db_, "INSERT INTO explore_timeline VALUES(?, ?, ?, ?)");
-        for (size_t i = 0; i < explore.timeline.size(); ++i) {
-            const TimelineEntry& entry = explore.timeline[i];
+        for (size_t i = 0; i < overview.timeline.size(); ++i) {
+            const TimelineEntry& entry = overview.timeline[i];
             timeline.reset();
             timeline.bind(1, entry.id).bind(2, static_cast<int64_t>(i)).bind(3, entry.date).bind(4, entry.document);
             if (!timeline.run()) return fail(timeline, error);
@@ -42,8 +42,8 @@ public:
                 return false;
         }
         SqliteStatement member(db_, "INSERT INTO explore_members VALUES(?, ?, ?, ?)");
-        for (size_t i = 0; i < explore.members.size(); ++i) {
-            const MemberState& state = explore.members[i];
+        for (size_t i = 0; i < overview.members.size(); ++i) {
+            const MemberState& state = overview.members[i];
             std::string colors;
             for (uint32_t rgb : state.colors) {
                 char hex[8];
@@ -63,7 +63,7 @@ public:
             address.reset();
             return address.bind(1, target).bind(2, url).run() || fail(address, error);
         };
-        if (!add_address(kAboutTarget, explore.about.url)) return false;
+        if (!add_address(kAboutTarget, overview.about.url)) return false;
         for (const Document& doc : documents)
             if (!add_address(kDocumentTargetPrefix + doc.info.id, doc.info.url)) return false;
         return true;
@@ -82,7 +82,7 @@ private:
         return true;
     }
 
-    bool mentions(const char* kind, const std::string& item, const std::vector<ExploreMention>& list, std::string* error) {
+    bool mentions(const char* kind, const std::string& item, const std::vector<OverviewMention>& list, std::string* error) {
         SqliteStatement insert(db_, "INSERT INTO explore_mentions VALUES(?, ?, ?, ?, ?, ?)");
         for (size_t i = 0; i < list.size(); ++i) {
             insert.reset();
@@ -121,12 +121,12 @@ bool read_failed(const SqliteStatement& stmt, const char* what, std::string* err
 
 }  // namespace
 
-bool write_explore_content(SqliteDb& db, const ExploreContent& explore, const std::vector<Document>& documents,
+bool write_overview_content(SqliteDb& db, const OverviewContent& overview, const std::vector<Document>& documents,
                            std::string* error) {
-    return ExploreWriter(db).write(explore, documents, error);
+    return OverviewWriter(db).write(overview, documents, error);
 }
 
-bool load_explore_content(const SqliteDb& db, ExploreContent* out, std::vector<Document>* documents, std::string* error) {
+bool load_overview_content(const SqliteDb& db, OverviewContent* out, std::vector<Document>* documents, std::string* error) {
     std::map<std::string, size_t> about, timeline, members;
     SqliteStatement facts(db, "SELECT id FROM explore_about ORDER BY position");
     while (facts.step()) {
@@ -181,7 +181,7 @@ bool load_explore_content(const SqliteDb& db, ExploreContent* out, std::vector<D
 
     SqliteStatement mentions(db, "SELECT kind, item, document, block, quote FROM explore_mentions ORDER BY kind, item, position");
     while (mentions.step()) {
-        ExploreMention mention{mentions.text(2), static_cast<int>(mentions.integer(3)), mentions.text(4)};
+        OverviewMention mention{mentions.text(2), static_cast<int>(mentions.integer(3)), mentions.text(4)};
         const Document* doc = find(*documents, mention.document);
         if (!doc || mention.block < 1 || mention.block > static_cast<int>(doc->blocks.size())) continue;
         const std::string kind = mentions.text(0), item = mentions.text(1);
@@ -204,20 +204,20 @@ bool load_explore_content(const SqliteDb& db, ExploreContent* out, std::vector<D
     return !read_failed(addresses, "the QR addresses", error);
 }
 
-std::string explore_text(const ExploreContent& explore) {
-    std::string out = explore.about.url;
+std::string overview_text(const OverviewContent& overview) {
+    std::string out = overview.about.url;
     auto add = [&](const LocalizedText& text) {
         for (const std::string& value : text.values) out += value;
     };
-    for (const AboutFact& fact : explore.about.facts) {
+    for (const AboutFact& fact : overview.about.facts) {
         add(fact.label), add(fact.text), add(fact.source);
-        for (const ExploreMention& mention : fact.mentions) out += mention.quote;
+        for (const OverviewMention& mention : fact.mentions) out += mention.quote;
     }
-    for (const TimelineEntry& entry : explore.timeline) {
+    for (const TimelineEntry& entry : overview.timeline) {
         add(entry.title), add(entry.place), add(entry.issuer), add(entry.source);
-        for (const ExploreMention& mention : entry.mentions) out += mention.quote;
+        for (const OverviewMention& mention : entry.mentions) out += mention.quote;
     }
-    for (const MemberState& state : explore.members) add(state.name), add(state.full_name), add(state.source);
+    for (const MemberState& state : overview.members) add(state.name), add(state.full_name), add(state.source);
     return out;
 }
 

@@ -31,13 +31,13 @@ struct Fixture {
         REQUIRE(translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics));
     }
     std::string tap(const std::string& key, Lang lang) const { return "tap-label " + translations.get(lang, key) + "\n"; }
-    const kiosk::ExploreContent& explore() const { return content->explore(); }
+    const kiosk::OverviewContent& overview() const { return content->overview(); }
     // The first act on the timeline that is not bundled and that a bundled passage mentions.
     const kiosk::TimelineEntry& mentioned_act() const {
-        for (const kiosk::TimelineEntry& entry : explore().timeline)
+        for (const kiosk::TimelineEntry& entry : overview().timeline)
             if (!entry.bundled() && !entry.mentions.empty()) return entry;
         FAIL("no act on the timeline is mentioned by a bundled passage");
-        return explore().timeline.front();
+        return overview().timeline.front();
     }
 };
 
@@ -64,10 +64,10 @@ TEST_CASE("the About, timeline and member screens are reached by touch from home
     Fixture f;
     const kiosk::TimelineEntry& act = f.mentioned_act();
     const kiosk::MemberState& india = [&]() -> const kiosk::MemberState& {
-        for (const kiosk::MemberState& member : f.explore().members)
+        for (const kiosk::MemberState& member : f.overview().members)
             if (member.code == "IN") return member;
         FAIL("no India in members.txt");
-        return f.explore().members.front();
+        return f.overview().members.front();
     }();
     for (const char* size : {"1920x1080", "1024x600"}) {
         for (Lang lang : kiosk::kAllLangs) {
@@ -118,7 +118,7 @@ TEST_CASE("every bundled document on the timeline opens in the reader and back r
         drags.push_back(script);
     }
     int bundled = 0;
-    for (const kiosk::TimelineEntry& entry : f.explore().timeline) {
+    for (const kiosk::TimelineEntry& entry : f.overview().timeline) {
         if (!entry.bundled()) continue;
         ++bundled;
         const kiosk::Document* doc = f.content->find_document(entry.document);
@@ -146,7 +146,7 @@ TEST_CASE("every bundled document on the timeline opens in the reader and back r
 TEST_CASE("a timeline act's mention opens the reader at the passage that mentions it") {
     Fixture f;
     const kiosk::TimelineEntry& act = f.mentioned_act();
-    const kiosk::ExploreMention& mention = act.mentions[0];
+    const kiosk::OverviewMention& mention = act.mentions[0];
     const kiosk::Document* doc = f.content->find_document(mention.document);
     REQUIRE(doc);
     // The link's label as the screen writes it.
@@ -168,12 +168,12 @@ TEST_CASE("the QR codes of the About screen and of a document decode to the conf
         KioskRun run = run_kiosk_script(dir, f.tap("home.explore.about", Lang::En) + "wait 100\nshot " + dir.file("about.png") + "\n",
                                         {"--lang", "en"});
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
-        CHECK(decode_qr(dir.file("about.png")) == f.explore().about.url);
+        CHECK(decode_qr(dir.file("about.png")) == f.overview().about.url);
     }
     // A document with a url: in its source shows its code in the reader; one without shows none.
     TempDir dir;
     const std::string db = dir.file("db");
-    kiosk::test::copy_explore_sources(db);
+    kiosk::test::copy_overview_sources(db);
     const std::string url = "https://example.org/sco/documents/2019-concept?lang=ru";
     const std::string path = db + "/documents/2019-digital-concept.txt";
     std::string text = kiosk::test::read_text(path);

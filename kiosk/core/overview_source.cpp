@@ -2,7 +2,7 @@
 // [SECTION] Checks shared by the files: localized texts, mentions
 // [SECTION] about.txt, timeline.txt, members.txt
 // [SECTION] Public entry points
-#include "core/explore_source.h"
+#include "core/overview_source.h"
 
 #include "core/document_source.h"
 #include "core/file_io.h"
@@ -40,9 +40,9 @@ struct SectionSpec {
     bool mentions = false;
 };
 
-class ExploreFile {
+class OverviewFile {
 public:
-    ExploreFile(const std::string& file, Diagnostics* diagnostics) : file_(file), diagnostics_(diagnostics) {}
+    OverviewFile(const std::string& file, Diagnostics* diagnostics) : file_(file), diagnostics_(diagnostics) {}
 
     // Splits `text` into sections of the given kinds; reports malformed lines, unknown sections
     // and keys, empty values, keys given twice and 你 in Chinese.
@@ -147,14 +147,14 @@ const KeyValue* find(const KeyedSection& section, const std::string& key) {
     return it == section.fields.end() ? nullptr : &it->second;
 }
 
-const KeyValue* require(ExploreFile& file, const KeyedSection& section, const std::string& key) {
+const KeyValue* require(OverviewFile& file, const KeyedSection& section, const std::string& key) {
     if (const KeyValue* value = find(section, key)) return value;
     file.error(section.line, key, std::string("missing in ") + (section.name.empty() ? "the header" : "[" + section.name + "]"));
     return nullptr;
 }
 
 // All three languages, or an error naming each missing key at the section's line.
-void require_localized(ExploreFile& file, const KeyedSection& section, const std::string& base, LocalizedText* out) {
+void require_localized(OverviewFile& file, const KeyedSection& section, const std::string& base, LocalizedText* out) {
     for (Lang lang : kAllLangs) {
         std::string key = base + "." + lang_code(lang);
         if (const KeyValue* value = find(section, key))
@@ -165,7 +165,7 @@ void require_localized(ExploreFile& file, const KeyedSection& section, const std
 }
 
 // Given in some language: then all three are required. False when none is given.
-bool optional_localized(ExploreFile& file, const KeyedSection& section, const std::string& base, LocalizedText* out) {
+bool optional_localized(OverviewFile& file, const KeyedSection& section, const std::string& base, LocalizedText* out) {
     bool any = false;
     for (Lang lang : kAllLangs) any = any || find(section, base + "." + lang_code(lang));
     if (any) require_localized(file, section, base, out);
@@ -179,11 +179,11 @@ const Document* find_document(const std::vector<Document>& documents, const std:
 }
 
 // `mention: DOCUMENT#BLOCK QUOTE`: the block exists and its Russian text holds QUOTE.
-void read_mentions(ExploreFile& file, const KeyedSection& section, const std::vector<Document>& documents,
-                   std::vector<ExploreMention>* out) {
+void read_mentions(OverviewFile& file, const KeyedSection& section, const std::vector<Document>& documents,
+                   std::vector<OverviewMention>* out) {
     for (const KeyValue& field : section.mentions) {
-        ExploreMention mention;
-        if (!parse_explore_mention(field.value, &mention) || mention.quote.empty()) {
+        OverviewMention mention;
+        if (!parse_overview_mention(field.value, &mention) || mention.quote.empty()) {
             file.error(field.line, "mention",
                        "'" + field.value + "' is not DOCUMENT-ID#BLOCK followed by the words of the passage that mention it");
             continue;
@@ -211,7 +211,7 @@ void read_mentions(ExploreFile& file, const KeyedSection& section, const std::ve
 }
 
 // `id`: valid, and not used by an earlier section of the same file.
-std::string read_id(ExploreFile& file, const KeyedSection& section, std::map<std::string, int>* seen) {
+std::string read_id(OverviewFile& file, const KeyedSection& section, std::map<std::string, int>* seen) {
     const KeyValue* id = require(file, section, "id");
     if (!id) return "";
     if (!is_valid_content_id(id->value)) {
@@ -258,7 +258,7 @@ bool parse_colors(std::string_view text, std::vector<uint32_t>* out) {
 
 // ---------------------------------------------------------------- [SECTION] The three files
 
-void parse_about(ExploreFile& file, const std::vector<KeyedSection>& sections, const std::vector<Document>& documents,
+void parse_about(OverviewFile& file, const std::vector<KeyedSection>& sections, const std::vector<Document>& documents,
                  AboutPage* out) {
     std::map<std::string, int> seen;
     for (const KeyedSection& section : sections) {
@@ -281,7 +281,7 @@ void parse_about(ExploreFile& file, const std::vector<KeyedSection>& sections, c
     if (out->facts.empty()) file.error(file.last_line(), "", "no [fact]: the About screen needs at least one");
 }
 
-void parse_timeline(ExploreFile& file, const std::vector<KeyedSection>& sections, const std::vector<Document>& documents,
+void parse_timeline(OverviewFile& file, const std::vector<KeyedSection>& sections, const std::vector<Document>& documents,
                     std::vector<TimelineEntry>* out) {
     std::map<std::string, int> seen, seen_documents;
     for (const KeyedSection& section : sections) {
@@ -327,7 +327,7 @@ void parse_timeline(ExploreFile& file, const std::vector<KeyedSection>& sections
                      [](const TimelineEntry& a, const TimelineEntry& b) { return a.date < b.date; });
 }
 
-void parse_members(ExploreFile& file, const std::vector<KeyedSection>& sections, std::vector<MemberState>* out) {
+void parse_members(OverviewFile& file, const std::vector<KeyedSection>& sections, std::vector<MemberState>* out) {
     std::map<std::string, int> seen;
     for (const KeyedSection& section : sections) {
         if (section.name.empty()) continue;
@@ -366,9 +366,9 @@ void parse_members(ExploreFile& file, const std::vector<KeyedSection>& sections,
 
 // Reads `text` as one of the three files and hands its sections to `parse`.
 template <typename Parse>
-bool parse_explore_file(std::string_view text, const std::string& file_name, const std::vector<SectionSpec>& specs,
+bool parse_overview_file(std::string_view text, const std::string& file_name, const std::vector<SectionSpec>& specs,
                         Diagnostics* diagnostics, Parse parse) {
-    ExploreFile file(file_name, diagnostics);
+    OverviewFile file(file_name, diagnostics);
     std::vector<KeyedSection> sections = file.read(text, specs);
     if (file.errors() == 0) parse(file, sections);
     return file.errors() == 0;
@@ -402,7 +402,7 @@ const std::vector<SectionSpec>& members_specs() {
 
 // ---------------------------------------------------------------- [SECTION] Public entry points
 
-bool parse_explore_mention(std::string_view text, ExploreMention* out) {
+bool parse_overview_mention(std::string_view text, OverviewMention* out) {
     size_t space = text.find(' ');
     LessonLink link;
     if (!parse_lesson_link(text.substr(0, space), &link)) return false;
@@ -414,24 +414,24 @@ bool parse_explore_mention(std::string_view text, ExploreMention* out) {
 
 bool parse_about_source(std::string_view text, const std::string& file, const std::vector<Document>& documents,
                         AboutPage* out, Diagnostics* diagnostics) {
-    return parse_explore_file(text, file, about_specs(), diagnostics, [&](ExploreFile& f, const std::vector<KeyedSection>& s) {
+    return parse_overview_file(text, file, about_specs(), diagnostics, [&](OverviewFile& f, const std::vector<KeyedSection>& s) {
         parse_about(f, s, documents, out);
     });
 }
 
 bool parse_timeline_source(std::string_view text, const std::string& file, const std::vector<Document>& documents,
                            std::vector<TimelineEntry>* out, Diagnostics* diagnostics) {
-    return parse_explore_file(text, file, timeline_specs(), diagnostics,
-                              [&](ExploreFile& f, const std::vector<KeyedSection>& s) { parse_timeline(f, s, documents, out); });
+    return parse_overview_file(text, file, timeline_specs(), diagnostics,
+                              [&](OverviewFile& f, const std::vector<KeyedSection>& s) { parse_timeline(f, s, documents, out); });
 }
 
 bool parse_members_source(std::string_view text, const std::string& file, std::vector<MemberState>* out,
                           Diagnostics* diagnostics) {
-    return parse_explore_file(text, file, members_specs(), diagnostics,
-                              [&](ExploreFile& f, const std::vector<KeyedSection>& s) { parse_members(f, s, out); });
+    return parse_overview_file(text, file, members_specs(), diagnostics,
+                              [&](OverviewFile& f, const std::vector<KeyedSection>& s) { parse_members(f, s, out); });
 }
 
-bool load_explore_sources(const std::string& dir, const std::vector<Document>& documents, ExploreContent* out,
+bool load_overview_sources(const std::string& dir, const std::vector<Document>& documents, OverviewContent* out,
                           Diagnostics* diagnostics) {
     const size_t before = diagnostics->size();
     auto load = [&](const char* name, auto parse) {

@@ -1,4 +1,4 @@
-#include "ui/explore_widgets.h"
+#include "ui/overview_widgets.h"
 
 #include "ui/screens.h"
 #include "ui/widgets.h"
@@ -13,12 +13,12 @@ namespace {
 constexpr int kQuietZoneModules = 4;  // the light margin the QR standard asks for
 
 const QrMatrix* qr_matrix(UiState& state, const std::string& url) {
-    for (const auto& [address, matrix] : state.explore.qr_codes)
+    for (const auto& [address, matrix] : state.overview.qr_codes)
         if (address == url) return matrix.size > 0 ? &matrix : nullptr;
     QrMatrix matrix;
     encode_qr(url, &matrix);  // content was checked at build time; a failure draws nothing
-    state.explore.qr_codes.emplace_back(url, std::move(matrix));
-    const QrMatrix& stored = state.explore.qr_codes.back().second;
+    state.overview.qr_codes.emplace_back(url, std::move(matrix));
+    const QrMatrix& stored = state.overview.qr_codes.back().second;
     return stored.size > 0 ? &stored : nullptr;
 }
 
@@ -28,7 +28,7 @@ ImU32 rgb(uint32_t color) {
 
 }  // namespace
 
-bool draw_explore_frame(UiContext& ctx, const char* title_key) {
+bool draw_overview_frame(UiContext& ctx, const char* title_key) {
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, ctx.theme.colors.background);
     if (!draw_top_bar(ctx, ctx.t(title_key), true)) return true;
     ctx.state.screen = Screen::Home;
@@ -143,7 +143,7 @@ bool draw_mention_link(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 m
 }
 
 const MemberState* find_member(const ContentStore& content, const std::string& code) {
-    for (const MemberState& member : content.explore().members)
+    for (const MemberState& member : content.overview().members)
         if (member.code == code) return &member;
     return nullptr;
 }

@@ -1,4 +1,4 @@
-#include "core/explore_model.h"
+#include "core/overview_model.h"
 
 namespace kiosk {
 

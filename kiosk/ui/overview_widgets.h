@@ -3,7 +3,7 @@
 // bundled passage that says it.
 #pragma once
 
-#include "core/explore_model.h"
+#include "core/overview_model.h"
 #include "ui/ui_context.h"
 
 #include <string>
@@ -12,7 +12,7 @@ namespace kiosk::ui {
 
 // The page and top bar of an explore screen titled by `title_key`; false (and back home) when the
 // back button was tapped.
-bool draw_explore_frame(UiContext& ctx, const char* title_key);
+bool draw_overview_frame(UiContext& ctx, const char* title_key);
 
 // Opens `doc` at the top; the reader's back button returns to `return_to` (an explore screen).
 void open_document_from(UiState& state, const Document& doc, Screen return_to);

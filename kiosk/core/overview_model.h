@@ -14,7 +14,7 @@ namespace kiosk {
 
 // A bundled passage that says what an entry states: block `block` (1-based) of `document`, whose
 // Russian text holds `quote` verbatim (the build checks it).
-struct ExploreMention {
+struct OverviewMention {
     std::string document;
     int block = 0;
     std::string quote;
@@ -24,7 +24,7 @@ struct ExploreMention {
 struct AboutFact {
     std::string id;
     LocalizedText label, text, source;
-    std::vector<ExploreMention> mentions;
+    std::vector<OverviewMention> mentions;
 };
 
 struct AboutPage {
@@ -39,7 +39,7 @@ struct TimelineEntry {
     std::string document;  // a bundled document's id, or empty
     std::string date;      // YYYY-MM-DD (a bundled document's own date)
     LocalizedText title, place, issuer, source;  // empty for a bundled document
-    std::vector<ExploreMention> mentions;
+    std::vector<OverviewMention> mentions;
     bool bundled() const { return !document.empty(); }
 };
 
@@ -57,7 +57,7 @@ struct MemberState {
 enum class PartyStatus { Party, NoStatesNamed, NotNamed };
 PartyStatus party_status(const DocumentInfo& document, const std::string& code);
 
-struct ExploreContent {
+struct OverviewContent {
     AboutPage about;
     std::vector<TimelineEntry> timeline;  // by date, oldest first
     std::vector<MemberState> members;     // in the order SCO texts list them (Russian alphabetical)

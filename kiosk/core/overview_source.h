@@ -5,7 +5,7 @@
 
 #include "core/content_model.h"
 #include "core/diagnostic.h"
-#include "core/explore_model.h"
+#include "core/overview_model.h"
 
 #include <string>
 #include <string_view>
@@ -24,10 +24,10 @@ bool parse_members_source(std::string_view text, const std::string& file, std::v
 
 // Reads `dir`/about.txt, timeline.txt and members.txt; a missing file (or folder) leaves its part
 // empty and the kiosk hides that screen. False if anything was reported.
-bool load_explore_sources(const std::string& dir, const std::vector<Document>& documents, ExploreContent* out,
+bool load_overview_sources(const std::string& dir, const std::vector<Document>& documents, OverviewContent* out,
                           Diagnostics* diagnostics);
 
 // "DOCUMENT#BLOCK QUOTE" as written after `mention:`; false if malformed (the quote may be empty).
-bool parse_explore_mention(std::string_view text, ExploreMention* out);
+bool parse_overview_mention(std::string_view text, OverviewMention* out);
 
 }  // namespace kiosk

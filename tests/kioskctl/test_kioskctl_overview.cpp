@@ -46,21 +46,21 @@ struct Breakage {
 
 TEST_CASE("the factory content holds the About facts, the timeline and every member state") {
     auto store = test::open_factory_content();
-    const ExploreContent& explore = store->explore();
-    CHECK(explore.about.url == "https://eng.sectsco.org/");
-    CHECK(explore.about.facts.size() >= 5);
-    for (const AboutFact& fact : explore.about.facts)
+    const OverviewContent& overview = store->overview();
+    CHECK(overview.about.url == "https://eng.sectsco.org/");
+    CHECK(overview.about.facts.size() >= 5);
+    for (const AboutFact& fact : overview.about.facts)
         for (Lang lang : kAllLangs) {
             CAPTURE(fact.id);
             CHECK_FALSE(fact.text[lang].empty());
             CHECK_FALSE(fact.source[lang].empty());  // every fact names its source
         }
-    REQUIRE(explore.members.size() == 10);
+    REQUIRE(overview.members.size() == 10);
     std::vector<std::string> codes;
-    for (const MemberState& member : explore.members) codes.push_back(member.code);
+    for (const MemberState& member : overview.members) codes.push_back(member.code);
     CHECK(codes == std::vector<std::string>{"BY", "IN", "IR", "KZ", "CN", "KG", "PK", "RU", "TJ", "UZ"});
     auto joined = [&](const std::string& code) {
-        for (const MemberState& member : explore.members)
+        for (const MemberState& member : overview.members)
             if (member.code == code) return member.joined;
         return 0;
     };
@@ -71,16 +71,16 @@ TEST_CASE("the factory content holds the About facts, the timeline and every mem
     CHECK(joined("CN") == 2001);
     // Oldest first; every bundled document is on the timeline exactly once; every act that is
     // not bundled has a date, place, issuer and either a mention or a named source.
-    REQUIRE_FALSE(explore.timeline.empty());
-    CHECK(explore.timeline.front().date == "2001-06-15");
-    CHECK(std::is_sorted(explore.timeline.begin(), explore.timeline.end(),
+    REQUIRE_FALSE(overview.timeline.empty());
+    CHECK(overview.timeline.front().date == "2001-06-15");
+    CHECK(std::is_sorted(overview.timeline.begin(), overview.timeline.end(),
                          [](const TimelineEntry& a, const TimelineEntry& b) { return a.date < b.date; }));
     for (const Document& doc : store->documents()) {
         CAPTURE(doc.info.id);
-        CHECK(std::count_if(explore.timeline.begin(), explore.timeline.end(),
+        CHECK(std::count_if(overview.timeline.begin(), overview.timeline.end(),
                             [&](const TimelineEntry& e) { return e.document == doc.info.id; }) == 1);
     }
-    for (const TimelineEntry& entry : explore.timeline) {
+    for (const TimelineEntry& entry : overview.timeline) {
         CAPTURE(entry.id);
         if (entry.bundled()) continue;
         for (Lang lang : kAllLangs) {
@@ -89,7 +89,7 @@ TEST_CASE("the factory content holds the About facts, the timeline and every mem
             CHECK_FALSE(entry.issuer[lang].empty());
         }
         CHECK((!entry.mentions.empty() || !entry.source[Lang::En].empty()));
-        for (const ExploreMention& mention : entry.mentions) {
+        for (const OverviewMention& mention : entry.mentions) {
             const Document* doc = store->find_document(mention.document);
             REQUIRE(doc);
             REQUIRE(mention.block >= 1);
@@ -99,7 +99,7 @@ TEST_CASE("the factory content holds the About facts, the timeline and every mem
     }
     // The acts the bundled texts cite with a date and place are all there.
     for (const char* id : {"charter-2002", "treaty-2007", "qingdao-2018", "statement-2020", "statement-2021", "literacy-2022"})
-        CHECK(std::any_of(explore.timeline.begin(), explore.timeline.end(), [&](const TimelineEntry& e) { return e.id == id; }));
+        CHECK(std::any_of(overview.timeline.begin(), overview.timeline.end(), [&](const TimelineEntry& e) { return e.id == id; }));
 }
 
 TEST_CASE("a member state's documents follow the corrected parties: India signed no part of the 2022 Programme") {
@@ -123,7 +123,7 @@ TEST_CASE("a member state's documents follow the corrected parties: India signed
 TEST_CASE("kioskctl build stores a document's url and the About address for their QR codes") {
     TempDir dir;
     const std::string db = dir.file("db");
-    test::copy_explore_sources(db);
+    test::copy_overview_sources(db);
     const std::string doc_path = db + "/documents/2019-digital-concept.txt";
     std::string text = test::read_text(doc_path);
     text.replace(text.find("type: concept"), 13, "type: concept\nurl: https://example.org/sco/concept-2019");
@@ -137,7 +137,7 @@ TEST_CASE("kioskctl build stores a document's url and the About address for thei
     REQUIRE_MESSAGE(store, error);
     CHECK(store->find_document("2019-digital-concept")->info.url == "https://example.org/sco/concept-2019");
     CHECK(store->find_document("2025-digital-economy-statement")->info.url.empty());
-    CHECK(store->explore().about.url == "https://eng.sectsco.org/");
+    CHECK(store->overview().about.url == "https://eng.sectsco.org/");
 }
 
 TEST_CASE("kioskctl build names the file, line and problem of a broken explore source and writes nothing") {
@@ -182,7 +182,7 @@ TEST_CASE("kioskctl build names the file, line and problem of a broken explore s
         CAPTURE(name);
         TempDir dir;
         const std::string db = dir.file("db");
-        test::copy_explore_sources(db);
+        test::copy_overview_sources(db);
         const std::string path = db + "/" + c.file;
         std::string text = test::read_text(path);
         size_t at = text.find(c.from);
