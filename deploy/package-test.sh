@@ -41,7 +41,7 @@ done
 grep -q '^\./var/\|^\./media/\|^\./usr/local/' <<<"$contents" && fail "package ships files under /var, /media or /usr/local"
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for dep in fonts-noto-core fonts-noto-cjk rime-data-pinyin-simp rime-prelude librime1 systemd udev espeak-ng espeak-ng-data libsdl2-2.0-0 libsqlite3-0; do
+for dep in fonts-noto-core fonts-noto-cjk rime-data-pinyin-simp rime-prelude librime1 systemd udev espeak-ng espeak-ng-data libsdl2-2.0-0 libsqlite3-0 libqrencode4; do
     grep -q "\b$dep\b" <<<"$depends" && pass "depends on $dep" || fail "Depends lacks $dep: $depends"
 done
 

@@ -61,7 +61,7 @@ set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "syncthing")
 if(CMAKE_CROSSCOMPILING)
   string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libc6, libgcc-s1, libstdc++6, libsdl2-2.0-0, libsqlite3-0,"
          " libfreetype6, libharfbuzz0b, libfribidi0, libsodium23, libstemmer0d, libunibreak1, libicu72, libstb0, libsystemd0,"
-         " librime1")
+         " librime1, libqrencode4")
 else()
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 endif()

@@ -4,6 +4,8 @@
 #include "core/document_source.h"
 #include "core/explore_source.h"
 #include "core/explore_store.h"
+#include "core/overview_source.h"
+#include "core/overview_store.h"
 #include "core/file_io.h"
 #include "core/lesson_source.h"
 #include "core/package_manifest.h"
@@ -66,6 +68,7 @@ public:
         for (size_t i = 0; i < sources.lessons.size(); ++i)
             if (!write_lesson(sources.lessons[i], static_cast<int>(i), error)) return false;
         if (!write_explore_tables(db_, sources.explore, error)) return false;
+        if (!write_overview_content(db_, sources.overview, sources.documents, error)) return false;
         if (!write_search_index(db_, sources, error)) return false;
         return db_.exec("COMMIT;", error);
     }
@@ -302,6 +305,9 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
                         diagnostics);
     // Topics, terms and references are matched against the passages in every language.
     if (diagnostics->size() == errors_before) load_explore_sources(source_dir, out->documents, &out->explore, diagnostics);
+    // Mentions are checked against valid documents only, as translations are.
+    if (diagnostics->size() == errors_before)
+        load_overview_sources(fs::join(source_dir, "explore"), out->documents, &out->overview, diagnostics);
     return diagnostics->size() == errors_before;
 }
 
@@ -318,7 +324,9 @@ std::string collect_charset(const ContentSources& sources) {
             add_chars(chars, block.text);
             add_localized_chars(chars, block.translation);
         }
+        add_chars(chars, info.url);  // printed under its QR code
     }
+    add_chars(chars, overview_text(sources.overview));
     for (const Lesson& lesson : sources.lessons) add_lesson_chars(chars, lesson);
     for (const Topic& topic : sources.explore.topics) add_localized_chars(chars, topic.name);
     for (const GlossaryTerm& term : sources.explore.glossary) {

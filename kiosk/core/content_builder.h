@@ -4,6 +4,7 @@
 #include "core/content_model.h"
 #include "core/diagnostic.h"
 #include "core/explore_model.h"
+#include "core/overview_model.h"
 #include "core/lesson_model.h"
 
 #include <cstdint>
@@ -20,6 +21,7 @@ struct ContentSources {
     std::vector<Document> documents;
     std::vector<Lesson> lessons;  // sorted by Lesson::order
     ExploreContent explore;       // topics, glossary, acts, links (explore_source.h)
+    OverviewContent overview;       // db/explore/: about, timeline, member states
 };
 
 // Creates the empty schema a build writes (content tables and search index) in `db`: the

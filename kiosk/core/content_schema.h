@@ -6,7 +6,8 @@
 namespace kiosk {
 
 // 2: translations of headings and blocks.
-// 3: topics, glossary, external acts and the links in passages (explore_model.h).
+// 3: topics, glossary, external acts and the links in passages (explore_model.h); the
+//    overview screens (about, timeline, member states) and QR addresses (overview_model.h).
 constexpr int kContentSchemaVersion = 3;
 constexpr const char* kProductId = "org.sco.digital-kiosk";
 // PRAGMA application_id: "SCOK", so `file(1)`-style tools can recognise the file.
@@ -168,6 +169,45 @@ CREATE TABLE passage_links(        -- tappable mentions: cross-references and gl
   kind     TEXT NOT NULL,          -- document | act | term
   target   TEXT NOT NULL,          -- documents.id, acts.id or glossary.id
   PRIMARY KEY(document, block, lang, start)
+) WITHOUT ROWID;
+-- Explore (overview_model.h, sources in db/explore/): the About screen, the timeline, the member states.
+CREATE TABLE explore_about(
+  id       TEXT PRIMARY KEY,       -- a fact of the About screen
+  position INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE explore_timeline(
+  id       TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,       -- by date, oldest first
+  date     TEXT NOT NULL,          -- YYYY-MM-DD
+  document TEXT NOT NULL           -- a bundled document's id; empty for an act that is not bundled
+) WITHOUT ROWID;
+CREATE TABLE explore_members(
+  code     TEXT PRIMARY KEY,       -- ISO 3166 alpha-2, as in documents.parties
+  position INTEGER NOT NULL,       -- Russian alphabetical, as SCO texts list them
+  joined   INTEGER NOT NULL,       -- year
+  colors   TEXT NOT NULL           -- flag colours for the drawn emblem: "RRGGBB RRGGBB ..."
+) WITHOUT ROWID;
+CREATE TABLE explore_text(
+  kind  TEXT NOT NULL,             -- about | timeline | member
+  item  TEXT NOT NULL,             -- explore_about.id | explore_timeline.id | explore_members.code
+  field TEXT NOT NULL,             -- about: label | text | source; timeline: title | place | issuer | source;
+                                   -- member: name | full | source
+  lang  TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY(kind, item, field, lang)
+) WITHOUT ROWID;
+CREATE TABLE explore_mentions(
+  kind     TEXT NOT NULL,          -- about | timeline
+  item     TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  document TEXT NOT NULL REFERENCES documents(id),
+  block    INTEGER NOT NULL,       -- blocks.id: the passage that mentions the item
+  quote    TEXT NOT NULL,          -- the words of the passage that do
+  PRIMARY KEY(kind, item, position)
+) WITHOUT ROWID;
+CREATE TABLE qr_addresses(
+  target TEXT PRIMARY KEY,         -- "about" or "document:ID"
+  url    TEXT NOT NULL             -- http(s), at most 256 bytes (core/qr_code.h)
 ) WITHOUT ROWID;
 )sql";
 

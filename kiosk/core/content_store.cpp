@@ -2,6 +2,7 @@
 
 #include "core/content_schema.h"
 #include "core/explore_store.h"
+#include "core/overview_store.h"
 #include "core/file_io.h"
 #include "core/lesson_store.h"
 #include "core/package_manifest.h"
@@ -185,6 +186,7 @@ std::unique_ptr<ContentStore> ContentStore::open(const std::string& path, std::s
     if (!load_meta(db, &store->info_, &reason) || !load_documents(db, &store->documents_, &reason) ||
         !load_lessons(db, &store->lessons_, &reason) ||
         !load_explore_tables(db, store->documents_, &store->explore_, &reason)) {
+        !load_overview_content(db, &store->overview_, &store->documents_, &reason)) {
         *error = path + ": " + reason;
         return nullptr;
     }

@@ -4,6 +4,7 @@
 
 #include "core/content_model.h"
 #include "core/explore_model.h"
+#include "core/overview_model.h"
 #include "core/lesson_model.h"
 
 #include <memory>
@@ -37,6 +38,8 @@ public:
     const std::vector<Lesson>& lessons() const { return lessons_; }
     // The lesson with `id`, or null.
     const Lesson* find_lesson(const std::string& id) const;
+    // The About screen, the timeline and the member states (empty parts: the screen is hidden).
+    const OverviewContent& overview() const { return overview_; }
     // The block a lesson link points to, or null (e.g. a link into a document this package lacks).
     const Block* find_linked_block(const LessonLink& link) const;
     // Topics, glossary, external acts and the links in passages (explore_model.h).
@@ -51,6 +54,7 @@ private:
     std::vector<Document> documents_;
     std::vector<Lesson> lessons_;
     ExploreContent explore_;
+    OverviewContent overview_;
 };
 
 }  // namespace kiosk

@@ -1,5 +1,6 @@
 #include "core/document_source.h"
 
+#include "core/qr_code.h"
 #include "core/source_text.h"
 #include "core/utf8.h"
 
@@ -35,7 +36,7 @@ constexpr FieldSpec kFields[] = {
     {"issuer.zh", true},   {"date_note.ru", false}, {"date_note.en", false}, {"date_note.zh", false},
     {"parties_note.ru", false}, {"parties_note.en", false}, {"parties_note.zh", false},
     {"annex_note.ru", false},   {"annex_note.en", false},   {"annex_note.zh", false},
-    {"authentic", false},
+    {"authentic", false},   {"url", false},
 };
 
 // "BY, IN, IR, ..., UZ" for messages.
@@ -55,24 +56,6 @@ const FieldSpec* find_field(std::string_view key) {
     for (const FieldSpec& spec : kFields)
         if (key == spec.key) return &spec;
     return nullptr;
-}
-
-int days_in_month(int year, int month) {
-    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
-// A real calendar date: "2023-02-29" is rejected, so a typo cannot reach the timeline.
-bool is_valid_date(std::string_view date) {
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (date[i] < '0' || date[i] > '9') return false;
-    int year = 0;
-    for (size_t i = 0; i < 4; ++i) year = year * 10 + (date[i] - '0');
-    int month = (date[5] - '0') * 10 + (date[6] - '0');
-    int day = (date[8] - '0') * 10 + (date[9] - '0');
-    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
 struct HeaderValue {
@@ -220,6 +203,11 @@ private:
         if (auto it = header_.find("parties"); it != header_.end()) parse_parties(it->second, &info);
         if (auto it = header_.find("source"); it != header_.end()) info.source = it->second.value;
         if (auto it = header_.find("authentic"); it != header_.end()) parse_authentic(it->second, &info);
+        if (auto it = header_.find("url"); it != header_.end()) {
+            std::string problem = qr_address_problem(it->second.value);
+            if (!problem.empty()) error(it->second.line, "url", problem);
+            info.url = it->second.value;
+        }
 
         for (const DocumentTextField& field : kDocumentTextFields) {
             for (Lang lang : kAllLangs) {
@@ -297,6 +285,25 @@ private:
 };
 
 }  // namespace
+
+static int days_in_month(int year, int month) {
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// A real calendar date: "2023-02-29" is rejected, so a typo cannot reach the timeline.
+bool is_valid_date(std::string_view date) {
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (date[i] < '0' || date[i] > '9') return false;
+    int year = 0;
+    for (size_t i = 0; i < 4; ++i) year = year * 10 + (date[i] - '0');
+    int month = (date[5] - '0') * 10 + (date[6] - '0');
+    int day = (date[8] - '0') * 10 + (date[9] - '0');
+    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
+
 
 bool is_known_party(std::string_view code) {
     for (const char* party : kParties)

@@ -20,6 +20,9 @@ bool parse_document_source(std::string_view text, const std::string& file_name, 
 // Lets checks across files (duplicate ids) point at the line to fix.
 int header_field_line(std::string_view text, std::string_view key);
 
+// A real calendar date in the form YYYY-MM-DD ("2023-02-29" is not one).
+bool is_valid_date(std::string_view date);
+
 // The ISO 3166 alpha-2 codes of the SCO member states a document may name as parties.
 bool is_known_party(std::string_view code);
 

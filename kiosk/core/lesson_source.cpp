@@ -66,30 +66,8 @@ bool parse_small_number(std::string_view text, int* out) {
     return true;
 }
 
-// The kiosk addresses visitors as 您; 你 in a Chinese text is too familiar for an official kiosk.
-constexpr std::string_view kInformalYou = "\xe4\xbd\xa0";  // 你 U+4F60
-
 bool is_chinese_key(std::string_view key) {
     return key.size() > 3 && key.substr(key.size() - 3) == ".zh";
-}
-
-// Calls `visit(line, line_no)` for each non-empty line of `text` that is not a `;` comment,
-// trimmed; returns the number of the last such line (0 if none).
-template <typename Visit>
-int for_each_source_line(std::string_view text, Visit visit) {
-    int line_no = 0, last = 0;
-    size_t pos = 0;
-    while (pos <= text.size()) {
-        size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = utf8::trim(text.substr(pos, end - pos));
-        ++line_no;
-        pos = end + 1;
-        if (line.empty()) continue;
-        last = line_no;
-        if (line.front() != ';') visit(line, line_no);
-    }
-    return last;
 }
 
 // ---------------------------------------------------------------- [SECTION] Parser

@@ -147,6 +147,7 @@ bool check_charset(const ContentStore& store, std::string* error) {
     sources.documents = store.documents();
     sources.lessons = store.lessons();
     sources.explore = store.explore();
+    sources.overview = store.overview();
     const std::string expected = collect_charset(sources);
     const std::string& charset = store.info().charset;
     const size_t used = utf8::length(expected);

@@ -41,6 +41,12 @@ std::string pick_quote(const Document& doc) {
 }
 
 void DisplayStrings::build(const ContentStore& content, const Translations& translations) {
+    timeline_dates.clear();
+    for (const TimelineEntry& entry : content.overview().timeline) {
+        std::array<std::string, kLangCount> dates;
+        for (Lang lang : kAllLangs) dates[static_cast<int>(lang)] = format_date(translations, lang, entry.date);
+        timeline_dates.push_back(std::move(dates));
+    }
     documents.clear();
     for (const Document& doc : content.documents()) {
         DocumentStrings strings;

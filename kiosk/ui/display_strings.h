@@ -24,6 +24,8 @@ struct DisplayStrings {
     // "7 slides · 5 questions" per lesson and language, parallel to ContentStore::lessons().
     std::vector<std::array<std::string, kLangCount>> lesson_meta;
     std::array<std::string, kLangCount> lessons_banner;  // the home screen's invitation, with the lesson count
+    // The date of each timeline entry in every language, parallel to ContentStore::overview().timeline.
+    std::vector<std::array<std::string, kLangCount>> timeline_dates;
     std::array<std::string, kLangCount> footer;  // content version and build date
     std::string attract_subtitle;  // the app title in Chinese and English
     std::string attract_touch;     // "touch to start" in all three languages

@@ -1,4 +1,7 @@
-// Home: the document library as cards (type, date, place, title, summary).
+// Home: the document library as cards (type, date, place, title, summary), under a row of
+// ways in to explore them (timeline, member states, about the SCO, ...), with the lessons
+// completing the cards.
+#include "ui/illustrations.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -11,6 +14,66 @@ namespace {
 
 constexpr int kColumns = 3;
 
+// The ways in above the library, left to right: one line each. An entry shows only when its
+// content is there.
+struct ExploreEntry {
+    const char* label_key;  // the tile's label; "<label_key>_hint" is its one-line hint
+    Illustration icon;
+    bool (*available)(const ContentStore& content);
+    void (*open)(UiState& state);
+};
+constexpr ExploreEntry kExploreEntries[] = {
+    // Topics (issue 14 item 2) go first, e.g.
+    // {"home.explore.topics", Illustration::AppIcons, [](const ContentStore& c) { return !c.explore().topics.empty(); }, open_topics},
+    {"home.explore.timeline", Illustration::NewsSources, has_timeline, open_timeline},
+    {"home.explore.members", Illustration::LocationPin, has_members, open_members},
+    {"home.explore.about", Illustration::GovServices, has_about, open_about},
+    // The glossary (issue 14 item 6) goes last, e.g.
+    // {"home.explore.glossary", Illustration::FactCheck, [](const ContentStore&) { return true; }, open_glossary},
+};
+
+// One way in: picture, label and hint; true when tapped.
+bool draw_explore_tile(UiContext& ctx, const ExploreEntry& entry, ImVec2 min, ImVec2 max) {
+    const Palette& c = ctx.theme.colors;
+    const Lang lang = ctx.state.language;
+    const std::string& label = ctx.t(entry.label_key);
+    TouchArea area = touch_area(ctx, label, min, max);
+    const float rounding = ctx.theme.corner();
+    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
+    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    const float h = max.y - min.y;
+    const float picture = h - ctx.px(24);
+    ctx.draw->AddRectFilled(min, ImVec2(min.x + h, max.y), c.accent_soft, rounding, ImDrawFlags_RoundCornersLeft);
+    draw_illustration(ctx.draw, ctx.theme, entry.icon, ImVec2(min.x + (h - picture) * 0.5f, min.y + ctx.px(12)), picture);
+    const float x = min.x + h + ctx.px(20);
+    const float width = max.x - x - ctx.px(16);
+    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    const float text_h = medium->size * 1.25f + small->size * 1.3f;
+    float y = min.y + (h - text_h) * 0.5f;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, label, medium, ImVec2(x, y), width, c.primary, lang_code(lang), 1);
+    draw_wrapped(ctx.draw, ctx.text_cache, ctx.t(std::string(entry.label_key) + "_hint"), small, ImVec2(x, y), width,
+                 c.text_muted, lang_code(lang), 1);
+    return area.clicked;
+}
+
+// The row of ways in across [x, x + width] at `y`; returns its height (0 when none shows).
+float draw_explore_row(UiContext& ctx, float x, float y, float width) {
+    const ExploreEntry* shown[std::size(kExploreEntries)];
+    size_t count = 0;
+    for (const ExploreEntry& entry : kExploreEntries)
+        if (entry.available(ctx.content)) shown[count++] = &entry;
+    if (count == 0) return 0;
+    const float gap = ctx.px(24);
+    const float height = std::max(ctx.theme.min_target() * 1.25f, ctx.px(104));
+    const float tile_w = (width - gap * static_cast<float>(count - 1)) / static_cast<float>(count);
+    for (size_t i = 0; i < count; ++i) {
+        const ImVec2 min(x + static_cast<float>(i) * (tile_w + gap), y);
+        if (draw_explore_tile(ctx, *shown[i], min, ImVec2(min.x + tile_w, y + height))) shown[i]->open(ctx.state);
+    }
+    return height;
+}
+
 struct CardGeometry {
     float width, height, gap;
 };
@@ -21,7 +84,7 @@ CardGeometry card_geometry(const UiContext& ctx, float area_width, float area_he
     CardGeometry g;
     g.gap = ctx.px(32);
     g.width = (area_width - g.gap * (kColumns - 1)) / kColumns;
-    g.height = std::max(ctx.px(300), (area_height - g.gap * 2.25f) / 2);
+    g.height = std::max(ctx.px(270), (area_height - g.gap * 2.25f) / 2);  // two rows fit under the explore row at 16:9
     return g;
 }
 
@@ -105,7 +168,7 @@ void draw_home_screen(UiContext& ctx) {
     draw_top_bar(ctx, ctx.t("app.title"), false, true);
 
     const float margin = theme.margin();
-    float y = theme.top_bar_height() + margin * 0.8f;
+    float y = theme.top_bar_height() + margin * 0.6f;
     const Font* heading = ctx.fonts.get(FontRole::Title);
     draw_text(ctx.draw, heading, ImVec2(margin, y), c.text, ctx.t("home.heading"));
     // Ways in besides the cards: the topics and the glossary, at the right of the heading.
@@ -124,10 +187,16 @@ void draw_home_screen(UiContext& ctx) {
             open_topics(ctx.state);
     }
     y += heading->size * 1.3f;
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
-    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("home.subheading"), regular, ImVec2(margin, y),
-                      ctx.screen.x - margin * 2, c.text_muted, lang_code(ctx.state.language), 2);
-    y += margin * 0.6f;
+    // On a short screen (1024x600) the cards need the line more than the hint: each says "Read".
+    if (ctx.screen.y >= 720) {
+        const Font* regular = ctx.fonts.get(FontRole::Regular);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("home.subheading"), regular, ImVec2(margin, y),
+                          ctx.screen.x - margin * 2, c.text_muted, lang_code(ctx.state.language), 1);
+    }
+    y += margin * 0.5f;
+    const float explore = draw_explore_row(ctx, margin, y, ctx.screen.x - margin * 2);
+    if (ctx.state.screen != Screen::Home) return;
+    if (explore > 0) y += explore + margin * 0.35f;
 
     const Font* small = ctx.fonts.get(FontRole::Small);
     const float footer_height = small->size * 2.2f;

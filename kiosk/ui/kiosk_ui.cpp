@@ -33,6 +33,9 @@ const char* screen_name(Screen screen) {
         case Screen::Topic: return "topic";
         case Screen::Glossary: return "glossary";
         case Screen::Stats: return "stats";
+        case Screen::About: return "about";
+        case Screen::Timeline: return "timeline";
+        case Screen::Members: return "members";
     }
     return "home";
 }
@@ -189,6 +192,9 @@ void KioskUi::draw_screen(UiContext& ctx) {
         case Screen::Topic: draw_topic_screen(ctx); break;
         case Screen::Glossary: draw_glossary_screen(ctx); break;
         case Screen::Stats: draw_stats_screen(ctx); break;
+        case Screen::About: draw_about_screen(ctx); break;
+        case Screen::Timeline: draw_timeline_screen(ctx); break;
+        case Screen::Members: draw_members_screen(ctx); break;
     }
 }
 

@@ -11,14 +11,16 @@ namespace kiosk::ui {
 
 namespace {
 
-// Opens the reader at the linked passage, with the back button returning to this slide.
-void open_passage(UiState& state, const Document& doc, const Block& block) {
+}  // namespace
+
+void open_passage(UiState& state, const Document& doc, int block_index, Screen return_to) {
     open_document(state, doc);
-    const int index = static_cast<int>(&block - doc.blocks.data());
-    state.reader.pending_block = index;
-    state.reader.highlight_block = index;
-    state.reader.return_to = Screen::Lesson;
+    state.reader.pending_block = block_index;
+    state.reader.highlight_block = block_index;
+    state.reader.return_to = return_to;
 }
+
+namespace {
 
 // A small page pictogram for the link card.
 void draw_page_icon(ImDrawList* draw, const Theme& theme, ImVec2 min, float size) {
@@ -80,7 +82,7 @@ void draw_links(UiContext& ctx, const Slide& slide, ImVec2 min, ImVec2 max) {
         const Document* doc = linked_document(ctx, link, &block);
         if (!doc || y + height > max.y) continue;
         if (draw_link_card(ctx, *doc, ImVec2(min.x, y), ImVec2(min.x + width, y + height))) {
-            open_passage(ctx.state, *doc, *block);
+            open_passage(ctx.state, *doc, static_cast<int>(block - doc->blocks.data()), Screen::Lesson);
             return;
         }
         y += height + gap;

@@ -3,6 +3,7 @@
 // translation made for the kiosk, labelled as such, each block's original a tap away), side by
 // side with the Russian original where two columns fit, or the Russian original itself.
 #include "ui/read_aloud.h"
+#include "ui/overview_widgets.h"
 #include "ui/screens.h"
 #include "ui/text_highlight.h"
 #include "ui/widgets.h"
@@ -130,6 +131,13 @@ void draw_contents(UiContext& ctx, const Document& doc, float x, float width, fl
 
 void draw_sidebar(UiContext& ctx, const Document& doc, const DocumentStrings& strings, ImVec2 min, ImVec2 max) {
     ReaderState& reader = ctx.state.reader;
+    // The official page as a QR code, pinned under the sidebar where the organizer gave one
+    // (url: in the document source), so a visitor sees it whatever they scroll.
+    if (!doc.info.url.empty()) {
+        const float panel = std::max(ctx.px(230), ctx.theme.min_target() * 2.5f);
+        draw_qr_panel(ctx, doc.info.url, ctx.t("reader.qr"), ImVec2(min.x, max.y - panel), max);
+        max.y -= panel;
+    }
     ctx.draw->AddRectFilled(min, max, ctx.theme.colors.surface_alt);
     reader.sidebar_scroll.set_extent(reader.sidebar_height, max.y - min.y);
     scroll_region(ctx, reader.sidebar_scroll, min, max);

@@ -54,6 +54,16 @@ void follow_reader_link(UiContext& ctx, const PassageLink& link);
 void draw_reader_popover(UiContext& ctx);
 // "Source: TITLE, paragraph N" for a definition taken from a bundled document; empty otherwise.
 std::string glossary_source_note(const UiContext& ctx, const GlossaryTerm& term);
+void draw_about_screen(UiContext& ctx);    // about_screen.cpp: what the SCO is, with sources and a QR code
+void draw_timeline_screen(UiContext& ctx); // timeline_screen.cpp: SCO acts by date, sideways
+void draw_members_screen(UiContext& ctx);  // members_screen.cpp: the member states and their documents
+// Opening them from home (nothing chosen yet), and whether the content has what they show.
+void open_about(UiState& state);
+void open_timeline(UiState& state);
+void open_members(UiState& state);
+bool has_about(const ContentStore& content);
+bool has_timeline(const ContentStore& content);
+bool has_members(const ContentStore& content);
 
 // Overlays (overlays.cpp), drawn over a screen whose input they block.
 void draw_accessibility_panel(UiContext& ctx);              // text size, contrast, speed of reading aloud
@@ -78,6 +88,9 @@ const char* document_type_key(DocumentType type);
 
 // Opens `doc` in the reader at the top.
 void open_document(UiState& state, const Document& doc);
+// Opens `doc` at its block `block_index` (0-based), marked as the linked passage; the reader's
+// back button returns to `return_to` (lesson_screen.cpp).
+void open_passage(UiState& state, const Document& doc, int block_index, Screen return_to);
 
 // The translation key of the note above the reader's text: the official Russian text, or a
 // translation made for the kiosk and which texts are authentic (reader_screen.cpp).

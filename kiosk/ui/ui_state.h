@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/content_model.h"
+#include "core/qr_code.h"
 #include "core/kinetic_scroll.h"
 #include "core/language.h"
 #include "core/lesson_model.h"
@@ -21,9 +22,10 @@
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Reader, Attract, Pin, Admin, Search, Lessons, Lesson, Quiz, Trainer, Topics, Topic, Glossary, Stats };
+enum class Screen { Home, Reader, Attract, Pin, Admin, Search, Lessons, Lesson, Quiz, Trainer, Topics, Topic, Glossary, Stats, About, Timeline, Members };
 // The `screen` value of the state dump: "home", "reader", "attract", "pin", "admin", "search",
-// "lessons", "lesson", "quiz", "trainer", "topics", "topic", "glossary", "stats".
+// "lessons", "lesson", "quiz", "trainer", "topics", "topic", "glossary", "stats", "about",
+// "timeline", "members".
 const char* screen_name(Screen screen);
 
 struct ReaderState {
@@ -61,6 +63,18 @@ struct QuizState {
     int chosen = -1;    // the option picked for the current question; -1 while unanswered
     int correct = 0;    // correct answers so far
     bool finished = false;  // the score is showing
+};
+
+// The explore screens: About the SCO, the timeline and the member states (overview_widgets.h).
+struct OverviewState {
+    KineticScroll about_scroll;
+    KineticScroll timeline_scroll;   // sideways
+    KineticScroll timeline_detail_scroll;
+    KineticScroll members_scroll;    // the chosen state's documents
+    int timeline_selected = -1;      // OverviewContent::timeline index whose details show; -1: none
+    int member_selected = -1;        // OverviewContent::members index; -1: none
+    // QR codes by address, encoded the first time one is drawn.
+    std::vector<std::pair<std::string, QrMatrix>> qr_codes;
 };
 
 // Trainer mode: a group session led by a trainer, behind the trainer PIN.
@@ -156,6 +170,7 @@ struct UiState {
     QuizState quiz;
     TrainerState trainer;
     ExploreState explore;
+    OverviewState overview;
     double attract_started = 0;  // clock time the attract loop began, for its slides
     KioskStatus status;
     UiRequests requests;

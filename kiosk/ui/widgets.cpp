@@ -115,13 +115,17 @@ float language_switch(UiContext& ctx, float right, float center_y) {
     return left;
 }
 
-void scroll_region(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max) {
+namespace {
+
+// Drags along one axis (y: lists, x: the timeline) move `scroll`.
+void scroll_region_along(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max, bool horizontal) {
     const TouchGesture& g = ctx.gesture;
     bool pressed_inside = ctx.input_enabled && contains(min, max, g.press_x(), g.press_y());
+    const float finger = horizontal ? g.x() : g.y();
     if (g.is_down() && pressed_inside) {
         if (g.is_dragging()) {
-            if (!scroll.is_dragging()) scroll.begin_drag(g.y(), ctx.now);
-            scroll.drag_to(g.y(), ctx.now);
+            if (!scroll.is_dragging()) scroll.begin_drag(finger, ctx.now);
+            scroll.drag_to(finger, ctx.now);
         } else if (scroll.is_moving()) {
             scroll.stop();  // a finger on a moving list holds it, as on a phone
         }
@@ -130,6 +134,16 @@ void scroll_region(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max
     }
     scroll.update(ctx.now);
     if (scroll.is_moving() || scroll.is_dragging()) ctx.animating = true;
+}
+
+}  // namespace
+
+void scroll_region(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max) {
+    scroll_region_along(ctx, scroll, min, max, false);
+}
+
+void scroll_region_horizontal(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max) {
+    scroll_region_along(ctx, scroll, min, max, true);
 }
 
 void scroll_indicator(UiContext& ctx, const KineticScroll& scroll, ImVec2 min, ImVec2 max, float content_height) {

@@ -42,6 +42,9 @@ float language_switch(UiContext& ctx, float right, float center_y);
 // a tap stops a moving list. Call once per frame before drawing the region.
 void scroll_region(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max);
 
+// The same for a region that scrolls sideways (the timeline): horizontal drags move `scroll`.
+void scroll_region_horizontal(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max);
+
 // A thin scroll position indicator along the right edge of [min, max].
 void scroll_indicator(UiContext& ctx, const KineticScroll& scroll, ImVec2 min, ImVec2 max, float content_height);
 

@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "core/file_io.h"
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -234,6 +236,16 @@ JsonValue parse_json(const std::string& text, bool* ok) {
     bool parsed = JsonParser(text).parse(&value);
     if (ok) *ok = parsed;
     return parsed ? value : JsonValue{};
+}
+
+void copy_overview_sources(const std::string& to) {
+    const std::string from = std::string(KIOSK_SOURCE_DIR) + "/db";
+    write_text(to + "/terminology.txt", read_text(from + "/terminology.txt"));
+    for (const char* folder : {"/documents/", "/translations/", "/explore/"}) {
+        REQUIRE(fs::make_dirs(to + folder));
+        for (const std::string& name : fs::list_files(from + folder, ".txt"))
+            write_text(to + folder + name, read_text(from + folder + name));
+    }
 }
 
 }  // namespace kiosk::test

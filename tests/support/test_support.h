@@ -49,6 +49,10 @@ std::string read_text(const std::string& path);
 double resident_mb();
 void write_text(const std::string& path, const std::string& text);
 
+// Copies the content sources the explore screens need from the repository's db/ (documents,
+// translations, terminology.txt, explore/) into `to`, for tests that change them and build.
+void copy_overview_sources(const std::string& to);
+
 // A parsed JSON value: enough for state dumps and --json output in tests.
 struct JsonValue {
     enum class Type { Null, Bool, Number, String, Array, Object } type = Type::Null;

@@ -59,7 +59,8 @@ TEST_CASE("random visitor actions (100,000, or 40,000 under sanitizers) neither 
     // organizer's visits (the quiz needs a whole lesson first; trainer mode its own PIN).
     std::vector<std::string> visited;
     for (const auto& screen : run.state["screens_visited"].array) visited.push_back(screen.string);
-    for (const char* screen : {"home", "reader", "attract", "pin", "admin", "search", "lessons", "lesson", "topics", "glossary"}) {
+    for (const char* screen : {"home", "reader", "attract", "pin", "admin", "search", "lessons", "lesson", "topics", "glossary",
+                               "about", "timeline", "members"}) {
         CAPTURE(screen);
         CHECK(std::find(visited.begin(), visited.end(), screen) != visited.end());
     }

@@ -1,0 +1,195 @@
+// Timeline: SCO acts from the founding declaration to the newest bundled document, on a line a
+// visitor drags sideways. The kiosk's own documents open with a tap; the acts they refer to are
+// marked as not in the kiosk, and a tap shows their date, place, issuer and the bundled
+// passages that mention them (db/explore/timeline.txt).
+#include "ui/overview_widgets.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+namespace {
+
+struct TimelineGeometry {
+    float card_w, card_h, gap;
+};
+
+// Returns true when the card was tapped.
+bool draw_event_card(UiContext& ctx, const TimelineEntry& entry, const Document* doc, const std::string& date,
+                     bool selected, ImVec2 min, ImVec2 max) {
+    const Palette& c = ctx.theme.colors;
+    const Lang lang = ctx.state.language;
+    const char* lc = lang_code(lang);
+    const std::string& title = doc ? doc->info.title.get(lang) : entry.title.get(lang);
+    TouchArea area = touch_area(ctx, title, min, max);
+    const float rounding = ctx.theme.corner();
+    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
+    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : doc ? c.surface : c.background, rounding);
+    const ImU32 band = doc ? ctx.theme.document_type_color(doc->info.type) : c.border;
+    ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + ctx.px(10)), band, rounding, ImDrawFlags_RoundCornersTop);
+    if (selected) ctx.draw->AddRect(min, max, c.accent, rounding, 0, ctx.px(4));
+    else if (!doc) ctx.draw->AddRect(min, max, c.border, rounding, 0, ctx.px(2));
+
+    const float pad = ctx.px(26);
+    const float inner = max.x - min.x - pad * 2;
+    float y = min.y + pad;
+    const Font* title_font = ctx.fonts.get(FontRole::Title);
+    draw_text(ctx.draw, title_font, ImVec2(min.x + pad, y), doc ? c.primary : c.text_muted, entry.date.substr(0, 4));
+    y += title_font->size * 1.15f;
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    const std::string& place = doc ? doc->info.place.get(lang) : entry.place.get(lang);
+    draw_wrapped(ctx.draw, ctx.text_cache, date + "  ·  " + place, small, ImVec2(min.x + pad, y), inner, c.text_muted, lc, 1);
+    y += small->size * 1.6f;
+    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const float footer_y = max.y - pad * 0.8f - small->size * 1.2f;
+    const float line = ctx.text_cache.wrap(title, regular, inner, lc).line_height;
+    const int lines = std::clamp(static_cast<int>((footer_y - y - ctx.px(8)) / line), 1, 5);
+    draw_wrapped(ctx.draw, ctx.text_cache, title, regular, ImVec2(min.x + pad, y), inner, c.text, lc, lines);
+    if (doc) {
+        draw_text(ctx.draw, ctx.fonts.get(FontRole::Regular), ImVec2(min.x + pad, footer_y - ctx.px(4)), c.accent,
+                  ctx.t("home.read"));
+    } else {
+        const std::string& label = ctx.t("timeline.not_bundled");
+        const ImVec2 size = text_size(small, label);
+        const ImVec2 chip_min(min.x + pad, footer_y - ctx.px(4));
+        ctx.draw->AddRectFilled(chip_min, ImVec2(chip_min.x + size.x + ctx.px(24), chip_min.y + size.y + ctx.px(8)),
+                                c.surface_alt, ctx.px(16));
+        draw_text(ctx.draw, small, ImVec2(chip_min.x + ctx.px(12), chip_min.y + ctx.px(4)), c.text_muted, label);
+    }
+    return area.clicked;
+}
+
+// The chosen act that is not bundled: what it is and the passages that mention it.
+void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::string& date, ImVec2 min, ImVec2 max) {
+    OverviewState& overview = ctx.state.overview;
+    const Palette& c = ctx.theme.colors;
+    const Lang lang = ctx.state.language;
+    const char* lc = lang_code(lang);
+    scroll_region(ctx, overview.timeline_detail_scroll, min, max);
+    ctx.draw->PushClipRect(min, max, true);
+    const float margin = ctx.theme.margin();
+    const float width = max.x - min.x - margin * 2;
+    const float x = min.x + margin;
+    const float top = min.y - overview.timeline_detail_scroll.offset();
+    float y = top;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, entry.title.get(lang), ctx.fonts.get(FontRole::Medium), ImVec2(x, y), width,
+                      c.text, lc);
+    y += ctx.px(6);
+    const Font* small = ctx.fonts.get(FontRole::Small);
+    // The issuer plainly, not as "Adopted by": an entry may be a meeting rather than an act.
+    const std::string facts = date + "  ·  " + entry.place.get(lang) + "  ·  " + entry.issuer.get(lang);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, facts, small, ImVec2(x, y), width, c.text_muted, lc);
+    y += ctx.px(6);
+    y += draw_source_line(ctx, entry.source, ImVec2(x, y), width);
+    if (!entry.mentions.empty()) {
+        y += ctx.px(14);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.mentioned_in"), small, ImVec2(x, y), width, c.primary, lc);
+        y += ctx.px(8);
+    }
+    const float link_h = std::max(ctx.theme.min_target() * 1.2f, ctx.px(64));
+    for (const OverviewMention& mention : entry.mentions) {
+        const Document* doc = ctx.content.find_document(mention.document);
+        if (!doc) continue;
+        const Block& block = doc->blocks[mention.block - 1];
+        const Lang text_lang = block.translation[lang].empty() ? Lang::Ru : lang;
+        // Quoted as each language quotes: «…» in Russian, “…” in Chinese and English.
+        const bool guillemets = text_lang == Lang::Ru;
+        const std::string quoted = (guillemets ? "«" : "“") + block.text_in(lang) + (guillemets ? "»" : "”");
+        y += draw_wrapped(ctx.draw, ctx.text_cache, quoted, ctx.fonts.get(FontRole::Regular),
+                          ImVec2(x, y), width, c.text, lang_code(text_lang), 3);
+        y += ctx.px(8);
+        if (draw_mention_link(ctx, *doc, ImVec2(x, y), ImVec2(x + std::min(width, ctx.px(1100)), y + link_h))) {
+            ctx.draw->PopClipRect();
+            open_passage(ctx.state, *doc, mention.block - 1, Screen::Timeline);
+            return;
+        }
+        y += link_h + ctx.px(18);
+    }
+    ctx.draw->PopClipRect();
+    overview.timeline_detail_scroll.set_extent(y - top, max.y - min.y);
+    scroll_indicator(ctx, overview.timeline_detail_scroll, min, max, y - top);
+}
+
+}  // namespace
+
+void open_timeline(UiState& state) {
+    state.screen = Screen::Timeline;
+    state.overview.timeline_selected = -1;
+}
+
+bool has_timeline(const ContentStore& content) { return !content.overview().timeline.empty(); }
+
+void draw_timeline_screen(UiContext& ctx) {
+    const Theme& theme = ctx.theme;
+    const Palette& c = theme.colors;
+    OverviewState& overview = ctx.state.overview;
+    if (!draw_overview_frame(ctx, "timeline.title")) return;
+    const auto& timeline = ctx.content.overview().timeline;
+    const Lang lang = ctx.state.language;
+    const float margin = theme.margin();
+    float y = theme.top_bar_height() + margin * 0.6f;
+    const Font* heading = ctx.fonts.get(FontRole::Title);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.heading"), heading, ImVec2(margin, y),
+                      ctx.screen.x - margin * 2, c.text, lang_code(lang), 1);
+    y += ctx.px(6);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.subheading"), ctx.fonts.get(FontRole::Regular),
+                      ImVec2(margin, y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 2);
+    y += margin * 0.5f;
+
+    // The line of cards, dragged sideways, with the axis and a dot per act under it.
+    const TimelineGeometry g{ctx.px(380), ctx.px(330), ctx.px(28)};
+    const float axis_gap = ctx.px(56);
+    const ImVec2 track_min(0, y), track_max(ctx.screen.x, y + g.card_h + axis_gap);
+    const float content_w = margin * 2 + timeline.size() * g.card_w + (timeline.size() > 0 ? timeline.size() - 1 : 0) * g.gap;
+    overview.timeline_scroll.set_extent(content_w, ctx.screen.x);
+    scroll_region_horizontal(ctx, overview.timeline_scroll, track_min, track_max);
+    ctx.draw->PushClipRect(track_min, track_max, true);
+    const float axis_y = y + g.card_h + axis_gap * 0.55f;
+    const float left = margin - overview.timeline_scroll.offset();
+    ctx.draw->AddLine(ImVec2(left, axis_y), ImVec2(left + content_w - margin * 2, axis_y), c.border, ctx.px(4));
+    int tapped = -1;
+    for (size_t i = 0; i < timeline.size(); ++i) {
+        const float x = left + static_cast<float>(i) * (g.card_w + g.gap);
+        const Document* doc = timeline[i].bundled() ? ctx.content.find_document(timeline[i].document) : nullptr;
+        ctx.draw->AddCircleFilled(ImVec2(x + g.card_w * 0.5f, axis_y), ctx.px(10), doc ? c.primary : c.text_muted);
+        if (x + g.card_w < 0 || x > ctx.screen.x) continue;
+        const std::string& date = ctx.strings.timeline_dates[i][static_cast<int>(lang)];
+        const bool selected = static_cast<int>(i) == overview.timeline_selected;
+        if (draw_event_card(ctx, timeline[i], doc, date, selected, ImVec2(x, y), ImVec2(x + g.card_w, y + g.card_h)))
+            tapped = static_cast<int>(i);
+    }
+    ctx.draw->PopClipRect();
+    // A thin position bar under the axis, as the lists have at their side.
+    if (content_w > ctx.screen.x + 1) {
+        const float view = ctx.screen.x - margin * 2;
+        const float thumb = std::max(ctx.px(80), view * ctx.screen.x / content_w);
+        const float t = std::clamp(overview.timeline_scroll.offset() / (content_w - ctx.screen.x), 0.0f, 1.0f);
+        const float bar_y = track_max.y - ctx.px(8);
+        ctx.draw->AddRectFilled(ImVec2(margin + (view - thumb) * t, bar_y), ImVec2(margin + (view - thumb) * t + thumb, bar_y + ctx.px(6)),
+                                c.scrollbar, ctx.px(3));
+    }
+    if (tapped >= 0) {
+        const TimelineEntry& entry = timeline[tapped];
+        if (const Document* doc = entry.bundled() ? ctx.content.find_document(entry.document) : nullptr) {
+            open_document_from(ctx.state, *doc, Screen::Timeline);
+            return;
+        }
+        overview.timeline_selected = tapped;
+        overview.timeline_detail_scroll.stop();
+        overview.timeline_detail_scroll.scroll_to(0, false, ctx.now);
+    }
+
+    const ImVec2 detail_min(0, track_max.y + ctx.px(16)), detail_max(ctx.screen.x, ctx.screen.y - margin * 0.4f);
+    const int selected = overview.timeline_selected;
+    if (selected >= 0 && selected < static_cast<int>(timeline.size()) && !timeline[selected].bundled()) {
+        draw_event_details(ctx, timeline[selected], ctx.strings.timeline_dates[selected][static_cast<int>(lang)], detail_min,
+                           detail_max);
+    } else {
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.pick"), ctx.fonts.get(FontRole::Regular),
+                     ImVec2(margin, detail_min.y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 3);
+    }
+}
+
+}  // namespace kiosk::ui
