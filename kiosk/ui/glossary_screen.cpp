@@ -38,6 +38,8 @@ float glossary_entry(UiContext& ctx, const GlossaryTerm& term, const std::string
 
 }  // namespace
 
+bool has_glossary(const ContentStore& content) { return !content.explore().glossary.empty(); }
+
 void open_glossary(UiState& state) {
     state.explore.glossary_return = state.screen == Screen::Reader ? Screen::Reader : Screen::Home;
     state.screen = Screen::Glossary;

@@ -23,13 +23,11 @@ struct ExploreEntry {
     void (*open)(UiState& state);
 };
 constexpr ExploreEntry kExploreEntries[] = {
-    // Topics (issue 14 item 2) go first, e.g.
-    // {"home.explore.topics", Illustration::AppIcons, [](const ContentStore& c) { return !c.explore().topics.empty(); }, open_topics},
+    {"home.explore.topics", Illustration::AppIcons, has_topics, open_topics},
     {"home.explore.timeline", Illustration::NewsSources, has_timeline, open_timeline},
     {"home.explore.members", Illustration::LocationPin, has_members, open_members},
     {"home.explore.about", Illustration::GovServices, has_about, open_about},
-    // The glossary (issue 14 item 6) goes last, e.g.
-    // {"home.explore.glossary", Illustration::FactCheck, [](const ContentStore&) { return true; }, open_glossary},
+    {"home.explore.glossary", Illustration::FactCheck, has_glossary, open_glossary},
 };
 
 // One way in: picture, label and hint; true when tapped.
@@ -49,11 +47,25 @@ bool draw_explore_tile(UiContext& ctx, const ExploreEntry& entry, ImVec2 min, Im
     const float width = max.x - x - ctx.px(16);
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const Font* small = ctx.fonts.get(FontRole::Small);
-    const float text_h = medium->size * 1.25f + small->size * 1.3f;
-    float y = min.y + (h - text_h) * 0.5f;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, label, medium, ImVec2(x, y), width, c.primary, lang_code(lang), 1);
-    draw_wrapped(ctx.draw, ctx.text_cache, ctx.t(std::string(entry.label_key) + "_hint"), small, ImVec2(x, y), width,
-                 c.text_muted, lang_code(lang), 1);
+    // Five tiles share a row, so a long label ("Государства-члены") may take two lines; the
+    // hint then gives way, and otherwise takes the lines that are left.
+    const char* code = lang_code(lang);
+    const WrappedText& label_text = ctx.text_cache.wrap(label, medium, width, code);
+    const int label_rows = std::min(2, static_cast<int>(label_text.lines.size()));
+    const float label_h = label_text.line_height * static_cast<float>(label_rows);
+    const std::string& hint = ctx.t(std::string(entry.label_key) + "_hint");
+    int hint_rows = 0;
+    float hint_line = 0;
+    if (label_rows == 1) {
+        const WrappedText& hint_text = ctx.text_cache.wrap(hint, small, width, code);
+        hint_line = hint_text.line_height;
+        const int room = static_cast<int>((h - ctx.px(16) - label_h) / std::max(1.0f, hint_line));
+        hint_rows = std::max(0, std::min({2, room, static_cast<int>(hint_text.lines.size())}));
+    }
+    float y = min.y + (h - label_h - hint_line * static_cast<float>(hint_rows)) * 0.5f;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, label, medium, ImVec2(x, y), width, c.primary, code, label_rows);
+    if (hint_rows > 0)
+        draw_wrapped(ctx.draw, ctx.text_cache, hint, small, ImVec2(x, y), width, c.text_muted, code, hint_rows);
     return area.clicked;
 }
 
@@ -171,21 +183,6 @@ void draw_home_screen(UiContext& ctx) {
     float y = theme.top_bar_height() + margin * 0.6f;
     const Font* heading = ctx.fonts.get(FontRole::Title);
     draw_text(ctx.draw, heading, ImVec2(margin, y), c.text, ctx.t("home.heading"));
-    // Ways in besides the cards: the topics and the glossary, at the right of the heading.
-    {
-        const float h = theme.button_height() * 0.85f, cy = y + heading->size * 0.5f;
-        float right = ctx.screen.x - margin;
-        const std::string& glossary = ctx.t("home.glossary");
-        const float wg = button_width(ctx, glossary);
-        if (touch_button(ctx, glossary, ImVec2(right - wg, cy - h / 2), ImVec2(right, cy + h / 2), ButtonStyle::Secondary))
-            open_glossary(ctx.state);
-        right -= wg + ctx.px(16);
-        const std::string& topics = ctx.t("home.topics");
-        const float wt = button_width(ctx, topics);
-        if (!ctx.content.explore().topics.empty() &&
-            touch_button(ctx, topics, ImVec2(right - wt, cy - h / 2), ImVec2(right, cy + h / 2), ButtonStyle::Primary))
-            open_topics(ctx.state);
-    }
     y += heading->size * 1.3f;
     // On a short screen (1024x600) the cards need the line more than the hint: each says "Read".
     if (ctx.screen.y >= 720) {

@@ -37,6 +37,8 @@ void draw_glossary_screen(UiContext& ctx); // glossary_screen.cpp: every term wi
 // Opens the topics or the glossary (from home).
 void open_topics(UiState& state);
 void open_glossary(UiState& state);
+bool has_topics(const ContentStore& content);
+bool has_glossary(const ContentStore& content);
 // The words of `topic` in the document's text column, as reader_matches() gives a search's
 // (topics_screen.cpp).
 std::vector<ReaderMatch> topic_reader_matches(const Topic& topic, const Document& doc, Lang text_lang,
@@ -60,6 +62,9 @@ void draw_members_screen(UiContext& ctx);  // members_screen.cpp: the member sta
 // Opening them from home (nothing chosen yet), and whether the content has what they show.
 void open_about(UiState& state);
 void open_timeline(UiState& state);
+// Opens the timeline at the entry `id`, its details shown, Back leading to `back`; false when
+// the timeline has no such entry.
+bool open_timeline_entry(UiState& state, const ContentStore& content, const std::string& id, Screen back);
 void open_members(UiState& state);
 bool has_about(const ContentStore& content);
 bool has_timeline(const ContentStore& content);

@@ -131,6 +131,8 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
 
 }  // namespace
 
+bool has_topics(const ContentStore& content) { return !content.explore().topics.empty(); }
+
 void open_topics(UiState& state) {
     state.screen = Screen::Topics;
     state.explore.topic = nullptr;
