@@ -308,6 +308,14 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
     // Mentions are checked against valid documents only, as translations are.
     if (diagnostics->size() == errors_before)
         load_overview_sources(fs::join(source_dir, "explore"), out->documents, &out->overview, diagnostics);
+    // A link to an act the kiosk lacks opens the act's timeline entry, which has the act's id:
+    // both files must then give it the same date.
+    for (const TimelineEntry& entry : out->overview.timeline)
+        for (const ExternalAct& act : out->explore.acts)
+            if (act.id == entry.id && act.date != entry.date)
+                diagnostics->push_back({fs::join(source_dir, "acts.txt"), act.source_line, "date",
+                                        "act '" + act.id + "' is dated " + act.date + " here but " + entry.date +
+                                            " on the timeline (explore/timeline.txt)"});
     return diagnostics->size() == errors_before;
 }
 

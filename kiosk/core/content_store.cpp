@@ -185,7 +185,7 @@ std::unique_ptr<ContentStore> ContentStore::open(const std::string& path, std::s
     std::string reason;
     if (!load_meta(db, &store->info_, &reason) || !load_documents(db, &store->documents_, &reason) ||
         !load_lessons(db, &store->lessons_, &reason) ||
-        !load_explore_tables(db, store->documents_, &store->explore_, &reason)) {
+        !load_explore_tables(db, store->documents_, &store->explore_, &reason) ||
         !load_overview_content(db, &store->overview_, &store->documents_, &reason)) {
         *error = path + ": " + reason;
         return nullptr;

@@ -110,6 +110,13 @@ void KioskRunner::write_state_dump() {
     json.key("topic");
     if (topic) json.value(topic->id);
     else json.null();
+    // The timeline entry whose details show (opened by a tap or by a link in a passage).
+    const auto& timeline = content_->overview().timeline;
+    const int entry = state.overview.timeline_selected;
+    json.key("timeline_entry");
+    if (state.screen == ui::Screen::Timeline && entry >= 0 && entry < static_cast<int>(timeline.size()))
+        json.value(timeline[static_cast<size_t>(entry)].id);
+    else json.null();
     // Reading aloud: the id of the item being spoken (the reader's Block::id, the lesson's slide
     // number, the quiz's question number) or null; the visitor's speed; and why the button is
     // disabled for the text on screen (null when it can read, "disabled" when turned off).

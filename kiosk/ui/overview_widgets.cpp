@@ -31,7 +31,7 @@ ImU32 rgb(uint32_t color) {
 bool draw_overview_frame(UiContext& ctx, const char* title_key) {
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, ctx.theme.colors.background);
     if (!draw_top_bar(ctx, ctx.t(title_key), true)) return true;
-    ctx.state.screen = Screen::Home;
+    ctx.state.screen = ctx.state.screen == Screen::Timeline ? ctx.state.overview.timeline_back : Screen::Home;
     return false;
 }
 

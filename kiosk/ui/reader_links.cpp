@@ -121,7 +121,12 @@ void follow_reader_link(UiContext& ctx, const PassageLink& link) {
                 ctx.state.reader.return_to = back;
             }
             return;
-        case LinkKind::Act: reader.popover = ReaderPopover{}; reader.popover.act = ctx.content.find_act(link.target); break;
+        case LinkKind::Act:
+            // An act on the timeline opens its entry there (Back returns here); otherwise its card.
+            if (open_timeline_entry(ctx.state, ctx.content, link.target, Screen::Reader)) return;
+            reader.popover = ReaderPopover{};
+            reader.popover.act = ctx.content.find_act(link.target);
+            break;
         case LinkKind::Term: reader.popover = ReaderPopover{}; reader.popover.term = ctx.content.find_term(link.target); break;
     }
     reader.popover.opened_at = ctx.now;

@@ -117,6 +117,22 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
 void open_timeline(UiState& state) {
     state.screen = Screen::Timeline;
     state.overview.timeline_selected = -1;
+    state.overview.timeline_back = Screen::Home;
+}
+
+bool open_timeline_entry(UiState& state, const ContentStore& content, const std::string& id, Screen back) {
+    const auto& timeline = content.overview().timeline;
+    for (size_t i = 0; i < timeline.size(); ++i) {
+        if (timeline[i].id != id) continue;
+        state.screen = Screen::Timeline;
+        state.overview.timeline_selected = static_cast<int>(i);
+        state.overview.timeline_focus = true;
+        state.overview.timeline_back = back;
+        state.overview.timeline_detail_scroll.stop();
+        state.overview.timeline_detail_scroll.scroll_to(0, false, 0);
+        return true;
+    }
+    return false;
 }
 
 bool has_timeline(const ContentStore& content) { return !content.overview().timeline.empty(); }
@@ -144,6 +160,13 @@ void draw_timeline_screen(UiContext& ctx) {
     const ImVec2 track_min(0, y), track_max(ctx.screen.x, y + g.card_h + axis_gap);
     const float content_w = margin * 2 + timeline.size() * g.card_w + (timeline.size() > 0 ? timeline.size() - 1 : 0) * g.gap;
     overview.timeline_scroll.set_extent(content_w, ctx.screen.x);
+    if (overview.timeline_focus && overview.timeline_selected >= 0) {
+        // Opened at an entry (a link in a passage): that card in the middle of the screen.
+        const float card_x = margin + static_cast<float>(overview.timeline_selected) * (g.card_w + g.gap);
+        const float wanted = card_x - (ctx.screen.x - g.card_w) * 0.5f;
+        overview.timeline_scroll.scroll_to(std::clamp(wanted, 0.0f, std::max(0.0f, content_w - ctx.screen.x)), false, ctx.now);
+    }
+    overview.timeline_focus = false;
     scroll_region_horizontal(ctx, overview.timeline_scroll, track_min, track_max);
     ctx.draw->PushClipRect(track_min, track_max, true);
     const float axis_y = y + g.card_h + axis_gap * 0.55f;

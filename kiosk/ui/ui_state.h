@@ -72,6 +72,8 @@ struct OverviewState {
     KineticScroll timeline_detail_scroll;
     KineticScroll members_scroll;    // the chosen state's documents
     int timeline_selected = -1;      // OverviewContent::timeline index whose details show; -1: none
+    bool timeline_focus = false;     // scroll the selected entry into the middle when next drawn
+    Screen timeline_back = Screen::Home;  // where Back goes: home, or the reader a link came from
     int member_selected = -1;        // OverviewContent::members index; -1: none
     // QR codes by address, encoded the first time one is drawn.
     std::vector<std::pair<std::string, QrMatrix>> qr_codes;

@@ -98,7 +98,7 @@ TEST_CASE("the factory content holds the About facts, the timeline and every mem
         }
     }
     // The acts the bundled texts cite with a date and place are all there.
-    for (const char* id : {"charter-2002", "treaty-2007", "qingdao-2018", "statement-2020", "statement-2021", "literacy-2022"})
+    for (const char* id : {"2002-sco-charter", "2007-good-neighbourliness-treaty", "2018-qingdao-summit", "2020-digital-economy-statement", "2021-science-technology-statement", "2022-digital-literacy-programme"})
         CHECK(std::any_of(overview.timeline.begin(), overview.timeline.end(), [&](const TimelineEntry& e) { return e.id == id; }));
 }
 
@@ -151,15 +151,15 @@ TEST_CASE("kioskctl build names the file, line and problem of a broken explore s
          "11 июня 2018 года в г. Циндао", "mention: block 18 of '2019-digital-concept' does not contain \"", ""},
         {"a timeline entry for a document that does not exist", "explore/timeline.txt", "document: 2021-ict-ministers-protocol",
          "document: 2021-protocol", "document: no document '2021-protocol' in documents/", ""},
-        {"a duplicate timeline id", "explore/timeline.txt", "id: treaty-2007", "id: charter-2002",
-         "id: duplicate id 'charter-2002' (first on line ", "id: charter-2002\ndate: 2007"},
+        {"a duplicate timeline id", "explore/timeline.txt", "id: 2007-good-neighbourliness-treaty", "id: 2002-sco-charter",
+         "id: duplicate id '2002-sco-charter' (first on line ", "id: 2002-sco-charter\ndate: 2007"},
         {"a missing language", "explore/timeline.txt", "title.zh: 《上海合作组织宪章》\n", "",
-         "title.zh: missing in [event] (every text needs ru, en and zh)", "[event]\nid: charter-2002"},
+         "title.zh: missing in [event] (every text needs ru, en and zh)", "[event]\nid: 2002-sco-charter"},
         {"an act without a date", "explore/timeline.txt", "date: 2007-08-16\n", "", "date: missing in [event]",
-         "[event]\nid: treaty-2007"},
+         "[event]\nid: 2007-good-neighbourliness-treaty"},
         {"an invalid date", "explore/timeline.txt", "date: 2007-08-16", "date: 2007-02-30",
          "date: '2007-02-30' is not a date in the form YYYY-MM-DD", ""},
-        {"an unknown key", "explore/timeline.txt", "id: treaty-2007", "id: treaty-2007\nwhen: 2007",
+        {"an unknown key", "explore/timeline.txt", "id: 2007-good-neighbourliness-treaty", "id: 2007-good-neighbourliness-treaty\nwhen: 2007",
          "when: unknown key in [event]", "when: 2007"},
         {"an about fact without a source", "explore/about.txt", "source.en: Declaration on the Establishment of the Shanghai Cooperation Organisation, 15 June 2001, Shanghai\n",
          "", "source.en: missing in [fact]", "[fact]\nid: founded"},
@@ -174,6 +174,9 @@ TEST_CASE("kioskctl build names the file, line and problem of a broken explore s
         {"an unknown member state", "explore/members.txt", "code: IR", "code: XX", "code: unknown member state 'XX'", ""},
         {"flag colours that are not colours", "explore/members.txt", "colors: FFFFFF 0039A6 D52B1E",
          "colors: white blue red", "colors: 'white blue red' is not two to four RGB colours", ""},
+        {"an act dated otherwise than its timeline entry", "acts.txt", "date: 2002-06-07", "date: 2002-06-08",
+         "date: act '2002-sco-charter' is dated 2002-06-08 here but 2002-06-07 on the timeline (explore/timeline.txt)",
+         "[act]\nid: 2002-sco-charter"},
         {"the informal 你 in Chinese", "explore/members.txt", "name.zh: 印度", "name.zh: 你的印度",
          "name.zh: addresses the visitor as 你", ""},
     };

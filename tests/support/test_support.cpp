@@ -115,6 +115,8 @@ double resident_mb() {
 void write_text(const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << text;
+    out.close();
+    REQUIRE_MESSAGE(out, "could not write " << path);  // a fixture that silently lacks a file proves nothing
 }
 
 const JsonValue& JsonValue::operator[](const std::string& key) const {
@@ -240,12 +242,13 @@ JsonValue parse_json(const std::string& text, bool* ok) {
 
 void copy_overview_sources(const std::string& to) {
     const std::string from = std::string(KIOSK_SOURCE_DIR) + "/db";
-    write_text(to + "/terminology.txt", read_text(from + "/terminology.txt"));
     for (const char* folder : {"/documents/", "/translations/", "/explore/"}) {
         REQUIRE(fs::make_dirs(to + folder));
         for (const std::string& name : fs::list_files(from + folder, ".txt"))
             write_text(to + folder + name, read_text(from + folder + name));
     }
+    for (const char* file : {"/terminology.txt", "/topics.txt", "/glossary.txt", "/acts.txt", "/references.txt"})
+        write_text(to + file, read_text(from + file));
 }
 
 }  // namespace kiosk::test

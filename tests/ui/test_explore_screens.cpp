@@ -33,7 +33,7 @@ TEST_CASE("the topics and the glossary are reached by touch from home in every l
         CAPTURE(kiosk::lang_code(lang));
         const std::vector<std::string> args = {"--lang", kiosk::lang_code(lang)};
         TempDir topics_dir;
-        auto topics = run_kiosk_script(topics_dir, f.tap("home.topics", lang) + "wait 200\nshot @DIR@/topics.png\n", args);
+        auto topics = run_kiosk_script(topics_dir, f.tap("home.explore.topics", lang) + "wait 200\nshot @DIR@/topics.png\n", args);
         REQUIRE_MESSAGE(topics.result.exit_code == 0, topics.result.err);
         CHECK(topics.state["screen"].string == "topics");
         CHECK(topics.state["missing_glyphs"].number == 0);
@@ -41,14 +41,14 @@ TEST_CASE("the topics and the glossary are reached by touch from home in every l
         for (const kiosk::Topic& topic : f.content->explore().topics) CHECK(has_target(topics.state, topic.name[lang]));
 
         TempDir glossary_dir;
-        auto glossary = run_kiosk_script(glossary_dir, f.tap("home.glossary", lang) + "wait 200\n", args);
+        auto glossary = run_kiosk_script(glossary_dir, f.tap("home.explore.glossary", lang) + "wait 200\n", args);
         REQUIRE_MESSAGE(glossary.result.exit_code == 0, glossary.result.err);
         CHECK(glossary.state["screen"].string == "glossary");
         CHECK(glossary.state["missing_glyphs"].number == 0);
         check_target_sizes(glossary.state);
         // Back goes home.
         TempDir back_dir;
-        auto back = run_kiosk_script(back_dir, f.tap("home.glossary", lang) + f.tap("action.back", lang) + "wait 100\n", args);
+        auto back = run_kiosk_script(back_dir, f.tap("home.explore.glossary", lang) + f.tap("action.back", lang) + "wait 100\n", args);
         CHECK(back.state["screen"].string == "home");
     }
 }
@@ -64,7 +64,7 @@ TEST_CASE("a topic lists its passages, and a passage opens the reader there with
         const kiosk::Document* doc = f.content->find_document(span.document);
         REQUIRE(doc);
         const std::string& passage = doc->blocks[span.block - 1].text_in(lang);
-        const std::string script = f.tap("home.topics", lang) + "tap-label " + topic->name[lang] + "\nwait 200\n";
+        const std::string script = f.tap("home.explore.topics", lang) + "tap-label " + topic->name[lang] + "\nwait 200\n";
         TempDir list_dir;
         auto list = run_kiosk_script(list_dir, script, {"--lang", kiosk::lang_code(lang)});
         REQUIRE_MESSAGE(list.result.exit_code == 0, list.result.err);
@@ -120,14 +120,32 @@ TEST_CASE("a tap on a glossary term in the reader opens its definition, in every
     }
 }
 
-TEST_CASE("a mention of an act the kiosk lacks opens its card, and a mention of a bundled one opens that document") {
+TEST_CASE("a mention of an act the kiosk lacks opens its timeline entry or its card, and a bundled one opens that document") {
     Fixture f;
+    const std::string open = f.open("2025-digital-economy-statement", Lang::Ru);
     TempDir dir;
-    auto charter = run_kiosk_script(dir, f.open("2025-digital-economy-statement", Lang::Ru) + "tap-label Хартии ШОС\nwait 200\n");
+    auto charter = run_kiosk_script(dir, open + "tap-label Хартии ШОС\nwait 200\n");
     REQUIRE_MESSAGE(charter.result.exit_code == 0, charter.result.err);
-    CHECK(charter.state["reader_popover"].string == "act:2002-sco-charter");
-    CHECK(has_target(charter.state, f.translations.get(Lang::Ru, "action.close")));
+    CHECK(charter.state["screen"].string == "timeline");
+    CHECK(charter.state["timeline_entry"].string == "2002-sco-charter");
     check_target_sizes(charter.state);
+    // Back returns to the passage's document.
+    TempDir back_dir;
+    auto back = run_kiosk_script(back_dir, open + "tap-label Хартии ШОС\nwait 200\n" + f.tap("action.back", Lang::Ru) + "wait 100\n");
+    REQUIRE_MESSAGE(back.result.exit_code == 0, back.result.err);
+    CHECK(back.state["screen"].string == "reader");
+    CHECK(back.state["document"].string == "2025-digital-economy-statement");
+
+    // The Development Strategy to 2025 is not on the timeline (no date or place in the bundled
+    // text): its card opens over the reader.
+    TempDir card_dir;
+    auto strategy = run_kiosk_script(card_dir, "tap-label EN\nwait 100\n" + f.open("2025-digital-economy-statement", Lang::En) +
+                                                   "tap-label SCO Development Strategy until 2025\nwait 200\n",
+                                     {"--lang", "en"});
+    REQUIRE_MESSAGE(strategy.result.exit_code == 0, strategy.result.err);
+    CHECK(strategy.state["reader_popover"].string == "act:2015-sco-development-strategy-2025");
+    CHECK(has_target(strategy.state, f.translations.get(Lang::En, "action.close")));
+    check_target_sizes(strategy.state);
 
     TempDir doc_dir;
     auto concept = run_kiosk_script(doc_dir, f.open("2021-ict-ministers-protocol", Lang::En) +
@@ -188,6 +206,10 @@ TEST_CASE("where the targets of links on adjacent lines overlap, the link whose 
         auto run = run_kiosk_script(dir, open + "tap " + std::to_string(x) + " " + std::to_string(static_cast<int>(tap.y)) +
                                              "\nwait 200\n", small);
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
-        CHECK(run.state["reader_popover"].string == tap.expected);
+        // The Charter opens its timeline entry; the Strategy, not on the timeline, its card.
+        const std::string followed = run.state["screen"].string == "timeline"
+                                         ? "act:" + run.state["timeline_entry"].string
+                                         : run.state["reader_popover"].string;
+        CHECK(followed == tap.expected);
     }
 }
