@@ -49,19 +49,20 @@ on Raspberry Pi class boards without a desktop. kioskctl manages its content.")
 if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_PROCESSOR STREQUAL "aarch64")
   set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
 endif()
-# Fonts, RIME's pinyin data (read at run time, not linked), the boot plumbing and eSpeak NG (a
+# Fonts, RIME (librime1, loaded with dlopen when a visitor first searches, so dpkg-shlibdeps
+# cannot see it) and its pinyin data (read at run time), the boot plumbing and eSpeak NG (a
 # program the kiosk runs to read aloud, never links: it is GPL-3.0; espeak-ng-data holds the ru,
 # cmn and en voices) are named here (deb-systemd-helper comes with an essential package). Library
 # dependencies come from dpkg-shlibdeps, except when cross-compiling: libunibreak1 (not multiarch)
 # cannot be installed for arm64 on the build machine, so dpkg-shlibdeps could not name its package;
 # the list is given instead.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-cjk, rime-data-pinyin-simp, rime-prelude, systemd, udev, espeak-ng, espeak-ng-data")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-cjk, librime1, rime-data-pinyin-simp, rime-prelude, systemd, udev, espeak-ng, espeak-ng-data")
 # Syncthing (MPL-2.0, a separate program) shares the fleet folder between kiosks; optional.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "syncthing")
 if(CMAKE_CROSSCOMPILING)
   string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libc6, libgcc-s1, libstdc++6, libsdl2-2.0-0, libsqlite3-0,"
          " libfreetype6, libharfbuzz0b, libfribidi0, libsodium23, libstemmer0d, libunibreak1, libicu72, libstb0, libsystemd0,"
-         " librime1, libqrencode4")
+         " libqrencode4")
 else()
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 endif()

@@ -67,14 +67,52 @@ std::vector<std::string> parse_voice_list(const std::string& output) {
 EspeakEngine::EspeakEngine(const EspeakConfig& config, PcmSink* sink, std::string audio_error)
     : config_(config), sink_(sink), problem_(std::move(audio_error)) {
     volume_ = std::clamp(config.volume_percent, 0, 100);
-    if (config_.enabled) {
-        std::string output, error;
-        engine_ok_ = run_for_output({config_.program, "--voices"}, 3.0, &output, &error);
-        if (engine_ok_) voices_ = parse_voice_list(output);
-        else problem_ = error;
-    }
     wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    if (config_.enabled && engine_ok_ && sink_) worker_ = std::thread([this] { run(); });
+}
+
+// The voice list is asked of `espeak-ng --voices` only once something may be read (the kiosk
+// asks half a second after its start, or the first support() or speak() does): a start that
+// ends at once runs no synthesizer at all.
+void EspeakEngine::begin_probe() const {
+    if (probe_begun_ || !config_.enabled) return;
+    probe_begun_ = true;
+    auto probe = [program = config_.program] {
+        VoiceProbe result;
+        std::string output;
+        result.ok = run_for_output({program, "--voices"}, 3.0, &output, &result.error);
+        if (result.ok) result.voices = parse_voice_list(output);
+        return result;
+    };
+    // A detached thread: a kiosk that stops before the probe answers does not wait for it (the
+    // thread owns the promise; the answer then goes nowhere).
+    std::promise<VoiceProbe> answer;
+    probe_ = answer.get_future().share();
+    try {
+        std::thread([probe, answer = std::move(answer)]() mutable { answer.set_value(probe()); }).detach();
+    } catch (const std::system_error&) {
+        std::promise<VoiceProbe> now;  // no thread to be had: probed here
+        probe_ = now.get_future().share();
+        now.set_value(probe());
+    }
+}
+
+void EspeakEngine::resolve_voices() const {
+    begin_probe();
+    if (probe_resolved_ || !probe_.valid()) return;
+    probe_resolved_ = true;
+    const VoiceProbe& result = probe_.get();
+    engine_ok_ = result.ok;
+    voices_ = result.voices;
+    if (!result.ok) problem_ = result.error;
+    std::lock_guard<std::mutex> lock(mutex_);
+    // The engine's own worker, started on first need from a const query (support()).
+    auto* self = const_cast<EspeakEngine*>(this);
+    if (engine_ok_ && sink_) worker_ = std::thread([self] { self->run(); });
+}
+
+bool EspeakEngine::voices_known() const {
+    if (!config_.enabled) return true;
+    return probe_begun_ && probe_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
 }
 
 EspeakEngine::~EspeakEngine() {
@@ -90,6 +128,7 @@ EspeakEngine::~EspeakEngine() {
 
 SpeechSupport EspeakEngine::support(Lang lang) const {
     if (!config_.enabled) return SpeechSupport::Disabled;
+    resolve_voices();
     if (!engine_ok_) return SpeechSupport::NoEngine;
     if (!sink_) return SpeechSupport::NoAudio;
     const std::string voice = speech_voice(lang);
@@ -109,6 +148,7 @@ void EspeakEngine::wake() {
 }
 
 uint64_t EspeakEngine::speak(const std::string& text, Lang lang, int words_per_minute) {
+    resolve_voices();  // starts the worker, if there is an engine and a sink
     uint64_t serial;
     {
         std::lock_guard<std::mutex> lock(mutex_);

@@ -14,6 +14,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -83,8 +84,10 @@ struct SpeechStats {
 
 class EspeakEngine : public SpeechBackend {
 public:
-    // `sink` may be null: there is no audio device (`audio_error` says why). Probes the voices
-    // (`espeak-ng --voices`, at most 3 s) before it returns.
+    // `sink` may be null: there is no audio device (`audio_error` says why). The voices are
+    // probed (`espeak-ng --voices`, at most 3 s, on a thread of its own) from begin_probe(), or
+    // else from the first support(), problem(), voices() or speak(), which wait for the answer.
+    // These, begin_probe() and voices_known() belong to one thread (the kiosk's UI thread).
     EspeakEngine(const EspeakConfig& config, PcmSink* sink, std::string audio_error);
     ~EspeakEngine() override;
 
@@ -99,8 +102,18 @@ public:
     void set_volume(int percent) { volume_ = percent; }
     SpeechStats stats() const;
     // Why there is no engine or audio, one sentence for the log; empty when both work.
-    const std::string& problem() const { return problem_; }
-    const std::vector<std::string>& voices() const { return voices_; }
+    const std::string& problem() const {
+        resolve_voices();
+        return problem_;
+    }
+    const std::vector<std::string>& voices() const {
+        resolve_voices();
+        return voices_;
+    }
+    // Starts the voice probe if it has not started (never waits).
+    void begin_probe() const;
+    // True once the voice probe has finished (never waits).
+    bool voices_known() const;
     // True while a synthesizer process is alive (tests: at most one, and none after stop()).
     bool process_running() const { return process_alive_.load(); }
     // True from speak() until that utterance has played out (or stop()): audio is on its way.
@@ -123,11 +136,23 @@ private:
     bool speaker_stalled();
     void wake();
 
+    struct VoiceProbe {
+        bool ok = false;
+        std::vector<std::string> voices;
+        std::string error;
+    };
+    // Waits for the voice probe once, keeps its result and starts the worker if there is an
+    // engine and a sink (later calls return at once).
+    void resolve_voices() const;
+
     EspeakConfig config_;
     PcmSink* sink_;
-    std::string problem_;
-    std::vector<std::string> voices_;
-    bool engine_ok_ = false;
+    mutable std::shared_future<VoiceProbe> probe_;  // set by begin_probe()
+    mutable bool probe_begun_ = false;
+    mutable bool probe_resolved_ = false;
+    mutable std::string problem_;
+    mutable std::vector<std::string> voices_;
+    mutable bool engine_ok_ = false;
     std::atomic<int> volume_{80};
 
     mutable std::mutex mutex_;
@@ -159,7 +184,7 @@ private:
     std::atomic<uint64_t> speaking_serial_{0};  // the last speak(); 0 after stop()
     std::atomic<bool> process_alive_{false};
     int wake_fd_ = -1;
-    std::thread worker_;
+    mutable std::thread worker_;  // started by resolve_voices()
 };
 
 }  // namespace kiosk

@@ -231,11 +231,13 @@ bool KioskRunner::init(std::string* error) {
     if (!glyph_texture_.create(display_.renderer(), text_->cache(), error)) return false;
     text_->set_texture(static_cast<ImTextureID>(glyph_texture_.texture()));
 
-    // RIME starts on its own thread (a first start compiles its schema into the data dir), so
-    // the first frame never waits for it; the 拼音 layout says so until it is ready.
+    // RIME starts on its own thread (a first start compiles its schema into the data dir), and
+    // only when the search screen is first shown, so neither the first frame nor a kiosk that is
+    // never searched waits for it; the 拼音 layout says so until it is ready.
     PinyinInput::Options pinyin_options;
     pinyin_options.user_data_dir = fs::join(data_dir_, "rime");
     pinyin_options.content_db = content_->path();
+    pinyin_options.start_at_once = false;
     pinyin_ = std::make_unique<PinyinInput>(pinyin_options);
     ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_, std::move(search_index_));
     ui_->set_pinyin_input(pinyin_.get());
@@ -340,12 +342,6 @@ void KioskRunner::start_speech() {
         config.program = options_.speech_engine;
         config.volume_percent = settings_.speech_volume;
         speech_engine_ = std::make_unique<EspeakEngine>(config, audio_.get(), audio_error);
-        if (!speech_engine_->problem().empty())
-            std::fprintf(stderr, "kiosk: reading aloud is unavailable: %s\n", speech_engine_->problem().c_str());
-        for (Lang lang : kAllLangs)
-            if (speech_engine_->support(lang) == SpeechSupport::NoVoice)
-                std::fprintf(stderr, "kiosk: reading aloud: %s has no voice '%s'\n", options_.speech_engine.c_str(),
-                             speech_voice(lang));
         speech_event_ = SDL_RegisterEvents(1);
         const Uint32 event_type = speech_event_;
         speech_engine_->set_listener([event_type] {
@@ -358,7 +354,27 @@ void KioskRunner::start_speech() {
     ui_->set_speech(speech_.get());
 }
 
+// What is missing for reading aloud, logged once the engine's voice probe (its own thread, so
+// the start never waits for it) has answered.
+void KioskRunner::report_speech_problems() {
+    if (speech_reported_ || !speech_engine_ || !speech_engine_->voices_known()) return;
+    speech_reported_ = true;
+    if (!speech_engine_->problem().empty())
+        std::fprintf(stderr, "kiosk: reading aloud is unavailable: %s\n", speech_engine_->problem().c_str());
+    for (Lang lang : kAllLangs)
+        if (speech_engine_->support(lang) == SpeechSupport::NoVoice)
+            std::fprintf(stderr, "kiosk: reading aloud: %s has no voice '%s'\n", options_.speech_engine.c_str(),
+                         speech_voice(lang));
+}
+
 void KioskRunner::service_speech() {
+    // Half a second after the start the voices are probed, off this thread, so that the reader's
+    // button knows them before a visitor gets there; a start that ends sooner never runs espeak-ng.
+    if (speech_engine_) {
+        if (speech_probe_at_ < 0) speech_probe_at_ = now_ + 0.5;
+        else if (now_ >= speech_probe_at_) speech_engine_->begin_probe();
+    }
+    report_speech_problems();
     if (speech_ && speech_->update()) dirty_ = true;  // the highlighted block changed
 }
 
@@ -567,6 +583,7 @@ int KioskRunner::run() {
     if (on_trial_) ContentInstaller(installer_config_).end_start_cleanly();
     close_event_log();
     write_state_dump();
+    report_speech_problems();  // if the probe answered (the dump asks it when it writes speech fields)
     const bool restart = ui_->state().requests.restart && options_.script_path.empty() && !options_.headless;
     shutdown();
     if (restart) {

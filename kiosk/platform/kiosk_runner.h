@@ -65,6 +65,7 @@ private:
     void store_trainer_session();  // handles UiRequests::record_trainer_session
     bool lockdown() const { return !options_.windowed; }
     void start_speech();    // the audio device, eSpeak NG and the controller (never fails: the UI says what is missing)
+    void report_speech_problems();
     void service_speech();  // moves reading aloud on to the next block when one ended
     // Something is being said (not merely a reading whose synthesizer failed at once).
     bool speech_busy() const { return speech_ && speech_->speaking() && speech_engine_ && speech_engine_->busy(); }
@@ -140,6 +141,8 @@ private:
     std::unique_ptr<EspeakEngine> speech_engine_;
     std::unique_ptr<SpeechController> speech_;
     Uint32 speech_event_ = 0;                    // pushed by the speech worker to wake the loop
+    bool speech_reported_ = false;               // what reading aloud lacks was logged
+    double speech_probe_at_ = -1;                // when to probe the voices (kiosk clock); -1: not set
     std::unique_ptr<UsbUpdates> usb_;  // null with --content: nothing is installed then
     int last_percent_ = -1;            // of the install progress last shown
     InstallerConfig installer_config_; // empty data_dir with --content

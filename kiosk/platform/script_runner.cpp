@@ -50,7 +50,7 @@ void KioskRunner::push_key(const ScriptCommand& cmd) {
 // they wait for it to start and after each step, so a script sees the same candidates on
 // every run.
 void KioskRunner::settle_pinyin() {
-    if (!pinyin_) return;
+    if (!pinyin_ || !pinyin_->started()) return;  // not asked to start yet: nothing to wait for
     const bool working = pinyin_->busy() || pinyin_->state() == PinyinInput::State::Starting;
     if (working && !pinyin_->wait_idle(30))
         std::fprintf(stderr, "kiosk: pinyin input still busy after 30 s\n");

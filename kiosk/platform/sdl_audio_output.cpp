@@ -1,6 +1,7 @@
 #include "platform/sdl_audio_output.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 namespace kiosk {
@@ -11,27 +12,36 @@ bool SdlAudioOutput::open(std::string* error) {
         return false;
     }
     subsystem_ = true;
+    return true;
+}
+
+// The device itself is opened when the first samples arrive (on the speech worker): until the
+// kiosk speaks there is no audio thread, and a start that ends at once does not wait to close one.
+bool SdlAudioOutput::ensure_device() {
+    if (device_.load() != 0) return true;
+    if (!subsystem_ || open_failed_) return false;
     SDL_AudioSpec want{}, have{};
     want.freq = rate_;
     want.format = AUDIO_S16SYS;
     want.channels = 1;
-    want.samples = static_cast<Uint16>(buffer_);  // about 23 ms: the first sound is not held back
+    want.samples = static_cast<Uint16>(buffer_.load());  // about 23 ms: the first sound is not held back
     want.callback = &SdlAudioOutput::callback;
     want.userdata = this;
-    device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);  // SDL converts if the device differs
-    if (device_ == 0) {
-        *error = std::string("no audio output: ") + SDL_GetError();
-        close();
+    const SDL_AudioDeviceID device = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);  // SDL converts if need be
+    if (device == 0) {
+        open_failed_ = true;
+        std::fprintf(stderr, "kiosk: reading aloud: no audio output: %s\n", SDL_GetError());
         return false;
     }
     buffer_ = have.samples;
-    SDL_PauseAudioDevice(device_, 0);
+    device_.store(device);
+    SDL_PauseAudioDevice(device, 0);
     return true;
 }
 
 void SdlAudioOutput::close() {
-    if (device_ != 0) SDL_CloseAudioDevice(device_);
-    device_ = 0;
+    if (device_.load() != 0) SDL_CloseAudioDevice(device_.load());
+    device_.store(0);
     if (subsystem_) SDL_QuitSubSystem(SDL_INIT_AUDIO);
     subsystem_ = false;
 }
@@ -54,12 +64,14 @@ void SdlAudioOutput::callback(void* self, Uint8* stream, int len) {
 }
 
 void SdlAudioOutput::queue(const int16_t* samples, size_t count) {
+    if (!ensure_device()) return;  // no device after all: nothing plays, the engine gives the block up
     SDL_LockAudioDevice(device_);
     queue_.insert(queue_.end(), samples, samples + count);
     SDL_UnlockAudioDevice(device_);
 }
 
 size_t SdlAudioOutput::queued() const {
+    if (device_.load() == 0) return 0;
     SDL_LockAudioDevice(device_);
     const size_t n = queue_.size();
     SDL_UnlockAudioDevice(device_);
@@ -67,6 +79,7 @@ size_t SdlAudioOutput::queued() const {
 }
 
 void SdlAudioOutput::clear() {
+    if (device_.load() == 0) return;
     SDL_LockAudioDevice(device_);
     queue_.clear();
     sounded_ = false;
@@ -75,6 +88,7 @@ void SdlAudioOutput::clear() {
 }
 
 std::chrono::steady_clock::time_point SdlAudioOutput::first_sound() const {
+    if (device_.load() == 0) return {};
     SDL_LockAudioDevice(device_);
     const auto at = first_sound_;
     SDL_UnlockAudioDevice(device_);

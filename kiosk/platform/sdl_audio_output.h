@@ -8,6 +8,7 @@
 
 #include <SDL.h>
 
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <string>
@@ -17,7 +18,8 @@ namespace kiosk {
 class SdlAudioOutput : public PcmSink {
 public:
     ~SdlAudioOutput() override { close(); }
-    // False with `error` (one sentence) when there is no audio device.
+    // False with `error` (one sentence) when there is no audio output. The device is opened
+    // when the first samples are queued.
     bool open(std::string* error);
     void close();
 
@@ -34,11 +36,13 @@ public:
 
 private:
     static void callback(void* self, Uint8* stream, int len);
+    bool ensure_device();  // the queueing thread's; false when the device cannot be opened
 
-    SDL_AudioDeviceID device_ = 0;
+    std::atomic<SDL_AudioDeviceID> device_{0};
+    bool open_failed_ = false;  // the queueing thread's
     bool subsystem_ = false;
     int rate_ = 22050;
-    int buffer_ = 512;
+    std::atomic<int> buffer_{512};  // samples per device buffer, as the device gave them
     std::deque<int16_t> queue_;  // touched only with the device locked
     std::chrono::steady_clock::time_point first_sound_{};
     bool sounded_ = false;

@@ -234,6 +234,7 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     }
     // While the input method works, frames keep coming to show its candidates (and, on the
     // search screen, to replace "getting ready" once it is).
+    if (ime_ && state_.screen == Screen::Search) ime_->start();  // the first search starts RIME
     const bool ime_working = ime_ && (ime_->busy() || (state_.screen == Screen::Search &&
                                                        ime_->state() == PinyinInput::State::Starting));
     animating_ = ctx.animating || feedback_.needs_frames(now) || ime_working;

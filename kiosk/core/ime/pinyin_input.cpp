@@ -9,6 +9,7 @@
 #include "core/ime/content_vocabulary.h"
 #include "core/file_io.h"
 
+#include <dlfcn.h>
 #include <rime_api.h>
 #include <sys/stat.h>
 
@@ -168,8 +169,22 @@ struct PinyinInput::Engine {
 // [SECTION] the worker and the commands
 // ---------------------------------------------------------------------------------------------
 
-PinyinInput::PinyinInput(Options options) : options_(std::move(options)) {
+PinyinInput::PinyinInput(Options options) : options_(std::move(options)), wanted_(options_.start_at_once) {
     worker_ = std::thread([this] { run(); });
+}
+
+void PinyinInput::start() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (wanted_) return;
+        wanted_ = true;
+    }
+    changed_.notify_all();
+}
+
+bool PinyinInput::started() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return wanted_;
 }
 
 PinyinInput::~PinyinInput() {
@@ -197,6 +212,7 @@ void PinyinInput::push(Command command) {
         std::lock_guard<std::mutex> lock(mutex_);
         command.generation = generation_;
         queue_.push_back(std::move(command));
+        wanted_ = true;
     }
     changed_.notify_all();
 }
@@ -286,6 +302,26 @@ void PinyinInput::publish() {
     view_ = std::move(view);
 }
 
+// librime is loaded when RIME first starts, not linked: the kiosk's start then maps none of it
+// (RIME and the Boost, glog, LevelDB, OpenCC and yaml-cpp libraries it brings), and a kiosk that
+// is never searched never loads it. Its whole interface is the table rime_get_api() returns.
+// Loaded once per process and never unloaded (worker thread only; one PinyinInput at a time).
+RimeApi* load_rime_api(std::string* error) {
+    static RimeApi* api = nullptr;
+    if (api) return api;
+    void* library = dlopen(KIOSK_RIME_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    if (!library) {
+        const char* why = dlerror();
+        *error = std::string("cannot load " KIOSK_RIME_LIBRARY ": ") + (why ? why : "unknown error");
+        return nullptr;
+    }
+    using GetApi = RimeApi* (*)();
+    auto get_api = reinterpret_cast<GetApi>(dlsym(library, "rime_get_api"));
+    api = get_api ? get_api() : nullptr;
+    if (!api) *error = KIOSK_RIME_LIBRARY " has no rime_get_api";
+    return api;
+}
+
 bool PinyinInput::start_engine(std::string* error) {
     if (g_engine_in_use.exchange(true)) {
         *error = "another pinyin input is running in this process (RIME is one per process)";
@@ -306,7 +342,8 @@ bool PinyinInput::start_engine(std::string* error) {
         !write_if_changed(fs::join(options_.user_data_dir, std::string(kSchema) + ".custom.yaml"), kSchemaCustom, error))
         return false;
 
-    RimeApi* api = rime_get_api();
+    RimeApi* api = load_rime_api(error);
+    if (!api) return false;
     RimeTraits traits = make_traits(options_);
     static bool set_up = false;  // logging and modules: once per process
     if (!set_up) {
@@ -351,6 +388,12 @@ bool PinyinInput::start_engine(std::string* error) {
 }
 
 void PinyinInput::run() {
+    {
+        // Nothing is started until it is wanted; a kiosk that stops first never starts RIME.
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [this] { return stopping_ || wanted_ || !queue_.empty(); });
+        if (stopping_) return;
+    }
     std::string error;
     const bool started = start_engine(&error);
     if (!started) std::fprintf(stderr, "kiosk: warning: pinyin input unavailable: %s\n", error.c_str());
@@ -381,7 +424,8 @@ void PinyinInput::run() {
     }
     if (engine_) engine_->api->destroy_session(engine_->session);
     engine_.reset();
-    if (rime_initialized_) rime_get_api()->finalize();
+    std::string unused;
+    if (rime_initialized_) load_rime_api(&unused)->finalize();  // loaded: it was initialized
     if (owns_rime_) g_engine_in_use = false;
 }
 

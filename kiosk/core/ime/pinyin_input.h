@@ -31,6 +31,9 @@ public:
         std::string user_data_dir;   // writable: the kiosk's data dir + "/rime" (never $HOME)
         std::string content_db;      // the vocabulary for ranking; empty: RIME's order only
         int page_size = 5;           // candidates per page of the candidate bar
+        // False: RIME starts only at start() or the first command, so a kiosk that is never
+        // searched (or a start that ends at once) does not pay for it.
+        bool start_at_once = true;
     };
 
     enum class State { Starting, Ready, Failed };
@@ -65,6 +68,10 @@ public:
     PinyinInput(const PinyinInput&) = delete;
     PinyinInput& operator=(const PinyinInput&) = delete;
 
+    // Starts RIME now if it has not started (the search screen asks when it is shown).
+    void start();
+    // True once start() or a command has asked RIME to start (or Options::start_at_once).
+    bool started() const;
     State state() const;
     std::string error() const;  // why it Failed
 
@@ -125,6 +132,7 @@ private:
     uint64_t current_generation_ = 0;  // of the command the worker runs
     bool running_ = false;     // the worker is executing a command
     bool stopping_ = false;
+    bool wanted_ = false;      // RIME is to start (start(), a command, or start_at_once)
     bool owns_rime_ = false;         // worker only: this instance holds the process's RIME
     bool rime_initialized_ = false;  // worker only
     std::thread worker_;
