@@ -1,5 +1,6 @@
 // Read aloud below the screens: the WAV stream decoder, the voice list, the controller's queue
 // (with a fake backend), and the real eSpeak NG engine streaming into a memory sink.
+#include "core/file_io.h"
 #include "core/kiosk_settings.h"
 #include "core/speech_controller.h"
 #include "core/speech_engine.h"
@@ -506,4 +507,30 @@ TEST_CASE("A speaker that stops taking audio ends the utterance instead of hangi
     CHECK(engine.failed(serial));
     CHECK(sink.queued() == 0);
     CHECK(wait_until([&] { return !engine.process_running() && child_processes().empty(); }, 5));
+}
+
+TEST_CASE("The voices are probed only when begin_probe or a question asks, and never hold up the caller") {
+    kiosk::test::TempDir dir;
+    const std::string calls = dir.file("calls.txt");
+    const std::string program = dir.file("espeak-ng");
+    const std::string go = dir.file("go");
+    // The stand-in answers only once the test lets it (or after 5 s).
+    kiosk::test::write_text(program, "#!/bin/sh\necho \"$@\" >> '" + calls + "'\nn=0\nwhile [ ! -e '" + go +
+                                         "' ] && [ $n -lt 100 ]; do sleep 0.05; n=$((n+1)); done\nexec espeak-ng \"$@\"\n");
+    REQUIRE(chmod(program.c_str(), 0755) == 0);
+    MemorySink sink;
+    kiosk::EspeakConfig config;
+    config.program = program;
+    kiosk::EspeakEngine engine(config, &sink, "");
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK_FALSE(kiosk::fs::exists(calls));  // constructing runs nothing
+    CHECK_FALSE(engine.voices_known());
+
+    engine.begin_probe();
+    CHECK_FALSE(engine.voices_known());  // had begin_probe waited, the probe would have answered
+    kiosk::test::write_text(go, "");
+    for (int i = 0; i < 500 && !engine.voices_known(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(engine.voices_known());
+    CHECK(kiosk::test::read_text(calls).find("--voices") != std::string::npos);
+    CHECK(engine.support(Lang::Ru) == SpeechSupport::Ready);
 }

@@ -5,6 +5,7 @@
 #include "kiosk_runner.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <string>
 #include <vector>
@@ -67,4 +68,37 @@ TEST_CASE("start-up: the first screen is the same when both threads share one co
     CHECK(both_cores.state["missing_glyphs"].number == 0);
     CHECK(one_core.state["missing_glyphs"].number == 0);
     CHECK(target_labels(both_cores) == target_labels(one_core));
+}
+
+// Issue 10's start → screenshot → exit pays only for the first screen: RIME starts (and librime
+// is loaded) when the search screen is first shown, and the voices are asked of espeak-ng only
+// when a screen needs them (or half a second after the start: tests/core/test_speech.cpp). A
+// stand-in espeak-ng records every call.
+TEST_CASE("start-up: a run that ends at once starts neither RIME nor espeak-ng, a longer one does") {
+    TempDir dir;
+    const std::string engine = dir.file("espeak-ng");
+    const std::string calls = dir.file("calls.txt");
+    kiosk::test::write_text(engine, "#!/bin/sh\necho \"$@\" >> '" + calls + "'\nexec espeak-ng \"$@\"\n");
+    REQUIRE(chmod(engine.c_str(), 0755) == 0);
+    const std::string content = KIOSK_CONTENT_DB;
+    auto run = [&](const std::string& data, const std::string& script) {
+        kiosk::test::write_text(dir.file("script.txt"), script);
+        return kiosk::test::run_command({KIOSK_BIN, "--headless", "--content", content, "--data-dir", dir.file(data),
+                                         "--speech-engine", engine, "--script", dir.file("script.txt")});
+    };
+
+    CommandResult quick = run("quick", "shot " + dir.file("home.png") + "\n");
+    REQUIRE_MESSAGE(quick.exit_code == 0, quick.err);
+    CHECK_FALSE(kiosk::fs::exists(dir.file("quick/rime")));
+    CHECK_FALSE(kiosk::fs::exists(calls));
+
+    // The reader's ▶ needs the voices: opening a document asks for them.
+    CommandResult reading = run("reading", "tap 400 600\nwait 300\n");
+    REQUIRE_MESSAGE(reading.exit_code == 0, reading.err);
+    CHECK(kiosk::test::read_text(calls).find("--voices") != std::string::npos);
+    CHECK_FALSE(kiosk::fs::exists(dir.file("reading/rime")));  // still never searched
+
+    CommandResult searched = run("searched", "tap-label Поиск\nwait 200\n");
+    REQUIRE_MESSAGE(searched.exit_code == 0, searched.err);
+    CHECK(kiosk::fs::exists(dir.file("searched/rime/kiosk-deployed.txt")));
 }
