@@ -229,7 +229,18 @@ void PinyinInput::select(int index) { push({Command::Kind::Select, 0, index}); }
 void PinyinInput::page(int delta) { push({Command::Kind::Page, 0, delta}); }
 void PinyinInput::clear() { push({Command::Kind::Clear}); }
 void PinyinInput::drop_composition() { push({Command::Kind::DropComposition}); }
-void PinyinInput::set_content(const std::string& content_db) { push({Command::Kind::SetContent, 0, 0, content_db}); }
+void PinyinInput::set_content(const std::string& content_db) {
+    {
+        // Not started: RIME will read this content when it starts (the worker reads options_
+        // only after it has seen wanted_ under the lock).
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!wanted_) {
+            options_.content_db = content_db;
+            return;
+        }
+    }
+    push({Command::Kind::SetContent, 0, 0, content_db});
+}
 
 void PinyinInput::reset() {
     {
@@ -244,8 +255,12 @@ void PinyinInput::reset() {
         const uint64_t version = view_.version + 1;
         view_ = View{};
         view_.version = version;
-        queue_.emplace_back(Command::Kind::DropComposition);
-        queue_.back().generation = generation_;
+        // RIME not asked to start yet: there is no composition to drop, and a new visitor must
+        // not start it (the idle reset would otherwise load RIME on a kiosk nobody searched).
+        if (wanted_) {
+            queue_.emplace_back(Command::Kind::DropComposition);
+            queue_.back().generation = generation_;
+        }
     }
     changed_.notify_all();
 }
@@ -391,7 +406,7 @@ void PinyinInput::run() {
     {
         // Nothing is started until it is wanted; a kiosk that stops first never starts RIME.
         std::unique_lock<std::mutex> lock(mutex_);
-        changed_.wait(lock, [this] { return stopping_ || wanted_ || !queue_.empty(); });
+        changed_.wait(lock, [this] { return stopping_ || wanted_; });  // push() sets wanted_ too
         if (stopping_) return;
     }
     std::string error;
