@@ -11,15 +11,15 @@ const auto g_process_start = std::chrono::steady_clock::now();
 }  // namespace
 
 int main(int argc, char** argv) {
-    kiosk::KioskOptions options;
+    kiosk::platform::KioskOptions options;
     std::string error;
-    if (!kiosk::parse_kiosk_options(argc, argv, &options, &error)) {
+    if (!kiosk::platform::parse_kiosk_options(argc, argv, &options, &error)) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         return 2;
     }
     if (options.show_help) {
-        std::fputs(kiosk::kiosk_usage(), stdout);
+        std::fputs(kiosk::platform::kiosk_usage(), stdout);
         return 0;
     }
-    return kiosk::run_kiosk(options, g_process_start);
+    return kiosk::platform::run_kiosk(options, g_process_start);
 }

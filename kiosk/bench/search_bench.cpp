@@ -25,6 +25,7 @@
 #include <vector>
 
 using namespace kiosk;
+using namespace kiosk::core;
 
 namespace {
 

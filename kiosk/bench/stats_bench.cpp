@@ -25,6 +25,7 @@
 #endif
 
 using namespace kiosk;
+using namespace kiosk::core;
 using Clock = std::chrono::steady_clock;
 
 namespace {

@@ -23,7 +23,7 @@
 #include <map>
 #include <set>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -393,4 +393,4 @@ bool build_content(const BuildOptions& options, Diagnostics* diagnostics) {
     return true;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

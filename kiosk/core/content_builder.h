@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 class SqliteDb;
 }
 
-namespace kiosk {
+namespace kiosk::core {
 
 struct ContentSources {
     std::vector<Document> documents;
@@ -45,4 +45,4 @@ bool build_content(const BuildOptions& options, Diagnostics* diagnostics);
 // Every character used in the sources, sorted and unique, as UTF-8.
 std::string collect_charset(const ContentSources& sources);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -19,7 +19,7 @@
 #include <cstdio>
 #include <cstring>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -538,4 +538,4 @@ bool ContentInstaller::rollback(std::string* message) {
     return fail(message, "nothing to roll back to: no previous content is kept in " + config_.data_dir);
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -37,7 +37,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 struct InstallerConfig {
     std::string data_dir;
@@ -151,4 +151,4 @@ std::string data_dir_problem(const std::string& dir);
 // file and folder it may have created back to that owner. Returns one line per change.
 std::vector<std::string> keep_data_dir_owner(const std::string& dir);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

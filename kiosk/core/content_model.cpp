@@ -1,6 +1,6 @@
 #include "core/content_model.h"
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 constexpr const char* kTypeNames[kDocumentTypeCount] = {"statement", "decision", "concept", "programme", "protocol"};
@@ -41,4 +41,4 @@ bool parse_block_kind(std::string_view name, BlockKind* out) {
     return false;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 enum class DocumentType { Statement, Decision, Concept, Programme, Protocol };
 constexpr int kDocumentTypeCount = 5;
@@ -96,4 +96,4 @@ struct ContentInfo {
     std::string charset;   // every character used in the content, as UTF-8, for glyph ranges
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

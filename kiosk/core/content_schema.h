@@ -3,7 +3,7 @@
 // reader checks `schema_version` and `product_id` in `meta` before trusting it.
 #pragma once
 
-namespace kiosk {
+namespace kiosk::core {
 
 // 2: translations of headings and blocks.
 // 3: topics, glossary, external acts and the links in passages (explore_model.h); the
@@ -211,4 +211,4 @@ CREATE TABLE qr_addresses(
 ) WITHOUT ROWID;
 )sql";
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -10,7 +10,7 @@
 
 #include <map>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -230,4 +230,4 @@ const Block* ContentStore::find_linked_block(const LessonLink& link) const {
     return block.id == link.block_id ? &block : nullptr;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class SqliteDb;
 
@@ -57,4 +57,4 @@ private:
     OverviewContent overview_;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

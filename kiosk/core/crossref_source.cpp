@@ -6,7 +6,7 @@
 
 #include <set>
 
-namespace kiosk {
+namespace kiosk::core {
 
 bool load_acts(const std::string& path, std::vector<ExternalAct>* out, Diagnostics* diagnostics) {
     const SectionRules rules{"act", {"id", "date"}, {}, {"name", "place", "issuer"}};
@@ -62,4 +62,4 @@ bool load_references(const std::string& path, const std::vector<Document>& docum
     return ok;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

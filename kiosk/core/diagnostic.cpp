@@ -1,6 +1,6 @@
 #include "core/diagnostic.h"
 
-namespace kiosk {
+namespace kiosk::core {
 
 std::string Diagnostic::str() const {
     std::string out = file;
@@ -11,4 +11,4 @@ std::string Diagnostic::str() const {
     return out;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 struct Diagnostic {
     std::string file;
@@ -17,4 +17,4 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -10,7 +10,7 @@
 #include <set>
 #include <string>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -336,4 +336,4 @@ bool parse_document_source(std::string_view text, const std::string& file_name, 
 
 bool is_valid_calendar_date(std::string_view date) { return is_valid_date(date); }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Parses `text`, read from `file_name`. Returns true when the document is valid;
 // otherwise appends at least one diagnostic to `diagnostics`.
@@ -33,4 +33,4 @@ std::vector<std::string> known_parties();
 // A real calendar date in the form YYYY-MM-DD, as a document's `date:` must be.
 bool is_valid_calendar_date(std::string_view date);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // ---------------------------------------------------------------- [SECTION] Storage
 
@@ -191,4 +191,4 @@ void EventLog::run() {
     }
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

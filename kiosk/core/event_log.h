@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 struct EventRetention {
     int days = 90;       // stats_retention_days: events older than this are removed
@@ -80,4 +80,4 @@ private:
     std::atomic<int64_t> dropped_{0};
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // A byte range of one block's text in one language, e.g. the words a topic matched there.
 struct PassageSpan {
@@ -63,4 +63,4 @@ struct ExploreContent {
     std::vector<PassageLink> links;     // by document, block, language, offset; never overlapping
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -9,7 +9,7 @@
 #include <set>
 #include <tuple>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -101,4 +101,4 @@ bool load_explore_sources(const std::string& source_dir, const std::vector<Docum
     return ok;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // A cross-reference rule: the words that name `target` (a document id or an external act id)
 // in each language. Matches inside the target document itself are not links.
@@ -46,4 +46,4 @@ std::vector<PassageSpan> match_section_rules(const SourceSection& section, const
 bool load_explore_sources(const std::string& source_dir, const std::vector<Document>& documents, ExploreContent* out,
                           Diagnostics* diagnostics);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -7,7 +7,7 @@
 #include <set>
 #include <tuple>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -204,4 +204,4 @@ bool load_explore_tables(SqliteDb& db, const std::vector<Document>& documents, E
     return true;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class SqliteDb;
 
@@ -22,4 +22,4 @@ bool load_explore_tables(SqliteDb& db, const std::vector<Document>& documents, E
 const std::string* passage_text(const std::vector<Document>& documents, const std::string& document, int block_id,
                                 Lang lang);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

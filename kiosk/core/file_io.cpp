@@ -12,7 +12,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace kiosk::fs {
+namespace kiosk::core::fs {
 
 namespace {
 void set_error(std::string* error, const std::string& what) {
@@ -145,4 +145,4 @@ bool write_file_atomically(const std::string& path, const std::string& data, std
     return true;
 }
 
-}  // namespace kiosk::fs
+}  // namespace kiosk::core::fs

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk::fs {
+namespace kiosk::core::fs {
 
 bool read_file(const std::string& path, std::string* out, std::string* error = nullptr);
 bool exists(const std::string& path);
@@ -26,4 +26,4 @@ bool write_file_atomically(const std::string& path, const std::string& data, std
 // A path beside `path` for a temporary file, unique within this process.
 std::string temp_path_beside(const std::string& path);
 
-}  // namespace kiosk::fs
+}  // namespace kiosk::core::fs

@@ -4,7 +4,7 @@
 
 #include <map>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -51,4 +51,4 @@ bool load_glossary(const std::string& path, const std::vector<Document>& documen
     });
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace kiosk {
+namespace kiosk::core {
 
 IdleTimer::Phase IdleTimer::phase(double now) const {
     double idle = now - last_activity_;
@@ -32,4 +32,4 @@ double IdleTimer::next_change(double now) const {
     return next < expiry ? next : expiry;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -2,7 +2,7 @@
 // and counts down `countdown_s`; at zero the session ends. Pure timekeeping, no UI.
 #pragma once
 
-namespace kiosk {
+namespace kiosk::core {
 
 class IdleTimer {
 public:
@@ -35,4 +35,4 @@ private:
     double last_activity_ = 0;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -149,4 +149,4 @@ bool parse_input_script(std::string_view text, const std::string& file_name, std
     return diagnostics->size() == before;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

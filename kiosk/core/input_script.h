@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 struct ScriptCommand {
     enum class Kind { Tap, TapLabel, Drag, Wait, Shot, Key };
@@ -31,4 +31,4 @@ struct ScriptCommand {
 bool parse_input_script(std::string_view text, const std::string& file_name, std::vector<ScriptCommand>* out,
                         Diagnostics* diagnostics);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

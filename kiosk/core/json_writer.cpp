@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace kiosk {
+namespace kiosk::core {
 
 void append_json_string(std::string& out, std::string_view text) {
     out += '"';
@@ -102,4 +102,4 @@ JsonWriter& JsonWriter::null() {
     return *this;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

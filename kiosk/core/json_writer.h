@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Appends `text` as a quoted JSON string (UTF-8 passes through; control characters are escaped).
 void append_json_string(std::string& out, std::string_view text);
@@ -35,4 +35,4 @@ private:
     bool need_comma_ = false;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

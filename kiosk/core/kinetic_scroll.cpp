@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -281,4 +281,4 @@ void KineticScroll::restart_motion_from_here() {
     }
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

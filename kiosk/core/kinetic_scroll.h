@@ -7,7 +7,7 @@
 // Times are seconds on any monotonic clock; offsets are pixels, 0 = top, positive scrolls down.
 #pragma once
 
-namespace kiosk {
+namespace kiosk::core {
 
 class KineticScroll {
 public:
@@ -105,4 +105,4 @@ private:
     double phase_duration_ = 0;  // length of the phase in seconds
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -7,7 +7,7 @@
 
 #include <cstdlib>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -186,4 +186,4 @@ std::string default_data_dir() {
     return std::string(home && *home ? home : "/tmp") + "/.local/state/sco-kiosk";
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class StateStore;
 
@@ -76,4 +76,4 @@ bool ensure_kiosk_id(StateStore& store, std::string* id, std::string* error);
 // $XDG_STATE_HOME/sco-kiosk or ~/.local/state/sco-kiosk.
 std::string default_data_dir();
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -1,6 +1,6 @@
 #include "core/language.h"
 
-namespace kiosk {
+namespace kiosk::core {
 
 const char* lang_code(Lang lang) {
     switch (lang) {
@@ -23,4 +23,4 @@ const std::string& LocalizedText::get(Lang lang) const {
     return (*this)[Lang::Ru];
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

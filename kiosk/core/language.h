@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Order is the order of the language switch on screen: RU / 中文 / EN.
 enum class Lang { Ru = 0, Zh = 1, En = 2 };
@@ -28,4 +28,4 @@ struct LocalizedText {
     const std::string& get(Lang lang) const;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -1,6 +1,6 @@
 #include "core/lesson_model.h"
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 // Indexed by Illustration; keep in the enum's order.
@@ -29,4 +29,4 @@ bool parse_illustration(std::string_view name, Illustration* out) {
     return false;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

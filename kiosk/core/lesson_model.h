@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // The pictures the kiosk draws itself (with ImGui primitives) on lesson cards and slides.
 // A small fixed vocabulary keeps the lessons consistent and the drawing code finite.
@@ -86,4 +86,4 @@ struct Lesson {
     std::vector<Question> questions;  // the quiz that ends the lesson
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <map>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -557,4 +557,4 @@ bool parse_lesson_source(std::string_view text, const std::string& file_name, Le
     return parser.parse(text, out, lines);
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Where a lesson's identifying keys were written, so the builder can point at them
 // when two lessons clash.
@@ -49,4 +49,4 @@ bool load_lesson_sources(const std::string& dir, const std::string& local_dir, c
 // Parses "document-id#block" as written after `link:`; false if malformed.
 bool parse_lesson_link(std::string_view text, LessonLink* out);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -2,7 +2,7 @@
 
 #include <map>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -159,4 +159,4 @@ bool load_lessons(const SqliteDb& db, std::vector<Lesson>* out, std::string* err
     return load_slides(db, out, index, error) && load_questions(db, out, index, error) && check_answers(*out, error);
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Appends every lesson in screen order. A database without lesson tables has no lessons.
 // Returns false with `error` set if the lesson tables contradict each other.
 bool load_lessons(const SqliteDb& db, std::vector<Lesson>* out, std::string* error);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

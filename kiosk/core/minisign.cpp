@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
-namespace kiosk::minisign {
+namespace kiosk::core::minisign {
 
 namespace {
 
@@ -368,4 +368,4 @@ std::string default_trusted_comment(int64_t timestamp, const std::string& file_n
     return "timestamp:" + std::to_string(timestamp) + "\tfile:" + name + "\thashed";
 }
 
-}  // namespace kiosk::minisign
+}  // namespace kiosk::core::minisign

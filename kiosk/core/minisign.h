@@ -22,7 +22,7 @@
 #include <utility>
 #include <vector>
 
-namespace kiosk::minisign {
+namespace kiosk::core::minisign {
 
 using KeyId = std::array<uint8_t, 8>;
 using FileHash = std::array<uint8_t, 64>;  // BLAKE2b-512
@@ -92,4 +92,4 @@ std::string key_id_hex(const KeyId& id);
 // The trusted comment `minisign -S` writes by default: "timestamp:N\tfile:NAME\thashed".
 std::string default_trusted_comment(int64_t timestamp, const std::string& file_name);
 
-}  // namespace kiosk::minisign
+}  // namespace kiosk::core::minisign

@@ -1,6 +1,6 @@
 #include "core/overview_model.h"
 
-namespace kiosk {
+namespace kiosk::core {
 
 PartyStatus party_status(const DocumentInfo& document, const std::string& code) {
     for (const std::string& party : document.parties)
@@ -8,4 +8,4 @@ PartyStatus party_status(const DocumentInfo& document, const std::string& code) 
     return document.parties.empty() ? PartyStatus::NoStatesNamed : PartyStatus::NotNamed;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

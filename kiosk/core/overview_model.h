@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // A bundled passage that says what an entry states: block `block` (1-based) of `document`, whose
 // Russian text holds `quote` verbatim (the build checks it).
@@ -63,4 +63,4 @@ struct OverviewContent {
     std::vector<MemberState> members;     // in the order SCO texts list them (Russian alphabetical)
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -14,7 +14,7 @@
 #include <algorithm>
 #include <map>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -459,4 +459,4 @@ bool load_overview_sources(const std::string& dir, const std::vector<Document>& 
     return diagnostics->size() == before;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Each parser checks its file against the (valid) `documents`: mentions must point at a block
 // that holds the quoted words, timeline documents must exist. False with diagnostics otherwise.
@@ -30,4 +30,4 @@ bool load_overview_sources(const std::string& dir, const std::vector<Document>& 
 // "DOCUMENT#BLOCK QUOTE" as written after `mention:`; false if malformed (the quote may be empty).
 bool parse_overview_mention(std::string_view text, OverviewMention* out);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <map>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -221,4 +221,4 @@ std::string overview_text(const OverviewContent& overview) {
     return out;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Inside the build's transaction: the explore tables, and the QR addresses of the About
 // screen and of `documents`.
@@ -24,4 +24,4 @@ bool load_overview_content(const SqliteDb& db, OverviewContent* out, std::vector
 // Every text of the explore content, concatenated: what the charset must cover.
 std::string overview_text(const OverviewContent& overview);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -6,7 +6,7 @@
 
 #include <sys/stat.h>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -91,4 +91,4 @@ bool read_package_manifest(const std::string& db_path, PackageManifest* out, std
     return true;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

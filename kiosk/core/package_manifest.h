@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <string>
 
-namespace kiosk {
+namespace kiosk::core {
 
 struct PackageManifest {
     std::string product_id;
@@ -44,4 +44,4 @@ std::string format_package_comment(const PackageManifest& manifest, int64_t time
 // and build time from its `meta` table, the file's size).
 bool read_package_manifest(const std::string& db_path, PackageManifest* out, std::string* error);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

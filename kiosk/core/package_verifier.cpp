@@ -17,7 +17,7 @@
 #include <map>
 #include <set>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -441,4 +441,4 @@ bool PackageVerifier::check_database(const std::string& package, const std::stri
     return true;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

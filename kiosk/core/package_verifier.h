@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class ContentStore;
 
@@ -116,4 +116,4 @@ private:
     int64_t installed_version_ = 0;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

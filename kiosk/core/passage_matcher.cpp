@@ -1,6 +1,6 @@
 #include "core/passage_matcher.h"
 
-namespace kiosk {
+namespace kiosk::core {
 
 PassageMatcher::PassageMatcher(const std::vector<Document>& documents) {
     for (const Document& doc : documents)
@@ -45,4 +45,4 @@ std::vector<PassageSpan> PassageMatcher::find(std::string_view phrase, Lang lang
     return out;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -13,7 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class PassageMatcher {
 public:
@@ -46,4 +46,4 @@ private:
     std::unordered_map<std::string, std::vector<std::pair<size_t, size_t>>> index_;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-namespace kiosk {
+namespace kiosk::core {
 
 const char* pin_role_name(PinRole role) { return role == PinRole::Organizer ? "organizer" : "trainer"; }
 
@@ -82,4 +82,4 @@ void PinAttempts::restore(int failures, int64_t locked_until_unix, double now, i
     locked_until_ = now + left;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

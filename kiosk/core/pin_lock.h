@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Who a PIN is for: the organizer panel, or trainer mode.
 enum class PinRole { Organizer, Trainer };
@@ -63,4 +63,4 @@ private:
     double locked_until_ = 0;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -12,7 +12,7 @@
 #include <thread>
 #include <utility>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -478,4 +478,4 @@ bool write_png_parallel(const std::string& path, int width, int height, int band
     return writer.finish(error);
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class RowDeflater;  // Up filter + raw deflate + Adler-32, in png_writer.cpp
 
@@ -100,4 +100,4 @@ using PngRowReader = std::function<bool(int first, int rows, uint8_t* rgba, size
 bool write_png_parallel(const std::string& path, int width, int height, int bands, const PngRowReader& read_rows,
                         std::string* error);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstddef>
 
-namespace kiosk {
+namespace kiosk::core {
 
 bool is_convex_polygon(const std::vector<Point2>& points) {
     const size_t n = points.size();
@@ -94,4 +94,4 @@ void subtract_rect(std::vector<PixelRect>* rects, const PixelRect& hole) {
     rects->erase(rects->begin() + static_cast<std::ptrdiff_t>(kept), rects->begin() + static_cast<std::ptrdiff_t>(count));
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -8,7 +8,7 @@
 
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 struct PixelRect {
     int x = 0, y = 0, w = 0, h = 0;
@@ -28,4 +28,4 @@ void convex_polygon_spans(const std::vector<Point2>& points, std::vector<PixelRe
 // result is disjoint again and covers exactly the pixels that were covered and are not in `hole`.
 void subtract_rect(std::vector<PixelRect>* rects, const PixelRect& hole);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -2,7 +2,7 @@
 
 #include <qrencode.h>
 
-namespace kiosk {
+namespace kiosk::core {
 
 std::string qr_address_problem(std::string_view url) {
     if (url.size() > kMaxQrAddressBytes)
@@ -35,4 +35,4 @@ bool encode_qr(std::string_view text, QrMatrix* out) {
     return true;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Longest address a QR code may carry: at 256 bytes the code (version 12 or less at level M,
 // 65 modules) still scans from a phone held at arm's length in front of the screen.
@@ -30,4 +30,4 @@ struct QrMatrix {
 // refuses it, e.g. when it is too long for any QR version.
 bool encode_qr(std::string_view text, QrMatrix* out);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -1,6 +1,6 @@
 #include "core/screen_rotation.h"
 
-namespace kiosk {
+namespace kiosk::core {
 
 bool parse_rotation(int degrees, Rotation* out) {
     switch (degrees) {
@@ -39,4 +39,4 @@ Point2 panel_to_logical(Rotation rotation, Size2 panel, Point2 q) {
     return q;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -2,7 +2,7 @@
 // logical coordinates and turned onto the panel; touches are turned back.
 #pragma once
 
-namespace kiosk {
+namespace kiosk::core {
 
 enum class Rotation { R0 = 0, R90 = 90, R180 = 180, R270 = 270 };
 
@@ -20,4 +20,4 @@ Point2 panel_to_logical(Rotation rotation, Size2 panel, Point2 panel_point);
 // The inverse: where a logical point appears on the panel.
 Point2 logical_to_panel(Rotation rotation, Size2 panel, Point2 logical_point);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

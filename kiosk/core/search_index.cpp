@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -244,4 +244,4 @@ std::string strip_match_markers(std::string_view marked, std::vector<TextRange>*
     return plain;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Snippets and highlights mark each matched stretch of text as
 // kMatchBegin + text + kMatchEnd. SearchIndexWriter refuses passages that contain
@@ -90,4 +90,4 @@ private:
 // Splits a snippet or highlighted text on kMatchBegin/kMatchEnd: the plain text and the matched ranges.
 std::string strip_match_markers(std::string_view marked, std::vector<TextRange>* ranges);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

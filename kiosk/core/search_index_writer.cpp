@@ -6,7 +6,7 @@
 
 #include <unordered_map>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -178,4 +178,4 @@ bool write_search_index(SqliteDb& db, const ContentSources& sources, std::string
     return writer.finish(error);
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

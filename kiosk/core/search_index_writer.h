@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 struct ContentSources;
 
@@ -69,4 +69,4 @@ std::vector<SearchPassage> lesson_passages(const Lesson& lesson);
 // Writes the whole index for `sources` (the hook content_builder calls inside its transaction).
 bool write_search_index(SqliteDb& db, const ContentSources& sources, std::string* error);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -2,7 +2,7 @@
 
 #include "core/search_tokenizer.h"
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -63,4 +63,4 @@ SearchQuery make_search_query(std::string_view visitor_input, const PrefixExpand
     return query;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // At most this many words are searched; more cannot narrow a kiosk search usefully
 // and would only make a held-down key expensive.
@@ -48,4 +48,4 @@ struct SearchQuery {
 // being typed is an FTS5 prefix query ("word"*); with it, the OR of the terms `expand` returns.
 SearchQuery make_search_query(std::string_view visitor_input, const PrefixExpander& expand = nullptr);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

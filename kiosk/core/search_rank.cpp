@@ -6,7 +6,7 @@
 #include <new>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -114,4 +114,4 @@ bool register_search_rank(sqlite3* db, std::string* error) {
     return true;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

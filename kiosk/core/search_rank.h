@@ -16,11 +16,11 @@
 
 #include <string>
 
-namespace kiosk {
+namespace kiosk::core {
 
 constexpr const char* kSearchRankFunction = "search_rank";
 
 // Registers search_rank() on `db`. Returns false and fills `error` if FTS5 is missing.
 bool register_search_rank(sqlite3* db, std::string* error);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -12,7 +12,7 @@
 
 #include <new>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -274,4 +274,4 @@ bool register_search_tokenizer(sqlite3* db, std::string* error) {
     return true;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // The name used in `CREATE VIRTUAL TABLE ... USING fts5(..., tokenize='kiosk')`.
 constexpr const char* kSearchTokenizerName = "kiosk";
@@ -94,4 +94,4 @@ char32_t decode_search_char(std::string_view text, size_t& pos);
 // is one run with ideographic=true); stops and returns `word`'s first non-zero result.
 int split_search_words(std::string_view text, const std::function<int(size_t, size_t, bool)>& word);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

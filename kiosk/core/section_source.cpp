@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -194,4 +194,4 @@ std::vector<std::string> split_alternatives(std::string_view value) {
     return out;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 struct SourceValue {
     std::string value;
@@ -63,4 +63,4 @@ LocalizedText section_localized(const SourceSection& section, const std::string&
 // Splits a `match.xx` value at '|' into trimmed alternatives; empty ones are dropped.
 std::vector<std::string> split_alternatives(std::string_view value);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-namespace kiosk {
+namespace kiosk::core {
 
 bool is_valid_content_id(std::string_view id) {
     if (id.empty() || id.size() > 64) return false;
@@ -40,4 +40,4 @@ bool check_source_characters(std::string_view text, const std::string& path, Dia
     return clean;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // A stable content id: 1 to 64 of a-z, 0-9 and '-'.
 bool is_valid_content_id(std::string_view id);
@@ -45,4 +45,4 @@ int for_each_source_line(std::string_view text, Visit visit) {
     return last;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -1,6 +1,6 @@
 #include "core/speech_controller.h"
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -64,4 +64,4 @@ bool SpeechController::update() {
     return true;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 struct SpeechItem {
     int id = 0;        // what the state dump reports while it is spoken (e.g. Block::id)
@@ -66,4 +66,4 @@ private:
     SpeechSource source_;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

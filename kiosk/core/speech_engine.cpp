@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <sstream>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -375,4 +375,4 @@ void EspeakEngine::run() {
     process_alive_ = false;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

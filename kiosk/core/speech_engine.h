@@ -20,7 +20,7 @@
 #include <thread>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Why reading aloud cannot be offered for a language (the button is disabled with a message).
 enum class SpeechSupport {
@@ -187,4 +187,4 @@ private:
     mutable std::thread worker_;  // started by resolve_voices()
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -13,7 +13,7 @@
 
 extern char** environ;
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -154,4 +154,4 @@ bool run_for_output(const std::vector<std::string>& argv, double timeout_s, std:
     return true;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -10,7 +10,7 @@
 #include <sys/types.h>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class SpeechProcess {
 public:
@@ -51,4 +51,4 @@ private:
 // `timeout_s` (then it is killed). False with `error` when it cannot be run, times out or fails.
 bool run_for_output(const std::vector<std::string>& argv, double timeout_s, std::string* output, std::string* error);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

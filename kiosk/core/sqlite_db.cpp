@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <utility>
 
-namespace kiosk {
+namespace kiosk::core {
 
 SqliteDb::~SqliteDb() { close(); }
 
@@ -218,4 +218,4 @@ int64_t SqliteStatement::integer(int column) const { return sqlite3_column_int64
 double SqliteStatement::real(int column) const { return sqlite3_column_double(stmt_, column); }
 bool SqliteStatement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

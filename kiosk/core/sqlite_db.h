@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class SqliteStatement;
 
@@ -86,4 +86,4 @@ private:
     std::string error_;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -16,7 +16,7 @@
 #include <cstring>
 #include <map>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -317,7 +317,7 @@ bool StateStore::read_settings(std::vector<std::pair<std::string, std::string>>*
 // ---------------------------------------------------------------- [SECTION] Usage events
 
 bool StateStore::load_events(int64_t from_ms, int64_t to_ms, std::vector<UsageEvent>* out, std::string* error) const {
-    if (kiosk::load_events(db_, from_ms, to_ms, out, error)) return true;
+    if (core::load_events(db_, from_ms, to_ms, out, error)) return true;
     *error = path_ + ": " + *error;
     return false;
 }
@@ -347,4 +347,4 @@ bool StateStore::store_pin_attempts(const std::string& role, const StoredPinAtte
     return false;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

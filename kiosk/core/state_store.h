@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 constexpr const char* kStateFileName = "state.db";
 // PRAGMA application_id: "SCOS", telling a state database apart from a content one.
@@ -92,4 +92,4 @@ private:
 // per question at least one option, no negative tally and a correct option that exists.
 bool validate_trainer_session(const TrainerSession& session, std::string* error);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -19,7 +19,7 @@
 #include <cstring>
 #include <set>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -645,4 +645,4 @@ std::vector<UsageEvent> merge_events(const std::vector<std::vector<UsageEvent>>&
     return merged;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

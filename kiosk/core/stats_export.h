@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 constexpr const char* kExportManifest = "export.txt";
 constexpr const char* kExportFormat = "sco-kiosk-stats 1";
@@ -67,4 +67,4 @@ std::vector<UsageEvent> merge_events(const std::vector<std::vector<UsageEvent>>&
 // RFC 4180 CSV: a field quoted when it holds a comma, quote or line break.
 std::string csv_field(const std::string& text);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -183,4 +183,4 @@ StatsSummary summarize_events(const std::vector<UsageEvent>& events, int64_t fro
     return out;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

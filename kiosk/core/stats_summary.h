@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 struct StatsRow {
     std::string key;    // document or lesson id, query, kiosk id
@@ -60,4 +60,4 @@ int64_t local_day_start(int64_t unix_ms, int days = 0);
 std::string utc_timestamp(int64_t unix_ms);
 bool parse_utc_timestamp(const std::string& text, int64_t* unix_ms);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -222,4 +222,4 @@ std::vector<LineSpan> break_lines(std::string_view text, float max_width, const 
     return lines;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Width in pixels of a UTF-8 run as the renderer would draw it (supplied by the UI's font, or by tests).
 using MeasureFn = std::function<float(std::string_view text)>;
@@ -45,4 +45,4 @@ struct LineSpan {
 std::vector<LineSpan> break_lines(std::string_view text, float max_width, const MeasureFn& measure,
                                   const char* lang, const MeasureFn* line_width = nullptr);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

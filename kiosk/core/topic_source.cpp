@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-namespace kiosk {
+namespace kiosk::core {
 
 std::vector<PassageSpan> match_section_rules(const SourceSection& section, const std::string& path,
                                              PassageMatcher& matcher, const std::string& skip_document,
@@ -50,4 +50,4 @@ bool load_topics(const std::string& path, PassageMatcher& matcher, std::vector<T
     });
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace kiosk {
+namespace kiosk::core {
 
 void TouchGesture::press(float x, float y, double time_s) {
     down_ = true;
@@ -69,4 +69,4 @@ bool PressFeedback::visible(double t) const { return down_ || (lingering_ && t <
 
 bool PressFeedback::needs_frames(double t) const { return !down_ && lingering_ && t < hide_at_; }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -3,7 +3,7 @@
 // The UI feeds raw pointer events, reads the decision once per frame, then calls next_frame().
 #pragma once
 
-namespace kiosk {
+namespace kiosk::core {
 
 class TouchGesture {
 public:
@@ -91,4 +91,4 @@ private:
     double hide_at_ = 0;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

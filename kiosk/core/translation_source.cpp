@@ -10,7 +10,7 @@
 #include <map>
 #include <set>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -407,4 +407,4 @@ bool load_translations(const std::string& translations_dir, const std::vector<Te
     return diagnostics->size() == errors_before;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

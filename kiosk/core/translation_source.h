@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // The languages documents are translated into (Russian is the original).
 constexpr Lang kTranslationLangs[] = {Lang::Zh, Lang::En};
@@ -36,4 +36,4 @@ bool parse_terminology(std::string_view text, const std::string& file_name, std:
 bool load_translations(const std::string& translations_dir, const std::vector<Term>& terms,
                        std::vector<Document>* documents, Diagnostics* diagnostics);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <set>
 
-namespace kiosk {
+namespace kiosk::core {
 
 bool Translations::load(const std::string& dir, Diagnostics* diagnostics) {
     bool ok = true;
@@ -127,4 +127,4 @@ std::string Translations::charset(Lang lang) const {
     return charset_of(&table, 1);
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

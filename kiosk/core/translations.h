@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class Translations {
 public:
@@ -41,4 +41,4 @@ private:
     mutable std::map<std::string, std::string, std::less<>> missing_;  // key -> key, stable storage
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -43,4 +43,4 @@ int64_t unix_now_ms() {
         .count();
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

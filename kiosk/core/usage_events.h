@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 enum class EventKind {
     Session,     // subject: how it ended (idle_reset | active | staff); detail: languages used ("ru,en");
@@ -71,4 +71,4 @@ public:
 // Milliseconds since 1970 now, from the wall clock.
 int64_t unix_now_ms();
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <set>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -117,4 +117,4 @@ StickScan scan_package_dirs(const std::vector<std::string>& dirs, const PackageV
     return scan;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

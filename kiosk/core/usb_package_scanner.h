@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // At most this many packages (the first by path) are checked per scan; the rest are counted.
 constexpr size_t kMaxPackagesPerScan = 50;
@@ -52,4 +52,4 @@ private:
 // Lists and checks the packages in the given `sco-kiosk/` folders (what scan() does after globbing).
 StickScan scan_package_dirs(const std::vector<std::string>& dirs, const PackageVerifier& verifier);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

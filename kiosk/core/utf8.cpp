@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-namespace kiosk::utf8 {
+namespace kiosk::core::utf8 {
 
 char32_t decode(std::string_view text, size_t& pos) {
     auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -166,4 +166,4 @@ bool is_cjk(char32_t cp) {
            (cp >= 0x20000 && cp <= 0x3FFFF);   // extension planes
 }
 
-}  // namespace kiosk::utf8
+}  // namespace kiosk::core::utf8

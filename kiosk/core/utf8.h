@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk::utf8 {
+namespace kiosk::core::utf8 {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
@@ -35,4 +35,4 @@ std::string collapse_spaces(std::string_view text);
 // CJK ideographs, kana, hangul and CJK punctuation: scripts written without spaces.
 bool is_cjk(char32_t cp);
 
-}  // namespace kiosk::utf8
+}  // namespace kiosk::core::utf8

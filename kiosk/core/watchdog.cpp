@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace kiosk {
+namespace kiosk::core {
 
 WatchdogHeartbeat::WatchdogHeartbeat(int64_t timeout_us) : timeout_us_(std::max<int64_t>(0, timeout_us)) {}
 
@@ -26,4 +26,4 @@ int WatchdogHeartbeat::wait_ms(int64_t now_us, int max_ms) const {
     return static_cast<int>(std::min<int64_t>(until_due_ms, max_ms));
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class WatchdogHeartbeat {
 public:
@@ -37,4 +37,4 @@ private:
     bool progress_since_sent_ = false;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -88,4 +88,4 @@ bool WavStream::feed(const unsigned char* data, size_t size, std::vector<int16_t
     return true;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class WavStream {
 public:
@@ -30,4 +30,4 @@ private:
     std::string error_;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

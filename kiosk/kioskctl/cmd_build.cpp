@@ -6,6 +6,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 int cmd_build(const std::vector<std::string>& args) {
     CommandLine cl(args, {"content-version", "built-at"}, {});
     if (!cl.ok()) return usage_error("build", cl.error());

@@ -11,6 +11,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 // `lang` attributes pick the glyph forms (zh-Hans: simplified, from Noto Sans CJK SC).

@@ -8,6 +8,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 int cmd_install(const std::vector<std::string>& args) {
     CommandLine cl(args, {"data-dir", "factory", "trusted-keys-dir", "signature"}, {});
     if (!cl.ok()) return usage_error("install", cl.error());

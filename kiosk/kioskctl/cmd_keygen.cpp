@@ -13,6 +13,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 // Creates `path` readable by its owner only; refuses to replace a key unless `force`.

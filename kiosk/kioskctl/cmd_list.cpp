@@ -7,6 +7,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 std::string languages_of(const LocalizedText& title) {
     std::string out;

@@ -10,6 +10,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 int cmd_pack(const std::vector<std::string>& args) {
     CommandLine cl(args, {"content-version", "secret-key", "out", "built-at", "trusted-comment"}, {});
     if (!cl.ok()) return usage_error("pack", cl.error());

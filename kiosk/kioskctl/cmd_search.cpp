@@ -12,6 +12,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 constexpr int64_t kDefaultLimit = 20;

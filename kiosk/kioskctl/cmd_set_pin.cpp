@@ -18,6 +18,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 constexpr const char* kUsage =

@@ -6,6 +6,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 int cmd_sign(const std::vector<std::string>& args) {
     CommandLine cl(args, {"secret-key", "trusted-comment"}, {});
     if (!cl.ok()) return usage_error("sign", cl.error());

@@ -22,6 +22,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 // report.html's words come from the kiosk's own translations.

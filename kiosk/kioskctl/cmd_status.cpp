@@ -12,6 +12,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 // What the kiosk would make of DATA_DIR/state.db: usable (with or without PINs) or not, and why.

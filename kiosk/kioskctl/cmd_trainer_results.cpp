@@ -10,6 +10,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 std::string utc_iso(int64_t unix_seconds) {

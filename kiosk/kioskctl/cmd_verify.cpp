@@ -8,6 +8,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 int cmd_verify(const std::vector<std::string>& args) {
     CommandLine cl(args, {"public-key", "signature"}, {});
     if (!cl.ok()) return usage_error("verify", cl.error());

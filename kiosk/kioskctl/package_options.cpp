@@ -16,6 +16,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 bool installer_config_from(const CommandLine& cl, InstallerConfig* config, std::string* error) {
     if (!cl.has("data-dir") || cl.value("data-dir").empty()) {
         *error = "--data-dir DIR is required";

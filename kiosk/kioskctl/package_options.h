@@ -10,6 +10,8 @@
 
 namespace kiosk::ctl {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 // Fills `config` from --data-dir (required), --factory and --trusted-keys-dir, with the
 // installed defaults for the last two. False with `error` if --data-dir is missing.
 bool installer_config_from(const CommandLine& cl, InstallerConfig* config, std::string* error);

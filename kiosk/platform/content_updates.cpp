@@ -11,7 +11,9 @@
 #include <ctime>
 #include <limits>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
 
@@ -270,4 +272,4 @@ void KioskRunner::switch_content(std::unique_ptr<ContentStore> content) {
     old.reset();
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstddef>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
 // Smaller fans (a plain rectangle is two triangles) SDL already turns into rectangles itself.
@@ -242,4 +244,4 @@ void retarget_glyph_quads(ImDrawData* draw_data, ImTextureID drawn_with, ImTextu
     }
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

@@ -16,7 +16,9 @@
 
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 class DrawDataRenderer {
 public:
@@ -69,4 +71,4 @@ private:
 void retarget_glyph_quads(ImDrawData* draw_data, ImTextureID drawn_with, ImTextureID texture, float v_scale,
                           std::vector<uint8_t>* seen);
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

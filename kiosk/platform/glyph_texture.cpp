@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 bool GlyphTexture::create(SDL_Renderer* renderer, const text::GlyphCache& cache, std::string* error) {
     destroy();
@@ -74,4 +76,4 @@ bool GlyphTexture::upload(text::GlyphCache& cache, std::string* error) {
     return true;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

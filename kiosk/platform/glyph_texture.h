@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 class GlyphTexture {
 public:
@@ -40,4 +42,4 @@ private:
     uint64_t uploaded_bytes_ = 0;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

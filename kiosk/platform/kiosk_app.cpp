@@ -30,7 +30,9 @@
 #define KIOSK_DEV_CONTENT_DB ""
 #endif
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
 
@@ -85,7 +87,7 @@ bool KioskRunner::load_settings() {
     std::string error;
     std::vector<std::string> warnings;
     state_store_ = StateStore::open(data_dir_, StateStore::OpenMode::CreateIfMissing, &error);
-    bool ok = state_store_ && kiosk::load_settings(*state_store_, &settings_, &warnings, &error);
+    bool ok = state_store_ && kiosk::core::load_settings(*state_store_, &settings_, &warnings, &error);
     for (const std::string& warning : warnings) std::fprintf(stderr, "kiosk: warning: %s\n", warning.c_str());
     for (int role = 0; ok && role < kPinRoleCount; ++role)
         ok = state_store_->load_pin_attempts(pin_role_name(static_cast<PinRole>(role)), &stored_attempts_[role], &error);
@@ -604,4 +606,4 @@ int run_kiosk(const KioskOptions& options, std::chrono::steady_clock::time_point
     return runner.run();
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

@@ -6,10 +6,12 @@
 
 #include <chrono>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 // Runs the kiosk with `options`; returns the process exit status
 // (0 ok, 1 startup failure, 2 bad script or options).
 int run_kiosk(const KioskOptions& options, std::chrono::steady_clock::time_point process_start);
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

@@ -10,7 +10,9 @@
 #define KIOSK_SHARE_DIR "/usr/share/sco-kiosk"
 #endif
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 const char* kiosk_usage() {
     return "kiosk - SCO digital cooperation kiosk\n"
@@ -127,4 +129,4 @@ bool parse_kiosk_options(int argc, char** argv, KioskOptions* out, std::string* 
     return true;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

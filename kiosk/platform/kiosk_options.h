@@ -5,7 +5,9 @@
 
 #include <string>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 struct KioskOptions {
     bool headless = false;       // SDL dummy video driver + software renderer
@@ -35,4 +37,4 @@ bool parse_kiosk_options(int argc, char** argv, KioskOptions* out, std::string* 
 // The --help text.
 const char* kiosk_usage();
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

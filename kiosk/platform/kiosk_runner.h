@@ -36,7 +36,9 @@
 #include <unordered_set>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 class KioskRunner {
 public:
@@ -167,4 +169,4 @@ private:
 double current_rss_mb();
 double peak_rss_mb();
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

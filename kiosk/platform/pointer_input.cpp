@@ -1,6 +1,8 @@
 #include "platform/pointer_input.h"
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 void PointerInput::push(Type type, float x, float y) {
     const Size2 panel{static_cast<float>(width_), static_cast<float>(height_)};
@@ -67,4 +69,4 @@ bool PointerInput::deliver(ui::KioskUi& ui, double now) {
     return delivered;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

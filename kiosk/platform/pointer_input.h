@@ -10,7 +10,9 @@
 
 #include <deque>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 class PointerInput {
 public:
@@ -46,4 +48,4 @@ private:
     bool mouse_down_ = false;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

@@ -11,7 +11,9 @@
 #include <cmath>
 #include <cstdio>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
 constexpr double kFramePeriod = 1.0 / 60.0;
@@ -334,4 +336,4 @@ int KioskRunner::run_speech_bench() {
     return 0;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

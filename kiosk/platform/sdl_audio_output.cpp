@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 bool SdlAudioOutput::open(std::string* error) {
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
@@ -95,4 +97,4 @@ std::chrono::steady_clock::time_point SdlAudioOutput::first_sound() const {
     return at;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

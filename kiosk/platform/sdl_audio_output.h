@@ -13,7 +13,9 @@
 #include <deque>
 #include <string>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 class SdlAudioOutput : public PcmSink {
 public:
@@ -48,4 +50,4 @@ private:
     bool sounded_ = false;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

@@ -6,7 +6,9 @@
 #include <cstdlib>
 #include <thread>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 SdlDisplay::~SdlDisplay() { close(); }
 
@@ -119,4 +121,4 @@ bool SdlDisplay::save_png(const std::string& path, std::string* error) const {
     return write_png_parallel(path, width_, height_, bands, read_rows, error);
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

@@ -8,7 +8,9 @@
 
 #include <string>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 struct DisplayConfig {
     bool headless = false;
@@ -55,4 +57,4 @@ private:
     int width_ = 0, height_ = 0;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

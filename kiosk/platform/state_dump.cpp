@@ -6,7 +6,9 @@
 
 #include <cstdio>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 // `usb`: what the sticks hold; `update`: the last install or rollback (update_state.h).
 void KioskRunner::write_update_state(JsonWriter& json) const {
@@ -228,4 +230,4 @@ void KioskRunner::write_state_dump() {
         std::fprintf(stderr, "kiosk: cannot write state dump: %s\n", error.c_str());
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

@@ -10,7 +10,9 @@
 #include <cstdio>
 #include <ctime>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 ReportJob::ReportJob(std::string state_db, ReportInfo info, const Translations& translations, std::string out_dir)
     : info_(std::move(info)), out_dir_(std::move(out_dir)) {
@@ -196,4 +198,4 @@ void KioskRunner::service_fleet_report(bool final) {
     if (final) fleet_job_->result();
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

@@ -10,7 +10,9 @@
 #include <string>
 #include <thread>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 // How often the kiosk refreshes its report in the fleet folder (kiosk clock), besides at start and stop.
 constexpr double kFleetReportIntervalS = 3600;
@@ -45,4 +47,4 @@ private:
 // "172.8 KB", "3.4 MB"
 std::string format_report_size(uint64_t bytes);
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

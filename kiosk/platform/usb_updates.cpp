@@ -6,7 +6,9 @@
 
 #include <chrono>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
 
@@ -169,4 +171,4 @@ UpdateResult UsbUpdates::rollback() {
     return result;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

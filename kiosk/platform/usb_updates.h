@@ -21,7 +21,9 @@
 #include <thread>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 constexpr double kPollIntervalS = 2.0;
 
@@ -117,4 +119,4 @@ private:
     UpdateResult result_;        // written by the worker before finished_ is set
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

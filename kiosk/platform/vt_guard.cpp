@@ -12,7 +12,7 @@
 #include <csignal>
 #include <cstring>
 
-namespace kiosk {
+namespace kiosk::platform {
 
 namespace {
 
@@ -70,4 +70,4 @@ VtGuard::~VtGuard() {
     g_vt_fd = -1;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

@@ -10,7 +10,7 @@
 
 #include <string>
 
-namespace kiosk {
+namespace kiosk::platform {
 
 class VtGuard {
 public:
@@ -29,4 +29,4 @@ private:
     int fd_ = -1;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

@@ -4,7 +4,9 @@
 
 #include <cstdio>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
 
@@ -46,4 +48,4 @@ int WatchdogNotifier::wait_ms(int max_ms) const { return heartbeat_.wait_ms(now_
 
 void WatchdogNotifier::stopping() { notify("STOPPING=1"); }
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

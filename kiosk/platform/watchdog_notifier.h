@@ -8,7 +8,9 @@
 #include <chrono>
 #include <cstdint>
 
-namespace kiosk {
+namespace kiosk::platform {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 class WatchdogNotifier {
 public:
@@ -30,4 +32,4 @@ private:
     bool ready_sent_ = false;
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::platform

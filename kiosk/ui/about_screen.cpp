@@ -10,6 +10,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 // One fact: label, text, source and the passages that say it. Returns the height used.

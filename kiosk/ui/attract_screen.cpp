@@ -9,6 +9,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 constexpr double kSlideSeconds = 8.0;

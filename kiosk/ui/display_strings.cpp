@@ -6,6 +6,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 std::string format_date(const Translations& translations, Lang lang, const std::string& iso_date) {
     if (iso_date.size() < 10) return iso_date;
     int year = std::atoi(iso_date.substr(0, 4).c_str());

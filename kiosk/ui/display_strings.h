@@ -11,6 +11,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 struct DocumentStrings {
     std::array<std::string, kLangCount> date;        // "14 июня 2019 г.", "14 June 2019", "2019年6月14日"
     std::array<std::string, kLangCount> date_place;  // date · place

@@ -11,6 +11,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 enum class Screen;  // ui_state.h
 
 // A tappable mention in the reader's text: a byte range of one block's text in one language.

@@ -4,6 +4,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 void FontSet::build(TextRenderer* renderer, float scale) {
     struct Recipe {
         float size;

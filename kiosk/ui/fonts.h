@@ -6,6 +6,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 class TextRenderer;
 
 constexpr int kTextSizeSteps = 3;  // reader text sizes: small, medium, large

@@ -8,6 +8,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 // One entry: the term, its definition and where the definition comes from. Returns the height.

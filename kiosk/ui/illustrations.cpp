@@ -4,6 +4,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 constexpr float kPi = 3.14159265f;

@@ -10,6 +10,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 // Draws `illustration` as a flat pictogram filling the square at `min` with edge `size`.
 // Illustration::None draws nothing.
 void draw_illustration(ImDrawList* draw, const Theme& theme, Illustration illustration, ImVec2 min, float size);

@@ -9,6 +9,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 constexpr double kCornerWindowS = 3.0;  // five taps in the corner within this time open the PIN pad
 constexpr float kCornerSizePx = 110;    // design pixels

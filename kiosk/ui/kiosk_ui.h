@@ -25,6 +25,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 struct UiContext;
 
 class KioskUi {

@@ -10,6 +10,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 // How a slide's text is set: the visitor's screen and the trainer's large presentation.
 struct SlideFonts {
     const Font* title;

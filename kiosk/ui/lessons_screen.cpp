@@ -10,6 +10,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 constexpr int kColumns = 4;

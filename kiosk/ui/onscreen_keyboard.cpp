@@ -12,6 +12,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 constexpr int kUnitsPerRow = 12;  // the widest row (ЙЦУКЕНГШЩЗХЪ) is twelve keys

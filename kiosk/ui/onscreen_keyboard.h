@@ -18,6 +18,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 struct UiContext;  // ui_context.h (which includes this header through UiState)
 
 enum class KeyboardLayout { Russian, English, Pinyin };

@@ -10,6 +10,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 // The page and top bar of an explore screen titled by `title_key`; false (and back home) when the
 // back button was tapped.
 bool draw_overview_frame(UiContext& ctx, const char* title_key);

@@ -11,6 +11,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 void submit_pin(UiContext& ctx, PinAttempts& attempts) {

@@ -12,6 +12,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 // The question's text and, once answered, whether it was right and why.

@@ -9,6 +9,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 // The part includes the language shown: switching it stops a reading in the old one.
 SpeechSource speech_source_of(const UiState& state) {
     SpeechSource source;

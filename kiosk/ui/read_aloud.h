@@ -10,6 +10,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 // Which reading belongs to the screen now showing (the document, the lesson slide, the quiz
 // question). KioskUi stops speech as soon as this differs from the reading's source.
 SpeechSource speech_source_of(const UiState& state);

@@ -7,6 +7,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 constexpr float kSideBySideMinEms = 17.0f;  // a column narrower than this reads badly

@@ -14,6 +14,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 enum class LineStyle : unsigned char { Heading, Paragraph, ListItem, Signature, Caption };
 
 struct LaidLine {

@@ -6,6 +6,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 int block_index_of(const Document& doc, int block_id) {

@@ -14,6 +14,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 constexpr const char* kBullet = "\xE2\x80\xA2";  // •

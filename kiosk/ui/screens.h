@@ -6,6 +6,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 // The bar across the top of every screen: optional back button, title, language switch; with
 // `with_search`, a search button that opens the search screen (when the content has an index).
 // Returns true when the back button was tapped.

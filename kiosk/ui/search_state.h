@@ -16,6 +16,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 enum class Screen;  // ui_state.h
 
 // One row of the results list: the hit, what it opens, and its snippet ready to draw.

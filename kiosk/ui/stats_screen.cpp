@@ -13,6 +13,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 constexpr StatsView::Period kPeriods[] = {StatsView::Period::Today, StatsView::Period::Week, StatsView::Period::Month,

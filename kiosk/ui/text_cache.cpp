@@ -4,6 +4,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 WrappedText& TextCache::wrap(const std::string& text, const Font* font, float width, const char* lang) {
     Key key{text.data(), text.size(), font, width};
     auto it = entries_.find(key);

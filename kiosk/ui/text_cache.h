@@ -14,6 +14,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 struct WrappedText {
     std::vector<LineSpan> lines;
     float line_height = 0;

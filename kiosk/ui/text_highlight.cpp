@@ -5,6 +5,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 bool draw_match_box(ImDrawList* draw, const Font* font, ImVec2 line_pos, float height, const char* line_begin,
                     const char* line_end, const char* match_begin, const char* match_end, ImU32 fill, float rounding) {
     const char* begin = std::max(line_begin, match_begin);

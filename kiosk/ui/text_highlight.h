@@ -8,6 +8,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 // Fills the part of the match [match_begin, match_end) that lies on the line [line_begin,
 // line_end) drawn at `line_pos` in `font`, `height` tall; both ranges point into the same text.
 // x offsets are measured with the font, so the box sits exactly behind the glyphs.

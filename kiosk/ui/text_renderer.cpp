@@ -5,6 +5,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 TextRenderer::TextRenderer(const text::FontCollection& fonts, int cache_width, int cache_height)
     : fonts_(fonts), shaper_(fonts), cache_(fonts, cache_width, cache_height) {}
 
@@ -89,7 +91,7 @@ std::vector<LineSpan> TextRenderer::break_lines(const Font& font, std::string_vi
         return prefix[begin + s.size()] - prefix[begin];
     };
     MeasureFn line_width = [this, &font, lang](std::string_view s) { return width(font, s, lang); };
-    return kiosk::break_lines(text, max_width, measure, hint(lang), &line_width);
+    return kiosk::core::break_lines(text, max_width, measure, hint(lang), &line_width);
 }
 
 float text_width(const Font* font, std::string_view text) { return font->renderer->width(*font, text); }

@@ -17,6 +17,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 class TextRenderer {
 public:
     explicit TextRenderer(const text::FontCollection& fonts, int cache_width = text::GlyphCache::kDefaultWidth,

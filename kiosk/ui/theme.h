@@ -8,6 +8,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 struct Palette {
     ImU32 background;      // page
     ImU32 surface;         // cards, panels

@@ -5,6 +5,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 // A simple emblem: a ring with a dot grid, drawn so the kiosk needs no image assets.

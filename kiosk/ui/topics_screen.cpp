@@ -11,6 +11,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 // "1 фрагмент", "3 фрагмента", "12 фрагментов"; "1 passage", "12 passages".

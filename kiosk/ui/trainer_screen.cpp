@@ -13,6 +13,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 using Phase = TrainerState::Phase;

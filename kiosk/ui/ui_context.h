@@ -23,6 +23,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 struct UiContext {
     const ContentStore& content;
     const Translations& translations;

@@ -22,6 +22,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 enum class Screen { Home, Reader, Attract, Pin, Admin, Search, Lessons, Lesson, Quiz, Trainer, Topics, Topic, Glossary, Stats, About, Timeline, Members };
 // The `screen` value of the state dump: "home", "reader", "attract", "pin", "admin", "search",
 // "lessons", "lesson", "quiz", "trainer", "topics", "topic", "glossary", "stats", "about",

@@ -16,6 +16,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 // A text that may need wrapping, wrapped once for the width and font it was last drawn with.
 // Assign a fresh one when the text changes.
 struct WrappableText {

@@ -5,6 +5,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 int64_t ms(double seconds) { return static_cast<int64_t>(std::llround(std::max(0.0, seconds) * 1000.0)); }

@@ -12,6 +12,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 class UsageObserver {
 public:
     // Null: nothing is recorded (no state database, or a tool that does not log).

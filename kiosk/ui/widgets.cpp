@@ -5,6 +5,8 @@
 
 namespace kiosk::ui {
 
+using namespace kiosk::core;  // this layer is built on the core layer
+
 namespace {
 
 bool contains(ImVec2 min, ImVec2 max, float x, float y) { return x >= min.x && x < max.x && y >= min.y && y < max.y; }

@@ -10,6 +10,8 @@
 
 namespace kiosk::test {
 
+using namespace kiosk::core;  // the tests use the core layer
+
 inline const text::FontCollection& test_fonts() {
     static std::unique_ptr<text::FontCollection> collection = [] {
         std::string error;

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <vector>
 
-using kiosk::KineticScroll;
+using kiosk::core::KineticScroll;
 
 namespace {
 

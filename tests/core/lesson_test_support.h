@@ -11,6 +11,8 @@
 
 namespace kiosk::test {
 
+using namespace kiosk::core;  // the tests use the core layer
+
 // tests/data/lessons/valid: documents/mini-statement.txt (3 blocks) and lessons/sample.txt
 // (5 slides, 4 questions of 3 options, correct b, c, a, b; slide 2 links mini-statement#2).
 inline std::string lesson_fixture_dir() { return KIOSK_TEST_DATA_DIR "/lessons/valid"; }

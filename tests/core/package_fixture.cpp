@@ -12,6 +12,8 @@
 
 namespace kiosk::test {
 
+using namespace kiosk::core;  // the tests use the core layer
+
 std::string package_source_dir() { return std::string(KIOSK_TEST_DATA_DIR) + "/packages/source"; }
 
 namespace {

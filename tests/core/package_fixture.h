@@ -11,6 +11,8 @@
 
 namespace kiosk::test {
 
+using namespace kiosk::core;  // the tests use the core layer
+
 // Source documents under tests/data/packages/source.
 std::string package_source_dir();
 

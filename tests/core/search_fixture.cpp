@@ -7,6 +7,8 @@
 
 namespace kiosk::test {
 
+using namespace kiosk::core;  // the tests use the core layer
+
 const std::string& search_fixture_db() {
     static TempDir dir;
     static std::string path;

@@ -18,6 +18,7 @@
 #include <vector>
 
 using namespace kiosk;
+using namespace kiosk::core;
 
 namespace {
 

@@ -14,6 +14,7 @@
 #include <string>
 
 using namespace kiosk;
+using namespace kiosk::core;
 using kiosk::test::TempDir;
 
 namespace {

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-using namespace kiosk::text;
+using namespace kiosk::core::text;
 
 namespace {
 

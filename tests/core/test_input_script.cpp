@@ -3,13 +3,13 @@
 
 #include <doctest/doctest.h>
 
-using kiosk::ScriptCommand;
+using kiosk::core::ScriptCommand;
 
 namespace {
 std::vector<ScriptCommand> parse_ok(const std::string& text) {
     std::vector<ScriptCommand> commands;
-    kiosk::Diagnostics diagnostics;
-    bool ok = kiosk::parse_input_script(text, "s.txt", &commands, &diagnostics);
+    kiosk::core::Diagnostics diagnostics;
+    bool ok = kiosk::core::parse_input_script(text, "s.txt", &commands, &diagnostics);
     for (const auto& d : diagnostics) MESSAGE(d.str());
     REQUIRE(ok);
     return commands;
@@ -17,8 +17,8 @@ std::vector<ScriptCommand> parse_ok(const std::string& text) {
 
 std::string first_error(const std::string& text) {
     std::vector<ScriptCommand> commands;
-    kiosk::Diagnostics diagnostics;
-    CHECK_FALSE(kiosk::parse_input_script(text, "s.txt", &commands, &diagnostics));
+    kiosk::core::Diagnostics diagnostics;
+    CHECK_FALSE(kiosk::core::parse_input_script(text, "s.txt", &commands, &diagnostics));
     return diagnostics.empty() ? "" : diagnostics[0].str();
 }
 }  // namespace

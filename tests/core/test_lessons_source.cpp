@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 using namespace kiosk;
+using namespace kiosk::core;
 using namespace kiosk::test;
 
 namespace {

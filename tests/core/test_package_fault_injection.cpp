@@ -20,6 +20,7 @@
 #include <random>
 
 using namespace kiosk;
+using namespace kiosk::core;
 using kiosk::test::PackageFixture;
 
 namespace {

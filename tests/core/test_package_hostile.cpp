@@ -14,6 +14,7 @@
 #include <chrono>
 
 using namespace kiosk;
+using namespace kiosk::core;
 using kiosk::test::PackageFixture;
 
 namespace {

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 using namespace kiosk;
+using namespace kiosk::core;
 using kiosk::test::PackageFixture;
 
 namespace {

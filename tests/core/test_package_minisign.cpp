@@ -8,7 +8,8 @@
 #include <algorithm>
 
 using namespace kiosk;
-using namespace kiosk::minisign;
+using namespace kiosk::core;
+using namespace kiosk::core::minisign;
 
 namespace {
 

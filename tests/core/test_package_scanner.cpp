@@ -13,6 +13,7 @@
 #include <map>
 
 using namespace kiosk;
+using namespace kiosk::core;
 using kiosk::test::PackageFixture;
 
 namespace {

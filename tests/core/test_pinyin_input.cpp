@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-using kiosk::ContentVocabulary;
-using kiosk::PinyinInput;
+using kiosk::core::ContentVocabulary;
+using kiosk::core::PinyinInput;
 using kiosk::test::TempDir;
 
 namespace {
@@ -48,7 +48,7 @@ std::string apply_events(PinyinInput& input, std::string query = {}) {
     input.take_events(&events);
     for (const auto& event : events) {
         if (event.kind == PinyinInput::Event::Kind::Commit) query += event.text;
-        else if (event.kind == PinyinInput::Event::Kind::EraseLast) kiosk::utf8::erase_last(&query);
+        else if (event.kind == PinyinInput::Event::Kind::EraseLast) kiosk::core::utf8::erase_last(&query);
         else if (event.kind == PinyinInput::Event::Kind::ClearQuery) query.clear();
     }
     return query;
@@ -97,14 +97,14 @@ TEST_CASE("candidates the content holds rise within their length, the most frequ
     CHECK(vocabulary.occurrences("数字") == 1);
     const std::vector<std::string> rime = {"树脂", "数字", "梳子", "树", "书", "数"};
     std::vector<std::string> shown;
-    for (size_t i : kiosk::rank_by_vocabulary(rime, vocabulary)) shown.push_back(rime[i]);
+    for (size_t i : kiosk::core::rank_by_vocabulary(rime, vocabulary)) shown.push_back(rime[i]);
     CHECK(shown == std::vector<std::string>{"数字", "树脂", "梳子", "书", "数", "树"});
-    CHECK(kiosk::rank_by_vocabulary(rime, ContentVocabulary()) == std::vector<size_t>{0, 1, 2, 3, 4, 5});
+    CHECK(kiosk::core::rank_by_vocabulary(rime, ContentVocabulary()) == std::vector<size_t>{0, 1, 2, 3, 4, 5});
     vocabulary.add_text("数据，数字，数");
     CHECK(vocabulary.occurrences("数") == 4);
     CHECK(vocabulary.occurrences("数字") == 2);
     shown.clear();
-    for (size_t i : kiosk::rank_by_vocabulary(rime, vocabulary)) shown.push_back(rime[i]);
+    for (size_t i : kiosk::core::rank_by_vocabulary(rime, vocabulary)) shown.push_back(rime[i]);
     CHECK(shown == std::vector<std::string>{"数字", "树脂", "梳子", "数", "书", "树"});
 }
 
@@ -251,15 +251,15 @@ TEST_CASE("a new visitor finds no composition, no queued keys and nothing learnt
     auto after = view_of(*input);
     CHECK(after.candidates.at(0) == first);
     CHECK(position(after.candidates, third) == 2);
-    CHECK_FALSE(kiosk::fs::exists(dir.file("rime/pinyin_simp.userdb")));
+    CHECK_FALSE(kiosk::core::fs::exists(dir.file("rime/pinyin_simp.userdb")));
 }
 
 TEST_CASE("RIME compiles the schema into the data dir once, not at every start") {
     TempDir dir;
     start(dir).reset();
     const std::string built = dir.file("rime/build/pinyin_simp.schema.yaml");
-    REQUIRE(kiosk::fs::exists(built));
-    CHECK(kiosk::fs::exists(dir.file("rime/kiosk-deployed.txt")));
+    REQUIRE(kiosk::core::fs::exists(built));
+    CHECK(kiosk::core::fs::exists(dir.file("rime/kiosk-deployed.txt")));
     kiosk::test::write_text(built, kiosk::test::read_text(built) + "# still the first deployment\n");
     auto again = start(dir);
     CHECK(kiosk::test::read_text(built).find("# still the first deployment") != std::string::npos);

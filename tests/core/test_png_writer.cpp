@@ -54,7 +54,7 @@ uint32_t get_u32(const uint8_t* p) {
 // Up. Returns the RGBA pixels.
 std::vector<uint8_t> decode_strictly(const std::string& path, int width, int height) {
     std::string bytes, error;
-    REQUIRE_MESSAGE(kiosk::fs::read_file(path, &bytes, &error), error);
+    REQUIRE_MESSAGE(kiosk::core::fs::read_file(path, &bytes, &error), error);
     const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
     REQUIRE(bytes.size() > 8);
     REQUIRE(std::memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0);
@@ -111,7 +111,7 @@ TEST_CASE("png writer: a 1920x1080 image written in strips decodes to the same p
     kiosk::test::TempDir dir;
     const int width = 1920, height = 1080;
     const std::vector<uint8_t> image = test_image(width, height);
-    kiosk::PngWriter png;
+    kiosk::core::PngWriter png;
     std::string error;
     REQUIRE_MESSAGE(png.open(dir.file("shot.png"), width, height, &error), error);
     for (int y = 0; y < height; y += 64) {
@@ -132,7 +132,7 @@ TEST_CASE("png writer: strided rows and a one-pixel image") {
     // Rows 16 bytes apart, of which 12 (3 pixels) belong to the image.
     std::vector<uint8_t> strided(16 * 2, 0xEE);
     for (int i = 0; i < 12; ++i) strided[i] = static_cast<uint8_t>(i * 20), strided[16 + i] = static_cast<uint8_t>(250 - i);
-    REQUIRE_MESSAGE(kiosk::write_png(dir.file("strided.png"), strided.data(), 3, 2, 16, &error), error);
+    REQUIRE_MESSAGE(kiosk::core::write_png(dir.file("strided.png"), strided.data(), 3, 2, 16, &error), error);
     int w = 0, h = 0;
     std::vector<uint8_t> decoded = decode(dir.file("strided.png"), &w, &h);
     REQUIRE(decoded.size() == 24);
@@ -141,7 +141,7 @@ TEST_CASE("png writer: strided rows and a one-pixel image") {
         CHECK(decoded[12 + i] == strided[16 + i]);
     }
     const uint8_t pixel[4] = {1, 2, 3, 4};
-    REQUIRE_MESSAGE(kiosk::write_png(dir.file("one.png"), pixel, 1, 1, 4, &error), error);
+    REQUIRE_MESSAGE(kiosk::core::write_png(dir.file("one.png"), pixel, 1, 1, 4, &error), error);
     decoded = decode(dir.file("one.png"), &w, &h);
     CHECK(decoded == std::vector<uint8_t>{1, 2, 3, 4});
 }
@@ -149,22 +149,22 @@ TEST_CASE("png writer: strided rows and a one-pixel image") {
 TEST_CASE("png writer: bad sizes, missing rows and unwritable paths fail with a message") {
     kiosk::test::TempDir dir;
     std::string error;
-    kiosk::PngWriter zero;
+    kiosk::core::PngWriter zero;
     CHECK_FALSE(zero.open(dir.file("zero.png"), 0, 10, &error));
     CHECK(error.find("invalid image size 0x10") != std::string::npos);
 
     const std::vector<uint8_t> image = test_image(8, 8);
     {
-        kiosk::PngWriter short_image;
+        kiosk::core::PngWriter short_image;
         REQUIRE(short_image.open(dir.file("short.png"), 8, 8, &error));
         REQUIRE(short_image.write_rows(image.data(), 5, 32, &error));
         CHECK_FALSE(short_image.write_rows(image.data(), 4, 32, &error));  // 9 > 8 rows
         CHECK_FALSE(short_image.finish(&error));
         CHECK(error.find("5 of 8 rows") != std::string::npos);
     }
-    CHECK_FALSE(kiosk::fs::exists(dir.file("short.png")));  // no half image left behind
+    CHECK_FALSE(kiosk::core::fs::exists(dir.file("short.png")));  // no half image left behind
 
-    CHECK_FALSE(kiosk::write_png(dir.file("no/such/dir/x.png"), image.data(), 8, 8, 32, &error));
+    CHECK_FALSE(kiosk::core::write_png(dir.file("no/such/dir/x.png"), image.data(), 8, 8, 32, &error));
     CHECK(error.find("no/such/dir/x.png") != std::string::npos);
 }
 
@@ -177,7 +177,7 @@ TEST_CASE("png writer: deflated in bands on several threads, the same pixels and
         ImageReader reader{image, width, {}};
         std::string error;
         const std::string path = dir.file("bands" + std::to_string(bands) + ".png");
-        REQUIRE_MESSAGE(kiosk::write_png_parallel(path, width, height, bands, std::ref(reader), &error), error);
+        REQUIRE_MESSAGE(kiosk::core::write_png_parallel(path, width, height, bands, std::ref(reader), &error), error);
         CHECK(decode_strictly(path, width, height) == image);
         int w = 0, h = 0;
         CHECK(decode(path, &w, &h) == image);
@@ -195,12 +195,12 @@ TEST_CASE("png writer: rows and separately deflated bands in any order make one 
     const std::vector<uint8_t> image = test_image(width, height);
     const size_t row_bytes = static_cast<size_t>(width) * 4;
     auto row = [&](int y) { return &image[y * row_bytes]; };
-    kiosk::PngWriter png;
+    kiosk::core::PngWriter png;
     std::string error;
     REQUIRE_MESSAGE(png.open(dir.file("mixed.png"), width, height, &error), error);
     // Band of rows 0-9 (the image's first: nothing above), rows 10-19 written, bands 20-29 and
     // 30-39 back to back, rows 40-49 written after a band.
-    kiosk::PngBand first, third, fourth;
+    kiosk::core::PngBand first, third, fourth;
     REQUIRE_MESSAGE(first.begin(width, nullptr, &error), error);
     REQUIRE_MESSAGE(first.add_rows(row(0), 4, row_bytes, &error), error);
     REQUIRE_MESSAGE(first.add_rows(row(4), 6, row_bytes, &error), error);
@@ -218,7 +218,7 @@ TEST_CASE("png writer: rows and separately deflated bands in any order make one 
     REQUIRE_MESSAGE(png.write_band(fourth, &error), error);
     CHECK_FALSE(png.finish(&error));  // 40 of 50 rows
     CHECK(error.find("40 of 50 rows") != std::string::npos);
-    kiosk::PngWriter again;
+    kiosk::core::PngWriter again;
     REQUIRE_MESSAGE(again.open(dir.file("mixed.png"), width, height, &error), error);
     REQUIRE_MESSAGE(again.write_band(first, &error), error);
     REQUIRE_MESSAGE(again.write_rows(row(10), 10, row_bytes, &error), error);
@@ -228,10 +228,10 @@ TEST_CASE("png writer: rows and separately deflated bands in any order make one 
     REQUIRE_MESSAGE(again.finish(&error), error);
     CHECK(decode_strictly(dir.file("mixed.png"), width, height) == image);
 
-    kiosk::PngBand narrow;  // a band of another width does not fit
+    kiosk::core::PngBand narrow;  // a band of another width does not fit
     REQUIRE(narrow.begin(width - 1, nullptr, &error));
     REQUIRE(narrow.end(&error));
-    kiosk::PngWriter other;
+    kiosk::core::PngWriter other;
     REQUIRE(other.open(dir.file("other.png"), width, height, &error));
     CHECK_FALSE(other.write_band(narrow, &error));
     CHECK(error.find("a band of width 36") != std::string::npos);
@@ -245,7 +245,7 @@ TEST_CASE("png writer: small images and a failing reader with bands") {
         CAPTURE(height);
         const std::vector<uint8_t> image = test_image(9, height);
         ImageReader reader{image, 9, {}};
-        REQUIRE_MESSAGE(kiosk::write_png_parallel(dir.file("small.png"), 9, height, 4, std::ref(reader), &error), error);
+        REQUIRE_MESSAGE(kiosk::core::write_png_parallel(dir.file("small.png"), 9, height, 4, std::ref(reader), &error), error);
         CHECK(decode_strictly(dir.file("small.png"), 9, height) == image);
     }
     // A reader that fails part-way (the renderer could not be read): an error, threads stopped,
@@ -261,8 +261,8 @@ TEST_CASE("png writer: small images and a failing reader with bands") {
             for (int r = 0; r < rows; ++r) std::memcpy(rgba + r * stride, &image[(first + r) * 256], 256);
             return true;
         };
-        CHECK_FALSE(kiosk::write_png_parallel(dir.file("failed.png"), 64, 400, 2, failing, &error));
+        CHECK_FALSE(kiosk::core::write_png_parallel(dir.file("failed.png"), 64, 400, 2, failing, &error));
         CHECK(error == "reading pixels failed: gone");
-        CHECK_FALSE(kiosk::fs::exists(dir.file("failed.png")));
+        CHECK_FALSE(kiosk::core::fs::exists(dir.file("failed.png")));
     }
 }

@@ -9,6 +9,7 @@
 #include <set>
 
 using namespace kiosk;
+using namespace kiosk::core;
 
 namespace {
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 using namespace kiosk;
+using namespace kiosk::core;
 
 TEST_CASE("nothing searchable typed gives an empty query") {
     for (const char* input : {"", " ", "   \t\n", "\"", "-", "*", "^", ":", "(", ")", "…", "😀", "\xff\xfe", "«»"})

@@ -6,6 +6,7 @@
 #include <vector>
 
 using namespace kiosk;
+using namespace kiosk::core;
 
 namespace {
 

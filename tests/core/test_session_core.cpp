@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 using namespace kiosk;
+using namespace kiosk::core;
 
 TEST_CASE("the idle timer counts down after the idle time and expires after the countdown") {
     IdleTimer timer(90, 10);

@@ -19,8 +19,8 @@
 #include <mutex>
 #include <thread>
 
-using kiosk::Lang;
-using kiosk::SpeechSupport;
+using kiosk::core::Lang;
+using kiosk::core::SpeechSupport;
 
 namespace {
 
@@ -45,7 +45,7 @@ std::vector<unsigned char> wav_header(int rate, int channels) {
 }
 
 // A speaker that plays what is queued much faster than real time, counting what it played.
-class MemorySink : public kiosk::PcmSink {
+class MemorySink : public kiosk::core::PcmSink {
 public:
     MemorySink() : player_([this] { play(); }) {}
     ~MemorySink() override {
@@ -141,9 +141,9 @@ struct SpokenFigures {
     bool failed = false;
 };
 
-SpokenFigures speak_and_play(kiosk::EspeakEngine& engine, MemorySink& sink, const std::string& text, Lang lang) {
+SpokenFigures speak_and_play(kiosk::core::EspeakEngine& engine, MemorySink& sink, const std::string& text, Lang lang) {
     const int64_t played = sink.played(), voiced = sink.voiced();
-    const uint64_t serial = engine.speak(text, lang, kiosk::speech_words_per_minute(1));
+    const uint64_t serial = engine.speak(text, lang, kiosk::core::speech_words_per_minute(1));
     REQUIRE(wait_until([&] { return engine.done(serial); }, 60));
     SpokenFigures figures;
     figures.seconds = static_cast<double>(sink.played() - played) / sink.sample_rate();
@@ -153,7 +153,7 @@ SpokenFigures speak_and_play(kiosk::EspeakEngine& engine, MemorySink& sink, cons
 }
 
 // Records what the controller asks of its backend; utterances end when the test says so.
-class FakeBackend : public kiosk::SpeechBackend {
+class FakeBackend : public kiosk::core::SpeechBackend {
 public:
     SpeechSupport support(Lang lang) const override { return lang == Lang::Zh ? SpeechSupport::NoVoice : SpeechSupport::Ready; }
     uint64_t speak(const std::string& text, Lang, int wpm) override {
@@ -173,8 +173,8 @@ public:
     int stops = 0;
 };
 
-std::vector<kiosk::SpeechItem> items(std::initializer_list<const char*> texts, Lang lang = Lang::Ru) {
-    std::vector<kiosk::SpeechItem> list;
+std::vector<kiosk::core::SpeechItem> items(std::initializer_list<const char*> texts, Lang lang = Lang::Ru) {
+    std::vector<kiosk::core::SpeechItem> list;
     int id = 1;
     for (const char* text : texts) list.push_back({id++, text, lang});
     return list;
@@ -189,7 +189,7 @@ TEST_CASE("A WAV stream is decoded whatever pieces the pipe delivers it in") {
         bytes.push_back(static_cast<unsigned char>((s >> 8) & 0xff));
     }
     for (size_t piece : {1, 3, 7, 44, 1000}) {
-        kiosk::WavStream wav;
+        kiosk::core::WavStream wav;
         std::vector<int16_t> out;
         for (size_t at = 0; at < bytes.size(); at += piece)
             REQUIRE(wav.feed(bytes.data() + at, std::min(piece, bytes.size() - at), &out));
@@ -205,11 +205,11 @@ TEST_CASE("A stereo WAV stream is mixed down to mono and a stream that is not WA
         bytes.push_back(static_cast<unsigned char>(s & 0xff));
         bytes.push_back(static_cast<unsigned char>((s >> 8) & 0xff));
     }
-    kiosk::WavStream wav;
+    kiosk::core::WavStream wav;
     std::vector<int16_t> out;
     REQUIRE(wav.feed(bytes.data(), bytes.size(), &out));
     CHECK(out == std::vector<int16_t>{2000, -20});
-    kiosk::WavStream bad;
+    kiosk::core::WavStream bad;
     const std::string text = "Error: The specified espeak-ng voice does not exist.\n";
     CHECK_FALSE(bad.feed(reinterpret_cast<const unsigned char*>(text.data()), text.size(), &out));
     CHECK(bad.error() == "not a WAV stream");
@@ -221,16 +221,16 @@ TEST_CASE("The voice list of espeak-ng is read from its second column") {
         " 5  cmn             --/M      Chinese_(Mandarin) sit/cmn              (zh-cmn 5)(zh 5)\n"
         " 2  en-gb           --/M      English_(Great_Britain) gmw/en          (en 2)\n"
         " 5  ru              --/M      Russian            zle/ru\n";
-    CHECK(kiosk::parse_voice_list(output) == std::vector<std::string>{"cmn", "en-gb", "ru"});
-    CHECK(std::string(kiosk::speech_voice(Lang::Zh)) == "cmn");
-    CHECK(kiosk::speech_words_per_minute(0) < kiosk::speech_words_per_minute(1));
-    CHECK(kiosk::speech_words_per_minute(1) < kiosk::speech_words_per_minute(2));
-    CHECK(std::string(kiosk::speech_rate_name(2)) == "fast");
+    CHECK(kiosk::core::parse_voice_list(output) == std::vector<std::string>{"cmn", "en-gb", "ru"});
+    CHECK(std::string(kiosk::core::speech_voice(Lang::Zh)) == "cmn");
+    CHECK(kiosk::core::speech_words_per_minute(0) < kiosk::core::speech_words_per_minute(1));
+    CHECK(kiosk::core::speech_words_per_minute(1) < kiosk::core::speech_words_per_minute(2));
+    CHECK(std::string(kiosk::core::speech_rate_name(2)) == "fast");
 }
 
 TEST_CASE("The controller reads item after item, skips empty ones and stops after the last") {
     FakeBackend backend;
-    kiosk::SpeechController speech(&backend);
+    kiosk::core::SpeechController speech(&backend);
     speech.read(items({"Первый.", "", "  \n", "Второй.", "Третий."}), 0, 1, {});
     CHECK(speech.current_id() == 1);
     CHECK_FALSE(speech.update());  // still speaking the first
@@ -249,14 +249,14 @@ TEST_CASE("The controller reads item after item, skips empty ones and stops afte
 
 TEST_CASE("The controller moves to a tapped item, restarts at a new speed and stops at once") {
     FakeBackend backend;
-    kiosk::SpeechController speech(&backend);
+    kiosk::core::SpeechController speech(&backend);
     speech.read(items({"a", "b", "c", "d"}), 1, 0, {});
     CHECK(speech.current_id() == 2);
     speech.jump_to(3);
     CHECK(speech.current_id() == 4);
     speech.set_rate(2);
     CHECK(backend.spoken.back() == "d");
-    CHECK(backend.rates.back() == kiosk::speech_words_per_minute(2));
+    CHECK(backend.rates.back() == kiosk::core::speech_words_per_minute(2));
     speech.stop();
     CHECK_FALSE(speech.speaking());
     CHECK(backend.stops >= 1);
@@ -268,7 +268,7 @@ TEST_CASE("The controller moves to a tapped item, restarts at a new speed and st
 
 TEST_CASE("The controller stops a reading after three items in a row end without a sound") {
     FakeBackend backend;
-    kiosk::SpeechController speech(&backend);
+    kiosk::core::SpeechController speech(&backend);
     speech.read(items({"a", "b", "c", "d", "e", "f"}), 0, 1, {});
     backend.fail_current();
     CHECK(speech.update());
@@ -288,11 +288,11 @@ TEST_CASE("The controller stops a reading after three items in a row end without
 
 TEST_CASE("The controller never starts a text in a language without a voice") {
     FakeBackend backend;
-    kiosk::SpeechController speech(&backend);
+    kiosk::core::SpeechController speech(&backend);
     speech.read(items({"您好。", "欢迎。"}, Lang::Zh), 0, 1, {});
     CHECK_FALSE(speech.speaking());
     CHECK(backend.spoken.empty());
-    kiosk::SpeechController none(nullptr);
+    kiosk::core::SpeechController none(nullptr);
     CHECK(none.support(Lang::Ru) == SpeechSupport::NoEngine);
     none.read(items({"Текст."}), 0, 1, {});
     CHECK_FALSE(none.speaking());
@@ -300,9 +300,9 @@ TEST_CASE("The controller never starts a text in a language without a voice") {
 
 TEST_CASE("eSpeak NG reads Russian, Chinese and English aloud with audio of plausible length") {
     MemorySink sink;
-    kiosk::EspeakEngine engine({}, &sink, "");
+    kiosk::core::EspeakEngine engine({}, &sink, "");
     REQUIRE_MESSAGE(engine.problem().empty(), engine.problem());
-    for (Lang lang : kiosk::kAllLangs) CHECK(engine.support(lang) == SpeechSupport::Ready);
+    for (Lang lang : kiosk::core::kAllLangs) CHECK(engine.support(lang) == SpeechSupport::Ready);
     struct Case {
         Lang lang;
         const char* text;
@@ -315,7 +315,7 @@ TEST_CASE("eSpeak NG reads Russian, Chinese and English aloud with audio of plau
         {Lang::En, "Member states develop cooperation in the digital economy and information technology.", 2.0, 10},
     };
     for (const Case& c : cases) {
-        const std::string lang = kiosk::lang_code(c.lang);
+        const std::string lang = kiosk::core::lang_code(c.lang);
         CAPTURE(lang);
         SpokenFigures spoken = speak_and_play(engine, sink, c.text, c.lang);
         CHECK_FALSE(spoken.failed);
@@ -326,17 +326,17 @@ TEST_CASE("eSpeak NG reads Russian, Chinese and English aloud with audio of plau
     }
     // Slow takes longer than fast for the same text.
     const std::string text = cases[2].text;
-    const uint64_t slow = engine.speak(text, Lang::En, kiosk::speech_words_per_minute(0));
+    const uint64_t slow = engine.speak(text, Lang::En, kiosk::core::speech_words_per_minute(0));
     REQUIRE(wait_until([&] { return engine.done(slow); }, 60));
     const int64_t slow_samples = engine.stats().samples;
-    const uint64_t fast = engine.speak(text, Lang::En, kiosk::speech_words_per_minute(2));
+    const uint64_t fast = engine.speak(text, Lang::En, kiosk::core::speech_words_per_minute(2));
     REQUIRE(wait_until([&] { return engine.done(fast); }, 60));
     CHECK(engine.stats().samples < slow_samples * 0.85);
 }
 
 TEST_CASE("An empty text ends at once and a 20000-character text streams with bounded memory") {
     MemorySink sink;
-    kiosk::EspeakEngine engine({}, &sink, "");
+    kiosk::core::EspeakEngine engine({}, &sink, "");
     REQUIRE_MESSAGE(engine.problem().empty(), engine.problem());
     const uint64_t empty = engine.speak("", Lang::Ru, 160);
     REQUIRE(wait_until([&] { return engine.done(empty); }, 5));
@@ -356,7 +356,7 @@ TEST_CASE("An empty text ends at once and a 20000-character text streams with bo
 
 TEST_CASE("Fifty quick starts never leave two voices or a zombie behind") {
     MemorySink sink;
-    kiosk::EspeakEngine engine({}, &sink, "");
+    kiosk::core::EspeakEngine engine({}, &sink, "");
     REQUIRE_MESSAGE(engine.problem().empty(), engine.problem());
     size_t most_children = 0;
     uint64_t last = 0;
@@ -375,67 +375,67 @@ TEST_CASE("Fifty quick starts never leave two voices or a zombie behind") {
 TEST_CASE("A missing voice, synthesizer or audio device makes reading unavailable, with the reason") {
     kiosk::test::TempDir dir;
     MemorySink sink;
-    kiosk::EspeakConfig config;
+    kiosk::core::EspeakConfig config;
     config.program = write_voiceless_engine(dir);
-    kiosk::EspeakEngine no_cmn(config, &sink, "");
+    kiosk::core::EspeakEngine no_cmn(config, &sink, "");
     CHECK(no_cmn.support(Lang::Ru) == SpeechSupport::Ready);
     CHECK(no_cmn.support(Lang::Zh) == SpeechSupport::NoVoice);
 
     config.program = dir.file("no-such-synthesizer");
-    kiosk::EspeakEngine missing(config, &sink, "");
+    kiosk::core::EspeakEngine missing(config, &sink, "");
     CHECK(missing.support(Lang::Ru) == SpeechSupport::NoEngine);
     CHECK(missing.problem().find("no-such-synthesizer") != std::string::npos);
     const uint64_t serial = missing.speak("Текст.", Lang::Ru, 160);
     CHECK(missing.done(serial));  // nothing to wait for
 
-    kiosk::EspeakEngine no_audio({}, nullptr, "no audio device");
+    kiosk::core::EspeakEngine no_audio({}, nullptr, "no audio device");
     CHECK(no_audio.support(Lang::En) == SpeechSupport::NoAudio);
     CHECK(no_audio.problem() == "no audio device");
 
-    kiosk::EspeakConfig off;
+    kiosk::core::EspeakConfig off;
     off.enabled = false;
-    kiosk::EspeakEngine disabled(off, &sink, "");
+    kiosk::core::EspeakEngine disabled(off, &sink, "");
     CHECK(disabled.support(Lang::Ru) == SpeechSupport::Disabled);
 }
 
 TEST_CASE("read_aloud and speech_volume are organizer settings with checked values") {
-    kiosk::KioskSettings settings;
+    kiosk::core::KioskSettings settings;
     CHECK(settings.read_aloud);
     CHECK(settings.speech_volume == 80);
     std::string error;
-    CHECK(kiosk::apply_setting(&settings, "read_aloud", "off", &error));
+    CHECK(kiosk::core::apply_setting(&settings, "read_aloud", "off", &error));
     CHECK_FALSE(settings.read_aloud);
-    CHECK(kiosk::apply_setting(&settings, "speech_volume", "35", &error));
+    CHECK(kiosk::core::apply_setting(&settings, "speech_volume", "35", &error));
     CHECK(settings.speech_volume == 35);
     for (const char* bad : {"101", "-1", "loud", ""}) {
-        CHECK_FALSE(kiosk::apply_setting(&settings, "speech_volume", bad, &error));
+        CHECK_FALSE(kiosk::core::apply_setting(&settings, "speech_volume", bad, &error));
         CHECK(error.find("speech_volume") != std::string::npos);
         CHECK(error.find("0 to 100") != std::string::npos);
     }
     CHECK(settings.speech_volume == 35);
-    CHECK_FALSE(kiosk::apply_setting(&settings, "read_aloud", "maybe", &error));
+    CHECK_FALSE(kiosk::core::apply_setting(&settings, "read_aloud", "maybe", &error));
     bool listed_volume = false, listed_switch = false;
-    for (const auto& [key, value] : kiosk::setting_values(settings)) {
+    for (const auto& [key, value] : kiosk::core::setting_values(settings)) {
         if (key == "speech_volume") listed_volume = value == "35";
         if (key == "read_aloud") listed_switch = value == "off";
     }
     CHECK(listed_volume);
     CHECK(listed_switch);
     bool settable = false;
-    for (const kiosk::SettingInfo& info : kiosk::settable_settings()) settable = settable || std::string(info.key) == "speech_volume";
+    for (const kiosk::core::SettingInfo& info : kiosk::core::settable_settings()) settable = settable || std::string(info.key) == "speech_volume";
     CHECK(settable);
 }
 
 TEST_CASE("The volume setting scales the samples the engine queues") {
     MemorySink sink;
-    kiosk::EspeakConfig loud, quiet;
+    kiosk::core::EspeakConfig loud, quiet;
     loud.volume_percent = 100;
     quiet.volume_percent = 10;
-    kiosk::EspeakEngine loud_engine(loud, &sink, "");
+    kiosk::core::EspeakEngine loud_engine(loud, &sink, "");
     const uint64_t a = loud_engine.speak("Громко.", Lang::Ru, 160);
     REQUIRE(wait_until([&] { return loud_engine.done(a); }, 30));
     const int64_t loud_voiced = sink.voiced();
-    kiosk::EspeakEngine quiet_engine(quiet, &sink, "");
+    kiosk::core::EspeakEngine quiet_engine(quiet, &sink, "");
     const uint64_t b = quiet_engine.speak("Громко.", Lang::Ru, 160);
     REQUIRE(wait_until([&] { return quiet_engine.done(b); }, 30));
     const int64_t quiet_voiced = sink.voiced() - loud_voiced;
@@ -446,7 +446,7 @@ TEST_CASE("The volume setting scales the samples the engine queues") {
 TEST_CASE("kioskctl settings names every settable setting in its help and sets the volume") {
     const kiosk::test::CommandResult help = kiosk::test::run_command(kiosk::test::with_emulator({KIOSKCTL_BIN, "--help"}));
     const std::string text = help.out + help.err;
-    for (const kiosk::SettingInfo& info : kiosk::settable_settings()) {
+    for (const kiosk::core::SettingInfo& info : kiosk::core::settable_settings()) {
         CAPTURE(info.key);
         CHECK(text.find(info.key) != std::string::npos);
     }
@@ -472,9 +472,9 @@ TEST_CASE("A synthesizer that exits without reading its text or saying anything 
                                   "exec 0<&-\nsleep 0.3\nexit 0\n");
     chmod(path.c_str(), 0755);
     MemorySink sink;
-    kiosk::EspeakConfig config;
+    kiosk::core::EspeakConfig config;
     config.program = path;
-    kiosk::EspeakEngine engine(config, &sink, "");
+    kiosk::core::EspeakEngine engine(config, &sink, "");
     REQUIRE(engine.support(Lang::Ru) == SpeechSupport::Ready);
     // Far more text than a pipe holds, so writing it meets a closed pipe (SIGPIPE if not blocked).
     std::string text;
@@ -487,7 +487,7 @@ TEST_CASE("A synthesizer that exits without reading its text or saying anything 
 }
 
 // A speaker that takes nothing: the device was unplugged.
-class DeadSink : public kiosk::PcmSink {
+class DeadSink : public kiosk::core::PcmSink {
 public:
     int sample_rate() const override { return 22050; }
     void queue(const int16_t*, size_t count) override { queued_ += count; }
@@ -500,7 +500,7 @@ private:
 
 TEST_CASE("A speaker that stops taking audio ends the utterance instead of hanging the reading") {
     DeadSink sink;
-    kiosk::EspeakEngine engine({}, &sink, "");
+    kiosk::core::EspeakEngine engine({}, &sink, "");
     REQUIRE_MESSAGE(engine.problem().empty(), engine.problem());
     const uint64_t serial = engine.speak("Государства-члены развивают цифровое сотрудничество.", Lang::Ru, 160);
     REQUIRE(wait_until([&] { return engine.done(serial); }, 10));
@@ -519,11 +519,11 @@ TEST_CASE("The voices are probed only when begin_probe or a question asks, and n
                                          "' ] && [ $n -lt 100 ]; do sleep 0.05; n=$((n+1)); done\nexec espeak-ng \"$@\"\n");
     REQUIRE(chmod(program.c_str(), 0755) == 0);
     MemorySink sink;
-    kiosk::EspeakConfig config;
+    kiosk::core::EspeakConfig config;
     config.program = program;
-    kiosk::EspeakEngine engine(config, &sink, "");
+    kiosk::core::EspeakEngine engine(config, &sink, "");
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    CHECK_FALSE(kiosk::fs::exists(calls));  // constructing runs nothing
+    CHECK_FALSE(kiosk::core::fs::exists(calls));  // constructing runs nothing
     CHECK_FALSE(engine.voices_known());
 
     engine.begin_probe();

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-using namespace kiosk::text;
+using namespace kiosk::core::text;
 
 namespace {
 
@@ -92,7 +92,7 @@ TEST_CASE("Hindi conjuncts shape to the glyphs HarfBuzz gives on the Devanagari 
             harfbuzz_glyphs(fonts().face(devanagari, Weight::Regular).path, word, "hi");
         CHECK(glyph_ids(shaped) == expected);
         // A conjunct is fewer glyphs than code points: shaping happened.
-        CHECK(expected.size() < kiosk::utf8::length(word));
+        CHECK(expected.size() < kiosk::core::utf8::length(word));
         for (const ShapedGlyph& glyph : shaped.glyphs)
             CHECK(glyph.face_id == FontCollection::face_id(devanagari, Weight::Regular));
     }
@@ -149,11 +149,11 @@ TEST_CASE("bad input is shaped without crashing and what no face has is counted 
     CHECK(shaper.shape(marks, Weight::Regular, "en").glyphs.size() <= 10001);
     // Line breaking with shaped widths ends on every input, each byte in exactly one line or gap.
     for (const std::string& input : inputs) {
-        const kiosk::MeasureFn width = [&](std::string_view s) {
+        const kiosk::core::MeasureFn width = [&](std::string_view s) {
             return s.empty() ? 0.0f : shaper.shape(s, Weight::Regular, "en").width * 30.0f;
         };
         size_t last_end = 0;
-        for (const kiosk::LineSpan& line : kiosk::break_lines(input, 200, width, "en", &width)) {
+        for (const kiosk::core::LineSpan& line : kiosk::core::break_lines(input, 200, width, "en", &width)) {
             CHECK(line.begin >= last_end);
             CHECK(line.end <= input.size());
             last_end = line.end;

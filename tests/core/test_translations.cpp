@@ -6,18 +6,18 @@
 
 #include <algorithm>
 
-using kiosk::Lang;
-using kiosk::Translations;
+using kiosk::core::Lang;
+using kiosk::core::Translations;
 
 TEST_CASE("every translation key exists in every language") {
     Translations translations;
-    kiosk::Diagnostics diagnostics;
+    kiosk::core::Diagnostics diagnostics;
     bool loaded = translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics);
     for (const auto& d : diagnostics) MESSAGE(d.str());
     REQUIRE(loaded);
     REQUIRE(translations.all_keys().size() > 20);
-    for (Lang lang : kiosk::kAllLangs) {
-        CAPTURE(kiosk::lang_code(lang));
+    for (Lang lang : kiosk::core::kAllLangs) {
+        CAPTURE(kiosk::core::lang_code(lang));
         auto missing = translations.missing_keys(lang);
         for (const auto& key : missing) MESSAGE("missing: " << key);
         CHECK(missing.empty());
@@ -26,15 +26,15 @@ TEST_CASE("every translation key exists in every language") {
 
 TEST_CASE("every SCO member state a document may name has its name in every language") {
     Translations translations;
-    kiosk::Diagnostics diagnostics;
+    kiosk::core::Diagnostics diagnostics;
     REQUIRE(translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics));
     const std::vector<std::string> keys = translations.all_keys();
-    for (const std::string& code : kiosk::known_parties()) {
+    for (const std::string& code : kiosk::core::known_parties()) {
         const std::string key = "country." + code;
         CAPTURE(key);
         CHECK(std::find(keys.begin(), keys.end(), key) != keys.end());
-        for (Lang lang : kiosk::kAllLangs) {  // not a fallback to another language
-            CAPTURE(kiosk::lang_code(lang));
+        for (Lang lang : kiosk::core::kAllLangs) {  // not a fallback to another language
+            CAPTURE(kiosk::core::lang_code(lang));
             const std::vector<std::string> missing = translations.missing_keys(lang);
             CHECK(std::find(missing.begin(), missing.end(), key) == missing.end());
         }
@@ -49,7 +49,7 @@ TEST_CASE("every SCO member state a document may name has its name in every lang
 
 TEST_CASE("a translation file reports malformed lines, empty values and duplicates with file and line") {
     Translations translations;
-    kiosk::Diagnostics diagnostics;
+    kiosk::core::Diagnostics diagnostics;
     CHECK_FALSE(translations.parse(Lang::En, "# comment\nok = fine\nbroken line\nempty =\nok = again\n", "en.txt",
                                    &diagnostics));
     REQUIRE(diagnostics.size() == 3);
@@ -61,7 +61,7 @@ TEST_CASE("a translation file reports malformed lines, empty values and duplicat
 
 TEST_CASE("a missing key falls back to English, then to the key itself") {
     Translations translations;
-    kiosk::Diagnostics diagnostics;
+    kiosk::core::Diagnostics diagnostics;
     REQUIRE(translations.parse(Lang::En, "only.english = Hello\n", "en.txt", &diagnostics));
     CHECK(translations.get(Lang::Zh, "only.english") == "Hello");
     CHECK(translations.get(Lang::Ru, "no.such.key") == "no.such.key");
@@ -70,7 +70,7 @@ TEST_CASE("a missing key falls back to English, then to the key itself") {
 
 TEST_CASE("escapes in values give line breaks and protected spaces") {
     Translations translations;
-    kiosk::Diagnostics diagnostics;
+    kiosk::core::Diagnostics diagnostics;
     REQUIRE(translations.parse(Lang::En, "a = one\\ntwo\nsep = ,\\u0020\n", "en.txt", &diagnostics));
     CHECK(translations.get(Lang::En, "a") == "one\ntwo");
     CHECK(translations.get(Lang::En, "sep") == ", ");
@@ -78,7 +78,7 @@ TEST_CASE("escapes in values give line breaks and protected spaces") {
 
 TEST_CASE("the character set of one language holds only that language's characters") {
     Translations translations;
-    kiosk::Diagnostics diagnostics;
+    kiosk::core::Diagnostics diagnostics;
     REQUIRE(translations.parse(Lang::Ru, "a = Привет\n", "ru.txt", &diagnostics));
     REQUIRE(translations.parse(Lang::Zh, "a = 你好\n", "zh.txt", &diagnostics));
     CHECK(translations.charset(Lang::Ru).find("П") != std::string::npos);

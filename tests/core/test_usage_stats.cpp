@@ -18,6 +18,7 @@
 #include <functional>
 
 using namespace kiosk;
+using namespace kiosk::core;
 using namespace kiosk::test;
 
 namespace {

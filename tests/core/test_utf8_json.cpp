@@ -5,7 +5,7 @@
 
 #include <doctest/doctest.h>
 
-namespace utf8 = kiosk::utf8;
+namespace utf8 = kiosk::core::utf8;
 
 TEST_CASE("utf8 decoding round-trips Cyrillic, CJK and emoji and never crashes on bad bytes") {
     std::string text = "ёЙ 中文 😀";
@@ -35,7 +35,7 @@ TEST_CASE("CJK detection covers ideographs and CJK punctuation but not Cyrillic"
 }
 
 TEST_CASE("the JSON writer escapes strings and its output parses back") {
-    kiosk::JsonWriter json;
+    kiosk::core::JsonWriter json;
     json.begin_object();
     json.key("text").value("quote \" backslash \\ newline \n ctrl \x01 юникод");
     json.key("n").value(42).key("x").value(1.5).key("ok").value(true).key("none").null();
@@ -54,9 +54,9 @@ TEST_CASE("the JSON writer escapes strings and its output parses back") {
 }
 
 TEST_CASE("printable escapes control characters, backslashes and bytes that are not UTF-8, and keeps the rest") {
-    CHECK(kiosk::utf8::printable("content-7.kpkg") == "content-7.kpkg");
-    CHECK(kiosk::utf8::printable("Содержимое 内容.kpkg") == "Содержимое 内容.kpkg");
-    CHECK(kiosk::utf8::printable("evil\x1b[31m\n.kpkg") == "evil\\x1B[31m\\x0A.kpkg");
-    CHECK(kiosk::utf8::printable("a\\b") == "a\\\\b");
-    CHECK(kiosk::utf8::printable(std::string("x\0y\xff\xc2\x85", 6)) == "x\\x00y\\xFF\\xC2\\x85");
+    CHECK(kiosk::core::utf8::printable("content-7.kpkg") == "content-7.kpkg");
+    CHECK(kiosk::core::utf8::printable("Содержимое 内容.kpkg") == "Содержимое 内容.kpkg");
+    CHECK(kiosk::core::utf8::printable("evil\x1b[31m\n.kpkg") == "evil\\x1B[31m\\x0A.kpkg");
+    CHECK(kiosk::core::utf8::printable("a\\b") == "a\\\\b");
+    CHECK(kiosk::core::utf8::printable(std::string("x\0y\xff\xc2\x85", 6)) == "x\\x00y\\xFF\\xC2\\x85");
 }

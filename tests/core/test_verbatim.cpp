@@ -15,6 +15,7 @@
 #include <vector>
 
 using namespace kiosk;
+using namespace kiosk::core;
 
 namespace {
 

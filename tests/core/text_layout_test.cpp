@@ -7,7 +7,7 @@
 #include <limits>
 #include <string>
 
-using kiosk::LineSpan;
+using kiosk::core::LineSpan;
 
 namespace {
 
@@ -17,22 +17,22 @@ float glyph_width(char32_t cp) {
     if (cp < 0x80) return 8;
     if (cp >= 0x0300 && cp <= 0x036F) return 0;  // combining marks
     if (cp >= 0x0400 && cp <= 0x04FF) return 9;  // Cyrillic
-    if (kiosk::utf8::is_cjk(cp)) return 16;
+    if (kiosk::core::utf8::is_cjk(cp)) return 16;
     return 10;
 }
 
 float fake_measure(std::string_view text) {
     float width = 0;
-    for (size_t pos = 0; pos < text.size();) width += glyph_width(kiosk::utf8::decode(text, pos));
+    for (size_t pos = 0; pos < text.size();) width += glyph_width(kiosk::core::utf8::decode(text, pos));
     return width;
 }
 
-const kiosk::MeasureFn kMeasure = fake_measure;
+const kiosk::core::MeasureFn kMeasure = fake_measure;
 
 // Characters as a reader counts them: a combining mark belongs to the letter before it.
 size_t characters(std::string_view text) {
     size_t count = 0;
-    for (char32_t cp : kiosk::utf8::to_u32(text)) count += glyph_width(cp) > 0 ? 1 : 0;
+    for (char32_t cp : kiosk::core::utf8::to_u32(text)) count += glyph_width(cp) > 0 ? 1 : 0;
     return count;
 }
 
@@ -42,7 +42,7 @@ std::string line_text(std::string_view text, const LineSpan& line) {
 
 bool only_whitespace(std::string_view text) {
     for (size_t pos = 0; pos < text.size();) {
-        char32_t cp = kiosk::utf8::decode(text, pos);
+        char32_t cp = kiosk::core::utf8::decode(text, pos);
         if (cp != ' ' && cp != '\n' && cp != '\r' && cp != '\t' && cp != 0x3000) return false;
     }
     return true;
@@ -67,13 +67,13 @@ void check_layout(std::string_view text, const std::vector<LineSpan>& lines, flo
 }
 
 std::vector<LineSpan> layout(std::string_view text, float max_width, const char* lang) {
-    std::vector<LineSpan> lines = kiosk::break_lines(text, max_width, kMeasure, lang);
+    std::vector<LineSpan> lines = kiosk::core::break_lines(text, max_width, kMeasure, lang);
     check_layout(text, lines, max_width);
     return lines;
 }
 
 std::u32string first_and_last(std::string_view line) {
-    std::u32string cps = kiosk::utf8::to_u32(line);
+    std::u32string cps = kiosk::core::utf8::to_u32(line);
     if (cps.empty()) return U"";
     return std::u32string{cps.front(), cps.back()};
 }
@@ -223,7 +223,7 @@ TEST_CASE("A long word keeps combining marks with their base letter") {
 }
 
 TEST_CASE("Empty text has no lines") {
-    CHECK(kiosk::break_lines("", 100, kMeasure, "en").empty());
+    CHECK(kiosk::core::break_lines("", 100, kMeasure, "en").empty());
 }
 
 TEST_CASE("Newlines end lines, blank lines stay, a final newline adds no empty line") {
@@ -272,9 +272,9 @@ TEST_CASE("A line narrower than one glyph still takes one character per line") {
 TEST_CASE("Unlimited width keeps each paragraph on one line and NaN width does not hang") {
     std::string text = kRussian;
     CHECK(layout(text, std::numeric_limits<float>::infinity(), "ru").size() == 1);
-    std::vector<LineSpan> lines = kiosk::break_lines(text, std::nanf(""), kMeasure, "ru");
+    std::vector<LineSpan> lines = kiosk::core::break_lines(text, std::nanf(""), kMeasure, "ru");
     CHECK(!lines.empty());
-    CHECK(lines.size() <= kiosk::utf8::length(text));
+    CHECK(lines.size() <= kiosk::core::utf8::length(text));
 }
 
 TEST_CASE("Invalid UTF-8 is laid out without crashing and spans stay on byte boundaries") {
@@ -312,16 +312,16 @@ TEST_CASE("Each byte of a long document is measured about once, so layout is lin
     while (document.size() < 10000) document += std::string(kRussian) + " " + kChinese + "\n";
     size_t bytes_measured = 0;
     size_t calls = 0;
-    kiosk::MeasureFn counting = [&](std::string_view text) {
+    kiosk::core::MeasureFn counting = [&](std::string_view text) {
         bytes_measured += text.size();
         ++calls;
         return fake_measure(text);
     };
-    std::vector<LineSpan> lines = kiosk::break_lines(document, 400, counting, "zh");
+    std::vector<LineSpan> lines = kiosk::core::break_lines(document, 400, counting, "zh");
     check_layout(document, lines, 400);
     CHECK(lines.size() > 100);
     CHECK(bytes_measured <= document.size());
-    CHECK(calls <= kiosk::utf8::length(document));
+    CHECK(calls <= kiosk::core::utf8::length(document));
 }
 
 TEST_CASE("Arbitrary bytes at arbitrary widths keep every layout invariant") {
@@ -347,19 +347,19 @@ TEST_CASE("Arbitrary bytes at arbitrary widths keep every layout invariant") {
 TEST_CASE("a line that its own shaping makes wider than the box is broken earlier") {
     // Segments measure as the fake font says; a whole line, shaped on its own, is 6 px wider
     // for every space in it (as if kerning across the spaces pushed the words apart).
-    const kiosk::MeasureFn line_width = [](std::string_view text) {
+    const kiosk::core::MeasureFn line_width = [](std::string_view text) {
         float width = fake_measure(text);
         for (char c : text) width += c == ' ' ? 6.0f : 0.0f;
         return width;
     };
     const std::string text = "aaaa bbbb cccc dddd eeee ffff gggg hhhh";
     const float max_width = 108;  // three words fit by their segments (104), not shaped (116)
-    const auto plain = kiosk::break_lines(text, max_width, kMeasure, "en");
+    const auto plain = kiosk::core::break_lines(text, max_width, kMeasure, "en");
     bool plain_overflows = false;
     for (const LineSpan& line : plain) plain_overflows |= line_width(line_text(text, line)) > max_width;
     CHECK(plain_overflows);  // without the check the lines would overflow
 
-    const auto fitted = kiosk::break_lines(text, max_width, kMeasure, "en", &line_width);
+    const auto fitted = kiosk::core::break_lines(text, max_width, kMeasure, "en", &line_width);
     std::string joined;
     for (const LineSpan& line : fitted) {
         CAPTURE(line_text(text, line));
@@ -370,6 +370,6 @@ TEST_CASE("a line that its own shaping makes wider than the box is broken earlie
     CHECK(joined == text);  // no word lost or repeated
     CHECK(fitted.size() > plain.size());
     // One word wider than the box still gets a line of its own, never an endless split.
-    const auto word = kiosk::break_lines("abcdefghijklmnopqrstuvwxyz", 50, kMeasure, "en", &line_width);
+    const auto word = kiosk::core::break_lines("abcdefghijklmnopqrstuvwxyz", 50, kMeasure, "en", &line_width);
     CHECK(!word.empty());
 }

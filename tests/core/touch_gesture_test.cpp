@@ -2,8 +2,8 @@
 
 #include <doctest/doctest.h>
 
-using kiosk::PressFeedback;
-using kiosk::TouchGesture;
+using kiosk::core::PressFeedback;
+using kiosk::core::TouchGesture;
 
 TEST_CASE("A press and release on the spot is a tap for exactly one frame") {
     TouchGesture gesture;

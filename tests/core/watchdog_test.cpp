@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <vector>
 
-using kiosk::WatchdogHeartbeat;
+using kiosk::core::WatchdogHeartbeat;
 
 namespace {
 

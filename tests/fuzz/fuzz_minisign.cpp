@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <string>
 
-using namespace kiosk::minisign;
+using namespace kiosk::core::minisign;
 
 namespace {
 

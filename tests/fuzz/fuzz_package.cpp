@@ -17,6 +17,7 @@
 #include <string>
 
 using namespace kiosk;
+using namespace kiosk::core;
 
 namespace {
 

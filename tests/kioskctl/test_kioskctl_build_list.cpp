@@ -12,6 +12,7 @@
 #include <vector>
 
 using namespace kiosk;
+using namespace kiosk::core;
 using kiosk::test::CommandResult;
 using kiosk::test::run_command;
 using kiosk::test::TempDir;

@@ -13,6 +13,7 @@
 #include <vector>
 
 using namespace kiosk;
+using namespace kiosk::core;
 using kiosk::test::CommandResult;
 using kiosk::test::TempDir;
 

@@ -23,7 +23,7 @@ struct Organizer {
     Organizer() {
         REQUIRE(kioskctl({"keygen", "--secret-key", dir.file("org.key"), "--public-key", dir.file("org.pub")}).exit_code == 0);
         REQUIRE(kioskctl({"build", source_dir(), dir.file("factory.db"), "--content-version", "1"}).exit_code == 0);
-        REQUIRE(kiosk::fs::make_dirs(dir.file("data/trusted-keys")));
+        REQUIRE(kiosk::core::fs::make_dirs(dir.file("data/trusted-keys")));
         write_text(dir.file("data/trusted-keys/org.pub"), read_text(dir.file("org.pub")));
     }
     CommandResult pack(int version, const std::string& name, const std::string& key = "org.key") {
@@ -102,7 +102,7 @@ TEST_CASE("kioskctl install refuses a package signed with an untrusted key and c
     CHECK(install.exit_code == 1);
     CHECK(install.err.find("does not trust") != std::string::npos);
     CHECK(o.status()["version"].number == 1);
-    CHECK_FALSE(kiosk::fs::exists(o.dir.file("data/content/active.db")));
+    CHECK_FALSE(kiosk::core::fs::exists(o.dir.file("data/content/active.db")));
 }
 
 TEST_CASE("kioskctl keygen refuses to overwrite a key and pack refuses a missing key without writing a package") {
@@ -112,17 +112,17 @@ TEST_CASE("kioskctl keygen refuses to overwrite a key and pack refuses a missing
     CHECK(again.err.find("--force") != std::string::npos);
     CommandResult pack = o.pack(2, "p.kpkg", "missing.key");
     CHECK(pack.exit_code == 1);
-    CHECK_FALSE(kiosk::fs::exists(o.dir.file("p.kpkg")));
+    CHECK_FALSE(kiosk::core::fs::exists(o.dir.file("p.kpkg")));
 }
 
 TEST_CASE("kioskctl status recovers an interrupted install before it reports") {
     Organizer o;
-    REQUIRE(kiosk::fs::make_dirs(o.dir.file("data/staging")));
+    REQUIRE(kiosk::core::fs::make_dirs(o.dir.file("data/staging")));
     write_text(o.dir.file("data/staging/incoming.kpkg"), "half");
     CommandResult status = o.on_data_dir({"status"});
     CHECK(status.exit_code == 0);
     CHECK(status.err.find("interrupted install") != std::string::npos);
-    CHECK_FALSE(kiosk::fs::exists(o.dir.file("data/staging/incoming.kpkg")));
+    CHECK_FALSE(kiosk::core::fs::exists(o.dir.file("data/staging/incoming.kpkg")));
 }
 
 TEST_CASE("a key made by minisign -G -W signs a package that kioskctl installs") {

@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 using namespace kiosk;
+using namespace kiosk::core;
 using namespace kiosk::test;
 
 namespace {
@@ -74,7 +75,7 @@ TEST_CASE("stats export writes the report of a period, and merge adds kiosks up 
     CHECK(b.out.find("exported: 10 events") == 0);
     // --content: documents by their titles (in the kiosk's default language, Russian).
     const auto content = open_factory_content();
-    const kiosk::Document& first = content->documents().front();
+    const kiosk::core::Document& first = content->documents().front();
     const std::string title_start = first.info.title[Lang::Ru].substr(0, first.info.title[Lang::Ru].find(' ', 20));
     CHECK(read_text(dir.file("out/b/report.html")).find(title_start) != std::string::npos);
     CHECK(read_text(dir.file("out/a/report.html")).find(title_start) == std::string::npos);
@@ -97,7 +98,7 @@ TEST_CASE("stats merge names a damaged or foreign report and merges nothing from
     TempDir dir;
     make_kiosk(dir.file("a"), "k-a", 2);
     REQUIRE(kioskctl({"stats", "export", "--data-dir", dir.file("a"), "--out", dir.file("a-report")}).exit_code == 0);
-    REQUIRE(kiosk::fs::make_dirs(dir.file("holiday-photos")));
+    REQUIRE(kiosk::core::fs::make_dirs(dir.file("holiday-photos")));
     write_text(dir.file("holiday-photos/beach.jpg"), "jpeg");
     const std::string csv = dir.file("a-report/search.csv");
     write_text(csv, read_text(csv) + "garbage\r\n");
@@ -108,7 +109,7 @@ TEST_CASE("stats merge names a damaged or foreign report and merges nothing from
     CHECK(result.err.find(dir.file("holiday-photos/export.txt") + ": missing: not a kiosk statistics report") !=
           std::string::npos);
     CHECK(result.err.find("no report could be read; nothing written") != std::string::npos);
-    CHECK_FALSE(kiosk::fs::exists(dir.file("merged")));
+    CHECK_FALSE(kiosk::core::fs::exists(dir.file("merged")));
 }
 
 TEST_CASE("stats export refuses bad dates and a data dir without a state database") {
@@ -120,5 +121,5 @@ TEST_CASE("stats export refuses bad dates and a data dir without a state databas
     CommandResult bad = kioskctl({"stats", "export", "--data-dir", dir.file("a"), "--out", dir.file("o"), "--from", "2026-02-30"});
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("--from: '2026-02-30' is not a date like 2026-05-01") != std::string::npos);
-    CHECK_FALSE(kiosk::fs::exists(dir.file("o")));
+    CHECK_FALSE(kiosk::core::fs::exists(dir.file("o")));
 }

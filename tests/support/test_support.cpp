@@ -17,9 +17,11 @@ extern char** environ;
 
 namespace kiosk::test {
 
-std::unique_ptr<ContentStore> open_factory_content() {
+using namespace kiosk::core;  // the tests use the core layer
+
+std::unique_ptr<core::ContentStore> open_factory_content() {
     std::string error;
-    auto store = ContentStore::open(KIOSK_CONTENT_DB, &error);
+    auto store = core::ContentStore::open(KIOSK_CONTENT_DB, &error);
     INFO(error);
     REQUIRE(store);
     return store;
@@ -243,8 +245,8 @@ JsonValue parse_json(const std::string& text, bool* ok) {
 void copy_overview_sources(const std::string& to) {
     const std::string from = std::string(KIOSK_SOURCE_DIR) + "/db";
     for (const char* folder : {"/documents/", "/translations/", "/explore/"}) {
-        REQUIRE(fs::make_dirs(to + folder));
-        for (const std::string& name : fs::list_files(from + folder, ".txt"))
+        REQUIRE(core::fs::make_dirs(to + folder));
+        for (const std::string& name : core::fs::list_files(from + folder, ".txt"))
             write_text(to + folder + name, read_text(from + folder + name));
     }
     for (const char* file : {"/terminology.txt", "/topics.txt", "/glossary.txt", "/acts.txt", "/references.txt"})

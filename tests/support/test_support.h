@@ -11,6 +11,8 @@
 
 namespace kiosk::test {
 
+using namespace kiosk::core;  // the tests use the core layer
+
 // A fresh directory under $TMPDIR, removed with its contents when destroyed.
 class TempDir {
 public:
@@ -42,7 +44,7 @@ std::vector<std::string> with_emulator(const std::vector<std::string>& argv);
 
 // The content database the build compiled from db/ (KIOSK_CONTENT_DB); fails the test when
 // it cannot be opened.
-std::unique_ptr<ContentStore> open_factory_content();
+std::unique_ptr<core::ContentStore> open_factory_content();
 
 std::string read_text(const std::string& path);
 // Resident memory of this process, in MB (/proc/self/statm).

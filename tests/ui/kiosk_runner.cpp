@@ -6,6 +6,8 @@
 
 namespace kiosk::test {
 
+using namespace kiosk::core;  // the tests use the core layer
+
 namespace {
 
 KioskRun run_kiosk(const TempDir& dir, const std::string& script, std::vector<std::string> argv,
@@ -44,7 +46,7 @@ KioskRun run_kiosk_installed(const TempDir& dir, const std::string& script, cons
 
 void set_setting(const TempDir& dir, const std::string& key, const std::string& value) {
     std::string error;
-    auto store = kiosk::StateStore::open(dir.file("data"), kiosk::StateStore::OpenMode::CreateIfMissing, &error);
+    auto store = kiosk::core::StateStore::open(dir.file("data"), kiosk::core::StateStore::OpenMode::CreateIfMissing, &error);
     REQUIRE_MESSAGE(store, error);
     REQUIRE_MESSAGE(store->set_setting(key, value, &error), error);
 }

@@ -12,6 +12,8 @@
 
 namespace kiosk::test {
 
+using namespace kiosk::core;  // the tests use the core layer
+
 struct KioskRun {
     CommandResult result;
     JsonValue state;       // the --dump-state object (Null if none was written)

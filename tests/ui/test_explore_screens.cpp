@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-using kiosk::Lang;
+using kiosk::core::Lang;
 using kiosk::test::check_target_sizes;
 using kiosk::test::find_target;
 using kiosk::test::has_target;
@@ -29,16 +29,16 @@ struct Fixture : kiosk::test::ContentFixture {
 
 TEST_CASE("the topics and the glossary are reached by touch from home in every language, every glyph drawn") {
     Fixture f;
-    for (Lang lang : kiosk::kAllLangs) {
-        CAPTURE(kiosk::lang_code(lang));
-        const std::vector<std::string> args = {"--lang", kiosk::lang_code(lang)};
+    for (Lang lang : kiosk::core::kAllLangs) {
+        CAPTURE(kiosk::core::lang_code(lang));
+        const std::vector<std::string> args = {"--lang", kiosk::core::lang_code(lang)};
         TempDir topics_dir;
         auto topics = run_kiosk_script(topics_dir, f.tap("home.explore.topics", lang) + "wait 200\nshot @DIR@/topics.png\n", args);
         REQUIRE_MESSAGE(topics.result.exit_code == 0, topics.result.err);
         CHECK(topics.state["screen"].string == "topics");
         CHECK(topics.state["missing_glyphs"].number == 0);
         check_target_sizes(topics.state);
-        for (const kiosk::Topic& topic : f.content->explore().topics) CHECK(has_target(topics.state, topic.name[lang]));
+        for (const kiosk::core::Topic& topic : f.content->explore().topics) CHECK(has_target(topics.state, topic.name[lang]));
 
         TempDir glossary_dir;
         auto glossary = run_kiosk_script(glossary_dir, f.tap("home.explore.glossary", lang) + "wait 200\n", args);
@@ -55,18 +55,18 @@ TEST_CASE("the topics and the glossary are reached by touch from home in every l
 
 TEST_CASE("a topic lists its passages, and a passage opens the reader there with the topic's words highlighted") {
     Fixture f;
-    for (Lang lang : kiosk::kAllLangs) {
-        CAPTURE(kiosk::lang_code(lang));
-        const kiosk::Topic* topic = f.content->find_topic("blockchain");
+    for (Lang lang : kiosk::core::kAllLangs) {
+        CAPTURE(kiosk::core::lang_code(lang));
+        const kiosk::core::Topic* topic = f.content->find_topic("blockchain");
         REQUIRE(topic);
         REQUIRE(!topic->spans.empty());
-        const kiosk::PassageSpan& span = topic->spans[0];
-        const kiosk::Document* doc = f.content->find_document(span.document);
+        const kiosk::core::PassageSpan& span = topic->spans[0];
+        const kiosk::core::Document* doc = f.content->find_document(span.document);
         REQUIRE(doc);
         const std::string& passage = doc->blocks[span.block - 1].text_in(lang);
         const std::string script = f.tap("home.explore.topics", lang) + "tap-label " + topic->name[lang] + "\nwait 200\n";
         TempDir list_dir;
-        auto list = run_kiosk_script(list_dir, script, {"--lang", kiosk::lang_code(lang)});
+        auto list = run_kiosk_script(list_dir, script, {"--lang", kiosk::core::lang_code(lang)});
         REQUIRE_MESSAGE(list.result.exit_code == 0, list.result.err);
         CHECK(list.state["screen"].string == "topic");
         CHECK(list.state["topic"].string == "blockchain");
@@ -75,7 +75,7 @@ TEST_CASE("a topic lists its passages, and a passage opens the reader there with
         REQUIRE(has_target(list.state, passage));
 
         TempDir dir;
-        auto run = run_kiosk_script(dir, script + "tap-label " + passage + "\nwait 300\n", {"--lang", kiosk::lang_code(lang)});
+        auto run = run_kiosk_script(dir, script + "tap-label " + passage + "\nwait 300\n", {"--lang", kiosk::core::lang_code(lang)});
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(run.state["screen"].string == "reader");
         CHECK(run.state["document"].string == doc->info.id);
@@ -86,7 +86,7 @@ TEST_CASE("a topic lists its passages, and a passage opens the reader there with
         // Back returns to the topic's passages.
         TempDir back_dir;
         auto back = run_kiosk_script(back_dir, script + "tap-label " + passage + "\nwait 300\n" + f.tap("action.back", lang),
-                                     {"--lang", kiosk::lang_code(lang)});
+                                     {"--lang", kiosk::core::lang_code(lang)});
         CHECK(back.state["screen"].string == "topic");
     }
 }
@@ -94,12 +94,12 @@ TEST_CASE("a topic lists its passages, and a passage opens the reader there with
 TEST_CASE("a tap on a glossary term in the reader opens its definition, in every language, and Close closes it") {
     Fixture f;
     const std::string words[] = {"цифрового разрыва", "数字鸿沟", "digital divide"};  // as Lang: ru, zh, en
-    for (Lang lang : kiosk::kAllLangs) {
-        CAPTURE(kiosk::lang_code(lang));
+    for (Lang lang : kiosk::core::kAllLangs) {
+        CAPTURE(kiosk::core::lang_code(lang));
         const std::string script = f.open("2025-digital-economy-statement", lang) + "tap-label " +
                                    words[static_cast<int>(lang)] + "\nwait 200\nshot @DIR@/term.png\n";
         TempDir dir;
-        auto run = run_kiosk_script(dir, script, {"--lang", kiosk::lang_code(lang)});
+        auto run = run_kiosk_script(dir, script, {"--lang", kiosk::core::lang_code(lang)});
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(run.state["screen"].string == "reader");
         CHECK(run.state["reader_popover"].string == "term:digital-divide");
@@ -109,13 +109,13 @@ TEST_CASE("a tap on a glossary term in the reader opens its definition, in every
 
         TempDir closed_dir;
         auto closed = run_kiosk_script(closed_dir, script + f.tap("action.close", lang) + "wait 100\n",
-                                       {"--lang", kiosk::lang_code(lang)});
+                                       {"--lang", kiosk::core::lang_code(lang)});
         CHECK(closed.state["reader_popover"].is_null());
         CHECK(closed.state["screen"].string == "reader");
         // "All terms" leads to the glossary, whose back button returns to the reader.
         TempDir all_dir;
         auto all = run_kiosk_script(all_dir, script + f.tap("glossary.all_terms", lang) + "wait 100\n",
-                                    {"--lang", kiosk::lang_code(lang)});
+                                    {"--lang", kiosk::core::lang_code(lang)});
         CHECK(all.state["screen"].string == "glossary");
     }
 }

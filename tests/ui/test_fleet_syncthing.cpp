@@ -137,7 +137,7 @@ bool wait_until(Condition done) {
 }
 
 bool same_file(const std::string& a, const std::string& b) {
-    return kiosk::fs::exists(a) && kiosk::fs::exists(b) && read_text(a) == read_text(b);
+    return kiosk::core::fs::exists(a) && kiosk::core::fs::exists(b) && read_text(a) == read_text(b);
 }
 
 // The report folders in `fleet` with a finished export.txt.
@@ -154,7 +154,7 @@ std::vector<std::string> finished_reports(const std::string& fleet) {
 }  // namespace
 
 TEST_CASE("two kiosks sharing a Syncthing folder on 127.0.0.1 both install a dropped package and both reports arrive") {
-    if (!kiosk::fs::exists(kSyncthing)) {
+    if (!kiosk::core::fs::exists(kSyncthing)) {
         MESSAGE("skipped: " << kSyncthing << " is missing (apt-get install syncthing; deploy/packages-dev.txt lists it)");
         return;
     }
@@ -169,8 +169,8 @@ TEST_CASE("two kiosks sharing a Syncthing folder on 127.0.0.1 both install a dro
     for (auto [peer, kiosk, id] : {std::make_tuple(&a, &kiosk_a, "kiosk-a"), std::make_tuple(&b, &kiosk_b, "kiosk-b")}) {
         peer->home = kiosk->file("syncthing");
         peer->folder = kiosk->file("fleet");
-        REQUIRE(kiosk::fs::make_dirs(peer->folder + "/.stfolder"));
-        REQUIRE(kiosk::fs::make_dirs(kiosk->file("data/trusted-keys")));
+        REQUIRE(kiosk::core::fs::make_dirs(peer->folder + "/.stfolder"));
+        REQUIRE(kiosk::core::fs::make_dirs(kiosk->file("data/trusted-keys")));
         write_text(kiosk->file("data/trusted-keys/org.pub"), read_text(dir.file("org.pub")));
         set_setting(*kiosk, "fleet_dir", peer->folder);
         set_setting(*kiosk, "kiosk_id", id);
@@ -184,7 +184,7 @@ TEST_CASE("two kiosks sharing a Syncthing folder on 127.0.0.1 both install a dro
     start(b);
 
     // The organizer drops a signed package into the folder on A's side only.
-    REQUIRE(kiosk::fs::make_dirs(a.folder + "/sco-kiosk"));
+    REQUIRE(kiosk::core::fs::make_dirs(a.folder + "/sco-kiosk"));
     CommandResult packed = kioskctl({"pack", source, "--content-version", "2", "--secret-key", dir.file("org.key"),
                                      "--out", a.folder + "/sco-kiosk/content-2.kpkg"});
     REQUIRE_MESSAGE(packed.exit_code == 0, packed.err);
@@ -209,7 +209,7 @@ TEST_CASE("two kiosks sharing a Syncthing folder on 127.0.0.1 both install a dro
     REQUIRE_MESSAGE(arrived, "reports missing: A has " << finished_reports(a.folder).size() << ", B has "
                                                        << finished_reports(b.folder).size());
     std::vector<std::string> args = {"stats", "merge"};
-    for (const std::string& manifest : finished_reports(a.folder)) args.push_back(kiosk::fs::dirname(manifest));
+    for (const std::string& manifest : finished_reports(a.folder)) args.push_back(kiosk::core::fs::dirname(manifest));
     args.insert(args.end(), {"--out", dir.file("merged")});
     // Syncthing may still be finishing the files of a report whose export.txt arrived: retry a while.
     CommandResult merged;

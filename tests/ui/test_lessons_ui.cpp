@@ -10,7 +10,7 @@
 
 #include <doctest/doctest.h>
 
-using kiosk::Lang;
+using kiosk::core::Lang;
 using kiosk::test::JsonValue;
 using kiosk::test::run_kiosk_script;
 using kiosk::test::TempDir;
@@ -25,28 +25,28 @@ namespace {
 
 struct Fixture : kiosk::test::ContentFixture {
     // From the home screen into `lesson`, then to slide `slide` (0-based).
-    std::string open_slide(const kiosk::Lesson& lesson, int slide, Lang lang = Lang::Ru) const {
+    std::string open_slide(const kiosk::core::Lesson& lesson, int slide, Lang lang = Lang::Ru) const {
         std::string script = tap("home.lessons_title", lang) + "tap-label " + lesson.title[lang] + "\n";
         for (int i = 0; i < slide; ++i) script += tap("lesson.next", lang);
         return script + "wait 100\n";
     }
     // Through every slide of `lesson` into its quiz.
-    std::string open_quiz(const kiosk::Lesson& lesson, Lang lang = Lang::Ru) const {
+    std::string open_quiz(const kiosk::core::Lesson& lesson, Lang lang = Lang::Ru) const {
         return open_slide(lesson, static_cast<int>(lesson.slides.size()) - 1, lang) + tap("lesson.take_quiz", lang);
     }
 };
 
 struct DeepLink {
-    const kiosk::Lesson* lesson = nullptr;
+    const kiosk::core::Lesson* lesson = nullptr;
     int slide = 0;
-    const kiosk::LessonLink* link = nullptr;
+    const kiosk::core::LessonLink* link = nullptr;
 };
 
 // The first slide (after the first) that links to a paragraph past the start of its document.
-DeepLink find_deep_link(const kiosk::ContentStore& content) {
-    for (const kiosk::Lesson& lesson : content.lessons())
+DeepLink find_deep_link(const kiosk::core::ContentStore& content) {
+    for (const kiosk::core::Lesson& lesson : content.lessons())
         for (size_t s = 1; s < lesson.slides.size(); ++s)
-            for (const kiosk::LessonLink& link : lesson.slides[s].links)
+            for (const kiosk::core::LessonLink& link : lesson.slides[s].links)
                 if (link.block_id > 3 && content.find_linked_block(link)) return {&lesson, static_cast<int>(s), &link};
     FAIL("no lesson links past the third paragraph of a document");
     return {};
@@ -56,7 +56,7 @@ DeepLink find_deep_link(const kiosk::ContentStore& content) {
 
 TEST_CASE("a visitor opens a lesson from the home screen and the dump names it, with no quiz score yet") {
     Fixture f;
-    const kiosk::Lesson& lesson = f.content->lessons().at(0);
+    const kiosk::core::Lesson& lesson = f.content->lessons().at(0);
     TempDir dir;
     auto run = run_kiosk_script(dir, f.open_slide(lesson, 2));
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
@@ -68,13 +68,13 @@ TEST_CASE("a visitor opens a lesson from the home screen and the dump names it, 
 
 TEST_CASE("a visitor's quiz counts right answers in quiz_score, wrong ones not, through to the score") {
     Fixture f;
-    const kiosk::Lesson& lesson = f.content->lessons().at(1);
+    const kiosk::core::Lesson& lesson = f.content->lessons().at(1);
     REQUIRE(lesson.questions.size() >= 4);
     // Right, wrong, right, wrong, then right for the rest.
     std::string script = f.open_quiz(lesson);
     int expected = 0;
     for (size_t q = 0; q < lesson.questions.size(); ++q) {
-        const kiosk::Question& question = lesson.questions[q];
+        const kiosk::core::Question& question = lesson.questions[q];
         const bool answer_right = q % 2 == 0 || q >= 4;
         const int option = answer_right ? question.correct_option
                                         : (question.correct_option + 1) % static_cast<int>(question.options.size());
@@ -92,8 +92,8 @@ TEST_CASE("a visitor's quiz counts right answers in quiz_score, wrong ones not, 
     CHECK(has_target(run.state, f.translations.get(Lang::Ru, "quiz.retry")));
 
     // Mid-quiz: one right and one wrong answer so far.
-    const kiosk::Question& q0 = lesson.questions[0];
-    const kiosk::Question& q1 = lesson.questions[1];
+    const kiosk::core::Question& q0 = lesson.questions[0];
+    const kiosk::core::Question& q1 = lesson.questions[1];
     TempDir dir2;
     auto partial = run_kiosk_script(
         dir2, f.open_quiz(lesson) + "tap-label " + q0.options[q0.correct_option][Lang::Ru] + "\n" + f.tap("quiz.next") +
@@ -107,7 +107,7 @@ TEST_CASE("a visitor's quiz counts right answers in quiz_score, wrong ones not, 
 TEST_CASE("a slide's link opens the reader scrolled to the passage, and back returns to the slide") {
     Fixture f;
     const auto [lesson, slide, link] = find_deep_link(*f.content);
-    const kiosk::Document* doc = f.content->find_document(link->document_id);
+    const kiosk::core::Document* doc = f.content->find_document(link->document_id);
     REQUIRE(doc);
     const std::string open = f.open_slide(*lesson, slide) + "tap-label " + doc->info.title[Lang::Ru] + "\nwait 200\n";
     TempDir dir;
@@ -128,7 +128,7 @@ TEST_CASE("a slide's link opens the reader scrolled to the passage, and back ret
 
 TEST_CASE("a trainer PIN set with kioskctl opens trainer mode, and the group quiz is stored for trainer-results") {
     Fixture f;
-    const kiosk::Lesson& lesson = f.content->lessons().at(0);
+    const kiosk::core::Lesson& lesson = f.content->lessons().at(0);
     TempDir dir;
     set_pin(dir, kTrainerTestPin, "trainer");
 
@@ -145,7 +145,7 @@ TEST_CASE("a trainer PIN set with kioskctl opens trainer mode, and the group qui
     // Question q: 2 + q participants pick the right answer, one picks the next option; on the
     // first question a mistaken tally on option A is taken back with the first row's −.
     for (size_t q = 0; q < lesson.questions.size(); ++q) {
-        const kiosk::Question& question = lesson.questions[q];
+        const kiosk::core::Question& question = lesson.questions[q];
         const int wrong = (question.correct_option + 1) % static_cast<int>(question.options.size());
         if (q == 0) script += "tap-label " + question.options[0][Lang::Ru] + "\ntap-label −\n";
         for (size_t i = 0; i < 2 + q; ++i) script += "tap-label " + question.options[question.correct_option][Lang::Ru] + "\n";
@@ -170,14 +170,14 @@ TEST_CASE("a trainer PIN set with kioskctl opens trainer mode, and the group qui
     CHECK(listed.out.find(std::to_string(right) + " of " + std::to_string(all) + " answers correct") != std::string::npos);
 
     std::string error;
-    auto store = kiosk::StateStore::open(dir.file("data"), kiosk::StateStore::OpenMode::ExistingOnly, &error);
+    auto store = kiosk::core::StateStore::open(dir.file("data"), kiosk::core::StateStore::OpenMode::ExistingOnly, &error);
     REQUIRE_MESSAGE(store, error);
-    std::vector<kiosk::TrainerSession> sessions;
+    std::vector<kiosk::core::TrainerSession> sessions;
     REQUIRE(store->list_trainer_sessions(&sessions, &error));
     REQUIRE(sessions.size() == 1);
     REQUIRE(sessions[0].questions.size() == lesson.questions.size());
     for (size_t q = 0; q < lesson.questions.size(); ++q) {
-        const kiosk::TrainerQuestionResult& result = sessions[0].questions[q];
+        const kiosk::core::TrainerQuestionResult& result = sessions[0].questions[q];
         const int correct = lesson.questions[q].correct_option;
         const int wrong = (correct + 1) % static_cast<int>(lesson.questions[q].options.size());
         CAPTURE(q);
@@ -190,8 +190,8 @@ TEST_CASE("a trainer PIN set with kioskctl opens trainer mode, and the group qui
 
 TEST_CASE("a group session ended before its results is not stored") {
     Fixture f;
-    const kiosk::Lesson& lesson = f.content->lessons().at(2);
-    const kiosk::Question& first = lesson.questions[0];
+    const kiosk::core::Lesson& lesson = f.content->lessons().at(2);
+    const kiosk::core::Question& first = lesson.questions[0];
     std::string script = f.tap("home.lessons_title") + f.tap("lessons.trainer") + enter_pin(kTrainerTestPin) +
                          "tap-label " + lesson.title[Lang::Ru] + "\n";
     for (size_t s = 1; s < lesson.slides.size(); ++s) script += f.tap("lesson.next");
@@ -210,7 +210,7 @@ TEST_CASE("a group session ended before its results is not stored") {
 
 TEST_CASE("trainer mode outlasts the visitor idle timeout, and a session reset clears lessons and quizzes") {
     Fixture f;
-    const kiosk::Lesson& lesson = f.content->lessons().at(0);
+    const kiosk::core::Lesson& lesson = f.content->lessons().at(0);
     // Waits happen on the lesson chooser: a running session's timer would draw a frame a second.
     const std::string trainer = f.tap("home.lessons_title") + f.tap("lessons.trainer") + enter_pin(kTrainerTestPin);
     {
@@ -234,7 +234,7 @@ TEST_CASE("trainer mode outlasts the visitor idle timeout, and a session reset c
         TempDir dir;
         set_setting(dir, "idle_timeout_s", "15");
         set_setting(dir, "countdown_s", "5");
-        const kiosk::Question& q0 = lesson.questions[0];
+        const kiosk::core::Question& q0 = lesson.questions[0];
         auto run = run_kiosk_script(dir, f.open_quiz(lesson) + "tap-label " + q0.options[q0.correct_option][Lang::Ru] +
                                              "\nwait 21000\ntap 900 500\nwait 200\n");
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
@@ -247,16 +247,16 @@ TEST_CASE("trainer mode outlasts the visitor idle timeout, and a session reset c
 TEST_CASE("the lesson screens draw every glyph and keep every touch target at least 48 px, in all languages") {
     Fixture f;
     const auto [lesson, slide, link] = find_deep_link(*f.content);
-    for (Lang lang : kiosk::kAllLangs) {
-        CAPTURE(kiosk::lang_code(lang));
-        const kiosk::Question& q0 = lesson->questions[0];
+    for (Lang lang : kiosk::core::kAllLangs) {
+        CAPTURE(kiosk::core::lang_code(lang));
+        const kiosk::core::Question& q0 = lesson->questions[0];
         const std::vector<std::string> scripts = {
             f.open_slide(*lesson, slide, lang),
             f.open_quiz(*lesson, lang) + "tap-label " + q0.options[0][lang] + "\nwait 100\n",
         };
         for (const std::string& script : scripts) {
             TempDir dir;
-            auto run = run_kiosk_script(dir, script, {"--lang", kiosk::lang_code(lang)});
+            auto run = run_kiosk_script(dir, script, {"--lang", kiosk::core::lang_code(lang)});
             REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
             CHECK(run.state["missing_glyphs"].number == 0);
             check_target_sizes(run.state);

@@ -19,7 +19,7 @@ namespace {
 kiosk::test::KioskRun run_monkey(const TempDir& dir, int actions, uint32_t seed) {
     // Short timeouts so idle periods reach the countdown, the reset and the attract loop often.
     std::string error;
-    auto store = kiosk::StateStore::open(dir.file("data"), kiosk::StateStore::OpenMode::CreateIfMissing, &error);
+    auto store = kiosk::core::StateStore::open(dir.file("data"), kiosk::core::StateStore::OpenMode::CreateIfMissing, &error);
     REQUIRE_MESSAGE(store, error);
     REQUIRE(store->set_setting("idle_timeout_s", "15", &error));
     REQUIRE(store->set_setting("countdown_s", "3", &error));

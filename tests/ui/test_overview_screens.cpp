@@ -12,7 +12,7 @@
 
 #include <set>
 
-using kiosk::Lang;
+using kiosk::core::Lang;
 using kiosk::test::check_target_sizes;
 using kiosk::test::CommandResult;
 using kiosk::test::has_target;
@@ -23,18 +23,18 @@ using kiosk::test::TempDir;
 namespace {
 
 struct Fixture {
-    std::unique_ptr<kiosk::ContentStore> content = kiosk::test::open_factory_content();
-    kiosk::Translations translations;
+    std::unique_ptr<kiosk::core::ContentStore> content = kiosk::test::open_factory_content();
+    kiosk::core::Translations translations;
 
     Fixture() {
-        kiosk::Diagnostics diagnostics;
+        kiosk::core::Diagnostics diagnostics;
         REQUIRE(translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics));
     }
     std::string tap(const std::string& key, Lang lang) const { return "tap-label " + translations.get(lang, key) + "\n"; }
-    const kiosk::OverviewContent& overview() const { return content->overview(); }
+    const kiosk::core::OverviewContent& overview() const { return content->overview(); }
     // The first act on the timeline that is not bundled and that a bundled passage mentions.
-    const kiosk::TimelineEntry& mentioned_act() const {
-        for (const kiosk::TimelineEntry& entry : overview().timeline)
+    const kiosk::core::TimelineEntry& mentioned_act() const {
+        for (const kiosk::core::TimelineEntry& entry : overview().timeline)
             if (!entry.bundled() && !entry.mentions.empty()) return entry;
         FAIL("no act on the timeline is mentioned by a bundled passage");
         return overview().timeline.front();
@@ -62,18 +62,18 @@ void check_screen(const KioskRun& run, const char* screen) {
 
 TEST_CASE("the About, timeline and member screens are reached by touch from home in ru, zh and en") {
     Fixture f;
-    const kiosk::TimelineEntry& act = f.mentioned_act();
-    const kiosk::MemberState& india = [&]() -> const kiosk::MemberState& {
-        for (const kiosk::MemberState& member : f.overview().members)
+    const kiosk::core::TimelineEntry& act = f.mentioned_act();
+    const kiosk::core::MemberState& india = [&]() -> const kiosk::core::MemberState& {
+        for (const kiosk::core::MemberState& member : f.overview().members)
             if (member.code == "IN") return member;
         FAIL("no India in members.txt");
         return f.overview().members.front();
     }();
     for (const char* size : {"1920x1080", "1024x600"}) {
-        for (Lang lang : kiosk::kAllLangs) {
-            const std::string where = std::string(kiosk::lang_code(lang)) + " at " + size;
+        for (Lang lang : kiosk::core::kAllLangs) {
+            const std::string where = std::string(kiosk::core::lang_code(lang)) + " at " + size;
             CAPTURE(where);
-            const std::vector<std::string> args = {"--lang", kiosk::lang_code(lang), "--size", size};
+            const std::vector<std::string> args = {"--lang", kiosk::core::lang_code(lang), "--size", size};
             {
                 TempDir dir;
                 KioskRun run = run_kiosk_script(dir, f.tap("home.explore.about", lang) + "wait 100\n", args);
@@ -118,10 +118,10 @@ TEST_CASE("every bundled document on the timeline opens in the reader and back r
         drags.push_back(script);
     }
     int bundled = 0;
-    for (const kiosk::TimelineEntry& entry : f.overview().timeline) {
+    for (const kiosk::core::TimelineEntry& entry : f.overview().timeline) {
         if (!entry.bundled()) continue;
         ++bundled;
-        const kiosk::Document* doc = f.content->find_document(entry.document);
+        const kiosk::core::Document* doc = f.content->find_document(entry.document);
         REQUIRE(doc);
         const std::string& title = doc->info.title[Lang::En];
         CAPTURE(entry.id);
@@ -145,9 +145,9 @@ TEST_CASE("every bundled document on the timeline opens in the reader and back r
 
 TEST_CASE("a timeline act's mention opens the reader at the passage that mentions it") {
     Fixture f;
-    const kiosk::TimelineEntry& act = f.mentioned_act();
-    const kiosk::OverviewMention& mention = act.mentions[0];
-    const kiosk::Document* doc = f.content->find_document(mention.document);
+    const kiosk::core::TimelineEntry& act = f.mentioned_act();
+    const kiosk::core::OverviewMention& mention = act.mentions[0];
+    const kiosk::core::Document* doc = f.content->find_document(mention.document);
     REQUIRE(doc);
     // The link's label as the screen writes it.
     const std::string link = f.translations.get(Lang::Ru, "explore.open_passage") + " " + doc->info.title[Lang::Ru];

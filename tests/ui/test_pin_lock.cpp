@@ -52,7 +52,7 @@ const Damage kDamages[] = {
     {"a directory where state.db should be", "unable to open",
      [](const TempDir& dir) {
          std::filesystem::remove(state_db(dir));
-         REQUIRE(kiosk::fs::make_dirs(state_db(dir) + "/x"));
+         REQUIRE(kiosk::core::fs::make_dirs(state_db(dir) + "/x"));
      }},
     {"not a database at all", "not a database",
      [](const TempDir& dir) { write_text(state_db(dir), std::string(8192, 'x')); }},
@@ -61,9 +61,9 @@ const Damage kDamages[] = {
      [](const TempDir& dir) { overwrite(state_db(dir), 4096, std::string(4096, '\xA5')); }},
     {"a schema from a newer kiosk", "newer kiosk",
      [](const TempDir& dir) {
-         kiosk::SqliteDb db;
-         REQUIRE(db.open(state_db(dir), kiosk::SqliteDb::Mode::ReadWrite, nullptr));
-         std::string bump = "PRAGMA user_version=" + std::to_string(kiosk::StateStore::current_schema_version() + 1);
+         kiosk::core::SqliteDb db;
+         REQUIRE(db.open(state_db(dir), kiosk::core::SqliteDb::Mode::ReadWrite, nullptr));
+         std::string bump = "PRAGMA user_version=" + std::to_string(kiosk::core::StateStore::current_schema_version() + 1);
          REQUIRE(db.exec(bump.c_str()));
          REQUIRE(db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
      }},
@@ -92,7 +92,7 @@ TEST_CASE("a state database the kiosk cannot use keeps the panel locked, and kio
         set_pin(dir, kOrganizerTestPin);
         set_setting(dir, "attract", "off");  // the damage must be why the panel stays shut, not a missing file
         damage.apply(dir);
-        const std::string before = kiosk::fs::exists(state_db(dir)) ? read_text(state_db(dir)) : "";
+        const std::string before = kiosk::core::fs::exists(state_db(dir)) ? read_text(state_db(dir)) : "";
 
         auto run = run_kiosk_script(dir, kCornerTaps + enter_pin(kOrganizerTestPin));
         check_locked(run, damage.reason);
@@ -155,7 +155,7 @@ TEST_CASE("on a full disk a wrong PIN that cannot be counted locks the pads unti
         MESSAGE("skipped: this machine allows no user or mount namespaces (unshare -rm) to mount a small tmpfs");
         return;
     }
-    REQUIRE(kiosk::fs::make_dirs(dir.file("data")));
+    REQUIRE(kiosk::core::fs::make_dirs(dir.file("data")));
     // The data dir becomes a 512 KiB tmpfs with a PIN set, filled up to 9 free pages: enough
     // for SQLite to open the database (its 32 KiB -shm), not for the first write to its -wal.
     const std::string fill =

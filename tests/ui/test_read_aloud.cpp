@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 
-using kiosk::Lang;
+using kiosk::core::Lang;
 using kiosk::test::JsonValue;
 using kiosk::test::run_kiosk_script;
 using kiosk::test::TempDir;
@@ -61,7 +61,7 @@ double voiced_seconds(const std::string& raw_path) {
 size_t characters_before(Lang lang, int until) {
     auto store = kiosk::test::open_factory_content();
     size_t count = 0;
-    for (const kiosk::Block& block : store->documents()[0].blocks) {
+    for (const kiosk::core::Block& block : store->documents()[0].blocks) {
         if (block.id >= until) break;
         for (unsigned char c : block.text_in(lang)) count += (c & 0xC0) != 0x80;
     }
@@ -83,8 +83,8 @@ std::string no_cmn_engine(const TempDir& dir) {
 }  // namespace
 
 TEST_CASE("The reader reads Russian, Chinese and English aloud, audibly, and the highlight advances") {
-    for (Lang lang : kiosk::kAllLangs) {
-        const std::string code = kiosk::lang_code(lang);
+    for (Lang lang : kiosk::core::kAllLangs) {
+        const std::string code = kiosk::core::lang_code(lang);
         CAPTURE(code);
         TempDir dir;
         ScopedEnv driver("SDL_AUDIODRIVER", "disk");
@@ -177,7 +177,7 @@ TEST_CASE("The speed is the visitor's, from the accessibility panel, and resets 
 
 TEST_CASE("Lesson slides and quiz questions are read aloud in the visitor's language") {
     auto store = kiosk::test::open_factory_content();
-    const kiosk::Lesson& lesson = store->lessons().front();
+    const kiosk::core::Lesson& lesson = store->lessons().front();
     TempDir dir;
     auto slide = run_kiosk_script(dir, "tap-label Digital literacy lessons\ntap-label " + lesson.title[Lang::En] +
                                            "\ntap-label ▶ Read aloud\nwait 500\n",
@@ -286,8 +286,8 @@ std::string build_long_block_content(const TempDir& dir) {
 TEST_CASE("A 20000-character block is read in streamed chunks while the reader stays responsive") {
     TempDir dir;
     const std::string db = build_long_block_content(dir);
-    for (Lang lang : kiosk::kAllLangs) {
-        const std::string code = kiosk::lang_code(lang);
+    for (Lang lang : kiosk::core::kAllLangs) {
+        const std::string code = kiosk::core::lang_code(lang);
         CAPTURE(code);
         TempDir run_dir;
         // ▶ at the top, then a tap on the long block: it is read while the text grows larger.

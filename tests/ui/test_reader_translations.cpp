@@ -7,7 +7,7 @@
 
 #include <doctest/doctest.h>
 
-using kiosk::Lang;
+using kiosk::core::Lang;
 using kiosk::test::KioskRun;
 using kiosk::test::run_kiosk_script;
 using kiosk::test::TempDir;
@@ -18,7 +18,7 @@ namespace {
 // the visitor's language) at 1920x1080.
 std::string open_document(const std::string& id, Lang lang) {
     auto store = kiosk::test::open_factory_content();
-    const kiosk::Document* doc = store->find_document(id);
+    const kiosk::core::Document* doc = store->find_document(id);
     REQUIRE(doc != nullptr);
     return "tap-label " + doc->info.title.get(lang) + "\nwait 300\n";
 }
@@ -119,7 +119,7 @@ TEST_CASE("where two columns do not fit, the side-by-side toggle is not offered 
 
 TEST_CASE("a search hit opens the reader in the language that matched, at the passage, highlighted") {
     std::string error;
-    auto index = kiosk::SearchIndex::open(KIOSK_CONTENT_DB, &error);
+    auto index = kiosk::core::SearchIndex::open(KIOSK_CONTENT_DB, &error);
     REQUIRE_MESSAGE(index, error);
     auto store = kiosk::test::open_factory_content();
     // Topic chips: the Chinese visitor's 人工智能, the English visitor's "artificial intelligence".
@@ -132,9 +132,9 @@ TEST_CASE("a search hit opens the reader in the language that matched, at the pa
     for (const Case& c : {Case{"zh", Lang::Zh, "搜索", "人工智能"}, Case{"en", Lang::En, "Search", "artificial intelligence"}}) {
         CAPTURE(c.ui);
         // The first document result the visitor sees, and the language its passage is in.
-        const kiosk::SearchHit* first = nullptr;
-        std::vector<kiosk::SearchHit> hits = index->search(c.chip, 30);
-        for (const kiosk::SearchHit& hit : hits)
+        const kiosk::core::SearchHit* first = nullptr;
+        std::vector<kiosk::core::SearchHit> hits = index->search(c.chip, 30);
+        for (const kiosk::core::SearchHit& hit : hits)
             if (hit.kind == "document" && !first) first = &hit;
         REQUIRE(first != nullptr);
         CHECK(first->lang == c.ui);  // the visitor's words matched the translation, not the Russian

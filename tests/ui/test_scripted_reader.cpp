@@ -13,9 +13,9 @@ using kiosk::test::TempDir;
 
 namespace {
 
-std::unique_ptr<kiosk::ContentStore> open_content() {
+std::unique_ptr<kiosk::core::ContentStore> open_content() {
     std::string error;
-    auto store = kiosk::ContentStore::open(KIOSK_CONTENT_DB, &error);
+    auto store = kiosk::core::ContentStore::open(KIOSK_CONTENT_DB, &error);
     REQUIRE_MESSAGE(store, error);
     return store;
 }
@@ -42,10 +42,10 @@ TEST_CASE("the kiosk starts on the home screen in Russian with every glyph avail
 TEST_CASE("tapping each library card opens that document in the reader") {
     auto store = open_content();
     REQUIRE(store->documents().size() == 5);
-    for (const kiosk::Document& doc : store->documents()) {
+    for (const kiosk::core::Document& doc : store->documents()) {
         CAPTURE(doc.info.id);
         TempDir dir;
-        auto run = run_kiosk_script(dir, "tap-label " + doc.info.title[kiosk::Lang::Ru] + "\nwait 200\nshot @DIR@/reader.png\n");
+        auto run = run_kiosk_script(dir, "tap-label " + doc.info.title[kiosk::core::Lang::Ru] + "\nwait 200\nshot @DIR@/reader.png\n");
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(run.state["screen"].string == "reader");
         CHECK(run.state["document"].string == doc.info.id);
@@ -57,7 +57,7 @@ TEST_CASE("tapping each library card opens that document in the reader") {
 TEST_CASE("the back button returns from the reader to the library") {
     TempDir dir;
     auto store = open_content();
-    const std::string title = store->documents()[0].info.title[kiosk::Lang::Ru];
+    const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
     auto run = run_kiosk_script(dir, "tap-label " + title + "\nwait 100\ntap-label ← Назад\nwait 100\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["screen"].string == "home");
@@ -67,8 +67,8 @@ TEST_CASE("the back button returns from the reader to the library") {
 TEST_CASE("the language switch changes every UI string and the document titles") {
     TempDir dir;
     auto store = open_content();
-    const kiosk::Document& doc = store->documents()[0];
-    auto run = run_kiosk_script(dir, "tap-label 中文\nwait 100\ntap-label " + doc.info.title[kiosk::Lang::Zh] +
+    const kiosk::core::Document& doc = store->documents()[0];
+    auto run = run_kiosk_script(dir, "tap-label 中文\nwait 100\ntap-label " + doc.info.title[kiosk::core::Lang::Zh] +
                                          "\nwait 100\ntap-label EN\nwait 100\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["language"].string == "en");
@@ -87,7 +87,7 @@ TEST_CASE("--lang starts the kiosk in the given language") {
 TEST_CASE("dragging the text scrolls it, and a flick carries on after the finger lifts") {
     TempDir dir;
     auto store = open_content();
-    const std::string title = store->documents()[0].info.title[kiosk::Lang::Ru];
+    const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
     auto slow = run_kiosk_script(dir, "tap-label " + title + "\nwait 100\ndrag 1200 900 1200 500 800\nwait 1500\n");
     REQUIRE_MESSAGE(slow.result.exit_code == 0, slow.result.err);
     const double slow_scroll = slow.state["scroll_y"].number;
@@ -103,7 +103,7 @@ TEST_CASE("dragging the text scrolls it, and a flick carries on after the finger
 TEST_CASE("pulling past the top of the text springs back to the edge") {
     TempDir dir;
     auto store = open_content();
-    const std::string title = store->documents()[0].info.title[kiosk::Lang::Ru];
+    const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
     auto run = run_kiosk_script(dir, "tap-label " + title + "\nwait 100\ndrag 1200 400 1200 900 500\nwait 1000\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["scroll_y"].number == doctest::Approx(0).epsilon(0.001));
@@ -112,7 +112,7 @@ TEST_CASE("pulling past the top of the text springs back to the edge") {
 TEST_CASE("a drag that starts on a button scrolls and never activates the button") {
     TempDir dir;
     auto store = open_content();
-    const std::string title = store->documents()[0].info.title[kiosk::Lang::Ru];
+    const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
     // Start on the first library card and drag: the card must not open.
     auto home = run_kiosk_script(dir, "drag 300 500 300 300 300\nwait 500\n");
     REQUIRE_MESSAGE(home.result.exit_code == 0, home.result.err);
@@ -129,7 +129,7 @@ TEST_CASE("a drag that starts on a button scrolls and never activates the button
 TEST_CASE("the text size control steps through three sizes") {
     TempDir dir;
     auto store = open_content();
-    const std::string title = store->documents()[0].info.title[kiosk::Lang::Ru];
+    const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
     auto larger = run_kiosk_script(dir, "tap-label " + title + "\nwait 100\ntap-label A+\nwait 100\ntap-label A+\nwait 100\n");
     REQUIRE_MESSAGE(larger.result.exit_code == 0, larger.result.err);
     CHECK(larger.state["text_size"].number == 2);
@@ -140,15 +140,15 @@ TEST_CASE("the text size control steps through three sizes") {
 
 TEST_CASE("a table of contents entry jumps to its section") {
     auto store = open_content();
-    const kiosk::Document* doc = nullptr;
-    for (const kiosk::Document& d : store->documents())
+    const kiosk::core::Document* doc = nullptr;
+    for (const kiosk::core::Document& d : store->documents())
         if (d.sections.size() >= 3) doc = &d;
     REQUIRE(doc);
     const std::string& heading = doc->sections[2].heading;
     REQUIRE(!heading.empty());
     TempDir dir;
     // The contents list sits below the document facts: scroll the sidebar to it first.
-    auto run = run_kiosk_script(dir, "tap-label " + doc->info.title[kiosk::Lang::Ru] +
+    auto run = run_kiosk_script(dir, "tap-label " + doc->info.title[kiosk::core::Lang::Ru] +
                                          "\nwait 100\ndrag 300 1000 300 200 600\nwait 1500\ntap-label " + heading +
                                          "\nwait 1000\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
@@ -157,12 +157,12 @@ TEST_CASE("a table of contents entry jumps to its section") {
 
 TEST_CASE("every touch target is at least 48 px on every screen at 1920x1080") {
     auto store = open_content();
-    for (kiosk::Lang lang : kiosk::kAllLangs) {
+    for (kiosk::core::Lang lang : kiosk::core::kAllLangs) {
         const std::vector<std::string> scripts = {
             "wait 50\n", "tap-label " + store->documents()[0].info.title[lang] + "\nwait 100\n"};
         for (const std::string& script : scripts) {
             TempDir dir;
-            auto run = run_kiosk_script(dir, script, {"--lang", kiosk::lang_code(lang)});
+            auto run = run_kiosk_script(dir, script, {"--lang", kiosk::core::lang_code(lang)});
             REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
             REQUIRE(!run.state["touch_targets"].array.empty());
             for (const JsonValue& target : run.state["touch_targets"].array) {

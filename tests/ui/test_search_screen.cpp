@@ -19,7 +19,7 @@ namespace {
 std::string type_keys(const std::string& word, const std::string& space_label = "Пробел") {
     std::string script;
     for (size_t pos = 0; pos < word.size();) {
-        char32_t cp = kiosk::utf8::decode(word, pos);
+        char32_t cp = kiosk::core::utf8::decode(word, pos);
         if (cp == U' ') {
             script += "tap-label " + space_label + "\n";
             continue;
@@ -27,7 +27,7 @@ std::string type_keys(const std::string& word, const std::string& space_label = 
         if (cp >= 0x0430 && cp <= 0x044F) cp -= 0x20;
         if (cp >= U'a' && cp <= U'z') cp -= 0x20;
         std::string key;
-        kiosk::utf8::append(key, cp);
+        kiosk::core::utf8::append(key, cp);
         script += "tap-label " + key + "\n";
     }
     return script;
@@ -41,15 +41,15 @@ struct DeepHit {
 
 DeepHit deep_hit(const std::string& query) {
     std::string error;
-    auto store = kiosk::ContentStore::open(KIOSK_CONTENT_DB, &error);
+    auto store = kiosk::core::ContentStore::open(KIOSK_CONTENT_DB, &error);
     REQUIRE_MESSAGE(store, error);
-    auto index = kiosk::SearchIndex::open(KIOSK_CONTENT_DB, &error);
+    auto index = kiosk::core::SearchIndex::open(KIOSK_CONTENT_DB, &error);
     REQUIRE_MESSAGE(index, error);
-    for (const kiosk::SearchHit& hit : index->search(query, 30)) {
+    for (const kiosk::core::SearchHit& hit : index->search(query, 30)) {
         if (hit.kind != "document" || hit.field != "block" || hit.paragraph < 15) continue;
-        const kiosk::Document* doc = store->find_document(hit.item);
+        const kiosk::core::Document* doc = store->find_document(hit.item);
         REQUIRE(doc);
-        return {hit.item, doc->info.title[kiosk::Lang::Ru]};
+        return {hit.item, doc->info.title[kiosk::core::Lang::Ru]};
     }
     FAIL("no result deep in a document for: " << query);
     return {};

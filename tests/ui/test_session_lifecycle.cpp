@@ -28,9 +28,9 @@ using kiosk::test::kOrganizerTestPin;
 
 namespace {
 
-std::string first_title(kiosk::Lang lang) {
+std::string first_title(kiosk::core::Lang lang) {
     std::string error;
-    auto store = kiosk::ContentStore::open(KIOSK_CONTENT_DB, &error);
+    auto store = kiosk::core::ContentStore::open(KIOSK_CONTENT_DB, &error);
     REQUIRE_MESSAGE(store, error);
     return store->documents()[0].info.title[lang];
 }
@@ -46,7 +46,7 @@ const std::string kCornerTaps = "tap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910
 }  // namespace
 
 TEST_CASE("an idle visitor session counts down, resets, shows the attract loop, and a touch goes home") {
-    const std::string visit = "tap-label EN\ntap-label " + first_title(kiosk::Lang::En) + "\ntap-label A+\nwait 100\n";
+    const std::string visit = "tap-label EN\ntap-label " + first_title(kiosk::core::Lang::En) + "\ntap-label A+\nwait 100\n";
     {
         TempDir dir;
         short_timeouts(dir);
@@ -88,7 +88,7 @@ TEST_CASE("an idle visitor session counts down, resets, shows the attract loop, 
 TEST_CASE("a touch during the countdown cancels it and keeps the visitor where they were") {
     TempDir dir;
     short_timeouts(dir);
-    auto run = run_kiosk_script(dir, "tap-label EN\ntap-label " + first_title(kiosk::Lang::En) +
+    auto run = run_kiosk_script(dir, "tap-label EN\ntap-label " + first_title(kiosk::core::Lang::En) +
                                          "\nwait 16500\ntap 1200 600\nwait 3000\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["overlay"].is_null());
@@ -233,7 +233,7 @@ TEST_CASE("an idle screen costs almost no frames") {
     CHECK(minute.state["frames_rendered"].number - brief.state["frames_rendered"].number <= 2);
 
     // The reader after a flick: frames while it moves, then none.
-    const std::string read = "tap-label " + first_title(kiosk::Lang::Ru) + "\ndrag 1200 900 1200 400 120\n";
+    const std::string read = "tap-label " + first_title(kiosk::core::Lang::Ru) + "\ndrag 1200 900 1200 400 120\n";
     TempDir dir3;
     auto settled = run_kiosk_script(dir3, read + "wait 5000\n");
     TempDir dir4;
@@ -278,7 +278,7 @@ TEST_CASE("text size and high contrast are reachable from every screen and reset
 
     TempDir dir2;
     short_timeouts(dir2);
-    auto reader = run_kiosk_script(dir2, "tap-label " + first_title(kiosk::Lang::Ru) + "\n" + a11y);
+    auto reader = run_kiosk_script(dir2, "tap-label " + first_title(kiosk::core::Lang::Ru) + "\n" + a11y);
     CHECK(reader.state["screen"].string == "reader");
     CHECK(reader.state["high_contrast"].boolean);
 
@@ -292,7 +292,7 @@ TEST_CASE("text size and high contrast are reachable from every screen and reset
 TEST_CASE("a rotated screen lays the UI out turned and maps touches back") {
     TempDir dir;
     set_setting(dir, "rotation", "90");
-    auto run = run_kiosk_script(dir, "shot @DIR@/rotated.png\ntap-label " + first_title(kiosk::Lang::Ru) + "\nwait 200\n");
+    auto run = run_kiosk_script(dir, "shot @DIR@/rotated.png\ntap-label " + first_title(kiosk::core::Lang::Ru) + "\nwait 200\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["rotation"].number == 90);
     REQUIRE(run.state["screen_size"].array.size() == 2);

@@ -18,6 +18,8 @@
 #include <vector>
 
 using namespace kiosk;
+using namespace kiosk::core;
+using namespace kiosk::platform;
 
 namespace {
 

@@ -34,7 +34,7 @@ TEST_CASE("start-up: what the loading thread cannot open is reported, content be
     TempDir dir;
     const std::string assets = std::string(KIOSK_SOURCE_DIR) + "/assets";
     std::string error;
-    REQUIRE_MESSAGE(kiosk::fs::make_dirs(dir.file("no-i18n"), &error), error);  // assets without translations
+    REQUIRE_MESSAGE(kiosk::core::fs::make_dirs(dir.file("no-i18n"), &error), error);  // assets without translations
 
     CommandResult no_content = start(dir, dir.file("missing.db"), assets);
     CHECK(no_content.exit_code == 1);
@@ -89,16 +89,16 @@ TEST_CASE("start-up: a run that ends at once starts neither RIME nor espeak-ng, 
 
     CommandResult quick = run("quick", "shot " + dir.file("home.png") + "\n");
     REQUIRE_MESSAGE(quick.exit_code == 0, quick.err);
-    CHECK_FALSE(kiosk::fs::exists(dir.file("quick/rime")));
-    CHECK_FALSE(kiosk::fs::exists(calls));
+    CHECK_FALSE(kiosk::core::fs::exists(dir.file("quick/rime")));
+    CHECK_FALSE(kiosk::core::fs::exists(calls));
 
     // The reader's ▶ needs the voices: opening a document asks for them.
     CommandResult reading = run("reading", "tap 400 600\nwait 300\n");
     REQUIRE_MESSAGE(reading.exit_code == 0, reading.err);
     CHECK(kiosk::test::read_text(calls).find("--voices") != std::string::npos);
-    CHECK_FALSE(kiosk::fs::exists(dir.file("reading/rime")));  // still never searched
+    CHECK_FALSE(kiosk::core::fs::exists(dir.file("reading/rime")));  // still never searched
 
     CommandResult searched = run("searched", "tap-label Поиск\nwait 200\n");
     REQUIRE_MESSAGE(searched.exit_code == 0, searched.err);
-    CHECK(kiosk::fs::exists(dir.file("searched/rime/kiosk-deployed.txt")));
+    CHECK(kiosk::core::fs::exists(dir.file("searched/rime/kiosk-deployed.txt")));
 }

@@ -11,6 +11,7 @@
 #include <string>
 
 using namespace kiosk;
+using namespace kiosk::core;
 
 namespace {
 

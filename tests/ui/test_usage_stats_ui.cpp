@@ -19,7 +19,7 @@
 #include <thread>
 
 using namespace kiosk::test;
-using kiosk::Lang;
+using kiosk::core::Lang;
 
 namespace {
 
@@ -33,11 +33,11 @@ CommandResult kioskctl(std::vector<std::string> args) {
 
 // The factory content, and the label of translation `key` in Russian for `tap-label`.
 struct Fixture {
-    std::unique_ptr<kiosk::ContentStore> content = open_factory_content();
-    kiosk::Translations translations;
+    std::unique_ptr<kiosk::core::ContentStore> content = open_factory_content();
+    kiosk::core::Translations translations;
     std::string tap(const std::string& key) {
         if (translations.all_keys().empty()) {
-            kiosk::Diagnostics diagnostics;
+            kiosk::core::Diagnostics diagnostics;
             REQUIRE(translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics));
         }
         return "tap-label " + translations.get(Lang::Ru, key) + "\n";
@@ -62,28 +62,28 @@ size_t rows_with(const std::string& dir, const std::string& file, std::vector<st
 // Stores `n` visitor sessions from today (and a search each) in `dir`/data, as the kiosk would.
 void store_visits(const TempDir& dir, int n) {
     std::string error;
-    auto store = kiosk::StateStore::open(dir.file("data"), kiosk::StateStore::OpenMode::CreateIfMissing, &error);
+    auto store = kiosk::core::StateStore::open(dir.file("data"), kiosk::core::StateStore::OpenMode::CreateIfMissing, &error);
     REQUIRE_MESSAGE(store, error);
-    kiosk::SqliteDb db;
-    REQUIRE(db.open(dir.file("data/state.db"), kiosk::SqliteDb::Mode::ReadWrite, &error));
-    const int64_t today = kiosk::local_day_start(kiosk::unix_now_ms());
-    std::vector<kiosk::UsageEvent> events;
+    kiosk::core::SqliteDb db;
+    REQUIRE(db.open(dir.file("data/state.db"), kiosk::core::SqliteDb::Mode::ReadWrite, &error));
+    const int64_t today = kiosk::core::local_day_start(kiosk::core::unix_now_ms());
+    std::vector<kiosk::core::UsageEvent> events;
     for (int i = 0; i < n; ++i) {
-        kiosk::UsageEvent session;
-        session.kind = kiosk::EventKind::Session;
+        kiosk::core::UsageEvent session;
+        session.kind = kiosk::core::EventKind::Session;
         session.subject = "idle_reset";
         session.detail = i % 3 ? "ru" : "zh";
         session.value = 90000 + i * 1000;
         session.session = i + 1;
         session.at_ms = today + ((9 + i % 8) * 3600 + i) * 1000LL;
         events.push_back(session);
-        kiosk::UsageEvent search = session;
-        search.kind = kiosk::EventKind::Search;
+        kiosk::core::UsageEvent search = session;
+        search.kind = kiosk::core::EventKind::Search;
         search.subject = i % 2 ? "кибербезопасность" : "blockchain";
         search.value = i % 2 ? 4 : 0;
         events.push_back(search);
     }
-    REQUIRE(kiosk::insert_events(db, &events, &error));
+    REQUIRE(kiosk::core::insert_events(db, &events, &error));
 }
 
 // Pixels of exactly `rgb` inside [x0, x1) x [y0, y1) of the PNG at `path`.
@@ -107,18 +107,18 @@ TEST_CASE("a visitor's session is recorded: a document, a search with no result,
     Fixture f;
     TempDir dir;
     set_setting(dir, "attract", "off");
-    const kiosk::Lesson* lesson = nullptr;
-    for (const kiosk::Lesson& l : f.content->lessons())
+    const kiosk::core::Lesson* lesson = nullptr;
+    for (const kiosk::core::Lesson& l : f.content->lessons())
         if (!l.questions.empty()) lesson = &l;
     REQUIRE(lesson);
-    const kiosk::Document& doc = f.content->documents().front();
+    const kiosk::core::Document& doc = f.content->documents().front();
     std::string script = "tap-label " + doc.info.title[Lang::Ru] + "\nwait 3000\ndrag 900 900 900 300 300\nwait 1000\n" +
                          f.tap("action.back") + "tap-label Поиск\ntap-label Ж\ntap-label Ж\ntap-label Ж\nwait 500\n" +
                          f.tap("action.back") + f.tap("home.lessons_title") + "tap-label " + lesson->title[Lang::Ru] + "\n";
     for (size_t i = 0; i + 1 < lesson->slides.size(); ++i) script += f.tap("lesson.next");
     script += f.tap("lesson.take_quiz");
     for (size_t q = 0; q < lesson->questions.size(); ++q) {
-        const kiosk::Question& question = lesson->questions[q];
+        const kiosk::core::Question& question = lesson->questions[q];
         script += "tap-label " + question.options[question.correct_option][Lang::Ru] + "\n";
         script += f.tap(q + 1 == lesson->questions.size() ? "quiz.finish" : "quiz.next");
     }
@@ -188,14 +188,14 @@ TEST_CASE("one tap writes the report to the stick, and says where") {
     set_pin(dir, kOrganizerTestPin);
     store_visits(dir, 10);
     SUBCASE("a stick is there") {
-        REQUIRE(kiosk::fs::make_dirs(dir.file("stick/sco-kiosk")));
+        REQUIRE(kiosk::core::fs::make_dirs(dir.file("stick/sco-kiosk")));
         set_setting(dir, "usb_mounts", dir.file("stick"));
         KioskRun run = run_kiosk_script(dir, kOpenDashboard + "tap-label Отчёт на USB-накопитель\nwait 500\nshot @DIR@/done.png\n");
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(run.state["stats"]["report"].string == "done");
         const std::string path = run.state["stats"]["report_path"].string;
         CHECK(path.find(dir.file("stick/sco-kiosk/reports/") + run.state["stats"]["kiosk_id"].string + "-") == 0);
-        CHECK(kiosk::fs::exists(path + "/export.txt"));
+        CHECK(kiosk::core::fs::exists(path + "/export.txt"));
         CHECK(rows_with(path, "session.csv", {",idle_reset,"}) == 10);
         CHECK(run.result.err.find("statistics report written") != std::string::npos);
     }
@@ -217,7 +217,7 @@ TEST_CASE("a full or write-protected stick gets a clear message, and nothing is 
     set_setting(dir, "attract", "off");
     set_pin(dir, kOrganizerTestPin);
     store_visits(dir, 3000);
-    REQUIRE(kiosk::fs::make_dirs(dir.file("stick/sco-kiosk")));
+    REQUIRE(kiosk::core::fs::make_dirs(dir.file("stick/sco-kiosk")));
     set_setting(dir, "usb_mounts", dir.file("stick"));
     const std::string script = kOpenDashboard + "tap-label Отчёт на USB-накопитель\nwait 500\nshot @DIR@/band.png\n";
     SUBCASE("full: a 64 KiB stick") {
@@ -238,7 +238,7 @@ TEST_CASE("a full or write-protected stick gets a clear message, and nothing is 
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(run.state["stats"]["report"].string == "failed");
         CHECK(run.state["stats"]["report_message"].string == "stats.report.read_only");
-        CHECK(kiosk::fs::list_files(dir.file("stick/sco-kiosk"), "").empty());
+        CHECK(kiosk::core::fs::list_files(dir.file("stick/sco-kiosk"), "").empty());
     }
     // The events are all still there (the report only reads them).
     REQUIRE(kioskctl({"stats", "export", "--data-dir", dir.file("data"), "--out", dir.file("check")}).exit_code == 0);
@@ -250,7 +250,7 @@ TEST_CASE("a kiosk killed with SIGKILL while writing its report leaves a readabl
     store_visits(dir, 20000);
     set_setting(dir, "kiosk_id", "k-kill");
     set_setting(dir, "fleet_dir", dir.file("fleet"));
-    REQUIRE(kiosk::fs::make_dirs(dir.file("fleet")));
+    REQUIRE(kiosk::core::fs::make_dirs(dir.file("fleet")));
     const std::string reports = dir.file("fleet/sco-kiosk/reports");
     // The running kiosk writes its fleet report at start, in its report thread.
     pid_t pid = fork();

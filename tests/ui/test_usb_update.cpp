@@ -26,8 +26,8 @@ struct Kiosk {
     Kiosk() {
         REQUIRE(kioskctl({"keygen", "--secret-key", dir.file("org.key"), "--public-key", dir.file("org.pub")}).exit_code == 0);
         REQUIRE(kioskctl({"build", source_dir(), dir.file("factory.db"), "--content-version", "1"}).exit_code == 0);
-        REQUIRE(kiosk::fs::make_dirs(dir.file("data/trusted-keys")));
-        REQUIRE(kiosk::fs::make_dirs(stick_dir()));
+        REQUIRE(kiosk::core::fs::make_dirs(dir.file("data/trusted-keys")));
+        REQUIRE(kiosk::core::fs::make_dirs(stick_dir()));
         write_text(dir.file("data/trusted-keys/org.pub"), read_text(dir.file("org.pub")));
         setting("usb_mounts", dir.file("stick"));
         setting("attract", "off");
@@ -42,7 +42,7 @@ struct Kiosk {
     // Builds content `version` from `source`, signed with `key`, onto the stick as `name`.
     void pack(int version, const std::string& name, const std::string& key = "org.key",
               const std::string& source = source_dir()) {
-        if (key != "org.key" && !kiosk::fs::exists(dir.file(key)))
+        if (key != "org.key" && !kiosk::core::fs::exists(dir.file(key)))
             REQUIRE(kioskctl({"keygen", "--secret-key", dir.file(key), "--public-key", dir.file(key + ".pub")}).exit_code == 0);
         CommandResult result = kioskctl({"pack", source, "--content-version", std::to_string(version),
                                          "--secret-key", dir.file(key), "--out", on_stick(name)});
@@ -61,7 +61,7 @@ struct Kiosk {
     // The bytes of the content the kiosk shows (nothing installed: the factory content).
     std::string active_bytes() {
         const std::string active = dir.file("data/content/active.db");
-        return read_text(kiosk::fs::exists(active) ? active : dir.file("factory.db"));
+        return read_text(kiosk::core::fs::exists(active) ? active : dir.file("factory.db"));
     }
     TempDir dir;
 };
@@ -159,7 +159,7 @@ TEST_CASE("a package with a bad signature or an unknown key is listed with the r
         CHECK(run.state["content_version"].number == 1);
     }
     CHECK(k.active_bytes() == before);
-    CHECK_FALSE(kiosk::fs::exists(k.dir.file("data/content/active.db")));
+    CHECK_FALSE(kiosk::core::fs::exists(k.dir.file("data/content/active.db")));
 }
 
 TEST_CASE("a package refused only by the full check at install shows the reason and leaves the content byte-identical") {
@@ -170,9 +170,9 @@ TEST_CASE("a package refused only by the full check at install shows the reason 
                       k.dir.file("factory.db")}).exit_code == 0);
     {
         // Signed after its schema version was changed: the signature is fine, the database is not.
-        kiosk::SqliteDb db;
+        kiosk::core::SqliteDb db;
         std::string error;
-        REQUIRE_MESSAGE(db.open(k.on_stick("content-3.kpkg"), kiosk::SqliteDb::Mode::ReadWrite, &error), error);
+        REQUIRE_MESSAGE(db.open(k.on_stick("content-3.kpkg"), kiosk::core::SqliteDb::Mode::ReadWrite, &error), error);
         REQUIRE_MESSAGE(db.exec("UPDATE meta SET value='99' WHERE key='schema_version'", &error), error);
     }
     REQUIRE(kioskctl({"sign", k.on_stick("content-3.kpkg"), "--secret-key", k.dir.file("org.key")}).exit_code == 0);
@@ -237,15 +237,15 @@ TEST_CASE("an installed content database that cannot be opened at start falls ba
     const std::string active = k.dir.file("data/content/active.db");
     SUBCASE("0-byte active.db") { write_text(active, ""); }
     SUBCASE("an older schema") {
-        kiosk::SqliteDb db;
+        kiosk::core::SqliteDb db;
         std::string error;
-        REQUIRE(db.open(active, kiosk::SqliteDb::Mode::ReadWrite, &error));
+        REQUIRE(db.open(active, kiosk::core::SqliteDb::Mode::ReadWrite, &error));
         REQUIRE(db.exec("UPDATE meta SET value='0' WHERE key='schema_version'", &error));
     }
     KioskRun run = k.run(kEnterOrganizerPin);
     CHECK(run.state["content_version"].number == 2);
     CHECK(run.result.err.find("cannot be opened") != std::string::npos);
-    CHECK(kiosk::fs::exists(k.dir.file("data/content/rejected.db")));
+    CHECK(kiosk::core::fs::exists(k.dir.file("data/content/rejected.db")));
     CHECK(run.state["usb"]["recovery"].string.find("version 2") != std::string::npos);
 }
 

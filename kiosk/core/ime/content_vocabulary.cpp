@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 constexpr const char* kChinesePassagesSql = "SELECT title, heading, body FROM search_passages WHERE lang = 'zh'";
@@ -88,4 +88,4 @@ std::vector<size_t> rank_by_vocabulary(const std::vector<std::string>& candidate
     return order;
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

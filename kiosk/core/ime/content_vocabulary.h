@@ -14,7 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class ContentVocabulary {
 public:
@@ -56,4 +56,4 @@ private:
 // pinyin typed.
 std::vector<size_t> rank_by_vocabulary(const std::vector<std::string>& candidates, const ContentVocabulary& vocabulary);
 
-}  // namespace kiosk
+}  // namespace kiosk::core

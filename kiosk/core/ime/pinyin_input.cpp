@@ -18,7 +18,7 @@
 #include <chrono>
 #include <cstdio>
 
-namespace kiosk {
+namespace kiosk::core {
 
 namespace {
 
@@ -527,4 +527,4 @@ void PinyinInput::execute(const Command& command) {
     publish();
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -20,7 +20,7 @@
 #include <thread>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 class ContentVocabulary;
 
@@ -140,4 +140,4 @@ private:
 
 const char* pinyin_state_name(PinyinInput::State state);  // "starting", "ready", "failed"
 
-}  // namespace kiosk
+}  // namespace kiosk::core

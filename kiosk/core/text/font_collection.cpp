@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace kiosk::text {
+namespace kiosk::core::text {
 
 namespace {
 
@@ -148,4 +148,4 @@ bool FontCollection::has_char(size_t index, char32_t cp) const {
     return hb_font_get_nominal_glyph(regular_[index].hb, cp, &glyph) != 0;
 }
 
-}  // namespace kiosk::text
+}  // namespace kiosk::core::text

@@ -12,7 +12,7 @@ struct FT_FaceRec_;
 struct FT_LibraryRec_;
 struct hb_font_t;
 
-namespace kiosk::text {
+namespace kiosk::core::text {
 
 enum class Weight : uint8_t { Regular, Bold };
 
@@ -67,4 +67,4 @@ private:
     size_t cjk_index_ = 1;
 };
 
-}  // namespace kiosk::text
+}  // namespace kiosk::core::text

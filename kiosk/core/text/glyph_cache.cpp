@@ -8,7 +8,7 @@
 #include <iterator>
 #include <new>
 
-namespace kiosk::text {
+namespace kiosk::core::text {
 
 namespace {
 
@@ -203,4 +203,4 @@ int GlyphCache::make_room(int h) {
     return static_cast<int>(best_first);
 }
 
-}  // namespace kiosk::text
+}  // namespace kiosk::core::text

@@ -16,7 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace kiosk::text {
+namespace kiosk::core::text {
 
 // FreeType flags the cache renders with (light hinting: vertical only, advances unchanged,
 // as ImGui's FreeType builder did). Tests render with the same flags to compare pixels.
@@ -108,4 +108,4 @@ private:
     std::vector<uint8_t> scratch_;
 };
 
-}  // namespace kiosk::text
+}  // namespace kiosk::core::text

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-namespace kiosk::text {
+namespace kiosk::core::text {
 
 namespace {
 
@@ -213,4 +213,4 @@ const ShapedText& TextShaper::shape(std::string_view text, Weight weight, std::s
     return lru_.front().shaped;
 }
 
-}  // namespace kiosk::text
+}  // namespace kiosk::core::text

@@ -19,7 +19,7 @@
 #include <unordered_set>
 #include <vector>
 
-namespace kiosk::text {
+namespace kiosk::core::text {
 
 // Positions are in pixels for a style of size 1 px: multiply by the style size.
 struct ShapedGlyph {
@@ -74,4 +74,4 @@ private:
     size_t missing_count_ = 0;
 };
 
-}  // namespace kiosk::text
+}  // namespace kiosk::core::text
