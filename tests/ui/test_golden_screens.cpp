@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 using namespace kiosk;
@@ -74,6 +75,8 @@ TEST_CASE("every screen matches its golden screenshot in ru, zh and en, standard
 
     // Where a failing run leaves what it rendered: the build's tests folder.
     const std::string report_dir = "golden-failures";
+    std::error_code ignored;
+    std::filesystem::remove_all(report_dir, ignored);  // nothing left from an earlier run
     REQUIRE(fs::make_dirs(report_dir));
     for (size_t i = 0; i < jobs.size(); ++i) {
         for (const std::string& problem : results[i].problems) FAIL_CHECK(problem);
