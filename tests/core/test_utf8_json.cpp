@@ -53,6 +53,30 @@ TEST_CASE("the JSON writer escapes strings and its output parses back") {
     CHECK(parsed["list"].array[1].string == "two");
 }
 
+TEST_CASE("a dumped string with carriage return, backspace, form feed and unicode escapes reads back exactly") {
+    // The tests' former hand-written parser read \r, \b and \f as the letters r, b and f and
+    // decoded a surrogate pair as two broken characters.
+    const std::string text = std::string("line\rback\bfeed\f tab\t ctrl\x01 é 中 😀");
+    kiosk::JsonWriter json;
+    json.begin_object();
+    json.key("text").value(text);
+    json.end_object();
+    bool ok = false;
+    auto dumped = kiosk::test::parse_json(json.str(), &ok);
+    REQUIRE(ok);
+    CHECK(dumped["text"].string == text);
+
+    auto escaped = kiosk::test::parse_json(R"({"s": "a\rb\bc\fd\u00e9\u4e2d\ud83d\ude00\/"})", &ok);
+    REQUIRE(ok);
+    CHECK(escaped["s"].string == "a\rb\bc\fd\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80/");
+
+    for (const char* bad : {R"({"s": "\x"})", R"({"s": "\u12"})", R"({"s": 1,})", R"([1 2])", "{\"s\": \"open"}) {
+        INFO(bad);
+        kiosk::test::parse_json(bad, &ok);
+        CHECK_FALSE(ok);
+    }
+}
+
 TEST_CASE("printable escapes control characters, backslashes and bytes that are not UTF-8, and keeps the rest") {
     CHECK(kiosk::core::utf8::printable("content-7.kpkg") == "content-7.kpkg");
     CHECK(kiosk::core::utf8::printable("Содержимое 内容.kpkg") == "Содержимое 内容.kpkg");

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <fstream>
@@ -129,117 +130,47 @@ const JsonValue& JsonValue::operator[](const std::string& key) const {
 
 namespace {
 
-class JsonParser {
-public:
-    explicit JsonParser(const std::string& text) : s_(text) {}
-
-    bool parse(JsonValue* out) {
-        if (!value(out)) return false;
-        skip();
-        return i_ == s_.size();
+// The tests read JSON with nlohmann-json and keep their own small value type, so a test reads
+// `dump["screen"].string` whatever library parsed it.
+JsonValue from_library(const nlohmann::json& in) {
+    JsonValue out;
+    switch (in.type()) {
+        case nlohmann::json::value_t::boolean:
+            out.type = JsonValue::Type::Bool;
+            out.boolean = in.get<bool>();
+            break;
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned:
+        case nlohmann::json::value_t::number_float:
+            out.type = JsonValue::Type::Number;
+            out.number = in.get<double>();
+            break;
+        case nlohmann::json::value_t::string:
+            out.type = JsonValue::Type::String;
+            out.string = in.get<std::string>();
+            break;
+        case nlohmann::json::value_t::array:
+            out.type = JsonValue::Type::Array;
+            out.array.reserve(in.size());
+            for (const nlohmann::json& item : in) out.array.push_back(from_library(item));
+            break;
+        case nlohmann::json::value_t::object:
+            out.type = JsonValue::Type::Object;
+            for (auto it = in.begin(); it != in.end(); ++it) out.object[it.key()] = from_library(it.value());
+            break;
+        default:
+            break;
     }
-
-private:
-    void skip() {
-        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
-    }
-    bool literal(const char* word) {
-        size_t n = std::char_traits<char>::length(word);
-        if (s_.compare(i_, n, word) != 0) return false;
-        i_ += n;
-        return true;
-    }
-    bool value(JsonValue* out) {
-        skip();
-        if (i_ >= s_.size()) return false;
-        char c = s_[i_];
-        if (c == '{') return object(out);
-        if (c == '[') return array(out);
-        if (c == '"') {
-            out->type = JsonValue::Type::String;
-            return string(&out->string);
-        }
-        if (literal("null")) return true;
-        if (literal("true")) { out->type = JsonValue::Type::Bool; out->boolean = true; return true; }
-        if (literal("false")) { out->type = JsonValue::Type::Bool; return true; }
-        char* end = nullptr;
-        out->number = std::strtod(s_.c_str() + i_, &end);
-        if (end == s_.c_str() + i_) return false;
-        i_ = static_cast<size_t>(end - s_.c_str());
-        out->type = JsonValue::Type::Number;
-        return true;
-    }
-    bool string(std::string* out) {
-        ++i_;
-        while (i_ < s_.size() && s_[i_] != '"') {
-            if (s_[i_] == '\\' && i_ + 1 < s_.size()) {
-                char e = s_[++i_];
-                if (e == 'n') *out += '\n';
-                else if (e == 't') *out += '\t';
-                else if (e == 'u' && i_ + 4 < s_.size()) {
-                    unsigned cp = static_cast<unsigned>(std::strtoul(s_.substr(i_ + 1, 4).c_str(), nullptr, 16));
-                    i_ += 4;
-                    if (cp < 0x80) *out += static_cast<char>(cp);
-                    else if (cp < 0x800) { *out += static_cast<char>(0xC0 | (cp >> 6)); *out += static_cast<char>(0x80 | (cp & 0x3F)); }
-                    else { *out += static_cast<char>(0xE0 | (cp >> 12)); *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); *out += static_cast<char>(0x80 | (cp & 0x3F)); }
-                } else *out += e;
-            } else {
-                *out += s_[i_];
-            }
-            ++i_;
-        }
-        if (i_ >= s_.size()) return false;
-        ++i_;
-        return true;
-    }
-    bool array(JsonValue* out) {
-        out->type = JsonValue::Type::Array;
-        ++i_;
-        skip();
-        if (i_ < s_.size() && s_[i_] == ']') { ++i_; return true; }
-        while (true) {
-            JsonValue item;
-            if (!value(&item)) return false;
-            out->array.push_back(std::move(item));
-            skip();
-            if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-            if (i_ < s_.size() && s_[i_] == ']') { ++i_; return true; }
-            return false;
-        }
-    }
-    bool object(JsonValue* out) {
-        out->type = JsonValue::Type::Object;
-        ++i_;
-        skip();
-        if (i_ < s_.size() && s_[i_] == '}') { ++i_; return true; }
-        while (true) {
-            skip();
-            std::string key;
-            if (i_ >= s_.size() || s_[i_] != '"' || !string(&key)) return false;
-            skip();
-            if (i_ >= s_.size() || s_[i_] != ':') return false;
-            ++i_;
-            JsonValue item;
-            if (!value(&item)) return false;
-            out->object[key] = std::move(item);
-            skip();
-            if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-            if (i_ < s_.size() && s_[i_] == '}') { ++i_; return true; }
-            return false;
-        }
-    }
-
-    const std::string& s_;
-    size_t i_ = 0;
-};
+    return out;
+}
 
 }  // namespace
 
 JsonValue parse_json(const std::string& text, bool* ok) {
-    JsonValue value;
-    bool parsed = JsonParser(text).parse(&value);
-    if (ok) *ok = parsed;
-    return parsed ? value : JsonValue{};
+    // No exceptions: a malformed document is a discarded value, and the test says so through `ok`.
+    nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (ok) *ok = !parsed.is_discarded();
+    return parsed.is_discarded() ? JsonValue{} : from_library(parsed);
 }
 
 void copy_overview_sources(const std::string& to) {

@@ -55,7 +55,7 @@ void write_text(const std::string& path, const std::string& text);
 // translations, terminology.txt, explore/) into `to`, for tests that change them and build.
 void copy_overview_sources(const std::string& to);
 
-// A parsed JSON value: enough for state dumps and --json output in tests.
+// A parsed JSON value: enough for state dumps and --json output in tests (read by nlohmann-json).
 struct JsonValue {
     enum class Type { Null, Bool, Number, String, Array, Object } type = Type::Null;
     bool boolean = false;
@@ -69,7 +69,7 @@ struct JsonValue {
     const JsonValue& operator[](const std::string& key) const;
 };
 
-// Parses `text`; on malformed input returns a Null value and sets `ok` false.
+// Parses `text` with nlohmann-json; on malformed input returns a Null value and sets `ok` false.
 JsonValue parse_json(const std::string& text, bool* ok = nullptr);
 
 }  // namespace kiosk::test

@@ -4,6 +4,7 @@
 #include "core/pin_lock.h"
 #include "core/state_store.h"
 #include "kiosk_runner.h"
+#include "notify_socket.h"
 
 #include <doctest/doctest.h>
 
@@ -25,6 +26,7 @@ using kiosk::test::enter_pin;
 using kiosk::test::set_setting;
 using kiosk::test::set_pin;
 using kiosk::test::kOrganizerTestPin;
+using kiosk::test::NotifySocket;
 
 namespace {
 
@@ -311,6 +313,10 @@ TEST_CASE("a rotated screen lays the UI out turned and maps touches back") {
 
 TEST_CASE("SIGTERM shuts the kiosk down cleanly") {
     TempDir dir;
+    // systemd's notify socket: the kiosk says READY=1 once its first frame is up, so the signal
+    // lands on a running kiosk, not on one still starting.
+    NotifySocket notify(dir.file("notify"));
+    REQUIRE(notify.bound());
     std::vector<std::string> args = {KIOSK_BIN, "--windowed", "--content", KIOSK_CONTENT_DB, "--assets",
                                      std::string(KIOSK_SOURCE_DIR) + "/assets", "--data-dir", dir.file("data"),
                                      "--dump-state", dir.file("state.json")};
@@ -318,21 +324,33 @@ TEST_CASE("SIGTERM shuts the kiosk down cleanly") {
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) env_strings.push_back(*e);
+    for (char** e = environ; *e; ++e)
+        if (std::string(*e).rfind("NOTIFY_SOCKET=", 0) != 0 && std::string(*e).rfind("WATCHDOG_", 0) != 0)
+            env_strings.push_back(*e);
     env_strings.push_back("SDL_VIDEODRIVER=dummy");
     env_strings.push_back("SDL_RENDER_DRIVER=software");
+    env_strings.push_back("NOTIFY_SOCKET=" + dir.file("notify"));
     std::vector<char*> envp;
     for (auto& e : env_strings) envp.push_back(e.data());
     envp.push_back(nullptr);
     pid_t pid = 0;
     REQUIRE(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), envp.data()) == 0);
-    // Wait until it is up (it writes nothing until exit), then ask it to stop.
-    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    const std::vector<std::string> startup = notify.read_until("READY=1", 60);
+    const bool ready = !startup.empty() && startup.back() == "READY=1";
+    if (!ready) ::kill(pid, SIGKILL);  // never reap a hung kiosk by waiting for ever
+    REQUIRE_MESSAGE(ready, "the kiosk did not report READY=1 within 60 s");
     REQUIRE(kill(pid, SIGTERM) == 0);
-    int status = 0;
+    // Start from a status that fails every check below: only a real, clean exit passes.
+    int status = W_EXITCODE(255, 0);
+    pid_t reaped = 0;
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (waitpid(pid, &status, WNOHANG) == 0 && std::chrono::steady_clock::now() < deadline)
+    while ((reaped = waitpid(pid, &status, WNOHANG)) == 0 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (reaped != pid) {
+        ::kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+    }
+    REQUIRE_MESSAGE(reaped == pid, "the kiosk did not exit within 10 s of SIGTERM");
     REQUIRE(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
     CHECK(!kiosk::test::read_text(dir.file("state.json")).empty());  // it shut down through the normal path
