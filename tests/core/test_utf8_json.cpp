@@ -57,7 +57,7 @@ TEST_CASE("a dumped string with carriage return, backspace, form feed and unicod
     // The tests' former hand-written parser read \r, \b and \f as the letters r, b and f and
     // decoded a surrogate pair as two broken characters.
     const std::string text = std::string("line\rback\bfeed\f tab\t ctrl\x01 é 中 😀");
-    kiosk::JsonWriter json;
+    kiosk::core::JsonWriter json;
     json.begin_object();
     json.key("text").value(text);
     json.end_object();

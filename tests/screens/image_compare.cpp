@@ -12,6 +12,8 @@
 
 namespace kiosk::test {
 
+using namespace kiosk::core;  // the tests use the core layer
+
 namespace {
 
 bool pixel_differs(const uint8_t* a, const uint8_t* b, int threshold) {

@@ -12,6 +12,8 @@
 
 namespace kiosk::test {
 
+using namespace kiosk::core;  // the tests use the core layer
+
 // What the steps of a screen may use: the run's language, panel size and the strings a visitor
 // reads, so steps tap what is on screen in every language and at every size.
 struct Tour {

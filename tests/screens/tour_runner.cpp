@@ -18,6 +18,8 @@ extern char** environ;
 
 namespace kiosk::test {
 
+using namespace kiosk::core;  // the tests use the core layer
+
 namespace {
 
 // Runs `argv` with its standard error written to `err_path`; the exit status, or -1.
