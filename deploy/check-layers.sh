@@ -90,17 +90,6 @@ function dir_of(path) { sub(/\/[^\/]*$/, "", path); return path }
         report("#include " spelled ": kiosk_text and kiosk_ime sit beside the core, not in it; the " layer " layer does not link them")
         next
     }
-    if (quote == "\"" && path ~ /^(core|ui|platform|kioskctl)\//) {
-        edges[FILENAME] = edges[FILENAME] " kiosk/" path
-        edge_line[FILENAME, "kiosk/" path] = FNR
-        next
-    }
-    if (quote == "\"" && path !~ /\//) {
-        target = dir_of(FILENAME) "/" path
-        edges[FILENAME] = edges[FILENAME] " " target
-        edge_line[FILENAME, target] = FNR
-        next
-    }
     if (path == "sqlite3.h" && !(FILENAME in sqlite_line)) sqlite_line[FILENAME] = FNR
     for (i = 1; i <= libs; i++) {
         if (path ~ lib_re[i]) {
@@ -108,8 +97,17 @@ function dir_of(path) { sub(/\/[^\/]*$/, "", path); return path }
                 allowed = lib_layers[i] == "" ? "no layer (only libraries link it)" : "only " lib_layers[i]
                 report("#include " spelled ": " lib_name[i] " is not for the " layer " layer (may include it: " allowed ")")
             }
-            break
+            next
         }
+    }
+    # The project'"'"'s own headers: from a root, or beside the including file.
+    if (quote == "\"" && path ~ /^(core|ui|platform|kioskctl)\//) {
+        edges[FILENAME] = edges[FILENAME] " kiosk/" path
+        edge_line[FILENAME, "kiosk/" path] = FNR
+    } else if (quote == "\"" && path !~ /\//) {
+        target = dir_of(FILENAME) "/" path
+        edges[FILENAME] = edges[FILENAME] " " target
+        edge_line[FILENAME, target] = FNR
     }
 }
 

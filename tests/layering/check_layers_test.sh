@@ -33,7 +33,7 @@ printf '#include <vector>\n#include <sqlite3.h>\n' > "$bad/kiosk/core/store.h"
 printf '#include <imgui/imgui.h>\n#include "core/text/shaper.h"\n#include <rime_api.h>\n#include <systemd/sd-daemon.h>\n' > "$bad/kiosk/core/bad.cpp"
 printf '#include <hb.h>\n#include "core/ime/input.h"\n' > "$bad/kiosk/kioskctl/bad.cpp"
 printf '#include <stb_image.h>\n' > "$bad/kiosk/platform/bad.cpp"
-printf '#include <imgui_impl_sdlrenderer.h>\n#include <unicode/uchar.h>\n' > "$bad/kiosk/ui/bad_widgets.h"
+printf '#include <imgui_impl_sdlrenderer.h>\n#include <unicode/uchar.h>\n#include "sqlite3.h"\n' > "$bad/kiosk/ui/bad_widgets.h"
 
 status=0
 out=$(bash "$check" "$bad" 2>&1) || status=$?
@@ -52,6 +52,7 @@ expected=(
     'kiosk/ui/bad_state.h:2: reaches <sqlite3.h> (kiosk/ui/bad_state.h:2 -> kiosk/core/store.h:2 <sqlite3.h>)'
     'kiosk/ui/bad_widgets.h:1: #include <imgui_impl_sdlrenderer.h>: the SDL_Renderer backend of ImGui is not for the ui layer'
     'kiosk/ui/bad_widgets.h:2: #include <unicode/uchar.h>: ICU is not for the ui layer'
+    'kiosk/ui/bad_widgets.h:3: #include "sqlite3.h": SQLite is not for the ui layer'
 )
 fail=0
 if [[ $status -ne 1 ]]; then
