@@ -1,11 +1,8 @@
 // Compiles the content sources in db/ into a content database (`kioskctl build`).
 #pragma once
 
-#include "core/content_model.h"
+#include "core/content_sources.h"
 #include "core/diagnostic.h"
-#include "core/explore_model.h"
-#include "core/overview_model.h"
-#include "core/lesson_model.h"
 
 #include <cstdint>
 #include <string>
@@ -16,13 +13,6 @@ class SqliteDb;
 }
 
 namespace kiosk::core {
-
-struct ContentSources {
-    std::vector<Document> documents;
-    std::vector<Lesson> lessons;  // sorted by Lesson::order
-    ExploreContent explore;       // topics, glossary, acts, links (explore_source.h)
-    OverviewContent overview;       // db/explore/: about, timeline, member states
-};
 
 // Creates the empty schema a build writes (content tables and search index) in `db`: the
 // reference PackageVerifier compares packages against.

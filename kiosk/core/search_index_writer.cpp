@@ -1,6 +1,5 @@
 #include "core/search_index_writer.h"
 
-#include "core/content_builder.h"
 #include "core/search_tokenizer.h"
 #include "core/translation_source.h"
 

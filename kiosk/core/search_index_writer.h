@@ -13,6 +13,7 @@
 #pragma once
 
 #include "core/content_model.h"
+#include "core/content_sources.h"
 #include "core/lesson_model.h"
 #include "core/sqlite_db.h"
 
@@ -21,8 +22,6 @@
 #include <vector>
 
 namespace kiosk::core {
-
-struct ContentSources;
 
 // Passages per item are numbered within this many bits of the rowid.
 constexpr int kSearchPassageBits = 20;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/sqlite_db.h"
+#include "core/trainer_results.h"
 #include "core/usage_events.h"
 
 #include <cstdint>
@@ -19,23 +20,6 @@ namespace kiosk::core {
 constexpr const char* kStateFileName = "state.db";
 // PRAGMA application_id: "SCOS", telling a state database apart from a content one.
 constexpr int kStateApplicationId = 0x53434F53;
-
-// How one quiz question went in a group session: the trainer's tally per option.
-struct TrainerQuestionResult {
-    int question = 0;               // 0-based position in the lesson's quiz
-    int correct_option = 0;         // 0-based index into participants
-    std::vector<int> participants;  // how many chose each option (A, B, C...)
-};
-
-// One trainer-led session. Anonymous: no names, only totals.
-struct TrainerSession {
-    int64_t id = 0;               // assigned by the store when recorded
-    std::string lesson_id;
-    int64_t content_version = 0;  // of the content package the quiz came from; 0 if unknown
-    int64_t started_at = 0;       // Unix time, seconds
-    int64_t ended_at = 0;
-    std::vector<TrainerQuestionResult> questions;  // in quiz order
-};
 
 // The PIN back-off of one role as stored: wrong PINs in a row and the end of the wait.
 struct StoredPinAttempts {

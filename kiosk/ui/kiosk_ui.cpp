@@ -1,5 +1,6 @@
 #include "ui/kiosk_ui.h"
 
+#include "core/search_index.h"
 #include "ui/read_aloud.h"
 #include "ui/screens.h"
 
@@ -56,6 +57,8 @@ KioskUi::KioskUi(const ContentStore& content, const Translations& translations, 
     state_.language = settings.default_language;
     search_index_ = std::move(search_index);
 }
+
+KioskUi::~KioskUi() = default;
 
 // One connection for the life of the content: searches run per keystroke, never per frame.
 void KioskUi::open_search_index() {

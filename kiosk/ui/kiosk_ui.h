@@ -8,7 +8,6 @@
 #include "core/ime/pinyin_input.h"
 #include "core/kiosk_settings.h"
 #include "core/pin_lock.h"
-#include "core/search_index.h"
 #include "core/speech_controller.h"
 #include "core/touch_gesture.h"
 #include "core/translations.h"
@@ -23,6 +22,10 @@
 #include <array>
 #include <memory>
 
+namespace kiosk {
+class SearchIndex;  // core/search_index.h: SQLite stays out of the UI's headers
+}
+
 namespace kiosk::ui {
 
 using namespace kiosk::core;  // this layer is built on the core layer
@@ -35,6 +38,7 @@ public:
     // run on another thread while the display opens); null when there is none: no search.
     KioskUi(const ContentStore& content, const Translations& translations, const FontSet& fonts, float scale,
             const KioskSettings& settings, std::unique_ptr<SearchIndex> search_index);
+    ~KioskUi();
 
     // Pointer input in logical screen pixels, with the kiosk clock's time in seconds.
     void pointer_down(float x, float y, double now);

@@ -1,5 +1,6 @@
 // The matches of a search inside one document, for the reader's highlights and its ▲ n / m ▼
 // stepping: which passages of the text column match, in which language, and where.
+#include "core/search_index.h"
 #include "ui/screens.h"
 
 #include <algorithm>

@@ -7,6 +7,7 @@
 // [SECTION] query field and topics
 // [SECTION] results list
 // [SECTION] the screen
+#include "core/search_index.h"
 #include "core/utf8.h"
 #include "ui/onscreen_keyboard.h"
 #include "ui/screens.h"

@@ -5,7 +5,7 @@
 #include "core/content_model.h"
 #include "core/kinetic_scroll.h"
 #include "core/lesson_model.h"
-#include "core/search_index.h"
+#include "core/search_results.h"
 #include "core/text_layout.h"
 #include "ui/onscreen_keyboard.h"
 

@@ -5,7 +5,6 @@
 #include "core/content_store.h"
 #include "core/kiosk_settings.h"
 #include "core/pin_lock.h"
-#include "core/search_index.h"
 #include "core/speech_controller.h"
 #include "core/touch_gesture.h"
 #include "core/translations.h"
@@ -20,6 +19,10 @@
 #include <imgui.h>
 
 #include <array>
+
+namespace kiosk {
+class SearchIndex;  // core/search_index.h: SQLite stays out of the UI's headers
+}
 
 namespace kiosk::ui {
 

@@ -1,0 +1,2 @@
+// Must not compile: the core layer never sees SDL (tests/layering/CMakeLists.txt).
+#include <SDL.h>

@@ -1,0 +1,2 @@
+// Must not compile: kioskctl sits on the core only (tests/layering/CMakeLists.txt).
+#include "ui/theme.h"
