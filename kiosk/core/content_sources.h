@@ -9,7 +9,7 @@
 
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 struct ContentSources {
     std::vector<Document> documents;
@@ -18,4 +18,4 @@ struct ContentSources {
     OverviewContent overview;       // db/explore/: about, timeline, member states
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

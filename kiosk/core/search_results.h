@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // Snippets and highlights mark each matched stretch of text as
 // kMatchBegin + text + kMatchEnd. SearchIndexWriter refuses passages that contain
@@ -42,4 +42,4 @@ struct PassageMatch {
     std::vector<TextRange> ranges;  // matched ranges in the passage's original text, in order
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::core {
 
 // How one quiz question went in a group session: the trainer's tally per option.
 struct TrainerQuestionResult {
@@ -25,4 +25,4 @@ struct TrainerSession {
     std::vector<TrainerQuestionResult> questions;  // in quiz order
 };
 
-}  // namespace kiosk
+}  // namespace kiosk::core

@@ -22,7 +22,7 @@
 #include <array>
 #include <memory>
 
-namespace kiosk {
+namespace kiosk::core {
 class SearchIndex;  // core/search_index.h: SQLite stays out of the UI's headers
 }
 

@@ -20,7 +20,7 @@
 
 #include <array>
 
-namespace kiosk {
+namespace kiosk::core {
 class SearchIndex;  // core/search_index.h: SQLite stays out of the UI's headers
 }
 
