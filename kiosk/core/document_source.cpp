@@ -68,38 +68,25 @@ public:
     SourceParser(const std::string& file, Diagnostics* diagnostics) : file_(file), diagnostics_(diagnostics) {}
 
     bool parse(std::string_view text, Document* out) {
-        size_t bad = 0;
-        if (!utf8::is_valid(text, &bad)) {
-            error(line_at_offset(text, bad), "", "file is not valid UTF-8");
+        if (int bad_line = first_invalid_utf8_line(text)) {
+            error(bad_line, "", kNotUtf8Message);
             return false;
         }
-        size_t pos = 0;
-        int line_no = 0;
         bool in_body = false;
         int separator_line = 0;
-        while (pos < text.size()) {
-            size_t end = text.find('\n', pos);
-            if (end == std::string_view::npos) end = text.size();
-            std::string_view raw = text.substr(pos, end - pos);
-            ++line_no;
-            pos = end + 1;
-            if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-            std::string_view line = utf8::trim(raw);
-            if (line.empty() || line.front() == ';') continue;
-            if (!in_body) {
-                if (line == "---") {
-                    in_body = true;
-                    separator_line = line_no;
-                } else {
-                    header_line(line, line_no);
-                }
-            } else {
+        for_each_source_line(text, [&](std::string_view line, int line_no) {
+            if (in_body) {
                 body_line(line, line_no, out);
+            } else if (line == "---") {
+                in_body = true;
+                separator_line = line_no;
+            } else {
+                header_line(line, line_no);
             }
-        }
+        });
         if (!in_body) {
             // Point at the last line: that is where the header should have ended.
-            error(std::max(line_no, 1), "", "missing the '---' line that ends the header");
+            error(std::max(count_lines(text), 1), "", "missing the '---' line that ends the header");
             return false;
         }
         fill_info(separator_line, out);
@@ -314,15 +301,12 @@ bool is_known_party(std::string_view code) {
 std::vector<std::string> known_parties() { return {kParties.begin(), kParties.end()}; }
 
 int header_field_line(std::string_view text, std::string_view key) {
-    int line_no = 0;
-    for (size_t pos = 0; pos < text.size();) {
-        size_t end = std::min(text.find('\n', pos), text.size());
-        std::string_view line = utf8::trim(text.substr(pos, end - pos));
-        pos = end + 1;
-        ++line_no;
-        if (line == "---") break;
-        size_t colon = line.find(':');
-        if (colon != std::string_view::npos && utf8::trim(line.substr(0, colon)) == key) return line_no;
+    LineReader reader(text);
+    for (TextLine line; reader.next(&line);) {
+        std::string_view trimmed = utf8::trim(line.text);
+        if (trimmed == "---") break;
+        size_t colon = trimmed.find(':');
+        if (colon != std::string_view::npos && utf8::trim(trimmed.substr(0, colon)) == key) return line.number;
     }
     return 0;
 }
