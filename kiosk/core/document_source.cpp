@@ -1,5 +1,6 @@
 #include "core/document_source.h"
 
+#include "core/calendar_date.h"
 #include "core/qr_code.h"
 #include "core/source_text.h"
 #include "core/utf8.h"
@@ -273,22 +274,10 @@ private:
 
 }  // namespace
 
-static int days_in_month(int year, int month) {
-    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 // A real calendar date: "2023-02-29" is rejected, so a typo cannot reach the timeline.
 bool is_valid_date(std::string_view date) {
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (date[i] < '0' || date[i] > '9') return false;
-    int year = 0;
-    for (size_t i = 0; i < 4; ++i) year = year * 10 + (date[i] - '0');
-    int month = (date[5] - '0') * 10 + (date[6] - '0');
-    int day = (date[8] - '0') * 10 + (date[9] - '0');
-    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+    CalendarDate parsed;
+    return parse_iso_date(date, &parsed);
 }
 
 
@@ -318,6 +307,5 @@ bool parse_document_source(std::string_view text, const std::string& file_name, 
     return parser.parse(text, out);
 }
 
-bool is_valid_calendar_date(std::string_view date) { return is_valid_date(date); }
 
 }  // namespace kiosk

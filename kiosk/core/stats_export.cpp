@@ -4,7 +4,9 @@
 // [SECTION] Reading a report folder back, merging
 #include "core/stats_export.h"
 
+#include "core/calendar_date.h"
 #include "core/file_io.h"
+#include "core/utf8.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -41,7 +43,7 @@ std::string csv_line(const std::vector<std::string>& fields) {
 
 std::string csv_row(const UsageEvent& e, const std::string& kiosk_id) {
     const EventColumns& c = event_columns(e.kind);
-    std::vector<std::string> fields = {kiosk_id, std::to_string(e.id), utc_timestamp(e.at_ms), std::to_string(e.session)};
+    std::vector<std::string> fields = {kiosk_id, std::to_string(e.id), format_utc_millis(e.at_ms), std::to_string(e.session)};
     if (c.subject) fields.push_back(e.subject);
     if (c.detail) fields.push_back(e.detail);
     if (c.value) fields.push_back(std::to_string(e.value));
@@ -430,8 +432,8 @@ ExportResult write_report(const std::vector<UsageEvent>& events, const ReportInf
         return result;
     }
     std::string manifest = std::string("format ") + kExportFormat + "\nkiosk_id " + info.kiosk_id + "\nkiosk_name " +
-                           info.kiosk_name + "\nfrom " + utc_timestamp(info.from_ms) + "\nto " +
-                           utc_timestamp(info.to_ms) + "\ncreated " + utc_timestamp(unix_now_ms()) + "\n";
+                           info.kiosk_name + "\nfrom " + format_utc_millis(info.from_ms) + "\nto " +
+                           format_utc_millis(info.to_ms) + "\ncreated " + format_utc_millis(unix_now_ms()) + "\n";
     for (const auto& entry : info.kiosk_names) manifest += "kiosk " + entry.first + " " + entry.second + "\n";
     const double total = static_cast<double>(events.size()) + 1;
     size_t done = 0;
