@@ -197,11 +197,10 @@ std::string svg_chart(const std::vector<std::string>& labels, const std::vector<
 // inside a UTF-8 sequence, with "…" when cut: the label column of a bar chart is ~300 px.
 std::string shorten(const std::string& text, size_t max_units) {
     size_t units = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const unsigned char byte = static_cast<unsigned char>(text[i]);
-        if ((byte & 0xC0) == 0x80) continue;
-        units += byte >= 0xE1 ? 2 : 1;  // three- and four-byte sequences from U+1000 on: CJK and wide signs
-        if (units > max_units) return text.substr(0, i) + "…";
+    for (size_t pos = 0; pos < text.size();) {
+        const size_t start = pos;
+        units += utf8::is_cjk(utf8::decode(text, pos)) ? 2 : 1;  // CJK is full-width
+        if (units > max_units) return text.substr(0, start) + "…";
     }
     return text;
 }
