@@ -1,5 +1,7 @@
 #include "core/log.h"
 
+#include "core/line_reader.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -77,15 +79,9 @@ void log_message(LogLevel level, const std::string& message) {
                                    ? "<" + std::to_string(static_cast<int>(level)) + ">"
                                    : std::string(plain_tag(level));
     std::string text;
-    for (size_t pos = 0; pos <= message.size();) {
-        size_t end = message.find('\n', pos);
-        if (end == std::string::npos) end = message.size();
-        if (end == message.size() && pos == end && pos != 0) break;  // a trailing newline adds no line
-        text += prefix;
-        text.append(message, pos, end - pos);
-        text += '\n';
-        pos = end + 1;
-    }
+    LineReader lines(message);
+    for (TextLine line; lines.next(&line);) text.append(prefix).append(line.text).append("\n");
+    if (text.empty()) text = prefix + "\n";  // an empty message is still one entry
     std::fwrite(text.data(), 1, text.size(), out.stream);
     std::fflush(out.stream);
 }

@@ -267,7 +267,7 @@ bool KioskRunner::load_files(const std::string& assets_dir, std::string* error) 
         installer_config_.system_key_dirs = {std::string(KIOSK_SHARE_DIR) + "/trusted-keys"};
         ContentInstaller installer(installer_config_);
         for (const std::string& line : installer.recover()) log_warning("%s", line.c_str());
-        for (const std::string& line : installer.begin_start()) log_info("%s", line.c_str());
+        for (const std::string& line : installer.begin_start()) log_error("%s", line.c_str());
         on_trial_ = installer.status().on_trial;
         open_content(installer, installer.active_content_path(), error);
     } else {
