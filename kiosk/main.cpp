@@ -1,4 +1,5 @@
 // The kiosk executable: parses options and hands over to the platform layer.
+#include "core/log.h"
 #include "platform/kiosk_app.h"
 #include "platform/kiosk_options.h"
 
@@ -14,7 +15,7 @@ int main(int argc, char** argv) {
     kiosk::platform::KioskOptions options;
     std::string error;
     if (!kiosk::platform::parse_kiosk_options(argc, argv, &options, &error)) {
-        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        kiosk::core::log_error("%s", error.c_str());
         return 2;
     }
     if (options.show_help) {

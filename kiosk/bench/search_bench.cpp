@@ -13,6 +13,7 @@
 #include "core/search_index_writer.h"
 #include "core/search_tokenizer.h"
 #include "core/sqlite_db.h"
+#include "core/utf8.h"
 
 #include <unistd.h>
 
@@ -43,11 +44,11 @@ std::vector<std::string> query_set(const char* only) {
     };
     for (const char* word : {"информационная безопасность", "цифровая грамотность"}) {
         std::string typed;
-        for (size_t pos = 0; word[pos];) {
-            size_t len = 1;
-            while ((static_cast<unsigned char>(word[pos + len]) & 0xC0) == 0x80) ++len;
-            typed.append(word + pos, len);
-            pos += len;
+        const std::string_view text = word;
+        for (size_t pos = 0; pos < text.size();) {
+            const size_t start = pos;
+            utf8::decode(text, pos);
+            typed.append(text.substr(start, pos - start));
             queries.push_back(typed);
         }
     }

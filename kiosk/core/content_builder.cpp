@@ -1,5 +1,6 @@
 #include "core/content_builder.h"
 
+#include "core/calendar_date.h"
 #include "core/content_schema.h"
 #include "core/document_source.h"
 #include "core/explore_source.h"
@@ -27,16 +28,8 @@ namespace kiosk::core {
 
 namespace {
 
-std::string utc_now_iso() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buffer;
-}
-
-// "2025-09-01T12:00:00Z": the form utc_now_iso() writes, so every database stamps time the same way.
+// "2025-09-01T12:00:00Z": the form format_utc_seconds() writes, so every database stamps time the
+// same way; the date must be a real one.
 bool is_iso_utc_timestamp(const std::string& text) {
     const char* pattern = "dddd-dd-ddTdd:dd:ddZ";
     if (text.size() != std::strlen(pattern)) return false;
@@ -44,7 +37,8 @@ bool is_iso_utc_timestamp(const std::string& text) {
         bool ok = pattern[i] == 'd' ? (text[i] >= '0' && text[i] <= '9') : text[i] == pattern[i];
         if (!ok) return false;
     }
-    return true;
+    CalendarDate date;
+    return parse_iso_date(std::string_view(text).substr(0, 10), &date);
 }
 
 std::string join_parties(const std::vector<std::string>& parties) {
@@ -80,7 +74,7 @@ private:
             {"schema_version", std::to_string(kContentSchemaVersion)},
             {"product_id", kProductId},
             {"content_version", std::to_string(options.content_version)},
-            {"built_at", options.built_at.empty() ? utc_now_iso() : options.built_at},
+            {"built_at", options.built_at.empty() ? format_utc_seconds(std::time(nullptr)) : options.built_at},
             {"charset", collect_charset(sources)},
         };
         for (const auto& [key, value] : rows) {

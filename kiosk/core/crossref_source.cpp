@@ -12,7 +12,7 @@ bool load_acts(const std::string& path, std::vector<ExternalAct>* out, Diagnosti
     const SectionRules rules{"act", {"id", "date"}, {}, {"name", "place", "issuer"}};
     return for_each_entry(path, rules, diagnostics, [&](const SourceSection& section) {
         const SourceValue& date = section_value(section, "date");
-        if (!is_valid_calendar_date(date.value)) {
+        if (!is_valid_date(date.value)) {
             diagnostics->push_back({path, date.line, "date", "'" + date.value + "' is not a real date YYYY-MM-DD"});
             return false;
         }

@@ -1,5 +1,6 @@
 #include "core/document_source.h"
 
+#include "core/calendar_date.h"
 #include "core/qr_code.h"
 #include "core/source_text.h"
 #include "core/utf8.h"
@@ -68,38 +69,25 @@ public:
     SourceParser(const std::string& file, Diagnostics* diagnostics) : file_(file), diagnostics_(diagnostics) {}
 
     bool parse(std::string_view text, Document* out) {
-        size_t bad = 0;
-        if (!utf8::is_valid(text, &bad)) {
-            error(line_at_offset(text, bad), "", "file is not valid UTF-8");
+        if (int bad_line = first_invalid_utf8_line(text)) {
+            error(bad_line, "", kNotUtf8Message);
             return false;
         }
-        size_t pos = 0;
-        int line_no = 0;
         bool in_body = false;
         int separator_line = 0;
-        while (pos < text.size()) {
-            size_t end = text.find('\n', pos);
-            if (end == std::string_view::npos) end = text.size();
-            std::string_view raw = text.substr(pos, end - pos);
-            ++line_no;
-            pos = end + 1;
-            if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-            std::string_view line = utf8::trim(raw);
-            if (line.empty() || line.front() == ';') continue;
-            if (!in_body) {
-                if (line == "---") {
-                    in_body = true;
-                    separator_line = line_no;
-                } else {
-                    header_line(line, line_no);
-                }
-            } else {
+        for_each_source_line(text, [&](std::string_view line, int line_no) {
+            if (in_body) {
                 body_line(line, line_no, out);
+            } else if (line == "---") {
+                in_body = true;
+                separator_line = line_no;
+            } else {
+                header_line(line, line_no);
             }
-        }
+        });
         if (!in_body) {
             // Point at the last line: that is where the header should have ended.
-            error(std::max(line_no, 1), "", "missing the '---' line that ends the header");
+            error(std::max(count_lines(text), 1), "", "missing the '---' line that ends the header");
             return false;
         }
         fill_info(separator_line, out);
@@ -286,22 +274,10 @@ private:
 
 }  // namespace
 
-static int days_in_month(int year, int month) {
-    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 // A real calendar date: "2023-02-29" is rejected, so a typo cannot reach the timeline.
 bool is_valid_date(std::string_view date) {
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (date[i] < '0' || date[i] > '9') return false;
-    int year = 0;
-    for (size_t i = 0; i < 4; ++i) year = year * 10 + (date[i] - '0');
-    int month = (date[5] - '0') * 10 + (date[6] - '0');
-    int day = (date[8] - '0') * 10 + (date[9] - '0');
-    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+    CalendarDate parsed;
+    return parse_iso_date(date, &parsed);
 }
 
 
@@ -314,15 +290,12 @@ bool is_known_party(std::string_view code) {
 std::vector<std::string> known_parties() { return {kParties.begin(), kParties.end()}; }
 
 int header_field_line(std::string_view text, std::string_view key) {
-    int line_no = 0;
-    for (size_t pos = 0; pos < text.size();) {
-        size_t end = std::min(text.find('\n', pos), text.size());
-        std::string_view line = utf8::trim(text.substr(pos, end - pos));
-        pos = end + 1;
-        ++line_no;
-        if (line == "---") break;
-        size_t colon = line.find(':');
-        if (colon != std::string_view::npos && utf8::trim(line.substr(0, colon)) == key) return line_no;
+    LineReader reader(text);
+    for (TextLine line; reader.next(&line);) {
+        std::string_view trimmed = utf8::trim(line.text);
+        if (trimmed == "---") break;
+        size_t colon = trimmed.find(':');
+        if (colon != std::string_view::npos && utf8::trim(trimmed.substr(0, colon)) == key) return line.number;
     }
     return 0;
 }
@@ -334,6 +307,5 @@ bool parse_document_source(std::string_view text, const std::string& file_name, 
     return parser.parse(text, out);
 }
 
-bool is_valid_calendar_date(std::string_view date) { return is_valid_date(date); }
 
 }  // namespace kiosk::core

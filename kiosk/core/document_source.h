@@ -30,7 +30,4 @@ bool is_known_party(std::string_view code);
 // a document's parties are kept in this order.
 std::vector<std::string> known_parties();
 
-// A real calendar date in the form YYYY-MM-DD, as a document's `date:` must be.
-bool is_valid_calendar_date(std::string_view date);
-
 }  // namespace kiosk::core

@@ -1,5 +1,6 @@
 #include "core/input_script.h"
 
+#include "core/line_reader.h"
 #include "core/utf8.h"
 
 #include <cctype>
@@ -138,14 +139,8 @@ bool parse_input_script(std::string_view text, const std::string& file_name, std
                         Diagnostics* diagnostics) {
     size_t before = diagnostics->size();
     ScriptParser parser(file_name, diagnostics);
-    size_t pos = 0;
-    int line_no = 0;
-    while (pos < text.size()) {
-        size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        parser.line(text.substr(pos, end - pos), ++line_no, out);
-        pos = end + 1;
-    }
+    LineReader reader(text);
+    for (TextLine line; reader.next(&line);) parser.line(line.text, line.number, out);
     return diagnostics->size() == before;
 }
 

@@ -96,9 +96,8 @@ public:
         : file_(file), local_(local), diagnostics_(diagnostics) {}
 
     bool parse(std::string_view text, Lesson* out, LessonSourceLines* lines) {
-        size_t bad = 0;
-        if (!utf8::is_valid(text, &bad)) {
-            error(line_at_offset(text, bad), "", "file is not valid UTF-8");
+        if (int bad_line = first_invalid_utf8_line(text)) {
+            error(bad_line, "", kNotUtf8Message);
             return false;
         }
         lesson_ = out;
@@ -281,13 +280,12 @@ private:
             return Slide{};
         }
         const LocalSlideSource& source = it->second;
-        size_t bad = 0;
         local_file_ = &source.path;
         SourceSection keys;
         keys.kind = SectionKind::Slide;
         Slide slide;
-        if (!utf8::is_valid(source.text, &bad)) {
-            error(line_at_offset(source.text, bad), "", "file is not valid UTF-8");
+        if (int bad_line = first_invalid_utf8_line(source.text)) {
+            error(bad_line, "", kNotUtf8Message);
         } else {
             for_each_source_line(source.text, [&](std::string_view line, int line_no) {
                 if (line.front() == '[')

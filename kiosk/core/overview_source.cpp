@@ -50,9 +50,8 @@ public:
         specs_ = &specs;
         std::vector<KeyedSection> sections(1);
         sections[0].line = 1;
-        size_t bad = 0;
-        if (!utf8::is_valid(text, &bad)) {
-            error(line_at_offset(text, bad), "", "file is not valid UTF-8");
+        if (int bad_line = first_invalid_utf8_line(text)) {
+            error(bad_line, "", kNotUtf8Message);
             return {};
         }
         bool skipping = false;  // inside an unknown section: already reported

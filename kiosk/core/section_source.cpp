@@ -23,21 +23,12 @@ public:
         : path_(path), rules_(rules), out_(out), diagnostics_(diagnostics) {}
 
     bool parse(std::string_view text) {
-        size_t bad = 0;
-        if (!utf8::is_valid(text, &bad)) {
-            error(line_at_offset(text, bad), "", "file is not valid UTF-8");
+        if (int bad_line = first_invalid_utf8_line(text)) {
+            error(bad_line, "", kNotUtf8Message);
             return false;
         }
         if (!check_source_characters(text, path_, diagnostics_)) return false;
-        int line_no = 0;
-        for (size_t pos = 0; pos <= text.size();) {
-            size_t end = text.find('\n', pos);
-            if (end == std::string_view::npos) end = text.size();
-            std::string_view line = utf8::trim(text.substr(pos, end - pos));
-            ++line_no;
-            pos = end + 1;
-            if (!line.empty() && line.front() != ';') read_line(line, line_no);
-        }
+        for_each_source_line(text, [&](std::string_view line, int line_no) { read_line(line, line_no); });
         finish();
         return errors_ == 0;
     }

@@ -13,13 +13,6 @@ bool is_valid_content_id(std::string_view id) {
     return true;
 }
 
-int line_at_offset(std::string_view text, size_t offset) {
-    int line = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i)
-        if (text[i] == '\n') ++line;
-    return line;
-}
-
 bool check_source_characters(std::string_view text, const std::string& path, Diagnostics* diagnostics) {
     bool clean = true;
     int reported_line = 0;

@@ -1,8 +1,9 @@
-// What the db/ source parsers (documents, lessons) share: the id rule and turning a byte
-// offset into the line number a diagnostic names.
+// What the db/ source parsers (documents, lessons) share: the id rule, the character check
+// and the reader of their meaningful lines.
 #pragma once
 
 #include "core/diagnostic.h"
+#include "core/line_reader.h"
 #include "core/utf8.h"
 
 #include <cstddef>
@@ -13,9 +14,6 @@ namespace kiosk::core {
 
 // A stable content id: 1 to 64 of a-z, 0-9 and '-'.
 bool is_valid_content_id(std::string_view id);
-
-// The 1-based line of `text` that holds byte `offset`.
-int line_at_offset(std::string_view text, size_t offset);
 
 // False, with one diagnostic "PATH:LINE: contains control character U+001B" per offending
 // line, when `text` holds NUL or another control character (tab and line ends are fine):
@@ -30,17 +28,13 @@ constexpr std::string_view kInformalYou = "\xe4\xbd\xa0";  // 你 U+4F60
 // `key: value` sources (lessons, local slides, db/explore).
 template <typename Visit>
 int for_each_source_line(std::string_view text, Visit visit) {
-    int line_no = 0, last = 0;
-    size_t pos = 0;
-    while (pos <= text.size()) {
-        size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = utf8::trim(text.substr(pos, end - pos));
-        ++line_no;
-        pos = end + 1;
-        if (line.empty()) continue;
-        last = line_no;
-        if (line.front() != ';') visit(line, line_no);
+    int last = 0;
+    LineReader reader(text);
+    for (TextLine line; reader.next(&line);) {
+        std::string_view trimmed = utf8::trim(line.text);
+        if (trimmed.empty()) continue;
+        last = line.number;
+        if (trimmed.front() != ';') visit(trimmed, line.number);
     }
     return last;
 }

@@ -1,5 +1,7 @@
 #include "core/speech_engine.h"
 
+#include "core/log.h"
+
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -7,7 +9,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <sstream>
 
 namespace kiosk::core {
@@ -246,7 +247,7 @@ void EspeakEngine::replace_process() {
                                      std::to_string(wpm)};
     std::string error;
     if (!process_.start(argv, std::move(text), &error)) {
-        std::fprintf(stderr, "kiosk: read aloud: %s\n", error.c_str());
+        log_warning("read aloud: %s", error.c_str());
         std::lock_guard<std::mutex> lock(mutex_);
         stats_.failed = true;
         draining_ = true;
@@ -263,7 +264,7 @@ void EspeakEngine::pump(int* timeout_ms) {
         const bool open = process_.read_some(&bytes_, kReadChunk);
         samples_.clear();
         if (!bytes_.empty() && !wav_.feed(bytes_.data(), bytes_.size(), &samples_)) {
-            std::fprintf(stderr, "kiosk: read aloud: %s\n", wav_.error().c_str());
+            log_warning("read aloud: %s", wav_.error().c_str());
             process_.stop();
         }
         if (!samples_.empty()) {
@@ -302,7 +303,7 @@ void EspeakEngine::pump(int* timeout_ms) {
     if (speaker_stalled()) {
         // The device stopped taking audio (a USB speaker pulled out): give the utterance up
         // rather than wait for ever; the reading moves on and, failing again, stops.
-        std::fprintf(stderr, "kiosk: read aloud: the audio device stopped playing\n");
+        log_warning("read aloud: the audio device stopped playing");
         process_.stop();
         process_alive_ = false;
         std::lock_guard<std::mutex> lock(mutex_);

@@ -4,7 +4,9 @@
 // [SECTION] Reading a report folder back, merging
 #include "core/stats_export.h"
 
+#include "core/calendar_date.h"
 #include "core/file_io.h"
+#include "core/utf8.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -41,7 +43,7 @@ std::string csv_line(const std::vector<std::string>& fields) {
 
 std::string csv_row(const UsageEvent& e, const std::string& kiosk_id) {
     const EventColumns& c = event_columns(e.kind);
-    std::vector<std::string> fields = {kiosk_id, std::to_string(e.id), utc_timestamp(e.at_ms), std::to_string(e.session)};
+    std::vector<std::string> fields = {kiosk_id, std::to_string(e.id), format_utc_millis(e.at_ms), std::to_string(e.session)};
     if (c.subject) fields.push_back(e.subject);
     if (c.detail) fields.push_back(e.detail);
     if (c.value) fields.push_back(std::to_string(e.value));
@@ -195,11 +197,10 @@ std::string svg_chart(const std::vector<std::string>& labels, const std::vector<
 // inside a UTF-8 sequence, with "…" when cut: the label column of a bar chart is ~300 px.
 std::string shorten(const std::string& text, size_t max_units) {
     size_t units = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const unsigned char byte = static_cast<unsigned char>(text[i]);
-        if ((byte & 0xC0) == 0x80) continue;
-        units += byte >= 0xE1 ? 2 : 1;  // three- and four-byte sequences from U+1000 on: CJK and wide signs
-        if (units > max_units) return text.substr(0, i) + "…";
+    for (size_t pos = 0; pos < text.size();) {
+        const size_t start = pos;
+        units += utf8::is_cjk(utf8::decode(text, pos)) ? 2 : 1;  // CJK is full-width
+        if (units > max_units) return text.substr(0, start) + "…";
     }
     return text;
 }
@@ -430,8 +431,8 @@ ExportResult write_report(const std::vector<UsageEvent>& events, const ReportInf
         return result;
     }
     std::string manifest = std::string("format ") + kExportFormat + "\nkiosk_id " + info.kiosk_id + "\nkiosk_name " +
-                           info.kiosk_name + "\nfrom " + utc_timestamp(info.from_ms) + "\nto " +
-                           utc_timestamp(info.to_ms) + "\ncreated " + utc_timestamp(unix_now_ms()) + "\n";
+                           info.kiosk_name + "\nfrom " + format_utc_millis(info.from_ms) + "\nto " +
+                           format_utc_millis(info.to_ms) + "\ncreated " + format_utc_millis(unix_now_ms()) + "\n";
     for (const auto& entry : info.kiosk_names) manifest += "kiosk " + entry.first + " " + entry.second + "\n";
     const double total = static_cast<double>(events.size()) + 1;
     size_t done = 0;

@@ -1,5 +1,6 @@
 #include "core/stats_summary.h"
 
+#include "core/calendar_date.h"
 #include "core/language.h"
 
 #include <algorithm>
@@ -37,10 +38,8 @@ int64_t median(std::vector<int64_t> values) {
 }  // namespace
 
 std::string local_date(int64_t unix_ms) {
-    std::tm tm = local_tm(unix_ms);
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    return buffer;
+    const std::tm tm = local_tm(unix_ms);
+    return format_iso_date({tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday});
 }
 
 int local_hour(int64_t unix_ms) { return local_tm(unix_ms).tm_hour; }
@@ -54,29 +53,17 @@ int64_t local_day_start(int64_t unix_ms, int days) {
 }
 
 bool parse_local_date(const std::string& text, int64_t* unix_ms) {
-    int y = 0, m = 0, d = 0;
-    char tail = 0;
-    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return false;
-    if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+    CalendarDate date;
+    if (!parse_iso_date(text, &date) || date.year < 1970) return false;
     std::tm tm{};
-    tm.tm_year = y - 1900;
-    tm.tm_mon = m - 1;
-    tm.tm_mday = d;
+    tm.tm_year = date.year - 1900;
+    tm.tm_mon = date.month - 1;
+    tm.tm_mday = date.day;
     tm.tm_isdst = -1;
     const std::time_t t = std::mktime(&tm);
-    if (t == -1 || tm.tm_mday != d) return false;  // 2026-02-30 rolled over
+    if (t == -1) return false;
     *unix_ms = static_cast<int64_t>(t) * 1000;
     return true;
-}
-
-std::string utc_timestamp(int64_t unix_ms) {
-    std::time_t t = static_cast<std::time_t>(unix_ms / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buffer[96];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(unix_ms % 1000));
-    return buffer;
 }
 
 bool parse_utc_timestamp(const std::string& text, int64_t* unix_ms) {
@@ -85,7 +72,9 @@ bool parse_utc_timestamp(const std::string& text, int64_t* unix_ms) {
     if (text.size() != 24 ||
         std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ%c", &y, &mo, &d, &h, &mi, &s, &ms, &tail) != 7)
         return false;
-    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60 || ms < 0) return false;
+    CalendarDate date;
+    if (!parse_iso_date(std::string_view(text).substr(0, 10), &date) || y < 1970) return false;  // no 2026-02-30
+    if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60 || ms < 0) return false;
     std::tm tm{};
     tm.tm_year = y - 1900;
     tm.tm_mon = mo - 1;

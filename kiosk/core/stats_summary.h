@@ -56,8 +56,7 @@ int local_hour(int64_t unix_ms);
 bool parse_local_date(const std::string& text, int64_t* unix_ms);
 // The start of the local day `days` after the one holding `unix_ms` (negative: before).
 int64_t local_day_start(int64_t unix_ms, int days = 0);
-// "2026-11-29T14:03:07.250Z"
-std::string utc_timestamp(int64_t unix_ms);
+// Parses "2026-11-29T14:03:07.250Z" (as format_utc_millis writes it); false if it is not a real time.
 bool parse_utc_timestamp(const std::string& text, int64_t* unix_ms);
 
 }  // namespace kiosk::core

@@ -20,31 +20,14 @@ namespace {
 constexpr size_t kMaxLengthRatio = 5;
 constexpr size_t kLengthSlack = 40;
 
-// One non-comment, non-blank line of a source file, trimmed, with its 1-based number.
-struct SourceLine {
-    std::string_view text;
-    int number = 0;
-};
-
 // The meaningful lines of `text` (no blank lines, no `;` comments). Also reports invalid UTF-8.
-bool read_lines(std::string_view text, const std::string& file, std::vector<SourceLine>* out,
+bool read_lines(std::string_view text, const std::string& file, std::vector<TextLine>* out,
                 Diagnostics* diagnostics) {
-    size_t bad = 0;
-    if (!utf8::is_valid(text, &bad)) {
-        diagnostics->push_back({file, line_at_offset(text, bad), "", "file is not valid UTF-8"});
+    if (int bad_line = first_invalid_utf8_line(text)) {
+        diagnostics->push_back({file, bad_line, "", kNotUtf8Message});
         return false;
     }
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a byte order mark from Windows editors
-    int number = 0;
-    for (size_t pos = 0; pos < text.size();) {
-        size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = utf8::trim(text.substr(pos, end - pos));
-        pos = end + 1;
-        ++number;
-        if (line.empty() || line.front() == ';') continue;
-        out->push_back({line, number});
-    }
+    for_each_source_line(text, [&](std::string_view line, int number) { out->push_back({line, number}); });
     return true;
 }
 
@@ -158,10 +141,10 @@ public:
     // translations. `expected_id` and `expected_lang` come from the file name.
     void parse(std::string_view text, const std::string& expected_id, Lang expected_lang,
                std::map<std::string, Document*>& by_id, std::set<std::pair<std::string, Lang>>* seen) {
-        std::vector<SourceLine> lines;
+        std::vector<TextLine> lines;
         if (!read_lines(text, file_, &lines, diagnostics_)) return;
         size_t i = 0;
-        std::map<std::string, SourceLine> header;
+        std::map<std::string, TextLine> header;
         for (; i < lines.size() && lines[i].text != "---"; ++i) {
             std::string key, value;
             if (!split_key_value(lines[i].text, &key, &value)) {
@@ -215,11 +198,11 @@ private:
         diagnostics_->push_back({file_, line, std::move(field), std::move(message)});
     }
 
-    void parse_body(const std::vector<SourceLine>& lines, size_t first, int separator, Document& doc, Lang lang) {
+    void parse_body(const std::vector<TextLine>& lines, size_t first, int separator, Document& doc, Lang lang) {
         std::vector<Section*> headings = headings_of(doc);
         std::map<PieceKey, int> given;  // key -> line
         for (size_t i = first; i < lines.size(); ++i) {
-            const SourceLine& line = lines[i];
+            const TextLine& line = lines[i];
             std::string key_text, value;
             PieceKey key;
             if (!split_key_value(line.text, &key_text, &value) || !parse_key(key_text, &key)) {
@@ -329,7 +312,7 @@ bool split_file_name(const std::string& name, std::string* id, Lang* lang) {
 bool parse_terminology(std::string_view text, const std::string& file_name, std::vector<Term>* out,
                        Diagnostics* diagnostics) {
     size_t errors_before = diagnostics->size();
-    std::vector<SourceLine> lines;
+    std::vector<TextLine> lines;
     if (!read_lines(text, file_name, &lines, diagnostics)) return false;
     auto error = [&](int line, std::string field, std::string message) {
         diagnostics->push_back({file_name, line, std::move(field), std::move(message)});
@@ -342,7 +325,7 @@ bool parse_terminology(std::string_view text, const std::string& file_name, std:
             if (term.translations[static_cast<int>(lang)].empty())
                 error(term.line, lang_code(lang), std::string("term without a '") + lang_code(lang) + ":' line");
     };
-    for (const SourceLine& line : lines) {
+    for (const TextLine& line : lines) {
         if (line.text == "[term]") {
             finish_term();
             out->push_back(Term{});

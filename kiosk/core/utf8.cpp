@@ -1,5 +1,6 @@
 #include "core/utf8.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kiosk::core::utf8 {
@@ -31,6 +32,16 @@ char32_t decode(std::string_view text, size_t& pos) {
     }
     pos += extra + 1;
     return cp;
+}
+
+size_t prev_boundary(std::string_view text, size_t pos) {
+    if (pos == 0) return 0;
+    pos = std::min(pos, text.size());
+    size_t start = pos - 1;
+    while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    size_t end = start;
+    decode(text, end);
+    return end == pos ? start : pos - 1;
 }
 
 void append(std::string& out, char32_t cp) {
@@ -124,8 +135,7 @@ std::string_view trim(std::string_view text) {
         begin = pos;
     }
     while (end > begin) {
-        size_t start = end - 1;
-        while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+        size_t start = std::max(begin, prev_boundary(text, end));
         size_t pos = start;
         if (!is_space(decode(text, pos))) break;
         end = start;
@@ -151,10 +161,7 @@ std::string collapse_spaces(std::string_view text) {
 }
 
 void erase_last(std::string* text) {
-    if (text->empty()) return;
-    size_t end = text->size() - 1;
-    while (end > 0 && (static_cast<unsigned char>((*text)[end]) & 0xC0) == 0x80) --end;  // continuation bytes
-    text->erase(end);
+    text->erase(prev_boundary(*text, text->size()));
 }
 
 bool is_cjk(char32_t cp) {

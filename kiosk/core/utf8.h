@@ -12,6 +12,9 @@ constexpr char32_t kReplacement = 0xFFFD;
 
 // Decodes the code point at `pos` and advances `pos` past it (at least one byte).
 char32_t decode(std::string_view text, size_t& pos);
+// Where the code point that ends at `pos` starts (0 for 0): the step back that decode() takes
+// forward, so a byte that is not UTF-8 is one step of its own either way.
+size_t prev_boundary(std::string_view text, size_t pos);
 // Appends the UTF-8 encoding of `cp` to `out`.
 void append(std::string& out, char32_t cp);
 // True if `text` is well-formed UTF-8; otherwise `bad_offset` gets the first bad byte.

@@ -1,27 +1,18 @@
 // kioskctl trainer-results --data-dir DIR [--csv]: the group-quiz sessions stored by
 // trainer mode, for a person (one block per session) or for a spreadsheet (one CSV row
 // per question option).
+#include "core/calendar_date.h"
 #include "core/file_io.h"
 #include "core/state_store.h"
 #include "kioskctl/command_line.h"
 
 #include <cstdio>
-#include <ctime>
 
 namespace kiosk::ctl {
 
 using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
-
-std::string utc_iso(int64_t unix_seconds) {
-    std::time_t time = static_cast<std::time_t>(unix_seconds);
-    std::tm tm{};
-    gmtime_r(&time, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buffer;
-}
 
 char option_letter(size_t option) { return static_cast<char>('A' + option); }
 
@@ -40,7 +31,7 @@ void print_csv(const std::vector<TrainerSession>& sessions) {
             for (size_t option = 0; option < result.participants.size(); ++option) {
                 std::printf("%lld,%s,%lld,%s,%s,%d,%c,%d,%d\n", static_cast<long long>(session.id),
                             csv_field(session.lesson_id).c_str(), static_cast<long long>(session.content_version),
-                            utc_iso(session.started_at).c_str(), utc_iso(session.ended_at).c_str(), result.question + 1,
+                            format_utc_seconds(session.started_at).c_str(), format_utc_seconds(session.ended_at).c_str(), result.question + 1,
                             option_letter(option), result.participants[option],
                             static_cast<int>(option) == result.correct_option ? 1 : 0);
             }
@@ -56,7 +47,7 @@ void print_text(const std::vector<TrainerSession>& sessions) {
             correct += result.participants[result.correct_option];
         }
         std::printf("session %lld\t%s\t%s\t%lld min\t%zu questions\t%d of %d answers correct\n",
-                    static_cast<long long>(session.id), session.lesson_id.c_str(), utc_iso(session.started_at).c_str(),
+                    static_cast<long long>(session.id), session.lesson_id.c_str(), format_utc_seconds(session.started_at).c_str(),
                     static_cast<long long>((session.ended_at - session.started_at + 30) / 60), session.questions.size(),
                     correct, answers);
         for (const TrainerQuestionResult& result : session.questions) {

@@ -2,6 +2,7 @@
 // installs (PIN or auto_install) and rollbacks, and switching to the new content without a
 // restart. Every outcome is shown on screen (translated) and logged to stderr (journald).
 #include "core/file_io.h"
+#include "core/log.h"
 #include "core/utf8.h"
 #include "platform/kiosk_runner.h"
 #include "ui/display_strings.h"
@@ -168,11 +169,12 @@ void KioskRunner::service_updates() {
     if (!changed) return;
     const StickScan& scan = usb_->scan();
     for (const FoundPackage& found : scan.packages)
-        std::fprintf(stderr, "kiosk: usb: %s: %s\n", utf8::printable(found.path).c_str(),
-                     utf8::printable(found.check.ok() ? "valid, content version " +
-                                                            std::to_string(found.check.info.content_version)
-                                                      : found.check.reason).c_str());
-    if (!scan.problem.empty()) std::fprintf(stderr, "kiosk: usb: %s\n", utf8::printable(scan.problem).c_str());
+        log_message(found.check.ok() ? LogLevel::Info : LogLevel::Warning,
+                    "usb: " + utf8::printable(found.path) + ": " +
+                        utf8::printable(found.check.ok() ? "valid, content version " +
+                                                               std::to_string(found.check.info.content_version)
+                                                         : found.check.reason));
+    if (!scan.problem.empty()) log_warning("usb: %s", utf8::printable(scan.problem).c_str());
     refresh_usb_view();
     if (ui_->state().screen == ui::Screen::Admin) dirty_ = true;  // only the panel shows the list
     if (!usb_->take_new_offer() || scan.chosen < 0) return;
@@ -192,7 +194,7 @@ void KioskRunner::handle_update_requests() {
     if (requests.rollback_content) {
         requests.rollback_content = false;
         if (usb_ && !usb_->installing()) {
-            std::fprintf(stderr, "kiosk: rollback requested in the organizer panel\n");
+            log_info("rollback requested in the organizer panel");
             finish_update(usb_->rollback());
         }
     }
@@ -202,7 +204,7 @@ void KioskRunner::start_install(const char* why) {
     const StickScan& scan = usb_->scan();
     if (scan.chosen < 0 || !usb_->start_install(scan.packages[scan.chosen])) return;
     const FoundPackage& package = scan.packages[scan.chosen];
-    std::fprintf(stderr, "kiosk: installing %s (content version %lld; %s)\n", utf8::printable(package.path).c_str(),
+    log_info("installing %s (content version %lld; %s)", utf8::printable(package.path).c_str(),
                  static_cast<long long>(package.check.info.content_version), why);
     ui::UpdateView& update = ui_->state().status.update;
     update = ui::UpdateView{};
@@ -250,8 +252,8 @@ void KioskRunner::finish_update(UpdateResult result) {
             update.explanation[i] = wrappable(translations_.get(lang, "update.problem." + update.problem) +
                                               (lang == Lang::Zh ? "" : " ") + translations_.get(lang, "update.unchanged"));
     }
-    std::fprintf(stderr, "kiosk: %s%s\n", ok ? "" : (result.rollback ? "rollback failed: " : "install refused: "),
-                 update.result_log.c_str());
+    log_message(ok ? LogLevel::Info : LogLevel::Error,
+                (ok ? "" : (result.rollback ? "rollback failed: " : "install refused: ")) + update.result_log);
     record_event(EventKind::Usb, ok ? (result.rollback ? "rolled_back" : "installed") : (result.rollback ? "rollback_failed" : "refused"),
                  update.result_log, version);
     // The content changed but cannot be shown: a fresh start opens it (or recovers).

@@ -2,6 +2,7 @@
 #include "platform/kiosk_app.h"
 
 #include "core/file_io.h"
+#include "core/log.h"
 #include "platform/kiosk_runner.h"
 #include "platform/watchdog_notifier.h"
 
@@ -13,8 +14,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cerrno>
 #include <csignal>
-#include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <future>
@@ -88,7 +90,7 @@ bool KioskRunner::load_settings() {
     std::vector<std::string> warnings;
     state_store_ = StateStore::open(data_dir_, StateStore::OpenMode::CreateIfMissing, &error);
     bool ok = state_store_ && kiosk::core::load_settings(*state_store_, &settings_, &warnings, &error);
-    for (const std::string& warning : warnings) std::fprintf(stderr, "kiosk: warning: %s\n", warning.c_str());
+    for (const std::string& warning : warnings) log_warning("%s", warning.c_str());
     for (int role = 0; ok && role < kPinRoleCount; ++role)
         ok = state_store_->load_pin_attempts(pin_role_name(static_cast<PinRole>(role)), &stored_attempts_[role], &error);
     if (!ok) {
@@ -97,12 +99,12 @@ bool KioskRunner::load_settings() {
         state_store_.reset();
         settings_ = KioskSettings{};
         state_error_ = error;
-        std::fprintf(stderr, "kiosk: the organizer panel and trainer mode stay locked: %s\n", error.c_str());
+        log_error("the organizer panel and trainer mode stay locked: %s", error.c_str());
         return false;
     }
     for (PinRole role : {PinRole::Organizer, PinRole::Trainer})
         if (settings_.pin_hash(role).empty())
-            std::fprintf(stderr, "kiosk: %s\n", pin_not_set_message(role, data_dir_).c_str());
+            log_warning("%s", pin_not_set_message(role, data_dir_).c_str());
     return true;
 }
 
@@ -111,13 +113,13 @@ void KioskRunner::open_event_log() {
     if (!state_store_) return;
     std::string error;
     if (!ensure_kiosk_id(*state_store_, &kiosk_id_, &error)) {
-        std::fprintf(stderr, "kiosk: warning: no usage statistics: %s\n", error.c_str());
+        log_warning("no usage statistics: %s", error.c_str());
         return;
     }
     settings_.kiosk_id = kiosk_id_;
     EventRetention retention{settings_.stats_retention_days, settings_.stats_max_mb};
     event_log_ = EventLog::open(state_store_->path(), retention, settings_.stats_log_queries, &error);
-    if (!event_log_) std::fprintf(stderr, "kiosk: warning: no usage statistics: %s\n", error.c_str());
+    if (!event_log_) log_warning("no usage statistics: %s", error.c_str());
 }
 
 // Events the platform sees itself (USB installs, reports); the UI's go through its observer.
@@ -155,14 +157,13 @@ void KioskRunner::store_pin_attempts() {
     }
     if (stored) return;
     state.status.state_error = error;
-    std::fprintf(stderr, "kiosk: the organizer panel and trainer mode stay locked: PIN attempts cannot be stored: %s\n",
-                 error.c_str());
+    log_error("the organizer panel and trainer mode stay locked: PIN attempts cannot be stored: %s", error.c_str());
 }
 
 bool KioskRunner::init(std::string* error) {
     data_dir_ = options_.data_dir.empty() ? default_data_dir() : options_.data_dir;
     std::string dir_error;
-    if (!fs::make_dirs(data_dir_, &dir_error)) std::fprintf(stderr, "kiosk: warning: %s\n", dir_error.c_str());
+    if (!fs::make_dirs(data_dir_, &dir_error)) log_warning("%s", dir_error.c_str());
     load_settings();
     open_event_log();
 
@@ -200,10 +201,10 @@ bool KioskRunner::init(std::string* error) {
     if (lockdown() && !options_.headless) {
         std::string why;
         if (vt_guard_.engage(&why))
-            std::fprintf(stderr, "kiosk: on its own virtual terminal; switching away from it is refused%s%s\n",
-                         why.empty() ? "" : "; ", why.c_str());
+            log_info("on its own virtual terminal; switching away from it is refused%s%s",
+                     why.empty() ? "" : "; ", why.c_str());
         else
-            std::fprintf(stderr, "kiosk: VT switching is not blocked: %s\n", why.c_str());
+            log_warning("VT switching is not blocked: %s", why.c_str());
     }
     input_.set_screen(display_.width(), display_.height(), settings_.rotation);
 
@@ -267,8 +268,8 @@ bool KioskRunner::load_files(const std::string& assets_dir, std::string* error) 
                 : first_existing({std::string(KIOSK_SHARE_DIR) + "/content.db", KIOSK_DEV_CONTENT_DB});
         installer_config_.system_key_dirs = {std::string(KIOSK_SHARE_DIR) + "/trusted-keys"};
         ContentInstaller installer(installer_config_);
-        for (const std::string& line : installer.recover()) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
-        for (const std::string& line : installer.begin_start()) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+        for (const std::string& line : installer.recover()) log_warning("%s", line.c_str());
+        for (const std::string& line : installer.begin_start()) log_error("%s", line.c_str());
         on_trial_ = installer.status().on_trial;
         open_content(installer, installer.active_content_path(), error);
     } else {
@@ -277,7 +278,7 @@ bool KioskRunner::load_files(const std::string& assets_dir, std::string* error) 
     if (!content_) return false;
     std::string search_error;
     search_index_ = SearchIndex::open(content_->path(), &search_error);
-    if (!search_index_) std::fprintf(stderr, "kiosk: warning: search unavailable: %s\n", search_error.c_str());
+    if (!search_index_) log_warning("search unavailable: %s", search_error.c_str());
     Diagnostics diagnostics;
     if (!translations_.load(fs::join(assets_dir, "i18n"), &diagnostics)) {
         *error = "translations: " + (diagnostics.empty() ? std::string("failed") : diagnostics.front().str());
@@ -305,7 +306,7 @@ void KioskRunner::open_content(ContentInstaller& installer, const std::string& p
         if (content_path != installer.active_db() || !installer.reject_active(*error, &actions)) return;
         std::string sentence;
         for (const std::string& action : actions) sentence += (sentence.empty() ? "" : "; ") + action;
-        std::fprintf(stderr, "kiosk: %s\n", sentence.c_str());
+        log_error("%s", sentence.c_str());
         on_trial_ = installer.status().on_trial;
         content_path = installer.active_content_path();
     }
@@ -315,8 +316,8 @@ void KioskRunner::confirm_trial_if_due() {
     if (!on_trial_ || now_ < trial_started_at_ + kTrialSeconds) return;
     on_trial_ = false;
     ContentInstaller(installer_config_).confirm_start();
-    std::fprintf(stderr, "kiosk: content version %lld ran %d s: confirmed as good\n",
-                 static_cast<long long>(content_->info().content_version), static_cast<int>(kTrialSeconds));
+    log_info("content version %lld ran %d s: confirmed as good",
+             static_cast<long long>(content_->info().content_version), static_cast<int>(kTrialSeconds));
 }
 
 // The kiosk stops: the visitor session in progress is recorded as still active, everything
@@ -362,11 +363,10 @@ void KioskRunner::report_speech_problems() {
     if (speech_reported_ || !speech_engine_ || !speech_engine_->voices_known()) return;
     speech_reported_ = true;
     if (!speech_engine_->problem().empty())
-        std::fprintf(stderr, "kiosk: reading aloud is unavailable: %s\n", speech_engine_->problem().c_str());
+        log_warning("reading aloud is unavailable: %s", speech_engine_->problem().c_str());
     for (Lang lang : kAllLangs)
         if (speech_engine_->support(lang) == SpeechSupport::NoVoice)
-            std::fprintf(stderr, "kiosk: reading aloud: %s has no voice '%s'\n", options_.speech_engine.c_str(),
-                         speech_voice(lang));
+            log_warning("reading aloud: %s has no voice '%s'", options_.speech_engine.c_str(), speech_voice(lang));
 }
 
 void KioskRunner::service_speech() {
@@ -453,7 +453,7 @@ void KioskRunner::store_trainer_session() {
     session.started_at = session.ended_at - duration;
     std::string error = "the state database is not available";
     const bool stored = state_store_ && state_store_->record_trainer_session(&session, &error);
-    if (!stored) std::fprintf(stderr, "kiosk: trainer session not saved: %s\n", error.c_str());
+    if (!stored) log_error("trainer session not saved: %s", error.c_str());
     state.trainer.save = stored ? ui::TrainerState::Save::Saved : ui::TrainerState::Save::Failed;
     state.trainer.save_error = stored ? std::string() : error;
     dirty_ = true;  // show the outcome
@@ -477,7 +477,7 @@ void KioskRunner::render_frame(const std::string* shot_path) {
         // Once per code point: the organizer's log names what no installed font can draw.
         for (char32_t cp : text_->shaper().missing())
             if (reported_missing_.insert(cp).second)
-                std::fprintf(stderr, "kiosk: warning: no font has U+%04X\n", static_cast<unsigned>(cp));
+                log_warning("no font has U+%04X", static_cast<unsigned>(cp));
         missing_reported_ = text_->shaper().missing_count();
     }
     // Headless there is no screen: a frame's pixels are only needed when a `shot` saves them,
@@ -487,7 +487,7 @@ void KioskRunner::render_frame(const std::string* shot_path) {
         // Only the glyphs this frame added; the texture may grow (a new one) to hold them.
         std::string texture_error;
         if (!glyph_texture_.upload(text_->cache(), &texture_error) && !texture_error_reported_) {
-            std::fprintf(stderr, "kiosk: warning: %s\n", texture_error.c_str());
+            log_warning("%s", texture_error.c_str());
             texture_error_reported_ = true;
         }
         const auto texture = static_cast<ImTextureID>(glyph_texture_.texture());
@@ -499,7 +499,7 @@ void KioskRunner::render_frame(const std::string* shot_path) {
         draw_renderer_.render(ImGui::GetDrawData());
         display_.end_frame();
         if (shot_path && !display_.save_png(*shot_path, &shot_error_))
-            std::fprintf(stderr, "kiosk: screenshot failed: %s\n", shot_error_.c_str());
+            log_error("screenshot failed: %s", shot_error_.c_str());
         display_.present();
     }
     double cpu_ms = thread_cpu_ms() - cpu_start;
@@ -558,19 +558,19 @@ int KioskRunner::run() {
     if (!options_.script_path.empty()) {
         std::string text, error;
         if (!fs::read_file(options_.script_path, &text, &error)) {
-            std::fprintf(stderr, "kiosk: cannot read script: %s\n", error.c_str());
+            log_error("cannot read script: %s", error.c_str());
             return 2;
         }
         Diagnostics diagnostics;
         if (!parse_input_script(text, options_.script_path, &script, &diagnostics)) {
-            for (const Diagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.str().c_str());
+            for (const Diagnostic& d : diagnostics) log_error("%s", d.str().c_str());
             return 2;
         }
     }
     install_signal_handlers();
     std::string error;
     if (!init(&error)) {
-        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        log_error("%s", error.c_str());
         shutdown();
         return 1;
     }
@@ -595,7 +595,7 @@ int KioskRunner::run() {
         if (n > 0) {
             path[n] = '\0';
             execv(path, options_.argv);
-            std::perror("kiosk: restart failed");
+            log_error("restart failed: %s", std::strerror(errno));
         }
     }
     return status;

@@ -3,6 +3,7 @@
 // touchscreen. The clock advances one frame at a time while something moves and jumps
 // over idle time, so `frames_rendered` shows what an idle screen really costs.
 #include "core/json_writer.h"
+#include "core/log.h"
 #include "platform/kiosk_runner.h"
 #include "ui/screens.h"
 
@@ -55,7 +56,7 @@ void KioskRunner::settle_pinyin() {
     if (!pinyin_ || !pinyin_->started()) return;  // not asked to start yet: nothing to wait for
     const bool working = pinyin_->busy() || pinyin_->state() == PinyinInput::State::Starting;
     if (working && !pinyin_->wait_idle(30))
-        std::fprintf(stderr, "kiosk: pinyin input still busy after 30 s\n");
+        log_warning("pinyin input still busy after 30 s");
 }
 
 void KioskRunner::advance_to(double until) {
@@ -117,7 +118,7 @@ bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string
                 std::string visible;
                 for (size_t i = 0; i < ui_->targets().size(); ++i)
                     visible += (visible.empty() ? "" : ", ") + ("'" + ui_->targets()[i].label + "'");
-                std::fprintf(stderr, "%s:%d: no touch target labelled '%s' on screen '%s' (visible: %s)\n",
+                log_error("%s:%d: no touch target labelled '%s' on screen '%s' (visible: %s)",
                              script_name.c_str(), cmd.line, cmd.text.c_str(), ui::screen_name(ui_->state().screen),
                              visible.c_str());
                 *status = 2;
@@ -166,7 +167,7 @@ bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string
 int KioskRunner::run_script(const std::vector<ScriptCommand>& script, const std::string& script_name) {
     for (const ScriptCommand& cmd : script) {
         if (cmd.kind == ScriptCommand::Kind::Key && SDL_GetKeyFromName(cmd.text.c_str()) == SDLK_UNKNOWN) {
-            std::fprintf(stderr, "%s:%d: unknown key '%s'\n", script_name.c_str(), cmd.line, cmd.text.c_str());
+            log_error("%s:%d: unknown key '%s'", script_name.c_str(), cmd.line, cmd.text.c_str());
             return 2;
         }
     }
@@ -277,7 +278,7 @@ int KioskRunner::run_bench() {
 // device took from the callback. What the device's own buffer adds is printed beside it.
 int KioskRunner::run_speech_bench() {
     if (!speech_engine_ || !audio_) {
-        std::fprintf(stderr, "kiosk: --bench-speech: reading aloud is unavailable%s%s\n",
+        log_error("--bench-speech: reading aloud is unavailable%s%s",
                      speech_engine_ ? ": " : " (read_aloud is off)",
                      speech_engine_ ? speech_engine_->problem().c_str() : "");
         return 1;
@@ -302,7 +303,7 @@ int KioskRunner::run_speech_bench() {
             SDL_Delay(200);  // silence between the trials
             const ui::TouchTarget* target = ui_->targets().find(translations_.get(lang, "speech.read"));
             if (!target) {
-                std::fprintf(stderr, "kiosk: --bench-speech: no read-aloud button in the reader (%s)\n", lang_code(lang));
+                log_error("--bench-speech: no read-aloud button in the reader (%s)", lang_code(lang));
                 return 1;
             }
             const float x = (target->min.x + target->max.x) * 0.5f, y = (target->min.y + target->max.y) * 0.5f;
@@ -315,7 +316,7 @@ int KioskRunner::run_speech_bench() {
                    std::chrono::steady_clock::now() - tapped < std::chrono::seconds(5))
                 SDL_Delay(1);
             if (audio_->first_sound() < tapped) {
-                std::fprintf(stderr, "kiosk: --bench-speech: no sound within 5 s (%s)\n", lang_code(lang));
+                log_error("--bench-speech: no sound within 5 s (%s)", lang_code(lang));
                 return 1;
             }
             sound_ms.push_back(std::chrono::duration<double, std::milli>(audio_->first_sound() - tapped).count());

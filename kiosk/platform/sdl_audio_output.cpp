@@ -1,7 +1,8 @@
 #include "platform/sdl_audio_output.h"
 
+#include "core/log.h"
+
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 
 namespace kiosk::platform {
@@ -32,7 +33,7 @@ bool SdlAudioOutput::ensure_device() {
     const SDL_AudioDeviceID device = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);  // SDL converts if need be
     if (device == 0) {
         open_failed_ = true;
-        std::fprintf(stderr, "kiosk: reading aloud: no audio output: %s\n", SDL_GetError());
+        log_warning("reading aloud: no audio output: %s", SDL_GetError());
         return false;
     }
     buffer_ = have.samples;

@@ -1,10 +1,10 @@
 // --dump-state: the UI state as one JSON object, written atomically at exit.
 #include "core/file_io.h"
 #include "core/json_writer.h"
+#include "core/log.h"
 #include "platform/kiosk_runner.h"
 #include "ui/screens.h"
 
-#include <cstdio>
 
 namespace kiosk::platform {
 
@@ -227,7 +227,7 @@ void KioskRunner::write_state_dump() {
     json.end_object();
     std::string error;
     if (!fs::write_file_atomically(options_.dump_state_path, json.str() + "\n", &error))
-        std::fprintf(stderr, "kiosk: cannot write state dump: %s\n", error.c_str());
+        log_error("cannot write state dump: %s\n", error.c_str());
 }
 
 }  // namespace kiosk::platform

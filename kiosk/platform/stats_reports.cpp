@@ -4,6 +4,7 @@
 
 #include "core/event_log.h"
 #include "core/file_io.h"
+#include "core/log.h"
 #include "core/utf8.h"
 #include "platform/kiosk_runner.h"
 
@@ -143,7 +144,7 @@ void KioskRunner::start_stick_report() {
     stats_job_ = std::make_unique<ReportJob>(state_store_->path(), report_info(from, to), translations_, stick_report_dir_);
     stats.report = ui::StatsView::Report::Writing;
     stats.report_progress = 0;
-    std::fprintf(stderr, "kiosk: writing the statistics report to %s\n", utf8::printable(stick_report_dir_).c_str());
+    log_info("writing the statistics report to %s", utf8::printable(stick_report_dir_).c_str());
     dirty_ = true;
 }
 
@@ -164,10 +165,11 @@ void KioskRunner::service_stats_reports() {
             stats.report_path = utf8::printable(result.ok ? result.path : stick_report_dir_ + kIncompleteSuffix);
             stats.report_key = result.ok ? "stats.report.done" : problem_key(classify_report_error(result.sys_errno));
             stats.report_detail = utf8::printable(result.error);
-            std::fprintf(stderr, "kiosk: statistics report %s\n",
-                         result.ok ? ("written: " + std::to_string(stats_job_->events()) + " events, " + stats.report_size +
-                                      " in " + stats.report_path).c_str()
-                                   : ("failed: " + stats.report_detail).c_str());
+            if (result.ok)
+                log_info("statistics report written: %s events, %s in %s", std::to_string(stats_job_->events()).c_str(),
+                         stats.report_size.c_str(), stats.report_path.c_str());
+            else
+                log_error("statistics report failed: %s", stats.report_detail.c_str());
             record_event(EventKind::Usb, result.ok ? "report_written" : "report_failed",
                          result.ok ? stats.report_path : stats.report_detail);
             stats_job_.reset();
@@ -183,7 +185,7 @@ void KioskRunner::service_fleet_report(bool final) {
     if (settings_.fleet_dir.empty() || !state_store_ || kiosk_id_.empty()) return;
     if (fleet_job_ && (fleet_job_->finished() || final)) {
         const ExportResult& result = fleet_job_->result();
-        if (!result.ok) std::fprintf(stderr, "kiosk: fleet report failed: %s\n", utf8::printable(result.error).c_str());
+        if (!result.ok) log_error("fleet report failed: %s", utf8::printable(result.error).c_str());
         fleet_job_.reset();
     }
     if (fleet_job_ || (!final && now_ < next_fleet_report_)) return;

@@ -1,8 +1,9 @@
 #include "platform/watchdog_notifier.h"
 
+#include "core/log.h"
+
 #include <systemd/sd-daemon.h>
 
-#include <cstdio>
 
 namespace kiosk::platform {
 
@@ -20,7 +21,7 @@ int64_t watchdog_timeout_us() {
 void notify(const char* state) {
     // A failed notification is worth a log line but never worth stopping the kiosk.
     int result = sd_notify(0, state);
-    if (result < 0) std::fprintf(stderr, "kiosk: sd_notify(%s) failed: error %d\n", state, -result);
+    if (result < 0) log_warning("sd_notify(%s) failed: error %d", state, -result);
 }
 
 }  // namespace

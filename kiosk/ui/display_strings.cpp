@@ -1,5 +1,6 @@
 #include "ui/display_strings.h"
 
+#include "core/calendar_date.h"
 #include "core/utf8.h"
 
 #include <cstdlib>
@@ -9,11 +10,9 @@ namespace kiosk::ui {
 using namespace kiosk::core;  // this layer is built on the core layer
 
 std::string format_date(const Translations& translations, Lang lang, const std::string& iso_date) {
-    if (iso_date.size() < 10) return iso_date;
-    int year = std::atoi(iso_date.substr(0, 4).c_str());
-    int month = std::atoi(iso_date.substr(5, 2).c_str());
-    int day = std::atoi(iso_date.substr(8, 2).c_str());
-    if (month < 1 || month > 12) return iso_date;
+    CalendarDate date;
+    if (!parse_iso_date(std::string_view(iso_date).substr(0, 10), &date)) return iso_date;
+    const int year = date.year, month = date.month, day = date.day;
     const std::string& month_name = translations.get(lang, "month." + std::to_string(month));
     switch (lang) {
         case Lang::Zh: return std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";

@@ -1,11 +1,11 @@
 #include "ui/kiosk_ui.h"
 
+#include "core/log.h"
 #include "core/search_index.h"
 #include "ui/read_aloud.h"
 #include "ui/screens.h"
 
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 namespace kiosk::ui {
@@ -64,7 +64,7 @@ KioskUi::~KioskUi() = default;
 void KioskUi::open_search_index() {
     std::string error;
     search_index_ = SearchIndex::open(content_->path(), &error);
-    if (!search_index_) std::fprintf(stderr, "kiosk: warning: search unavailable: %s\n", error.c_str());
+    if (!search_index_) log_warning("search unavailable: %s\n", error.c_str());
 }
 
 void KioskUi::apply_settings(const KioskSettings& settings) {

@@ -1,5 +1,6 @@
 #include "ui/text_cache.h"
 
+#include "core/utf8.h"
 #include "ui/text_renderer.h"
 
 namespace kiosk::ui {
@@ -37,7 +38,7 @@ float draw_wrapped(ImDrawList* draw, TextCache& cache, const std::string& text, 
             if (wrapped.cut_line != i) {
                 float ellipsis_width = text_width(font, ellipsis);
                 while (end > begin && text_width(font, begin, end) + ellipsis_width > width) {
-                    do { --end; } while (end > begin && (static_cast<unsigned char>(*end) & 0xC0) == 0x80);
+                    end = begin + utf8::prev_boundary(std::string_view(begin, end - begin), end - begin);
                 }
                 wrapped.cut_line = i;
                 wrapped.cut_end = static_cast<size_t>(end - text.data());

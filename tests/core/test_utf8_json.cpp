@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <vector>
+
 namespace utf8 = kiosk::core::utf8;
 
 TEST_CASE("utf8 decoding round-trips Cyrillic, CJK and emoji and never crashes on bad bytes") {
@@ -26,8 +28,14 @@ TEST_CASE("trim and collapse_spaces handle ASCII and Unicode spaces") {
     CHECK(utf8::trim("") == "");
 }
 
-TEST_CASE("CJK detection covers ideographs and CJK punctuation but not Cyrillic") {
+TEST_CASE("CJK detection covers ideographs, kana, hangul, full-width forms and CJK punctuation but not Cyrillic") {
     CHECK(utf8::is_cjk(U'中'));
+    CHECK(utf8::is_cjk(U'か'));
+    CHECK(utf8::is_cjk(U'한'));
+    CHECK(utf8::is_cjk(U'Ａ'));
+    CHECK(utf8::is_cjk(U'\U00020000'));
+    CHECK_FALSE(utf8::is_cjk(U'—'));
+    CHECK_FALSE(utf8::is_cjk(utf8::kReplacement));
     CHECK(utf8::is_cjk(U'，'));
     CHECK(utf8::is_cjk(U'。'));
     CHECK_FALSE(utf8::is_cjk(U'Ж'));
@@ -83,4 +91,38 @@ TEST_CASE("printable escapes control characters, backslashes and bytes that are 
     CHECK(kiosk::core::utf8::printable("evil\x1b[31m\n.kpkg") == "evil\\x1B[31m\\x0A.kpkg");
     CHECK(kiosk::core::utf8::printable("a\\b") == "a\\\\b");
     CHECK(kiosk::core::utf8::printable(std::string("x\0y\xff\xc2\x85", 6)) == "x\\x00y\\xFF\\xC2\\x85");
+}
+
+TEST_CASE("stepping back over UTF-8 takes the steps decode takes forward, bad bytes one at a time") {
+    const std::string text = "aж中😀";  // 1, 2, 3 and 4 bytes
+    std::vector<size_t> forward{0}, backward;
+    for (size_t pos = 0; pos < text.size();) {
+        utf8::decode(text, pos);
+        forward.push_back(pos);
+    }
+    for (size_t pos = text.size(); pos > 0;) {
+        backward.insert(backward.begin(), pos);
+        pos = utf8::prev_boundary(text, pos);
+    }
+    backward.insert(backward.begin(), 0);
+    CHECK(forward == std::vector<size_t>{0, 1, 3, 6, 10});
+    CHECK(backward == forward);
+    CHECK(utf8::prev_boundary(text, 0) == 0);
+    CHECK(utf8::prev_boundary("a\x80\x80", 3) == 2);       // stray continuation bytes
+    CHECK(utf8::prev_boundary("a\xE4\xB8", 3) == 2);       // a truncated sequence
+    CHECK(utf8::prev_boundary("\x80\x80\x80\x80\x80", 5) == 4);
+}
+
+TEST_CASE("erase_last and trim never cut a character in half, whatever the bytes") {
+    std::string text = "中文";
+    utf8::erase_last(&text);
+    CHECK(text == "中");
+    text = "ok\xE4\xB8";  // truncated: each bad byte is a character of its own
+    utf8::erase_last(&text);
+    CHECK(text == "ok\xE4");
+    text = "";
+    utf8::erase_last(&text);
+    CHECK(text.empty());
+    CHECK(utf8::trim("\xE3\x80\x80中\xE3\x80\x80") == "中");
+    CHECK(utf8::trim("x\xE3\x80") == "x\xE3\x80");
 }

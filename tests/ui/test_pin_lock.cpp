@@ -79,7 +79,7 @@ void check_locked(const KioskRun& run, const std::string& reason) {
     CHECK(run.state["pin_locked"].string == "state_db");
     CHECK(run.state["pin_failures"].number == 0);  // the PIN was not even compared
     CHECK(run.state["state_db_error"].string.find(reason) != std::string::npos);
-    CHECK(run.result.err.find("kiosk: the organizer panel and trainer mode stay locked: ") != std::string::npos);
+    CHECK(run.result.err.find("kiosk: error: the organizer panel and trainer mode stay locked: ") != std::string::npos);
     CHECK(run.result.err.find(reason) != std::string::npos);
 }
 

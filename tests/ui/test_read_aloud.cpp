@@ -1,6 +1,7 @@
 // Reading aloud, played headless: audio goes to SDL's disk driver (a raw file of what the
 // speaker would play) or the dummy driver, eSpeak NG reads, and the state dump reports
 // `speaking`, `speech_rate`, `speech_unavailable` and whether anything can still be heard.
+#include "core/utf8.h"
 #include "kiosk_runner.h"
 
 #include <doctest/doctest.h>
@@ -63,7 +64,7 @@ size_t characters_before(Lang lang, int until) {
     size_t count = 0;
     for (const kiosk::core::Block& block : store->documents()[0].blocks) {
         if (block.id >= until) break;
-        for (unsigned char c : block.text_in(lang)) count += (c & 0xC0) != 0x80;
+        count += kiosk::core::utf8::length(block.text_in(lang));
     }
     return count;
 }

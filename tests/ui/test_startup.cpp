@@ -42,7 +42,7 @@ TEST_CASE("start-up: what the loading thread cannot open is reported, content be
 
     CommandResult no_translations = start(dir, KIOSK_CONTENT_DB, dir.file("no-i18n"));
     CHECK(no_translations.exit_code == 1);
-    CHECK(no_translations.err.find("kiosk: translations: ") != std::string::npos);
+    CHECK(no_translations.err.find("kiosk: error: translations: ") != std::string::npos);
 
     CommandResult neither = start(dir, dir.file("missing.db"), dir.file("no-i18n"));
     CHECK(neither.exit_code == 1);

@@ -8,6 +8,7 @@
 
 #include "core/ime/content_vocabulary.h"
 #include "core/file_io.h"
+#include "core/log.h"
 
 #include <dlfcn.h>
 #include <rime_api.h>
@@ -16,7 +17,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdio>
 
 namespace kiosk::core {
 
@@ -395,7 +395,7 @@ bool PinyinInput::start_engine(std::string* error) {
     if (!options_.content_db.empty()) {
         std::string vocabulary_error;
         if (!engine->vocabulary.load(options_.content_db, &vocabulary_error))
-            std::fprintf(stderr, "kiosk: warning: pinyin candidates in RIME's order only: %s\n", vocabulary_error.c_str());
+            log_warning("pinyin candidates in RIME's order only: %s", vocabulary_error.c_str());
     }
     engine->refresh();
     engine_ = std::move(engine);
@@ -411,7 +411,7 @@ void PinyinInput::run() {
     }
     std::string error;
     const bool started = start_engine(&error);
-    if (!started) std::fprintf(stderr, "kiosk: warning: pinyin input unavailable: %s\n", error.c_str());
+    if (!started) log_warning("pinyin input unavailable: %s", error.c_str());
     {
         std::lock_guard<std::mutex> lock(mutex_);
         state_ = started ? State::Ready : State::Failed;
@@ -519,7 +519,7 @@ void PinyinInput::execute(const Command& command) {
         case Kind::SetContent: {
             std::string error;
             if (!e.vocabulary.load(command.text, &error))
-                std::fprintf(stderr, "kiosk: warning: pinyin candidates in RIME's order only: %s\n", error.c_str());
+                log_warning("pinyin candidates in RIME's order only: %s", error.c_str());
             e.refresh();
             break;
         }
