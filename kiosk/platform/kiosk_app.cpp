@@ -2,6 +2,7 @@
 #include "platform/kiosk_app.h"
 
 #include "core/file_io.h"
+#include "core/settings_loader.h"
 #include "platform/kiosk_runner.h"
 #include "platform/watchdog_notifier.h"
 
@@ -82,11 +83,12 @@ double peak_rss_mb() {
 }
 
 bool KioskRunner::load_settings() {
-    std::string error;
-    std::vector<std::string> warnings;
-    state_store_ = StateStore::open(data_dir_, StateStore::OpenMode::CreateIfMissing, &error);
-    bool ok = state_store_ && kiosk::load_settings(*state_store_, &settings_, &warnings, &error);
-    for (const std::string& warning : warnings) std::fprintf(stderr, "kiosk: warning: %s\n", warning.c_str());
+    OpenedSettings opened = open_settings(data_dir_, StateStore::OpenMode::CreateIfMissing);
+    for (const std::string& warning : opened.warnings) std::fprintf(stderr, "kiosk: warning: %s\n", warning.c_str());
+    state_store_ = std::move(opened.store);
+    settings_ = opened.settings;
+    std::string error = opened.error;
+    bool ok = state_store_ != nullptr;
     for (int role = 0; ok && role < kPinRoleCount; ++role)
         ok = state_store_->load_pin_attempts(pin_role_name(static_cast<PinRole>(role)), &stored_attempts_[role], &error);
     if (!ok) {
