@@ -29,7 +29,9 @@ bool parse_integer(std::string_view text, int64_t min, int64_t max, int64_t* out
     const char* end = text.data() + text.size();
     auto [stop, ec] = std::from_chars(text.data(), end, value, 10);
     // from_chars stops at the first character that is not a digit: "12abc" must not be 12.
-    if (text.empty() || stop != end || (ec != std::errc() && ec != std::errc::result_out_of_range))
+    // "-0" is 0 to from_chars, but nobody writes it for zero: treat it as damage.
+    if (text.empty() || stop != end || (ec != std::errc() && ec != std::errc::result_out_of_range) ||
+        (text[0] == '-' && value == 0 && ec == std::errc()))
         return fail(error, quoted(text) + " is not a whole number " + range);
     if (ec == std::errc::result_out_of_range || value < min || value > max)
         return fail(error, quoted(text) + " is out of range " + range);

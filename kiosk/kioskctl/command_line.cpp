@@ -1,8 +1,9 @@
 #include "kioskctl/command_line.h"
 
-#include <cerrno>
+#include "core/strict_number.h"
+
+#include <climits>
 #include <cstdio>
-#include <cstdlib>
 
 namespace kiosk::ctl {
 
@@ -52,14 +53,10 @@ bool CommandLine::integer(const std::string& flag, int64_t fallback, int64_t* ou
         return true;
     }
     const std::string& text = it->second;
-    char* end = nullptr;
-    errno = 0;
-    long long parsed = std::strtoll(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || errno == ERANGE) {
+    if (!parse_integer(text, INT64_MIN, INT64_MAX, out)) {
         *error = "--" + flag + " expects a whole number, got '" + text + "'";
         return false;
     }
-    *out = parsed;
     return true;
 }
 

@@ -1,17 +1,17 @@
 #include "ui/display_strings.h"
 
+#include "core/strict_number.h"
 #include "core/utf8.h"
-
-#include <cstdlib>
 
 namespace kiosk::ui {
 
 std::string format_date(const Translations& translations, Lang lang, const std::string& iso_date) {
     if (iso_date.size() < 10) return iso_date;
-    int year = std::atoi(iso_date.substr(0, 4).c_str());
-    int month = std::atoi(iso_date.substr(5, 2).c_str());
-    int day = std::atoi(iso_date.substr(8, 2).c_str());
-    if (month < 1 || month > 12) return iso_date;
+    const std::string_view date(iso_date);
+    int year = 0, month = 0, day = 0;
+    if (!parse_integer(date.substr(0, 4), 1, 9999, &year) || !parse_integer(date.substr(5, 2), 1, 12, &month) ||
+        !parse_integer(date.substr(8, 2), 1, 31, &day))
+        return iso_date;
     const std::string& month_name = translations.get(lang, "month." + std::to_string(month));
     switch (lang) {
         case Lang::Zh: return std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";

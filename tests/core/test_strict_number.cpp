@@ -5,6 +5,9 @@
 #include <doctest/doctest.h>
 
 #include <climits>
+#include <filesystem>
+#include <fstream>
+#include <regex>
 
 using kiosk::parse_decimal;
 using kiosk::parse_hex;
@@ -25,7 +28,7 @@ TEST_CASE("parse_integer reads a whole number within its range") {
 TEST_CASE("parse_integer refuses trailing text, blanks, signs and empty input and names the value") {
     int value = 42;
     std::string error;
-    for (const char* bad : {"12abc", "", " 12", "12 ", "+12", "1.5", "0x10", "abc", "-", "١٢"}) {
+    for (const char* bad : {"12abc", "", " 12", "12 ", "+12", "-0", "1.5", "0x10", "abc", "-", "١٢"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_integer(bad, 0, 100, &value, &error));
         CHECK(error == "'" + std::string(bad) + "' is not a whole number (expected 0 to 100)");
@@ -71,4 +74,38 @@ TEST_CASE("parse_decimal reads a finite number within its range") {
     }
     CHECK_FALSE(parse_decimal("2", 0, 1, &value, &error));
     CHECK(error == "'2' is out of range (expected 0 to 1)");
+}
+
+namespace {
+const std::regex& lenient_parser_call() {
+    static const std::regex call(
+        R"(\b(atoi|atol|atoll|atof|strtol|strtoll|strtoul|strtoull|strtod|strtof|strtold|stoi|stol|stoll|stoul|stoull|stof|stod|stold)\s*\()");
+    return call;
+}
+}  // namespace
+
+// The lenient C and C++ number parsers read "12abc" as 12 and overflow silently (or throw):
+// kiosk/ uses parse_integer, parse_hex and parse_decimal instead. This keeps them out.
+TEST_CASE("no source file in kiosk uses atoi, strtol, stoi or their relatives") {
+    const std::regex& lenient = lenient_parser_call();
+    int files = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(KIOSK_SOURCE_DIR) + "/kiosk")) {
+        const std::string ext = entry.path().extension().string();
+        if (!entry.is_regular_file() || (ext != ".cpp" && ext != ".h")) continue;
+        ++files;
+        std::ifstream in(entry.path());
+        std::string line;
+        for (int line_no = 1; std::getline(in, line); ++line_no) {
+            const std::string code = line.substr(0, line.find("//"));
+            if (std::regex_search(code, lenient)) FAIL_CHECK(entry.path().string(), ":", line_no, ": ", line);
+        }
+    }
+    CHECK(files > 100);
+}
+
+TEST_CASE("the lenient-parser check would catch an atoi") {
+    const std::regex& lenient = lenient_parser_call();
+    CHECK(std::regex_search(std::string("    int n = std::atoi(text.c_str());"), lenient));
+    CHECK(std::regex_search(std::string("long v = strtol (p, &end, 10);"), lenient));
+    CHECK_FALSE(std::regex_search(std::string("bool parse_integer(std::string_view text)"), lenient));
 }
