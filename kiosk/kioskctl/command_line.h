@@ -57,6 +57,7 @@ int cmd_trainer_results(const std::vector<std::string>& args);
 int cmd_stats(const std::vector<std::string>& args);
 int cmd_search(const std::vector<std::string>& args);
 int cmd_export_html(const std::vector<std::string>& args);
+int cmd_check_translations(const std::vector<std::string>& args);
 
 // The settings command's line in --help, naming the keys of the settings table.
 const char* settings_summary();

@@ -34,6 +34,9 @@ const std::vector<Command>& commands() {
          "search the documents and lessons as a visitor would; one result per line, best first", cmd_search},
         {"export-html", "export-html DB OUT.html",
          "write every document (titles, summaries, official text) as one HTML page, for benchmarks", cmd_export_html},
+        {"check-translations", "check-translations DIR",
+         "check DIR/ru.txt, zh.txt and en.txt as the kiosk reads them; each problem as FILE:LINE (the build runs it on assets/i18n)",
+         cmd_check_translations},
     };
     return table;
 }
