@@ -12,6 +12,7 @@
 #include "core/file_io.h"
 #include "core/ime/content_vocabulary.h"
 #include "core/ime/pinyin_input.h"
+#include "core/strict_number.h"
 
 #include <unistd.h>
 
@@ -73,7 +74,10 @@ int main(int argc, char** argv) {
     int runs = 20;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--content")) content = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--runs")) runs = std::max(1, std::atoi(argv[i + 1]));
+        else if (!std::strcmp(argv[i], "--runs") && !parse_integer(argv[i + 1], 1, 1000000, &runs)) {
+            std::fprintf(stderr, "pinyin_bench: --runs expects a whole number from 1 to 1000000, got '%s'\n", argv[i + 1]);
+            return 2;
+        }
     }
     char dir_template[] = "/tmp/pinyin_bench.XXXXXX";
     const char* dir = mkdtemp(dir_template);

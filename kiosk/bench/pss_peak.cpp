@@ -41,7 +41,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/strict_number.h"
+
 #include <algorithm>
+#include <climits>
+#include <limits>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -105,7 +109,14 @@ long read_pss_kb(pid_t pid) {
     if (!read_small_file("/proc/" + std::to_string(pid) + "/smaps_rollup", &rollup)) return -1;
     size_t at = rollup.find("\nPss:");
     if (at == std::string::npos) return -1;
-    return std::strtol(rollup.c_str() + at + 5, nullptr, 10);
+    // "\nPss:   1234 kB"
+    const size_t digits = rollup.find_first_not_of(' ', at + 5);
+    const size_t unit = rollup.find(" kB", at);
+    long kb = -1;
+    if (digits == std::string::npos || unit == std::string::npos || unit < digits ||
+        !kiosk::core::parse_integer(std::string_view(rollup).substr(digits, unit - digits), 0L, LONG_MAX, &kb))
+        return -1;
+    return kb;
 }
 
 // Resident pages (the second field of /proc/PID/statm), or -1 if the process is gone.
@@ -122,9 +133,8 @@ std::vector<pid_t> list_pids() {
     DIR* dir = ::opendir("/proc");
     if (!dir) return pids;
     while (dirent* entry = ::readdir(dir)) {
-        char* end = nullptr;
-        long pid = std::strtol(entry->d_name, &end, 10);
-        if (end != entry->d_name && *end == '\0' && pid > 0) pids.push_back(static_cast<pid_t>(pid));
+        pid_t pid = 0;
+        if (kiosk::core::parse_integer(entry->d_name, pid_t{1}, std::numeric_limits<pid_t>::max(), &pid)) pids.push_back(pid);
     }
     ::closedir(dir);
     return pids;
@@ -309,9 +319,8 @@ int parse_options(int argc, char** argv, Options* out) {
         } else if (arg == "--always-read") {
             out->always_read = true;
         } else if ((arg == "--interval-ms" || arg == "--timeout-s") && i + 1 < argc) {
-            char* end = nullptr;
-            long value = std::strtol(argv[++i], &end, 10);
-            if (*end != '\0' || value < 1 || value > 100000) return usage(arg + " must be a number from 1 to 100000");
+            long value = 0;
+            if (!kiosk::core::parse_integer(argv[++i], 1L, 100000L, &value)) return usage(arg + " must be a number from 1 to 100000");
             (arg == "--interval-ms" ? out->interval_ms : out->timeout_s) = value;
         } else {
             return usage("unknown option " + arg);

@@ -13,11 +13,13 @@
 #include "core/search_index_writer.h"
 #include "core/search_tokenizer.h"
 #include "core/sqlite_db.h"
+#include "core/strict_number.h"
 #include "core/utf8.h"
 
 #include <unistd.h>
 
 #include <algorithm>
+#include <climits>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -61,6 +63,13 @@ double percentile(std::vector<double> sorted, double fraction) {
     return sorted[std::min(index, sorted.size() - 1)];
 }
 
+// The database file's size in bytes, as SQLite counts its pages (0 if it cannot tell).
+double file_bytes(SqliteDb& db) {
+    int64_t bytes = 0;
+    const std::string text = db.query_text("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size", "0");
+    return parse_integer(text, int64_t{0}, INT64_MAX, &bytes) ? static_cast<double>(bytes) : 0.0;
+}
+
 // Runs the query set `runs` times after one warm-up pass and prints the figures as JSON.
 void measure(const char* corpus, const std::string& path, int runs, double build_seconds, const char* only) {
     std::string error;
@@ -95,8 +104,7 @@ void measure(const char* corpus, const std::string& path, int runs, double build
                 "\"runs\": %d, \"hits\": %zu, \"p50_ms\": %.3f, \"p99_ms\": %.3f, \"max_ms\": %.3f, "
                 "\"build_s\": %.1f}\n",
                 corpus, items.c_str(), passages.c_str(),
-                std::stod(db.query_text("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
-                                        "0")) / 1e6,
+                file_bytes(db) / 1e6,
                 queries.size(), runs, hits, percentile(latencies, 0.5), percentile(latencies, 0.99),
                 percentile(latencies, 1.0), build_seconds);
     std::fflush(stdout);
@@ -186,9 +194,9 @@ const char* option(int argc, char** argv, const char* name, const char* fallback
 int main(int argc, char** argv) {
     std::string bundled = option(argc, argv, "--bundled", KIOSK_CONTENT_DB);
     std::string large = option(argc, argv, "--large", KIOSK_BENCH_LARGE_DB);
-    int scale = std::atoi(option(argc, argv, "--scale", "1000"));
-    int runs = std::atoi(option(argc, argv, "--runs", "20"));
-    if (scale < 1 || runs < 1) {
+    int scale = 0, runs = 0;
+    if (!parse_integer(option(argc, argv, "--scale", "1000"), 1, 1000000, &scale) ||
+        !parse_integer(option(argc, argv, "--runs", "20"), 1, 1000000, &runs)) {
         std::fprintf(stderr, "usage: search_bench [--bundled CONTENT.db] [--large CACHE.db] [--scale N] [--runs N]\n");
         return 2;
     }

@@ -11,6 +11,7 @@
 #include "core/file_io.h"
 #include "core/state_store.h"
 #include "core/stats_export.h"
+#include "core/strict_number.h"
 
 #include <algorithm>
 #include <chrono>
@@ -54,7 +55,10 @@ int main(int argc, char** argv) {
     int64_t count = 100000;
     std::string dir;
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--events")) count = std::atoll(argv[i + 1]);
+        if (!std::strcmp(argv[i], "--events") && !parse_integer(argv[i + 1], int64_t{1}, int64_t{100000000}, &count)) {
+            std::fprintf(stderr, "stats_bench: --events expects a whole number from 1 to 100000000, got '%s'\n", argv[i + 1]);
+            return 2;
+        }
         else if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
     }
     if (dir.empty()) {

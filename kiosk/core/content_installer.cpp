@@ -3,6 +3,7 @@
 #include "core/file_io.h"
 #include "core/sqlite_db.h"
 #include "core/content_store.h"
+#include "core/strict_number.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -16,6 +17,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cinttypes>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 
@@ -48,9 +50,14 @@ uint64_t inode_of(const std::string& path) {
 // content/trial: "INODE STARTS".
 bool read_trial(const std::string& path, uint64_t* inode, int* starts) {
     std::string text;
-    unsigned long long ino = 0;
-    if (!fs::read_file(path, &text) || std::sscanf(text.c_str(), "%llu %d", &ino, starts) != 2) return false;
-    *inode = ino;
+    if (!fs::read_file(path, &text) || text.empty() || text.back() != '\n') return false;
+    const std::string_view line(text.data(), text.size() - 1);
+    const size_t space = line.find(' ');
+    int64_t ino = 0;
+    if (space == std::string_view::npos || !parse_integer(line.substr(0, space), int64_t{0}, INT64_MAX, &ino) ||
+        !parse_integer(line.substr(space + 1), 0, INT_MAX, starts))
+        return false;
+    *inode = static_cast<uint64_t>(ino);
     return true;
 }
 

@@ -7,7 +7,9 @@
 #include "core/lesson_store.h"
 #include "core/package_manifest.h"
 #include "core/sqlite_db.h"
+#include "core/strict_number.h"
 
+#include <climits>
 #include <map>
 
 namespace kiosk::core {
@@ -162,7 +164,11 @@ bool read_content_info(SqliteDb& db, ContentInfo* info, std::string* error) {
     info->product_id = meta["product_id"];
     info->built_at = meta["built_at"];
     info->charset = meta["charset"];
-    info->schema_version = std::atoi(meta["schema_version"].substr(0, 9).c_str());
+    std::string problem;
+    if (!parse_integer(meta["schema_version"], 0, INT_MAX, &info->schema_version, &problem)) {
+        *error = "the meta table's schema_version " + problem;
+        return false;
+    }
     // Strictly: "8abc" is not 8, and a huge version would block every later update.
     if (!parse_content_version(meta["content_version"], &info->content_version, error)) return false;
     return true;

@@ -9,8 +9,6 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace kiosk::core::fs {
 
@@ -20,15 +18,32 @@ void set_error(std::string* error, const std::string& what) {
 }
 }  // namespace
 
+// With read(2) rather than a stream: a stream that fails half-way (EIO from a dying USB
+// stick, EISDIR for a directory) would look like a short file.
 bool read_file(const std::string& path, std::string* out, std::string* error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         set_error(error, path);
         return false;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    *out = buffer.str();
+    std::string data;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) data.reserve(static_cast<size_t>(st.st_size));
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n > 0) {
+            data.append(buffer, static_cast<size_t>(n));
+        } else if (n == 0) {
+            break;
+        } else if (errno != EINTR) {
+            set_error(error, path + ": cannot be read");
+            ::close(fd);
+            return false;
+        }
+    }
+    ::close(fd);
+    *out = std::move(data);
     return true;
 }
 

@@ -1,11 +1,12 @@
 #include "core/input_script.h"
 
 #include "core/line_reader.h"
+#include "core/strict_number.h"
 #include "core/utf8.h"
 
 #include <cctype>
+#include <cfloat>
 #include <cmath>
-#include <cstdlib>
 
 namespace kiosk::core {
 
@@ -24,13 +25,8 @@ std::vector<std::string> split_words(std::string_view line) {
     return words;
 }
 
-bool parse_number(const std::string& word, double* out) {
-    char* end = nullptr;
-    double value = std::strtod(word.c_str(), &end);
-    if (word.empty() || *end != '\0' || !std::isfinite(value)) return false;
-    *out = value;
-    return true;
-}
+// Coordinates and milliseconds: far beyond any screen or script, far inside a float.
+constexpr double kMaxScriptNumber = 1e7;
 
 // "ctrl+alt+f4" -> modifiers and the key name "f4". Key names are letters, digits, f1-f12
 // and a few named keys; the platform layer maps them to SDL keys.
@@ -54,8 +50,8 @@ bool parse_key_combo(const std::string& combo, ScriptCommand* cmd) {
     }
     bool known = key.size() == 1 && std::isalnum(static_cast<unsigned char>(key[0]));
     if (key.size() >= 2 && key.size() <= 3 && key[0] == 'f') {
-        int n = std::atoi(key.c_str() + 1);
-        known = n >= 1 && n <= 12 && std::to_string(n) == key.substr(1);
+        int n = 0;  // "f01" is not f1: the digits must be written as to_string writes them
+        known = parse_integer(std::string_view(key).substr(1), 1, 12, &n) && std::to_string(n) == key.substr(1);
     }
     for (const char* name : kNamed) known = known || key == name;
     if (!known) return false;
@@ -117,8 +113,12 @@ private:
         size_t i = 1;
         for (float* target : targets) {
             double value = 0;
-            if (!parse_number(words[i], &value)) {
+            if (!parse_decimal(words[i], -DBL_MAX, DBL_MAX, &value)) {
                 error(line_no, "'" + words[i] + "' is not a number (expected '" + usage + "')");
+                return false;
+            }
+            if (std::fabs(value) > kMaxScriptNumber) {
+                error(line_no, "'" + words[i] + "' is out of range (expected -10000000 to 10000000 in '" + usage + "')");
                 return false;
             }
             *target = static_cast<float>(value);

@@ -1,6 +1,8 @@
 #include "core/kiosk_settings.h"
 
 #include "core/state_store.h"
+#include "core/strict_number.h"
+#include "core/utf8.h"
 
 #include <sodium.h>
 #include <unistd.h>
@@ -10,16 +12,6 @@
 namespace kiosk::core {
 
 namespace {
-
-bool parse_int(const std::string& text, int min, int max, int* out) {
-    if (text.empty() || text.size() > 9) return false;
-    for (char c : text)
-        if (c < '0' || c > '9') return false;
-    int value = std::atoi(text.c_str());
-    if (value < min || value > max) return false;
-    *out = value;
-    return true;
-}
 
 bool parse_on_off(const std::string& text, bool* out) {
     if (text == "on" || text == "true" || text == "1") return *out = true, true;
@@ -54,105 +46,185 @@ std::string join_mount_globs(const std::vector<std::string>& globs) {
     return text;
 }
 
-}  // namespace
-
-const std::vector<SettingInfo>& settable_settings() {
-    static const std::vector<SettingInfo> infos = {
-        {"idle_timeout_s", "seconds, 15 to 3600"},
-        {"countdown_s", "seconds, 3 to 60"},
-        {"default_language", "ru, zh or en"},
-        {"attract", "on or off"},
-        {"rotation", "0, 90, 180 or 270"},
-        {"auto_install", "on or off"},
-        {"usb_mounts", "absolute glob patterns separated by commas, e.g. /media/*,/mnt/*"},
-        {"kiosk_id", "1 to 32 letters, digits or -"},
-        {"kiosk_name", "any text up to 100 characters, e.g. \"Hall B, entrance\""},
-        {"stats_retention_days", "days, 1 to 3650"},
-        {"stats_max_mb", "MB, 1 to 10000"},
-        {"stats_log_queries", "on or off"},
-        {"fleet_dir", "an absolute path, or empty for none"},
-        {"read_aloud", "on or off"},
-        {"speech_volume", "percent, 0 to 100"},
-    };
-    return infos;
+bool valid_one_line(const std::string& text) {
+    return utf8::is_valid(text) && utf8::length(text) <= kMaxLineChars &&
+           text.find_first_of("\n\r\t") == std::string::npos;
 }
 
-bool apply_setting(KioskSettings* s, const std::string& key, const std::string& value, std::string* error) {
-    auto bad = [&](const char* accepts) {
-        *error = "setting '" + key + "': '" + value + "' is not valid (expected " + accepts + ")";
-        return false;
+// The rows of the table, one builder per kind of value.
+SettingInfo integer(const char* key, int KioskSettings::*field, int min, int max, const char* unit, const char* help) {
+    SettingInfo info{key, SettingType::Integer, help};
+    info.min = min;
+    info.max = max;
+    info.unit = unit;
+    info.number = field;
+    return info;
+}
+
+SettingInfo on_off(const char* key, bool KioskSettings::*field, const char* help) {
+    SettingInfo info{key, SettingType::OnOff, help};
+    info.flag = field;
+    return info;
+}
+
+SettingInfo text(const char* key, SettingType type, std::string KioskSettings::*field, const char* help) {
+    SettingInfo info{key, type, help};
+    info.text = field;
+    info.settable = type != SettingType::PinHash;
+    return info;
+}
+
+// Parses `value` into `s`; false (and `s` unchanged) if it is not valid for `info`.
+bool parse_setting(const SettingInfo& info, const std::string& value, KioskSettings* s) {
+    switch (info.type) {
+        case SettingType::Integer: return parse_integer(value, info.min, info.max, &(s->*info.number));
+        case SettingType::OnOff: return parse_on_off(value, &(s->*info.flag));
+        case SettingType::Language: {
+            auto lang = parse_lang(value);
+            if (lang) s->default_language = *lang;
+            return lang.has_value();
+        }
+        case SettingType::Rotation: {
+            int degrees = -1;
+            return parse_integer(value, 0, 270, &degrees) && parse_rotation(degrees, &s->rotation);
+        }
+        case SettingType::MountGlobs: return parse_mount_globs(value, &s->usb_mounts);
+        case SettingType::KioskId:  // empty: a new id is generated at the next start
+            if (!value.empty() && !valid_kiosk_id(value)) return false;
+            break;
+        case SettingType::OneLine:
+            if (!valid_one_line(value)) return false;
+            break;
+        case SettingType::AbsolutePath:
+            if (!value.empty() && value[0] != '/') return false;
+            break;
+        case SettingType::PinHash: break;  // set-pin checks the PIN; the hash is libsodium's to judge
+    }
+    s->*info.text = value;
+    return true;
+}
+
+}  // namespace
+
+const std::vector<SettingInfo>& settings_table() {
+    using S = KioskSettings;
+    static const std::vector<SettingInfo> table = {
+        integer("idle_timeout_s", &S::idle_timeout_s, 15, 3600, "seconds",
+                "seconds without a touch before \"Are you still there?\""),
+        integer("countdown_s", &S::countdown_s, 3, 60, "seconds",
+                "length of that countdown; at zero the session resets"),
+        {"default_language", SettingType::Language, "the language every session starts in"},
+        on_off("attract", &S::attract, "after a reset, show the attract loop (off: straight to the library)"),
+        {"rotation", SettingType::Rotation, "screen rotation in degrees clockwise; touches are rotated to match"},
+        on_off("auto_install", &S::auto_install, "install a valid, newer package from a USB stick without the PIN"),
+        {"usb_mounts", SettingType::MountGlobs, "mount points watched for USB sticks"},
+        text("kiosk_id", SettingType::KioskId, &S::kiosk_id, "the kiosk's stable id in statistics reports"),
+        text("kiosk_name", SettingType::OneLine, &S::kiosk_name, "where the kiosk stands, in statistics reports"),
+        integer("stats_retention_days", &S::stats_retention_days, 1, 3650, "days",
+                "usage events older than this are removed"),
+        integer("stats_max_mb", &S::stats_max_mb, 1, 10000, "MB", "usage events take at most this much of state.db"),
+        on_off("stats_log_queries", &S::stats_log_queries, "store search queries as typed (off: searches without the text)"),
+        text("fleet_dir", SettingType::AbsolutePath, &S::fleet_dir,
+             "the folder Syncthing shares with the other kiosks (packages in, reports out)"),
+        on_off("read_aloud", &S::read_aloud, "offer the read-aloud buttons (off for silent venues)"),
+        integer("speech_volume", &S::speech_volume, 0, 100, "percent", "loudness of reading aloud, of full scale"),
+        text("pin.organizer", SettingType::PinHash, &S::organizer_pin_hash, "the organizer PIN's hash"),
+        text("pin.trainer", SettingType::PinHash, &S::trainer_pin_hash, "the trainer PIN's hash"),
     };
-    if (key == "idle_timeout_s") return parse_int(value, 15, 3600, &s->idle_timeout_s) || bad("seconds, 15 to 3600");
-    if (key == "countdown_s") return parse_int(value, 3, 60, &s->countdown_s) || bad("seconds, 3 to 60");
-    if (key == "default_language") {
-        auto lang = parse_lang(value);
-        if (!lang) return bad("ru, zh or en");
-        s->default_language = *lang;
-        return true;
+    return table;
+}
+
+const SettingInfo* find_setting(const std::string& key) {
+    for (const SettingInfo& info : settings_table())
+        if (key == info.key) return &info;
+    return nullptr;
+}
+
+const std::vector<SettingInfo>& settable_settings() {
+    static const std::vector<SettingInfo> settable = [] {
+        std::vector<SettingInfo> infos;
+        for (const SettingInfo& info : settings_table())
+            if (info.settable) infos.push_back(info);
+        return infos;
+    }();
+    return settable;
+}
+
+std::string settable_setting_keys() {
+    std::string keys;
+    for (const SettingInfo& info : settable_settings()) keys += std::string(keys.empty() ? "" : ", ") + info.key;
+    return keys;
+}
+
+std::string setting_accepts(const SettingInfo& info) {
+    switch (info.type) {
+        case SettingType::Integer:
+            return std::string(info.unit) + ", " + std::to_string(info.min) + " to " + std::to_string(info.max);
+        case SettingType::OnOff: return "on or off";
+        case SettingType::Language: {
+            std::string codes;
+            for (size_t i = 0; i < kAllLangs.size(); ++i)
+                codes += std::string(i == 0 ? "" : i + 1 == kAllLangs.size() ? " or " : ", ") + lang_code(kAllLangs[i]);
+            return codes;
+        }
+        case SettingType::Rotation: return "0, 90, 180 or 270";
+        case SettingType::MountGlobs: return "absolute glob patterns separated by commas, e.g. /media/*,/mnt/*";
+        case SettingType::KioskId: return "1 to 32 letters, digits or -";
+        case SettingType::OneLine:
+            return "one line of up to " + std::to_string(kMaxLineChars) + " characters, e.g. \"Hall B, entrance\"";
+        case SettingType::AbsolutePath: return "an absolute path, or empty for none";
+        case SettingType::PinHash: return "a PIN hash (kioskctl set-pin)";
     }
-    if (key == "attract") return parse_on_off(value, &s->attract) || bad("on or off");
-    if (key == "auto_install") return parse_on_off(value, &s->auto_install) || bad("on or off");
-    if (key == "read_aloud") return parse_on_off(value, &s->read_aloud) || bad("on or off");
-    if (key == "speech_volume") return parse_int(value, 0, 100, &s->speech_volume) || bad("percent, 0 to 100");
-    if (key == "usb_mounts") return parse_mount_globs(value, &s->usb_mounts) || bad("absolute glob patterns separated by commas, e.g. /media/*,/mnt/*");
-    if (key == "rotation") {
-        int degrees = -1;
-        if (!parse_int(value, 0, 270, &degrees) || !parse_rotation(degrees, &s->rotation)) return bad("0, 90, 180 or 270");
-        return true;
+    return {};
+}
+
+std::string format_setting(const SettingInfo& info, const KioskSettings& s) {
+    switch (info.type) {
+        case SettingType::Integer: return std::to_string(s.*info.number);
+        case SettingType::OnOff: return s.*info.flag ? "on" : "off";
+        case SettingType::Language: return lang_code(s.default_language);
+        case SettingType::Rotation: return std::to_string(static_cast<int>(s.rotation));
+        case SettingType::MountGlobs: return join_mount_globs(s.usb_mounts);
+        case SettingType::KioskId:
+        case SettingType::OneLine:
+        case SettingType::AbsolutePath:
+        case SettingType::PinHash: return s.*info.text;
     }
-    // Empty: a new id is generated at the next start.
-    if (key == "kiosk_id") return value.empty() || valid_kiosk_id(value) ? (s->kiosk_id = value, true) : bad("1 to 32 letters, digits or -");
-    if (key == "kiosk_name") {
-        if (value.size() > 100 || value.find_first_of("\n\r\t") != std::string::npos) return bad("one line, up to 100 characters");
-        return s->kiosk_name = value, true;
+    return {};
+}
+
+std::string setting_default(const SettingInfo& info) { return format_setting(info, KioskSettings{}); }
+
+bool apply_setting(KioskSettings* s, const std::string& key, const std::string& value, std::string* error) {
+    const SettingInfo* info = find_setting(key);
+    if (!info) {
+        *error = "unknown setting '" + utf8::printable(key) + "'";
+        return false;
     }
-    if (key == "stats_retention_days") return parse_int(value, 1, 3650, &s->stats_retention_days) || bad("days, 1 to 3650");
-    if (key == "stats_max_mb") return parse_int(value, 1, 10000, &s->stats_max_mb) || bad("MB, 1 to 10000");
-    if (key == "stats_log_queries") return parse_on_off(value, &s->stats_log_queries) || bad("on or off");
-    if (key == "fleet_dir") {
-        if (!value.empty() && value[0] != '/') return bad("an absolute path, or empty for none");
-        return s->fleet_dir = value, true;
-    }
-    if (key == "pin.organizer") return s->organizer_pin_hash = value, true;
-    if (key == "pin.trainer") return s->trainer_pin_hash = value, true;
-    *error = "unknown setting '" + key + "'";
+    if (parse_setting(*info, value, s)) return true;
+    *error = "setting '" + key + "': '" + utf8::printable(value) + "' is not valid (expected " + setting_accepts(*info) + ")";
     return false;
 }
 
 std::vector<std::pair<std::string, std::string>> setting_values(const KioskSettings& s) {
-    return {
-        {"idle_timeout_s", std::to_string(s.idle_timeout_s)},
-        {"countdown_s", std::to_string(s.countdown_s)},
-        {"default_language", lang_code(s.default_language)},
-        {"attract", s.attract ? "on" : "off"},
-        {"rotation", std::to_string(static_cast<int>(s.rotation))},
-        {"auto_install", s.auto_install ? "on" : "off"},
-        {"usb_mounts", join_mount_globs(s.usb_mounts)},
-        {"kiosk_id", s.kiosk_id},
-        {"kiosk_name", s.kiosk_name},
-        {"stats_retention_days", std::to_string(s.stats_retention_days)},
-        {"stats_max_mb", std::to_string(s.stats_max_mb)},
-        {"stats_log_queries", s.stats_log_queries ? "on" : "off"},
-        {"fleet_dir", s.fleet_dir},
-        {"read_aloud", s.read_aloud ? "on" : "off"},
-        {"speech_volume", std::to_string(s.speech_volume)},
-        {"pin.organizer", s.organizer_pin_hash},
-        {"pin.trainer", s.trainer_pin_hash},
-    };
+    std::vector<std::pair<std::string, std::string>> values;
+    for (const SettingInfo& info : settings_table()) values.emplace_back(info.key, format_setting(info, s));
+    return values;
 }
 
 bool load_settings(const StateStore& store, KioskSettings* settings, std::vector<std::string>* warnings,
                    std::string* error) {
     std::vector<std::pair<std::string, std::string>> stored;
     if (!store.read_settings(&stored, error)) return false;
-    const auto known = setting_values(KioskSettings{});
     for (const auto& [key, value] : stored) {
-        bool is_known = false;
-        for (const auto& entry : known) is_known = is_known || entry.first == key;
-        if (!is_known) continue;  // a key some other kiosk version wrote is not ours to judge
+        const SettingInfo* info = find_setting(key);
+        if (!info) continue;  // a key some other kiosk version wrote is not ours to judge
         std::string problem;
-        if (!apply_setting(settings, key, value, &problem))
-            warnings->push_back(problem + " in " + store.path() + "; using the default");
+        if (!apply_setting(settings, key, value, &problem)) {
+            const std::string fallback = format_setting(*info, *settings);
+            warnings->push_back(problem + " in " + store.path() + "; using the default" +
+                                (fallback.empty() ? std::string() : " (" + fallback + ")"));
+        }
     }
     return true;
 }

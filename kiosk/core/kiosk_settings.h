@@ -8,6 +8,7 @@
 #include "core/screen_rotation.h"
 #include "core/usb_package_scanner.h"
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,24 +44,67 @@ struct KioskSettings {
     }
 };
 
-struct SettingInfo {
-    const char* key;
-    const char* values;  // what it accepts, for messages and `kioskctl settings`
+// How a setting's text value is read and written. Each kind has one parser and one
+// formatter in kiosk_settings.cpp; the accepted values shown to organizers derive from it.
+enum class SettingType {
+    Integer,       // a whole number in [min, max] (strict: "12abc" is refused)
+    OnOff,         // on | off (also true/false, 1/0 when read)
+    Language,      // ru | zh | en
+    Rotation,      // 0 | 90 | 180 | 270
+    MountGlobs,    // comma-separated absolute glob patterns
+    KioskId,       // 1 to 32 letters, digits or -; empty: generated at the next start
+    OneLine,       // one line of up to kMaxLineChars characters
+    AbsolutePath,  // an absolute path, or empty for none
+    PinHash,       // a crypto_pwhash string, set by `kioskctl set-pin` only
 };
 
+// One row of the settings table: the only place a setting's key, type, range and help are
+// written. `kioskctl settings` (listing, validation, --help), its summary in `kioskctl --help`
+// and the loader shared by the kiosk and kioskctl all read this table; the defaults are
+// those of KioskSettings{} above. tests/core/test_settings_table.cpp checks the docs against it.
+struct SettingInfo {
+    const char* key;
+    SettingType type;
+    const char* help;                               // one line for `kioskctl settings --help`
+    int min = 0, max = 0;                           // Integer: the accepted range
+    const char* unit = "";                          // Integer: "seconds", "days", "MB", "percent"
+    int KioskSettings::*number = nullptr;           // Integer
+    bool KioskSettings::*flag = nullptr;            // OnOff
+    std::string KioskSettings::*text = nullptr;     // KioskId, OneLine, AbsolutePath, PinHash
+    bool settable = true;                           // by `kioskctl settings` (PINs: set-pin)
+};
+
+// kiosk_name and other one-line texts: at most this many characters (code points).
+constexpr size_t kMaxLineChars = 100;
+
+// Every setting, PIN hashes included, in the order `kioskctl settings` lists them.
+const std::vector<SettingInfo>& settings_table();
+// The row for `key`, or null if there is no such setting.
+const SettingInfo* find_setting(const std::string& key);
 // Every setting an organizer may change with `kioskctl settings set` (PINs have set-pin).
 const std::vector<SettingInfo>& settable_settings();
+// The settable keys joined by ", ", for usage text and messages.
+std::string settable_setting_keys();
 
-// Applies `value` to the setting `key`. False with a message naming the key and what it
-// accepts when the key is unknown or the value out of range.
+// What `info` accepts, for messages and --help: "seconds, 15 to 3600", "on or off"...
+std::string setting_accepts(const SettingInfo& info);
+// `info`'s value in `settings` as text, as stored and listed.
+std::string format_setting(const SettingInfo& info, const KioskSettings& settings);
+// `info`'s default as text (its value in KioskSettings{}).
+std::string setting_default(const SettingInfo& info);
+
+// Applies `value` to the setting `key`. False with a message naming the key, the value and
+// what it accepts when the key is unknown or the value is not valid; `settings` is then unchanged.
 bool apply_setting(KioskSettings* settings, const std::string& key, const std::string& value, std::string* error);
 
-// Every setting as (key, text value), PIN hashes included, in a stable order.
+// Every setting as (key, text value), PIN hashes included, in table order.
 std::vector<std::pair<std::string, std::string>> setting_values(const KioskSettings& settings);
 
 // Reads every setting from `store` into `settings`. A stored value that is not valid keeps
-// the default and adds a warning naming key, value and file. False with `error` when the
-// settings cannot be read at all: the caller must then not trust any PIN.
+// the default and adds a warning naming key, value, what it accepts and the file; the other
+// settings are still read. False with `error` when the settings cannot be read at all: the
+// caller must then not trust any PIN. (The kiosk and kioskctl call open_settings in
+// core/settings_loader.h, which opens the state database and calls this.)
 bool load_settings(const StateStore& store, KioskSettings* settings, std::vector<std::string>* warnings,
                    std::string* error);
 

@@ -1,5 +1,6 @@
 #include "core/minisign.h"
 
+#include "core/strict_number.h"
 #include "core/utf8.h"
 
 #include <sodium.h>
@@ -7,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
@@ -222,9 +224,8 @@ bool parse_trusted_comment(std::string_view text, TrustedComment* out, std::stri
         std::string value(colon == std::string_view::npos ? std::string_view() : field.substr(colon + 1));
         if (!field.empty()) comment.fields.emplace_back(name, value);
         if (name == "timestamp") {
-            char* parse_end = nullptr;
-            long long seconds = std::strtoll(value.c_str(), &parse_end, 10);
-            if (value.empty() || *parse_end != '\0' || seconds < 0)
+            int64_t seconds = 0;
+            if (!parse_integer(value, int64_t{0}, INT64_MAX, &seconds))
                 return fail(error, "trusted comment has a malformed timestamp '" + value + "'");
             comment.timestamp = seconds;
         }

@@ -1,7 +1,8 @@
 #include "core/overview_store.h"
 
+#include "core/strict_number.h"
+
 #include <cstdio>
-#include <cstdlib>
 #include <map>
 
 namespace kiosk::core {
@@ -107,10 +108,16 @@ const Document* find(const std::vector<Document>& documents, const std::string& 
     return nullptr;
 }
 
-std::vector<uint32_t> parse_colors(const std::string& text) {
-    std::vector<uint32_t> colors;
-    for (size_t pos = 0; pos + 6 <= text.size(); pos += 7) colors.push_back(std::strtoul(text.substr(pos, 6).c_str(), nullptr, 16));
-    return colors;
+// "C8313E 4AA657": the builder checked them (overview_source.cpp), so anything else is damage.
+bool parse_colors(const std::string& text, std::vector<uint32_t>* colors) {
+    colors->clear();
+    for (size_t pos = 0; pos < text.size(); pos += 7) {
+        uint32_t rgb = 0;
+        if (!parse_hex(std::string_view(text).substr(pos, 6), 6, &rgb) || (pos + 6 < text.size() && text[pos + 6] != ' '))
+            return false;
+        colors->push_back(rgb);
+    }
+    return !colors->empty();
 }
 
 bool read_failed(const SqliteStatement& stmt, const char* what, std::string* error) {
@@ -152,7 +159,10 @@ bool load_overview_content(const SqliteDb& db, OverviewContent* out, std::vector
         MemberState state;
         state.code = states.text(0);
         state.joined = static_cast<int>(states.integer(1));
-        state.colors = parse_colors(states.text(2));
+        if (!parse_colors(states.text(2), &state.colors)) {
+            *error = "member state '" + state.code + "': colours '" + states.text(2) + "' are not RGB colours like 'C8313E 4AA657'";
+            return false;
+        }
         members[state.code] = out->members.size();
         out->members.push_back(std::move(state));
     }

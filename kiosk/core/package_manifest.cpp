@@ -3,8 +3,11 @@
 #include "core/content_store.h"
 #include "core/file_io.h"
 #include "core/sqlite_db.h"
+#include "core/strict_number.h"
 
 #include <sys/stat.h>
+
+#include <cstdint>
 
 namespace kiosk::core {
 
@@ -20,21 +23,12 @@ bool fail(std::string* error, const std::string& what) {
     return false;
 }
 
-bool all_digits(const std::string& text) {
-    if (text.empty()) return false;
-    for (char c : text)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-
 }  // namespace
 
 bool parse_content_version(const std::string& text, int64_t* out, std::string* error) {
-    const std::string limit = std::to_string(kMaxContentVersion);
-    if (!all_digits(text) || text.size() > limit.size() || (text.size() == limit.size() && text > limit) ||
-        std::stoll(text) < 1)
-        return fail(error, "content_version '" + text.substr(0, 40) + "' is not a whole number from 1 to " + limit);
-    *out = std::stoll(text);
+    if (!parse_integer(text, int64_t{1}, kMaxContentVersion, out))
+        return fail(error, "content_version '" + text.substr(0, 40) + "' is not a whole number from 1 to " +
+                               std::to_string(kMaxContentVersion));
     return true;
 }
 
@@ -51,8 +45,10 @@ bool parse_package_manifest(const minisign::TrustedComment& comment, PackageMani
             if (i == 1 && !parse_content_version(value, &manifest.content_version, error)) return false;
             if (i == 2) manifest.built_at = value;
             if (i == 3) {
-                if (!all_digits(value) || value.size() > 19) return fail(error, "the manifest size '" + value + "' is malformed");
-                manifest.size_bytes = std::stoull(value);
+                int64_t size = 0;
+                if (!parse_integer(value, int64_t{0}, INT64_MAX, &size))
+                    return fail(error, "the manifest size '" + value + "' is malformed");
+                manifest.size_bytes = static_cast<uint64_t>(size);
             }
         }
     }

@@ -6,6 +6,7 @@
 
 #include "core/calendar_date.h"
 #include "core/file_io.h"
+#include "core/strict_number.h"
 #include "core/utf8.h"
 
 #include <dirent.h>
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -91,15 +93,7 @@ bool parse_csv(const std::string& text, std::vector<std::vector<std::string>>* r
     return true;
 }
 
-bool parse_int64(const std::string& text, int64_t* out) {
-    if (text.empty() || text.size() > 18) return false;
-    size_t i = text[0] == '-' ? 1 : 0;
-    if (i == text.size()) return false;
-    for (size_t j = i; j < text.size(); ++j)
-        if (text[j] < '0' || text[j] > '9') return false;
-    *out = std::stoll(text);
-    return true;
-}
+bool parse_int64(const std::string& text, int64_t* out) { return parse_integer(text, INT64_MIN, INT64_MAX, out); }
 
 // ---------------------------------------------------------------- [SECTION] SVG charts and report.html
 

@@ -2,6 +2,7 @@
 
 #include "core/calendar_date.h"
 #include "core/language.h"
+#include "core/strict_number.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -52,6 +53,18 @@ int64_t local_day_start(int64_t unix_ms, int days) {
     return static_cast<int64_t>(std::mktime(&tm)) * 1000;
 }
 
+// The digits of `text` at [pos, pos + len), e.g. the month of "2026-05-01", in [min, max].
+bool date_field(const std::string& text, size_t pos, size_t len, int min, int max, int* out) {
+    return parse_integer(std::string_view(text).substr(pos, len), min, max, out);
+}
+
+// True if `text` has `separator` at each of `positions` ("2026-05-01": '-' at 4 and 7).
+bool separators_at(const std::string& text, std::initializer_list<std::pair<size_t, char>> positions) {
+    for (const auto& [pos, separator] : positions)
+        if (pos >= text.size() || text[pos] != separator) return false;
+    return true;
+}
+
 bool parse_local_date(const std::string& text, int64_t* unix_ms) {
     CalendarDate date;
     if (!parse_iso_date(text, &date) || date.year < 1970) return false;
@@ -67,14 +80,17 @@ bool parse_local_date(const std::string& text, int64_t* unix_ms) {
 }
 
 bool parse_utc_timestamp(const std::string& text, int64_t* unix_ms) {
-    int y, mo, d, h, mi, s, ms;
-    char tail = 0;
+    // "2026-05-01T09:30:00.250Z"
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0;
     if (text.size() != 24 ||
-        std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ%c", &y, &mo, &d, &h, &mi, &s, &ms, &tail) != 7)
+        !separators_at(text, {{4, '-'}, {7, '-'}, {10, 'T'}, {13, ':'}, {16, ':'}, {19, '.'}, {23, 'Z'}}) ||
+        !date_field(text, 0, 4, 1970, 9999, &y) || !date_field(text, 5, 2, 1, 12, &mo) ||
+        !date_field(text, 8, 2, 1, 31, &d) || !date_field(text, 11, 2, 0, 23, &h) ||
+        !date_field(text, 14, 2, 0, 59, &mi) || !date_field(text, 17, 2, 0, 60, &s) ||
+        !date_field(text, 20, 3, 0, 999, &ms))
         return false;
     CalendarDate date;
-    if (!parse_iso_date(std::string_view(text).substr(0, 10), &date) || y < 1970) return false;  // no 2026-02-30
-    if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60 || ms < 0) return false;
+    if (!parse_iso_date(std::string_view(text).substr(0, 10), &date)) return false;  // no 2026-02-30
     std::tm tm{};
     tm.tm_year = y - 1900;
     tm.tm_mon = mo - 1;

@@ -1,13 +1,43 @@
 #include "core/translations.h"
 
 #include "core/file_io.h"
+#include "core/strict_number.h"
 #include "core/utf8.h"
 
 #include <algorithm>
-#include <cstdlib>
+#include <cstdint>
 #include <set>
 
 namespace kiosk::core {
+
+namespace {
+
+// "\n" is a line break and "\uXXXX" (exactly four hex digits) a code point, e.g. \u0020 for
+// a space that trimming would otherwise drop. A malformed \u is an error, not text: it would
+// otherwise show up on the kiosk's screen as "\u00G0" or a wrong character.
+bool unescape(std::string_view raw, std::string* value, std::string* error) {
+    for (size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == 'n') {
+            *value += '\n';
+            ++i;
+        } else if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == 'u') {
+            uint32_t cp = 0;
+            const std::string_view digits = raw.substr(i + 2, 4);
+            if (!parse_hex(digits, 4, &cp) || cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                *error = "malformed escape '\\u" + utf8::printable(digits) +
+                         "': expected \\u and four hexadecimal digits of a character, e.g. \\u0020";
+                return false;
+            }
+            utf8::append(*value, static_cast<char32_t>(cp));
+            i += 5;
+        } else {
+            *value += raw[i];
+        }
+    }
+    return true;
+}
+
+}  // namespace
 
 bool Translations::load(const std::string& dir, Diagnostics* diagnostics) {
     bool ok = true;
@@ -48,19 +78,10 @@ bool Translations::parse(Lang lang, const std::string& text, const std::string& 
         }
         std::string key(utf8::trim(line.substr(0, eq)));
         std::string_view raw_value = utf8::trim(line.substr(eq + 1));
-        std::string value;
-        for (size_t i = 0; i < raw_value.size(); ++i) {
-            if (raw_value[i] == '\\' && i + 1 < raw_value.size() && raw_value[i + 1] == 'n') {
-                value += '\n';
-                ++i;
-            } else if (raw_value[i] == '\\' && i + 5 < raw_value.size() && raw_value[i + 1] == 'u') {
-                // \uXXXX, e.g. \u0020 for a space that trimming would otherwise drop
-                char32_t cp = static_cast<char32_t>(std::strtoul(std::string(raw_value.substr(i + 2, 4)).c_str(), nullptr, 16));
-                utf8::append(value, cp);
-                i += 5;
-            } else {
-                value += raw_value[i];
-            }
+        std::string value, escape_error;
+        if (!unescape(raw_value, &value, &escape_error)) {
+            diagnostics->push_back({file_name, line_no, key, escape_error});
+            continue;
         }
         if (key.empty()) {
             diagnostics->push_back({file_name, line_no, "", "empty key"});

@@ -5,9 +5,8 @@
 #include "core/content_store.h"
 #include "core/event_log.h"
 #include "core/file_io.h"
-#include "core/kiosk_settings.h"
+#include "core/settings_loader.h"
 #include "core/stats_export.h"
-#include "core/state_store.h"
 #include "kioskctl/command_line.h"
 
 #include <cstdio>
@@ -75,16 +74,18 @@ int stats_export(const std::vector<std::string>& args) {
         (std::string(flag) == "from" ? info.from_ms : info.to_ms) = std::string(flag) == "from" ? ms : local_day_start(ms, 1);
     }
     if (info.to_ms <= info.from_ms) return usage_error("stats export", "--to is before --from");
-    auto store = StateStore::open(cl.value("data-dir"), StateStore::OpenMode::ExistingOnly, &error);
-    if (!store) {
-        std::fprintf(stderr, "kioskctl stats export: %s\n", error.c_str());
+    OpenedSettings opened = open_settings(cl.value("data-dir"), StateStore::OpenMode::ExistingOnly);
+    if (!opened.ok()) {
+        std::fprintf(stderr, "kioskctl stats export: %s\n", opened.error.c_str());
         return 1;
     }
-    KioskSettings settings;
-    std::vector<std::string> warnings;
+    for (const std::string& warning : opened.warnings)
+        std::fprintf(stderr, "kioskctl stats export: warning: %s\n", warning.c_str());
+    const KioskSettings& settings = opened.settings;
+    StateStore* store = opened.store.get();
     std::vector<UsageEvent> events;
     Translations translations;
-    if (!load_settings(*store, &settings, &warnings, &error) || !ensure_kiosk_id(*store, &info.kiosk_id, &error) ||
+    if (!ensure_kiosk_id(*store, &info.kiosk_id, &error) ||
         !report_language(cl, settings.default_language, &info.lang, &error) ||
         !store->load_events(info.from_ms, info.to_ms, &events, &error) || !load_translations(cl, &translations, &error) ||
         !load_titles(cl, &info, &error)) {

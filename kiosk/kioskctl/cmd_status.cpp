@@ -3,8 +3,7 @@
 // the state database is usable and the PINs are set (the kiosk keeps the panel locked if not).
 #include "core/file_io.h"
 #include "core/json_writer.h"
-#include "core/kiosk_settings.h"
-#include "core/state_store.h"
+#include "core/settings_loader.h"
 #include "kioskctl/command_line.h"
 #include "kioskctl/package_options.h"
 
@@ -24,16 +23,14 @@ struct PinStatus {
 
 PinStatus pin_status(const std::string& data_dir) {
     PinStatus status;
-    std::string error;
     if (!fs::exists(fs::join(data_dir, kStateFileName))) return status;  // nothing set yet
-    auto store = StateStore::open(data_dir, StateStore::OpenMode::ExistingOnly, &error);
-    KioskSettings settings;
-    std::vector<std::string> warnings;
-    if (!store || !load_settings(*store, &settings, &warnings, &error)) {
-        status.state_error = error;
+    OpenedSettings opened = open_settings(data_dir, StateStore::OpenMode::ExistingOnly);
+    if (!opened.ok()) {
+        status.state_error = opened.error;
         return status;
     }
-    for (int role = 0; role < kPinRoleCount; ++role) status.pin_set[role] = !settings.pin_hash(static_cast<PinRole>(role)).empty();
+    for (int role = 0; role < kPinRoleCount; ++role)
+        status.pin_set[role] = !opened.settings.pin_hash(static_cast<PinRole>(role)).empty();
     return status;
 }
 

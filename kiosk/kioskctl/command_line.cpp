@@ -1,10 +1,13 @@
 #include "kioskctl/command_line.h"
 
-#include <cerrno>
+#include "core/strict_number.h"
+
+#include <climits>
 #include <cstdio>
-#include <cstdlib>
 
 namespace kiosk::ctl {
+
+using namespace kiosk::core;  // this layer is built on the core layer
 
 CommandLine::CommandLine(const std::vector<std::string>& args, const std::set<std::string>& value_flags,
                          const std::set<std::string>& bool_flags) {
@@ -52,14 +55,10 @@ bool CommandLine::integer(const std::string& flag, int64_t fallback, int64_t* ou
         return true;
     }
     const std::string& text = it->second;
-    char* end = nullptr;
-    errno = 0;
-    long long parsed = std::strtoll(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || errno == ERANGE) {
+    if (!parse_integer(text, INT64_MIN, INT64_MAX, out)) {
         *error = "--" + flag + " expects a whole number, got '" + text + "'";
         return false;
     }
-    *out = parsed;
     return true;
 }
 

@@ -57,6 +57,10 @@ int cmd_trainer_results(const std::vector<std::string>& args);
 int cmd_stats(const std::vector<std::string>& args);
 int cmd_search(const std::vector<std::string>& args);
 int cmd_export_html(const std::vector<std::string>& args);
+int cmd_check_translations(const std::vector<std::string>& args);
+
+// The settings command's line in --help, naming the keys of the settings table.
+const char* settings_summary();
 
 // Prints "kioskctl: <message>" to stderr and returns 2 (usage error).
 int usage_error(const std::string& command, const std::string& message);

@@ -21,9 +21,7 @@ const std::vector<Command>& commands() {
          "bring back the content that was active before the last install", cmd_rollback},
         {"status", "status --data-dir DIR [--factory DB] [--json]",
          "show the active and previous content, and whether the PINs are set and usable", cmd_status},
-        {"settings", "settings --data-dir DIR [KEY VALUE]",
-         "list the kiosk's settings, or set one (idle_timeout_s, countdown_s, default_language, attract, rotation, auto_install, usb_mounts, kiosk_id, kiosk_name, stats_retention_days, stats_max_mb, stats_log_queries, fleet_dir, read_aloud, speech_volume)",
-         cmd_settings},
+        {"settings", "settings --data-dir DIR [KEY VALUE] | settings --help", settings_summary(), cmd_settings},
         {"set-pin", "set-pin --data-dir DIR [--role organizer|trainer] [--pin-stdin | --random [--if-unset]]",
          "set the organizer or trainer PIN (6 to 12 digits) from standard input, or a random one printed once",
          cmd_set_pin},
@@ -36,6 +34,9 @@ const std::vector<Command>& commands() {
          "search the documents and lessons as a visitor would; one result per line, best first", cmd_search},
         {"export-html", "export-html DB OUT.html",
          "write every document (titles, summaries, official text) as one HTML page, for benchmarks", cmd_export_html},
+        {"check-translations", "check-translations DIR",
+         "check DIR/ru.txt, zh.txt and en.txt as the kiosk reads them; each problem as FILE:LINE (the build runs it on assets/i18n)",
+         cmd_check_translations},
     };
     return table;
 }

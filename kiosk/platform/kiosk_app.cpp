@@ -3,6 +3,7 @@
 
 #include "core/file_io.h"
 #include "core/log.h"
+#include "core/settings_loader.h"
 #include "platform/kiosk_runner.h"
 #include "platform/watchdog_notifier.h"
 
@@ -86,11 +87,12 @@ double peak_rss_mb() {
 }
 
 bool KioskRunner::load_settings() {
-    std::string error;
-    std::vector<std::string> warnings;
-    state_store_ = StateStore::open(data_dir_, StateStore::OpenMode::CreateIfMissing, &error);
-    bool ok = state_store_ && kiosk::core::load_settings(*state_store_, &settings_, &warnings, &error);
-    for (const std::string& warning : warnings) log_warning("%s", warning.c_str());
+    OpenedSettings opened = open_settings(data_dir_, StateStore::OpenMode::CreateIfMissing);
+    for (const std::string& warning : opened.warnings) log_warning("%s", warning.c_str());
+    state_store_ = std::move(opened.store);
+    settings_ = opened.settings;
+    std::string error = opened.error;
+    bool ok = state_store_ != nullptr;
     for (int role = 0; ok && role < kPinRoleCount; ++role)
         ok = state_store_->load_pin_attempts(pin_role_name(static_cast<PinRole>(role)), &stored_attempts_[role], &error);
     if (!ok) {

@@ -1,6 +1,7 @@
 #include "platform/kiosk_options.h"
 
 #include "core/file_io.h"
+#include "core/strict_number.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -54,14 +55,10 @@ const char* kiosk_usage() {
 namespace {
 
 bool parse_size(const char* text, int* width, int* height) {
-    char* end = nullptr;
-    long w = std::strtol(text, &end, 10);
-    if (*end != 'x' && *end != 'X') return false;
-    long h = std::strtol(end + 1, &end, 10);
-    if (*end != '\0' || w < 320 || h < 240 || w > 8192 || h > 8192) return false;
-    *width = static_cast<int>(w);
-    *height = static_cast<int>(h);
-    return true;
+    const std::string_view size(text);
+    const size_t x = size.find_first_of("xX");
+    if (x == std::string_view::npos) return false;
+    return parse_integer(size.substr(0, x), 320, 8192, width) && parse_integer(size.substr(x + 1), 240, 8192, height);
 }
 
 }  // namespace

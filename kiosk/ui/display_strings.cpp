@@ -3,8 +3,6 @@
 #include "core/calendar_date.h"
 #include "core/utf8.h"
 
-#include <cstdlib>
-
 namespace kiosk::ui {
 
 using namespace kiosk::core;  // this layer is built on the core layer

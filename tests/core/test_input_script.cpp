@@ -64,3 +64,11 @@ TEST_CASE("key commands carry modifiers and a key name, and odd combinations are
     CHECK(first_error("key f13") == "s.txt:1: 'f13' is not a key combination (e.g. escape, alt+f4, ctrl+q)");
     CHECK(first_error("key") == "s.txt:1: expected 'key COMBO', e.g. 'key alt+f4'");
 }
+
+TEST_CASE("script numbers are parsed strictly and within range") {
+    CHECK(first_error("wait 12abc") == "s.txt:1: '12abc' is not a number (expected 'wait MS')");
+    CHECK(first_error("wait 1e9") == "s.txt:1: '1e9' is out of range (expected -10000000 to 10000000 in 'wait MS')");
+    CHECK(first_error("tap 1 0x10") == "s.txt:1: '0x10' is not a number (expected 'tap X Y')");
+    CHECK(first_error("key f01") == "s.txt:1: 'f01' is not a key combination (e.g. escape, alt+f4, ctrl+q)");
+    CHECK(parse_ok("key f12\n").size() == 1);
+}

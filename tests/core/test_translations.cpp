@@ -1,6 +1,7 @@
 // UI strings: one file per language in assets/i18n, every key in every language.
 #include "core/document_source.h"
 #include "core/translations.h"
+#include "test_support.h"
 
 #include <doctest/doctest.h>
 
@@ -85,4 +86,29 @@ TEST_CASE("the character set of one language holds only that language's characte
     CHECK(translations.charset(Lang::Ru).find("你") == std::string::npos);
     CHECK(translations.charset().find("你") != std::string::npos);
     CHECK(translations.charset().find("П") != std::string::npos);
+}
+
+TEST_CASE("a malformed unicode escape in a translation is an error naming file, line and key") {
+    for (const char* bad : {"sep = ,\\u00G0\n", "sep = ,\\u002\n", "sep = ,\\u\n", "sep = ,\\uD800\n", "sep = ,\\u0000\n"}) {
+        CAPTURE(bad);
+        Translations translations;
+        kiosk::core::Diagnostics diagnostics;
+        CHECK_FALSE(translations.parse(Lang::En, std::string("# comment\n") + bad, "en.txt", &diagnostics));
+        REQUIRE(diagnostics.size() == 1);
+        CHECK(diagnostics[0].str().rfind("en.txt:2: sep: malformed escape '\\u", 0) == 0);
+        CHECK(diagnostics[0].str().find("four hexadecimal digits") != std::string::npos);
+        CHECK_FALSE(translations.has(Lang::En, "sep"));
+    }
+}
+
+TEST_CASE("kioskctl check-translations fails with FILE:LINE on a broken escape and passes assets/i18n") {
+    const std::string broken = std::string(KIOSK_TEST_DATA_DIR) + "/i18n-broken";
+    auto result = kiosk::test::run_command(kiosk::test::with_emulator({KIOSKCTL_BIN, "check-translations", broken}));
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find(broken + "/en.txt:3: sep: malformed escape '\\u00G0'") != std::string::npos);
+    CHECK(result.err.find("ru.txt") == std::string::npos);
+    // The build runs the same check on the real files (CMakeLists.txt, target translations).
+    auto real = kiosk::test::run_command(
+        kiosk::test::with_emulator({KIOSKCTL_BIN, "check-translations", std::string(KIOSK_SOURCE_DIR) + "/assets/i18n"}));
+    CHECK_MESSAGE(real.exit_code == 0, real.err);
 }

@@ -1,6 +1,7 @@
 // The usage statistics in the core: the event log in state.db (batched writer, retention,
 // crash safety), report folders (CSV columns, report.html with SVG charts, export.txt
 // checksums), reading them back and merging several kiosks' reports.
+#include "core/calendar_date.h"
 #include "core/event_log.h"
 #include "core/file_io.h"
 #include "core/kiosk_settings.h"
@@ -417,4 +418,20 @@ TEST_CASE("a stick pulled out while the report is written leaves an incomplete r
     CHECK(classify_report_error(ENOSPC) == ReportProblem::Full);
     CHECK(classify_report_error(EROFS) == ReportProblem::ReadOnly);
     CHECK(classify_report_error(EIO) == ReportProblem::Pulled);
+}
+
+TEST_CASE("report dates and timestamps are read strictly, field by field") {
+    int64_t ms = 0;
+    CHECK(parse_local_date("2026-05-01", &ms));
+    for (const char* bad : {"2026- 5-01", "+026-05-01", "2026-05-1x", "2026/05/01", "2026-13-01", "2026-05--1"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_local_date(bad, &ms));
+    }
+    REQUIRE(parse_utc_timestamp("2026-05-01T09:30:00.250Z", &ms));
+    CHECK(format_utc_millis(ms) == "2026-05-01T09:30:00.250Z");
+    for (const char* bad : {"2026-05-01T09:30:00.-25Z", "2026-05-01T09:3 :00.250Z", "2026-05-01T24:00:00.000Z",
+                            "2026-05-01 09:30:00.250Z", "2026-05-01T09:30:00.250+"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_utc_timestamp(bad, &ms));
+    }
 }

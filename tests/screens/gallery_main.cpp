@@ -14,6 +14,7 @@
 #include <thread>
 
 using namespace kiosk;
+using namespace kiosk::core;
 using namespace kiosk::test;
 
 namespace {

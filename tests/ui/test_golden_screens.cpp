@@ -15,6 +15,7 @@
 #include <set>
 
 using namespace kiosk;
+using namespace kiosk::core;
 using namespace kiosk::test;
 
 namespace {
