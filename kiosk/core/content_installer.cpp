@@ -94,8 +94,9 @@ public:
             return;
         }
         if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-            problem_ = errno == EWOULDBLOCK ? "another install is running in " + data_dir
-                                            : "cannot lock " + data_dir + "/install.lock: " + std::strerror(errno);
+            busy_ = errno == EWOULDBLOCK;
+            problem_ = busy_ ? "another install is running in " + data_dir
+                             : "cannot lock " + data_dir + "/install.lock: " + std::strerror(errno);
             ::close(fd_);
             fd_ = -1;
         }
@@ -106,11 +107,12 @@ public:
     DataDirLock(const DataDirLock&) = delete;
     DataDirLock& operator=(const DataDirLock&) = delete;
     bool held() const { return fd_ >= 0; }
-    bool busy() const { return problem_.rfind("another install", 0) == 0; }
+    bool busy() const { return busy_; }  // another process holds the lock
     const std::string& problem() const { return problem_; }
 
 private:
     int fd_ = -1;
+    bool busy_ = false;
     std::string problem_;
 };
 

@@ -149,7 +149,7 @@ bool read_content_info(SqliteDb& db, ContentInfo* info, std::string* error) {
     SqliteStatement select(db, "SELECT key, value FROM meta");
     if (!select.ok()) {
         // SQLite only reads the file header when the first statement is prepared.
-        if (select.error().find("not a database") != std::string::npos)
+        if ((select.error_code() & 0xff) == SQLITE_NOTADB)
             *error = "not a kiosk content database (not an SQLite database at all)";
         else
             *error = "not a kiosk content database (" + select.error() + ")";

@@ -84,19 +84,21 @@ std::string schema_difference(const std::map<std::string, std::string>& found) {
 
 // The 100-byte SQLite header: the magic, and bytes 18/19 (file format write/read version): 1 is
 // the rollback journal the build writes, 2 is WAL, which would make SQLite look for a -wal file.
-bool check_header(int fd, std::string* error) {
+// NotContent when the file is no SQLite database, Corrupt when it is one in a format packages
+// must not use; None when it is fine.
+PackageProblem check_header(int fd, std::string* error) {
     unsigned char header[100];
     if (::pread(fd, header, sizeof header, 0) != static_cast<ssize_t>(sizeof header) ||
         std::memcmp(header, "SQLite format 3", 16) != 0) {
         *error = "not an SQLite database at all";
-        return false;
+        return PackageProblem::NotContent;
     }
     if (header[18] != 1 || header[19] != 1) {
         *error = header[18] == 2 || header[19] == 2 ? "the database is in WAL mode, which packages must not use"
                                                     : "the database has an unknown file format version";
-        return false;
+        return PackageProblem::Corrupt;
     }
-    return true;
+    return PackageProblem::None;
 }
 
 // FTS5's own consistency check of both full-text tables (PRAGMA integrity_check skips them).
@@ -384,11 +386,9 @@ bool PackageVerifier::check_database(const std::string& package, const std::stri
         uint64_t size = 0;
         int fd = open_regular(package, kMaxPackageBytes, &size, &error, nullptr);
         if (fd < 0) return reject(result, PackageProblem::NotContent, name + " " + error);
-        const bool ok = check_header(fd, &error);
+        const PackageProblem problem = check_header(fd, &error);
         ::close(fd);
-        if (!ok) return reject(result, error.find("SQLite") != std::string::npos ? PackageProblem::NotContent
-                                                                                 : PackageProblem::Corrupt,
-                               name + ": " + error);
+        if (problem != PackageProblem::None) return reject(result, problem, name + ": " + error);
     }
     SqliteDb db;
     if (!db.open_untrusted(package, kPackageCheckSeconds, &error))

@@ -160,10 +160,11 @@ std::string SqliteDb::last_error() const { return db_ ? sqlite3_errmsg(db_) : "d
 SqliteStatement::SqliteStatement(const SqliteDb& db, const char* sql) : db_(db.handle()) {
     if (!db_) {
         error_ = "database not open";
+        error_code_ = SQLITE_MISUSE;
         return;
     }
     if (sqlite3_prepare_v2(db_, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-        error_ = sqlite3_errmsg(db_);
+        fail();
         stmt_ = nullptr;
     }
 }
@@ -189,7 +190,7 @@ bool SqliteStatement::step() {
     if (!stmt_) return false;
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
-    if (rc != SQLITE_DONE) error_ = sqlite3_errmsg(db_);
+    if (rc != SQLITE_DONE) fail();
     return false;
 }
 
@@ -198,8 +199,13 @@ bool SqliteStatement::run() {
     int rc = sqlite3_step(stmt_);
     sqlite3_reset(stmt_);
     if (rc == SQLITE_DONE || rc == SQLITE_ROW) return true;
-    error_ = sqlite3_errmsg(db_);
+    fail();
     return false;
+}
+
+void SqliteStatement::fail() {
+    error_ = sqlite3_errmsg(db_);
+    error_code_ = sqlite3_extended_errcode(db_);
 }
 
 void SqliteStatement::reset() {

@@ -64,6 +64,9 @@ public:
 
     bool ok() const { return stmt_ != nullptr; }
     const std::string& error() const { return error_; }
+    // SQLite's extended result code of the failure (SQLITE_OK while none): classify errors by
+    // this, never by the words of error(). The primary code is error_code() & 0xff.
+    int error_code() const { return error_code_; }
 
     SqliteStatement& bind(int index, std::string_view text);
     SqliteStatement& bind(int index, int64_t value);
@@ -81,9 +84,12 @@ public:
     bool is_null(int column) const;
 
 private:
+    void fail();  // records the connection's last error message and code
+
     sqlite3_stmt* stmt_ = nullptr;
     sqlite3* db_ = nullptr;
     std::string error_;
+    int error_code_ = SQLITE_OK;
 };
 
 }  // namespace kiosk::core

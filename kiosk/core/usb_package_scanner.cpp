@@ -31,8 +31,8 @@ FoundPackage check_package(const std::string& path, const PackageVerifier& verif
     return found;
 }
 
-// The highest valid version; -1 with `problem` set if there is none or two different ones tie.
-int choose_package(const std::vector<FoundPackage>& packages, std::string* problem) {
+// The highest valid version; -1 with the problem set if there is none or two different ones tie.
+int choose_package(const std::vector<FoundPackage>& packages, ScanProblem* kind, std::string* problem) {
     int best = -1;
     for (size_t i = 0; i < packages.size(); ++i) {
         if (!packages[i].check.ok()) continue;
@@ -40,7 +40,10 @@ int choose_package(const std::vector<FoundPackage>& packages, std::string* probl
             best = static_cast<int>(i);
     }
     if (best < 0) {
-        if (!packages.empty()) *problem = "no valid package newer than the installed content was found";
+        if (!packages.empty()) {
+            *kind = ScanProblem::NoneValid;
+            *problem = "no valid package newer than the installed content was found";
+        }
         return -1;
     }
     for (size_t i = 0; i < packages.size(); ++i) {
@@ -49,6 +52,7 @@ int choose_package(const std::vector<FoundPackage>& packages, std::string* probl
             other.check.info.content_version != packages[best].check.info.content_version)
             continue;
         if (other.check.hash != packages[best].check.hash) {  // both verified, so both hashed
+            *kind = ScanProblem::Ambiguous;
             *problem = "two different packages claim content version " +
                        std::to_string(other.check.info.content_version) + ": " + packages[best].path + " and " +
                        other.path + "; remove one of them";
@@ -110,10 +114,12 @@ StickScan scan_package_dirs(const std::vector<std::string>& dirs, const PackageV
         paths.resize(kMaxPackagesPerScan);
     }
     for (const std::string& path : paths) scan.packages.push_back(check_package(path, verifier));
-    scan.chosen = choose_package(scan.packages, &scan.problem);
-    if (scan.skipped > 0 && scan.problem.empty())
+    scan.chosen = choose_package(scan.packages, &scan.problem_kind, &scan.problem);
+    if (scan.skipped > 0 && scan.problem_kind == ScanProblem::None) {
+        scan.problem_kind = ScanProblem::Skipped;
         scan.problem = std::to_string(scan.skipped) + " more packages were not checked: at most " +
                        std::to_string(kMaxPackagesPerScan) + " are; remove the ones you do not need";
+    }
     return scan;
 }
 

@@ -26,10 +26,19 @@ struct FoundPackage {
     PackageCheck check;          // signature, key, product id and version (PackageVerifier::Depth::SignatureAndMeta)
 };
 
+// Why a scan offers nothing (or not everything was looked at), for the organizer panel.
+enum class ScanProblem {
+    None,
+    NoneValid,  // packages were found, none valid and newer than the installed content
+    Ambiguous,  // two different packages claim the highest valid version
+    Skipped,    // more than kMaxPackagesPerScan packages: the rest were not checked
+};
+
 struct StickScan {
     std::vector<FoundPackage> packages;  // sorted by path
     int chosen = -1;                     // index of the package to offer: the highest valid version
-    std::string problem;                 // why nothing was chosen, when packages were found
+    ScanProblem problem_kind = ScanProblem::None;
+    std::string problem;                 // the same in words, for the log
     size_t skipped = 0;                  // packages beyond kMaxPackagesPerScan, not checked
 };
 

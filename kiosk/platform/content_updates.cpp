@@ -1,15 +1,13 @@
 // Content updates while the kiosk runs: the USB watcher's findings for the organizer panel,
 // installs (PIN or auto_install) and rollbacks, and switching to the new content without a
-// restart. Every outcome is shown on screen (translated) and logged to stderr (journald).
+// restart. Every outcome is logged to stderr (journald) and handed to the screens as facts,
+// which kiosk/ui words in every language (ui/update_texts.cpp).
 #include "core/file_io.h"
 #include "core/log.h"
 #include "core/utf8.h"
 #include "platform/kiosk_runner.h"
-#include "ui/display_strings.h"
 
-#include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <limits>
 
 namespace kiosk::platform {
@@ -18,41 +16,9 @@ using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
 
-std::string replace_placeholder(std::string text, const std::string& name, const std::string& value) {
-    const size_t at = text.find(name);
-    if (at != std::string::npos) text.replace(at, name.size(), value);
-    return text;
-}
-
 // How long a result stays on screen unless dismissed: a refusal has more to read.
 constexpr double kSuccessShownS = 6.0;
 constexpr double kFailureShownS = 15.0;
-
-std::string format_size(uint64_t bytes) {
-    char buffer[32];
-    if (bytes >= (1u << 20)) std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / 1048576.0);
-    else std::snprintf(buffer, sizeof buffer, "%.0f KB", std::ceil(bytes / 1024.0));
-    return buffer;
-}
-
-// "2025-05-01 14:00 UTC" from the package's signed build time, or from the file's time when
-// the package has no verified manifest.
-std::string format_date(const FoundPackage& package) {
-    const std::string& built = package.check.info.built_at;
-    if (built.size() >= 16) return built.substr(0, 10) + " " + built.substr(11, 5) + " UTC";
-    char buffer[32];
-    const time_t t = static_cast<time_t>(package.modified_at);
-    tm utc{};
-    gmtime_r(&t, &utc);
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", &utc);
-    return buffer;
-}
-
-ui::WrappableText wrappable(std::string text) {
-    ui::WrappableText wrapped;
-    wrapped.text = std::move(text);
-    return wrapped;
-}
 
 const char* install_failure_name(InstallFailure failure) {
     switch (failure) {
@@ -98,49 +64,27 @@ void KioskRunner::refresh_usb_view() {
         const FoundPackage& found = scan.packages[i];
         ui::UsbPackageRow row;
         row.name = utf8::printable(fs::basename(found.path));  // a stranger chose it
-        const int64_t version = found.check.info.content_version;
-        row.details = (version > 0 ? "v" + std::to_string(version) : std::string("v?")) + "  ·  " + format_date(found) +
-                      "  ·  " + format_size(found.size_bytes);
+        row.content_version = found.check.info.content_version;
+        row.built_at = found.check.info.built_at;
+        row.modified_at = found.modified_at;
+        row.size_bytes = found.size_bytes;
         row.valid = found.check.ok();
         row.chosen = static_cast<int>(i) == scan.chosen;
-        row.status_key = row.valid ? "update.status.trusted"
-                                   : std::string("update.problem.") + package_problem_name(found.check.problem);
-        if (!row.valid) row.reason = wrappable(utf8::printable(found.check.reason));
+        row.problem = found.check.problem;
+        if (!row.valid) row.reason = ui::WrappableText{utf8::printable(found.check.reason)};
         view.packages.push_back(std::move(row));
     }
     view.chosen = scan.chosen;
     if (scan.chosen >= 0) view.chosen_version = scan.packages[scan.chosen].check.info.content_version;
     if (!scan.packages.empty() && scan.chosen < 0) {
-        view.problem_key = scan.problem.find("two different packages") == 0 ? "update.problem.ambiguous"
-                                                                             : "update.problem.none_valid";
-        view.problem = wrappable(utf8::printable(scan.problem));
+        view.problem_kind = scan.problem_kind;
+        view.problem = ui::WrappableText{utf8::printable(scan.problem)};
     }
-    refresh_recovery_notice(view);
+    view.recovery_notice = usb_->recovery_notice();
     const ContentStatus status = usb_->status();
     view.can_rollback = status.has_previous;
     view.rollback_version = status.previous_version;
-    for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En}) {
-        const int i = static_cast<int>(lang);
-        view.install_label[i] = ui::fill_count(translations_.get(lang, "update.install"), view.chosen_version);
-        view.rollback_label[i] = ui::fill_count(translations_.get(lang, "update.rollback"), view.rollback_version);
-        view.more_label[i] = ui::fill_count(translations_.get(lang, "update.more"), static_cast<long>(view.packages.size()));
-    }
-}
-
-// The organizer panel's line about the last automatic fallback (content/recovery.txt), if any.
-void KioskRunner::refresh_recovery_notice(ui::UsbView& view) {
-    const RecoveryNotice notice = usb_->recovery_notice();
-    for (std::string& line : view.recovery) line.clear();
-    if (notice.kind == RecoveryNotice::Kind::None) return;
-    for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En}) {
-        const bool failed = notice.kind == RecoveryNotice::Kind::FailedStarts;
-        const char* key = failed ? "update.recovery.failed_starts"
-                                 : notice.from_version > 0 ? "update.recovery.unreadable" : "update.recovery.unreadable_unknown";
-        std::string line = replace_placeholder(translations_.get(lang, key), "{from}", std::to_string(notice.from_version));
-        const char* now_shown = notice.to_factory ? "update.recovery.factory" : "update.recovery.version";
-        line = replace_placeholder(line, "{to}", ui::fill_count(translations_.get(lang, now_shown), notice.to_version));
-        view.recovery[static_cast<int>(lang)] = line;
-    }
+    ui::build_usb_texts(view, translations_);
 }
 
 void KioskRunner::service_updates() {
@@ -153,8 +97,7 @@ void KioskRunner::service_updates() {
         const int percent = static_cast<int>(usb_->progress() * 100.0f);
         if (percent != last_percent_) {
             last_percent_ = percent;
-            update.progress = usb_->progress();
-            update.percent = std::to_string(percent) + " %";
+            ui::show_update_progress(update, usb_->progress());
             dirty_ = true;  // the visitors watch the bar
         }
         return;
@@ -209,10 +152,8 @@ void KioskRunner::start_install(const char* why) {
     ui::UpdateView& update = ui_->state().status.update;
     update = ui::UpdateView{};
     update.phase = ui::UpdateView::Phase::Installing;
-    update.percent = "0 %";
+    ui::build_update_texts(update, translations_);
     last_percent_ = 0;
-    for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En})
-        update.title[static_cast<int>(lang)] = wrappable(translations_.get(lang, "update.installing"));
     dirty_ = true;
 }
 
@@ -220,8 +161,11 @@ void KioskRunner::start_install(const char* why) {
 void KioskRunner::finish_update(UpdateResult result) {
     const bool ok = result.outcome.ok() && result.content;
     const int64_t version = ok ? result.content->info().content_version : 0;
-    if (ok) switch_content(std::move(result.content));
     if (ok) {
+        // The switch resets the session; the one who installed reads the result in their language.
+        const Lang language = ui_->state().language;
+        switch_content(std::move(result.content));
+        ui_->state().language = language;
         on_trial_ = !result.rollback;  // new content proves itself by running kTrialSeconds
         trial_started_at_ = now_;
     }
@@ -229,8 +173,9 @@ void KioskRunner::finish_update(UpdateResult result) {
     ui::UpdateView& update = ui_->state().status.update;  // after the switch: the session was reset
     update = ui::UpdateView{};
     update.phase = ok ? ui::UpdateView::Phase::Done : ui::UpdateView::Phase::Failed;
+    update.rollback = result.rollback;
+    update.version = version;
     update.progress = 1.0f;
-    update.percent = "100 %";
     update.shown_until = now_ + (ok ? kSuccessShownS : kFailureShownS);
     if (ok) {
         update.result_log = result.rollback ? result.outcome.reason
@@ -241,17 +186,8 @@ void KioskRunner::finish_update(UpdateResult result) {
         update.result_log = utf8::printable(!result.outcome.ok() ? result.outcome.reason
                                                                   : "the installed content cannot be opened: " +
                                                                         result.open_error);
-        update.technical = wrappable(update.result_log);
     }
-    for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En}) {
-        const int i = static_cast<int>(lang);
-        const char* title_key = ok ? (result.rollback ? "update.rolled_back" : "update.done")
-                                   : (result.rollback ? "update.rollback_failed" : "update.failed");
-        update.title[i] = wrappable(ui::fill_count(translations_.get(lang, title_key), version));
-        if (!ok)
-            update.explanation[i] = wrappable(translations_.get(lang, "update.problem." + update.problem) +
-                                              (lang == Lang::Zh ? "" : " ") + translations_.get(lang, "update.unchanged"));
-    }
+    ui::build_update_texts(update, translations_);
     log_message(ok ? LogLevel::Info : LogLevel::Error,
                 (ok ? "" : (result.rollback ? "rollback failed: " : "install refused: ")) + update.result_log);
     record_event(EventKind::Usb, ok ? (result.rollback ? "rolled_back" : "installed") : (result.rollback ? "rollback_failed" : "refused"),

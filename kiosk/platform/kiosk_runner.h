@@ -92,7 +92,6 @@ private:
     void finish_update(UpdateResult result);
     void switch_content(std::unique_ptr<ContentStore> content);
     void refresh_usb_view();
-    void refresh_recovery_notice(ui::UsbView& view);
     void open_content(ContentInstaller& installer, const std::string& path, std::string* error);
     void confirm_trial_if_due();  // new content ran kTrialSeconds: it is good
     double next_usb_poll() const;

@@ -156,22 +156,6 @@ void draw_sidebar(UiContext& ctx, const Document& doc, const DocumentStrings& st
     scroll_indicator(ctx, reader.sidebar_scroll, min, max, reader.sidebar_height);
 }
 
-// Finds the layout line of every match (after each re-layout). Matches and lines are both in
-// reading order, so one walk over the lines places them all.
-void place_matches(ReaderState& reader, const Document& doc) {
-    const std::vector<LaidLine>& lines = reader.layout.lines;
-    size_t line = 0;
-    for (ReaderMatch& match : reader.search.matches) {
-        const char* at = reader_match_text(doc, match).data() + match.begin;
-        size_t found = line;
-        while (found < lines.size() && !(lines[found].begin <= at && at < lines[found].end)) ++found;
-        if (found == lines.size())  // not after the previous match (it should be): look from the top
-            for (found = 0; found < lines.size() && !(lines[found].begin <= at && at < lines[found].end);) ++found;
-        match.line = found < lines.size() ? static_cast<int>(found) : -1;
-        if (found < lines.size()) line = found;
-    }
-}
-
 // Scrolls so the current match sits in the upper third of the text, where the eye lands.
 void scroll_to_current_match(UiContext& ctx, float view_height, bool animated) {
     ReaderState& reader = ctx.state.reader;
@@ -193,7 +177,7 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
     const float w = std::max(ctx.theme.min_target() * 1.2f, h);
     float x = pos.x;
     if (touch_button(ctx, prev, pos, ImVec2(x + w, pos.y + h), ButtonStyle::Primary, FontRole::Medium)) {
-        found.current = found.current <= 0 ? count - 1 : found.current - 1;  // wraps around, as find-in-page does
+        found.current = step_match(found.current, count, false);
         found.scroll_pending = found.scroll_animated = true;
     }
     x += w + ctx.px(12);
@@ -207,7 +191,7 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
                       counter);
     x += counter_width + ctx.px(12);
     if (touch_button(ctx, next, ImVec2(x, pos.y), ImVec2(x + w, pos.y + h), ButtonStyle::Primary, FontRole::Medium)) {
-        found.current = found.current + 1 >= count ? 0 : found.current + 1;
+        found.current = step_match(found.current, count, true);
         found.scroll_pending = found.scroll_animated = true;
     }
     return x + w;
@@ -283,38 +267,22 @@ void refresh_matches(UiContext& ctx, const Document& doc) {
     ReaderMatches& found = reader.search;
     if (reader.topic) {  // opened from a topic: its words, in the languages the column shows
         found.matches = topic_reader_matches(*reader.topic, doc, reader.text_lang, reader.layout.side_by_side);
-        place_matches(reader, doc);
-        found.matches.erase(std::remove_if(found.matches.begin(), found.matches.end(),
-                                           [](const ReaderMatch& m) { return m.line < 0; }),
-                            found.matches.end());
+        place_matches(found.matches, doc, reader.layout.lines);
+        keep_placed_matches(found.matches, false);
         found.current = -1;
         return;
     }
     if (found.query.empty() || !ctx.search) {
-        place_matches(reader, doc);
+        place_matches(found.matches, doc, reader.layout.lines);
         return;
     }
     ReaderMatch was;  // the current match before, to find it again
     const bool had_current = found.current >= 0 && found.current < static_cast<int>(found.matches.size());
     if (had_current) was = found.matches[found.current];
     found.matches = reader_matches(*ctx.search, found.query, doc, reader.text_lang, reader.layout.side_by_side);
-    place_matches(reader, doc);
-    found.matches.erase(std::remove_if(found.matches.begin(), found.matches.end(),
-                                       [](const ReaderMatch& m) { return m.line < 0; }),
-                        found.matches.end());
-    std::stable_sort(found.matches.begin(), found.matches.end(), [](const ReaderMatch& a, const ReaderMatch& b) {
-        return a.line < b.line;
-    });
-    found.current = -1;
-    if (!had_current) return;
-    for (size_t i = 0; i < found.matches.size() && found.current < 0; ++i) {
-        const ReaderMatch& m = found.matches[i];
-        if (m.block == was.block && m.section == was.section && m.lang == was.lang && m.begin == was.begin)
-            found.current = static_cast<int>(i);
-    }
-    for (size_t i = 0; i < found.matches.size() && found.current < 0; ++i)  // else the same passage in this view
-        if (found.matches[i].block == was.block && found.matches[i].section == was.section)
-            found.current = static_cast<int>(i);
+    place_matches(found.matches, doc, reader.layout.lines);
+    keep_placed_matches(found.matches, true);
+    found.current = had_current ? find_match_again(found.matches, was) : -1;
 }
 
 // When reading aloud moves to another block, scrolls so that block is in view (a third of

@@ -103,17 +103,6 @@ void open_passage(UiState& state, const Document& doc, int block_index, Screen r
 // translation made for the kiosk and which texts are authentic (reader_screen.cpp).
 const char* reader_text_note_key(const Document& doc, Lang text_lang);
 
-// The matches of `query` in the document's text column, in reading order: passages in
-// `text_lang`, and with `with_original` the Russian original's too (the side-by-side view).
-// Title and summary matches are left out: they are not in the column (reader_matches.cpp).
-std::vector<ReaderMatch> reader_matches(SearchIndex& index, const std::string& query, const Document& doc,
-                                        Lang text_lang, bool with_original);
-// The text a match points into: its block's or its section heading's, in the match's language.
-const std::string& reader_match_text(const Document& doc, const ReaderMatch& match);
-// The first match in the passage a search result showed, so the reader opens where the snippet
-// was; -1 when the title or summary matched.
-int first_match_of_hit(const Document& doc, const std::vector<ReaderMatch>& matches, const SearchHit& hit);
-
 // Goes to the search screen; its back button returns to the current screen (search_screen.cpp).
 void open_search(UiState& state);
 

@@ -5,6 +5,7 @@
 #include "core/content_model.h"
 #include "core/kinetic_scroll.h"
 #include "core/lesson_model.h"
+#include "core/reader_matches.h"
 #include "core/search_results.h"
 #include "core/text_layout.h"
 #include "ui/onscreen_keyboard.h"
@@ -47,16 +48,8 @@ struct SearchState {
     Screen return_to{};               // where the back button goes (value 0: Screen::Home)
 };
 
-// A match the reader highlights: a byte range of one block's text, or of one section heading.
-struct ReaderMatch {
-    int block = -1;    // index into Document::blocks, or -1 for a heading
-    int section = -1;  // index into Document::sections when it is a heading
-    Lang lang = Lang::Ru;  // which text: the original or a translation
-    size_t begin = 0, end = 0;
-    int line = -1;     // first ReaderLayout line holding it; -1 until the layout is built
-};
-
-// The search the reader was opened from: the matches of the document in reading order.
+// The search the reader was opened from: the matches of the document in reading order
+// (ReaderMatch and what is done with them: core/reader_matches.h).
 struct ReaderMatches {
     std::string query;          // the search, to find its matches again when the view changes
     std::vector<ReaderMatch> matches;

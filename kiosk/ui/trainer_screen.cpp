@@ -1,7 +1,8 @@
 // Trainer mode, behind the trainer PIN: a trainer picks a lesson, presents it full-screen
 // with large text and a session timer, then runs its quiz with the group, counting how many
 // participants chose each answer before revealing the right one. The totals end as a bar
-// chart and are stored anonymously (the platform does the storing: UiRequests).
+// chart and are stored anonymously (the platform does the storing: UiRequests). The session's
+// state machine and scoring are core/group_session.h; this draws them and passes on the taps.
 #include "ui/lesson_widgets.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
@@ -20,52 +21,17 @@ namespace {
 using Phase = TrainerState::Phase;
 
 void start_session(TrainerState& trainer, const Lesson& lesson, double now) {
-    trainer.phase = Phase::Present;
-    trainer.lesson = &lesson;
-    trainer.slide = 0;
-    trainer.started = now;
-    trainer.ended = now;
-    trainer.question = 0;
-    trainer.revealed = false;
-    trainer.votes.assign(lesson.questions.size(), {});
-    for (size_t q = 0; q < lesson.questions.size(); ++q) trainer.votes[q].assign(lesson.questions[q].options.size(), 0);
+    start_group_session(trainer, lesson, now);
     trainer.save = TrainerState::Save::None;
     trainer.save_error.clear();
-}
-
-// Back to choosing a lesson; a session ended before its results is not stored.
-void end_session(TrainerState& trainer) {
-    trainer.phase = Phase::Choose;
-    trainer.lesson = nullptr;
 }
 
 // Hands the finished session to the platform, which stores it and reports back in `save`.
 void request_recording(UiContext& ctx) {
     TrainerState& trainer = ctx.state.trainer;
-    TrainerSession& session = ctx.state.requests.trainer_session;
-    session = TrainerSession{};
-    session.lesson_id = trainer.lesson->id;
-    session.content_version = ctx.content.info().content_version;
-    session.started_at = 0;  // kiosk-clock times; the platform turns them into Unix times
-    session.ended_at = static_cast<int64_t>(std::llround(trainer.ended - trainer.started));
-    for (size_t q = 0; q < trainer.votes.size(); ++q) {
-        TrainerQuestionResult result;
-        result.question = static_cast<int>(q);
-        result.correct_option = trainer.lesson->questions[q].correct_option;
-        result.participants = trainer.votes[q];
-        session.questions.push_back(std::move(result));
-    }
+    ctx.state.requests.trainer_session = group_session_record(trainer, ctx.content.info().content_version);
     ctx.state.requests.record_trainer_session = true;
     trainer.save = TrainerState::Save::Pending;
-}
-
-double elapsed(const TrainerState& trainer, double now) {
-    return (trainer.phase == Phase::Results ? trainer.ended : now) - trainer.started;
-}
-
-void format_clock(char* out, size_t size, double seconds) {
-    const long s = static_cast<long>(std::max(0.0, seconds));
-    std::snprintf(out, size, "%02ld:%02ld", s / 60, s % 60);
 }
 
 // The strip along the bottom of the presentation: End (unless `end` is null), the timer, the
@@ -84,7 +50,7 @@ float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
                                  ButtonStyle::OnPrimary);
 
     char clock[32];
-    format_clock(clock, sizeof clock, elapsed(ctx.state.trainer, ctx.now));
+    format_session_clock(clock, sizeof clock, session_elapsed(ctx.state.trainer, ctx.now));
     const Font* small = ctx.fonts.get(FontRole::Small);
     const Font* title = ctx.fonts.get(FontRole::Title);
     const float tx = margin + ew + ctx.px(48);
@@ -126,7 +92,6 @@ void draw_present(UiContext& ctx) {
     TrainerState& trainer = ctx.state.trainer;
     const Lesson& lesson = *trainer.lesson;
     const int count = static_cast<int>(lesson.slides.size());
-    trainer.slide = std::clamp(trainer.slide, 0, std::max(0, count - 1));
     const float margin = ctx.theme.margin();
     const float top_of_bar = bar_top(ctx);
     if (count > 0) {
@@ -140,28 +105,19 @@ void draw_present(UiContext& ctx) {
     bool end = false;
     float right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, &end);
     const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
-    const bool last = trainer.slide + 1 >= count;
-    const bool has_quiz = !lesson.questions.empty();
-    if (!last || has_quiz) {
+    const bool last = on_last_slide(trainer);
+    if (!last || !lesson.questions.empty()) {
         const std::string& next = ctx.t(last ? "trainer.start_quiz" : "lesson.next");
-        if (bar_button(ctx, next, &right, cy, ButtonStyle::SegmentOn)) {
-            if (!last) {
-                ++trainer.slide;
-            } else {
-                trainer.phase = Phase::Quiz;
-                trainer.question = 0;
-                trainer.revealed = false;
-            }
-        }
+        if (bar_button(ctx, next, &right, cy, ButtonStyle::SegmentOn)) next_slide(trainer);
     }
-    if (trainer.slide > 0 && bar_button(ctx, ctx.t("lesson.previous"), &right, cy, ButtonStyle::OnPrimary)) --trainer.slide;
-    if (end) end_session(trainer);
+    if (trainer.slide > 0 && bar_button(ctx, ctx.t("lesson.previous"), &right, cy, ButtonStyle::OnPrimary))
+        previous_slide(trainer);
+    if (end) end_group_session(trainer);
 }
 
 // One answer with the group's tally: tap the answer or + to count a participant, − to undo.
 void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 min, ImVec2 max) {
     TrainerState& trainer = ctx.state.trainer;
-    int& votes = trainer.votes[trainer.question][option];
     const Palette& c = ctx.theme.colors;
     const std::string& text = question.options[option].get(ctx.state.language);
     const float button = std::max(ctx.theme.min_target() * 1.6f, ctx.px(96));
@@ -174,7 +130,7 @@ void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 
     } else {
         TouchArea area = touch_area(ctx, text, min, ImVec2(answer_right, max.y));
         pressed = area.pressed;
-        if (area.clicked) ++votes;
+        if (area.clicked) count_vote(trainer, option, +1);
     }
     draw_answer(ctx, min, ImVec2(answer_right, max.y), option, text, ctx.fonts.get(FontRole::Medium), look, pressed);
 
@@ -183,19 +139,19 @@ void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 
     static const std::string kMinus = "\xE2\x88\x92", kPlus = "+";
     if (!trainer.revealed) {
         if (touch_button(ctx, kMinus, ImVec2(x, cy - bh / 2), ImVec2(x + button, cy + bh / 2), ButtonStyle::Secondary,
-                         FontRole::Title) && votes > 0)
-            --votes;
+                         FontRole::Title))
+            count_vote(trainer, option, -1);
     }
     x += button;
     char number[16];
-    std::snprintf(number, sizeof number, "%d", votes);
+    std::snprintf(number, sizeof number, "%d", trainer.votes[trainer.question][option]);
     draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Title), ImVec2(x, cy - bh / 2), ImVec2(x + counter, cy + bh / 2),
                        look == AnswerLook::Correct ? c.success : c.text, number);
     x += counter;
     if (!trainer.revealed) {
         if (touch_button(ctx, kPlus, ImVec2(x, cy - bh / 2), ImVec2(x + button, cy + bh / 2), ButtonStyle::Secondary,
                          FontRole::Title))
-            ++votes;
+            count_vote(trainer, option, +1);
     }
 }
 
@@ -203,11 +159,6 @@ void draw_group_quiz(UiContext& ctx) {
     TrainerState& trainer = ctx.state.trainer;
     const Lesson& lesson = *trainer.lesson;
     const int count = static_cast<int>(lesson.questions.size());
-    if (count == 0) {
-        end_session(trainer);
-        return;
-    }
-    trainer.question = std::clamp(trainer.question, 0, count - 1);
     const Question& question = lesson.questions[trainer.question];
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
@@ -251,34 +202,26 @@ void draw_group_quiz(UiContext& ctx) {
     bool end = false;
     float right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, &end);
     const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
-    const bool last = trainer.question + 1 == count;
+    const bool last = on_last_question(trainer);
     if (!trainer.revealed) {
-        if (bar_button(ctx, ctx.t("trainer.reveal"), &right, cy, ButtonStyle::SegmentOn)) trainer.revealed = true;
-    } else if (bar_button(ctx, ctx.t(last ? "trainer.show_results" : "quiz.next"), &right, cy, ButtonStyle::SegmentOn)) {
-        if (last) {
-            trainer.phase = Phase::Results;
-            trainer.ended = ctx.now;
-            request_recording(ctx);
-        } else {
-            ++trainer.question;
-            trainer.revealed = false;
-        }
+        if (bar_button(ctx, ctx.t("trainer.reveal"), &right, cy, ButtonStyle::SegmentOn)) reveal_answer(trainer);
+    } else if (bar_button(ctx, ctx.t(last ? "trainer.show_results" : "quiz.next"), &right, cy, ButtonStyle::SegmentOn) &&
+               next_question(trainer, ctx.now)) {
+        request_recording(ctx);
     }
-    if (end) end_session(trainer);
+    if (end) end_group_session(trainer);
 }
 
 // Per question, how many answered right (green) and otherwise (grey), with a shared scale.
 void draw_results_chart(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const TrainerState& trainer = ctx.state.trainer;
     const Palette& c = ctx.theme.colors;
-    const Lesson& lesson = *trainer.lesson;
     const Font* small = ctx.fonts.get(FontRole::Small);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     int highest = 1;
     for (size_t q = 0; q < trainer.votes.size(); ++q) {
-        int right = trainer.votes[q][lesson.questions[q].correct_option], all = 0;
-        for (int v : trainer.votes[q]) all += v;
-        highest = std::max({highest, right, all - right});
+        const VoteTally tally = tally_question(trainer, q);
+        highest = std::max({highest, tally.right, tally.other});
     }
     const float label_h = regular->size * 1.6f, value_h = small->size * 1.5f;
     const float base = max.y - label_h;
@@ -289,11 +232,9 @@ void draw_results_chart(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const float bar = std::min(ctx.px(90), slot * 0.3f);
     char text[32];
     for (int q = 0; q < groups; ++q) {
-        const int right = trainer.votes[q][lesson.questions[q].correct_option];
-        int all = 0;
-        for (int v : trainer.votes[q]) all += v;
+        const VoteTally tally = tally_question(trainer, static_cast<size_t>(q));
         const float cx = min.x + slot * (static_cast<float>(q) + 0.5f);
-        const int values[2] = {right, all - right};
+        const int values[2] = {tally.right, tally.other};
         const ImU32 colors[2] = {c.success, c.text_muted};
         for (int k = 0; k < 2; ++k) {
             const float x0 = k == 0 ? cx - bar - ctx.px(4) : cx + ctx.px(4);
@@ -338,14 +279,10 @@ void draw_results(UiContext& ctx) {
                  c.primary, lang_code(lang), 1);
     y += medium->size * 1.6f;
 
-    int right = 0, all = 0;
-    for (size_t q = 0; q < trainer.votes.size(); ++q) {
-        right += trainer.votes[q][lesson.questions[q].correct_option];
-        for (int v : trainer.votes[q]) all += v;
-    }
+    const VoteTally total = tally_session(trainer);
     char line[160];
-    std::snprintf(line, sizeof line, "%s: %d / %d (%d%%)", ctx.t("trainer.correct_total").c_str(), right, all,
-                  all > 0 ? static_cast<int>(std::lround(100.0 * right / all)) : 0);
+    std::snprintf(line, sizeof line, "%s: %d / %d (%d%%)", ctx.t("trainer.correct_total").c_str(), total.right,
+                  total.all(), total.percent_right());
     draw_text(ctx.draw, regular, ImVec2(margin, y), c.text, line);
     y += regular->size * 1.8f;
     draw_legend(ctx, ImVec2(margin, y));
@@ -366,7 +303,7 @@ void draw_results(UiContext& ctx) {
     float bar_right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, nullptr);
     const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
     if (bar_button(ctx, ctx.t("trainer.new_session"), &bar_right, cy, ButtonStyle::SegmentOn))
-        end_session(trainer);
+        end_group_session(trainer);
     else if (bar_button(ctx, ctx.t("trainer.exit"), &bar_right, cy, ButtonStyle::OnPrimary)) {
         trainer = TrainerState{};
         open_lessons(ctx.state);
@@ -376,16 +313,14 @@ void draw_results(UiContext& ctx) {
 }  // namespace
 
 double next_trainer_tick(const UiState& state, double now) {
-    const TrainerState& trainer = state.trainer;
-    if (state.screen != Screen::Trainer || (trainer.phase != Phase::Present && trainer.phase != Phase::Quiz))
-        return std::numeric_limits<double>::infinity();
-    return trainer.started + std::floor(now - trainer.started + 1e-9) + 1.0;
+    if (state.screen != Screen::Trainer) return std::numeric_limits<double>::infinity();
+    return next_session_tick(state.trainer, now);
 }
 
 void draw_trainer_screen(UiContext& ctx) {
     TrainerState& trainer = ctx.state.trainer;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, ctx.theme.colors.background);
-    if (!trainer.lesson) trainer.phase = Phase::Choose;
+    settle_group_session(trainer);
     switch (trainer.phase) {
         case Phase::Choose: draw_choose(ctx); break;
         case Phase::Present: draw_present(ctx); break;

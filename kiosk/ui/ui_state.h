@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/content_model.h"
+#include "core/group_session.h"
 #include "core/qr_code.h"
 #include "core/kinetic_scroll.h"
 #include "core/language.h"
@@ -81,18 +82,10 @@ struct OverviewState {
     std::vector<std::pair<std::string, QrMatrix>> qr_codes;
 };
 
-// Trainer mode: a group session led by a trainer, behind the trainer PIN.
-struct TrainerState {
-    enum class Phase { Choose, Present, Quiz, Results };
+// Trainer mode, behind the trainer PIN: the group session (core/group_session.h) and what
+// the screen keeps beside it.
+struct TrainerState : GroupSession {
     enum class Save { None, Pending, Saved, Failed };
-    Phase phase = Phase::Choose;
-    const Lesson* lesson = nullptr;
-    int slide = 0;
-    double started = 0;     // kiosk clock when the presentation began
-    double ended = 0;       // kiosk clock when the results were shown
-    int question = 0;
-    bool revealed = false;  // the current question's answer is showing
-    std::vector<std::vector<int>> votes;  // per question, per option: how many participants chose it
     KineticScroll list_scroll;            // the lesson chooser
     Save save = Save::None;
     std::string save_error;  // why storing the session failed, for the trainer

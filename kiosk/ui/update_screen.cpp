@@ -1,6 +1,7 @@
 // Content updates from a USB stick: the organizer panel's card listing what the sticks hold,
 // and the overlay every visitor sees while content is replaced (progress, then the result).
-// The platform fills UsbView and UpdateView (update_state.h); these only draw and ask.
+// The platform fills in the facts of UsbView and UpdateView (update_state.h) and
+// update_texts.cpp their words; these only draw and ask.
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -94,7 +95,7 @@ float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float wid
     draw_text(ctx.draw, medium, ImVec2(x, y), c.text, row.name);
     const float name_w = text_size(medium, row.name).x;
     draw_text(ctx.draw, small, ImVec2(x + name_w + ctx.px(24), y + medium->size - small->size), c.text_muted,
-              row.details);
+              row.details[static_cast<int>(ctx.state.language)]);
     ctx.draw->PopClipRect();
     y += medium->size * 1.4f;
     draw_text(ctx.draw, small, ImVec2(x, y), row.valid ? c.success : c.danger, ctx.t(row.status_key));

@@ -244,6 +244,7 @@ TEST_CASE("bad inputs are refused and leave the installed content byte-identical
         StickScan scan = UsbPackageScanner({f.dir.file("stick")}).scan(verifier);
         CHECK(scan.packages.size() == 2);
         CHECK(scan.chosen == -1);
+        CHECK(scan.problem_kind == ScanProblem::Ambiguous);  // what the panel shows goes by this
         CHECK(scan.problem.find("two different packages claim content version 3") != std::string::npos);
         CHECK(f.active_bytes() == f.before_active);
     }

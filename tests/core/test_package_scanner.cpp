@@ -83,6 +83,7 @@ TEST_CASE("with several packages on a stick the highest valid version wins") {
     StickScan scan = f.scan();
     REQUIRE(scan.packages.size() == 5);
     REQUIRE(scan.chosen == 1);
+    CHECK(scan.problem_kind == ScanProblem::None);
     CHECK(scan.packages[1].check.info.content_version == 5);
     CHECK(scan.packages[2].check.problem == PackageProblem::SignatureInvalid);
     CHECK(scan.packages[3].check.problem == PackageProblem::SignatureMissing);
@@ -102,6 +103,29 @@ TEST_CASE("identical copies of the same package on a stick are not a conflict") 
     StickScan scan = f.scan();
     CHECK(scan.packages.size() == 2);
     CHECK(scan.chosen == 0);
+    CHECK(scan.problem_kind == ScanProblem::None);
+}
+
+TEST_CASE("a stick with only refused packages says none is valid, and two different packages of one version are ambiguous") {
+    StickFixture f;
+    SUBCASE("none valid") {
+        std::string forged = f.put(4, "a.kpkg");
+        test::flip_bit(forged, 3000);
+        StickScan scan = f.scan();
+        CHECK(scan.chosen == -1);
+        CHECK(scan.problem_kind == ScanProblem::NoneValid);
+    }
+    SUBCASE("two different packages claim the highest version, a lower one is valid") {
+        f.put(2, "a.kpkg");
+        f.put(3, "b.kpkg");
+        const std::string other = f.put(3, "c.kpkg");
+        test::run_sql(other, "UPDATE meta SET value='2024-05-05T00:00:00Z' WHERE key='built_at'");
+        f.sign(other);  // the same version, another package
+        StickScan scan = f.scan();
+        REQUIRE(scan.packages.size() == 3);
+        CHECK(scan.chosen == -1);
+        CHECK(scan.problem_kind == ScanProblem::Ambiguous);
+    }
 }
 
 TEST_CASE("a scan with no sticks mounted finds nothing and offers nothing") {
@@ -111,6 +135,7 @@ TEST_CASE("a scan with no sticks mounted finds nothing and offers nothing") {
     CHECK(scan.packages.empty());
     CHECK(scan.chosen == -1);
     CHECK(scan.problem.empty());
+    CHECK(scan.problem_kind == ScanProblem::None);
 }
 
 TEST_CASE("stick files that are not ordinary files are refused without being read, and never block") {
@@ -162,6 +187,7 @@ TEST_CASE("at most 50 packages are checked per scan, the rest are counted") {
     CHECK(scan.packages.size() == kMaxPackagesPerScan);
     CHECK(scan.skipped == 121 - kMaxPackagesPerScan);
     CHECK(scan.chosen == 0);  // a.kpkg sorts first
+    CHECK(scan.problem_kind == ScanProblem::Skipped);
     CHECK(scan.problem.find("71 more packages were not checked") != std::string::npos);
 }
 

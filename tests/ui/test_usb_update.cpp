@@ -116,6 +116,19 @@ TEST_CASE("a valid newer package on a stick is listed in the organizer panel and
     }
 }
 
+TEST_CASE("an install started in an English session lists, installs and reports in English") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    KioskRun run = k.run(kEnterOrganizerPin + "tap-label EN\nshot @DIR@/panel-en.png\n"
+                         "tap-label Install version 2\nwait 1000\nshot @DIR@/done-en.png\n");
+    CHECK(run.state["content_version"].number == 2);
+    CHECK(run.state["update"]["phase"].string == "done");
+    CHECK(run.state["update"]["showing"].boolean);
+    CHECK(run.state["language"].string == "en");  // the content switch kept the session's language
+    CHECK(has_target(run, "OK"));
+    CHECK_FALSE(has_target(run, "Установить версию 2"));
+}
+
 TEST_CASE("with auto_install on, a valid newer package installs without the PIN, once per insertion") {
     Kiosk k;
     k.setting("auto_install", "on");

@@ -1,13 +1,11 @@
-// The matches of a search inside one document, for the reader's highlights and its ▲ n / m ▼
-// stepping: which passages of the text column match, in which language, and where.
+#include "core/reader_matches.h"
+
 #include "core/search_index.h"
-#include "ui/screens.h"
 
 #include <algorithm>
+#include <tuple>
 
-namespace kiosk::ui {
-
-using namespace kiosk::core;  // this layer is built on the core layer
+namespace kiosk::core {
 
 namespace {
 
@@ -43,10 +41,10 @@ const std::string& reader_match_text(const Document& doc, const ReaderMatch& mat
     return match.block >= 0 ? doc.blocks[match.block].text_in(match.lang) : doc.sections[match.section].heading_in(match.lang);
 }
 
-std::vector<ReaderMatch> reader_matches(SearchIndex& index, const std::string& query, const Document& doc,
-                                        Lang text_lang, bool with_original) {
+std::vector<ReaderMatch> reader_matches_in(const std::vector<PassageMatch>& passages, const Document& doc,
+                                           Lang text_lang, bool with_original) {
     std::vector<ReaderMatch> out;
-    for (const PassageMatch& passage : index.matches_in(query, "document", doc.info.id)) {
+    for (const PassageMatch& passage : passages) {
         auto lang = parse_lang(passage.lang);
         if (!lang || (*lang != text_lang && !(with_original && *lang == Lang::Ru))) continue;
         ReaderMatch match;
@@ -68,6 +66,11 @@ std::vector<ReaderMatch> reader_matches(SearchIndex& index, const std::string& q
     return out;
 }
 
+std::vector<ReaderMatch> reader_matches(SearchIndex& index, const std::string& query, const Document& doc,
+                                        Lang text_lang, bool with_original) {
+    return reader_matches_in(index.matches_in(query, "document", doc.info.id), doc, text_lang, with_original);
+}
+
 int first_match_of_hit(const Document& doc, const std::vector<ReaderMatch>& matches, const SearchHit& hit) {
     if (hit.field == "block") {
         int block = block_index_of(doc, hit.paragraph);
@@ -81,4 +84,29 @@ int first_match_of_hit(const Document& doc, const std::vector<ReaderMatch>& matc
     return -1;  // the title or summary matched: open at the top
 }
 
-}  // namespace kiosk::ui
+void keep_placed_matches(std::vector<ReaderMatch>& matches, bool by_line) {
+    matches.erase(std::remove_if(matches.begin(), matches.end(), [](const ReaderMatch& m) { return m.line < 0; }),
+                  matches.end());
+    if (by_line)
+        std::stable_sort(matches.begin(), matches.end(),
+                         [](const ReaderMatch& a, const ReaderMatch& b) { return a.line < b.line; });
+}
+
+int find_match_again(const std::vector<ReaderMatch>& matches, const ReaderMatch& was) {
+    for (size_t i = 0; i < matches.size(); ++i) {
+        const ReaderMatch& m = matches[i];
+        if (m.block == was.block && m.section == was.section && m.lang == was.lang && m.begin == was.begin)
+            return static_cast<int>(i);
+    }
+    for (size_t i = 0; i < matches.size(); ++i)  // else the same passage in this view
+        if (matches[i].block == was.block && matches[i].section == was.section) return static_cast<int>(i);
+    return -1;
+}
+
+int step_match(int current, int count, bool forward) {
+    if (count <= 0) return -1;
+    if (forward) return current + 1 >= count ? 0 : current + 1;
+    return current <= 0 ? count - 1 : current - 1;
+}
+
+}  // namespace kiosk::core
