@@ -116,7 +116,7 @@ bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string
                 for (size_t i = 0; i < ui_->targets().size(); ++i)
                     visible += (visible.empty() ? "" : ", ") + ("'" + ui_->targets()[i].label + "'");
                 std::fprintf(stderr, "%s:%d: no touch target labelled '%s' on screen '%s' (visible: %s)\n",
-                             script_name.c_str(), cmd.line, cmd.text.c_str(), ui::screen_name(ui_->state().screen),
+                             script_name.c_str(), cmd.line, cmd.text.c_str(), ui::screen_name(ui_->state().screen()),
                              visible.c_str());
                 *status = 2;
                 return false;

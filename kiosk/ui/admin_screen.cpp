@@ -68,7 +68,7 @@ void draw_admin_screen(UiContext& ctx) {
     const Palette& c = theme.colors;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("admin.title"), true)) {
-        ctx.state.screen = Screen::Home;
+        ctx.state.nav.reset();  // the organizer is done: the library, for the next visitor
         return;
     }
     const float margin = theme.margin();

@@ -154,7 +154,7 @@ bool draw_document_card(UiContext& ctx, const Document& doc, const DocumentStrin
 }  // namespace
 
 void open_document(UiState& state, const Document& doc) {
-    state.screen = Screen::Reader;
+    state.nav.push(Screen::Reader);
     state.reader.document = &doc;
     state.reader.scroll.stop();
     state.reader.scroll.set_extent(0, 1);
@@ -165,7 +165,6 @@ void open_document(UiState& state, const Document& doc) {
     state.reader.highlight_block = -1;
     state.reader.topic = nullptr;
     state.reader.popover = ReaderPopover{};
-    state.reader.return_to = Screen::Home;
     // In the visitor's language; the Russian original is a tap away.
     state.reader.text_lang = state.reader.followed_lang = state.language;
     state.reader.side_by_side = false;
@@ -192,7 +191,7 @@ void draw_home_screen(UiContext& ctx) {
     }
     y += margin * 0.5f;
     const float explore = draw_explore_row(ctx, margin, y, ctx.screen.x - margin * 2);
-    if (ctx.state.screen != Screen::Home) return;
+    if (ctx.state.screen() != Screen::Home) return;
     if (explore > 0) y += explore + margin * 0.35f;
 
     const Font* small = ctx.fonts.get(FontRole::Small);

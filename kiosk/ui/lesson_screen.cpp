@@ -13,11 +13,10 @@ namespace {
 
 }  // namespace
 
-void open_passage(UiState& state, const Document& doc, int block_index, Screen return_to) {
+void open_passage(UiState& state, const Document& doc, int block_index) {
     open_document(state, doc);
     state.reader.pending_block = block_index;
     state.reader.highlight_block = block_index;
-    state.reader.return_to = return_to;
 }
 
 namespace {
@@ -82,7 +81,7 @@ void draw_links(UiContext& ctx, const Slide& slide, ImVec2 min, ImVec2 max) {
         const Document* doc = linked_document(ctx, link, &block);
         if (!doc || y + height > max.y) continue;
         if (draw_link_card(ctx, *doc, ImVec2(min.x, y), ImVec2(min.x + width, y + height))) {
-            open_passage(ctx.state, *doc, static_cast<int>(block - doc->blocks.data()), Screen::Lesson);
+            open_passage(ctx.state, *doc, static_cast<int>(block - doc->blocks.data()));
             return;
         }
         y += height + gap;
@@ -92,7 +91,7 @@ void draw_links(UiContext& ctx, const Slide& slide, ImVec2 min, ImVec2 max) {
 }  // namespace
 
 void open_lesson(UiState& state, const Lesson& lesson, int slide) {
-    state.screen = Screen::Lesson;
+    state.nav.push(Screen::Lesson);
     state.lesson.lesson = &lesson;
     const int last = std::max(0, static_cast<int>(lesson.slides.size()) - 1);
     state.lesson.slide = std::clamp(slide, 0, last);
@@ -109,7 +108,7 @@ void draw_lesson_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.background);
     if (draw_top_bar(ctx, lesson.title.get(ctx.state.language), true)) {
-        open_lessons(ctx.state);
+        ctx.state.nav.pop();  // the lessons list, or the search that found the lesson
         return;
     }
     const int count = static_cast<int>(lesson.slides.size());
@@ -125,7 +124,7 @@ void draw_lesson_screen(UiContext& ctx) {
     ImVec2 free = draw_slide(ctx, slide, caption, visitor_slide_fonts(ctx), ImVec2(margin, top),
                              ImVec2(ctx.screen.x - margin, nav_y - margin * 0.6f), links_height(ctx, slide));
     draw_links(ctx, slide, free, ImVec2(ctx.screen.x - margin, nav_y - margin * 0.6f));
-    if (ctx.state.screen != Screen::Lesson) return;
+    if (ctx.state.screen() != Screen::Lesson) return;
 
     // Previous at the left, progress in the middle, next (or the quiz) at the right.
     draw_progress_dots(ctx, ImVec2(ctx.screen.x * 0.5f, nav_y + bh * 0.5f), count, ls.slide);
@@ -157,7 +156,7 @@ void draw_lesson_screen(UiContext& ctx) {
             ++ls.slide;
         } else {
             ctx.state.quiz = QuizState{};
-            ctx.state.screen = Screen::Quiz;
+            ctx.state.nav.push(Screen::Quiz);
         }
     }
 }

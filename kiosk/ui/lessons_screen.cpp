@@ -114,7 +114,7 @@ bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max) {
 }
 
 void open_lessons(UiState& state) {
-    state.screen = Screen::Lessons;
+    state.nav.back_to(Screen::Lessons);
     state.lesson.lesson = nullptr;
     state.lesson.slide = 0;
     state.quiz = QuizState{};
@@ -153,7 +153,7 @@ void draw_lessons_screen(UiContext& ctx) {
     const Palette& c = theme.colors;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("lessons.title"), true)) {
-        ctx.state.screen = Screen::Home;
+        ctx.state.nav.pop();
         return;
     }
     const float margin = theme.margin();
@@ -176,8 +176,7 @@ void draw_lessons_screen(UiContext& ctx) {
     if (trainer) {
         ctx.state.pin = PinPadState{};
         ctx.state.pin.role = PinPadState::Role::Trainer;
-        ctx.state.pin.return_to = Screen::Lessons;
-        ctx.state.screen = Screen::Pin;
+        ctx.state.nav.push(Screen::Pin);
     }
 }
 

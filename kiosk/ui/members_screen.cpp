@@ -104,7 +104,7 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
                          c.text_muted, lc);
         if (area.clicked) {
             ctx.draw->PopClipRect();
-            open_document_from(ctx.state, doc, Screen::Members);
+            open_document(ctx.state, doc);
             return;
         }
         y += height + ctx.px(10);
@@ -117,7 +117,7 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
 }  // namespace
 
 void open_members(UiState& state) {
-    state.screen = Screen::Members;
+    state.nav.push(Screen::Members);
     state.overview.member_selected = -1;
 }
 

@@ -31,13 +31,8 @@ ImU32 rgb(uint32_t color) {
 bool draw_overview_frame(UiContext& ctx, const char* title_key) {
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, ctx.theme.colors.background);
     if (!draw_top_bar(ctx, ctx.t(title_key), true)) return true;
-    ctx.state.screen = ctx.state.screen == Screen::Timeline ? ctx.state.overview.timeline_back : Screen::Home;
+    ctx.state.nav.pop();
     return false;
-}
-
-void open_document_from(UiState& state, const Document& doc, Screen return_to) {
-    open_document(state, doc);
-    state.reader.return_to = return_to;
 }
 
 float draw_qr_code(UiContext& ctx, const std::string& url, ImVec2 min, float size) {

@@ -24,9 +24,9 @@ void submit_pin(UiContext& ctx, PinAttempts& attempts) {
         attempts.record_success();
         if (pin.role == PinPadState::Role::Trainer) {
             ctx.state.trainer = TrainerState{};
-            ctx.state.screen = Screen::Trainer;
+            ctx.state.nav.replace(Screen::Trainer);  // Back from there skips the pad
         } else {
-            ctx.state.screen = Screen::Admin;
+            ctx.state.nav.replace(Screen::Admin);
         }
         pin = PinPadState{};
     } else {
@@ -51,7 +51,7 @@ void draw_pin_screen(UiContext& ctx) {
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     const char* title_key = pin.role == PinPadState::Role::Organizer ? "pin.title_organizer" : "pin.title_trainer";
     if (draw_top_bar(ctx, ctx.t(title_key), true)) {
-        ctx.state.screen = pin.return_to;
+        ctx.state.nav.pop();
         pin = PinPadState{};
         return;
     }

@@ -186,7 +186,7 @@ void draw_quiz_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.background);
     if (draw_top_bar(ctx, lesson->title.get(ctx.state.language), true)) {
-        open_lesson(ctx.state, *lesson, static_cast<int>(lesson->slides.size()) - 1);
+        ctx.state.nav.pop();  // the lesson's last slide, which opened the quiz
         return;
     }
     QuizState& quiz = ctx.state.quiz;

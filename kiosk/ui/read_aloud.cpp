@@ -12,8 +12,8 @@ namespace kiosk::ui {
 // The part includes the language shown: switching it stops a reading in the old one.
 SpeechSource speech_source_of(const UiState& state) {
     SpeechSource source;
-    source.screen = static_cast<int>(state.screen);
-    switch (state.screen) {
+    source.screen = static_cast<int>(state.screen());
+    switch (state.screen()) {
         case Screen::Reader:
             source.what = state.reader.document;
             source.part = static_cast<int>(state.reader.text_lang);

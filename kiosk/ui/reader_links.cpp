@@ -115,15 +115,12 @@ void follow_reader_link(UiContext& ctx, const PassageLink& link) {
     ReaderState& reader = ctx.state.reader;
     switch (link.kind) {
         case LinkKind::Document:
-            if (const Document* doc = ctx.content.find_document(link.target)) {
-                const Screen back = reader.return_to;
-                open_document(ctx.state, *doc);
-                ctx.state.reader.return_to = back;
-            }
+            // The reader stays the current screen, so Back still leads where it did.
+            if (const Document* doc = ctx.content.find_document(link.target)) open_document(ctx.state, *doc);
             return;
         case LinkKind::Act:
             // An act on the timeline opens its entry there (Back returns here); otherwise its card.
-            if (open_timeline_entry(ctx.state, ctx.content, link.target, Screen::Reader)) return;
+            if (open_timeline_entry(ctx.state, ctx.content, link.target)) return;
             reader.popover = ReaderPopover{};
             reader.popover.act = ctx.content.find_act(link.target);
             break;

@@ -436,7 +436,7 @@ const char* document_type_key(DocumentType type) {
 void draw_reader_screen(UiContext& ctx) {
     ReaderState& reader = ctx.state.reader;
     if (!reader.document) {
-        ctx.state.screen = Screen::Home;
+        ctx.state.nav.reset();
         return;
     }
     const Document& doc = *reader.document;
@@ -449,10 +449,8 @@ void draw_reader_screen(UiContext& ctx) {
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.surface);
     if (draw_top_bar(ctx, doc.info.title.get(ctx.state.language), true, true)) {
         // Back to where the reader was opened from: search results (still there), the lesson
-        // slide that linked here, or the library.
-        const bool lesson_open = ctx.state.lesson.lesson != nullptr;
-        if (reader.search.from_search) ctx.state.screen = Screen::Search;
-        else ctx.state.screen = reader.return_to == Screen::Lesson && !lesson_open ? Screen::Home : reader.return_to;
+        // slide that linked here, a topic, an explore screen or the library.
+        ctx.state.nav.pop();
         return;
     }
 

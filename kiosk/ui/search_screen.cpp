@@ -45,7 +45,6 @@ void open_result(UiContext& ctx, const SearchResult& result) {
     // The reader opens in the language that matched, at that passage.
     if (auto lang = parse_lang(result.hit.lang)) state.reader.text_lang = *lang;
     ReaderMatches& found = state.reader.search;
-    found.from_search = true;
     found.query = state.search.query;
     if (ctx.search)
         found.matches = reader_matches(*ctx.search, found.query, doc, state.reader.text_lang, false);
@@ -324,9 +323,8 @@ void apply_pinyin_events(UiContext& ctx) {
 }
 
 void open_search(UiState& state) {
-    state.search.return_to = state.screen == Screen::Reader ? Screen::Reader : Screen::Home;
     state.search.scroll.stop();
-    state.screen = Screen::Search;
+    state.nav.push(Screen::Search);
 }
 
 void draw_search_screen(UiContext& ctx) {
@@ -343,7 +341,7 @@ void draw_search_screen(UiContext& ctx) {
     const bool pinyin = search.layout == KeyboardLayout::Pinyin;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("search.title"), true)) {
-        ctx.state.screen = search.return_to == Screen::Reader && ctx.state.reader.document ? Screen::Reader : Screen::Home;
+        ctx.state.nav.pop();
         return;
     }
 

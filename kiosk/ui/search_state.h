@@ -16,8 +16,6 @@
 
 namespace kiosk::ui {
 
-enum class Screen;  // ui_state.h
-
 // One row of the results list: the hit, what it opens, and its snippet ready to draw.
 struct SearchResult {
     SearchHit hit;
@@ -42,7 +40,6 @@ struct SearchState {
     bool layout_chosen = false;       // false until the screen first opens in a session
     KineticScroll scroll;
     float list_height = 0;            // measured while drawing, the scroll extent
-    Screen return_to{};               // where the back button goes (value 0: Screen::Home)
 };
 
 // A match the reader highlights: a byte range of one block's text, or of one section heading.
@@ -61,7 +58,6 @@ struct ReaderMatches {
     int current = -1;           // the match the visitor stepped to; -1: none yet
     bool scroll_pending = false;  // scroll to `current` once the layout exists
     bool scroll_animated = false; // glide there (stepping) rather than jump (opening)
-    bool from_search = false;     // the reader's back button returns to the search screen
 };
 
 }  // namespace kiosk::ui

@@ -205,7 +205,7 @@ const char* stats_report_name(StatsView::Report report) {
 }
 
 void open_stats(UiState& state) {
-    state.screen = Screen::Stats;
+    state.nav.push(Screen::Stats);
     state.status.stats.loaded = false;
     // The outcome of an earlier report is news no more; one being written keeps its bar.
     if (state.status.stats.report != StatsView::Report::Writing) state.status.stats.report = StatsView::Report::Idle;
@@ -218,7 +218,7 @@ void draw_stats_screen(UiContext& ctx) {
     StatsView& stats = ctx.state.status.stats;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("stats.title"), true)) {
-        ctx.state.screen = Screen::Admin;
+        ctx.state.nav.pop();
         return;
     }
     const float margin = theme.margin() * 0.5f;

@@ -134,7 +134,7 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
 bool has_topics(const ContentStore& content) { return !content.explore().topics.empty(); }
 
 void open_topics(UiState& state) {
-    state.screen = Screen::Topics;
+    state.nav.push(Screen::Topics);
     state.explore.topic = nullptr;
 }
 
@@ -165,7 +165,7 @@ void draw_topics_screen(UiContext& ctx) {
     const Palette& c = theme.colors;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("topics.title"), true, true)) {
-        ctx.state.screen = Screen::Home;
+        ctx.state.nav.pop();
         return;
     }
     make_labels(ctx);
@@ -197,7 +197,7 @@ void draw_topics_screen(UiContext& ctx) {
             ctx.state.explore.topic = &topics[i];
             ctx.state.explore.topic_scroll.stop();
             ctx.state.explore.topic_scroll.set_extent(0, 1);
-            ctx.state.screen = Screen::Topic;
+            ctx.state.nav.push(Screen::Topic);
         }
     }
     ctx.draw->PopClipRect();
@@ -207,7 +207,7 @@ void draw_topics_screen(UiContext& ctx) {
 void draw_topic_screen(UiContext& ctx) {
     ExploreState& explore = ctx.state.explore;
     if (!explore.topic) {
-        ctx.state.screen = Screen::Topics;
+        ctx.state.nav.replace(Screen::Topics);
         return;
     }
     const Topic& topic = *explore.topic;
@@ -217,7 +217,7 @@ void draw_topic_screen(UiContext& ctx) {
     const char* lc = lang_code(lang);
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, topic.name.get(lang), true, true)) {
-        ctx.state.screen = Screen::Topics;
+        ctx.state.nav.pop();
         return;
     }
     make_labels(ctx);
@@ -270,7 +270,6 @@ void draw_topic_screen(UiContext& ctx) {
         open_document(ctx.state, *tapped->doc);
         ReaderState& reader = ctx.state.reader;
         reader.topic = &topic;
-        reader.return_to = Screen::Topic;
         reader.pending_block = tapped->block;
     }
 }

@@ -375,7 +375,7 @@ void draw_results(UiContext& ctx) {
 
 double next_trainer_tick(const UiState& state, double now) {
     const TrainerState& trainer = state.trainer;
-    if (state.screen != Screen::Trainer || (trainer.phase != Phase::Present && trainer.phase != Phase::Quiz))
+    if (state.screen() != Screen::Trainer || (trainer.phase != Phase::Present && trainer.phase != Phase::Quiz))
         return std::numeric_limits<double>::infinity();
     return trainer.started + std::floor(now - trainer.started + 1e-9) + 1.0;
 }
