@@ -218,6 +218,7 @@ void KioskRunner::write_state_dump() {
     for (size_t i = 0; i < ui_->targets().size(); ++i) {
         const ui::TouchTarget& t = ui_->targets()[i];
         json.begin_object();
+        json.key("id").value(t.id);
         json.key("label").value(t.label);
         json.key("x").value(static_cast<double>(t.min.x)).key("y").value(static_cast<double>(t.min.y));
         json.key("w").value(static_cast<double>(t.size.x)).key("h").value(static_cast<double>(t.size.y));

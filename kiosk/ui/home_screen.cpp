@@ -35,7 +35,7 @@ bool draw_explore_tile(UiContext& ctx, const ExploreEntry& entry, ImVec2 min, Im
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const std::string& label = ctx.t(entry.label_key);
-    TouchArea area = touch_area(ctx, label, min, max);
+    TouchArea area = touch_area(ctx, entry.label_key, label, min, max);
     const float rounding = ctx.theme.corner();
     draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
@@ -114,7 +114,7 @@ bool draw_document_card(UiContext& ctx, const Document& doc, const DocumentStrin
     const Lang lang = ctx.state.language;
     const int li = static_cast<int>(lang);
     const std::string& title = doc.info.title.get(lang);
-    TouchArea area = touch_area(ctx, title, min, max);
+    TouchArea area = touch_area(ctx, {"home.document", doc.info.id}, title, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
 

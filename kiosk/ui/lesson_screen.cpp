@@ -38,7 +38,7 @@ bool draw_link_card(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max)
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const std::string& title = doc.info.title.get(lang);
-    TouchArea area = touch_area(ctx, title, min, max);
+    TouchArea area = touch_area(ctx, {"lesson.passage", doc.info.id}, title, min, max);
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, ctx.px(14));
     ctx.draw->AddRect(min, max, c.accent, ctx.px(14), 0, ctx.px(2.5f));
     const float icon = max.y - min.y - ctx.px(40);
@@ -132,7 +132,7 @@ void draw_lesson_screen(UiContext& ctx) {
     if (ls.slide > 0) {
         const std::string& previous = ctx.t("lesson.previous");
         const float w = std::max(button_width(ctx, previous), ctx.px(260));
-        if (touch_button(ctx, previous, ImVec2(margin, nav_y), ImVec2(margin + w, nav_y + bh), ButtonStyle::Secondary))
+        if (touch_button(ctx, "lesson.previous", previous, ImVec2(margin, nav_y), ImVec2(margin + w, nav_y + bh), ButtonStyle::Secondary))
             --ls.slide;
         read_x += w + ctx.px(24);
     }
@@ -150,7 +150,7 @@ void draw_lesson_screen(UiContext& ctx) {
     const std::string& next = ctx.t(last ? "lesson.take_quiz" : "lesson.next");
     const float w = std::max(button_width(ctx, next, FontRole::Medium), ctx.px(260));
     const float right = ctx.screen.x - margin;
-    if (touch_button(ctx, next, ImVec2(right - w, nav_y), ImVec2(right, nav_y + bh), ButtonStyle::Primary,
+    if (touch_button(ctx, last ? "lesson.take_quiz" : "lesson.next", next, ImVec2(right - w, nav_y), ImVec2(right, nav_y + bh), ButtonStyle::Primary,
                      FontRole::Medium)) {
         if (!last) {
             ++ls.slide;

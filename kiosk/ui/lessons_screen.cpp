@@ -19,7 +19,7 @@ bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& m
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const std::string& title = lesson.title.get(lang);
-    TouchArea area = touch_area(ctx, title, min, max);
+    TouchArea area = touch_area(ctx, {"lessons.lesson", lesson.id}, title, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
 
@@ -61,7 +61,7 @@ bool draw_trainer_entry(UiContext& ctx, float right, float center_y) {
     const float width = std::max(ctx.theme.min_target() * 2.0f, text_size(small, label).x + ctx.px(40));
     const float height = std::max(ctx.theme.min_target(), ctx.px(56));
     ImVec2 min(right - width, center_y - height * 0.5f), max(right, center_y + height * 0.5f);
-    TouchArea area = touch_area(ctx, label, min, max);
+    TouchArea area = touch_area(ctx, "lessons.trainer", label, min, max);
     const Palette& c = ctx.theme.colors;
     if (area.pressed) ctx.draw->AddRectFilled(min, max, c.pressed_overlay, ctx.px(10));
     ctx.draw->AddRect(min, max, c.border, ctx.px(10), 0, ctx.px(1.5f));
@@ -75,7 +75,7 @@ bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const std::string& title = ctx.t("home.lessons_title");
-    TouchArea area = touch_area(ctx, title, min, max);
+    TouchArea area = touch_area(ctx, "home.lessons", title, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
     draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);

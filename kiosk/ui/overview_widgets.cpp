@@ -126,7 +126,7 @@ bool draw_mention_link(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 m
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const std::string label = ctx.t("explore.open_passage") + (lang == Lang::Zh ? "" : " ") + doc.info.title.get(lang);
-    TouchArea area = touch_area(ctx, label, min, max);
+    TouchArea area = touch_area(ctx, {"explore.passage", doc.info.id}, label, min, max);
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.pressed_overlay : c.accent_soft, ctx.px(12));
     const float pad = ctx.px(18);
     const Font* small = ctx.fonts.get(FontRole::Small);

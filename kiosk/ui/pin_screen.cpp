@@ -101,15 +101,15 @@ void draw_pin_screen(UiContext& ctx) {
         const int row = i / 3, col = i % 3;
         ImVec2 min(left + col * (key_w + gap), y + row * (key_h + gap)), max(min.x + key_w, min.y + key_h);
         if (i == 9) {
-            if (touch_button(ctx, ctx.t("pin.delete"), min, max, ButtonStyle::Secondary) && !pin.digits.empty())
+            if (touch_button(ctx, "pin.delete", ctx.t("pin.delete"), min, max, ButtonStyle::Secondary) && !pin.digits.empty())
                 pin.digits.pop_back();
         } else if (i == 11) {
-            if (touch_button(ctx, ctx.t("pin.ok"), min, max, ButtonStyle::Primary, FontRole::Medium) && !locked &&
+            if (touch_button(ctx, "pin.ok", ctx.t("pin.ok"), min, max, ButtonStyle::Primary, FontRole::Medium) && !locked &&
                 !pin.digits.empty())
                 submit_pin(ctx, attempts);
         } else {
             const std::string& digit = kDigitLabels[i == 10 ? 9 : i];
-            if (touch_button(ctx, digit, min, max, ButtonStyle::Secondary, FontRole::Title) && !locked &&
+            if (touch_button(ctx, {"pin.digit", digit}, digit, min, max, ButtonStyle::Secondary, FontRole::Title) && !locked &&
                 pin.digits.size() < kMaxPinDigits) {
                 pin.digits += digit;
                 pin.wrong = false;

@@ -232,7 +232,7 @@ void draw_stats_screen(UiContext& ctx) {
         const std::string& label = ctx.t(kPeriodKeys[i]);
         const float w = button_width(ctx, label);
         const bool on = stats.period == kPeriods[i];
-        if (touch_button(ctx, label, ImVec2(x, y), ImVec2(x + w, y + bh), on ? ButtonStyle::Primary : ButtonStyle::Secondary) && !on) {
+        if (touch_button(ctx, {"stats.period", stats_period_name(kPeriods[i])}, label, ImVec2(x, y), ImVec2(x + w, y + bh), on ? ButtonStyle::Primary : ButtonStyle::Secondary) && !on) {
             stats.period = kPeriods[i];
             stats.loaded = false;
             ctx.state.requests.load_stats = true;
@@ -242,7 +242,7 @@ void draw_stats_screen(UiContext& ctx) {
     const std::string& report = ctx.t("stats.report");
     const float report_w = button_width(ctx, report);
     const float report_x = ctx.screen.x - margin - report_w;
-    if (touch_button(ctx, report, ImVec2(report_x, y), ImVec2(report_x + report_w, y + bh), ButtonStyle::Primary) &&
+    if (touch_button(ctx, "stats.report", report, ImVec2(report_x, y), ImVec2(report_x + report_w, y + bh), ButtonStyle::Primary) &&
         stats.report != StatsView::Report::Writing)
         ctx.state.requests.write_stats_report = true;
     y += bh + gap;

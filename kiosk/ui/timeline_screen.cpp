@@ -23,7 +23,7 @@ bool draw_event_card(UiContext& ctx, const TimelineEntry& entry, const Document*
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const std::string& title = doc ? doc->info.title.get(lang) : entry.title.get(lang);
-    TouchArea area = touch_area(ctx, title, min, max);
+    TouchArea area = touch_area(ctx, {"timeline.entry", entry.id}, title, min, max);
     const float rounding = ctx.theme.corner();
     draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : doc ? c.surface : c.background, rounding);

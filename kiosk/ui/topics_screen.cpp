@@ -39,7 +39,7 @@ bool draw_topic_tile(UiContext& ctx, const Topic& topic, const std::string& coun
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const std::string& name = topic.name.get(lang);
-    TouchArea area = touch_area(ctx, name, min, max);
+    TouchArea area = touch_area(ctx, {"topics.topic", topic.id}, name, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
     draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
@@ -94,7 +94,7 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
     const float height = pad * 2 + small->size * 1.4f + wrapped.line_height * std::min(kLines, wrapped.lines.size());
     if (!draw) return height;
     const ImVec2 max(pos.x + width, pos.y + height);
-    TouchArea area = touch_area(ctx, text, pos, max);
+    TouchArea area = touch_area(ctx, {"topic.passage", static_cast<int>(passage.first_span) + 1}, text, pos, max);
     *tapped = area.clicked;
     const Palette& c = ctx.theme.colors;
     ctx.draw->AddRectFilled(pos, max, area.pressed ? c.surface_alt : c.surface, ctx.px(12));
