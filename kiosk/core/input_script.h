@@ -2,6 +2,7 @@
 // `#` starts a comment. Parsed up front so a malformed script fails before anything runs.
 //
 //   tap X Y                   touch and release at (X, Y)
+//   tap-id ID                 touch the target whose stable id is ID (the same in every language)
 //   tap-label TEXT            touch the target whose visible label is TEXT in the current language
 //   drag X1 Y1 X2 Y2 MS       press at (X1, Y1), move to (X2, Y2) over MS milliseconds, release
 //   wait MS                   let MS milliseconds pass on the simulated clock
@@ -18,12 +19,12 @@
 namespace kiosk::core {
 
 struct ScriptCommand {
-    enum class Kind { Tap, TapLabel, Drag, Wait, Shot, Key };
+    enum class Kind { Tap, TapId, TapLabel, Drag, Wait, Shot, Key };
     Kind kind = Kind::Wait;
     int line = 0;             // 1-based line in the script, for error messages
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     double ms = 0;
-    std::string text;         // label for TapLabel, file for Shot, key name for Key (e.g. "f4")
+    std::string text;         // id for TapId, label for TapLabel, file for Shot, key name for Key (e.g. "f4")
     bool ctrl = false, alt = false, shift = false;  // modifiers for Key
 };
 

@@ -119,7 +119,7 @@ void KioskRunner::service_updates() {
                                                          : found.check.reason));
     if (!scan.problem.empty()) log_warning("usb: %s", utf8::printable(scan.problem).c_str());
     refresh_usb_view();
-    if (ui_->state().screen == ui::Screen::Admin) dirty_ = true;  // only the panel shows the list
+    if (ui_->state().screen() == ui::Screen::Admin) dirty_ = true;  // only the panel shows the list
     if (!usb_->take_new_offer() || scan.chosen < 0) return;
     // Packages in the fleet folder install by themselves: the organizer put them there for every kiosk.
     const std::string& chosen = scan.packages[scan.chosen].path;

@@ -464,7 +464,7 @@ void KioskRunner::store_trainer_session() {
 void KioskRunner::render_frame(const std::string* shot_path) {
     double cpu_start = thread_cpu_ms();
     input_.deliver(*ui_, now_);
-    if (ui_->state().screen == ui::Screen::Admin) refresh_status();
+    if (ui_->state().screen() == ui::Screen::Admin) refresh_status();
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = static_cast<float>(kFramePeriod);
     ImGui_ImplSDLRenderer_NewFrame();

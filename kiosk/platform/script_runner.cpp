@@ -110,17 +110,19 @@ bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string
         case ScriptCommand::Kind::Tap:
             tap(cmd.x1, cmd.y1);
             break;
+        case ScriptCommand::Kind::TapId:
         case ScriptCommand::Kind::TapLabel: {
             settle_pinyin();  // candidates are targets too
             if (needs_frame()) render_frame(nullptr);
-            const ui::TouchTarget* target = ui_->targets().find(cmd.text);
+            const bool by_id = cmd.kind == ScriptCommand::Kind::TapId;
+            const ui::TouchTarget* target = by_id ? ui_->targets().find_id(cmd.text) : ui_->targets().find(cmd.text);
             if (!target) {
                 std::string visible;
                 for (size_t i = 0; i < ui_->targets().size(); ++i)
-                    visible += (visible.empty() ? "" : ", ") + ("'" + ui_->targets()[i].label + "'");
-                log_error("%s:%d: no touch target labelled '%s' on screen '%s' (visible: %s)",
-                             script_name.c_str(), cmd.line, cmd.text.c_str(), ui::screen_name(ui_->state().screen),
-                             visible.c_str());
+                    visible += (visible.empty() ? "" : ", ") + ("'" + (by_id ? ui_->targets()[i].id : ui_->targets()[i].label) + "'");
+                log_error("%s:%d: no touch target %s '%s' on screen '%s' (visible: %s)", script_name.c_str(), cmd.line,
+                          by_id ? "with id" : "labelled", cmd.text.c_str(), ui::screen_name(ui_->state().screen()),
+                          visible.c_str());
                 *status = 2;
                 return false;
             }
@@ -301,7 +303,7 @@ int KioskRunner::run_speech_bench() {
             speech_->stop();
             render_frame(nullptr);
             SDL_Delay(200);  // silence between the trials
-            const ui::TouchTarget* target = ui_->targets().find(translations_.get(lang, "speech.read"));
+            const ui::TouchTarget* target = ui_->targets().find_id("reader.read");
             if (!target) {
                 log_error("--bench-speech: no read-aloud button in the reader (%s)", lang_code(lang));
                 return 1;

@@ -63,29 +63,33 @@ void KioskRunner::write_state_dump() {
     const ui::UiState& state = ui_->state();
     JsonWriter json;
     json.begin_object();
-    json.key("screen").value(ui::screen_name(state.screen));
+    json.key("screen").value(ui::screen_name(state.screen()));
+    // The screens Back returns to, the next one last (Home, the root, is never listed).
+    json.key("back_stack").begin_array();
+    for (size_t i = 0; i < state.nav.depth(); ++i) json.value(ui::screen_name(state.nav.beneath(i)));
+    json.end_array();
     write_stats_state(json);
     json.key("language").value(lang_code(state.language));
     json.key("document");
-    if (state.screen == ui::Screen::Reader && state.reader.document) json.value(state.reader.document->info.id);
+    if (state.screen() == ui::Screen::Reader && state.reader.document) json.value(state.reader.document->info.id);
     else json.null();
     // The lesson being followed: in it, its quiz, a passage it linked to, or presented by a trainer.
     const Lesson* lesson = nullptr;
-    if (state.screen == ui::Screen::Lesson || state.screen == ui::Screen::Quiz ||
-        (state.screen == ui::Screen::Reader && state.reader.return_to == ui::Screen::Lesson))
+    if (state.screen() == ui::Screen::Lesson || state.screen() == ui::Screen::Quiz ||
+        (state.screen() == ui::Screen::Reader && state.nav.previous() == ui::Screen::Lesson))
         lesson = state.lesson.lesson;
-    if (state.screen == ui::Screen::Trainer) lesson = state.trainer.lesson;
+    if (state.screen() == ui::Screen::Trainer) lesson = state.trainer.lesson;
     json.key("lesson");
     if (lesson) json.value(lesson->id);
     else json.null();
     json.key("quiz_score");
-    if (state.screen == ui::Screen::Quiz && lesson) json.value(state.quiz.correct);
+    if (state.screen() == ui::Screen::Quiz && lesson) json.value(state.quiz.correct);
     else json.null();
-    double scroll = state.screen == ui::Screen::Reader ? state.reader.scroll.offset() : state.home_scroll.offset();
+    double scroll = state.screen() == ui::Screen::Reader ? state.reader.scroll.offset() : state.home_scroll.offset();
     json.key("scroll_y").value(scroll);
     // The reader's view: the text's language, side by side with the original or not, the blocks
     // (ids) whose original is shown under their translation, and the block at the top of the view.
-    const bool reading = state.screen == ui::Screen::Reader && state.reader.document;
+    const bool reading = state.screen() == ui::Screen::Reader && state.reader.document;
     json.key("reader_language");
     if (reading) json.value(lang_code(state.reader.text_lang));
     else json.null();
@@ -108,7 +112,7 @@ void KioskRunner::write_state_dump() {
     if (reading && popover.term) json.value("term:" + popover.term->id);
     else if (reading && popover.act) json.value("act:" + popover.act->id);
     else json.null();
-    const Topic* topic = state.screen == ui::Screen::Topic ? state.explore.topic : reading ? state.reader.topic : nullptr;
+    const Topic* topic = state.screen() == ui::Screen::Topic ? state.explore.topic : reading ? state.reader.topic : nullptr;
     json.key("topic");
     if (topic) json.value(topic->id);
     else json.null();
@@ -116,7 +120,7 @@ void KioskRunner::write_state_dump() {
     const auto& timeline = content_->overview().timeline;
     const int entry = state.overview.timeline_selected;
     json.key("timeline_entry");
-    if (state.screen == ui::Screen::Timeline && entry >= 0 && entry < static_cast<int>(timeline.size()))
+    if (state.screen() == ui::Screen::Timeline && entry >= 0 && entry < static_cast<int>(timeline.size()))
         json.value(timeline[static_cast<size_t>(entry)].id);
     else json.null();
     // Reading aloud: the id of the item being spoken (the reader's Block::id, the lesson's slide
@@ -191,7 +195,7 @@ void KioskRunner::write_state_dump() {
     json.key("page").value(ime.page);
     json.end_object();
     // The reader's step-through of search matches: which one is current (1-based) and how many.
-    const bool stepping = state.screen == ui::Screen::Reader && !state.reader.search.matches.empty();
+    const bool stepping = state.screen() == ui::Screen::Reader && !state.reader.search.matches.empty();
     json.key("search_match");
     if (stepping && state.reader.search.current >= 0) json.value(state.reader.search.current + 1);
     else json.null();
@@ -216,6 +220,7 @@ void KioskRunner::write_state_dump() {
     for (size_t i = 0; i < ui_->targets().size(); ++i) {
         const ui::TouchTarget& t = ui_->targets()[i];
         json.begin_object();
+        json.key("id").value(t.id);
         json.key("label").value(t.label);
         json.key("x").value(static_cast<double>(t.min.x)).key("y").value(static_cast<double>(t.min.y));
         json.key("w").value(static_cast<double>(t.size.x)).key("h").value(static_cast<double>(t.size.y));

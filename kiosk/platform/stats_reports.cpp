@@ -155,7 +155,7 @@ void KioskRunner::service_stats_reports() {
         if (!stats_job_->finished()) {
             if (stats.report_progress != stats_job_->progress()) {
                 stats.report_progress = stats_job_->progress();
-                if (ui_->state().screen == ui::Screen::Stats) dirty_ = true;
+                if (ui_->state().screen() == ui::Screen::Stats) dirty_ = true;
             }
         } else {
             const ExportResult& result = stats_job_->result();

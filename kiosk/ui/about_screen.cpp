@@ -33,7 +33,7 @@ float draw_fact(UiContext& ctx, const AboutFact& fact, float x, float y, float w
         y += ctx.px(10);
         const float height = std::max(ctx.theme.min_target() * 1.3f, ctx.px(72));
         if (draw_mention_link(ctx, *doc, ImVec2(x, y), ImVec2(x + std::min(width, ctx.px(900)), y + height))) {
-            open_passage(ctx.state, *doc, mention.block - 1, Screen::About);
+            open_passage(ctx.state, *doc, mention.block - 1);
             return 0;
         }
         y += height;
@@ -69,7 +69,7 @@ float draw_member_years(UiContext& ctx, float x, float y, float width) {
 }  // namespace
 
 void open_about(UiState& state) {
-    state.screen = Screen::About;
+    state.nav.push(Screen::About);
     state.overview.about_scroll.stop();
     state.overview.about_scroll.scroll_to(0, false, 0);
 }
@@ -98,7 +98,7 @@ void draw_about_screen(UiContext& ctx) {
     y += ctx.px(20);
     for (const AboutFact& fact : about.facts) {
         const float used = draw_fact(ctx, fact, margin, y, main_width);
-        if (ctx.state.screen != Screen::About) {  // a passage link was tapped
+        if (ctx.state.screen() != Screen::About) {  // a passage link was tapped
             ctx.draw->PopClipRect();
             return;
         }

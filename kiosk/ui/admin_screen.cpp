@@ -70,7 +70,7 @@ void draw_admin_screen(UiContext& ctx) {
     const Palette& c = theme.colors;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("admin.title"), true)) {
-        ctx.state.screen = Screen::Home;
+        ctx.state.nav.reset();  // the organizer is done: the library, for the next visitor
         return;
     }
     const float margin = theme.margin();
@@ -102,13 +102,13 @@ void draw_admin_screen(UiContext& ctx) {
     float h1 = draw_card(ctx, "admin.content", content_rows, 4, ImVec2(margin, y), card_w);
     float h2 = draw_card(ctx, "admin.kiosk", kiosk_rows, 4, ImVec2(margin + card_w + gap, y), card_w);
     const float bx = ctx.screen.x - margin - buttons_w;
-    if (touch_button(ctx, restart, ImVec2(bx, y), ImVec2(bx + buttons_w, y + bh), ButtonStyle::Primary))
+    if (touch_button(ctx, "admin.restart", restart, ImVec2(bx, y), ImVec2(bx + buttons_w, y + bh), ButtonStyle::Primary))
         ctx.state.requests.restart = true;
-    if (touch_button(ctx, quit, ImVec2(bx, y + bh + ctx.px(20)), ImVec2(bx + buttons_w, y + bh * 2 + ctx.px(20)),
+    if (touch_button(ctx, "admin.quit", quit, ImVec2(bx, y + bh + ctx.px(20)), ImVec2(bx + buttons_w, y + bh * 2 + ctx.px(20)),
                      ButtonStyle::Secondary))
         ctx.state.requests.quit = true;
     const float stats_y = y + (bh + ctx.px(20)) * 2;
-    if (touch_button(ctx, stats, ImVec2(bx, stats_y), ImVec2(bx + buttons_w, stats_y + bh), ButtonStyle::Primary))
+    if (touch_button(ctx, "admin.stats", stats, ImVec2(bx, stats_y), ImVec2(bx + buttons_w, stats_y + bh), ButtonStyle::Primary))
         open_stats(ctx.state);
     y += std::max(std::max(h1, h2), bh * 3 + ctx.px(40)) + margin * 0.6f;
     draw_usb_update_card(ctx, ImVec2(margin, y), ImVec2(ctx.screen.x - margin, ctx.screen.y - margin));

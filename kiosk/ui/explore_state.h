@@ -13,8 +13,6 @@ namespace kiosk::ui {
 
 using namespace kiosk::core;  // this layer is built on the core layer
 
-enum class Screen;  // ui_state.h
-
 // A tappable mention in the reader's text: a byte range of one block's text in one language.
 struct ReaderLink {
     int block = -1;  // index into Document::blocks
@@ -42,7 +40,6 @@ struct ExploreState {
     float topic_height = 0;         // measured while drawing, the scroll extent
     KineticScroll glossary_scroll;
     float glossary_height = 0;
-    Screen glossary_return{};       // the reader (from a term's card) or home (value 0)
     Lang sources_lang = Lang::Ru;
     std::vector<std::string> sources;  // per term: where its definition comes from, made once per language
     const Topic* topic = nullptr;   // the topic whose passages are listed

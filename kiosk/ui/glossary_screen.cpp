@@ -43,8 +43,7 @@ float glossary_entry(UiContext& ctx, const GlossaryTerm& term, const std::string
 bool has_glossary(const ContentStore& content) { return !content.explore().glossary.empty(); }
 
 void open_glossary(UiState& state) {
-    state.explore.glossary_return = state.screen == Screen::Reader ? Screen::Reader : Screen::Home;
-    state.screen = Screen::Glossary;
+    state.nav.push(Screen::Glossary);
     state.explore.glossary_scroll.stop();
     state.explore.glossary_scroll.set_extent(0, 1);
 }
@@ -56,8 +55,7 @@ void draw_glossary_screen(UiContext& ctx) {
     const Lang lang = ctx.state.language;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("glossary.title"), true, true)) {
-        ctx.state.screen = explore.glossary_return == Screen::Reader && ctx.state.reader.document ? Screen::Reader
-                                                                                                   : Screen::Home;
+        ctx.state.nav.pop();
         return;
     }
     // "Source: paragraph 6 of …", once per language.

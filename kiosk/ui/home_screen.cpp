@@ -37,7 +37,7 @@ bool draw_explore_tile(UiContext& ctx, const ExploreEntry& entry, ImVec2 min, Im
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const std::string& label = ctx.t(entry.label_key);
-    TouchArea area = touch_area(ctx, label, min, max);
+    TouchArea area = touch_area(ctx, entry.label_key, label, min, max);
     const float rounding = ctx.theme.corner();
     draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
@@ -116,7 +116,7 @@ bool draw_document_card(UiContext& ctx, const Document& doc, const DocumentStrin
     const Lang lang = ctx.state.language;
     const int li = static_cast<int>(lang);
     const std::string& title = doc.info.title.get(lang);
-    TouchArea area = touch_area(ctx, title, min, max);
+    TouchArea area = touch_area(ctx, {"home.document", doc.info.id}, title, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
 
@@ -156,7 +156,7 @@ bool draw_document_card(UiContext& ctx, const Document& doc, const DocumentStrin
 }  // namespace
 
 void open_document(UiState& state, const Document& doc) {
-    state.screen = Screen::Reader;
+    state.nav.push(Screen::Reader);
     state.reader.document = &doc;
     state.reader.scroll.stop();
     state.reader.scroll.set_extent(0, 1);
@@ -167,7 +167,6 @@ void open_document(UiState& state, const Document& doc) {
     state.reader.highlight_block = -1;
     state.reader.topic = nullptr;
     state.reader.popover = ReaderPopover{};
-    state.reader.return_to = Screen::Home;
     // In the visitor's language; the Russian original is a tap away.
     state.reader.text_lang = state.reader.followed_lang = state.language;
     state.reader.side_by_side = false;
@@ -194,7 +193,7 @@ void draw_home_screen(UiContext& ctx) {
     }
     y += margin * 0.5f;
     const float explore = draw_explore_row(ctx, margin, y, ctx.screen.x - margin * 2);
-    if (ctx.state.screen != Screen::Home) return;
+    if (ctx.state.screen() != Screen::Home) return;
     if (explore > 0) y += explore + margin * 0.35f;
 
     const Font* small = ctx.fonts.get(FontRole::Small);

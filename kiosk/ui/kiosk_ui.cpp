@@ -75,7 +75,7 @@ void KioskUi::apply_settings(const KioskSettings& settings) {
 void KioskUi::replace_content(const ContentStore& content, double now) {
     usage_.end_session(state_, now, "active");
     reset_session(now);  // first: the fresh UiState holds no pointer into the old content
-    state_.screen = Screen::Home;
+    state_.nav.reset();
     search_index_.reset();
     text_cache_.clear();
     content_ = &content;
@@ -87,7 +87,7 @@ void KioskUi::reset_session(double now) {
     if (speech_) speech_->stop();  // the next visitor finds a silent kiosk
     UiState fresh;
     fresh.language = settings_.default_language;
-    fresh.screen = settings_.attract ? Screen::Attract : Screen::Home;
+    fresh.nav.reset(settings_.attract ? Screen::Attract : Screen::Home);
     fresh.attract_started = now;
     fresh.status = state_.status;
     fresh.requests = state_.requests;
@@ -101,15 +101,15 @@ void KioskUi::reset_session(double now) {
 }
 
 bool KioskUi::countdown_showing(double now) const {
-    return state_.screen != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Countdown;
+    return state_.screen() != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Countdown;
 }
 
 // The first touch on the attract loop or on the countdown only wakes the kiosk up.
 bool KioskUi::swallow_press(float x, float y, double now) {
     (void)x;
     (void)y;
-    if (state_.screen == Screen::Attract) {
-        state_.screen = Screen::Home;
+    if (state_.screen() == Screen::Attract) {
+        state_.nav.reset();
         return true;
     }
     return countdown_showing(now);
@@ -127,8 +127,7 @@ bool KioskUi::corner_tap(float x, float y, double now) {
     if (corner_tap_count_ == static_cast<int>(corner_taps_.size()) && now - corner_taps_.front() <= kCornerWindowS) {
         corner_tap_count_ = 0;
         state_.pin = PinPadState{};
-        state_.pin.return_to = state_.screen == Screen::Attract ? Screen::Home : state_.screen;
-        state_.screen = Screen::Pin;
+        state_.nav.push(Screen::Pin);
         state_.accessibility_open = false;
         return true;
     }
@@ -137,7 +136,7 @@ bool KioskUi::corner_tap(float x, float y, double now) {
 
 void KioskUi::pointer_down(float x, float y, double now) {
     usage_.touched(state_, now);
-    bool was_attract = state_.screen == Screen::Attract;
+    bool was_attract = state_.screen() == Screen::Attract;
     bool swallow = swallow_press(x, y, now);
     idle_.touch(now);
     if (corner_tap(x, y, now) || swallow || was_attract) {
@@ -169,20 +168,20 @@ void KioskUi::pointer_up(float x, float y, double now) {
 
 double KioskUi::next_deadline(double now) const {
     double deadline = next_update_change(state_);  // the update result overlay goes away
-    if (state_.screen == Screen::Attract) return std::min(deadline, next_attract_change(state_, now));
+    if (state_.screen() == Screen::Attract) return std::min(deadline, next_attract_change(state_, now));
     deadline = std::min(deadline, idle_.next_change(now));
-    if (state_.screen == Screen::Admin) deadline = std::min(deadline, std::floor(now) + 1.0);  // uptime ticks
-    if (state_.screen == Screen::Stats && state_.status.stats.report == StatsView::Report::Writing)
+    if (state_.screen() == Screen::Admin) deadline = std::min(deadline, std::floor(now) + 1.0);  // uptime ticks
+    if (state_.screen() == Screen::Stats && state_.status.stats.report == StatsView::Report::Writing)
         deadline = std::min(deadline, now + 0.1);  // the report's progress bar
     deadline = std::min(deadline, next_trainer_tick(state_, now));  // the session timer
     const PinAttempts& attempts = pin_attempts(state_.pin.role);
-    if (state_.screen == Screen::Pin && !attempts.can_try(now))
+    if (state_.screen() == Screen::Pin && !attempts.can_try(now))
         deadline = std::min(deadline, now + std::fmod(attempts.wait_remaining(now), 1.0) + 1e-3);
     return deadline;
 }
 
 void KioskUi::draw_screen(UiContext& ctx) {
-    switch (state_.screen) {
+    switch (state_.screen()) {
         case Screen::Home: draw_home_screen(ctx); break;
         case Screen::Reader: draw_reader_screen(ctx); break;
         case Screen::Attract: draw_attract_screen(ctx); break;
@@ -205,9 +204,9 @@ void KioskUi::draw_screen(UiContext& ctx) {
 
 void KioskUi::frame(ImVec2 screen_size, double now) {
     screen_ = screen_size;
-    const double idle_s = state_.screen == Screen::Trainer ? kTrainerIdleTimeoutS : settings_.idle_timeout_s;
+    const double idle_s = state_.screen() == Screen::Trainer ? kTrainerIdleTimeoutS : settings_.idle_timeout_s;
     if (idle_.idle_seconds() != idle_s) idle_.configure(idle_s, settings_.countdown_s);
-    if (state_.screen != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Expired) {
+    if (state_.screen() != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Expired) {
         usage_.end_session(state_, now, "idle_reset");
         reset_session(now);
     }
@@ -217,7 +216,7 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     UiContext ctx{*content_, translations_, fonts_, theme(), state_, targets_, text_cache_, gesture_, feedback_,
                   feedback_target_, strings_, pressed_label_, pin_attempts_, settings_,
                   ImGui::GetBackgroundDrawList(), screen_size, now};
-    screens_visited_ |= 1u << static_cast<unsigned>(state_.screen);
+    screens_visited_ |= 1u << static_cast<unsigned>(state_.screen());
     ctx.search = search_index_.get();
     ctx.ime = ime_;
     apply_pinyin_events(ctx);  // what the input method committed, whatever screen is showing
@@ -239,8 +238,8 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     }
     // While the input method works, frames keep coming to show its candidates (and, on the
     // search screen, to replace "getting ready" once it is).
-    if (ime_ && state_.screen == Screen::Search) ime_->start();  // the first search starts RIME
-    const bool ime_working = ime_ && (ime_->busy() || (state_.screen == Screen::Search &&
+    if (ime_ && state_.screen() == Screen::Search) ime_->start();  // the first search starts RIME
+    const bool ime_working = ime_ && (ime_->busy() || (state_.screen() == Screen::Search &&
                                                        ime_->state() == PinyinInput::State::Starting));
     animating_ = ctx.animating || feedback_.needs_frames(now) || ime_working;
     gesture_.next_frame();

@@ -15,11 +15,10 @@ namespace {
 
 }  // namespace
 
-void open_passage(UiState& state, const Document& doc, int block_index, Screen return_to) {
+void open_passage(UiState& state, const Document& doc, int block_index) {
     open_document(state, doc);
     state.reader.pending_block = block_index;
     state.reader.highlight_block = block_index;
-    state.reader.return_to = return_to;
 }
 
 namespace {
@@ -41,7 +40,7 @@ bool draw_link_card(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max)
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const std::string& title = doc.info.title.get(lang);
-    TouchArea area = touch_area(ctx, title, min, max);
+    TouchArea area = touch_area(ctx, {"lesson.passage", doc.info.id}, title, min, max);
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, ctx.px(14));
     ctx.draw->AddRect(min, max, c.accent, ctx.px(14), 0, ctx.px(2.5f));
     const float icon = max.y - min.y - ctx.px(40);
@@ -84,7 +83,7 @@ void draw_links(UiContext& ctx, const Slide& slide, ImVec2 min, ImVec2 max) {
         const Document* doc = linked_document(ctx, link, &block);
         if (!doc || y + height > max.y) continue;
         if (draw_link_card(ctx, *doc, ImVec2(min.x, y), ImVec2(min.x + width, y + height))) {
-            open_passage(ctx.state, *doc, static_cast<int>(block - doc->blocks.data()), Screen::Lesson);
+            open_passage(ctx.state, *doc, static_cast<int>(block - doc->blocks.data()));
             return;
         }
         y += height + gap;
@@ -94,7 +93,7 @@ void draw_links(UiContext& ctx, const Slide& slide, ImVec2 min, ImVec2 max) {
 }  // namespace
 
 void open_lesson(UiState& state, const Lesson& lesson, int slide) {
-    state.screen = Screen::Lesson;
+    state.nav.push(Screen::Lesson);
     state.lesson.lesson = &lesson;
     const int last = std::max(0, static_cast<int>(lesson.slides.size()) - 1);
     state.lesson.slide = std::clamp(slide, 0, last);
@@ -111,7 +110,7 @@ void draw_lesson_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.background);
     if (draw_top_bar(ctx, lesson.title.get(ctx.state.language), true)) {
-        open_lessons(ctx.state);
+        ctx.state.nav.pop();  // the lessons list, or the search that found the lesson
         return;
     }
     const int count = static_cast<int>(lesson.slides.size());
@@ -127,7 +126,7 @@ void draw_lesson_screen(UiContext& ctx) {
     ImVec2 free = draw_slide(ctx, slide, caption, visitor_slide_fonts(ctx), ImVec2(margin, top),
                              ImVec2(ctx.screen.x - margin, nav_y - margin * 0.6f), links_height(ctx, slide));
     draw_links(ctx, slide, free, ImVec2(ctx.screen.x - margin, nav_y - margin * 0.6f));
-    if (ctx.state.screen != Screen::Lesson) return;
+    if (ctx.state.screen() != Screen::Lesson) return;
 
     // Previous at the left, progress in the middle, next (or the quiz) at the right.
     draw_progress_dots(ctx, ImVec2(ctx.screen.x * 0.5f, nav_y + bh * 0.5f), count, ls.slide);
@@ -135,7 +134,7 @@ void draw_lesson_screen(UiContext& ctx) {
     if (ls.slide > 0) {
         const std::string& previous = ctx.t("lesson.previous");
         const float w = std::max(button_width(ctx, previous), ctx.px(260));
-        if (touch_button(ctx, previous, ImVec2(margin, nav_y), ImVec2(margin + w, nav_y + bh), ButtonStyle::Secondary))
+        if (touch_button(ctx, "lesson.previous", previous, ImVec2(margin, nav_y), ImVec2(margin + w, nav_y + bh), ButtonStyle::Secondary))
             --ls.slide;
         read_x += w + ctx.px(24);
     }
@@ -153,13 +152,13 @@ void draw_lesson_screen(UiContext& ctx) {
     const std::string& next = ctx.t(last ? "lesson.take_quiz" : "lesson.next");
     const float w = std::max(button_width(ctx, next, FontRole::Medium), ctx.px(260));
     const float right = ctx.screen.x - margin;
-    if (touch_button(ctx, next, ImVec2(right - w, nav_y), ImVec2(right, nav_y + bh), ButtonStyle::Primary,
+    if (touch_button(ctx, last ? "lesson.take_quiz" : "lesson.next", next, ImVec2(right - w, nav_y), ImVec2(right, nav_y + bh), ButtonStyle::Primary,
                      FontRole::Medium)) {
         if (!last) {
             ++ls.slide;
         } else {
             ctx.state.quiz = QuizState{};
-            ctx.state.screen = Screen::Quiz;
+            ctx.state.nav.push(Screen::Quiz);
         }
     }
 }

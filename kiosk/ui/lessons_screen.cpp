@@ -21,7 +21,7 @@ bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& m
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const std::string& title = lesson.title.get(lang);
-    TouchArea area = touch_area(ctx, title, min, max);
+    TouchArea area = touch_area(ctx, {"lessons.lesson", lesson.id}, title, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
 
@@ -63,7 +63,7 @@ bool draw_trainer_entry(UiContext& ctx, float right, float center_y) {
     const float width = std::max(ctx.theme.min_target() * 2.0f, text_size(small, label).x + ctx.px(40));
     const float height = std::max(ctx.theme.min_target(), ctx.px(56));
     ImVec2 min(right - width, center_y - height * 0.5f), max(right, center_y + height * 0.5f);
-    TouchArea area = touch_area(ctx, label, min, max);
+    TouchArea area = touch_area(ctx, "lessons.trainer", label, min, max);
     const Palette& c = ctx.theme.colors;
     if (area.pressed) ctx.draw->AddRectFilled(min, max, c.pressed_overlay, ctx.px(10));
     ctx.draw->AddRect(min, max, c.border, ctx.px(10), 0, ctx.px(1.5f));
@@ -77,7 +77,7 @@ bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const std::string& title = ctx.t("home.lessons_title");
-    TouchArea area = touch_area(ctx, title, min, max);
+    TouchArea area = touch_area(ctx, "home.lessons", title, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
     draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
@@ -116,7 +116,7 @@ bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max) {
 }
 
 void open_lessons(UiState& state) {
-    state.screen = Screen::Lessons;
+    state.nav.back_to(Screen::Lessons);
     state.lesson.lesson = nullptr;
     state.lesson.slide = 0;
     state.quiz = QuizState{};
@@ -155,7 +155,7 @@ void draw_lessons_screen(UiContext& ctx) {
     const Palette& c = theme.colors;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("lessons.title"), true)) {
-        ctx.state.screen = Screen::Home;
+        ctx.state.nav.pop();
         return;
     }
     const float margin = theme.margin();
@@ -178,8 +178,7 @@ void draw_lessons_screen(UiContext& ctx) {
     if (trainer) {
         ctx.state.pin = PinPadState{};
         ctx.state.pin.role = PinPadState::Role::Trainer;
-        ctx.state.pin.return_to = Screen::Lessons;
-        ctx.state.screen = Screen::Pin;
+        ctx.state.nav.push(Screen::Pin);
     }
 }
 

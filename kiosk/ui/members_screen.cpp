@@ -21,7 +21,7 @@ bool draw_member_tile(UiContext& ctx, const MemberState& member, bool selected, 
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const std::string& name = member.name.get(lang);
-    TouchArea area = touch_area(ctx, name, min, max);
+    TouchArea area = touch_area(ctx, {"members.state", member.code}, name, min, max);
     const float rounding = ctx.theme.corner();
     draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : selected ? c.accent_soft : c.surface, rounding);
@@ -90,7 +90,7 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
         const float height = std::max({ctx.theme.min_target() * 1.4f, small->size * 1.6f + title_h + pad * 2,
                                        small->size * 1.5f + note_h + pad * 2});
         const ImVec2 row_min(x, y), row_max(x + width, y + height);
-        TouchArea area = touch_area(ctx, title, row_min, row_max);
+        TouchArea area = touch_area(ctx, {"members.document", doc.info.id}, title, row_min, row_max);
         ctx.draw->AddRectFilled(row_min, row_max, area.pressed ? c.surface_alt : c.surface, ctx.px(12));
         ctx.draw->AddRectFilled(row_min, ImVec2(row_min.x + ctx.px(8), row_max.y), ctx.theme.document_type_color(doc.info.type),
                                 ctx.px(12), ImDrawFlags_RoundCornersLeft);
@@ -106,7 +106,7 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
                          c.text_muted, lc);
         if (area.clicked) {
             ctx.draw->PopClipRect();
-            open_document_from(ctx.state, doc, Screen::Members);
+            open_document(ctx.state, doc);
             return;
         }
         y += height + ctx.px(10);
@@ -119,7 +119,7 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
 }  // namespace
 
 void open_members(UiState& state) {
-    state.screen = Screen::Members;
+    state.nav.push(Screen::Members);
     state.overview.member_selected = -1;
 }
 

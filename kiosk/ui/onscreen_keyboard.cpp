@@ -76,8 +76,9 @@ float key_unit(const UiContext& ctx, float width) {
 }
 
 // A key face: raised white key, blue while pressed so the finger sees it went down.
-bool draw_key(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 max, bool emphasised, FontRole font) {
-    TouchArea area = touch_area(ctx, label, min, max);
+bool draw_key(UiContext& ctx, const TargetId& id, const std::string& label, ImVec2 min, ImVec2 max, bool emphasised,
+              FontRole font) {
+    TouchArea area = touch_area(ctx, id, label, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.px(10);
     ImU32 fill = emphasised ? c.surface_alt : c.surface;
@@ -143,7 +144,7 @@ void draw_candidates(UiContext& ctx, PinyinInput* ime, const PinyinInput::View& 
         const std::string& candidate = view.candidates[i];
         const float w = std::max(unit, text_size(font, candidate).x + ctx.px(40));
         if (x + w > arrows_left - gap) break;  // does not fit even so: the next page has room
-        if (draw_key(ctx, candidate, ImVec2(x, min.y), ImVec2(x + w, max.y), i != 0, role) && ime)
+        if (draw_key(ctx, {"search.candidate", static_cast<int>(i) + 1}, candidate, ImVec2(x, min.y), ImVec2(x + w, max.y), i != 0, role) && ime)
             ime->select(static_cast<int>(i));
         x += w + gap;
     }
@@ -156,7 +157,7 @@ void draw_candidates(UiContext& ctx, PinyinInput* ime, const PinyinInput::View& 
             draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Medium), a, b, c.border, ctx.t(key));
             return;
         }
-        if (draw_key(ctx, ctx.t(key), a, b, true, FontRole::Medium) && ime) ime->page(delta);
+        if (draw_key(ctx, key, ctx.t(key), a, b, true, FontRole::Medium) && ime) ime->page(delta);
     };
     arrow("search.previous_page", view.has_previous, arrows_left, -1);
     arrow("search.next_page", view.has_next, arrows_left + unit + gap, +1);
@@ -241,7 +242,7 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
         const float row_width = unit * row.size() + gap * (row.size() - 1);
         float x = left + (full - row_width) * 0.5f;
         for (const Key& key : row) {
-            if (draw_key(ctx, key.label, ImVec2(x, y), ImVec2(x + unit, y + unit), false, FontRole::Title)) {
+            if (draw_key(ctx, {"search.key", key.typed}, key.label, ImVec2(x, y), ImVec2(x + unit, y + unit), false, FontRole::Title)) {
                 if (pinyin) type_pinyin(*ime, key.typed);
                 else changed = append_typed(text, key.typed) || changed;
             }
@@ -254,19 +255,19 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
     auto span = [&](int units) { return unit * units + gap * (units - 1); };
     float x = left;
     const KeyboardLayout next = next_keyboard_layout(*layout, ctx.state.language);
-    if (draw_key(ctx, ctx.t(switch_label_key(next)), ImVec2(x, y), ImVec2(x + span(2), y + unit), true,
+    if (draw_key(ctx, "search.key.layout", ctx.t(switch_label_key(next)), ImVec2(x, y), ImVec2(x + span(2), y + unit), true,
                  FontRole::Medium)) {
         // What is half typed in pinyin is not in the query yet: it goes with the layout.
         if (pinyin) ime->drop_composition();
         *layout = next;
     }
     x += span(2) + gap;
-    if (draw_key(ctx, ctx.t("search.key_space"), ImVec2(x, y), ImVec2(x + span(6), y + unit), false, FontRole::Regular)) {
+    if (draw_key(ctx, "search.key.space", ctx.t("search.key_space"), ImVec2(x, y), ImVec2(x + span(6), y + unit), false, FontRole::Regular)) {
         if (pinyin) ime->space();  // the first candidate, or a space between words
         else changed = append_typed(text, " ") || changed;
     }
     x += span(6) + gap;
-    if (draw_key(ctx, ctx.t("search.key_backspace"), ImVec2(x, y), ImVec2(x + span(2), y + unit), true,
+    if (draw_key(ctx, "search.key.backspace", ctx.t("search.key_backspace"), ImVec2(x, y), ImVec2(x + span(2), y + unit), true,
                  FontRole::Regular)) {
         if (pinyin) {
             ime->backspace();  // the composition first, then the query
@@ -276,7 +277,7 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
         }
     }
     x += span(2) + gap;
-    if (draw_key(ctx, ctx.t("search.key_clear"), ImVec2(x, y), ImVec2(x + span(2), y + unit), true, FontRole::Regular)) {
+    if (draw_key(ctx, "search.key.clear", ctx.t("search.key_clear"), ImVec2(x, y), ImVec2(x + span(2), y + unit), true, FontRole::Regular)) {
         if (pinyin) {
             ime->clear();
         } else if (!text->empty()) {

@@ -45,9 +45,9 @@ void draw_accessibility_panel(UiContext& ctx) {
     const std::string& smaller = ctx.t("reader.text_smaller");
     const std::string& larger = ctx.t("reader.text_larger");
     const float bw = ctx.px(150);
-    if (touch_button(ctx, smaller, ImVec2(x, y), ImVec2(x + bw, y + h), ButtonStyle::Secondary) && ctx.state.text_size > 0)
+    if (touch_button(ctx, "a11y.smaller", smaller, ImVec2(x, y), ImVec2(x + bw, y + h), ButtonStyle::Secondary) && ctx.state.text_size > 0)
         --ctx.state.text_size;
-    if (touch_button(ctx, larger, ImVec2(x + inner - bw, y + h * 0), ImVec2(x + inner, y + h), ButtonStyle::Secondary) &&
+    if (touch_button(ctx, "a11y.larger", larger, ImVec2(x + inner - bw, y + h * 0), ImVec2(x + inner, y + h), ButtonStyle::Secondary) &&
         ctx.state.text_size + 1 < kTextSizeSteps)
         ++ctx.state.text_size;
     const float mid = x + inner * 0.5f;
@@ -61,10 +61,10 @@ void draw_accessibility_panel(UiContext& ctx) {
     const std::string& on = ctx.t("a11y.contrast_on");
     const std::string& off = ctx.t("a11y.contrast_off");
     const float half = (inner - ctx.px(12)) * 0.5f;
-    if (touch_button(ctx, off, ImVec2(x, y), ImVec2(x + half, y + h),
+    if (touch_button(ctx, "a11y.contrast_off", off, ImVec2(x, y), ImVec2(x + half, y + h),
                      ctx.state.high_contrast ? ButtonStyle::Secondary : ButtonStyle::Primary))
         ctx.state.high_contrast = false;
-    if (touch_button(ctx, on, ImVec2(x + inner - half, y), ImVec2(x + inner, y + h),
+    if (touch_button(ctx, "a11y.contrast_on", on, ImVec2(x + inner - half, y), ImVec2(x + inner, y + h),
                      ctx.state.high_contrast ? ButtonStyle::Primary : ButtonStyle::Secondary))
         ctx.state.high_contrast = true;
     y += h + ctx.px(24);
@@ -77,7 +77,7 @@ void draw_accessibility_panel(UiContext& ctx) {
         const float third = (inner - gap * (kSpeechRateSteps - 1)) / kSpeechRateSteps;
         for (int i = 0; i < kSpeechRateSteps; ++i) {
             const float bx = x + (third + gap) * static_cast<float>(i);
-            if (touch_button(ctx, ctx.t(kRateKeys[i]), ImVec2(bx, y), ImVec2(bx + third, y + h),
+            if (touch_button(ctx, kRateKeys[i], ctx.t(kRateKeys[i]), ImVec2(bx, y), ImVec2(bx + third, y + h),
                              ctx.state.speech_rate == i ? ButtonStyle::Primary : ButtonStyle::Secondary))
                 ctx.state.speech_rate = i;
         }
@@ -85,7 +85,7 @@ void draw_accessibility_panel(UiContext& ctx) {
     }
 
     const std::string& close = ctx.t("action.close");
-    if (touch_button(ctx, close, ImVec2(x, y), ImVec2(x + inner, y + h), ButtonStyle::Secondary))
+    if (touch_button(ctx, "a11y.close", close, ImVec2(x, y), ImVec2(x + inner, y + h), ButtonStyle::Secondary))
         ctx.state.accessibility_open = false;
 
     // A tap anywhere outside the panel (below the top bar) closes it.

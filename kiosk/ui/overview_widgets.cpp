@@ -33,13 +33,8 @@ ImU32 rgb(uint32_t color) {
 bool draw_overview_frame(UiContext& ctx, const char* title_key) {
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, ctx.theme.colors.background);
     if (!draw_top_bar(ctx, ctx.t(title_key), true)) return true;
-    ctx.state.screen = ctx.state.screen == Screen::Timeline ? ctx.state.overview.timeline_back : Screen::Home;
+    ctx.state.nav.pop();
     return false;
-}
-
-void open_document_from(UiState& state, const Document& doc, Screen return_to) {
-    open_document(state, doc);
-    state.reader.return_to = return_to;
 }
 
 float draw_qr_code(UiContext& ctx, const std::string& url, ImVec2 min, float size) {
@@ -133,7 +128,7 @@ bool draw_mention_link(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 m
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const std::string label = ctx.t("explore.open_passage") + (lang == Lang::Zh ? "" : " ") + doc.info.title.get(lang);
-    TouchArea area = touch_area(ctx, label, min, max);
+    TouchArea area = touch_area(ctx, {"explore.passage", doc.info.id}, label, min, max);
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.pressed_overlay : c.accent_soft, ctx.px(12));
     const float pad = ctx.px(18);
     const Font* small = ctx.fonts.get(FontRole::Small);

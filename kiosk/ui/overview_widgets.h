@@ -16,8 +16,6 @@ using namespace kiosk::core;  // this layer is built on the core layer
 // back button was tapped.
 bool draw_overview_frame(UiContext& ctx, const char* title_key);
 
-// Opens `doc` at the top; the reader's back button returns to `return_to` (an explore screen).
-void open_document_from(UiState& state, const Document& doc, Screen return_to);
 
 // The QR code of `url` with its quiet zone, `size` pixels square at `min` (modules snap to whole
 // pixels so a camera, or zbarimg in the tests, reads it from the screen). Encodes on first use

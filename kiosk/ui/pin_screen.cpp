@@ -26,9 +26,9 @@ void submit_pin(UiContext& ctx, PinAttempts& attempts) {
         attempts.record_success();
         if (pin.role == PinPadState::Role::Trainer) {
             ctx.state.trainer = TrainerState{};
-            ctx.state.screen = Screen::Trainer;
+            ctx.state.nav.replace(Screen::Trainer);  // Back from there skips the pad
         } else {
-            ctx.state.screen = Screen::Admin;
+            ctx.state.nav.replace(Screen::Admin);
         }
         pin = PinPadState{};
     } else {
@@ -53,7 +53,7 @@ void draw_pin_screen(UiContext& ctx) {
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     const char* title_key = pin.role == PinPadState::Role::Organizer ? "pin.title_organizer" : "pin.title_trainer";
     if (draw_top_bar(ctx, ctx.t(title_key), true)) {
-        ctx.state.screen = pin.return_to;
+        ctx.state.nav.pop();
         pin = PinPadState{};
         return;
     }
@@ -103,15 +103,15 @@ void draw_pin_screen(UiContext& ctx) {
         const int row = i / 3, col = i % 3;
         ImVec2 min(left + col * (key_w + gap), y + row * (key_h + gap)), max(min.x + key_w, min.y + key_h);
         if (i == 9) {
-            if (touch_button(ctx, ctx.t("pin.delete"), min, max, ButtonStyle::Secondary) && !pin.digits.empty())
+            if (touch_button(ctx, "pin.delete", ctx.t("pin.delete"), min, max, ButtonStyle::Secondary) && !pin.digits.empty())
                 pin.digits.pop_back();
         } else if (i == 11) {
-            if (touch_button(ctx, ctx.t("pin.ok"), min, max, ButtonStyle::Primary, FontRole::Medium) && !locked &&
+            if (touch_button(ctx, "pin.ok", ctx.t("pin.ok"), min, max, ButtonStyle::Primary, FontRole::Medium) && !locked &&
                 !pin.digits.empty())
                 submit_pin(ctx, attempts);
         } else {
             const std::string& digit = kDigitLabels[i == 10 ? 9 : i];
-            if (touch_button(ctx, digit, min, max, ButtonStyle::Secondary, FontRole::Title) && !locked &&
+            if (touch_button(ctx, {"pin.digit", digit}, digit, min, max, ButtonStyle::Secondary, FontRole::Title) && !locked &&
                 pin.digits.size() < kMaxPinDigits) {
                 pin.digits += digit;
                 pin.wrong = false;

@@ -76,7 +76,7 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
     const bool last = index + 1 == count;
     const std::string& next = ctx.t(last ? "quiz.finish" : "quiz.next");
     const float by = box_bottom + ctx.px(28);
-    if (touch_button(ctx, next, ImVec2(min.x, by), ImVec2(max.x, by + bh), ButtonStyle::Primary, FontRole::Medium)) {
+    if (touch_button(ctx, last ? "quiz.finish" : "quiz.next", next, ImVec2(min.x, by), ImVec2(max.x, by + bh), ButtonStyle::Primary, FontRole::Medium)) {
         quiz.chosen = -1;
         if (last) quiz.finished = true;
         else ++quiz.question;
@@ -101,7 +101,7 @@ void draw_answers(UiContext& ctx, const Question& question, ImVec2 min, ImVec2 m
         AnswerLook look = AnswerLook::Open;
         bool pressed = false;
         if (!answered) {
-            TouchArea area = touch_area(ctx, text, a, b);
+            TouchArea area = touch_area(ctx, {"quiz.option", option + 1}, text, a, b);
             pressed = area.pressed;
             if (area.clicked) {
                 quiz.chosen = option;
@@ -169,10 +169,10 @@ void draw_score(UiContext& ctx, const Lesson& lesson) {
     const float bh = ctx.theme.button_height(), gap = ctx.px(24);
     const float bw = (width - pad * 2 - gap) * 0.5f;
     const float by = max.y - pad - bh;
-    if (touch_button(ctx, ctx.t("quiz.retry"), ImVec2(min.x + pad, by), ImVec2(min.x + pad + bw, by + bh),
+    if (touch_button(ctx, "quiz.retry", ctx.t("quiz.retry"), ImVec2(min.x + pad, by), ImVec2(min.x + pad + bw, by + bh),
                      ButtonStyle::Secondary))
         ctx.state.quiz = QuizState{};
-    else if (touch_button(ctx, ctx.t("quiz.all_lessons"), ImVec2(max.x - pad - bw, by), ImVec2(max.x - pad, by + bh),
+    else if (touch_button(ctx, "quiz.all_lessons", ctx.t("quiz.all_lessons"), ImVec2(max.x - pad - bw, by), ImVec2(max.x - pad, by + bh),
                           ButtonStyle::Primary))
         open_lessons(ctx.state);
 }
@@ -188,7 +188,7 @@ void draw_quiz_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.background);
     if (draw_top_bar(ctx, lesson->title.get(ctx.state.language), true)) {
-        open_lesson(ctx.state, *lesson, static_cast<int>(lesson->slides.size()) - 1);
+        ctx.state.nav.pop();  // the lesson's last slide, which opened the quiz
         return;
     }
     QuizState& quiz = ctx.state.quiz;

@@ -14,8 +14,8 @@ using namespace kiosk::core;  // this layer is built on the core layer
 // The part includes the language shown: switching it stops a reading in the old one.
 SpeechSource speech_source_of(const UiState& state) {
     SpeechSource source;
-    source.screen = static_cast<int>(state.screen);
-    switch (state.screen) {
+    source.screen = static_cast<int>(state.screen());
+    switch (state.screen()) {
         case Screen::Reader:
             source.what = state.reader.document;
             source.part = static_cast<int>(state.reader.text_lang);
@@ -103,7 +103,8 @@ bool draw_read_aloud(UiContext& ctx, ImVec2 pos, float height, float max_width, 
     if (reading_here(ctx)) {
         const std::string& label = ctx.t("speech.stop");
         const float w = button_width(ctx, label);
-        if (touch_button(ctx, label, pos, ImVec2(pos.x + w, max.y), ButtonStyle::Primary)) ctx.speech->stop();
+        if (touch_button(ctx, {screen_name(ctx.state.screen()), "stop"}, label, pos, ImVec2(pos.x + w, max.y), ButtonStyle::Primary))
+            ctx.speech->stop();
         draw_speaker(ctx.draw, ImVec2(pos.x + w + ctx.px(44), pos.y + height * 0.5f), height * 0.8f, c.accent, ctx.theme);
         *right = pos.x + w + ctx.px(84);
         return false;
@@ -111,7 +112,7 @@ bool draw_read_aloud(UiContext& ctx, ImVec2 pos, float height, float max_width, 
     const std::string& label = ctx.t("speech.read");
     const float w = button_width(ctx, label);
     *right = pos.x + w;
-    return touch_button(ctx, label, pos, ImVec2(pos.x + w, max.y), ButtonStyle::Secondary);
+    return touch_button(ctx, {screen_name(ctx.state.screen()), "read"}, label, pos, ImVec2(pos.x + w, max.y), ButtonStyle::Secondary);
 }
 
 void start_reading(UiContext& ctx, std::vector<SpeechItem> items, size_t from) {

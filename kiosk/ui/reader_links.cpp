@@ -35,6 +35,16 @@ void fill_popover(UiContext& ctx, ReaderPopover& popover) {
                    act.issuer.get(lang);
 }
 
+// The family of a link's target id: "reader.term.ID", "reader.act.ID", "reader.document.ID".
+const char* link_family(LinkKind kind) {
+    switch (kind) {
+        case LinkKind::Document: return "reader.document";
+        case LinkKind::Act: return "reader.act";
+        case LinkKind::Term: return "reader.term";
+    }
+    return "reader.link";
+}
+
 }  // namespace
 
 std::string glossary_source_note(const UiContext& ctx, const GlossaryTerm& term) {
@@ -100,7 +110,7 @@ const PassageLink* draw_line_links(UiContext& ctx, const Document& doc, const La
         const float target = ctx.theme.min_target();
         const float cy = pos.y + line_height * 0.5f, half_h = std::max(line_height, target) * 0.5f;
         const float grow = std::max(0.0f, target - (x1 - x0)) * 0.5f;
-        TouchArea area = touch_area(ctx, link.label, ImVec2(x0 - grow, cy - half_h), ImVec2(x1 + grow, cy + half_h));
+        TouchArea area = touch_area(ctx, {link_family(link.link->kind), link.link->target}, link.label, ImVec2(x0 - grow, cy - half_h), ImVec2(x1 + grow, cy + half_h));
         if (area.pressed)
             ctx.draw->AddRectFilled(ImVec2(x0 - ctx.px(4), pos.y - font->size * 0.1f), ImVec2(x1 + ctx.px(4), base + ctx.px(4)),
                                     c.pressed_overlay, ctx.px(6));
@@ -117,15 +127,12 @@ void follow_reader_link(UiContext& ctx, const PassageLink& link) {
     ReaderState& reader = ctx.state.reader;
     switch (link.kind) {
         case LinkKind::Document:
-            if (const Document* doc = ctx.content.find_document(link.target)) {
-                const Screen back = reader.return_to;
-                open_document(ctx.state, *doc);
-                ctx.state.reader.return_to = back;
-            }
+            // The reader stays the current screen, so Back still leads where it did.
+            if (const Document* doc = ctx.content.find_document(link.target)) open_document(ctx.state, *doc);
             return;
         case LinkKind::Act:
             // An act on the timeline opens its entry there (Back returns here); otherwise its card.
-            if (open_timeline_entry(ctx.state, ctx.content, link.target, Screen::Reader)) return;
+            if (open_timeline_entry(ctx.state, ctx.content, link.target)) return;
             reader.popover = ReaderPopover{};
             reader.popover.act = ctx.content.find_act(link.target);
             break;
@@ -178,11 +185,11 @@ void draw_reader_popover(UiContext& ctx) {
     }
     const std::string& close = ctx.t("action.close");
     const float close_w = button_width(ctx, close);
-    bool closed = touch_button(ctx, close, ImVec2(max.x - pad - close_w, y), ImVec2(max.x - pad, y + button_h),
+    bool closed = touch_button(ctx, "reader.popover.close", close, ImVec2(max.x - pad - close_w, y), ImVec2(max.x - pad, y + button_h),
                                ButtonStyle::Primary);
     if (popover.term) {
         const std::string& all = ctx.t("glossary.all_terms");
-        if (touch_button(ctx, all, ImVec2(min.x + pad, y), ImVec2(min.x + pad + button_width(ctx, all), y + button_h),
+        if (touch_button(ctx, "reader.popover.glossary", all, ImVec2(min.x + pad, y), ImVec2(min.x + pad + button_width(ctx, all), y + button_h),
                          ButtonStyle::Secondary)) {
             popover = ReaderPopover{};
             open_glossary(ctx.state);

@@ -117,7 +117,7 @@ void draw_contents(UiContext& ctx, const Document& doc, float x, float width, fl
         size_t lines = std::min<size_t>(wrapped.lines.size(), 3);
         float height = std::max(ctx.theme.min_target() * 1.25f, wrapped.line_height * lines + pad * 2);
         ImVec2 min(x, *y), max(x + width, *y + height);
-        TouchArea area = touch_area(ctx, heading, min, max);
+        TouchArea area = touch_area(ctx, {"reader.section", static_cast<int>(s) + 1}, heading, min, max);
         bool active = static_cast<int>(s) == current;
         if (active || area.pressed)
             ctx.draw->AddRectFilled(min, max, area.pressed ? c.pressed_overlay : c.accent_soft, ctx.px(10));
@@ -176,7 +176,7 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
     const std::string& next = ctx.t("search.next_match");
     const float w = std::max(ctx.theme.min_target() * 1.2f, h);
     float x = pos.x;
-    if (touch_button(ctx, prev, pos, ImVec2(x + w, pos.y + h), ButtonStyle::Primary, FontRole::Medium)) {
+    if (touch_button(ctx, "reader.previous_match", prev, pos, ImVec2(x + w, pos.y + h), ButtonStyle::Primary, FontRole::Medium)) {
         found.current = step_match(found.current, count, false);
         found.scroll_pending = found.scroll_animated = true;
     }
@@ -190,7 +190,7 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
     draw_text(ctx.draw, medium, ImVec2(tx, pos.y + (h - medium->size) * 0.45f), ctx.theme.colors.text,
                       counter);
     x += counter_width + ctx.px(12);
-    if (touch_button(ctx, next, ImVec2(x, pos.y), ImVec2(x + w, pos.y + h), ButtonStyle::Primary, FontRole::Medium)) {
+    if (touch_button(ctx, "reader.next_match", next, ImVec2(x, pos.y), ImVec2(x + w, pos.y + h), ButtonStyle::Primary, FontRole::Medium)) {
         found.current = step_match(found.current, count, true);
         found.scroll_pending = found.scroll_animated = true;
     }
@@ -226,7 +226,7 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_b
     const std::string& smaller = ctx.t("reader.text_smaller");
     float wl = button_width(ctx, larger), ws = button_width(ctx, smaller);
     float x = max.x - wl;
-    if (touch_button(ctx, larger, ImVec2(x, cy - h / 2), ImVec2(x + wl, cy + h / 2), ButtonStyle::Secondary) &&
+    if (touch_button(ctx, "reader.larger", larger, ImVec2(x, cy - h / 2), ImVec2(x + wl, cy + h / 2), ButtonStyle::Secondary) &&
         ctx.state.text_size + 1 < kTextSizeSteps)
         ++ctx.state.text_size;
     // Three dots show which of the three steps is active.
@@ -235,7 +235,7 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_b
         ctx.draw->AddCircleFilled(ImVec2(dots_x + ctx.px(10) + i * ctx.px(20), cy), ctx.px(6),
                                   i == ctx.state.text_size ? c.primary : c.border, 12);
     x = dots_x - ctx.px(12) - ws;
-    if (touch_button(ctx, smaller, ImVec2(x, cy - h / 2), ImVec2(x + ws, cy + h / 2), ButtonStyle::Secondary) &&
+    if (touch_button(ctx, "reader.smaller", smaller, ImVec2(x, cy - h / 2), ImVec2(x + ws, cy + h / 2), ButtonStyle::Secondary) &&
         ctx.state.text_size > 0)
         --ctx.state.text_size;
     if (offer_side_by_side) {
@@ -243,7 +243,7 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_b
         const std::string& label = ctx.t("reader.side_by_side");
         const float w = button_width(ctx, label);
         x -= ctx.px(28) + w;
-        if (touch_button(ctx, label, ImVec2(x, cy - h / 2), ImVec2(x + w, cy + h / 2),
+        if (touch_button(ctx, "reader.side_by_side", label, ImVec2(x, cy - h / 2), ImVec2(x + w, cy + h / 2),
                          reader.side_by_side ? ButtonStyle::Primary : ButtonStyle::Secondary))
             reader.side_by_side = !reader.side_by_side;
     }
@@ -406,7 +406,7 @@ const char* document_type_key(DocumentType type) {
 void draw_reader_screen(UiContext& ctx) {
     ReaderState& reader = ctx.state.reader;
     if (!reader.document) {
-        ctx.state.screen = Screen::Home;
+        ctx.state.nav.reset();
         return;
     }
     const Document& doc = *reader.document;
@@ -419,10 +419,8 @@ void draw_reader_screen(UiContext& ctx) {
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.surface);
     if (draw_top_bar(ctx, doc.info.title.get(ctx.state.language), true, true)) {
         // Back to where the reader was opened from: search results (still there), the lesson
-        // slide that linked here, or the library.
-        const bool lesson_open = ctx.state.lesson.lesson != nullptr;
-        if (reader.search.from_search) ctx.state.screen = Screen::Search;
-        else ctx.state.screen = reader.return_to == Screen::Lesson && !lesson_open ? Screen::Home : reader.return_to;
+        // slide that linked here, a topic, an explore screen or the library.
+        ctx.state.nav.pop();
         return;
     }
 

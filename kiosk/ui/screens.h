@@ -64,9 +64,9 @@ void draw_members_screen(UiContext& ctx);  // members_screen.cpp: the member sta
 // Opening them from home (nothing chosen yet), and whether the content has what they show.
 void open_about(UiState& state);
 void open_timeline(UiState& state);
-// Opens the timeline at the entry `id`, its details shown, Back leading to `back`; false when
-// the timeline has no such entry.
-bool open_timeline_entry(UiState& state, const ContentStore& content, const std::string& id, Screen back);
+// Opens the timeline at the entry `id`, its details shown, Back leading to the current screen;
+// false when the timeline has no such entry.
+bool open_timeline_entry(UiState& state, const ContentStore& content, const std::string& id);
 void open_members(UiState& state);
 bool has_about(const ContentStore& content);
 bool has_timeline(const ContentStore& content);
@@ -96,8 +96,8 @@ const char* document_type_key(DocumentType type);
 // Opens `doc` in the reader at the top.
 void open_document(UiState& state, const Document& doc);
 // Opens `doc` at its block `block_index` (0-based), marked as the linked passage; the reader's
-// back button returns to `return_to` (lesson_screen.cpp).
-void open_passage(UiState& state, const Document& doc, int block_index, Screen return_to);
+// back button returns to the current screen (lesson_screen.cpp).
+void open_passage(UiState& state, const Document& doc, int block_index);
 
 // The translation key of the note above the reader's text: the official Russian text, or a
 // translation made for the kiosk and which texts are authentic (reader_screen.cpp).

@@ -48,7 +48,6 @@ void open_result(UiContext& ctx, const SearchResult& result) {
     // The reader opens in the language that matched, at that passage.
     if (auto lang = parse_lang(result.hit.lang)) state.reader.text_lang = *lang;
     ReaderMatches& found = state.reader.search;
-    found.from_search = true;
     found.query = state.search.query;
     if (ctx.search)
         found.matches = reader_matches(*ctx.search, found.query, doc, state.reader.text_lang, false);
@@ -148,7 +147,7 @@ float draw_topics(UiContext& ctx, ImVec2 pos, float width) {
             x = pos.x;
             y += h + gap;
         }
-        TouchArea area = touch_area(ctx, topic, ImVec2(x, y), ImVec2(x + w, y + h));
+        TouchArea area = touch_area(ctx, key, topic, ImVec2(x, y), ImVec2(x + w, y + h));
         ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), area.pressed ? c.primary : c.accent_soft, h * 0.5f);
         if (ctx.theme.high_contrast) ctx.draw->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), c.accent, h * 0.5f, 0, ctx.px(2));
         draw_text_centered(ctx.draw, font, ImVec2(x, y), ImVec2(x + w, y + h), area.pressed ? c.text_on_primary : c.text,
@@ -219,11 +218,11 @@ float result_height(UiContext& ctx, SearchResult& result, float width) {
 }
 
 // One result card; returns true when tapped.
-bool draw_result(UiContext& ctx, SearchResult& result, ImVec2 min, ImVec2 max) {
+bool draw_result(UiContext& ctx, SearchResult& result, int rank, ImVec2 min, ImVec2 max) {
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const std::string& title = result_title(result, lang);
-    TouchArea area = touch_area(ctx, title, min, max);
+    TouchArea area = touch_area(ctx, {"search.result", rank}, title, min, max);
     const float rounding = ctx.theme.corner();
     draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
@@ -294,7 +293,8 @@ void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const SearchResult* opened = nullptr;
     for (SearchResult& result : search.results) {
         const float h = result_height(ctx, result, max.x - min.x);
-        if (y + h >= list_min.y && y <= list_max.y && draw_result(ctx, result, ImVec2(min.x, y), ImVec2(max.x, y + h)))
+        if (y + h >= list_min.y && y <= list_max.y && draw_result(ctx, result, static_cast<int>(&result - search.results.data()) + 1, ImVec2(min.x, y),
+                                                           ImVec2(max.x, y + h)))
             opened = &result;
         y += h + gap;
     }
@@ -327,9 +327,8 @@ void apply_pinyin_events(UiContext& ctx) {
 }
 
 void open_search(UiState& state) {
-    state.search.return_to = state.screen == Screen::Reader ? Screen::Reader : Screen::Home;
     state.search.scroll.stop();
-    state.screen = Screen::Search;
+    state.nav.push(Screen::Search);
 }
 
 void draw_search_screen(UiContext& ctx) {
@@ -346,7 +345,7 @@ void draw_search_screen(UiContext& ctx) {
     const bool pinyin = search.layout == KeyboardLayout::Pinyin;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("search.title"), true)) {
-        ctx.state.screen = search.return_to == Screen::Reader && ctx.state.reader.document ? Screen::Reader : Screen::Home;
+        ctx.state.nav.pop();
         return;
     }
 

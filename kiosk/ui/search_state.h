@@ -19,8 +19,6 @@ namespace kiosk::ui {
 
 using namespace kiosk::core;  // this layer is built on the core layer
 
-enum class Screen;  // ui_state.h
-
 // One row of the results list: the hit, what it opens, and its snippet ready to draw.
 struct SearchResult {
     SearchHit hit;
@@ -45,7 +43,6 @@ struct SearchState {
     bool layout_chosen = false;       // false until the screen first opens in a session
     KineticScroll scroll;
     float list_height = 0;            // measured while drawing, the scroll extent
-    Screen return_to{};               // where the back button goes (value 0: Screen::Home)
 };
 
 // The search the reader was opened from: the matches of the document in reading order
@@ -56,7 +53,6 @@ struct ReaderMatches {
     int current = -1;           // the match the visitor stepped to; -1: none yet
     bool scroll_pending = false;  // scroll to `current` once the layout exists
     bool scroll_animated = false; // glide there (stepping) rather than jump (opening)
-    bool from_search = false;     // the reader's back button returns to the search screen
 };
 
 }  // namespace kiosk::ui

@@ -207,7 +207,7 @@ const char* stats_report_name(StatsView::Report report) {
 }
 
 void open_stats(UiState& state) {
-    state.screen = Screen::Stats;
+    state.nav.push(Screen::Stats);
     state.status.stats.loaded = false;
     // The outcome of an earlier report is news no more; one being written keeps its bar.
     if (state.status.stats.report != StatsView::Report::Writing) state.status.stats.report = StatsView::Report::Idle;
@@ -220,7 +220,7 @@ void draw_stats_screen(UiContext& ctx) {
     StatsView& stats = ctx.state.status.stats;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("stats.title"), true)) {
-        ctx.state.screen = Screen::Admin;
+        ctx.state.nav.pop();
         return;
     }
     const float margin = theme.margin() * 0.5f;
@@ -234,7 +234,7 @@ void draw_stats_screen(UiContext& ctx) {
         const std::string& label = ctx.t(kPeriodKeys[i]);
         const float w = button_width(ctx, label);
         const bool on = stats.period == kPeriods[i];
-        if (touch_button(ctx, label, ImVec2(x, y), ImVec2(x + w, y + bh), on ? ButtonStyle::Primary : ButtonStyle::Secondary) && !on) {
+        if (touch_button(ctx, {"stats.period", stats_period_name(kPeriods[i])}, label, ImVec2(x, y), ImVec2(x + w, y + bh), on ? ButtonStyle::Primary : ButtonStyle::Secondary) && !on) {
             stats.period = kPeriods[i];
             stats.loaded = false;
             ctx.state.requests.load_stats = true;
@@ -244,7 +244,7 @@ void draw_stats_screen(UiContext& ctx) {
     const std::string& report = ctx.t("stats.report");
     const float report_w = button_width(ctx, report);
     const float report_x = ctx.screen.x - margin - report_w;
-    if (touch_button(ctx, report, ImVec2(report_x, y), ImVec2(report_x + report_w, y + bh), ButtonStyle::Primary) &&
+    if (touch_button(ctx, "stats.report", report, ImVec2(report_x, y), ImVec2(report_x + report_w, y + bh), ButtonStyle::Primary) &&
         stats.report != StatsView::Report::Writing)
         ctx.state.requests.write_stats_report = true;
     y += bh + gap;

@@ -25,7 +25,7 @@ bool draw_event_card(UiContext& ctx, const TimelineEntry& entry, const Document*
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const std::string& title = doc ? doc->info.title.get(lang) : entry.title.get(lang);
-    TouchArea area = touch_area(ctx, title, min, max);
+    TouchArea area = touch_area(ctx, {"timeline.entry", entry.id}, title, min, max);
     const float rounding = ctx.theme.corner();
     draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : doc ? c.surface : c.background, rounding);
@@ -104,7 +104,7 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
         y += ctx.px(8);
         if (draw_mention_link(ctx, *doc, ImVec2(x, y), ImVec2(x + std::min(width, ctx.px(1100)), y + link_h))) {
             ctx.draw->PopClipRect();
-            open_passage(ctx.state, *doc, mention.block - 1, Screen::Timeline);
+            open_passage(ctx.state, *doc, mention.block - 1);
             return;
         }
         y += link_h + ctx.px(18);
@@ -117,19 +117,17 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
 }  // namespace
 
 void open_timeline(UiState& state) {
-    state.screen = Screen::Timeline;
+    state.nav.push(Screen::Timeline);
     state.overview.timeline_selected = -1;
-    state.overview.timeline_back = Screen::Home;
 }
 
-bool open_timeline_entry(UiState& state, const ContentStore& content, const std::string& id, Screen back) {
+bool open_timeline_entry(UiState& state, const ContentStore& content, const std::string& id) {
     const auto& timeline = content.overview().timeline;
     for (size_t i = 0; i < timeline.size(); ++i) {
         if (timeline[i].id != id) continue;
-        state.screen = Screen::Timeline;
+        state.nav.push(Screen::Timeline);
         state.overview.timeline_selected = static_cast<int>(i);
         state.overview.timeline_focus = true;
-        state.overview.timeline_back = back;
         state.overview.timeline_detail_scroll.stop();
         state.overview.timeline_detail_scroll.scroll_to(0, false, 0);
         return true;
@@ -198,7 +196,7 @@ void draw_timeline_screen(UiContext& ctx) {
     if (tapped >= 0) {
         const TimelineEntry& entry = timeline[tapped];
         if (const Document* doc = entry.bundled() ? ctx.content.find_document(entry.document) : nullptr) {
-            open_document_from(ctx.state, *doc, Screen::Timeline);
+            open_document(ctx.state, *doc);
             return;
         }
         overview.timeline_selected = tapped;

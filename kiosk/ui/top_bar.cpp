@@ -28,7 +28,7 @@ float search_button(UiContext& ctx, float right, float center_y) {
     const float icon = h * 0.55f;
     const float width = std::max(theme.min_target() * 1.5f, text_size(font, label).x + icon + theme.px(64));
     ImVec2 min(right - width, center_y - h / 2), max(right, center_y + h / 2);
-    TouchArea area = touch_area(ctx, label, min, max);
+    TouchArea area = touch_area(ctx, "top.search", label, min, max);
     const Palette& c = theme.colors;
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, theme.corner() * 0.75f);
     const ImVec2 lens(min.x + theme.px(24) + icon * 0.42f, center_y - icon * 0.1f);
@@ -54,7 +54,7 @@ bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back, bool
         const std::string& label = ctx.t("action.back");
         float width = button_width(ctx, label);
         const float bh = theme.button_height() * 0.9f;
-        back = touch_button(ctx, label, ImVec2(x, center_y - bh / 2), ImVec2(x + width, center_y + bh / 2),
+        back = touch_button(ctx, {screen_name(ctx.state.screen()), "back"}, label, ImVec2(x, center_y - bh / 2), ImVec2(x + width, center_y + bh / 2),
                             ButtonStyle::OnPrimary);
         x += width + theme.px(28);
     } else {
@@ -69,7 +69,7 @@ bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back, bool
     const float aa_width = button_width(ctx, aa, FontRole::Medium);
     const float h = theme.button_height() * 0.9f;
     switch_left -= theme.px(20) + aa_width;
-    if (touch_button(ctx, aa, ImVec2(switch_left, center_y - h / 2), ImVec2(switch_left + aa_width, center_y + h / 2),
+    if (touch_button(ctx, "top.a11y", aa, ImVec2(switch_left, center_y - h / 2), ImVec2(switch_left + aa_width, center_y + h / 2),
                      ButtonStyle::OnPrimary, FontRole::Medium))
         ctx.state.accessibility_open = !ctx.state.accessibility_open;
     if (with_search && ctx.search) switch_left = search_button(ctx, switch_left - theme.px(20), center_y);

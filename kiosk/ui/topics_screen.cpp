@@ -41,7 +41,7 @@ bool draw_topic_tile(UiContext& ctx, const Topic& topic, const std::string& coun
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const std::string& name = topic.name.get(lang);
-    TouchArea area = touch_area(ctx, name, min, max);
+    TouchArea area = touch_area(ctx, {"topics.topic", topic.id}, name, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
     draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
@@ -96,7 +96,7 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
     const float height = pad * 2 + small->size * 1.4f + wrapped.line_height * std::min(kLines, wrapped.lines.size());
     if (!draw) return height;
     const ImVec2 max(pos.x + width, pos.y + height);
-    TouchArea area = touch_area(ctx, text, pos, max);
+    TouchArea area = touch_area(ctx, {"topic.passage", static_cast<int>(passage.first_span) + 1}, text, pos, max);
     *tapped = area.clicked;
     const Palette& c = ctx.theme.colors;
     ctx.draw->AddRectFilled(pos, max, area.pressed ? c.surface_alt : c.surface, ctx.px(12));
@@ -136,7 +136,7 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
 bool has_topics(const ContentStore& content) { return !content.explore().topics.empty(); }
 
 void open_topics(UiState& state) {
-    state.screen = Screen::Topics;
+    state.nav.push(Screen::Topics);
     state.explore.topic = nullptr;
 }
 
@@ -167,7 +167,7 @@ void draw_topics_screen(UiContext& ctx) {
     const Palette& c = theme.colors;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("topics.title"), true, true)) {
-        ctx.state.screen = Screen::Home;
+        ctx.state.nav.pop();
         return;
     }
     make_labels(ctx);
@@ -199,7 +199,7 @@ void draw_topics_screen(UiContext& ctx) {
             ctx.state.explore.topic = &topics[i];
             ctx.state.explore.topic_scroll.stop();
             ctx.state.explore.topic_scroll.set_extent(0, 1);
-            ctx.state.screen = Screen::Topic;
+            ctx.state.nav.push(Screen::Topic);
         }
     }
     ctx.draw->PopClipRect();
@@ -209,7 +209,7 @@ void draw_topics_screen(UiContext& ctx) {
 void draw_topic_screen(UiContext& ctx) {
     ExploreState& explore = ctx.state.explore;
     if (!explore.topic) {
-        ctx.state.screen = Screen::Topics;
+        ctx.state.nav.replace(Screen::Topics);
         return;
     }
     const Topic& topic = *explore.topic;
@@ -219,7 +219,7 @@ void draw_topic_screen(UiContext& ctx) {
     const char* lc = lang_code(lang);
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, topic.name.get(lang), true, true)) {
-        ctx.state.screen = Screen::Topics;
+        ctx.state.nav.pop();
         return;
     }
     make_labels(ctx);
@@ -272,7 +272,6 @@ void draw_topic_screen(UiContext& ctx) {
         open_document(ctx.state, *tapped->doc);
         ReaderState& reader = ctx.state.reader;
         reader.topic = &topic;
-        reader.return_to = Screen::Topic;
         reader.pending_block = tapped->block;
     }
 }

@@ -1,10 +1,23 @@
 #include "ui/touch_targets.h"
 
+#include <charconv>
+
 namespace kiosk::ui {
 
-void TouchTargets::add(const char* label_begin, const char* label_end, ImVec2 min, ImVec2 max, ImVec2 size) {
+void TouchTargets::add(const TargetId& id, const char* label_begin, const char* label_end, ImVec2 min, ImVec2 max,
+                       ImVec2 size) {
     if (count_ == targets_.size()) targets_.emplace_back();
     TouchTarget& target = targets_[count_++];
+    target.id.assign(id.family);
+    if (!id.member.empty()) {
+        target.id += '.';
+        target.id.append(id.member.data(), id.member.size());
+    } else if (id.index >= 0) {
+        char digits[16];
+        const auto end = std::to_chars(digits, digits + sizeof digits, id.index).ptr;
+        target.id += '.';
+        target.id.append(digits, end);
+    }
     target.label.assign(label_begin, label_end);
     target.min = min;
     target.max = max;
@@ -14,6 +27,12 @@ void TouchTargets::add(const char* label_begin, const char* label_end, ImVec2 mi
 const TouchTarget* TouchTargets::find(const std::string& label) const {
     for (size_t i = 0; i < count_; ++i)
         if (targets_[i].label == label) return &targets_[i];
+    return nullptr;
+}
+
+const TouchTarget* TouchTargets::find_id(std::string_view id) const {
+    for (size_t i = 0; i < count_; ++i)
+        if (targets_[i].id == id) return &targets_[i];
     return nullptr;
 }
 

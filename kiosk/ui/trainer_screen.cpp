@@ -46,7 +46,7 @@ float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
     const float margin = theme.margin() * 0.6f;
     const std::string& end_label = ctx.t("trainer.end");
     const float ew = end ? button_width(ctx, end_label) : -ctx.px(48);
-    if (end) *end = touch_button(ctx, end_label, ImVec2(margin, cy - bh / 2), ImVec2(margin + ew, cy + bh / 2),
+    if (end) *end = touch_button(ctx, "trainer.end", end_label, ImVec2(margin, cy - bh / 2), ImVec2(margin + ew, cy + bh / 2),
                                  ButtonStyle::OnPrimary);
 
     char clock[32];
@@ -60,11 +60,11 @@ float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
 }
 
 // A button in the control bar, right-aligned to `*right`, which moves left past it.
-bool bar_button(UiContext& ctx, const std::string& label, float* right, float cy, ButtonStyle style) {
+bool bar_button(UiContext& ctx, const char* id, const std::string& label, float* right, float cy, ButtonStyle style) {
     const float bh = ctx.theme.button_height() * 0.9f;
     const float w = std::max(button_width(ctx, label, FontRole::Medium), ctx.px(220));
     const bool tapped =
-        touch_button(ctx, label, ImVec2(*right - w, cy - bh / 2), ImVec2(*right, cy + bh / 2), style, FontRole::Medium);
+        touch_button(ctx, id, label, ImVec2(*right - w, cy - bh / 2), ImVec2(*right, cy + bh / 2), style, FontRole::Medium);
     *right -= w + ctx.px(20);
     return tapped;
 }
@@ -108,9 +108,10 @@ void draw_present(UiContext& ctx) {
     const bool last = on_last_slide(trainer);
     if (!last || !lesson.questions.empty()) {
         const std::string& next = ctx.t(last ? "trainer.start_quiz" : "lesson.next");
-        if (bar_button(ctx, next, &right, cy, ButtonStyle::SegmentOn)) next_slide(trainer);
+        if (bar_button(ctx, last ? "trainer.start_quiz" : "trainer.next", next, &right, cy, ButtonStyle::SegmentOn))
+            next_slide(trainer);
     }
-    if (trainer.slide > 0 && bar_button(ctx, ctx.t("lesson.previous"), &right, cy, ButtonStyle::OnPrimary))
+    if (trainer.slide > 0 && bar_button(ctx, "trainer.previous", ctx.t("lesson.previous"), &right, cy, ButtonStyle::OnPrimary))
         previous_slide(trainer);
     if (end) end_group_session(trainer);
 }
@@ -128,7 +129,7 @@ void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 
     if (trainer.revealed) {
         look = option == question.correct_option ? AnswerLook::Correct : AnswerLook::Dimmed;
     } else {
-        TouchArea area = touch_area(ctx, text, min, ImVec2(answer_right, max.y));
+        TouchArea area = touch_area(ctx, {"trainer.option", option + 1}, text, min, ImVec2(answer_right, max.y));
         pressed = area.pressed;
         if (area.clicked) count_vote(trainer, option, +1);
     }
@@ -138,8 +139,8 @@ void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 
     float x = answer_right + ctx.px(20);
     static const std::string kMinus = "\xE2\x88\x92", kPlus = "+";
     if (!trainer.revealed) {
-        if (touch_button(ctx, kMinus, ImVec2(x, cy - bh / 2), ImVec2(x + button, cy + bh / 2), ButtonStyle::Secondary,
-                         FontRole::Title))
+        if (touch_button(ctx, {"trainer.minus", option + 1}, kMinus, ImVec2(x, cy - bh / 2), ImVec2(x + button, cy + bh / 2),
+                         ButtonStyle::Secondary, FontRole::Title))
             count_vote(trainer, option, -1);
     }
     x += button;
@@ -149,7 +150,7 @@ void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 
                        look == AnswerLook::Correct ? c.success : c.text, number);
     x += counter;
     if (!trainer.revealed) {
-        if (touch_button(ctx, kPlus, ImVec2(x, cy - bh / 2), ImVec2(x + button, cy + bh / 2), ButtonStyle::Secondary,
+        if (touch_button(ctx, {"trainer.plus", option + 1}, kPlus, ImVec2(x, cy - bh / 2), ImVec2(x + button, cy + bh / 2), ButtonStyle::Secondary,
                          FontRole::Title))
             count_vote(trainer, option, +1);
     }
@@ -204,8 +205,9 @@ void draw_group_quiz(UiContext& ctx) {
     const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
     const bool last = on_last_question(trainer);
     if (!trainer.revealed) {
-        if (bar_button(ctx, ctx.t("trainer.reveal"), &right, cy, ButtonStyle::SegmentOn)) reveal_answer(trainer);
-    } else if (bar_button(ctx, ctx.t(last ? "trainer.show_results" : "quiz.next"), &right, cy, ButtonStyle::SegmentOn) &&
+        if (bar_button(ctx, "trainer.reveal", ctx.t("trainer.reveal"), &right, cy, ButtonStyle::SegmentOn)) reveal_answer(trainer);
+    } else if (bar_button(ctx, last ? "trainer.show_results" : "trainer.next_question",
+                          ctx.t(last ? "trainer.show_results" : "quiz.next"), &right, cy, ButtonStyle::SegmentOn) &&
                next_question(trainer, ctx.now)) {
         request_recording(ctx);
     }
@@ -302,9 +304,9 @@ void draw_results(UiContext& ctx) {
 
     float bar_right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, nullptr);
     const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
-    if (bar_button(ctx, ctx.t("trainer.new_session"), &bar_right, cy, ButtonStyle::SegmentOn))
+    if (bar_button(ctx, "trainer.new_session", ctx.t("trainer.new_session"), &bar_right, cy, ButtonStyle::SegmentOn))
         end_group_session(trainer);
-    else if (bar_button(ctx, ctx.t("trainer.exit"), &bar_right, cy, ButtonStyle::OnPrimary)) {
+    else if (bar_button(ctx, "trainer.exit", ctx.t("trainer.exit"), &bar_right, cy, ButtonStyle::OnPrimary)) {
         trainer = TrainerState{};
         open_lessons(ctx.state);
     }
@@ -313,7 +315,7 @@ void draw_results(UiContext& ctx) {
 }  // namespace
 
 double next_trainer_tick(const UiState& state, double now) {
-    if (state.screen != Screen::Trainer) return std::numeric_limits<double>::infinity();
+    if (state.screen() != Screen::Trainer) return std::numeric_limits<double>::infinity();
     return next_session_tick(state.trainer, now);
 }
 

@@ -13,6 +13,7 @@
 #include "core/stats_summary.h"
 #include "core/trainer_results.h"
 #include "ui/explore_state.h"
+#include "ui/navigation.h"
 #include "ui/reader_layout.h"
 #include "ui/search_state.h"
 #include "ui/update_state.h"
@@ -25,12 +26,6 @@ namespace kiosk::ui {
 
 using namespace kiosk::core;  // this layer is built on the core layer
 
-enum class Screen { Home, Reader, Attract, Pin, Admin, Search, Lessons, Lesson, Quiz, Trainer, Topics, Topic, Glossary, Stats, About, Timeline, Members };
-// The `screen` value of the state dump: "home", "reader", "attract", "pin", "admin", "search",
-// "lessons", "lesson", "quiz", "trainer", "topics", "topic", "glossary", "stats", "about",
-// "timeline", "members".
-const char* screen_name(Screen screen);
-
 struct ReaderState {
     const Document* document = nullptr;
     KineticScroll scroll;
@@ -40,7 +35,6 @@ struct ReaderState {
     ReaderMatches search;      // highlights of the search the document was opened from
     int pending_block = -1;    // Document::blocks index to scroll to the top once laid out (-1: none)
     int highlight_block = -1;  // Document::blocks index marked as the passage a lesson linked to
-    Screen return_to = Screen::Home;  // where the back button goes (a lesson when opened from a slide)
     Lang text_lang = Lang::Ru;        // the language of the text column (a translation or the original)
     Lang followed_lang = Lang::Ru;    // the visitor language text_lang last followed
     bool side_by_side = false;        // a translation beside the original, where two columns fit
@@ -76,7 +70,6 @@ struct OverviewState {
     KineticScroll members_scroll;    // the chosen state's documents
     int timeline_selected = -1;      // OverviewContent::timeline index whose details show; -1: none
     bool timeline_focus = false;     // scroll the selected entry into the middle when next drawn
-    Screen timeline_back = Screen::Home;  // where Back goes: home, or the reader a link came from
     int member_selected = -1;        // OverviewContent::members index; -1: none
     // QR codes by address, encoded the first time one is drawn.
     std::vector<std::pair<std::string, QrMatrix>> qr_codes;
@@ -97,7 +90,6 @@ struct PinPadState {
     Role role = Role::Organizer;
     std::string digits;
     bool wrong = false;  // the last PIN was wrong: say so
-    Screen return_to = Screen::Home;
 };
 
 // The organizer's statistics dashboard (stats_screen.cpp): the summary the platform computed
@@ -153,7 +145,8 @@ struct UiRequests {
 };
 
 struct UiState {
-    Screen screen = Screen::Home;
+    Navigation nav;  // the screen showing and the way back; screens change it, never assign a screen
+    Screen screen() const { return nav.current(); }
     Lang language = Lang::Ru;
     int text_size = 1;           // 0..kTextSizeSteps-1: reader text, from the accessibility controls
     bool high_contrast = false;

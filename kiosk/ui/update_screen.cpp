@@ -124,15 +124,15 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const bool idle = ctx.state.status.update.phase != UpdateView::Phase::Installing;
     const Lang lang = ctx.state.language;
     // A button right-aligned at `right`, which then moves left past it; true when tapped.
-    auto action = [&](const std::string& label, ButtonStyle style) {
+    auto action = [&](const char* id, const std::string& label, ButtonStyle style) {
         const float w = button_width(ctx, label);
-        const bool tapped = touch_button(ctx, label, ImVec2(right - w, min.y + pad), ImVec2(right, min.y + pad + bh), style);
+        const bool tapped = touch_button(ctx, id, label, ImVec2(right - w, min.y + pad), ImVec2(right, min.y + pad + bh), style);
         right -= w + gap;
         return tapped;
     };
-    if (idle && usb.can_rollback && action(usb.rollback_label[static_cast<int>(lang)], ButtonStyle::Secondary))
+    if (idle && usb.can_rollback && action("update.rollback", usb.rollback_label[static_cast<int>(lang)], ButtonStyle::Secondary))
         ctx.state.requests.rollback_content = true;
-    if (idle && usb.chosen >= 0 && action(usb.install_label[static_cast<int>(lang)], ButtonStyle::Primary))
+    if (idle && usb.chosen >= 0 && action("update.install", usb.install_label[static_cast<int>(lang)], ButtonStyle::Primary))
         ctx.state.requests.install_update = true;
     ctx.draw->PushClipRect(ImVec2(x, min.y), ImVec2(std::max(x, right), min.y + pad + bh), true);
     draw_text(ctx.draw, medium, ImVec2(x, min.y + pad + (bh - medium->size) * 0.5f), c.text, ctx.t("update.card"));
@@ -246,7 +246,7 @@ void draw_update_overlay(UiContext& ctx) {
     y += draw_wrappable(ctx, update.technical, small, ImVec2(x, y), inner, c.text_muted, 0, true) + ctx.px(32);
     const std::string& ok = ctx.t("update.ok");
     const float bw = std::max(button_width(ctx, ok), ctx.px(240));
-    if (touch_button(ctx, ok, ImVec2(center.x - bw * 0.5f, y), ImVec2(center.x + bw * 0.5f, y + ctx.theme.button_height()),
+    if (touch_button(ctx, "update.ok", ok, ImVec2(center.x - bw * 0.5f, y), ImVec2(center.x + bw * 0.5f, y + ctx.theme.button_height()),
                      ButtonStyle::Primary))
         update.shown_until = 0;  // dismissed; the phase stays for the state dump and the log
 }

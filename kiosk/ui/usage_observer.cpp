@@ -54,7 +54,7 @@ void UsageObserver::touched(const UiState& state, double now) {
     staff_ = false;
     languages_.clear();
     note_language(state.language);
-    screen_ = state.screen == Screen::Attract ? Screen::Home : state.screen;
+    screen_ = state.screen() == Screen::Attract ? Screen::Home : state.screen();
     screen_since_ = now;
     language_ = state.language;
     text_size_ = state.text_size;
@@ -89,9 +89,9 @@ void UsageObserver::leave_screen(const UiState& state, double now) {
         const std::string query = sink_->log_queries() ? state.search.searched : std::string();
         const auto& results = state.search.results;
         for (size_t i = 0; i < results.size(); ++i) {
-            const bool opened_doc = state.screen == Screen::Reader && state.reader.search.from_search &&
+            const bool opened_doc = state.screen() == Screen::Reader && state.nav.previous() == Screen::Search &&
                                     results[i].document && results[i].document == state.reader.document;
-            const bool opened_lesson = state.screen == Screen::Lesson && results[i].lesson &&
+            const bool opened_lesson = state.screen() == Screen::Lesson && results[i].lesson &&
                                        results[i].lesson == state.lesson.lesson;
             if (opened_doc || opened_lesson) {
                 emit(EventKind::SearchOpen, opened_doc ? results[i].document->info.id : results[i].lesson->id, query,
@@ -127,7 +127,7 @@ void UsageObserver::frame(const UiState& state, double now) {
         search_recorded_ = searched_.empty();
     }
     search_results_ = state.search.results.size();
-    const Document* shown = state.screen == Screen::Reader ? state.reader.document : nullptr;
+    const Document* shown = state.screen() == Screen::Reader ? state.reader.document : nullptr;
     if (shown != document_) {
         close_document(now);
         if (shown) {
@@ -138,20 +138,20 @@ void UsageObserver::frame(const UiState& state, double now) {
         }
     }
     if (document_) document_percent_ = std::max(document_percent_, read_percent(state.reader));
-    const Lesson* lesson = state.screen == Screen::Lesson || state.screen == Screen::Quiz ? state.lesson.lesson : nullptr;
+    const Lesson* lesson = state.screen() == Screen::Lesson || state.screen() == Screen::Quiz ? state.lesson.lesson : nullptr;
     if (lesson && (lesson != lesson_ || (screen_ != Screen::Lesson && screen_ != Screen::Quiz))) {
         emit(EventKind::Lesson, lesson->id, "started", 0);
         quiz_finished_ = false;
     }
     lesson_ = lesson;
-    if (lesson_ && state.screen == Screen::Quiz && state.quiz.finished && !quiz_finished_) {
+    if (lesson_ && state.screen() == Screen::Quiz && state.quiz.finished && !quiz_finished_) {
         quiz_finished_ = true;
         emit(EventKind::Lesson, lesson_->id, "finished", 0);
         emit(EventKind::Quiz, lesson_->id, {}, state.quiz.correct, static_cast<int64_t>(lesson_->questions.size()));
     }
-    if (state.screen != screen_) {
+    if (state.screen() != screen_) {
         leave_screen(state, now);
-        screen_ = state.screen;
+        screen_ = state.screen();
     }
 }
 

@@ -21,7 +21,7 @@ unsigned target_id(const std::string& label, ImVec2 min) {
 
 }  // namespace
 
-TouchArea touch_area(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 max) {
+TouchArea touch_area(UiContext& ctx, const TargetId& stable_id, const std::string& label, ImVec2 min, ImVec2 max) {
     TouchArea area;
     if (!ctx.input_enabled) return area;  // covered by a modal overlay: neither visible nor touchable
     // Only the part inside the current clip rectangle can be seen, so only it can be touched.
@@ -30,7 +30,7 @@ TouchArea touch_area(UiContext& ctx, const std::string& label, ImVec2 min, ImVec
     min = ImVec2(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
     max = ImVec2(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
     if (max.x <= min.x || max.y <= min.y) return area;
-    ctx.targets.add(label.data(), label.data() + label.size(), min, max, size);
+    ctx.targets.add(stable_id, label.data(), label.data() + label.size(), min, max, size);
     const TouchGesture& g = ctx.gesture;
     unsigned id = target_id(label, min);
     bool pressed_here = contains(min, max, g.press_x(), g.press_y());
@@ -51,8 +51,9 @@ float button_width(const UiContext& ctx, const std::string& label, FontRole font
     return width < ctx.theme.min_target() * 1.5f ? ctx.theme.min_target() * 1.5f : width;
 }
 
-bool touch_button(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 max, ButtonStyle style, FontRole font) {
-    TouchArea area = touch_area(ctx, label, min, max);
+bool touch_button(UiContext& ctx, const TargetId& id, const std::string& label, ImVec2 min, ImVec2 max, ButtonStyle style,
+                  FontRole font) {
+    TouchArea area = touch_area(ctx, id, label, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner() * 0.75f;
     ImU32 fill = c.surface, text = c.text, border = c.border;
@@ -110,7 +111,8 @@ float language_switch(UiContext& ctx, float right, float center_y) {
         const std::string& label = ctx.translations.get(lang, kLabelKeys[i]);
         ImVec2 min(x, center_y - height / 2), max(x + widths[i], center_y + height / 2);
         bool selected = ctx.state.language == lang;
-        if (touch_button(ctx, label, min, max, selected ? ButtonStyle::SegmentOn : ButtonStyle::SegmentOff))
+        if (touch_button(ctx, {"top.language", lang_code(lang)}, label, min, max,
+                         selected ? ButtonStyle::SegmentOn : ButtonStyle::SegmentOff))
             ctx.state.language = lang;
         x += widths[i] + pad;
     }

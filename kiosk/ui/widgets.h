@@ -25,13 +25,14 @@ struct TouchArea {
     bool pressed = false;  // show press feedback
 };
 
-// Registers a touch target labelled `label` (its visible text) and reports taps on it.
-// The caller draws it; use this for composite targets such as library cards.
-TouchArea touch_area(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 max);
+// Registers a touch target with its stable `id` (touch_targets.h) and labelled `label` (its
+// visible text), and reports taps on it. The caller draws it; use this for composite targets
+// such as library cards.
+TouchArea touch_area(UiContext& ctx, const TargetId& id, const std::string& label, ImVec2 min, ImVec2 max);
 
 // A button with a centred label. Returns true when tapped.
-bool touch_button(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 max, ButtonStyle style,
-                  FontRole font = FontRole::Regular);
+bool touch_button(UiContext& ctx, const TargetId& id, const std::string& label, ImVec2 min, ImVec2 max,
+                  ButtonStyle style, FontRole font = FontRole::Regular);
 
 // Width a button needs for `label` in `font`, at least the minimum target size.
 float button_width(const UiContext& ctx, const std::string& label, FontRole font = FontRole::Regular);

@@ -60,7 +60,7 @@ void set_pin(const TempDir& dir, const std::string& pin, const std::string& role
 std::string enter_pin(const std::string& pin) {
     std::string script;
     for (char digit : pin) script += std::string("tap-label ") + digit + "\n";
-    return script + "tap-label Войти\nwait 100\n";
+    return script + "tap-id pin.ok\nwait 100\n";
 }
 
 ContentFixture::ContentFixture() {
@@ -82,6 +82,12 @@ const JsonValue* find_target(const JsonValue& state, const std::string& label) {
 }
 
 bool has_target(const JsonValue& state, const std::string& label) { return find_target(state, label) != nullptr; }
+
+bool has_target_id(const JsonValue& state, const std::string& id) {
+    for (const JsonValue& target : state["touch_targets"].array)
+        if (target["id"].string == id) return true;
+    return false;
+}
 
 void check_target_sizes(const JsonValue& state) {
     REQUIRE(!state["touch_targets"].array.empty());

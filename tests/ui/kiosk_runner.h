@@ -39,7 +39,7 @@ constexpr const char* kOrganizerTestPin = "582039";
 constexpr const char* kTrainerTestPin = "135792";
 // Sets `role`'s PIN ("organizer" or "trainer") in `dir`/data with `kioskctl set-pin`, as an organizer would.
 void set_pin(const TempDir& dir, const std::string& pin, const std::string& role = "organizer");
-// Script lines that type `pin` on the PIN pad and press the Russian "Войти" (enter) key.
+// Script lines that type `pin` on the PIN pad and press its enter key (pin.ok).
 std::string enter_pin(const std::string& pin);
 // The bundled content and the UI strings, for scripts that tap what a visitor reads.
 struct ContentFixture {
@@ -54,6 +54,8 @@ struct ContentFixture {
 const JsonValue* find_target(const JsonValue& state, const std::string& label);
 // True if a touch target labelled `label` is in the state dump.
 bool has_target(const JsonValue& state, const std::string& label);
+// True if a touch target with the stable id `id` ("reader.read") is in the state dump.
+bool has_target_id(const JsonValue& state, const std::string& id);
 // Checks that the dump lists touch targets and that each is at least 48 px both ways.
 void check_target_sizes(const JsonValue& state);
 

@@ -139,7 +139,7 @@ TEST_CASE("a mention of an act the kiosk lacks opens its timeline entry or its c
     // The Development Strategy to 2025 is not on the timeline (no date or place in the bundled
     // text): its card opens over the reader.
     TempDir card_dir;
-    auto strategy = run_kiosk_script(card_dir, "tap-label EN\nwait 100\n" + f.open("2025-digital-economy-statement", Lang::En) +
+    auto strategy = run_kiosk_script(card_dir, "tap-id top.language.en\nwait 100\n" + f.open("2025-digital-economy-statement", Lang::En) +
                                                    "tap-label SCO Development Strategy until 2025\nwait 200\n",
                                      {"--lang", "en"});
     REQUIRE_MESSAGE(strategy.result.exit_code == 0, strategy.result.err);
@@ -177,7 +177,7 @@ TEST_CASE("a drag that starts on a link scrolls the text and follows nothing") {
 
 TEST_CASE("where the targets of links on adjacent lines overlap, the link whose line is nearest the finger is followed") {
     Fixture f;
-    const std::string open = "tap-label EN\nwait 100\n" + f.open("2025-digital-economy-statement", Lang::En);
+    const std::string open = "tap-id top.language.en\nwait 100\n" + f.open("2025-digital-economy-statement", Lang::En);
     const std::vector<std::string> small = {"--size", "800x480"};
     TempDir first;
     auto shown = run_kiosk_script(first, open, small);

@@ -105,7 +105,7 @@ kiosk::test::KioskRun run_pinyin_monkey(int keystrokes, float bar_left, float ba
 TEST_CASE("random pinyin keystrokes (10,000) on the search keyboard neither crash the kiosk nor grow its memory") {
     // Where the candidate bar is: from a run that typed something.
     TempDir probe_dir;
-    auto probe = run_kiosk_script(probe_dir, "tap-label 搜索\nwait 50\ntap-label S\ntap-label H\nwait 50\n",
+    auto probe = run_kiosk_script(probe_dir, "tap-id top.search\nwait 50\ntap-label S\ntap-label H\nwait 50\n",
                                   {"--size", "1280x720", "--lang", "zh"});
     REQUIRE_MESSAGE(probe.result.exit_code == 0, probe.result.err);
     float left = 1e9f, right = 0, top = 0, bottom = 0;

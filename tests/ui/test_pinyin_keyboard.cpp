@@ -28,7 +28,7 @@ std::vector<std::string> candidates(const JsonValue& state) {
 }
 
 kiosk::test::KioskRun run_zh(const TempDir& dir, const std::string& script) {
-    auto run = run_kiosk_script(dir, "tap-label 搜索\nwait 50\n" + script, {"--lang", "zh"});
+    auto run = run_kiosk_script(dir, "tap-id top.search\nwait 50\n" + script, {"--lang", "zh"});
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["missing_glyphs"].number == 0);
     return run;
@@ -80,20 +80,20 @@ TEST_CASE("an abbreviation, word by word: szjj, 数字, then 经济") {
 
 TEST_CASE("two words with space: wangluo, space, anquan, space") {
     TempDir dir;
-    auto run = run_zh(dir, type_pinyin("wangluo") + "tap-label 空格\n" + type_pinyin("anquan") + "tap-label 空格\nwait 100\n");
+    auto run = run_zh(dir, type_pinyin("wangluo") + "tap-id search.key.space\n" + type_pinyin("anquan") + "tap-id search.key.space\nwait 100\n");
     CHECK(run.state["search_query"].string == "网络安全");
     CHECK(run.state["search_results"].number > 0);
 }
 
 TEST_CASE("backspace goes through the composition, then the query") {
     TempDir dir;
-    auto run = run_zh(dir, type_pinyin("wangluo") + "tap-label 空格\n" + type_pinyin("an") +
-                               "tap-label ← 删除\ntap-label ← 删除\nwait 50\n");
+    auto run = run_zh(dir, type_pinyin("wangluo") + "tap-id search.key.space\n" + type_pinyin("an") +
+                               "tap-id search.key.backspace\ntap-id search.key.backspace\nwait 50\n");
     CHECK(run.state["ime"]["input"].string.empty());
     CHECK(run.state["search_query"].string == "网络");
     TempDir dir2;
-    auto more = run_zh(dir2, type_pinyin("wangluo") + "tap-label 空格\n" + type_pinyin("an") +
-                                 "tap-label ← 删除\ntap-label ← 删除\ntap-label ← 删除\nwait 50\n");
+    auto more = run_zh(dir2, type_pinyin("wangluo") + "tap-id search.key.space\n" + type_pinyin("an") +
+                                 "tap-id search.key.backspace\ntap-id search.key.backspace\ntap-id search.key.backspace\nwait 50\n");
     CHECK(more.state["search_query"].string == "网");
 }
 
@@ -104,14 +104,14 @@ TEST_CASE("a syllable with no candidate stays as typed, and space puts its lette
     CHECK(candidates(run.state).empty());
     CHECK_FALSE(has_target(run.state, "▶"));
     TempDir dir2;
-    auto spaced = run_zh(dir2, type_pinyin("v") + "tap-label 空格\nwait 50\n");
+    auto spaced = run_zh(dir2, type_pinyin("v") + "tap-id search.key.space\nwait 50\n");
     CHECK(spaced.state["search_query"].string == "v");
 }
 
 TEST_CASE("a hundred letters that spell nothing, with digits, never break the keyboard") {
     std::string script;
     for (int i = 0; i < 100; ++i) script += "tap-label V\n";
-    script += "tap-label 5\n" + type_pinyin("qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq") + "tap-label 1\ntap-label 清空\n" +
+    script += "tap-label 5\n" + type_pinyin("qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq") + "tap-label 1\ntap-id search.key.clear\n" +
               type_pinyin("xq") + "wait 50\n";
     TempDir dir;
     auto run = run_zh(dir, script);
@@ -123,8 +123,8 @@ TEST_CASE("a hundred letters that spell nothing, with digits, never break the ke
 
 TEST_CASE("switching layouts mid-composition drops the pinyin, and the switch cycles 拼音, ABC, АБВ") {
     TempDir dir;
-    auto run = run_zh(dir, type_pinyin("shu") + "tap-label ABC\ntap-label Q\ntap-label АБВ\ntap-label Ж\n"
-                                                "tap-label 拼音\n" + type_pinyin("zi") + "wait 50\n");
+    auto run = run_zh(dir, type_pinyin("shu") + "tap-id search.key.layout\ntap-label Q\ntap-id search.key.layout\ntap-label Ж\n"
+                                                "tap-id search.key.layout\n" + type_pinyin("zi") + "wait 50\n");
     CHECK(run.state["search_query"].string == "qж");
     CHECK(run.state["ime"]["layout"].string == "pinyin");
     CHECK(run.state["ime"]["input"].string == "zi");
@@ -134,7 +134,7 @@ TEST_CASE("switching layouts mid-composition drops the pinyin, and the switch cy
 TEST_CASE("the idle reset clears the composition for the next visitor") {
     TempDir dir;
     // Past the idle timeout and its countdown; the next visitor opens the search again.
-    auto run = run_zh(dir, type_pinyin("shuzi") + "wait 100500\ntap 960 540\nwait 100\ntap-label 中文\nwait 50\ntap-label 搜索\nwait 100\n");
+    auto run = run_zh(dir, type_pinyin("shuzi") + "wait 100500\ntap 960 540\nwait 100\ntap-id top.language.zh\nwait 50\ntap-id top.search\nwait 100\n");
     CHECK(run.state["screen"].string == "search");
     CHECK(run.state["ime"]["composition"].string.empty());
     CHECK(run.state["ime"]["input"].string.empty());
@@ -144,7 +144,7 @@ TEST_CASE("the idle reset clears the composition for the next visitor") {
 
 TEST_CASE("Russian and English visitors keep the two-layout switch") {
     TempDir dir;
-    auto run = run_kiosk_script(dir, "tap-label Поиск\nwait 50\ntap-label ABC\ntap-label Q\ntap-label АБВ\nwait 50\n");
+    auto run = run_kiosk_script(dir, "tap-id top.search\nwait 50\ntap-id search.key.layout\ntap-label Q\ntap-id search.key.layout\nwait 50\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["ime"]["layout"].string == "russian");
     CHECK(run.state["search_query"].string == "q");
@@ -153,7 +153,7 @@ TEST_CASE("Russian and English visitors keep the two-layout switch") {
 
 TEST_CASE("on a short screen the composition shows in the query field and every target stays large enough") {
     TempDir dir;
-    auto run = run_kiosk_script(dir, "tap-label 搜索\nwait 50\n" + type_pinyin("shuzi") + "wait 50\n",
+    auto run = run_kiosk_script(dir, "tap-id top.search\nwait 50\n" + type_pinyin("shuzi") + "wait 50\n",
                                 {"--lang", "zh", "--size", "800x480"});
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["ime"]["composition"].string == "shu zi");

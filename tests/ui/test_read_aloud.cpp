@@ -16,18 +16,10 @@ using kiosk::test::JsonValue;
 using kiosk::test::run_kiosk_script;
 using kiosk::test::TempDir;
 using kiosk::test::has_target;
+using kiosk::test::has_target_id;
 using kiosk::test::set_setting;
 
 namespace {
-
-const char* read_label(Lang lang) {
-    switch (lang) {
-        case Lang::Ru: return "▶ Слушать";
-        case Lang::Zh: return "▶ 朗读";
-        case Lang::En: return "▶ Read aloud";
-    }
-    return "";
-}
 
 // Sets an environment variable for the kiosks this test starts, and restores it after.
 class ScopedEnv {
@@ -90,7 +82,7 @@ TEST_CASE("The reader reads Russian, Chinese and English aloud, audibly, and the
         TempDir dir;
         ScopedEnv driver("SDL_AUDIODRIVER", "disk");
         ScopedEnv file("SDL_DISKAUDIOFILE", dir.file("speaker.raw"));
-        auto run = run_kiosk_script(dir, kOpenFirst + "tap-label " + read_label(lang) + "\nwait 12000\n",
+        auto run = run_kiosk_script(dir, kOpenFirst + "tap-id reader.read\nwait 12000\n",
                                     {"--lang", code});
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         REQUIRE(run.state["speaking"].type == JsonValue::Type::Number);
@@ -109,7 +101,7 @@ TEST_CASE("The reader reads Russian, Chinese and English aloud, audibly, and the
 
 TEST_CASE("Stop, leaving the reader and a tap on another block act on reading aloud at once") {
     TempDir dir;
-    auto stopped = run_kiosk_script(dir, kOpenFirst + "tap-label ▶ Слушать\nwait 1500\ntap-label ■ Остановить\nwait 100\n");
+    auto stopped = run_kiosk_script(dir, kOpenFirst + "tap-id reader.read\nwait 1500\ntap-id reader.stop\nwait 100\n");
     REQUIRE_MESSAGE(stopped.result.exit_code == 0, stopped.result.err);
     CHECK(stopped.state["speaking"].is_null());
     CHECK_FALSE(stopped.state["speech_audio"]["synthesizer_running"].boolean);
@@ -117,14 +109,14 @@ TEST_CASE("Stop, leaving the reader and a tap on another block act on reading al
     CHECK(has_target(stopped.state, "▶ Слушать"));
 
     TempDir dir2;
-    auto left = run_kiosk_script(dir2, kOpenFirst + "tap-label ▶ Слушать\nwait 1000\ntap-label ← Назад\nwait 100\n");
+    auto left = run_kiosk_script(dir2, kOpenFirst + "tap-id reader.read\nwait 1000\ntap-id reader.back\nwait 100\n");
     REQUIRE_MESSAGE(left.result.exit_code == 0, left.result.err);
     CHECK(left.state["screen"].string == "home");
     CHECK(left.state["speaking"].is_null());
     CHECK_FALSE(left.state["speech_audio"]["synthesizer_running"].boolean);
 
     TempDir dir4;
-    auto switched = run_kiosk_script(dir4, kOpenFirst + "tap-label ▶ Слушать\nwait 500\ntap-label EN\nwait 100\n");
+    auto switched = run_kiosk_script(dir4, kOpenFirst + "tap-id reader.read\nwait 500\ntap-id top.language.en\nwait 100\n");
     REQUIRE_MESSAGE(switched.result.exit_code == 0, switched.result.err);
     CHECK(switched.state["reader_language"].string == "en");
     CHECK(switched.state["speaking"].is_null());  // not Russian any more: the visitor starts again in English
@@ -132,7 +124,7 @@ TEST_CASE("Stop, leaving the reader and a tap on another block act on reading al
 
     // The block near the bottom of the screen is far below the first ones being read.
     TempDir dir3;
-    auto moved = run_kiosk_script(dir3, kOpenFirst + "tap-label ▶ Слушать\nwait 500\ntap 1300 1000\nwait 300\n");
+    auto moved = run_kiosk_script(dir3, kOpenFirst + "tap-id reader.read\nwait 500\ntap 1300 1000\nwait 300\n");
     REQUIRE_MESSAGE(moved.result.exit_code == 0, moved.result.err);
     REQUIRE(moved.state["speaking"].type == JsonValue::Type::Number);
     CHECK(moved.state["speaking"].number >= 6);
@@ -143,7 +135,7 @@ TEST_CASE("The idle reset silences reading aloud and the attract loop stays sile
     TempDir dir;
     set_setting(dir, "idle_timeout_s", "15");
     set_setting(dir, "countdown_s", "5");
-    auto run = run_kiosk_script(dir, kOpenFirst + "tap-label ▶ Слушать\nwait 21000\n");
+    auto run = run_kiosk_script(dir, kOpenFirst + "tap-id reader.read\nwait 21000\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["screen"].string == "attract");
     CHECK(run.state["speaking"].is_null());
@@ -154,9 +146,9 @@ TEST_CASE("The idle reset silences reading aloud and the attract loop stays sile
 
 TEST_CASE("Reading aloud draws a frame only when the highlighted block changes") {
     TempDir quiet_dir, reading_dir;
-    auto quiet = run_kiosk_script(quiet_dir, kOpenFirst + "tap-label A+\ntap-label A−\nwait 12000\n");
-    auto reading = run_kiosk_script(reading_dir, kOpenFirst + "tap-label ▶ Слушать\ntap-label ■ Остановить\n"
-                                                              "tap-label ▶ Слушать\nwait 12000\n");
+    auto quiet = run_kiosk_script(quiet_dir, kOpenFirst + "tap-id reader.larger\ntap-id reader.smaller\nwait 12000\n");
+    auto reading = run_kiosk_script(reading_dir, kOpenFirst + "tap-id reader.read\ntap-id reader.stop\n"
+                                                              "tap-id reader.read\nwait 12000\n");
     REQUIRE_MESSAGE(quiet.result.exit_code == 0, quiet.result.err);
     REQUIRE_MESSAGE(reading.result.exit_code == 0, reading.result.err);
     REQUIRE(reading.state["speaking"].type == JsonValue::Type::Number);
@@ -168,7 +160,7 @@ TEST_CASE("Reading aloud draws a frame only when the highlighted block changes")
 
 TEST_CASE("The speed is the visitor's, from the accessibility panel, and resets with the session") {
     TempDir dir;
-    auto run = run_kiosk_script(dir, kOpenFirst + "tap-label ▶ Слушать\nwait 300\ntap-label Aa\ntap-label Быстро\nwait 300\n");
+    auto run = run_kiosk_script(dir, kOpenFirst + "tap-id reader.read\nwait 300\ntap-id top.a11y\ntap-id a11y.rate_fast\nwait 300\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["speech_rate"].string == "fast");
     CHECK(run.state["speaking"].type == JsonValue::Type::Number);  // the panel does not stop the reading
@@ -180,8 +172,8 @@ TEST_CASE("Lesson slides and quiz questions are read aloud in the visitor's lang
     auto store = kiosk::test::open_factory_content();
     const kiosk::core::Lesson& lesson = store->lessons().front();
     TempDir dir;
-    auto slide = run_kiosk_script(dir, "tap-label Digital literacy lessons\ntap-label " + lesson.title[Lang::En] +
-                                           "\ntap-label ▶ Read aloud\nwait 500\n",
+    auto slide = run_kiosk_script(dir, "tap-id home.lessons\ntap-label " + lesson.title[Lang::En] +
+                                           "\ntap-id lesson.read\nwait 500\n",
                                   {"--lang", "en"});
     REQUIRE_MESSAGE(slide.result.exit_code == 0, slide.result.err);
     CHECK(slide.state["screen"].string == "lesson");
@@ -189,8 +181,8 @@ TEST_CASE("Lesson slides and quiz questions are read aloud in the visitor's lang
     kiosk::test::check_target_sizes(slide.state);
 
     TempDir dir2;
-    auto next = run_kiosk_script(dir2, "tap-label Digital literacy lessons\ntap-label " + lesson.title[Lang::En] +
-                                           "\ntap-label ▶ Read aloud\nwait 500\ntap-label Next →\nwait 100\n",
+    auto next = run_kiosk_script(dir2, "tap-id home.lessons\ntap-label " + lesson.title[Lang::En] +
+                                           "\ntap-id lesson.read\nwait 500\ntap-id lesson.next\nwait 100\n",
                                  {"--lang", "en"});
     REQUIRE_MESSAGE(next.result.exit_code == 0, next.result.err);
     CHECK(next.state["speaking"].is_null());  // another slide: the reading of the first one stopped
@@ -202,11 +194,11 @@ TEST_CASE("A language without a voice, or no audio device, disables the button w
     REQUIRE_MESSAGE(zh.result.exit_code == 0, zh.result.err);
     CHECK(zh.state["screen"].string == "reader");
     CHECK(zh.state["speech_unavailable"].string == "no_voice");
-    CHECK_FALSE(has_target(zh.state, read_label(Lang::Zh)));  // drawn disabled, not a target
+    CHECK_FALSE(has_target_id(zh.state, "reader.read"));  // drawn disabled, not a target
     CHECK(zh.result.err.find("no voice 'cmn'") != std::string::npos);
 
     TempDir dir2;
-    auto ru = run_kiosk_script(dir2, kOpenFirst + "tap-label ▶ Слушать\nwait 500\n",
+    auto ru = run_kiosk_script(dir2, kOpenFirst + "tap-id reader.read\nwait 500\n",
                                {"--speech-engine", no_cmn_engine(dir2)});
     REQUIRE_MESSAGE(ru.result.exit_code == 0, ru.result.err);
     CHECK(ru.state["speaking"].type == JsonValue::Type::Number);  // Russian still has its voice
@@ -216,7 +208,7 @@ TEST_CASE("A language without a voice, or no audio device, disables the button w
     auto silent = run_kiosk_script(dir3, kOpenFirst, {"--lang", "en"});
     REQUIRE_MESSAGE(silent.result.exit_code == 0, silent.result.err);
     CHECK(silent.state["speech_unavailable"].string == "no_audio");
-    CHECK_FALSE(has_target(silent.state, read_label(Lang::En)));
+    CHECK_FALSE(has_target_id(silent.state, "reader.read"));
     CHECK(silent.result.err.find("reading aloud is unavailable") != std::string::npos);
 
     TempDir dir4;
@@ -228,7 +220,7 @@ TEST_CASE("A language without a voice, or no audio device, disables the button w
 TEST_CASE("Read aloud turned off by the organizer hides the button and the speed") {
     TempDir dir;
     set_setting(dir, "read_aloud", "off");
-    auto run = run_kiosk_script(dir, kOpenFirst + "tap-label Aa\nwait 100\n");
+    auto run = run_kiosk_script(dir, kOpenFirst + "tap-id top.a11y\nwait 100\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["speech_unavailable"].string == "disabled");
     CHECK_FALSE(has_target(run.state, "Быстро"));
@@ -242,8 +234,8 @@ TEST_CASE("Read aloud turned off by the organizer hides the button and the speed
 TEST_CASE("Pressing read and stop fifty times quickly leaves one voice and a working kiosk") {
     TempDir dir;
     std::string script = kOpenFirst;
-    for (int i = 0; i < 25; ++i) script += "tap-label ▶ Слушать\ntap-label ■ Остановить\n";
-    script += "tap-label ▶ Слушать\nwait 300\n";
+    for (int i = 0; i < 25; ++i) script += "tap-id reader.read\ntap-id reader.stop\n";
+    script += "tap-id reader.read\nwait 300\n";
     auto run = run_kiosk_script(dir, script);
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     REQUIRE(run.state["speaking"].type == JsonValue::Type::Number);
@@ -296,8 +288,8 @@ TEST_CASE("A 20000-character block is read in streamed chunks while the reader s
                             : lang == Lang::Zh ? "关于数字化转型的声明"
                                                : "Statement on digital transformation";
         auto run = run_kiosk_script(run_dir,
-                                    std::string("tap-label ") + title + "\nwait 300\ntap-label " + read_label(lang) + "\nwait 200\ntap 1300 500\n" +
-                                        "wait 2500\ntap-label A+\nwait 300\n",
+                                    std::string("tap-label ") + title + "\nwait 300\ntap-id reader.read\nwait 200\ntap 1300 500\n" +
+                                        "wait 2500\ntap-id reader.larger\nwait 300\n",
                                     {"--content", db, "--lang", code});
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(run.state["document"].string == "long-statement");

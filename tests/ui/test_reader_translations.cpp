@@ -83,7 +83,7 @@ TEST_CASE("tapping a translated block shows its original below it, and tapping a
 
 TEST_CASE("side by side with the original, then another language: the reader stays at the same block") {
     TempDir dir;
-    const std::string read = open_document("2019-digital-concept", Lang::Zh) + "tap-label 对照原文\nwait 300\n" +
+    const std::string read = open_document("2019-digital-concept", Lang::Zh) + "tap-id reader.side_by_side\nwait 300\n" +
                              "drag 1200 1000 1200 400 600\nwait 2000\n";
     KioskRun before = run(dir, read + "shot @DIR@/side-by-side.png\n", "zh");
     CHECK(before.state["reader_side_by_side"].boolean);
@@ -92,14 +92,14 @@ TEST_CASE("side by side with the original, then another language: the reader sta
     CHECK(block > 1);
     CHECK(kiosk::test::has_target(before.state, "对照原文"));
 
-    KioskRun after = run(dir, read + "tap-label EN\nwait 300\nshot @DIR@/english.png\n", "zh");
+    KioskRun after = run(dir, read + "tap-id top.language.en\nwait 300\nshot @DIR@/english.png\n", "zh");
     CHECK(after.state["language"].string == "en");
     CHECK(after.state["reader_language"].string == "en");
     CHECK(after.state["reader_side_by_side"].boolean);
     CHECK(after.state["reader_note"].string == "reader.translation_note.en");
     CHECK(after.state["reader_block"].number == block);
 
-    KioskRun original = run(dir, read + "tap-label RU\nwait 300\n", "zh");
+    KioskRun original = run(dir, read + "tap-id top.language.ru\nwait 300\n", "zh");
     CHECK(original.state["reader_language"].string == "ru");
     CHECK_FALSE(original.state["reader_side_by_side"].boolean);  // the original needs no second column
     CHECK(original.state["reader_block"].number == block);

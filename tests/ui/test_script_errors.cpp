@@ -1,4 +1,4 @@
-// The kiosk rejects malformed scripts and missing labels with status 2 and a clear message.
+// The kiosk rejects malformed scripts and missing labels or ids with status 2 and a clear message.
 #include "kiosk_runner.h"
 
 #include <doctest/doctest.h>
@@ -28,6 +28,15 @@ TEST_CASE("tap-label with a label that is not on screen exits with status 2 and 
     CHECK(run.result.err.find("script.txt:1: no touch target labelled 'Nonexistent button' on screen 'home'") !=
           std::string::npos);
     CHECK(run.result.err.find("'中文'") != std::string::npos);
+}
+
+TEST_CASE("tap-id with an id that is not on screen exits with status 2 naming the line, the id and what is there") {
+    TempDir dir;
+    auto run = run_kiosk_script(dir, "wait 10\ntap-id home.no_such_target\n");
+    CHECK(run.result.exit_code == 2);
+    CHECK(run.result.err.find("script.txt:2: no touch target with id 'home.no_such_target' on screen 'home'") !=
+          std::string::npos);
+    CHECK(run.result.err.find("'top.language.zh'") != std::string::npos);  // the ids that are on screen
 }
 
 TEST_CASE("bad command-line options exit with status 2") {

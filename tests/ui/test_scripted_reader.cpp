@@ -58,7 +58,7 @@ TEST_CASE("the back button returns from the reader to the library") {
     TempDir dir;
     auto store = open_content();
     const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
-    auto run = run_kiosk_script(dir, "tap-label " + title + "\nwait 100\ntap-label ← Назад\nwait 100\n");
+    auto run = run_kiosk_script(dir, "tap-label " + title + "\nwait 100\ntap-id reader.back\nwait 100\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["screen"].string == "home");
     CHECK(run.state["document"].is_null());
@@ -68,8 +68,8 @@ TEST_CASE("the language switch changes every UI string and the document titles")
     TempDir dir;
     auto store = open_content();
     const kiosk::core::Document& doc = store->documents()[0];
-    auto run = run_kiosk_script(dir, "tap-label 中文\nwait 100\ntap-label " + doc.info.title[kiosk::core::Lang::Zh] +
-                                         "\nwait 100\ntap-label EN\nwait 100\n");
+    auto run = run_kiosk_script(dir, "tap-id top.language.zh\nwait 100\ntap-label " + doc.info.title[kiosk::core::Lang::Zh] +
+                                         "\nwait 100\ntap-id top.language.en\nwait 100\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["language"].string == "en");
     CHECK(run.state["document"].string == doc.info.id);
@@ -130,11 +130,11 @@ TEST_CASE("the text size control steps through three sizes") {
     TempDir dir;
     auto store = open_content();
     const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
-    auto larger = run_kiosk_script(dir, "tap-label " + title + "\nwait 100\ntap-label A+\nwait 100\ntap-label A+\nwait 100\n");
+    auto larger = run_kiosk_script(dir, "tap-label " + title + "\nwait 100\ntap-id reader.larger\nwait 100\ntap-id reader.larger\nwait 100\n");
     REQUIRE_MESSAGE(larger.result.exit_code == 0, larger.result.err);
     CHECK(larger.state["text_size"].number == 2);
     TempDir dir2;
-    auto smaller = run_kiosk_script(dir2, "tap-label " + title + "\nwait 100\ntap-label A−\nwait 100\ntap-label A−\nwait 100\n");
+    auto smaller = run_kiosk_script(dir2, "tap-label " + title + "\nwait 100\ntap-id reader.smaller\nwait 100\ntap-id reader.smaller\nwait 100\n");
     CHECK(smaller.state["text_size"].number == 0);
 }
 

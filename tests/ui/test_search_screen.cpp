@@ -15,13 +15,14 @@ using kiosk::test::has_target;
 
 namespace {
 
-// Script lines that tap each character of `word` on the keyboard (keys show capitals; a space is "Пробел").
-std::string type_keys(const std::string& word, const std::string& space_label = "Пробел") {
+// Script lines that tap each character of `word` on the keyboard (keys show capitals; a space is
+// the space bar, by id).
+std::string type_keys(const std::string& word) {
     std::string script;
     for (size_t pos = 0; pos < word.size();) {
         char32_t cp = kiosk::core::utf8::decode(word, pos);
         if (cp == U' ') {
-            script += "tap-label " + space_label + "\n";
+            script += "tap-id search.key.space\n";
             continue;
         }
         if (cp >= 0x0430 && cp <= 0x044F) cp -= 0x20;
@@ -62,8 +63,8 @@ constexpr const char* kQuery = "умные гор";
 TEST_CASE("typing on the keyboard shows results, a result opens the reader, and back returns to the results") {
     const DeepHit hit = deep_hit(kQuery);
     TempDir dir;
-    auto run = run_kiosk_script(dir, "tap-label Поиск\n" + type_keys(kQuery) + "wait 100\ntap-label " + hit.title +
-                                         "\nwait 200\ntap-label ← Назад\nwait 100\n");
+    auto run = run_kiosk_script(dir, "tap-id top.search\n" + type_keys(kQuery) + "wait 100\ntap-label " + hit.title +
+                                         "\nwait 200\ntap-id reader.back\nwait 100\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["screen"].string == "search");
     CHECK(run.state["search_query"].string == kQuery);
@@ -75,7 +76,7 @@ TEST_CASE("typing on the keyboard shows results, a result opens the reader, and 
 
 TEST_CASE("a result opens the reader at its passage deep in the document, and the arrows step through the highlights") {
     const DeepHit hit = deep_hit(kQuery);
-    const std::string open = "tap-label Поиск\n" + type_keys(kQuery) + "wait 100\ntap-label " + hit.title + "\nwait 300\n";
+    const std::string open = "tap-id top.search\n" + type_keys(kQuery) + "wait 100\ntap-label " + hit.title + "\nwait 300\n";
     TempDir dir;
     auto opened = run_kiosk_script(dir, open);
     REQUIRE_MESSAGE(opened.result.exit_code == 0, opened.result.err);
@@ -90,15 +91,15 @@ TEST_CASE("a result opens the reader at its passage deep in the document, and th
 
     // Two forward (wrapping past the last match if need be) and one back: one ahead of the start.
     TempDir dir2;
-    auto stepped = run_kiosk_script(dir2, open + "tap-label ▼\nwait 400\ntap-label ▼\nwait 400\ntap-label ▲\nwait 600\n");
+    auto stepped = run_kiosk_script(dir2, open + "tap-id reader.next_match\nwait 400\ntap-id reader.next_match\nwait 400\ntap-id reader.previous_match\nwait 600\n");
     REQUIRE_MESSAGE(stepped.result.exit_code == 0, stepped.result.err);
     CHECK(stepped.state["search_match"].number == first % count + 1);
 }
 
 TEST_CASE("clear and backspace empty the query, and an empty query shows no results") {
     TempDir dir;
-    auto run = run_kiosk_script(dir, "tap-label Поиск\n" + type_keys("сеть") + "tap-label Очистить\n" + type_keys("се") +
-                                         "tap-label ← Стереть\ntap-label ← Стереть\nwait 50\n");
+    auto run = run_kiosk_script(dir, "tap-id top.search\n" + type_keys("сеть") + "tap-id search.key.clear\n" + type_keys("се") +
+                                         "tap-id search.key.backspace\ntap-id search.key.backspace\nwait 50\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["screen"].string == "search");
     CHECK(run.state["search_query"].string.empty());
@@ -110,10 +111,10 @@ TEST_CASE("odd key sequences on the keyboard never break the search") {
     // the middle of a word.
     TempDir dir;
     auto odd = run_kiosk_script(dir,
-                                "tap-label Поиск\n"
-                                "tap-label ← Стереть\ntap-label Пробел\ntap-label 5\ntap-label Пробел\ntap-label Пробел\n"
-                                "tap-label Ё\ntap-label ABC\ntap-label Q\ntap-label АБВ\ntap-label Ъ\n"
-                                "tap-label ← Стереть\ntap-label Ь\nwait 50\n");
+                                "tap-id top.search\n"
+                                "tap-id search.key.backspace\ntap-id search.key.space\ntap-label 5\ntap-id search.key.space\ntap-id search.key.space\n"
+                                "tap-label Ё\ntap-id search.key.layout\ntap-label Q\ntap-id search.key.layout\ntap-label Ъ\n"
+                                "tap-id search.key.backspace\ntap-label Ь\nwait 50\n");
     REQUIRE_MESSAGE(odd.result.exit_code == 0, odd.result.err);
     CHECK(odd.state["screen"].string == "search");
     CHECK(odd.state["search_query"].string == "5 ёqь");
@@ -121,7 +122,7 @@ TEST_CASE("odd key sequences on the keyboard never break the search") {
 
 TEST_CASE("the keyboard follows the visitor's language, and Chinese visitors search by topic chips") {
     TempDir dir;
-    auto zh = run_kiosk_script(dir, "tap-label 搜索\nwait 50\ntap-label 数字经济\nwait 100\n", {"--lang", "zh"});
+    auto zh = run_kiosk_script(dir, "tap-id top.search\nwait 50\ntap-id search.topic1\nwait 100\n", {"--lang", "zh"});
     REQUIRE_MESSAGE(zh.result.exit_code == 0, zh.result.err);
     CHECK(zh.state["screen"].string == "search");
     CHECK(zh.state["search_query"].string == "数字经济");
@@ -131,7 +132,7 @@ TEST_CASE("the keyboard follows the visitor's language, and Chinese visitors sea
     check_target_sizes(zh.state);
 
     TempDir dir2;
-    auto en = run_kiosk_script(dir2, "tap-label Search\nwait 50\n" + type_keys("passw") + "wait 100\n", {"--lang", "en"});
+    auto en = run_kiosk_script(dir2, "tap-id top.search\nwait 50\n" + type_keys("passw") + "wait 100\n", {"--lang", "en"});
     REQUIRE_MESSAGE(en.result.exit_code == 0, en.result.err);
     CHECK(en.state["search_query"].string == "passw");
     CHECK(en.state["search_results"].number > 0);
@@ -142,7 +143,7 @@ TEST_CASE("the keyboard follows the visitor's language, and Chinese visitors sea
 TEST_CASE("a session reset clears the search") {
     TempDir dir;
     // Just past the idle timeout and its countdown (90 s + 10 s; the simulated clock jumps there).
-    auto run = run_kiosk_script(dir, "tap-label Поиск\n" + type_keys("сеть") + "wait 100500\n");
+    auto run = run_kiosk_script(dir, "tap-id top.search\n" + type_keys("сеть") + "wait 100500\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["screen"].string != "search");
     CHECK(run.state["search_query"].string.empty());

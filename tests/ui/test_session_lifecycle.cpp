@@ -48,7 +48,7 @@ const std::string kCornerTaps = "tap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910
 }  // namespace
 
 TEST_CASE("an idle visitor session counts down, resets, shows the attract loop, and a touch goes home") {
-    const std::string visit = "tap-label EN\ntap-label " + first_title(kiosk::core::Lang::En) + "\ntap-label A+\nwait 100\n";
+    const std::string visit = "tap-id top.language.en\ntap-label " + first_title(kiosk::core::Lang::En) + "\ntap-id reader.larger\nwait 100\n";
     {
         TempDir dir;
         short_timeouts(dir);
@@ -90,7 +90,7 @@ TEST_CASE("an idle visitor session counts down, resets, shows the attract loop, 
 TEST_CASE("a touch during the countdown cancels it and keeps the visitor where they were") {
     TempDir dir;
     short_timeouts(dir);
-    auto run = run_kiosk_script(dir, "tap-label EN\ntap-label " + first_title(kiosk::core::Lang::En) +
+    auto run = run_kiosk_script(dir, "tap-id top.language.en\ntap-label " + first_title(kiosk::core::Lang::En) +
                                          "\nwait 16500\ntap 1200 600\nwait 3000\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["overlay"].is_null());
@@ -103,7 +103,7 @@ TEST_CASE("the default language setting is used at start and after every reset")
     short_timeouts(dir);
     set_setting(dir, "default_language", "zh");
     set_setting(dir, "attract", "off");
-    auto run = run_kiosk_script(dir, "tap-label EN\nwait 21000\n");
+    auto run = run_kiosk_script(dir, "tap-id top.language.en\nwait 21000\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["language"].string == "zh");
     CHECK(run.state["screen"].string == "home");  // attract off: the reset goes straight home
@@ -141,7 +141,7 @@ TEST_CASE("a kiosk with no PIN set opens for no PIN at all, the former factory P
     // Trainer mode too; and a PIN set for one role does not open the other.
     TempDir dir;
     set_pin(dir, kOrganizerTestPin);
-    auto trainer = run_kiosk_script(dir, "tap-label Уроки цифровой грамотности\nwait 300\ntap-label Тренер\nwait 300\n" + enter_pin(kOrganizerTestPin));
+    auto trainer = run_kiosk_script(dir, "tap-id home.lessons\nwait 300\ntap-id lessons.trainer\nwait 300\n" + enter_pin(kOrganizerTestPin));
     REQUIRE_MESSAGE(trainer.result.exit_code == 0, trainer.result.err);
     CHECK(trainer.state["screen"].string == "pin");
     CHECK(trainer.state["pin_role"].string == "trainer");
@@ -214,13 +214,13 @@ TEST_CASE("the PIN back-off survives a restart of the kiosk, and the right PIN c
 
 TEST_CASE("quit shortcuts do nothing in kiosk mode and work in windowed development mode") {
     TempDir dir;
-    auto kiosk_mode = run_kiosk_script(dir, "key escape\nkey alt+f4\nkey ctrl+q\nkey ctrl+w\ntap-label EN\nwait 100\n");
+    auto kiosk_mode = run_kiosk_script(dir, "key escape\nkey alt+f4\nkey ctrl+q\nkey ctrl+w\ntap-id top.language.en\nwait 100\n");
     REQUIRE_MESSAGE(kiosk_mode.result.exit_code == 0, kiosk_mode.result.err);
     CHECK_FALSE(kiosk_mode.state["quit_requested"].boolean);
     CHECK(kiosk_mode.state["language"].string == "en");  // the script carried on after the keys
 
     TempDir dir2;
-    auto windowed = run_kiosk_script(dir2, "key alt+f4\ntap-label EN\nwait 100\n", {"--windowed"});
+    auto windowed = run_kiosk_script(dir2, "key alt+f4\ntap-id top.language.en\nwait 100\n", {"--windowed"});
     REQUIRE_MESSAGE(windowed.result.exit_code == 0, windowed.result.err);
     CHECK(windowed.state["quit_requested"].boolean);
     CHECK(windowed.state["language"].string == "ru");  // it stopped at the shortcut
@@ -261,18 +261,18 @@ TEST_CASE("the attract loop draws only while it cross-fades") {
 
 TEST_CASE("press feedback stays visible for about 100 ms after a very short tap") {
     TempDir dir;
-    auto run = run_kiosk_script(dir, "tap-label EN\n");  // a 60 ms tap, dumped one frame after release
+    auto run = run_kiosk_script(dir, "tap-id top.language.en\n");  // a 60 ms tap, dumped one frame after release
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["pressed"].string == "EN");
     TempDir dir2;
-    auto later = run_kiosk_script(dir2, "tap-label EN\nwait 200\n");
+    auto later = run_kiosk_script(dir2, "tap-id top.language.en\nwait 200\n");
     CHECK(later.state["pressed"].is_null());
 }
 
 TEST_CASE("text size and high contrast are reachable from every screen and reset with the session") {
     TempDir dir;
     short_timeouts(dir);
-    const std::string a11y = "tap-label Aa\ntap-label Высокая\ntap-label A+\ntap-label Закрыть\nwait 100\n";
+    const std::string a11y = "tap-id top.a11y\ntap-id a11y.contrast_on\ntap-id a11y.larger\ntap-id a11y.close\nwait 100\n";
     auto home = run_kiosk_script(dir, a11y);
     REQUIRE_MESSAGE(home.result.exit_code == 0, home.result.err);
     CHECK(home.state["high_contrast"].boolean);
@@ -305,7 +305,7 @@ TEST_CASE("a rotated screen lays the UI out turned and maps touches back") {
     check_target_sizes(run.state);
     TempDir dir2;
     set_setting(dir2, "rotation", "90");
-    auto panel = run_kiosk_script(dir2, "tap-label Aa\nwait 100\n");
+    auto panel = run_kiosk_script(dir2, "tap-id top.a11y\nwait 100\n");
     REQUIRE_MESSAGE(panel.result.exit_code == 0, panel.result.err);
     CHECK(panel.state["overlay"].string == "accessibility");
     check_target_sizes(panel.state);
@@ -359,7 +359,7 @@ TEST_CASE("SIGTERM shuts the kiosk down cleanly") {
 TEST_CASE("the organizer panel's quit ends the kiosk with status 64, which systemd does not restart") {
     TempDir dir;
     set_pin(dir, kOrganizerTestPin);
-    auto run = run_kiosk_script(dir, kCornerTaps + enter_pin(kOrganizerTestPin) + "tap-label Выйти из киоска\nwait 100\n");
+    auto run = run_kiosk_script(dir, kCornerTaps + enter_pin(kOrganizerTestPin) + "tap-id admin.quit\nwait 100\n");
     CHECK(run.result.exit_code == 64);
     CHECK(run.state["quit_requested"].boolean);
     CHECK(run.state["screen"].string == "admin");
@@ -369,7 +369,7 @@ TEST_CASE("in kiosk mode the kiosk tries to hold its virtual terminal, and off a
     // Under systemd, standard input is tty7 (TTYPath=) and the guard engages; here it is a
     // file, so the kiosk must carry on and say why VT switching is not blocked.
     TempDir dir;
-    kiosk::test::write_text(dir.file("script.txt"), "tap-label EN\nwait 100\n");
+    kiosk::test::write_text(dir.file("script.txt"), "tap-id top.language.en\nwait 100\n");
     std::vector<std::string> argv = {"/usr/bin/env", "SDL_VIDEODRIVER=dummy", "SDL_RENDER_DRIVER=software", KIOSK_BIN,
                                      "--content", KIOSK_CONTENT_DB, "--assets", std::string(KIOSK_SOURCE_DIR) + "/assets",
                                      "--data-dir", dir.file("data"), "--script", dir.file("script.txt"),

@@ -54,7 +54,7 @@ TEST_CASE("start-up: the first screen is the same when both threads share one co
     // On one core the loading thread and SDL take turns in whatever order the scheduler picks;
     // on two they overlap. Either way the same content, strings and fonts must come out.
     TempDir two, one;
-    const std::string script = "shot @DIR@/first.png\ntap-label 中文\nwait 300\nshot @DIR@/zh.png\n";
+    const std::string script = "shot @DIR@/first.png\ntap-id top.language.zh\nwait 300\nshot @DIR@/zh.png\n";
     KioskRun both_cores = kiosk::test::run_kiosk_script(two, script);
     REQUIRE_MESSAGE(both_cores.result.exit_code == 0, both_cores.result.err);
     KioskRun one_core = kiosk::test::run_kiosk_script_under({"/usr/bin/taskset", "-c", "0"}, one, script);
@@ -98,7 +98,7 @@ TEST_CASE("start-up: a run that ends at once starts neither RIME nor espeak-ng, 
     CHECK(kiosk::test::read_text(calls).find("--voices") != std::string::npos);
     CHECK_FALSE(kiosk::core::fs::exists(dir.file("reading/rime")));  // still never searched
 
-    CommandResult searched = run("searched", "tap-label Поиск\nwait 200\n");
+    CommandResult searched = run("searched", "tap-id top.search\nwait 200\n");
     REQUIRE_MESSAGE(searched.exit_code == 0, searched.err);
     CHECK(kiosk::core::fs::exists(dir.file("searched/rime/kiosk-deployed.txt")));
 }

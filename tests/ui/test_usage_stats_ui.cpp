@@ -24,7 +24,7 @@ using kiosk::core::Lang;
 namespace {
 
 const std::string kCornerTaps = "tap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910 10\nwait 100\n";
-const std::string kOpenDashboard = kCornerTaps + enter_pin(kOrganizerTestPin) + "tap-label Статистика\nwait 200\n";
+const std::string kOpenDashboard = kCornerTaps + enter_pin(kOrganizerTestPin) + "tap-id admin.stats\nwait 200\n";
 
 CommandResult kioskctl(std::vector<std::string> args) {
     args.insert(args.begin(), KIOSKCTL_BIN);
@@ -113,7 +113,7 @@ TEST_CASE("a visitor's session is recorded: a document, a search with no result,
     REQUIRE(lesson);
     const kiosk::core::Document& doc = f.content->documents().front();
     std::string script = "tap-label " + doc.info.title[Lang::Ru] + "\nwait 3000\ndrag 900 900 900 300 300\nwait 1000\n" +
-                         f.tap("action.back") + "tap-label Поиск\ntap-label Ж\ntap-label Ж\ntap-label Ж\nwait 500\n" +
+                         f.tap("action.back") + "tap-id top.search\ntap-label Ж\ntap-label Ж\ntap-label Ж\nwait 500\n" +
                          f.tap("action.back") + f.tap("home.lessons_title") + "tap-label " + lesson->title[Lang::Ru] + "\n";
     for (size_t i = 0; i + 1 < lesson->slides.size(); ++i) script += f.tap("lesson.next");
     script += f.tap("lesson.take_quiz");
@@ -122,7 +122,7 @@ TEST_CASE("a visitor's session is recorded: a document, a search with no result,
         script += "tap-label " + question.options[question.correct_option][Lang::Ru] + "\n";
         script += f.tap(q + 1 == lesson->questions.size() ? "quiz.finish" : "quiz.next");
     }
-    script += "wait 500\ntap-label EN\nwait 500\nwait 120000\n";  // then the idle reset ends the session
+    script += "wait 500\ntap-id top.language.en\nwait 500\nwait 120000\n";  // then the idle reset ends the session
     KioskRun run = run_kiosk_script(dir, script);
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["stats"]["events_written"].number >= 8);
@@ -150,7 +150,7 @@ TEST_CASE("with query logging off, searches are counted without what was typed")
     TempDir dir;
     set_setting(dir, "attract", "off");
     set_setting(dir, "stats_log_queries", "off");
-    KioskRun run = run_kiosk_script(dir, "tap-label Поиск\ntap-label Ж\ntap-label Ж\nwait 300\n" + f.tap("action.back") + "wait 200\n");
+    KioskRun run = run_kiosk_script(dir, "tap-id top.search\ntap-label Ж\ntap-label Ж\nwait 300\n" + f.tap("action.back") + "wait 200\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     REQUIRE(kioskctl({"stats", "export", "--data-dir", dir.file("data"), "--out", dir.file("report")}).exit_code == 0);
     CHECK(rows_with(dir.file("report"), "search.csv", {",,ru,0"}) == 1);
@@ -177,7 +177,7 @@ TEST_CASE("the dashboard opens with the organizer PIN and draws its charts") {
         // And the line of the per-day chart on the right.
         CHECK(count_pixels(dir.file("stats.png"), 1000, 420, 1880, 640, 0x0F4C81) > 50);
     }
-    KioskRun week = run_kiosk_script(dir, kOpenDashboard + "tap-label 7 дней\nwait 200\n");
+    KioskRun week = run_kiosk_script(dir, kOpenDashboard + "tap-id stats.period.week\nwait 200\n");
     CHECK(week.state["stats"]["period"].string == "week");
     CHECK(week.state["stats"]["visitors"].number == 40);
 }
@@ -190,7 +190,7 @@ TEST_CASE("one tap writes the report to the stick, and says where") {
     SUBCASE("a stick is there") {
         REQUIRE(kiosk::core::fs::make_dirs(dir.file("stick/sco-kiosk")));
         set_setting(dir, "usb_mounts", dir.file("stick"));
-        KioskRun run = run_kiosk_script(dir, kOpenDashboard + "tap-label Отчёт на USB-накопитель\nwait 500\nshot @DIR@/done.png\n");
+        KioskRun run = run_kiosk_script(dir, kOpenDashboard + "tap-id stats.report\nwait 500\nshot @DIR@/done.png\n");
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(run.state["stats"]["report"].string == "done");
         const std::string path = run.state["stats"]["report_path"].string;
@@ -201,7 +201,7 @@ TEST_CASE("one tap writes the report to the stick, and says where") {
     }
     SUBCASE("no stick") {
         set_setting(dir, "usb_mounts", dir.file("nothing-here/*"));
-        KioskRun run = run_kiosk_script(dir, kOpenDashboard + "tap-label Отчёт на USB-накопитель\nwait 500\n");
+        KioskRun run = run_kiosk_script(dir, kOpenDashboard + "tap-id stats.report\nwait 500\n");
         CHECK(run.state["stats"]["report"].string == "failed");
         CHECK(run.state["stats"]["report_message"].string == "stats.report.no_stick");
     }
@@ -219,7 +219,7 @@ TEST_CASE("a full or write-protected stick gets a clear message, and nothing is 
     store_visits(dir, 3000);
     REQUIRE(kiosk::core::fs::make_dirs(dir.file("stick/sco-kiosk")));
     set_setting(dir, "usb_mounts", dir.file("stick"));
-    const std::string script = kOpenDashboard + "tap-label Отчёт на USB-накопитель\nwait 500\nshot @DIR@/band.png\n";
+    const std::string script = kOpenDashboard + "tap-id stats.report\nwait 500\nshot @DIR@/band.png\n";
     SUBCASE("full: a 64 KiB stick") {
         KioskRun run = run_kiosk_script_under({"/usr/bin/unshare", "-rm", "/bin/sh", "-c",
                                                "mount -t tmpfs -o size=64k tmpfs \"$0\" && exec \"$@\"", dir.file("stick")},

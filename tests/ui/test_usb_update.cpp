@@ -95,7 +95,7 @@ TEST_CASE("a valid newer package on a stick is listed in the organizer panel and
         CHECK(run.state["update"]["phase"].string == "idle");
     }
     SUBCASE("Install switches to the new content, resets the session, and kioskctl agrees") {
-        KioskRun run = k.run(kEnterOrganizerPin + "tap-label Установить версию 2\nwait 1000\n");
+        KioskRun run = k.run(kEnterOrganizerPin + "tap-id update.install\nwait 1000\n");
         CHECK(run.state["content_version"].number == 2);
         CHECK(run.state["update"]["phase"].string == "done");
         CHECK(run.state["update"]["progress"].number == 1);
@@ -108,7 +108,7 @@ TEST_CASE("a valid newer package on a stick is listed in the organizer panel and
         CHECK(status["previous_version"].number == 1);
     }
     SUBCASE("the result overlay goes away by itself and the kiosk is usable again") {
-        KioskRun run = k.run(kEnterOrganizerPin + "tap-label Установить версию 2\nwait 8000\n");
+        KioskRun run = k.run(kEnterOrganizerPin + "tap-id update.install\nwait 8000\n");
         CHECK(run.state["content_version"].number == 2);
         CHECK_FALSE(run.state["update"]["showing"].boolean);
         CHECK(run.state["update"]["phase"].string == "done");
@@ -140,7 +140,7 @@ TEST_CASE("with auto_install on, a valid newer package installs without the PIN,
     CHECK_FALSE(visited(run, "admin"));
     CHECK(k.status()["version"].number == 2);
     // Rolled back by the organizer while the stick stays in: not installed again behind their back.
-    KioskRun again = k.run(kEnterOrganizerPin + "tap-label Вернуть версию 1\nwait 5000\n");
+    KioskRun again = k.run(kEnterOrganizerPin + "tap-id update.rollback\nwait 5000\n");
     CHECK(again.state["content_version"].number == 1);
     CHECK(again.result.err.find("rolled back to") != std::string::npos);
 }
@@ -190,7 +190,7 @@ TEST_CASE("a package refused only by the full check at install shows the reason 
     }
     REQUIRE(kioskctl({"sign", k.on_stick("content-3.kpkg"), "--secret-key", k.dir.file("org.key")}).exit_code == 0);
     const std::string before = k.active_bytes();
-    KioskRun run = k.run(kEnterOrganizerPin + "tap-label Установить версию 3\nwait 500\nshot @DIR@/refused.png\n");
+    KioskRun run = k.run(kEnterOrganizerPin + "tap-id update.install\nwait 500\nshot @DIR@/refused.png\n");
     CHECK(run.state["update"]["phase"].string == "failed");
     CHECK(run.state["update"]["problem"].string == "unsupported_schema");
     CHECK(run.state["update"]["result"].string.find("schema version 99") != std::string::npos);
@@ -210,7 +210,7 @@ TEST_CASE("with two packages on the stick the highest valid version is installed
     // AppleDouble companions macOS writes next to each file on a FAT stick.
     write_text(k.on_stick("._content-3.kpkg"), read_text(k.on_stick("content-3.kpkg")));
     write_text(k.on_stick("._content-3.kpkg.minisig"), read_text(k.on_stick("content-3.kpkg.minisig")));
-    KioskRun run = k.run(kEnterOrganizerPin + "tap-label Установить версию 3\nwait 1000\n");
+    KioskRun run = k.run(kEnterOrganizerPin + "tap-id update.install\nwait 1000\n");
     CHECK(run.state["usb"]["packages"].number == 3);
     CHECK(run.state["content_version"].number == 3);
     CHECK(k.status()["version"].number == 3);
@@ -221,7 +221,7 @@ TEST_CASE("new content with other characters is drawn at once, without a restart
     Kiosk k;
     k.setting("auto_install", "on");
     k.pack(2, "content-2.kpkg", "org.key", std::string(KIOSK_SOURCE_DIR) + "/db");  // the real documents: Chinese too
-    KioskRun run = k.run("wait 500\ntap-label OK\ntap-label 中文\nwait 100\n");
+    KioskRun run = k.run("wait 500\ntap-id update.ok\ntap-id top.language.zh\nwait 100\n");
     CHECK(run.state["content_version"].number == 2);
     CHECK(run.state["language"].string == "zh");
     CHECK(run.state["missing_glyphs"].number == 0);
