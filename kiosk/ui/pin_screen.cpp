@@ -56,21 +56,21 @@ void draw_pin_screen(UiContext& ctx) {
         return;
     }
 
-    const float key_w = ctx.px(168), key_h = ctx.px(112), gap = ctx.px(20);
+    const float key_w = ctx.metrics().pin_key_width, key_h = ctx.metrics().pin_key_height, gap = ctx.metrics().space_list;
     const float pad_w = key_w * 3 + gap * 2;
     const float left = (ctx.screen.x - pad_w) * 0.5f;
-    float y = theme.top_bar_height() + ctx.px(48);
+    float y = theme.top_bar_height() + ctx.metrics().space_wide;
 
     // One dot per digit entered; a row of empty slots invites the first digit.
     const size_t slots = std::max(pin.digits.size(), kMinPinDigits);
-    const float dot_gap = ctx.px(44);
+    const float dot_gap = ctx.metrics().pin_dot_step;
     float dot_x = (ctx.screen.x - dot_gap * (slots - 1)) * 0.5f;
     for (size_t i = 0; i < slots; ++i) {
-        ImVec2 center(dot_x + dot_gap * i, y + ctx.px(20));
-        if (i < pin.digits.size()) ctx.draw->AddCircleFilled(center, ctx.px(14), c.primary, 24);
-        else ctx.draw->AddCircle(center, ctx.px(14), c.border, 24, ctx.px(3));
+        ImVec2 center(dot_x + dot_gap * i, y + ctx.metrics().pin_dot_radius + ctx.metrics().space_nudge);
+        if (i < pin.digits.size()) ctx.draw->AddCircleFilled(center, ctx.metrics().pin_dot_radius, c.primary, 24);
+        else ctx.draw->AddCircle(center, ctx.metrics().pin_dot_radius, c.border, 24, ctx.metrics().line_regular);
     }
-    y += ctx.px(64);
+    y += ctx.metrics().space_page;
 
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     PinAttempts& attempts = ctx.pin_attempts[static_cast<int>(pin.role)];
