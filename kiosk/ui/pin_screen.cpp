@@ -81,7 +81,7 @@ void draw_pin_screen(UiContext& ctx) {
         const char* key = std::string(lock_reason) == "state_db" ? "pin.state_unavailable" : "pin.not_set";
         const float margin = theme.margin();
         const float used = draw_wrapped(ctx.draw, ctx.text_cache, ctx.t(key), regular, ImVec2(margin, y),
-                                        ctx.screen.x - margin * 2, IM_COL32(0xC0, 0x2A, 0x2A, 255), lang_code(ctx.state.language));
+                                        ctx.screen.x - margin * 2, c.danger, lang_code(ctx.state.language));
         message_h = std::max(message_h, used + regular->size * 0.5f);
     } else if (!attempts.can_try(ctx.now)) {
         // The translation says where the number goes: "Try again in {n} s".
@@ -92,7 +92,7 @@ void draw_pin_screen(UiContext& ctx) {
         draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->size), c.text, message);
     } else if (pin.wrong) {
         draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->size),
-                           IM_COL32(0xC0, 0x2A, 0x2A, 255), ctx.t("pin.wrong"));
+                           c.danger, ctx.t("pin.wrong"));
     }
     y += message_h;
 

@@ -187,6 +187,16 @@ Theme Theme::standard(float scale) {
     c.danger = rgb(0xC0, 0x2A, 0x2A);
     c.danger_soft = rgb(0xFB, 0xE4, 0xE2);
     c.warm = rgb(0xE8, 0x9A, 0x1C);
+    c.attract_gradient[0] = rgb(0x0B, 0x3A, 0x66);
+    c.attract_gradient[1] = rgb(0x0F, 0x4C, 0x81);
+    c.attract_gradient[2] = rgb(0x00, 0x6D, 0x77);
+    c.attract_gradient[3] = rgb(0x0A, 0x30, 0x55);
+    c.attract_text = rgb(0xFF, 0xFF, 0xFF);
+    c.attract_text_soft = rgb(0xFF, 0xFF, 0xFF, 200);
+    c.attract_ring = rgb(0xFF, 0xFF, 0xFF, 18);
+    c.attract_quote_bar = rgb(0x7F, 0xE0, 0xD8);
+    c.attract_band = rgb(0xFF, 0xFF, 0xFF, 235);
+    c.attract_band_text = c.primary;
     return theme;
 }
 
@@ -223,6 +233,13 @@ Theme Theme::contrast(float scale) {
     c.danger = rgb(0xFF, 0x6B, 0x6B);
     c.danger_soft = rgb(0x4A, 0x00, 0x00);
     c.warm = yellow;
+    for (ImU32& corner : c.attract_gradient) corner = rgb(0, 0, 0);
+    c.attract_text = rgb(0xFF, 0xFF, 0xFF);
+    c.attract_text_soft = rgb(0xE8, 0xE8, 0xE8);
+    c.attract_ring = rgb(0xFF, 0xD8, 0x00, 0x50);
+    c.attract_quote_bar = yellow;
+    c.attract_band = yellow;
+    c.attract_band_text = rgb(0, 0, 0);
     return theme;
 }
 

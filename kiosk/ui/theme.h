@@ -34,6 +34,14 @@ struct Palette {
     ImU32 danger;          // a wrong quiz answer, warnings in pictures
     ImU32 danger_soft;     // its background
     ImU32 warm;            // a third colour for pictures (amber)
+    // The attract loop between visitors: its own full-screen look, in both themes.
+    ImU32 attract_gradient[4];  // background corners: top left, top right, bottom right, bottom left
+    ImU32 attract_text;         // titles and quotations
+    ImU32 attract_text_soft;    // captions, subtitles, translated titles
+    ImU32 attract_ring;         // faint decorative rings
+    ImU32 attract_quote_bar;    // the bar beside a quotation
+    ImU32 attract_band;         // the "touch to start" band
+    ImU32 attract_band_text;
 };
 
 // Every size the screens use, named by its role. Values are design pixels at 1920x1080;

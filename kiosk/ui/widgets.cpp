@@ -76,7 +76,7 @@ bool touch_button(UiContext& ctx, const std::string& label, ImVec2 min, ImVec2 m
             border = c.surface;
             break;
         case ButtonStyle::SegmentOff:
-            fill = area.pressed ? c.on_primary_pressed : IM_COL32(0, 0, 0, 0);
+            fill = area.pressed ? c.on_primary_pressed : IM_COL32_BLACK_TRANS;
             text = c.text_on_primary;
             border = fill;
             break;
@@ -177,8 +177,11 @@ void draw_card_shadow(ImDrawList* draw, ImVec2 min, ImVec2 max, float rounding, 
     }
     for (int i = 3; i >= 1; --i) {
         const float spread = theme.metrics.shadow_spread * static_cast<float>(i);
+        // Three layers, the widest the faintest, together as dark as the palette's shadow.
+        const unsigned alpha = ((theme.colors.shadow >> IM_COL32_A_SHIFT) & 0xFF) * static_cast<unsigned>(7 + 3 * (3 - i)) / 24;
+        const ImU32 color = (theme.colors.shadow & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
         draw->AddRectFilled(ImVec2(min.x - spread * 0.3f, min.y + spread * 0.2f),
-                            ImVec2(max.x + spread * 0.3f, max.y + spread), IM_COL32(0x1A, 0x2B, 0x3C, 7 + 3 * (3 - i)),
+                            ImVec2(max.x + spread * 0.3f, max.y + spread), color,
                             rounding + spread);
     }
 }
