@@ -27,8 +27,7 @@ float draw_card(UiContext& ctx, const char* title_key, const FactRow* rows, size
     const float height = pad * 2 + medium->size * 1.6f + row_h * grid_rows;
     const float column_w = (width - pad * 2 - gap) * 0.5f;
     ImVec2 max(min.x + width, min.y + height);
-    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
-    ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
+    draw_card(ctx, min, max);
     draw_text(ctx.draw, medium, ImVec2(min.x + pad, min.y + pad), c.text, ctx.t(title_key));
     const float top = min.y + pad + medium->size * 1.6f;
     for (size_t i = 0; i < count; ++i) {

@@ -37,8 +37,7 @@ bool draw_explore_tile(UiContext& ctx, const ExploreEntry& entry, ImVec2 min, Im
     const std::string& label = ctx.t(entry.label_key);
     TouchArea area = touch_area(ctx, label, min, max);
     const float rounding = ctx.theme.corner();
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    draw_card(ctx, min, max, area.pressed);
     const float h = max.y - min.y;
     const float picture = h - ctx.metrics().icon_inset * 2;
     ctx.draw->AddRectFilled(min, ImVec2(min.x + h, max.y), c.accent_soft, rounding, ImDrawFlags_RoundCornersLeft);
@@ -100,15 +99,6 @@ CardGeometry card_geometry(const UiContext& ctx, float area_width, float area_he
     return g;
 }
 
-void draw_type_chip(UiContext& ctx, ImVec2 pos, DocumentType type) {
-    const std::string& label = ctx.t(document_type_key(type));
-    const Font* font = ctx.fonts.get(FontRole::Small);
-    ImVec2 size = text_size(font, label);
-    ImVec2 max(pos.x + size.x + ctx.metrics().space_block, pos.y + size.y + ctx.metrics().space_related);
-    ctx.draw->AddRectFilled(pos, max, ctx.theme.document_type_color(type), ctx.metrics().radius_pill);
-    draw_text(ctx.draw, font, ImVec2(pos.x + ctx.metrics().space_related, pos.y + ctx.metrics().space_nudge), ctx.theme.colors.text_on_primary, label);
-}
-
 // Returns true when the card was tapped.
 bool draw_document_card(UiContext& ctx, const Document& doc, const DocumentStrings& strings, ImVec2 min, ImVec2 max) {
     const Lang lang = ctx.state.language;
@@ -118,16 +108,14 @@ bool draw_document_card(UiContext& ctx, const Document& doc, const DocumentStrin
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
 
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    draw_card(ctx, min, max, area.pressed);
     ctx.draw->AddRectFilled(min, ImVec2(min.x + ctx.metrics().accent_strip, max.y), ctx.theme.document_type_color(doc.info.type),
                             rounding, ImDrawFlags_RoundCornersLeft);
 
     const float pad = ctx.metrics().pad_card_large;
     const float inner_width = max.x - min.x - pad * 2;
     float y = min.y + pad * 0.9f;
-    draw_type_chip(ctx, ImVec2(min.x + pad, y), doc.info.type);
-    y += ctx.metrics().space_page;
+    y += draw_document_type_chip(ctx, ImVec2(min.x + pad, y), doc.info.type).y + ctx.metrics().space_item;
     const Font* small = ctx.fonts.get(FontRole::Small);
     draw_wrapped(ctx.draw, ctx.text_cache, strings.date_place[li], small, ImVec2(min.x + pad, y), inner_width,
                  c.text_muted, lang_code(lang), 1);

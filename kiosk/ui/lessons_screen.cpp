@@ -23,8 +23,7 @@ bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& m
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
 
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    draw_card(ctx, min, max, area.pressed);
     const float band = (max.y - min.y) * 0.42f;
     ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + band), c.accent_soft, rounding, ImDrawFlags_RoundCornersTop);
     const float picture = band - ctx.metrics().icon_inset * 2;
@@ -78,8 +77,7 @@ bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max) {
     TouchArea area = touch_area(ctx, title, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    draw_card(ctx, min, max, area.pressed);
 
     // Pictures from three lessons on a soft band: at the top of a tile, at the left of a banner.
     const float w = max.x - min.x, h = max.y - min.y;

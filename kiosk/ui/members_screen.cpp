@@ -21,8 +21,7 @@ bool draw_member_tile(UiContext& ctx, const MemberState& member, bool selected, 
     const std::string& name = member.name.get(lang);
     TouchArea area = touch_area(ctx, name, min, max);
     const float rounding = ctx.theme.corner();
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : selected ? c.accent_soft : c.surface, rounding);
+    draw_card(ctx, min, max, area.pressed, selected ? c.accent_soft : c.surface);
     if (selected) ctx.draw->AddRect(min, max, c.accent, rounding, 0, ctx.metrics().line_bold);
     const float pad = ctx.metrics().pad_tile;
     const float emblem = std::min(ctx.metrics().emblem_size, (max.y - min.y) * 0.36f);

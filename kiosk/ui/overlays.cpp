@@ -11,11 +11,6 @@ namespace {
 
 bool contains(ImVec2 min, ImVec2 max, float x, float y) { return x >= min.x && x < max.x && y >= min.y && y < max.y; }
 
-void draw_panel(UiContext& ctx, ImVec2 min, ImVec2 max) {
-    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
-    ctx.draw->AddRectFilled(min, max, ctx.theme.colors.surface, ctx.theme.corner());
-}
-
 }  // namespace
 
 void draw_accessibility_panel(UiContext& ctx) {
@@ -31,7 +26,7 @@ void draw_accessibility_panel(UiContext& ctx) {
     const float height = pad * 2 + medium->size * 1.6f + (regular->size * 1.5f + h + ctx.metrics().space_card) * rows + h;
     ImVec2 min(ctx.screen.x - ctx.theme.margin() * 0.6f - width, ctx.theme.top_bar_height() + ctx.metrics().space_item);
     ImVec2 max(min.x + width, min.y + height);
-    draw_panel(ctx, min, max);
+    draw_card(ctx, min, max);
 
     float y = min.y + pad;
     const float x = min.x + pad, inner = width - pad * 2;
@@ -99,7 +94,7 @@ void draw_countdown_overlay(UiContext& ctx, int seconds) {
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.overlay_dim);
     const float width = ctx.metrics().countdown_width, height = ctx.metrics().countdown_height;
     ImVec2 min((ctx.screen.x - width) * 0.5f, (ctx.screen.y - height) * 0.5f), max(min.x + width, min.y + height);
-    draw_panel(ctx, min, max);
+    draw_card(ctx, min, max);
     const Font* title = ctx.fonts.get(FontRole::Title);
     const Font* display = ctx.fonts.get(FontRole::Display);
     const Font* regular = ctx.fonts.get(FontRole::Regular);

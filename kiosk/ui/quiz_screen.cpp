@@ -117,13 +117,7 @@ void draw_answers(UiContext& ctx, const Question& question, ImVec2 min, ImVec2 m
 
 // Wrapped text with every line centred between x and x + width; returns the height used.
 float draw_centered_lines(UiContext& ctx, const std::string& text, const Font* font, float x, float y, float width, ImU32 color) {
-    const WrappedText& wrapped = ctx.text_cache.wrap(text, font, width, lang_code(ctx.state.language));
-    for (size_t i = 0; i < wrapped.lines.size(); ++i) {
-        const LineSpan& line = wrapped.lines[i];
-        draw_text(ctx.draw, font, ImVec2(std::floor(x + (width - line.width) * 0.5f), y + wrapped.line_height * static_cast<float>(i)),
-                          color, text.data() + line.begin, text.data() + line.end);
-    }
-    return wrapped.height();
+    return draw_wrapped(ctx.draw, ctx.text_cache, text, font, ImVec2(x, y), width, color, lang_code(ctx.state.language), 0, true);
 }
 
 void draw_score(UiContext& ctx, const Lesson& lesson) {
@@ -134,8 +128,7 @@ void draw_score(UiContext& ctx, const Lesson& lesson) {
     const float top = ctx.theme.top_bar_height();
     ImVec2 min((ctx.screen.x - width) * 0.5f, top + (ctx.screen.y - top - height) * 0.5f);
     ImVec2 max(min.x + width, min.y + height);
-    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
-    ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
+    draw_card(ctx, min, max);
     const Font* title = ctx.fonts.get(FontRole::Title);
     const Font* display = ctx.fonts.get(FontRole::Display);
     float y = min.y + ctx.metrics().space_wide;

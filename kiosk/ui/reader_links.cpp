@@ -161,8 +161,7 @@ void draw_reader_popover(UiContext& ctx) {
     const TouchGesture& g = ctx.gesture;
     const bool outside = ctx.input_enabled && g.released_as_tap() &&
                          !(g.press_x() >= min.x && g.press_x() < max.x && g.press_y() >= min.y && g.press_y() < max.y);
-    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
-    ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
+    draw_card(ctx, min, max);
     float y = min.y + pad;
     draw_text(ctx.draw, small, ImVec2(min.x + pad, y), c.summary_label, popover.kind);
     y += small->size * 1.6f;

@@ -39,12 +39,7 @@ void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrin
     const Font* small = ctx.fonts.get(FontRole::Small);
     const Font* medium = ctx.fonts.get(FontRole::Medium);
 
-    const std::string& type = ctx.t(document_type_key(doc.info.type));
-    ImVec2 chip = text_size(small, type);
-    ctx.draw->AddRectFilled(ImVec2(x, *y), ImVec2(x + chip.x + ctx.metrics().pad_chip_x * 2, *y + chip.y + ctx.metrics().space_related),
-                            ctx.theme.document_type_color(doc.info.type), ctx.metrics().radius_pill);
-    draw_text(ctx.draw, small, ImVec2(x + ctx.metrics().space_related, *y + ctx.metrics().space_nudge), c.text_on_primary, type);
-    *y += chip.y + ctx.metrics().space_card;
+    *y += draw_document_type_chip(ctx, ImVec2(x, *y), doc.info.type).y + ctx.metrics().space_item;
 
     // The official title is Russian; visitors reading Chinese or English see theirs below it.
     *y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Ru], medium, ImVec2(x, *y), width, c.text, "ru");

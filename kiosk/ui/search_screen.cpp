@@ -160,22 +160,19 @@ float draw_topics(UiContext& ctx, ImVec2 pos, float width) {
 // [SECTION] results list
 // ---------------------------------------------------------------------------------------------
 
-void wrap_snippet(SearchResult& result, const Font* font, float width) {
-    if (result.wrapped_width == width && result.wrapped_font == font) return;
-    result.lines = font->renderer->break_lines(*font, result.snippet, width, result.hit.lang.c_str());
-    result.wrapped_width = width;
-    result.wrapped_font = font;
+const WrappedText& wrap_snippet(SearchResult& result, const Font* font, float width) {
+    return result.snippet_lines.wrap(result.snippet, font, width, result.hit.lang.c_str());
 }
 
 // The snippet with its matches on an accent background. Returns the height used.
 float draw_snippet(UiContext& ctx, SearchResult& result, const Font* font, ImVec2 pos, float width) {
-    wrap_snippet(result, font, width);
+    const WrappedText& wrapped = wrap_snippet(result, font, width);
     const Palette& c = ctx.theme.colors;
-    const float line_height = font->size * 1.4f;
-    const size_t lines = std::min<size_t>(result.lines.size(), kSnippetLines);
+    const float line_height = wrapped.line_height;
+    const size_t lines = std::min<size_t>(wrapped.lines.size(), kSnippetLines);
     const char* text = result.snippet.data();
     for (size_t i = 0; i < lines; ++i) {
-        const LineSpan& line = result.lines[i];
+        const LineSpan& line = wrapped.lines[i];
         ImVec2 at(pos.x, pos.y + line_height * static_cast<float>(i));
         for (const TextRange& match : result.matches)
             draw_match_box(ctx.draw, font, ImVec2(at.x, at.y - font->size * 0.1f), font->size * 1.3f,
@@ -193,12 +190,8 @@ const std::string& result_title(const SearchResult& result, Lang lang) {
 // The kind chip: the document type in its colour, or "Lesson". Returns its height.
 float draw_result_chip(UiContext& ctx, const SearchResult& result, ImVec2 pos) {
     const std::string& label = result.lesson ? ctx.t("search.kind_lesson") : ctx.t(document_type_key(result.document->info.type));
-    ImU32 fill = result.lesson ? ctx.theme.colors.accent : ctx.theme.document_type_color(result.document->info.type);
-    const Font* small = ctx.fonts.get(FontRole::Small);
-    ImVec2 size = text_size(small, label);
-    ctx.draw->AddRectFilled(pos, ImVec2(pos.x + size.x + ctx.metrics().space_block, pos.y + size.y + ctx.metrics().space_related), fill, ctx.metrics().radius_pill);
-    draw_text(ctx.draw, small, ImVec2(pos.x + ctx.metrics().space_related, pos.y + ctx.metrics().space_nudge), ctx.theme.colors.text_on_primary, label);
-    return size.y + ctx.metrics().space_related;
+    const ImU32 fill = result.lesson ? ctx.theme.colors.accent : ctx.theme.document_type_color(result.document->info.type);
+    return draw_chip(ctx, pos, label, fill, ctx.theme.colors.text_on_primary).y;
 }
 
 // Height of a result card at `width`, from the wrapped title and snippet.
@@ -208,11 +201,11 @@ float result_height(UiContext& ctx, SearchResult& result, float width) {
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const Lang lang = ctx.state.language;
     const WrappedText& title = ctx.text_cache.wrap(result_title(result, lang), medium, width - pad * 2, lang_code(lang));
-    wrap_snippet(result, regular, width - pad * 2);
-    const float chip = ctx.fonts.get(FontRole::Small)->size * 1.25f + ctx.metrics().space_related;
-    const size_t snippet_lines = std::min<size_t>(result.lines.size(), kSnippetLines);
+    const WrappedText& snippet = wrap_snippet(result, regular, width - pad * 2);
+    const float chip = chip_height(ctx);
+    const size_t snippet_lines = std::min<size_t>(snippet.lines.size(), kSnippetLines);
     return pad * 2 + chip + ctx.metrics().space_related + title.line_height * std::min<size_t>(title.lines.size(), 2) + ctx.metrics().space_related +
-           regular->size * 1.4f * static_cast<float>(snippet_lines);
+           snippet.line_height * static_cast<float>(snippet_lines);
 }
 
 // One result card; returns true when tapped.
@@ -221,9 +214,7 @@ bool draw_result(UiContext& ctx, SearchResult& result, ImVec2 min, ImVec2 max) {
     const Lang lang = ctx.state.language;
     const std::string& title = result_title(result, lang);
     TouchArea area = touch_area(ctx, title, min, max);
-    const float rounding = ctx.theme.corner();
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    draw_card(ctx, min, max, area.pressed);
     const float pad = ctx.metrics().pad_card;
     const float width = max.x - min.x - pad * 2;
     float y = min.y + pad;
@@ -246,21 +237,12 @@ void draw_results_message(UiContext& ctx, ImVec2 min, ImVec2 max, const char* ti
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const char* lc = lang_code(ctx.state.language);
     const std::string& title = ctx.t(title_key);
-    const WrappedText& t = ctx.text_cache.wrap(title, medium, width - ctx.metrics().pad_panel * 2, lc);
-    for (const LineSpan& line : t.lines) {
-        draw_text(ctx.draw, medium, ImVec2(cx - line.width * 0.5f, y), c.text, title.data() + line.begin,
-                          title.data() + line.end);
-        y += t.line_height;
-    }
+    const float text_w = width - ctx.metrics().pad_panel * 2;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, title, medium, ImVec2(cx - text_w * 0.5f, y), text_w, c.text, lc, 0, true);
     y += ctx.metrics().space_related;
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const std::string& body = ctx.t(body_key);
-    const WrappedText& b = ctx.text_cache.wrap(body, regular, width - ctx.metrics().pad_panel * 2, lc);
-    for (const LineSpan& line : b.lines) {
-        draw_text(ctx.draw, regular, ImVec2(cx - line.width * 0.5f, y), c.text_muted,
-                          body.data() + line.begin, body.data() + line.end);
-        y += b.line_height;
-    }
+    draw_wrapped(ctx.draw, ctx.text_cache, body, regular, ImVec2(cx - text_w * 0.5f, y), text_w, c.text_muted, lc, 0, true);
 }
 
 void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {

@@ -45,8 +45,7 @@ int64_t axis_top(int64_t value, int64_t* step) {
 // A card with a title (in `role`); returns the area left for its content.
 Area card(UiContext& ctx, const std::string& title, ImVec2 min, ImVec2 max, FontRole role = FontRole::Medium) {
     const Palette& c = ctx.theme.colors;
-    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
-    ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
+    draw_card(ctx, min, max);
     const Font* medium = ctx.fonts.get(role);
     const float pad = ctx.metrics().pad_tile;
     ctx.draw->PushClipRect(min, max, true);

@@ -25,8 +25,7 @@ bool draw_event_card(UiContext& ctx, const TimelineEntry& entry, const Document*
     const std::string& title = doc ? doc->info.title.get(lang) : entry.title.get(lang);
     TouchArea area = touch_area(ctx, title, min, max);
     const float rounding = ctx.theme.corner();
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : doc ? c.surface : c.background, rounding);
+    draw_card(ctx, min, max, area.pressed, doc ? c.surface : c.background);
     const ImU32 band = doc ? ctx.theme.document_type_color(doc->info.type) : c.border;
     ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + ctx.metrics().card_band), band, rounding, ImDrawFlags_RoundCornersTop);
     if (selected) ctx.draw->AddRect(min, max, c.accent, rounding, 0, ctx.metrics().line_bold);
@@ -51,12 +50,8 @@ bool draw_event_card(UiContext& ctx, const TimelineEntry& entry, const Document*
         draw_text(ctx.draw, ctx.fonts.get(FontRole::Regular), ImVec2(min.x + pad, footer_y - ctx.metrics().space_nudge), c.accent,
                   ctx.t("home.read"));
     } else {
-        const std::string& label = ctx.t("timeline.not_bundled");
-        const ImVec2 size = text_size(small, label);
-        const ImVec2 chip_min(min.x + pad, footer_y - ctx.metrics().space_nudge);
-        ctx.draw->AddRectFilled(chip_min, ImVec2(chip_min.x + size.x + ctx.metrics().space_card, chip_min.y + size.y + ctx.metrics().space_tight),
-                                c.surface_alt, ctx.metrics().corner);
-        draw_text(ctx.draw, small, ImVec2(chip_min.x + ctx.metrics().space_related, chip_min.y + ctx.metrics().space_nudge), c.text_muted, label);
+        draw_chip(ctx, ImVec2(min.x + pad, footer_y - ctx.metrics().space_nudge), ctx.t("timeline.not_bundled"), c.surface_alt,
+                  c.text_muted);
     }
     return area.clicked;
 }

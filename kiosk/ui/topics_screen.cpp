@@ -42,8 +42,7 @@ bool draw_topic_tile(UiContext& ctx, const Topic& topic, const std::string& coun
     TouchArea area = touch_area(ctx, name, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    draw_card(ctx, min, max, area.pressed);
     ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + ctx.metrics().card_band), c.accent, rounding, ImDrawFlags_RoundCornersTop);
     const float pad = ctx.metrics().pad_card;
     const Font* medium = ctx.fonts.get(FontRole::Medium);

@@ -19,36 +19,18 @@ const char* phase_names[] = {"idle", "installing", "done", "failed"};
 // Wraps `text` for `width` in `font`, once per width and font. Returns the height of at most
 // `max_lines` lines (0: all).
 float wrap_once(const UiContext& ctx, WrappableText& text, const Font* font, float width, int max_lines = 0) {
-    if (text.wrapped_width != width || text.wrapped_font != font) {
-        text.lines = font->renderer->break_lines(*font, text.text, width, lang_code(ctx.state.language));
-        text.wrapped_width = width;
-        text.wrapped_font = font;
-    }
-    size_t count = text.lines.size();
+    const WrappedText& wrapped = text.wrapped.wrap(text.text, font, width, lang_code(ctx.state.language));
+    size_t count = wrapped.lines.size();
     if (max_lines > 0) count = std::min(count, static_cast<size_t>(max_lines));
-    return font->size * 1.35f * count;
+    return wrapped.line_height * static_cast<float>(count);
 }
 
 // Draws `text` wrapped to `width`, at most `max_lines` lines (0: all), each line centred in
 // `width` when `centered`. Returns the height used.
 float draw_wrappable(UiContext& ctx, WrappableText& text, const Font* font, ImVec2 pos, float width, ImU32 color,
                      int max_lines = 0, bool centered = false) {
-    const float height = wrap_once(ctx, text, font, width, max_lines);
-    const float line_height = font->size * 1.35f;
-    const size_t count = max_lines > 0 ? std::min(text.lines.size(), static_cast<size_t>(max_lines)) : text.lines.size();
-    const char* base = text.text.data();
-    for (size_t i = 0; i < count; ++i) {
-        const LineSpan& line = text.lines[i];
-        const float x = centered ? pos.x + (width - line.width) * 0.5f : pos.x;
-        draw_text(ctx.draw, font, ImVec2(x, pos.y + line_height * i), color, base + line.begin,
-                          base + line.end);
-    }
-    return height;
-}
-
-void draw_panel(UiContext& ctx, ImVec2 min, ImVec2 max) {
-    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
-    ctx.draw->AddRectFilled(min, max, ctx.theme.colors.surface, ctx.theme.corner());
+    WrappedText& wrapped = text.wrapped.wrap(text.text, font, width, lang_code(ctx.state.language));
+    return draw_wrapped(ctx.draw, wrapped, text.text, font, pos, width, color, max_lines, centered);
 }
 
 // A round status mark: a tick for valid or done, a cross for refused.
@@ -81,11 +63,8 @@ float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float wid
     float line_right = pos.x + width;
     if (row.chosen) {
         const std::string& chosen = ctx.t("update.chosen");
-        const float chip_w = text_size(small, chosen).x + ctx.metrics().space_group;
-        const ImVec2 chip_min(pos.x + width - chip_w, y + ctx.metrics().space_nudge);
-        ctx.draw->AddRectFilled(chip_min, ImVec2(pos.x + width, y + ctx.metrics().space_nudge + small->size * 1.5f), c.accent_soft,
-                                ctx.metrics().radius_control);
-        draw_text(ctx.draw, small, ImVec2(chip_min.x + ctx.metrics().space_item, chip_min.y + small->size * 0.25f), c.text, chosen);
+        const ImVec2 chip_min(pos.x + width - chip_size(ctx, chosen).x, y + ctx.metrics().space_nudge);
+        draw_chip(ctx, chip_min, chosen, c.accent_soft, c.text);
         line_right = chip_min.x - ctx.metrics().space_item;
     }
     ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(line_right, y + medium->size * 1.4f), true);
@@ -112,7 +91,7 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const Font* small = ctx.fonts.get(FontRole::Small);
-    draw_panel(ctx, min, max);
+    draw_card(ctx, min, max);
     const float pad = ctx.metrics().pad_card_large, bh = theme.button_height(), gap = ctx.metrics().space_list;
     const float x = min.x + pad, width = max.x - min.x - pad * 2;
 
@@ -212,7 +191,7 @@ void draw_update_overlay(UiContext& ctx) {
     }
     const ImVec2 min((ctx.screen.x - width) * 0.5f, std::max(ctx.metrics().space_card, (ctx.screen.y - height) * 0.5f));
     const ImVec2 max(min.x + width, min.y + height);
-    draw_panel(ctx, min, max);
+    draw_card(ctx, min, max);
 
     float y = min.y + pad;
     const float x = min.x + pad;

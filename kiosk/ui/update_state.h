@@ -6,6 +6,7 @@
 
 #include "core/language.h"
 #include "core/text_layout.h"
+#include "ui/text_cache.h"
 
 #include <imgui.h>
 
@@ -20,9 +21,7 @@ namespace kiosk::ui {
 // Assign a fresh one when the text changes.
 struct WrappableText {
     std::string text;
-    std::vector<LineSpan> lines;
-    float wrapped_width = -1;
-    const Font* wrapped_font = nullptr;
+    WrapSlot wrapped;
 };
 
 // One package found on a stick, as the organizer panel lists it.

@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include "ui/screens.h"
+
 #include <algorithm>
 #include <cfloat>
 
@@ -184,6 +186,35 @@ void draw_card_shadow(ImDrawList* draw, ImVec2 min, ImVec2 max, float rounding, 
                             ImVec2(max.x + spread * 0.3f, max.y + spread), color,
                             rounding + spread);
     }
+}
+
+void draw_card(UiContext& ctx, ImVec2 min, ImVec2 max, bool pressed, ImU32 fill) {
+    const float rounding = ctx.theme.corner();
+    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
+    ctx.draw->AddRectFilled(min, max, pressed ? ctx.theme.colors.surface_alt : fill, rounding);
+}
+
+void draw_card(UiContext& ctx, ImVec2 min, ImVec2 max, bool pressed) {
+    draw_card(ctx, min, max, pressed, ctx.theme.colors.surface);
+}
+
+float chip_height(const UiContext& ctx) { return ctx.fonts.get(FontRole::Small)->size + ctx.metrics().pad_chip_y * 2; }
+
+ImVec2 chip_size(const UiContext& ctx, const std::string& label) {
+    return ImVec2(text_size(ctx.fonts.get(FontRole::Small), label).x + ctx.metrics().pad_chip_x * 2, chip_height(ctx));
+}
+
+ImVec2 draw_chip(UiContext& ctx, ImVec2 pos, const std::string& label, ImU32 fill, ImU32 text_color) {
+    const ImVec2 size = chip_size(ctx, label);
+    ctx.draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), fill, ctx.metrics().radius_pill);
+    draw_text(ctx.draw, ctx.fonts.get(FontRole::Small),
+              ImVec2(pos.x + ctx.metrics().pad_chip_x, pos.y + ctx.metrics().pad_chip_y), text_color, label);
+    return size;
+}
+
+ImVec2 draw_document_type_chip(UiContext& ctx, ImVec2 pos, DocumentType type) {
+    return draw_chip(ctx, pos, ctx.t(document_type_key(type)), ctx.theme.document_type_color(type),
+                     ctx.theme.colors.text_on_primary);
 }
 
 }  // namespace kiosk::ui
