@@ -22,17 +22,17 @@ float draw_fact(UiContext& ctx, const AboutFact& fact, float x, float y, float w
     const float top = y;
     y += draw_wrapped(ctx.draw, ctx.text_cache, fact.label.get(lang), ctx.fonts.get(FontRole::Medium), ImVec2(x, y), width,
                       c.primary, lc);
-    y += ctx.px(6);
+    y += ctx.metrics().space_tight;
     y += draw_wrapped(ctx.draw, ctx.text_cache, fact.text.get(lang), ctx.fonts.get(FontRole::Regular), ImVec2(x, y), width,
                       c.text, lc);
-    y += ctx.px(8);
+    y += ctx.metrics().space_tight;
     y += draw_source_line(ctx, fact.source, ImVec2(x, y), width);
     for (const OverviewMention& mention : fact.mentions) {
         const Document* doc = ctx.content.find_document(mention.document);
         if (!doc) continue;
-        y += ctx.px(10);
-        const float height = std::max(ctx.theme.min_target() * 1.3f, ctx.px(72));
-        if (draw_mention_link(ctx, *doc, ImVec2(x, y), ImVec2(x + std::min(width, ctx.px(900)), y + height))) {
+        y += ctx.metrics().space_related;
+        const float height = std::max(ctx.theme.min_target() * 1.3f, ctx.metrics().mention_link_height);
+        if (draw_mention_link(ctx, *doc, ImVec2(x, y), ImVec2(x + std::min(width, ctx.metrics().mention_link_max_width), y + height))) {
             open_passage(ctx.state, *doc, mention.block - 1);
             return 0;
         }
@@ -50,16 +50,16 @@ float draw_member_years(UiContext& ctx, float x, float y, float width) {
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("about.members"), medium, ImVec2(x, y), width, c.primary, lc);
-    y += ctx.px(12);
-    const float row = std::max(regular->size * 1.7f, ctx.px(52));
+    y += ctx.metrics().space_related;
+    const float row = std::max(regular->size * 1.7f, ctx.metrics().list_row_min_height);
     const float emblem = row * 0.62f;
     for (const MemberState& member : ctx.content.overview().members) {
         draw_member_emblem(ctx, member, ImVec2(x, y + (row - emblem) * 0.5f), emblem);
         const std::string year = std::to_string(member.joined);
         const float year_w = text_size(regular, year).x;
         const float text_y = y + (row - regular->size * 1.2f) * 0.5f;
-        draw_wrapped(ctx.draw, ctx.text_cache, member.name.get(lang), regular, ImVec2(x + emblem + ctx.px(16), text_y),
-                     width - emblem - ctx.px(32) - year_w, c.text, lc, 1);
+        draw_wrapped(ctx.draw, ctx.text_cache, member.name.get(lang), regular, ImVec2(x + emblem + ctx.metrics().space_item, text_y),
+                     width - emblem - ctx.metrics().space_group - year_w, c.text, lc, 1);
         draw_text(ctx.draw, regular, ImVec2(x + width - year_w, text_y), c.text_muted, year);
         y += row;
     }
@@ -85,7 +85,7 @@ void draw_about_screen(UiContext& ctx) {
     const float margin = theme.margin();
     const ImVec2 area_min(0, theme.top_bar_height()), area_max(ctx.screen.x, ctx.screen.y);
     // The facts on the left; the member states and the QR code in a side column. Both scroll together.
-    const float side_width = std::min(ctx.px(560), ctx.screen.x * 0.34f);
+    const float side_width = std::min(ctx.metrics().sidebar_max_width, ctx.screen.x * 0.34f);
     const float side_x = ctx.screen.x - margin - side_width;
     const float main_width = side_x - margin * 2;
     scroll_region(ctx, overview.about_scroll, area_min, area_max);
@@ -95,28 +95,28 @@ void draw_about_screen(UiContext& ctx) {
     const Font* title = ctx.fonts.get(FontRole::Title);
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("about.heading"), title, ImVec2(margin, y), main_width, c.text,
                       lang_code(ctx.state.language));
-    y += ctx.px(20);
+    y += ctx.metrics().space_list;
     for (const AboutFact& fact : about.facts) {
         const float used = draw_fact(ctx, fact, margin, y, main_width);
         if (ctx.state.screen() != Screen::About) {  // a passage link was tapped
             ctx.draw->PopClipRect();
             return;
         }
-        y += used + ctx.px(30);
+        y += used + ctx.metrics().space_block;
     }
     const float main_height = y - top;
 
     float side_y = top;
-    const float pad = ctx.px(28);
+    const float pad = ctx.metrics().pad_card_large;
     const float inner = side_width - pad * 2;
     float side_content = pad;
     const float qr = draw_qr_block(ctx, about.url, ctx.t("about.qr"), ImVec2(side_x + pad, side_y + side_content), inner,
-                                   std::min(inner, ctx.px(300)));
-    if (qr > 0) side_content += qr + ctx.px(30);
+                                   std::min(inner, ctx.metrics().qr_code_max_size));
+    if (qr > 0) side_content += qr + ctx.metrics().space_block;
     side_content += draw_member_years(ctx, side_x + pad, side_y + side_content, inner) + pad;
     // An outline, not a fill: it is drawn after its contents, whose height it needs.
     ctx.draw->AddRect(ImVec2(side_x, side_y), ImVec2(side_x + side_width, side_y + side_content), c.border, theme.corner(),
-                      0, ctx.px(2));
+                      0, ctx.metrics().line_thin);
     ctx.draw->PopClipRect();
     const float content = std::max(main_height, side_content) + margin;
     overview.about_scroll.set_extent(content, area_max.y - area_min.y);

@@ -23,14 +23,13 @@ float draw_card(UiContext& ctx, const char* title_key, const FactRow* rows, size
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const Font* small = ctx.fonts.get(FontRole::Small);
-    const float pad = ctx.px(32), gap = ctx.px(24);
+    const float pad = ctx.metrics().pad_card_large, gap = ctx.metrics().space_card;
     const float row_h = small->size * 1.3f + regular->size * 1.5f;
     const size_t grid_rows = (count + 1) / 2;
     const float height = pad * 2 + medium->size * 1.6f + row_h * grid_rows;
     const float column_w = (width - pad * 2 - gap) * 0.5f;
     ImVec2 max(min.x + width, min.y + height);
-    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
-    ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
+    draw_card(ctx, min, max);
     draw_text(ctx.draw, medium, ImVec2(min.x + pad, min.y + pad), c.text, ctx.t(title_key));
     const float top = min.y + pad + medium->size * 1.6f;
     for (size_t i = 0; i < count; ++i) {
@@ -78,7 +77,7 @@ void draw_admin_screen(UiContext& ctx) {
 
     // The status strings change every second; the panel is for organizers, not a hot path.
     const ContentInfo& info = ctx.content.info();
-    const float gap = ctx.px(32);
+    const float gap = ctx.metrics().space_group;
     const float bh = theme.button_height();
     const std::string& restart = ctx.t("admin.restart");
     const std::string& quit = ctx.t("admin.quit");
@@ -104,13 +103,13 @@ void draw_admin_screen(UiContext& ctx) {
     const float bx = ctx.screen.x - margin - buttons_w;
     if (touch_button(ctx, "admin.restart", restart, ImVec2(bx, y), ImVec2(bx + buttons_w, y + bh), ButtonStyle::Primary))
         ctx.state.requests.restart = true;
-    if (touch_button(ctx, "admin.quit", quit, ImVec2(bx, y + bh + ctx.px(20)), ImVec2(bx + buttons_w, y + bh * 2 + ctx.px(20)),
+    if (touch_button(ctx, "admin.quit", quit, ImVec2(bx, y + bh + ctx.metrics().space_list), ImVec2(bx + buttons_w, y + bh * 2 + ctx.metrics().space_list),
                      ButtonStyle::Secondary))
         ctx.state.requests.quit = true;
-    const float stats_y = y + (bh + ctx.px(20)) * 2;
+    const float stats_y = y + (bh + ctx.metrics().space_list) * 2;
     if (touch_button(ctx, "admin.stats", stats, ImVec2(bx, stats_y), ImVec2(bx + buttons_w, stats_y + bh), ButtonStyle::Primary))
         open_stats(ctx.state);
-    y += std::max(std::max(h1, h2), bh * 3 + ctx.px(40)) + margin * 0.6f;
+    y += std::max(std::max(h1, h2), bh * 3 + ctx.metrics().space_section) + margin * 0.6f;
     draw_usb_update_card(ctx, ImVec2(margin, y), ImVec2(ctx.screen.x - margin, ctx.screen.y - margin));
 }
 

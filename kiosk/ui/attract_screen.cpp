@@ -29,8 +29,9 @@ void draw_slide(UiContext& ctx, int slide, float alpha, ImVec2 min, ImVec2 max) 
     const size_t index = static_cast<size_t>(slide / 2) % documents.size();
     const Document& doc = documents[index];
     const DocumentStrings& strings = ctx.strings.documents[index];
-    const ImU32 white = with_alpha(IM_COL32(255, 255, 255, 255), alpha);
-    const ImU32 soft = with_alpha(IM_COL32(255, 255, 255, 200), alpha);
+    const Palette& c = ctx.theme.colors;
+    const ImU32 white = with_alpha(c.attract_text, alpha);
+    const ImU32 soft = with_alpha(c.attract_text_soft, alpha);
     const float width = max.x - min.x;
     float y = min.y;
     const Font* small = ctx.fonts.get(FontRole::Regular);
@@ -39,21 +40,21 @@ void draw_slide(UiContext& ctx, int slide, float alpha, ImVec2 min, ImVec2 max) 
     if (slide % 2 == 0 || strings.quote.empty()) {
         const Font* title = ctx.fonts.get(FontRole::Title);
         y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Ru], title, ImVec2(min.x, y), width, white, "ru", 4);
-        y += ctx.px(36);
+        y += ctx.metrics().space_group;
         const Font* medium = ctx.fonts.get(FontRole::Medium);
         y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Zh], medium, ImVec2(min.x, y), width, soft, "zh", 2);
-        y += ctx.px(16);
+        y += ctx.metrics().space_item;
         draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::En], medium, ImVec2(min.x, y), width, soft, "en", 3);
     } else {
         // A verbatim quotation, set off by an accent bar rather than quotation marks.
         const Font* quote = ctx.fonts.reader[kTextSizeSteps - 1];
-        const float bar = ctx.px(8), indent = ctx.px(36);
+        const float bar = ctx.metrics().attract_bullet_bar, indent = ctx.metrics().attract_bullet_indent;
         const float height = ctx.text_cache.wrap(strings.quote, quote, width - indent, "ru").height();
         ctx.draw->AddRectFilled(ImVec2(min.x, y), ImVec2(min.x + bar, y + std::min(height, quote->size * 1.3f * 8)),
-                                with_alpha(IM_COL32(0x7F, 0xE0, 0xD8, 255), alpha), bar * 0.5f);
+                                with_alpha(c.attract_quote_bar, alpha), bar * 0.5f);
         y += draw_wrapped(ctx.draw, ctx.text_cache, strings.quote, quote, ImVec2(min.x + indent, y), width - indent, white,
                           "ru", 8);
-        y += ctx.px(28);
+        y += ctx.metrics().space_block;
         draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Ru], small, ImVec2(min.x, y), width, soft, "ru", 2);
     }
 }
@@ -69,20 +70,20 @@ double next_attract_change(const UiState& state, double now) {
 
 void draw_attract_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
-    ctx.draw->AddRectFilledMultiColor(ImVec2(0, 0), ctx.screen, IM_COL32(0x0B, 0x3A, 0x66, 255),
-                                      IM_COL32(0x0F, 0x4C, 0x81, 255), IM_COL32(0x00, 0x6D, 0x77, 255),
-                                      IM_COL32(0x0A, 0x30, 0x55, 255));
+    const Palette& c = theme.colors;
+    ctx.draw->AddRectFilledMultiColor(ImVec2(0, 0), ctx.screen, c.attract_gradient[0], c.attract_gradient[1],
+                                      c.attract_gradient[2], c.attract_gradient[3]);
     // Large, faint rings: the kiosk's emblem as decoration.
     const ImVec2 ring(ctx.screen.x * 0.86f, ctx.screen.y * 0.18f);
     for (int i = 1; i <= 4; ++i)
-        ctx.draw->AddCircle(ring, theme.px(140.0f * i), IM_COL32(255, 255, 255, 18), 96, theme.px(3));
+        ctx.draw->AddCircle(ring, theme.metrics.attract_ring_step * static_cast<float>(i), c.attract_ring, 96, theme.metrics.line_regular);
 
     const Font* title = ctx.fonts.get(FontRole::Display);
-    const float margin = theme.px(120);
-    draw_text(ctx.draw, title, ImVec2(margin, theme.px(90)), IM_COL32(255, 255, 255, 255),
+    const float margin = theme.metrics.attract_margin;
+    draw_text(ctx.draw, title, ImVec2(margin, theme.metrics.attract_title_top), c.attract_text,
               ctx.translations.get(Lang::Ru, "app.title"));
     const Font* medium = ctx.fonts.get(FontRole::Medium);
-    draw_text(ctx.draw, medium, ImVec2(margin, theme.px(90) + title->size * 1.25f), IM_COL32(255, 255, 255, 190),
+    draw_text(ctx.draw, medium, ImVec2(margin, theme.metrics.attract_title_top + title->size * 1.25f), c.attract_text_soft,
               ctx.strings.attract_subtitle);
 
     const int count = slide_count(ctx);
@@ -98,10 +99,10 @@ void draw_attract_screen(UiContext& ctx) {
     }
 
     // "Touch to start" in every language, in a band along the bottom.
-    const float band = theme.px(130);
-    ctx.draw->AddRectFilled(ImVec2(0, ctx.screen.y - band), ctx.screen, IM_COL32(255, 255, 255, 235));
+    const float band = theme.metrics.attract_band_height;
+    ctx.draw->AddRectFilled(ImVec2(0, ctx.screen.y - band), ctx.screen, c.attract_band);
     const Font* regular = ctx.fonts.get(FontRole::Medium);
-    draw_text_centered(ctx.draw, regular, ImVec2(0, ctx.screen.y - band), ctx.screen, theme.colors.primary,
+    draw_text_centered(ctx.draw, regular, ImVec2(0, ctx.screen.y - band), ctx.screen, c.attract_band_text,
                        ctx.strings.attract_touch);
 }
 

@@ -21,19 +21,19 @@ float glossary_entry(UiContext& ctx, const GlossaryTerm& term, const std::string
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const Font* small = ctx.fonts.get(FontRole::Small);
-    const float pad = ctx.px(24);
+    const float pad = ctx.metrics().pad_card;
     const float inner = width - pad * 2;
     const std::string& note = source ? *source : ctx.t("glossary.general_definition");
-    const float height = pad * 2 + ctx.text_cache.wrap(term.term.get(lang), medium, inner, lc).height() + ctx.px(8) +
-                         ctx.text_cache.wrap(term.definition.get(lang), regular, inner, lc).height() + ctx.px(8) +
+    const float height = pad * 2 + ctx.text_cache.wrap(term.term.get(lang), medium, inner, lc).height() + ctx.metrics().space_tight +
+                         ctx.text_cache.wrap(term.definition.get(lang), regular, inner, lc).height() + ctx.metrics().space_tight +
                          ctx.text_cache.wrap(note, small, inner, lc).height();
     if (!draw) return height;
-    ctx.draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), c.surface, ctx.px(12));
+    ctx.draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), c.surface, ctx.metrics().radius_item);
     float y = pos.y + pad;
     y += draw_wrapped(ctx.draw, ctx.text_cache, term.term.get(lang), medium, ImVec2(pos.x + pad, y), inner, c.primary, lc);
-    y += ctx.px(8);
+    y += ctx.metrics().space_tight;
     y += draw_wrapped(ctx.draw, ctx.text_cache, term.definition.get(lang), regular, ImVec2(pos.x + pad, y), inner, c.text, lc);
-    y += ctx.px(8);
+    y += ctx.metrics().space_tight;
     draw_wrapped(ctx.draw, ctx.text_cache, note, small, ImVec2(pos.x + pad, y), inner, c.text_muted, lc);
     return height;
 }
@@ -73,10 +73,10 @@ void draw_glossary_screen(UiContext& ctx) {
     float y = top;
     const float width = ctx.screen.x - margin * 2;
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("glossary.subheading"), ctx.fonts.get(FontRole::Regular),
-                      ImVec2(margin, y), width, c.text_muted, lang_code(lang), 2) + ctx.px(20);
+                      ImVec2(margin, y), width, c.text_muted, lang_code(lang), 2) + ctx.metrics().space_list;
     // Two columns where a column keeps a comfortable line; each entry goes to the shorter one.
-    const int columns = width >= ctx.px(1300) ? 2 : 1;
-    const float gap = ctx.px(24);
+    const int columns = width >= ctx.metrics().glossary_two_columns_from ? 2 : 1;
+    const float gap = ctx.metrics().space_card;
     const float column_width = (width - gap * (columns - 1)) / columns;
     float column_y[2] = {y, y};
     for (size_t i = 0; i < terms.size(); ++i) {

@@ -39,14 +39,13 @@ bool draw_explore_tile(UiContext& ctx, const ExploreEntry& entry, ImVec2 min, Im
     const std::string& label = ctx.t(entry.label_key);
     TouchArea area = touch_area(ctx, entry.label_key, label, min, max);
     const float rounding = ctx.theme.corner();
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    draw_card(ctx, min, max, area.pressed);
     const float h = max.y - min.y;
-    const float picture = h - ctx.px(24);
+    const float picture = h - ctx.metrics().icon_inset * 2;
     ctx.draw->AddRectFilled(min, ImVec2(min.x + h, max.y), c.accent_soft, rounding, ImDrawFlags_RoundCornersLeft);
-    draw_illustration(ctx.draw, ctx.theme, entry.icon, ImVec2(min.x + (h - picture) * 0.5f, min.y + ctx.px(12)), picture);
-    const float x = min.x + h + ctx.px(20);
-    const float width = max.x - x - ctx.px(16);
+    draw_illustration(ctx.draw, ctx.theme, entry.icon, ImVec2(min.x + (h - picture) * 0.5f, min.y + ctx.metrics().icon_inset), picture);
+    const float x = min.x + h + ctx.metrics().space_list;
+    const float width = max.x - x - ctx.metrics().space_item;
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const Font* small = ctx.fonts.get(FontRole::Small);
     // Five tiles share a row, so a long label ("Государства-члены") may take two lines; the
@@ -61,7 +60,7 @@ bool draw_explore_tile(UiContext& ctx, const ExploreEntry& entry, ImVec2 min, Im
     if (label_rows == 1) {
         const WrappedText& hint_text = ctx.text_cache.wrap(hint, small, width, code);
         hint_line = hint_text.line_height;
-        const int room = static_cast<int>((h - ctx.px(16) - label_h) / std::max(1.0f, hint_line));
+        const int room = static_cast<int>((h - ctx.metrics().space_item - label_h) / std::max(1.0f, hint_line));
         hint_rows = std::max(0, std::min({2, room, static_cast<int>(hint_text.lines.size())}));
     }
     float y = min.y + (h - label_h - hint_line * static_cast<float>(hint_rows)) * 0.5f;
@@ -78,8 +77,8 @@ float draw_explore_row(UiContext& ctx, float x, float y, float width) {
     for (const ExploreEntry& entry : kExploreEntries)
         if (entry.available(ctx.content)) shown[count++] = &entry;
     if (count == 0) return 0;
-    const float gap = ctx.px(24);
-    const float height = std::max(ctx.theme.min_target() * 1.25f, ctx.px(104));
+    const float gap = ctx.metrics().space_card;
+    const float height = std::max(ctx.theme.min_target() * 1.25f, ctx.metrics().explore_tile_height);
     const float tile_w = (width - gap * static_cast<float>(count - 1)) / static_cast<float>(count);
     for (size_t i = 0; i < count; ++i) {
         const ImVec2 min(x + static_cast<float>(i) * (tile_w + gap), y);
@@ -96,19 +95,10 @@ struct CardGeometry {
 // more rows scroll.
 CardGeometry card_geometry(const UiContext& ctx, float area_width, float area_height) {
     CardGeometry g;
-    g.gap = ctx.px(32);
+    g.gap = ctx.metrics().space_group;
     g.width = (area_width - g.gap * (kColumns - 1)) / kColumns;
-    g.height = std::max(ctx.px(270), (area_height - g.gap * 2.25f) / 2);  // two rows fit under the explore row at 16:9
+    g.height = std::max(ctx.metrics().library_card_min_height, (area_height - g.gap * 2.25f) / 2);  // two rows fit under the explore row at 16:9
     return g;
-}
-
-void draw_type_chip(UiContext& ctx, ImVec2 pos, DocumentType type) {
-    const std::string& label = ctx.t(document_type_key(type));
-    const Font* font = ctx.fonts.get(FontRole::Small);
-    ImVec2 size = text_size(font, label);
-    ImVec2 max(pos.x + size.x + ctx.px(28), pos.y + size.y + ctx.px(10));
-    ctx.draw->AddRectFilled(pos, max, ctx.theme.document_type_color(type), ctx.px(20));
-    draw_text(ctx.draw, font, ImVec2(pos.x + ctx.px(14), pos.y + ctx.px(5)), ctx.theme.colors.text_on_primary, label);
 }
 
 // Returns true when the card was tapped.
@@ -120,16 +110,14 @@ bool draw_document_card(UiContext& ctx, const Document& doc, const DocumentStrin
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
 
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
-    ctx.draw->AddRectFilled(min, ImVec2(min.x + ctx.px(8), max.y), ctx.theme.document_type_color(doc.info.type),
+    draw_card(ctx, min, max, area.pressed);
+    ctx.draw->AddRectFilled(min, ImVec2(min.x + ctx.metrics().accent_strip, max.y), ctx.theme.document_type_color(doc.info.type),
                             rounding, ImDrawFlags_RoundCornersLeft);
 
-    const float pad = ctx.px(32);
+    const float pad = ctx.metrics().pad_card_large;
     const float inner_width = max.x - min.x - pad * 2;
     float y = min.y + pad * 0.9f;
-    draw_type_chip(ctx, ImVec2(min.x + pad, y), doc.info.type);
-    y += ctx.px(58);
+    y += draw_document_type_chip(ctx, ImVec2(min.x + pad, y), doc.info.type).y + ctx.metrics().space_item;
     const Font* small = ctx.fonts.get(FontRole::Small);
     draw_wrapped(ctx.draw, ctx.text_cache, strings.date_place[li], small, ImVec2(min.x + pad, y), inner_width,
                  c.text_muted, lang_code(lang), 1);
@@ -141,11 +129,11 @@ bool draw_document_card(UiContext& ctx, const Document& doc, const DocumentStrin
     float bottom = max.y - pad * 0.8f - regular->size;
     const Font* title_font = ctx.fonts.get(FontRole::Medium);
     const float title_line = ctx.text_cache.wrap(title, title_font, inner_width, lang_code(lang)).line_height;
-    int title_lines = std::clamp(static_cast<int>((bottom - y - ctx.px(12)) / title_line), 1, 4);
+    int title_lines = std::clamp(static_cast<int>((bottom - y - ctx.metrics().space_related) / title_line), 1, 4);
     y += draw_wrapped(ctx.draw, ctx.text_cache, title, title_font, ImVec2(min.x + pad, y), inner_width, c.text,
                       lang_code(lang), title_lines);
-    y += ctx.px(10);
-    float summary_lines = std::floor((bottom - y - ctx.px(12)) / (small->size * 1.3f));
+    y += ctx.metrics().space_related;
+    float summary_lines = std::floor((bottom - y - ctx.metrics().space_related) / (small->size * 1.3f));
     if (summary_lines >= 1)
         draw_wrapped(ctx.draw, ctx.text_cache, doc.info.summary.get(lang), small, ImVec2(min.x + pad, y), inner_width,
                      c.text_muted, lang_code(lang), static_cast<int>(summary_lines));
@@ -206,7 +194,7 @@ void draw_home_screen(UiContext& ctx) {
     // The lessons entry completes the last row of cards, or gets a banner row below a full one.
     const bool lessons = !ctx.content.lessons().empty();
     const int last_row_docs = static_cast<int>(documents.size()) % kColumns;
-    const float banner_height = ctx.px(180);
+    const float banner_height = ctx.metrics().banner_height;
     if (lessons && last_row_docs == 0) content_height += banner_height + g.gap;
     ctx.state.home_scroll.set_extent(content_height, area_max.y - area_min.y);
     scroll_region(ctx, ctx.state.home_scroll, area_min, area_max);

@@ -14,7 +14,6 @@ using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
 constexpr double kCornerWindowS = 3.0;  // five taps in the corner within this time open the PIN pad
-constexpr float kCornerSizePx = 110;    // design pixels
 // A trainer talks for minutes without touching the screen, so trainer mode waits this long
 // (not the visitor's idle timeout) before the countdown; then it locks like any session.
 constexpr double kTrainerIdleTimeoutS = 30 * 60;
@@ -116,7 +115,7 @@ bool KioskUi::swallow_press(float x, float y, double now) {
 }
 
 bool KioskUi::corner_tap(float x, float y, double now) {
-    const float corner = theme_.px(kCornerSizePx);
+    const float corner = theme_.metrics.admin_corner;
     if (x < screen_.x - corner || y > corner) {
         corner_tap_count_ = 0;
         return false;

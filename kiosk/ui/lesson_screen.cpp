@@ -27,11 +27,11 @@ namespace {
 void draw_page_icon(ImDrawList* draw, const Theme& theme, ImVec2 min, float size) {
     const Palette& c = theme.colors;
     const float w = size * 0.72f, x = min.x + (size - w) * 0.5f;
-    draw->AddRectFilled(ImVec2(x, min.y), ImVec2(x + w, min.y + size), c.accent_soft, theme.px(6));
-    draw->AddRect(ImVec2(x, min.y), ImVec2(x + w, min.y + size), c.accent, theme.px(6), 0, theme.px(3));
+    draw->AddRectFilled(ImVec2(x, min.y), ImVec2(x + w, min.y + size), c.accent_soft, theme.metrics.radius_small);
+    draw->AddRect(ImVec2(x, min.y), ImVec2(x + w, min.y + size), c.accent, theme.metrics.radius_small, 0, theme.metrics.line_regular);
     for (int i = 0; i < 4; ++i) {
         const float y = min.y + size * (0.25f + 0.16f * static_cast<float>(i));
-        draw->AddLine(ImVec2(x + w * 0.2f, y), ImVec2(x + w * (i == 3 ? 0.55f : 0.8f), y), c.accent, theme.px(3));
+        draw->AddLine(ImVec2(x + w * 0.2f, y), ImVec2(x + w * (i == 3 ? 0.55f : 0.8f), y), c.accent, theme.metrics.line_regular);
     }
 }
 
@@ -41,24 +41,23 @@ bool draw_link_card(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max)
     const Lang lang = ctx.state.language;
     const std::string& title = doc.info.title.get(lang);
     TouchArea area = touch_area(ctx, {"lesson.passage", doc.info.id}, title, min, max);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, ctx.px(14));
-    ctx.draw->AddRect(min, max, c.accent, ctx.px(14), 0, ctx.px(2.5f));
-    const float icon = max.y - min.y - ctx.px(40);
-    draw_page_icon(ctx.draw, ctx.theme, ImVec2(min.x + ctx.px(20), min.y + ctx.px(20)), icon);
-    const float x = min.x + icon + ctx.px(40);
-    const float width = max.x - x - ctx.px(64);
+    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, ctx.metrics().radius_item);
+    ctx.draw->AddRect(min, max, c.accent, ctx.metrics().radius_item, 0, ctx.metrics().line_regular);
+    const float icon = max.y - min.y - ctx.metrics().pad_tile * 2;
+    draw_page_icon(ctx.draw, ctx.theme, ImVec2(min.x + ctx.metrics().pad_tile, min.y + ctx.metrics().pad_tile), icon);
+    const float x = min.x + icon + ctx.metrics().pad_tile * 2;
+    const float width = max.x - x - ctx.metrics().trailing_arrow_width;
     const Font* small = ctx.fonts.get(FontRole::Small);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     float y = min.y + (max.y - min.y - small->size * 1.4f - regular->size * 1.3f) * 0.5f;
     draw_text(ctx.draw, small, ImVec2(x, y), c.accent, ctx.t("lesson.link"));
     y += small->size * 1.4f;
     draw_wrapped(ctx.draw, ctx.text_cache, title, regular, ImVec2(x, y), width, c.text, lang_code(lang), 1);
-    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Medium), ImVec2(max.x - ctx.px(64), min.y),
-                       ImVec2(max.x - ctx.px(8), max.y), c.accent, "\xE2\x86\x92");  // →
+    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Medium), ImVec2(max.x - ctx.metrics().trailing_arrow_width, min.y),
+                       ImVec2(max.x - ctx.metrics().space_tight, max.y), c.accent, "\xE2\x86\x92");  // →
     return area.clicked;
 }
 
-constexpr float kLinkHeight = 112, kLinkGap = 16;  // design pixels
 
 // A link is shown only if it points at a passage this content package has.
 const Document* linked_document(const UiContext& ctx, const LessonLink& link, const Block** block) {
@@ -70,13 +69,13 @@ float links_height(const UiContext& ctx, const Slide& slide) {
     float height = 0;
     const Block* block = nullptr;
     for (const LessonLink& link : slide.links)
-        if (linked_document(ctx, link, &block)) height += ctx.px(kLinkHeight + kLinkGap);
+        if (linked_document(ctx, link, &block)) height += ctx.metrics().lesson_link_height + ctx.metrics().lesson_link_gap;
     return height;
 }
 
 void draw_links(UiContext& ctx, const Slide& slide, ImVec2 min, ImVec2 max) {
-    const float height = ctx.px(kLinkHeight), gap = ctx.px(kLinkGap);
-    const float width = std::min(max.x - min.x, ctx.px(980));
+    const float height = ctx.metrics().lesson_link_height, gap = ctx.metrics().lesson_link_gap;
+    const float width = std::min(max.x - min.x, ctx.metrics().lesson_text_max_width);
     float y = min.y;
     for (const LessonLink& link : slide.links) {
         const Block* block = nullptr;
@@ -133,13 +132,13 @@ void draw_lesson_screen(UiContext& ctx) {
     float read_x = margin;
     if (ls.slide > 0) {
         const std::string& previous = ctx.t("lesson.previous");
-        const float w = std::max(button_width(ctx, previous), ctx.px(260));
+        const float w = std::max(button_width(ctx, previous), ctx.metrics().wide_button_min_width);
         if (touch_button(ctx, "lesson.previous", previous, ImVec2(margin, nav_y), ImVec2(margin + w, nav_y + bh), ButtonStyle::Secondary))
             --ls.slide;
-        read_x += w + ctx.px(24);
+        read_x += w + ctx.metrics().space_card;
     }
     // Read aloud: the slide's title, then its text, in the language each is shown in.
-    const float dots_left = ctx.screen.x * 0.5f - ctx.px(17) * static_cast<float>(count) - ctx.px(24);
+    const float dots_left = ctx.screen.x * 0.5f - (ctx.metrics().progress_dot_step * 0.5f) * static_cast<float>(count) - ctx.metrics().space_card;
     float read_right = read_x;
     if (draw_read_aloud(ctx, ImVec2(read_x, nav_y), bh, dots_left - read_x, ctx.state.language, &read_right)) {
         const Lang lang = ctx.state.language;
@@ -150,7 +149,7 @@ void draw_lesson_screen(UiContext& ctx) {
     }
     const bool last = ls.slide + 1 == count;
     const std::string& next = ctx.t(last ? "lesson.take_quiz" : "lesson.next");
-    const float w = std::max(button_width(ctx, next, FontRole::Medium), ctx.px(260));
+    const float w = std::max(button_width(ctx, next, FontRole::Medium), ctx.metrics().wide_button_min_width);
     const float right = ctx.screen.x - margin;
     if (touch_button(ctx, last ? "lesson.take_quiz" : "lesson.next", next, ImVec2(right - w, nav_y), ImVec2(right, nav_y + bh), ButtonStyle::Primary,
                      FontRole::Medium)) {

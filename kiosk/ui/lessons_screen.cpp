@@ -25,30 +25,29 @@ bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& m
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
 
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    draw_card(ctx, min, max, area.pressed);
     const float band = (max.y - min.y) * 0.42f;
     ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + band), c.accent_soft, rounding, ImDrawFlags_RoundCornersTop);
-    const float picture = band - ctx.px(28);
-    draw_illustration(ctx.draw, ctx.theme, lesson.icon, ImVec2((min.x + max.x - picture) * 0.5f, min.y + ctx.px(14)),
+    const float picture = band - ctx.metrics().icon_inset * 2;
+    draw_illustration(ctx.draw, ctx.theme, lesson.icon, ImVec2((min.x + max.x - picture) * 0.5f, min.y + ctx.metrics().icon_inset),
                       picture);
     // The lesson's number, so a trainer can say "lesson 3".
     char number[8];
     std::snprintf(number, sizeof number, "%d", lesson.order);
     const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const ImVec2 badge(min.x + ctx.px(34), min.y + ctx.px(34));
-    ctx.draw->AddCircleFilled(badge, ctx.px(22), c.primary);
-    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Small), ImVec2(badge.x - ctx.px(22), badge.y - ctx.px(22)),
-                       ImVec2(badge.x + ctx.px(22), badge.y + ctx.px(22)), c.text_on_primary, number);
+    const ImVec2 badge(min.x + ctx.metrics().number_badge_radius + ctx.metrics().space_related, min.y + ctx.metrics().number_badge_radius + ctx.metrics().space_related);
+    ctx.draw->AddCircleFilled(badge, ctx.metrics().number_badge_radius, c.primary);
+    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Small), ImVec2(badge.x - ctx.metrics().number_badge_radius, badge.y - ctx.metrics().number_badge_radius),
+                       ImVec2(badge.x + ctx.metrics().number_badge_radius, badge.y + ctx.metrics().number_badge_radius), c.text_on_primary, number);
 
-    const float pad = ctx.px(26);
+    const float pad = ctx.metrics().pad_card;
     const float inner = max.x - min.x - pad * 2;
     float y = min.y + band + pad * 0.8f;
     const Font* small = ctx.fonts.get(FontRole::Small);
     const float bottom = max.y - pad * 0.8f - small->size;
     y += draw_wrapped(ctx.draw, ctx.text_cache, title, medium, ImVec2(min.x + pad, y), inner, c.text, lc, 2);
-    y += ctx.px(8);
-    const int summary_lines = static_cast<int>(std::floor((bottom - y - ctx.px(10)) / (small->size * 1.3f)));
+    y += ctx.metrics().space_tight;
+    const int summary_lines = static_cast<int>(std::floor((bottom - y - ctx.metrics().space_related) / (small->size * 1.3f)));
     if (summary_lines >= 1)
         draw_wrapped(ctx.draw, ctx.text_cache, lesson.summary.get(lang), small, ImVec2(min.x + pad, y), inner,
                      c.text_muted, lc, summary_lines);
@@ -60,13 +59,13 @@ bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& m
 bool draw_trainer_entry(UiContext& ctx, float right, float center_y) {
     const std::string& label = ctx.t("lessons.trainer");
     const Font* small = ctx.fonts.get(FontRole::Small);
-    const float width = std::max(ctx.theme.min_target() * 2.0f, text_size(small, label).x + ctx.px(40));
-    const float height = std::max(ctx.theme.min_target(), ctx.px(56));
+    const float width = std::max(ctx.theme.min_target() * 2.0f, text_size(small, label).x + ctx.metrics().pad_tile * 2);
+    const float height = std::max(ctx.theme.min_target(), ctx.metrics().small_button_height);
     ImVec2 min(right - width, center_y - height * 0.5f), max(right, center_y + height * 0.5f);
     TouchArea area = touch_area(ctx, "lessons.trainer", label, min, max);
     const Palette& c = ctx.theme.colors;
-    if (area.pressed) ctx.draw->AddRectFilled(min, max, c.pressed_overlay, ctx.px(10));
-    ctx.draw->AddRect(min, max, c.border, ctx.px(10), 0, ctx.px(1.5f));
+    if (area.pressed) ctx.draw->AddRectFilled(min, max, c.pressed_overlay, ctx.metrics().radius_control);
+    ctx.draw->AddRect(min, max, c.border, ctx.metrics().radius_control, 0, ctx.metrics().line_hairline);
     draw_text_centered(ctx.draw, small, min, max, c.text_muted, label);
     return area.clicked;
 }
@@ -80,8 +79,7 @@ bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max) {
     TouchArea area = touch_area(ctx, "home.lessons", title, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
+    draw_card(ctx, min, max, area.pressed);
 
     // Pictures from three lessons on a soft band: at the top of a tile, at the left of a banner.
     const float w = max.x - min.x, h = max.y - min.y;
@@ -91,14 +89,14 @@ bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max) {
                             banner ? ImDrawFlags_RoundCornersLeft : ImDrawFlags_RoundCornersTop);
     const Illustration pictures[3] = {Illustration::PhoneTouch, Illustration::LockPassword, Illustration::AiChat};
     const float band_w = band_max.x - min.x, band_h = band_max.y - min.y;
-    const float picture = std::min(band_h - ctx.px(28), band_w / 3.0f - ctx.px(24));
+    const float picture = std::min(band_h - ctx.metrics().icon_inset * 2, band_w / 3.0f - ctx.metrics().space_card);
     for (int i = 0; i < 3; ++i) {
         const float cx = min.x + band_w * (static_cast<float>(i) + 0.5f) / 3.0f;
         draw_illustration(ctx.draw, ctx.theme, pictures[i], ImVec2(cx - picture * 0.5f, min.y + (band_h - picture) * 0.5f),
                           picture);
     }
 
-    const float pad = ctx.px(32);
+    const float pad = ctx.metrics().pad_card_large;
     const float x = banner ? band_max.x + pad : min.x + pad;
     const float inner = max.x - pad - x;
     float y = banner ? min.y + pad * 0.8f : band_max.y + pad * 0.7f;
@@ -106,8 +104,8 @@ bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const Font* small = ctx.fonts.get(FontRole::Small);
     const float bottom = max.y - pad * 0.8f - regular->size;
     y += draw_wrapped(ctx.draw, ctx.text_cache, title, ctx.fonts.get(FontRole::Medium), ImVec2(x, y), inner, c.primary, lc, 1);
-    y += ctx.px(8);
-    const int lines = static_cast<int>(std::floor((bottom - y - ctx.px(8)) / (small->size * 1.3f)));
+    y += ctx.metrics().space_tight;
+    const int lines = static_cast<int>(std::floor((bottom - y - ctx.metrics().space_tight) / (small->size * 1.3f)));
     if (lines >= 1)
         draw_wrapped(ctx.draw, ctx.text_cache, ctx.strings.lessons_banner[static_cast<int>(lang)], small, ImVec2(x, y), inner,
                      c.text_muted, lc, lines);
@@ -125,10 +123,10 @@ void open_lessons(UiState& state) {
 const Lesson* draw_lesson_grid(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max) {
     const auto& lessons = ctx.content.lessons();
     const float margin = ctx.theme.margin();
-    const float gap = ctx.px(32);
+    const float gap = ctx.metrics().space_group;
     const float width = (max.x - min.x - margin * 2 - gap * (kColumns - 1)) / kColumns;
     // Two rows fill the area; more rows scroll.
-    const float height = std::max(ctx.px(300), (max.y - min.y - gap * 2.25f) / 2);
+    const float height = std::max(ctx.metrics().lesson_card_min_height, (max.y - min.y - gap * 2.25f) / 2);
     const int rows = (static_cast<int>(lessons.size()) + kColumns - 1) / kColumns;
     const float content_height = rows * height + std::max(0, rows - 1) * gap + gap;
     scroll.set_extent(content_height, max.y - min.y);

@@ -23,25 +23,24 @@ bool draw_member_tile(UiContext& ctx, const MemberState& member, bool selected, 
     const std::string& name = member.name.get(lang);
     TouchArea area = touch_area(ctx, {"members.state", member.code}, name, min, max);
     const float rounding = ctx.theme.corner();
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : selected ? c.accent_soft : c.surface, rounding);
-    if (selected) ctx.draw->AddRect(min, max, c.accent, rounding, 0, ctx.px(4));
-    const float pad = ctx.px(22);
-    const float emblem = std::min(ctx.px(64), (max.y - min.y) * 0.36f);
+    draw_card(ctx, min, max, area.pressed, selected ? c.accent_soft : c.surface);
+    if (selected) ctx.draw->AddRect(min, max, c.accent, rounding, 0, ctx.metrics().line_bold);
+    const float pad = ctx.metrics().pad_tile;
+    const float emblem = std::min(ctx.metrics().emblem_size, (max.y - min.y) * 0.36f);
     draw_member_emblem(ctx, member, ImVec2(min.x + pad, min.y + pad), emblem);
     const Font* small = ctx.fonts.get(FontRole::Small);
     const std::string since = fill_count(ctx.t("members.since"), member.joined);
     draw_wrapped(ctx.draw, ctx.text_cache, since, small, ImVec2(min.x + pad * 1.5f + emblem, min.y + pad + emblem * 0.5f - small->size * 0.6f),
                  max.x - min.x - pad * 2.5f - emblem, c.text_muted, lang_code(lang), 1);
     const float inner = max.x - min.x - pad * 2;
-    float y = min.y + pad + emblem + ctx.px(10);
+    float y = min.y + pad + emblem + ctx.metrics().space_related;
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     y += draw_wrapped(ctx.draw, ctx.text_cache, name, medium, ImVec2(min.x + pad, y), inner, c.text, lang_code(lang), 1);
     // The name in the two other languages, so every visitor finds theirs.
     std::string others;
     for (Lang other : kAllLangs)
         if (other != lang) others += (others.empty() ? "" : "  ·  ") + member.name[other];
-    draw_wrapped(ctx.draw, ctx.text_cache, others, small, ImVec2(min.x + pad, y + ctx.px(2)), inner, c.text_muted, "zh", 1);
+    draw_wrapped(ctx.draw, ctx.text_cache, others, small, ImVec2(min.x + pad, y + ctx.metrics().space_nudge), inner, c.text_muted, "zh", 1);
     return area.clicked;
 }
 
@@ -71,18 +70,18 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     y += draw_wrapped(ctx.draw, ctx.text_cache, member.full_name.get(lang), ctx.fonts.get(FontRole::Medium), ImVec2(x, y),
                       width, c.text, lc);
-    y += ctx.px(4);
+    y += ctx.metrics().space_nudge;
     y += draw_source_line(ctx, member.source, ImVec2(x, y), width);
-    y += ctx.px(14);
+    y += ctx.metrics().space_related;
     const auto& documents = ctx.content.documents();
-    const float status_w = std::min(width * 0.36f, ctx.px(560));
+    const float status_w = std::min(width * 0.36f, ctx.metrics().status_column_max_width);
     for (size_t i = 0; i < documents.size(); ++i) {
         const Document& doc = documents[i];
         const std::string& title = doc.info.title.get(lang);
         const char* status_key = party_status_key(doc, member);
         const bool party = party_status(doc.info, member.code) == PartyStatus::Party;
         const std::string& note = party ? std::string() : doc.info.parties_note.get(lang);
-        const float pad = ctx.px(16);
+        const float pad = ctx.metrics().pad_row;
         const float text_w = width - status_w - pad * 3;
         const WrappedText& wrapped_title = ctx.text_cache.wrap(title, regular, text_w, lc);
         const float title_h = wrapped_title.line_height * std::min<size_t>(2, wrapped_title.lines.size());
@@ -91,9 +90,9 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
                                        small->size * 1.5f + note_h + pad * 2});
         const ImVec2 row_min(x, y), row_max(x + width, y + height);
         TouchArea area = touch_area(ctx, {"members.document", doc.info.id}, title, row_min, row_max);
-        ctx.draw->AddRectFilled(row_min, row_max, area.pressed ? c.surface_alt : c.surface, ctx.px(12));
-        ctx.draw->AddRectFilled(row_min, ImVec2(row_min.x + ctx.px(8), row_max.y), ctx.theme.document_type_color(doc.info.type),
-                                ctx.px(12), ImDrawFlags_RoundCornersLeft);
+        ctx.draw->AddRectFilled(row_min, row_max, area.pressed ? c.surface_alt : c.surface, ctx.metrics().radius_item);
+        ctx.draw->AddRectFilled(row_min, ImVec2(row_min.x + ctx.metrics().accent_strip, row_max.y), ctx.theme.document_type_color(doc.info.type),
+                                ctx.metrics().radius_item, ImDrawFlags_RoundCornersLeft);
         float ty = y + pad;
         draw_text(ctx.draw, small, ImVec2(x + pad * 1.5f, ty), c.text_muted, ctx.strings.documents[i].date[static_cast<int>(lang)]);
         ty += small->size * 1.45f;
@@ -109,7 +108,7 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
             open_document(ctx.state, doc);
             return;
         }
-        y += height + ctx.px(10);
+        y += height + ctx.metrics().space_related;
     }
     ctx.draw->PopClipRect();
     overview.members_scroll.set_extent(y - top, max.y - min.y);
@@ -138,9 +137,9 @@ void draw_members_screen(UiContext& ctx) {
                       ImVec2(margin, y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 2);
     y += margin * 0.4f;
 
-    const float gap = ctx.px(24);
+    const float gap = ctx.metrics().space_card;
     const float tile_w = (ctx.screen.x - margin * 2 - gap * (kColumns - 1)) / kColumns;
-    const float tile_h = std::max(theme.min_target() * 2.5f, ctx.px(200));
+    const float tile_h = std::max(theme.min_target() * 2.5f, ctx.metrics().member_tile_min_height);
     int tapped = -1;
     for (size_t i = 0; i < members.size(); ++i) {
         const int row = static_cast<int>(i) / kColumns, col = static_cast<int>(i) % kColumns;
@@ -150,7 +149,7 @@ void draw_members_screen(UiContext& ctx) {
             tapped = static_cast<int>(i);
     }
     const int rows = (static_cast<int>(members.size()) + kColumns - 1) / kColumns;
-    y += rows * (tile_h + gap) + ctx.px(8);
+    y += rows * (tile_h + gap) + ctx.metrics().space_tight;
     if (tapped >= 0) {
         overview.member_selected = tapped;
         overview.members_scroll.stop();

@@ -18,9 +18,6 @@ namespace {
 
 constexpr int kUnitsPerRow = 12;  // the widest row (ЙЦУКЕНГШЩЗХЪ) is twelve keys
 constexpr int kRows = 5;          // digits, three rows of letters, the control row
-constexpr float kMaxKeyPx = 88;   // design pixels
-constexpr float kGapPx = 10;
-constexpr float kCompositionPx = 52;  // the composition line above the candidate bar
 
 // Lower-case rows as typed; the keys show them in capitals. ё sits at the end of the bottom
 // row, where Russian touch keyboards usually put it.
@@ -68,10 +65,10 @@ const LayoutKeys& layout_keys(KeyboardLayout layout) {
 }
 
 float key_unit(const UiContext& ctx, float width) {
-    float unit = (width - ctx.px(kGapPx) * (kUnitsPerRow - 1)) / kUnitsPerRow;
+    float unit = (width - ctx.metrics().key_gap * (kUnitsPerRow - 1)) / kUnitsPerRow;
     // The design scale follows the long side too, which shrinks a rotated (portrait) panel's
     // keys; a finger is as wide as ever, so the cap follows the short side alone.
-    const float cap = std::max(ctx.px(kMaxKeyPx), kMaxKeyPx * std::min(ctx.screen.x, ctx.screen.y) / 1080.0f);
+    const float cap = std::max(ctx.metrics().key_max_size, ctx.metrics().key_max_size / ctx.theme.scale * std::min(ctx.screen.x, ctx.screen.y) / 1080.0f);
     return std::max(ctx.theme.min_target(), std::min(unit, cap));
 }
 
@@ -80,7 +77,7 @@ bool draw_key(UiContext& ctx, const TargetId& id, const std::string& label, ImVe
               FontRole font) {
     TouchArea area = touch_area(ctx, id, label, min, max);
     const Palette& c = ctx.theme.colors;
-    const float rounding = ctx.px(10);
+    const float rounding = ctx.metrics().radius_control;
     ImU32 fill = emphasised ? c.surface_alt : c.surface;
     ImU32 text = c.text;
     if (area.pressed) {
@@ -88,9 +85,9 @@ bool draw_key(UiContext& ctx, const TargetId& id, const std::string& label, ImVe
         text = c.text_on_primary;
     }
     if (!ctx.theme.high_contrast)
-        ctx.draw->AddRectFilled(ImVec2(min.x, min.y + ctx.px(3)), ImVec2(max.x, max.y + ctx.px(3)), c.border, rounding);
+        ctx.draw->AddRectFilled(ImVec2(min.x, min.y + ctx.metrics().key_depth), ImVec2(max.x, max.y + ctx.metrics().key_depth), c.border, rounding);
     ctx.draw->AddRectFilled(min, max, fill, rounding);
-    ctx.draw->AddRect(min, max, area.pressed ? c.primary : c.border, rounding, 0, ctx.px(2));
+    ctx.draw->AddRect(min, max, area.pressed ? c.primary : c.border, rounding, 0, ctx.metrics().line_thin);
     draw_text_centered(ctx.draw, ctx.fonts.get(font), min, max, text, label);
     return area.clicked;
 }
@@ -111,10 +108,10 @@ void draw_composition(UiContext& ctx, const PinyinInput* ime, const PinyinInput:
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const std::string& tag = ctx.t("search.key_pinyin");
     const float h = max.y - min.y;
-    const float tag_w = std::max(text_size(small, tag).x + ctx.px(28), h * 1.5f);
+    const float tag_w = std::max(text_size(small, tag).x + ctx.metrics().pad_chip_x * 2, h * 1.5f);
     ctx.draw->AddRectFilled(min, ImVec2(min.x + tag_w, max.y), c.accent_soft, h * 0.5f);
     draw_text_centered(ctx.draw, small, min, ImVec2(min.x + tag_w, max.y), c.text, tag);
-    const float x = min.x + tag_w + ctx.px(16);
+    const float x = min.x + tag_w + ctx.metrics().space_item;
     ctx.draw->PushClipRect(ImVec2(x, min.y), max, true);
     if (const char* key = pinyin_state_key(ime)) {
         draw_text(ctx.draw, small, ImVec2(x, (min.y + max.y - small->size) * 0.5f), c.text_muted, ctx.t(key));
@@ -122,7 +119,7 @@ void draw_composition(UiContext& ctx, const PinyinInput* ime, const PinyinInput:
         const float y = (min.y + max.y - medium->size) * 0.5f;
         const float w = text_size(medium, view.composition).x;
         draw_text(ctx.draw, medium, ImVec2(x, y), c.primary, view.composition);
-        ctx.draw->AddRectFilled(ImVec2(x, y + medium->size * 1.15f), ImVec2(x + w, y + medium->size * 1.15f + ctx.px(3)),
+        ctx.draw->AddRectFilled(ImVec2(x, y + medium->size * 1.15f), ImVec2(x + w, y + medium->size * 1.15f + ctx.metrics().line_regular),
                                 c.primary);
     }
     ctx.draw->PopClipRect();
@@ -136,13 +133,13 @@ void draw_candidates(UiContext& ctx, PinyinInput* ime, const PinyinInput::View& 
     // Four-character words on every key may not fit at the keys' size: then a smaller face.
     float needed = 0;
     for (const std::string& candidate : view.candidates)
-        needed += std::max(unit, text_size(ctx.fonts.get(role), candidate).x + ctx.px(40)) + gap;
+        needed += std::max(unit, text_size(ctx.fonts.get(role), candidate).x + ctx.metrics().pad_tile * 2) + gap;
     if (needed > arrows_left - min.x) role = FontRole::Medium;
     const Font* font = ctx.fonts.get(role);
     float x = min.x;
     for (size_t i = 0; i < view.candidates.size(); ++i) {
         const std::string& candidate = view.candidates[i];
-        const float w = std::max(unit, text_size(font, candidate).x + ctx.px(40));
+        const float w = std::max(unit, text_size(font, candidate).x + ctx.metrics().pad_tile * 2);
         if (x + w > arrows_left - gap) break;  // does not fit even so: the next page has room
         if (draw_key(ctx, {"search.candidate", static_cast<int>(i) + 1}, candidate, ImVec2(x, min.y), ImVec2(x + w, max.y), i != 0, role) && ime)
             ime->select(static_cast<int>(i));
@@ -153,7 +150,7 @@ void draw_candidates(UiContext& ctx, PinyinInput* ime, const PinyinInput::View& 
     auto arrow = [&](const char* key, bool enabled, float left, int delta) {
         const ImVec2 a(left, min.y), b(left + unit, max.y);
         if (!enabled) {
-            ctx.draw->AddRect(a, b, c.border, ctx.px(10), 0, ctx.px(2));
+            ctx.draw->AddRect(a, b, c.border, ctx.metrics().radius_control, 0, ctx.metrics().line_thin);
             draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Medium), a, b, c.border, ctx.t(key));
             return;
         }
@@ -210,10 +207,10 @@ const char* pinyin_state_key(const PinyinInput* ime) {
 }
 
 float onscreen_keyboard_height(const UiContext& ctx, float width, KeyboardLayout layout, bool composition_line) {
-    const float unit = key_unit(ctx, width), gap = ctx.px(kGapPx);
+    const float unit = key_unit(ctx, width), gap = ctx.metrics().key_gap;
     const float keys = unit * kRows + gap * (kRows - 1);
     if (layout != KeyboardLayout::Pinyin) return keys;
-    const float line = composition_line ? std::max(ctx.theme.min_target(), ctx.px(kCompositionPx)) + gap : 0;
+    const float line = composition_line ? std::max(ctx.theme.min_target(), ctx.metrics().composition_height) + gap : 0;
     return keys + line + unit + gap;
 }
 
@@ -221,7 +218,7 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
                             const PinyinInput::View& view, bool composition_line, ImVec2 min, ImVec2 max) {
     const float width = max.x - min.x;
     const float unit = key_unit(ctx, width);
-    const float gap = ctx.px(kGapPx);
+    const float gap = ctx.metrics().key_gap;
     const float full = unit * kUnitsPerRow + gap * (kUnitsPerRow - 1);
     const float left = min.x + std::max(0.0f, (width - full) * 0.5f);
     const bool pinyin = *layout == KeyboardLayout::Pinyin && ime;
@@ -231,7 +228,7 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
         // Where keys at their minimum size are wider than the column, the bar stays inside it.
         const float bar_right = std::min(left + full, max.x);
         if (composition_line) {
-            const float line = std::max(ctx.theme.min_target(), ctx.px(kCompositionPx));
+            const float line = std::max(ctx.theme.min_target(), ctx.metrics().composition_height);
             draw_composition(ctx, ime, view, ImVec2(left, y), ImVec2(bar_right, y + line));
             y += line + gap;
         }

@@ -73,10 +73,10 @@ float draw_qr_block(UiContext& ctx, const std::string& url, const std::string& c
     const char* lc = lang_code(ctx.state.language);
     float y = min.y;
     y += draw_wrapped(ctx.draw, ctx.text_cache, caption, small, ImVec2(min.x, y), width, c.text, lc, 3);
-    y += ctx.px(10);
+    y += ctx.metrics().space_related;
     const float side = draw_qr_code(ctx, url, ImVec2(min.x, y), std::min(qr_size, width));
     if (side <= 0) return 0;
-    y += side + ctx.px(8);
+    y += side + ctx.metrics().space_tight;
     y += draw_wrapped(ctx.draw, ctx.text_cache, url, small, ImVec2(min.x, y), width, c.text_muted, "en", 2);
     return y - min.y;
 }
@@ -85,15 +85,15 @@ void draw_qr_panel(UiContext& ctx, const std::string& url, const std::string& ca
     if (url.empty()) return;
     const Palette& c = ctx.theme.colors;
     ctx.draw->AddRectFilled(min, max, c.surface);
-    ctx.draw->AddLine(min, ImVec2(max.x, min.y), c.border, ctx.px(2));
-    const float pad = ctx.px(20);
+    ctx.draw->AddLine(min, ImVec2(max.x, min.y), c.border, ctx.metrics().line_thin);
+    const float pad = ctx.metrics().pad_tile;
     const float side = draw_qr_code(ctx, url, ImVec2(min.x + pad, min.y + pad), max.y - min.y - pad * 2);
     const float x = min.x + pad * 2 + side;
     const float width = max.x - x - pad;
     const Font* small = ctx.fonts.get(FontRole::Small);
     float y = min.y + pad;
     y += draw_wrapped(ctx.draw, ctx.text_cache, caption, small, ImVec2(x, y), width, c.text, lang_code(ctx.state.language), 4);
-    y += ctx.px(8);
+    y += ctx.metrics().space_tight;
     const int url_lines = static_cast<int>((max.y - pad - y) / (small->size * 1.3f));
     if (url_lines >= 1)
         draw_wrapped(ctx.draw, ctx.text_cache, url, small, ImVec2(x, y), width, c.text_muted, "en", url_lines);
@@ -113,7 +113,7 @@ void draw_member_emblem(UiContext& ctx, const MemberState& member, ImVec2 min, f
                                 rgb(member.colors[i]), rounding, flags);
     }
     // A thin outline keeps white bands visible on white cards.
-    ctx.draw->AddRect(min, max, ctx.theme.colors.border, rounding, 0, ctx.px(2));
+    ctx.draw->AddRect(min, max, ctx.theme.colors.border, rounding, 0, ctx.metrics().line_thin);
 }
 
 float draw_source_line(UiContext& ctx, const LocalizedText& source, ImVec2 pos, float width) {
@@ -129,8 +129,8 @@ bool draw_mention_link(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 m
     const Lang lang = ctx.state.language;
     const std::string label = ctx.t("explore.open_passage") + (lang == Lang::Zh ? "" : " ") + doc.info.title.get(lang);
     TouchArea area = touch_area(ctx, {"explore.passage", doc.info.id}, label, min, max);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.pressed_overlay : c.accent_soft, ctx.px(12));
-    const float pad = ctx.px(18);
+    ctx.draw->AddRectFilled(min, max, area.pressed ? c.pressed_overlay : c.accent_soft, ctx.metrics().radius_item);
+    const float pad = ctx.metrics().pad_row;
     const Font* small = ctx.fonts.get(FontRole::Small);
     const WrappedText& wrapped = ctx.text_cache.wrap(label, small, max.x - min.x - pad * 2, lang_code(lang));
     const float text_h = wrapped.line_height * static_cast<float>(std::min<size_t>(2, wrapped.lines.size()));

@@ -58,21 +58,21 @@ void draw_pin_screen(UiContext& ctx) {
         return;
     }
 
-    const float key_w = ctx.px(168), key_h = ctx.px(112), gap = ctx.px(20);
+    const float key_w = ctx.metrics().pin_key_width, key_h = ctx.metrics().pin_key_height, gap = ctx.metrics().space_list;
     const float pad_w = key_w * 3 + gap * 2;
     const float left = (ctx.screen.x - pad_w) * 0.5f;
-    float y = theme.top_bar_height() + ctx.px(48);
+    float y = theme.top_bar_height() + ctx.metrics().space_wide;
 
     // One dot per digit entered; a row of empty slots invites the first digit.
     const size_t slots = std::max(pin.digits.size(), kMinPinDigits);
-    const float dot_gap = ctx.px(44);
+    const float dot_gap = ctx.metrics().pin_dot_step;
     float dot_x = (ctx.screen.x - dot_gap * (slots - 1)) * 0.5f;
     for (size_t i = 0; i < slots; ++i) {
-        ImVec2 center(dot_x + dot_gap * i, y + ctx.px(20));
-        if (i < pin.digits.size()) ctx.draw->AddCircleFilled(center, ctx.px(14), c.primary, 24);
-        else ctx.draw->AddCircle(center, ctx.px(14), c.border, 24, ctx.px(3));
+        ImVec2 center(dot_x + dot_gap * i, y + ctx.metrics().pin_dot_radius + ctx.metrics().space_nudge);
+        if (i < pin.digits.size()) ctx.draw->AddCircleFilled(center, ctx.metrics().pin_dot_radius, c.primary, 24);
+        else ctx.draw->AddCircle(center, ctx.metrics().pin_dot_radius, c.border, 24, ctx.metrics().line_regular);
     }
-    y += ctx.px(64);
+    y += ctx.metrics().space_page;
 
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     PinAttempts& attempts = ctx.pin_attempts[static_cast<int>(pin.role)];
@@ -83,7 +83,7 @@ void draw_pin_screen(UiContext& ctx) {
         const char* key = std::string(lock_reason) == "state_db" ? "pin.state_unavailable" : "pin.not_set";
         const float margin = theme.margin();
         const float used = draw_wrapped(ctx.draw, ctx.text_cache, ctx.t(key), regular, ImVec2(margin, y),
-                                        ctx.screen.x - margin * 2, IM_COL32(0xC0, 0x2A, 0x2A, 255), lang_code(ctx.state.language));
+                                        ctx.screen.x - margin * 2, c.danger, lang_code(ctx.state.language));
         message_h = std::max(message_h, used + regular->size * 0.5f);
     } else if (!attempts.can_try(ctx.now)) {
         // The translation says where the number goes: "Try again in {n} s".
@@ -94,7 +94,7 @@ void draw_pin_screen(UiContext& ctx) {
         draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->size), c.text, message);
     } else if (pin.wrong) {
         draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->size),
-                           IM_COL32(0xC0, 0x2A, 0x2A, 255), ctx.t("pin.wrong"));
+                           c.danger, ctx.t("pin.wrong"));
     }
     y += message_h;
 

@@ -66,7 +66,7 @@ void draw_speaker(ImDrawList* draw, ImVec2 center, float size, ImU32 color, cons
                             ImVec2(center.x - s * 0.6f, center.y + s * 0.3f), color);
     for (int wave = 1; wave <= 2; ++wave) {
         draw->PathArcTo(ImVec2(center.x - s * 0.05f, center.y), s * (0.3f + 0.38f * wave), -0.85f, 0.85f, 12);
-        draw->PathStroke(color, 0, theme.px(3.5f));
+        draw->PathStroke(color, 0, theme.metrics.line_regular);
     }
 }
 
@@ -85,8 +85,8 @@ bool draw_read_aloud(UiContext& ctx, ImVec2 pos, float height, float max_width, 
         ctx.draw->AddRectFilled(pos, ImVec2(pos.x + w, max.y), c.surface_alt, ctx.theme.corner() * 0.75f);
         draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Regular), pos, ImVec2(pos.x + w, max.y), c.text_muted, label);
         const Font* small = ctx.fonts.get(FontRole::Small);
-        const float text_x = pos.x + w + ctx.px(16);
-        const float width = std::max(0.0f, std::min(max_width - w - ctx.px(16), ctx.px(420)));
+        const float text_x = pos.x + w + ctx.metrics().space_item;
+        const float width = std::max(0.0f, std::min(max_width - w - ctx.metrics().space_item, ctx.metrics().speech_note_max_width));
         if (width > small->size * 4) {
             const std::string& message = ctx.t(read_aloud_message_key(support));
             const WrappedText& wrapped = ctx.text_cache.wrap(message, small, width, lang_code(ctx.state.language));
@@ -103,10 +103,9 @@ bool draw_read_aloud(UiContext& ctx, ImVec2 pos, float height, float max_width, 
     if (reading_here(ctx)) {
         const std::string& label = ctx.t("speech.stop");
         const float w = button_width(ctx, label);
-        if (touch_button(ctx, {screen_name(ctx.state.screen()), "stop"}, label, pos, ImVec2(pos.x + w, max.y), ButtonStyle::Primary))
-            ctx.speech->stop();
-        draw_speaker(ctx.draw, ImVec2(pos.x + w + ctx.px(44), pos.y + height * 0.5f), height * 0.8f, c.accent, ctx.theme);
-        *right = pos.x + w + ctx.px(84);
+        if (touch_button(ctx, {screen_name(ctx.state.screen()), "stop"}, label, pos, ImVec2(pos.x + w, max.y), ButtonStyle::Primary)) ctx.speech->stop();
+        draw_speaker(ctx.draw, ImVec2(pos.x + w + ctx.metrics().speaker_offset, pos.y + height * 0.5f), height * 0.8f, c.accent, ctx.theme);
+        *right = pos.x + w + ctx.metrics().speaker_offset * 2;
         return false;
     }
     const std::string& label = ctx.t("speech.read");

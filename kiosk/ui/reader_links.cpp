@@ -98,13 +98,13 @@ const PassageLink* draw_line_links(UiContext& ctx, const Document& doc, const La
         const float base = pos.y + font->size * 1.08f;
         // Acts: a solid underline; terms: a dotted one, as a dictionary marks a word it explains.
         if (term) {
-            const float dash = ctx.px(4);
+            const float dash = ctx.metrics().space_nudge;
             for (float x = x0; x < x1; x += dash * 2)
-                ctx.draw->AddLine(ImVec2(x, base), ImVec2(std::min(x + dash, x1), base), c.accent, ctx.px(2.5f));
+                ctx.draw->AddLine(ImVec2(x, base), ImVec2(std::min(x + dash, x1), base), c.accent, ctx.metrics().line_regular);
         } else {
-            ctx.draw->AddRectFilled(ImVec2(x0 - ctx.px(2), pos.y - font->size * 0.05f),
-                                    ImVec2(x1 + ctx.px(2), base), c.accent_soft, ctx.px(4));
-            ctx.draw->AddLine(ImVec2(x0, base), ImVec2(x1, base), c.primary, ctx.px(2.5f));
+            ctx.draw->AddRectFilled(ImVec2(x0 - ctx.metrics().space_nudge, pos.y - font->size * 0.05f),
+                                    ImVec2(x1 + ctx.metrics().space_nudge, base), c.accent_soft, ctx.metrics().radius_small);
+            ctx.draw->AddLine(ImVec2(x0, base), ImVec2(x1, base), c.primary, ctx.metrics().line_regular);
         }
         // A finger needs more than the words: the target is at least min_target() each way.
         const float target = ctx.theme.min_target();
@@ -112,8 +112,8 @@ const PassageLink* draw_line_links(UiContext& ctx, const Document& doc, const La
         const float grow = std::max(0.0f, target - (x1 - x0)) * 0.5f;
         TouchArea area = touch_area(ctx, {link_family(link.link->kind), link.link->target}, link.label, ImVec2(x0 - grow, cy - half_h), ImVec2(x1 + grow, cy + half_h));
         if (area.pressed)
-            ctx.draw->AddRectFilled(ImVec2(x0 - ctx.px(4), pos.y - font->size * 0.1f), ImVec2(x1 + ctx.px(4), base + ctx.px(4)),
-                                    c.pressed_overlay, ctx.px(6));
+            ctx.draw->AddRectFilled(ImVec2(x0 - ctx.metrics().space_nudge, pos.y - font->size * 0.1f), ImVec2(x1 + ctx.metrics().space_nudge, base + ctx.metrics().space_nudge),
+                                    c.pressed_overlay, ctx.metrics().radius_small);
         const float distance = std::abs(ctx.gesture.press_y() - cy);
         if (area.clicked && distance < *nearest) {
             *nearest = distance;
@@ -150,18 +150,18 @@ void draw_reader_popover(UiContext& ctx) {
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.overlay_dim);
-    const float width = std::min(ctx.px(1100), ctx.screen.x - ctx.theme.margin() * 2);
-    const float pad = ctx.px(40);
+    const float width = std::min(ctx.metrics().modal_max_width, ctx.screen.x - ctx.theme.margin() * 2);
+    const float pad = ctx.metrics().pad_panel;
     const float inner = width - pad * 2;
     const Font* small = ctx.fonts.get(FontRole::Small);
     const Font* title_font = ctx.fonts.get(FontRole::Title);
     const Font* body_font = ctx.fonts.get(FontRole::Regular);
     const float button_h = ctx.theme.button_height();
     const float height = pad * 2 + small->size * 1.6f + ctx.text_cache.wrap(popover.title, title_font, inner, lc).height() +
-                         ctx.px(16) + ctx.text_cache.wrap(popover.body, body_font, inner, lc).height() + ctx.px(20) +
-                         (popover.note.empty() ? 0 : ctx.text_cache.wrap(popover.note, small, inner, lc).height() + ctx.px(20)) +
+                         ctx.metrics().space_item + ctx.text_cache.wrap(popover.body, body_font, inner, lc).height() + ctx.metrics().space_list +
+                         (popover.note.empty() ? 0 : ctx.text_cache.wrap(popover.note, small, inner, lc).height() + ctx.metrics().space_list) +
                          button_h;
-    const ImVec2 min((ctx.screen.x - width) * 0.5f, std::max(ctx.px(20), (ctx.screen.y - height) * 0.5f));
+    const ImVec2 min((ctx.screen.x - width) * 0.5f, std::max(ctx.metrics().space_list, (ctx.screen.y - height) * 0.5f));
     const ImVec2 max(min.x + width, min.y + height);
     // The tap that opened the card must not also press what lies under the finger on it.
     const bool input = ctx.input_enabled;
@@ -170,18 +170,17 @@ void draw_reader_popover(UiContext& ctx) {
     const TouchGesture& g = ctx.gesture;
     const bool outside = ctx.input_enabled && g.released_as_tap() &&
                          !(g.press_x() >= min.x && g.press_x() < max.x && g.press_y() >= min.y && g.press_y() < max.y);
-    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
-    ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
+    draw_card(ctx, min, max);
     float y = min.y + pad;
     draw_text(ctx.draw, small, ImVec2(min.x + pad, y), c.summary_label, popover.kind);
     y += small->size * 1.6f;
     y += draw_wrapped(ctx.draw, ctx.text_cache, popover.title, title_font, ImVec2(min.x + pad, y), inner, c.primary, lc);
-    y += ctx.px(16);
+    y += ctx.metrics().space_item;
     y += draw_wrapped(ctx.draw, ctx.text_cache, popover.body, body_font, ImVec2(min.x + pad, y), inner, c.text, lc);
-    y += ctx.px(20);
+    y += ctx.metrics().space_list;
     if (!popover.note.empty()) {
         y += draw_wrapped(ctx.draw, ctx.text_cache, popover.note, small, ImVec2(min.x + pad, y), inner, c.text_muted, lc);
-        y += ctx.px(20);
+        y += ctx.metrics().space_list;
     }
     const std::string& close = ctx.t("action.close");
     const float close_w = button_width(ctx, close);

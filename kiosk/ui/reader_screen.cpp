@@ -41,34 +41,29 @@ void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrin
     const Font* small = ctx.fonts.get(FontRole::Small);
     const Font* medium = ctx.fonts.get(FontRole::Medium);
 
-    const std::string& type = ctx.t(document_type_key(doc.info.type));
-    ImVec2 chip = text_size(small, type);
-    ctx.draw->AddRectFilled(ImVec2(x, *y), ImVec2(x + chip.x + ctx.px(28), *y + chip.y + ctx.px(10)),
-                            ctx.theme.document_type_color(doc.info.type), ctx.px(20));
-    draw_text(ctx.draw, small, ImVec2(x + ctx.px(14), *y + ctx.px(5)), c.text_on_primary, type);
-    *y += chip.y + ctx.px(26);
+    *y += draw_document_type_chip(ctx, ImVec2(x, *y), doc.info.type).y + ctx.metrics().space_item;
 
     // The official title is Russian; visitors reading Chinese or English see theirs below it.
     *y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Ru], medium, ImVec2(x, *y), width, c.text, "ru");
     if (lang != Lang::Ru) {
-        *y += ctx.px(8);
+        *y += ctx.metrics().space_tight;
         *y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title.get(lang), ctx.fonts.get(FontRole::Regular),
                            ImVec2(x, *y), width, c.primary, lc);
     }
-    *y += ctx.px(18);
+    *y += ctx.metrics().space_item;
 
     auto fact = [&](const char* label_key, const std::string& value) {
         if (value.empty()) return;
         draw_text(ctx.draw, small, ImVec2(x, *y), c.text_muted, ctx.t(label_key));
         *y += small->size * 1.35f;
         *y += draw_wrapped(ctx.draw, ctx.text_cache, value, ctx.fonts.get(FontRole::Regular), ImVec2(x, *y), width, c.text, lc);
-        *y += ctx.px(14);
+        *y += ctx.metrics().space_related;
     };
     auto note = [&](const std::string& text) {  // smaller, under the fact it explains
         if (text.empty()) return;
-        *y -= ctx.px(8);
+        *y -= ctx.metrics().space_tight;
         *y += draw_wrapped(ctx.draw, ctx.text_cache, text, small, ImVec2(x, *y), width, c.text_muted, lc);
-        *y += ctx.px(14);
+        *y += ctx.metrics().space_related;
     };
     fact("reader.date", strings.date[li]);
     note(doc.info.date_note.get(lang));
@@ -87,17 +82,17 @@ void draw_summary_box(UiContext& ctx, const Document& doc, float x, float width,
     if (summary.empty()) return;
     const Palette& c = ctx.theme.colors;
     const Font* small = ctx.fonts.get(FontRole::Small);
-    const float pad = ctx.px(20);
+    const float pad = ctx.metrics().pad_tile;
     const WrappedText& label = ctx.text_cache.wrap(ctx.t("reader.summary_label"), small, width - pad * 2, lang_code(lang));
     const WrappedText& body = ctx.text_cache.wrap(summary, small, width - pad * 2, lang_code(lang));
-    float height = pad * 2 + label.height() + ctx.px(8) + body.height();
-    ctx.draw->AddRectFilled(ImVec2(x, *y), ImVec2(x + width, *y + height), c.summary_band, ctx.px(12));
+    float height = pad * 2 + label.height() + ctx.metrics().space_tight + body.height();
+    ctx.draw->AddRectFilled(ImVec2(x, *y), ImVec2(x + width, *y + height), c.summary_band, ctx.metrics().radius_item);
     float ty = *y + pad;
     ty += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("reader.summary_label"), small, ImVec2(x + pad, ty), width - pad * 2,
                        c.summary_label, lang_code(lang));
-    ty += ctx.px(8);
+    ty += ctx.metrics().space_tight;
     draw_wrapped(ctx.draw, ctx.text_cache, summary, small, ImVec2(x + pad, ty), width - pad * 2, c.text, lang_code(lang));
-    *y += height + ctx.px(28);
+    *y += height + ctx.metrics().space_block;
 }
 
 void draw_contents(UiContext& ctx, const Document& doc, float x, float width, float* y) {
@@ -112,22 +107,22 @@ void draw_contents(UiContext& ctx, const Document& doc, float x, float width, fl
         const char* heading_lang = lang_code(doc.sections[s].heading.empty() ? ctx.state.language : reader.text_lang);
         const std::string& heading =
             doc.sections[s].heading.empty() ? ctx.t("reader.beginning") : doc.sections[s].heading_in(reader.text_lang);
-        const float pad = ctx.px(14);
-        const WrappedText& wrapped = ctx.text_cache.wrap(heading, regular, width - pad * 2 - ctx.px(8), heading_lang);
+        const float pad = ctx.metrics().pad_compact;
+        const WrappedText& wrapped = ctx.text_cache.wrap(heading, regular, width - pad * 2 - ctx.metrics().space_tight, heading_lang);
         size_t lines = std::min<size_t>(wrapped.lines.size(), 3);
         float height = std::max(ctx.theme.min_target() * 1.25f, wrapped.line_height * lines + pad * 2);
         ImVec2 min(x, *y), max(x + width, *y + height);
         TouchArea area = touch_area(ctx, {"reader.section", static_cast<int>(s) + 1}, heading, min, max);
         bool active = static_cast<int>(s) == current;
         if (active || area.pressed)
-            ctx.draw->AddRectFilled(min, max, area.pressed ? c.pressed_overlay : c.accent_soft, ctx.px(10));
-        if (active) ctx.draw->AddRectFilled(min, ImVec2(min.x + ctx.px(6), max.y), c.accent, ctx.px(3));
+            ctx.draw->AddRectFilled(min, max, area.pressed ? c.pressed_overlay : c.accent_soft, ctx.metrics().radius_control);
+        if (active) ctx.draw->AddRectFilled(min, ImVec2(min.x + ctx.metrics().accent_strip, max.y), c.accent, ctx.metrics().radius_strip);
         draw_wrapped(ctx.draw, ctx.text_cache, heading, regular,
-                     ImVec2(x + pad + ctx.px(8), *y + (height - wrapped.line_height * lines) * 0.5f),
-                     width - pad * 2 - ctx.px(8), active ? c.primary : c.text, heading_lang, 3);
+                     ImVec2(x + pad + ctx.metrics().space_tight, *y + (height - wrapped.line_height * lines) * 0.5f),
+                     width - pad * 2 - ctx.metrics().space_tight, active ? c.primary : c.text, heading_lang, 3);
         if (area.clicked && s < reader.layout.section_top.size())
             reader.scroll.scroll_to(reader.layout.section_top[s], true, ctx.now);
-        *y += height + ctx.px(6);
+        *y += height + ctx.metrics().space_tight;
     }
 }
 
@@ -136,7 +131,7 @@ void draw_sidebar(UiContext& ctx, const Document& doc, const DocumentStrings& st
     // The official page as a QR code, pinned under the sidebar where the organizer gave one
     // (url: in the document source), so a visitor sees it whatever they scroll.
     if (!doc.info.url.empty()) {
-        const float panel = std::max(ctx.px(230), ctx.theme.min_target() * 2.5f);
+        const float panel = std::max(ctx.metrics().qr_panel_min_height, ctx.theme.min_target() * 2.5f);
         draw_qr_panel(ctx, doc.info.url, ctx.t("reader.qr"), ImVec2(min.x, max.y - panel), max);
         max.y -= panel;
     }
@@ -144,7 +139,7 @@ void draw_sidebar(UiContext& ctx, const Document& doc, const DocumentStrings& st
     reader.sidebar_scroll.set_extent(reader.sidebar_height, max.y - min.y);
     scroll_region(ctx, reader.sidebar_scroll, min, max);
     ctx.draw->PushClipRect(min, max, true);
-    const float pad = ctx.px(36);
+    const float pad = ctx.metrics().pad_panel;
     const float x = min.x + pad, width = max.x - min.x - pad * 2;
     const float top = min.y + pad - reader.sidebar_scroll.offset();
     float y = top;
@@ -180,7 +175,7 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
         found.current = step_match(found.current, count, false);
         found.scroll_pending = found.scroll_animated = true;
     }
-    x += w + ctx.px(12);
+    x += w + ctx.metrics().space_related;
     char counter[48];
     if (found.current >= 0) std::snprintf(counter, sizeof counter, "%d / %d", found.current + 1, count);
     else std::snprintf(counter, sizeof counter, "%d", count);
@@ -189,7 +184,7 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
     const float tx = x + (counter_width - text_width(medium, counter)) * 0.5f;
     draw_text(ctx.draw, medium, ImVec2(tx, pos.y + (h - medium->size) * 0.45f), ctx.theme.colors.text,
                       counter);
-    x += counter_width + ctx.px(12);
+    x += counter_width + ctx.metrics().space_related;
     if (touch_button(ctx, "reader.next_match", next, ImVec2(x, pos.y), ImVec2(x + w, pos.y + h), ButtonStyle::Primary, FontRole::Medium)) {
         found.current = step_match(found.current, count, true);
         found.scroll_pending = found.scroll_animated = true;
@@ -201,7 +196,7 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
 float text_note_band(UiContext& ctx, const Document& doc, ImVec2 pos, float width, bool draw) {
     const Font* small = ctx.fonts.get(FontRole::Small);
     const std::string& note = ctx.t(reader_text_note_key(doc, ctx.state.reader.text_lang));
-    const float pad = ctx.px(12);
+    const float pad = ctx.metrics().pad_compact;
     const char* lc = lang_code(ctx.state.language);
     const WrappedText& wrapped = ctx.text_cache.wrap(note, small, width - pad * 2, lc);
     const float height = wrapped.height() + pad * 2;
@@ -209,7 +204,7 @@ float text_note_band(UiContext& ctx, const Document& doc, ImVec2 pos, float widt
         const bool translated = ctx.state.reader.text_lang != Lang::Ru;
         const Palette& c = ctx.theme.colors;
         ctx.draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), translated ? c.summary_band : c.surface_alt,
-                                ctx.px(10));
+                                ctx.metrics().radius_control);
         draw_wrapped(ctx.draw, ctx.text_cache, note, small, ImVec2(pos.x + pad, pos.y + pad), width - pad * 2,
                      translated ? c.text : c.text_muted, lc);
     }
@@ -230,11 +225,11 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_b
         ctx.state.text_size + 1 < kTextSizeSteps)
         ++ctx.state.text_size;
     // Three dots show which of the three steps is active.
-    float dots_x = x - ctx.px(64);
+    float dots_x = x - (ctx.metrics().level_dot_step * 3 + ctx.metrics().space_nudge);
     for (int i = 0; i < kTextSizeSteps; ++i)
-        ctx.draw->AddCircleFilled(ImVec2(dots_x + ctx.px(10) + i * ctx.px(20), cy), ctx.px(6),
+        ctx.draw->AddCircleFilled(ImVec2(dots_x + ctx.metrics().level_dot_step * 0.5f + i * ctx.metrics().level_dot_step, cy), ctx.metrics().level_dot_radius,
                                   i == ctx.state.text_size ? c.primary : c.border, 12);
-    x = dots_x - ctx.px(12) - ws;
+    x = dots_x - ctx.metrics().space_related - ws;
     if (touch_button(ctx, "reader.smaller", smaller, ImVec2(x, cy - h / 2), ImVec2(x + ws, cy + h / 2), ButtonStyle::Secondary) &&
         ctx.state.text_size > 0)
         --ctx.state.text_size;
@@ -242,7 +237,7 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_b
         // A translation beside its original: a toggle, lit while on.
         const std::string& label = ctx.t("reader.side_by_side");
         const float w = button_width(ctx, label);
-        x -= ctx.px(28) + w;
+        x -= ctx.metrics().space_block + w;
         if (touch_button(ctx, "reader.side_by_side", label, ImVec2(x, cy - h / 2), ImVec2(x + w, cy + h / 2),
                          reader.side_by_side ? ButtonStyle::Primary : ButtonStyle::Secondary))
             reader.side_by_side = !reader.side_by_side;
@@ -251,13 +246,13 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_b
     // takes the room between them only when there is no stepper.
     float left = min.x;
     const bool stepping = !reader.search.matches.empty();
-    if (draw_read_aloud(ctx, ImVec2(left, cy - h / 2), h, stepping ? 0.0f : x - min.x - ctx.px(28), reader.text_lang,
+    if (draw_read_aloud(ctx, ImVec2(left, cy - h / 2), h, stepping ? 0.0f : x - min.x - ctx.metrics().space_block, reader.text_lang,
                         &left) &&
         reader.document) {
         const int from = reader.layout.top_block(reader.scroll.offset());
         start_reading(ctx, reader_speech_items(*reader.document, reader.text_lang), from < 0 ? 0 : static_cast<size_t>(from));
     }
-    if (stepping) draw_match_stepper(ctx, ImVec2(left > min.x ? left + ctx.px(28) : min.x, cy - h / 2), h);
+    if (stepping) draw_match_stepper(ctx, ImVec2(left > min.x ? left + ctx.metrics().space_block : min.x, cy - h / 2), h);
 }
 
 // After a re-layout: the search's matches in the languages the column now shows, placed on
@@ -295,7 +290,7 @@ void keep_spoken_block_in_view(UiContext& ctx, float view_height) {
     if (spoken < 0 || spoken >= static_cast<int>(reader.layout.block_top.size())) return;
     const float offset = reader.scroll.offset();
     const float top = reader.layout.block_top[spoken], bottom = reader.layout.block_bottom[spoken];
-    if (top >= offset && bottom + ctx.px(48) <= offset + view_height) return;
+    if (top >= offset && bottom + ctx.metrics().space_wide <= offset + view_height) return;
     reader.scroll.scroll_to(std::max(0.0f, top - view_height * 0.15f), true, ctx.now);
     ctx.animating = true;
 }
@@ -309,18 +304,18 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
     const Font* heading = ctx.fonts.reader_heading[ctx.state.text_size];
     const Font* caption = ctx.fonts.get(FontRole::Small);
     const float offset = reader.scroll.offset();
-    const float top = min.y + ctx.px(24);
+    const float top = min.y + ctx.metrics().space_card;
     const int spoken = reading_here(ctx) ? ctx.speech->current_index() : -1;
     ctx.draw->PushClipRect(min, max, true);
     if (layout.side_by_side) {  // the rule between the translation and the original
         const float x = column_x + (layout.width - layout.column_gap) * 0.5f + layout.column_gap * 0.5f;
-        ctx.draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), c.border, ctx.px(2));
+        ctx.draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), c.border, ctx.metrics().line_thin);
     }
     const PassageLink* tapped = nullptr;
     float nearest = FLT_MAX;  // of the links under the finger, the one nearest wins
     const std::vector<ReaderMatch>& matches = reader.search.matches;
     // Matches are in line order: start at the first that can reach the first visible line.
-    const size_t first_line = layout.first_visible_line(offset - ctx.px(24));
+    const size_t first_line = layout.first_visible_line(offset - ctx.metrics().space_card);
     size_t first_match = 0;
     while (first_match < matches.size() && matches[first_match].line >= 0 &&
            static_cast<size_t>(matches[first_match].line) + 1 < first_line)
@@ -330,14 +325,14 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
         float y = top + line.y - offset;
         if (y > max.y) break;
         if (line.block >= 0 && line.block == spoken) {  // the block being read aloud
-            ctx.draw->AddRectFilled(ImVec2(column_x - ctx.px(20), y - layout.line_height * 0.1f),
-                                    ImVec2(column_x + layout.width + ctx.px(20), y + layout.line_height * 1.05f),
+            ctx.draw->AddRectFilled(ImVec2(column_x - ctx.metrics().highlight_bleed, y - layout.line_height * 0.1f),
+                                    ImVec2(column_x + layout.width + ctx.metrics().highlight_bleed, y + layout.line_height * 1.05f),
                                     c.accent_soft);
-            ctx.draw->AddRectFilled(ImVec2(column_x - ctx.px(20), y - layout.line_height * 0.1f),
-                                    ImVec2(column_x - ctx.px(12), y + layout.line_height * 1.05f), c.accent);
+            ctx.draw->AddRectFilled(ImVec2(column_x - ctx.metrics().highlight_bleed, y - layout.line_height * 0.1f),
+                                    ImVec2(column_x - (ctx.metrics().highlight_bleed - ctx.metrics().accent_strip), y + layout.line_height * 1.05f), c.accent);
         } else if (line.block >= 0 && line.block == reader.highlight_block)  // the passage a lesson linked to
-            ctx.draw->AddRectFilled(ImVec2(column_x - ctx.px(20), y - layout.line_height * 0.1f),
-                                    ImVec2(column_x + layout.width + ctx.px(20), y + layout.line_height * 1.05f),
+            ctx.draw->AddRectFilled(ImVec2(column_x - ctx.metrics().highlight_bleed, y - layout.line_height * 0.1f),
+                                    ImVec2(column_x + layout.width + ctx.metrics().highlight_bleed, y + layout.line_height * 1.05f),
                                     c.accent_soft);
         const Font* font = line.style == LineStyle::Heading ? heading
                            : line.style == LineStyle::Caption ? caption
@@ -347,8 +342,8 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
                       : line.style == LineStyle::Signature || (line.original && !layout.side_by_side) ? c.text_muted
                                                                                                       : c.text;
         if (line.original && !layout.side_by_side)  // a tapped block's original, under its translation
-            ctx.draw->AddRectFilled(ImVec2(column_x + ctx.px(2), y - layout.line_height * 0.1f),
-                                    ImVec2(column_x + ctx.px(6), y + layout.line_height * 1.0f), c.accent);
+            ctx.draw->AddRectFilled(ImVec2(column_x + ctx.metrics().original_mark_inset, y - layout.line_height * 0.1f),
+                                    ImVec2(column_x + ctx.metrics().original_mark_inset + ctx.metrics().line_bold, y + layout.line_height * 1.0f), c.accent);
         const ImVec2 pos(column_x + line.x, y);
         const char* current_begin = nullptr;  // the part of the current match on this line
         const char* current_end = nullptr;
@@ -357,7 +352,7 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
             const bool current = static_cast<int>(m) == reader.search.current;
             if (draw_match_box(ctx.draw, font, ImVec2(pos.x, y - font->size * 0.1f), font->size * 1.35f,
                                line.begin, line.end, text + matches[m].begin, text + matches[m].end,
-                               current ? c.accent : c.accent_soft, ctx.px(6)) &&
+                               current ? c.accent : c.accent_soft, ctx.metrics().radius_small) &&
                 current) {
                 current_begin = std::max(line.begin, text + matches[m].begin);
                 current_end = std::min(line.end, text + matches[m].end);
@@ -432,7 +427,7 @@ void draw_reader_screen(UiContext& ctx) {
     const bool translated = reader.text_lang != Lang::Ru;
 
     const float top = theme.top_bar_height();
-    const float sidebar_width = std::min(ctx.px(600), ctx.screen.x * 0.34f);
+    const float sidebar_width = std::min(ctx.metrics().sidebar_max_width, ctx.screen.x * 0.34f);
     draw_sidebar(ctx, doc, ctx.strings.documents[doc_index], ImVec2(0, top), ImVec2(sidebar_width, ctx.screen.y));
 
     const float margin = theme.margin();
@@ -442,14 +437,14 @@ void draw_reader_screen(UiContext& ctx) {
     const bool two_fit = translated && side_by_side_fits(body, area_right - area_left);
     const bool two_columns = two_fit && reader.side_by_side;
     // One column reads best at about 70 characters; two use the whole area.
-    const float column_width = two_columns ? area_right - area_left : std::min(ctx.px(1120), area_right - area_left);
+    const float column_width = two_columns ? area_right - area_left : std::min(ctx.metrics().reading_column_max_width, area_right - area_left);
     const float column_x = area_left + (area_right - area_left - column_width) * 0.5f;
-    const float toolbar_height = theme.button_height() + ctx.px(32);
-    draw_text_toolbar(ctx, ImVec2(column_x, top + ctx.px(8)), ImVec2(column_x + column_width, top + toolbar_height),
+    const float toolbar_height = theme.button_height() + ctx.metrics().space_group;
+    draw_text_toolbar(ctx, ImVec2(column_x, top + ctx.metrics().space_tight), ImVec2(column_x + column_width, top + toolbar_height),
                       two_fit);
-    const float band_top = top + toolbar_height + ctx.px(4);
+    const float band_top = top + toolbar_height + ctx.metrics().space_nudge;
     const float band_height = text_note_band(ctx, doc, ImVec2(column_x, band_top), column_width, true);
-    const float text_top = band_top + band_height + ctx.px(4);
+    const float text_top = band_top + band_height + ctx.metrics().space_nudge;
 
     // Re-layout only when something that changes line breaks changed; keep the reading
     // position on the same block (and the same place in it) across a change of text size,
@@ -481,7 +476,7 @@ void draw_reader_screen(UiContext& ctx) {
             reader.scroll.scroll_to(reader.layout.block_top[anchor_block] + anchor_delta, false, ctx.now);
     }
     ImVec2 text_min(sidebar_width, text_top), text_max(ctx.screen.x, ctx.screen.y);
-    reader.scroll.set_extent(reader.layout.height + ctx.px(24), text_max.y - text_min.y);
+    reader.scroll.set_extent(reader.layout.height + ctx.metrics().space_card, text_max.y - text_min.y);
     if (reader.search.scroll_pending) {
         // Opening from a result jumps straight to the passage; stepping glides to the next match.
         scroll_to_current_match(ctx, text_max.y - text_min.y, reader.search.scroll_animated);
@@ -500,7 +495,7 @@ void draw_reader_screen(UiContext& ctx) {
     if (!link && (reading || (translated && !two_columns)) && ctx.input_enabled && g.released_as_tap() &&
         g.press_x() >= column_x && g.press_x() <= column_x + column_width && g.press_y() >= text_min.y &&
         g.press_y() <= text_max.y) {
-        const int block = reader.layout.block_at(g.press_y() - text_min.y - ctx.px(24) + reader.scroll.offset());
+        const int block = reader.layout.block_at(g.press_y() - text_min.y - ctx.metrics().space_card + reader.scroll.offset());
         if (reading && block >= 0) {
             ctx.speech->jump_to(static_cast<size_t>(block));
             ctx.animating = true;
@@ -510,8 +505,8 @@ void draw_reader_screen(UiContext& ctx) {
             ctx.animating = true;
         }
     }
-    scroll_indicator(ctx, reader.scroll, ImVec2(text_min.x, text_min.y), ImVec2(text_max.x - ctx.px(8), text_max.y),
-                     reader.layout.height + ctx.px(24));
+    scroll_indicator(ctx, reader.scroll, ImVec2(text_min.x, text_min.y), ImVec2(text_max.x - ctx.metrics().space_tight, text_max.y),
+                     reader.layout.height + ctx.metrics().space_card);
     ctx.input_enabled = input;
     if (link) follow_reader_link(ctx, *link);
     draw_reader_popover(ctx);

@@ -94,10 +94,10 @@ void draw_magnifier(ImDrawList* draw, ImVec2 center, float size, ImU32 color, fl
 void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max, bool inline_pinyin) {
     const Palette& c = ctx.theme.colors;
     ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
-    ctx.draw->AddRect(min, max, c.primary, ctx.theme.corner(), 0, ctx.px(3));
+    ctx.draw->AddRect(min, max, c.primary, ctx.theme.corner(), 0, ctx.metrics().line_regular);
     const float h = max.y - min.y;
-    draw_magnifier(ctx.draw, ImVec2(min.x + h * 0.5f, (min.y + max.y) * 0.5f), h * 0.5f, c.primary, ctx.px(4));
-    const float left = min.x + h, right = max.x - ctx.px(24);
+    draw_magnifier(ctx.draw, ImVec2(min.x + h * 0.5f, (min.y + max.y) * 0.5f), h * 0.5f, c.primary, ctx.metrics().line_bold);
+    const float left = min.x + h, right = max.x - ctx.metrics().space_card;
     const std::string& query = ctx.state.search.query;
     const std::string& composition = ctx.state.search.ime_view.composition;
     const Font* font = ctx.fonts.get(FontRole::Title);
@@ -109,7 +109,7 @@ void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max, bool inline_pinyin
         draw_text(ctx.draw, regular, ImVec2(left, (min.y + max.y - regular->size) * 0.5f), c.text_muted,
                   ctx.t(state_key ? state_key : "search.placeholder"));
         ctx.draw->PopClipRect();
-        ctx.draw->AddRectFilled(ImVec2(left - ctx.px(6), text_y), ImVec2(left - ctx.px(3), text_y + font->size),
+        ctx.draw->AddRectFilled(ImVec2(left - ctx.metrics().caret_width * 2, text_y), ImVec2(left - ctx.metrics().caret_width, text_y + font->size),
                                 c.primary);
         return;
     }
@@ -123,11 +123,11 @@ void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max, bool inline_pinyin
         const float px = x + query_width;
         draw_text(ctx.draw, font, ImVec2(px, text_y), c.primary, composition);
         const float underline = text_y + font->size * 1.15f;
-        ctx.draw->AddRectFilled(ImVec2(px, underline), ImVec2(px + pinyin_width, underline + ctx.px(3)), c.primary);
+        ctx.draw->AddRectFilled(ImVec2(px, underline), ImVec2(px + pinyin_width, underline + ctx.metrics().line_regular), c.primary);
     }
     ctx.draw->PopClipRect();
-    const float caret = std::min(x + width, right) + ctx.px(3);
-    ctx.draw->AddRectFilled(ImVec2(caret, text_y), ImVec2(caret + ctx.px(3), text_y + font->size), c.primary);
+    const float caret = std::min(x + width, right) + ctx.metrics().caret_width;
+    ctx.draw->AddRectFilled(ImVec2(caret, text_y), ImVec2(caret + ctx.metrics().caret_width, text_y + font->size), c.primary);
 }
 
 // Chips that fill the query with a common topic. Returns the height used.
@@ -137,19 +137,19 @@ float draw_topics(UiContext& ctx, ImVec2 pos, float width) {
     const Font* font = ctx.fonts.get(FontRole::Regular);
     draw_text(ctx.draw, small, pos, c.text_muted, ctx.t("search.topics"));
     float y = pos.y + small->size * 1.6f;
-    const float h = std::max(ctx.theme.min_target(), ctx.px(64));
-    const float gap = ctx.px(14);
+    const float h = std::max(ctx.theme.min_target(), ctx.metrics().space_page);
+    const float gap = ctx.metrics().space_related;
     float x = pos.x;
     for (const char* key : kTopicKeys) {
         const std::string& topic = ctx.t(key);
-        const float w = text_size(font, topic).x + ctx.px(48);
+        const float w = text_size(font, topic).x + ctx.metrics().pad_card * 2;
         if (x > pos.x && x + w > pos.x + width) {
             x = pos.x;
             y += h + gap;
         }
         TouchArea area = touch_area(ctx, key, topic, ImVec2(x, y), ImVec2(x + w, y + h));
         ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), area.pressed ? c.primary : c.accent_soft, h * 0.5f);
-        if (ctx.theme.high_contrast) ctx.draw->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), c.accent, h * 0.5f, 0, ctx.px(2));
+        if (ctx.theme.high_contrast) ctx.draw->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), c.accent, h * 0.5f, 0, ctx.metrics().line_thin);
         draw_text_centered(ctx.draw, font, ImVec2(x, y), ImVec2(x + w, y + h), area.pressed ? c.text_on_primary : c.text,
                            topic);
         if (area.clicked) ctx.state.search.query = topic;
@@ -162,27 +162,24 @@ float draw_topics(UiContext& ctx, ImVec2 pos, float width) {
 // [SECTION] results list
 // ---------------------------------------------------------------------------------------------
 
-void wrap_snippet(SearchResult& result, const Font* font, float width) {
-    if (result.wrapped_width == width && result.wrapped_font == font) return;
-    result.lines = font->renderer->break_lines(*font, result.snippet, width, result.hit.lang.c_str());
-    result.wrapped_width = width;
-    result.wrapped_font = font;
+const WrappedText& wrap_snippet(SearchResult& result, const Font* font, float width) {
+    return result.snippet_lines.wrap(result.snippet, font, width, result.hit.lang.c_str());
 }
 
 // The snippet with its matches on an accent background. Returns the height used.
 float draw_snippet(UiContext& ctx, SearchResult& result, const Font* font, ImVec2 pos, float width) {
-    wrap_snippet(result, font, width);
+    const WrappedText& wrapped = wrap_snippet(result, font, width);
     const Palette& c = ctx.theme.colors;
-    const float line_height = font->size * 1.4f;
-    const size_t lines = std::min<size_t>(result.lines.size(), kSnippetLines);
+    const float line_height = wrapped.line_height;
+    const size_t lines = std::min<size_t>(wrapped.lines.size(), kSnippetLines);
     const char* text = result.snippet.data();
     for (size_t i = 0; i < lines; ++i) {
-        const LineSpan& line = result.lines[i];
+        const LineSpan& line = wrapped.lines[i];
         ImVec2 at(pos.x, pos.y + line_height * static_cast<float>(i));
         for (const TextRange& match : result.matches)
             draw_match_box(ctx.draw, font, ImVec2(at.x, at.y - font->size * 0.1f), font->size * 1.3f,
                            text + line.begin, text + line.end, text + match.begin, text + match.end, c.accent_soft,
-                           ctx.px(6));
+                           ctx.metrics().radius_small);
         draw_text(ctx.draw, font, at, c.text, text + line.begin, text + line.end);
     }
     return line_height * static_cast<float>(lines);
@@ -195,26 +192,22 @@ const std::string& result_title(const SearchResult& result, Lang lang) {
 // The kind chip: the document type in its colour, or "Lesson". Returns its height.
 float draw_result_chip(UiContext& ctx, const SearchResult& result, ImVec2 pos) {
     const std::string& label = result.lesson ? ctx.t("search.kind_lesson") : ctx.t(document_type_key(result.document->info.type));
-    ImU32 fill = result.lesson ? ctx.theme.colors.accent : ctx.theme.document_type_color(result.document->info.type);
-    const Font* small = ctx.fonts.get(FontRole::Small);
-    ImVec2 size = text_size(small, label);
-    ctx.draw->AddRectFilled(pos, ImVec2(pos.x + size.x + ctx.px(28), pos.y + size.y + ctx.px(10)), fill, ctx.px(20));
-    draw_text(ctx.draw, small, ImVec2(pos.x + ctx.px(14), pos.y + ctx.px(5)), ctx.theme.colors.text_on_primary, label);
-    return size.y + ctx.px(10);
+    const ImU32 fill = result.lesson ? ctx.theme.colors.accent : ctx.theme.document_type_color(result.document->info.type);
+    return draw_chip(ctx, pos, label, fill, ctx.theme.colors.text_on_primary).y;
 }
 
 // Height of a result card at `width`, from the wrapped title and snippet.
 float result_height(UiContext& ctx, SearchResult& result, float width) {
-    const float pad = ctx.px(24);
+    const float pad = ctx.metrics().pad_card;
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const Lang lang = ctx.state.language;
     const WrappedText& title = ctx.text_cache.wrap(result_title(result, lang), medium, width - pad * 2, lang_code(lang));
-    wrap_snippet(result, regular, width - pad * 2);
-    const float chip = ctx.fonts.get(FontRole::Small)->size * 1.25f + ctx.px(10);
-    const size_t snippet_lines = std::min<size_t>(result.lines.size(), kSnippetLines);
-    return pad * 2 + chip + ctx.px(12) + title.line_height * std::min<size_t>(title.lines.size(), 2) + ctx.px(10) +
-           regular->size * 1.4f * static_cast<float>(snippet_lines);
+    const WrappedText& snippet = wrap_snippet(result, regular, width - pad * 2);
+    const float chip = chip_height(ctx);
+    const size_t snippet_lines = std::min<size_t>(snippet.lines.size(), kSnippetLines);
+    return pad * 2 + chip + ctx.metrics().space_related + title.line_height * std::min<size_t>(title.lines.size(), 2) + ctx.metrics().space_related +
+           snippet.line_height * static_cast<float>(snippet_lines);
 }
 
 // One result card; returns true when tapped.
@@ -223,16 +216,14 @@ bool draw_result(UiContext& ctx, SearchResult& result, int rank, ImVec2 min, ImV
     const Lang lang = ctx.state.language;
     const std::string& title = result_title(result, lang);
     TouchArea area = touch_area(ctx, {"search.result", rank}, title, min, max);
-    const float rounding = ctx.theme.corner();
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
-    const float pad = ctx.px(24);
+    draw_card(ctx, min, max, area.pressed);
+    const float pad = ctx.metrics().pad_card;
     const float width = max.x - min.x - pad * 2;
     float y = min.y + pad;
-    y += draw_result_chip(ctx, result, ImVec2(min.x + pad, y)) + ctx.px(12);
+    y += draw_result_chip(ctx, result, ImVec2(min.x + pad, y)) + ctx.metrics().space_related;
     y += draw_wrapped(ctx.draw, ctx.text_cache, title, ctx.fonts.get(FontRole::Medium), ImVec2(min.x + pad, y), width,
                       c.primary, lang_code(lang), 2);
-    y += ctx.px(10);
+    y += ctx.metrics().space_related;
     draw_snippet(ctx, result, ctx.fonts.get(FontRole::Regular), ImVec2(min.x + pad, y), width);
     return area.clicked;
 }
@@ -242,27 +233,18 @@ void draw_results_message(UiContext& ctx, ImVec2 min, ImVec2 max, const char* ti
     const Palette& c = ctx.theme.colors;
     const float width = max.x - min.x;
     const float cx = (min.x + max.x) * 0.5f;
-    float y = min.y + ctx.px(120);
-    draw_magnifier(ctx.draw, ImVec2(cx, y), ctx.px(150), c.border, ctx.px(10));
-    y += ctx.px(130);
+    float y = min.y + ctx.metrics().empty_state_top;
+    draw_magnifier(ctx.draw, ImVec2(cx, y), ctx.metrics().empty_state_icon, c.border, ctx.metrics().line_ring);
+    y += ctx.metrics().empty_state_icon - ctx.metrics().space_list;
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const char* lc = lang_code(ctx.state.language);
     const std::string& title = ctx.t(title_key);
-    const WrappedText& t = ctx.text_cache.wrap(title, medium, width - ctx.px(80), lc);
-    for (const LineSpan& line : t.lines) {
-        draw_text(ctx.draw, medium, ImVec2(cx - line.width * 0.5f, y), c.text, title.data() + line.begin,
-                          title.data() + line.end);
-        y += t.line_height;
-    }
-    y += ctx.px(12);
+    const float text_w = width - ctx.metrics().pad_panel * 2;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, title, medium, ImVec2(cx - text_w * 0.5f, y), text_w, c.text, lc, 0, true);
+    y += ctx.metrics().space_related;
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const std::string& body = ctx.t(body_key);
-    const WrappedText& b = ctx.text_cache.wrap(body, regular, width - ctx.px(80), lc);
-    for (const LineSpan& line : b.lines) {
-        draw_text(ctx.draw, regular, ImVec2(cx - line.width * 0.5f, y), c.text_muted,
-                          body.data() + line.begin, body.data() + line.end);
-        y += b.line_height;
-    }
+    draw_wrapped(ctx.draw, ctx.text_cache, body, regular, ImVec2(cx - text_w * 0.5f, y), text_w, c.text_muted, lc, 0, true);
 }
 
 void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
@@ -281,14 +263,14 @@ void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
     std::snprintf(count, sizeof count, "%d", static_cast<int>(search.results.size()));
     const std::string& label = ctx.t("search.results_count");
     draw_text(ctx.draw, medium, min, c.text, label);
-    draw_text(ctx.draw, medium, ImVec2(min.x + text_size(medium, label).x + ctx.px(10), min.y), c.accent,
+    draw_text(ctx.draw, medium, ImVec2(min.x + text_size(medium, label).x + ctx.metrics().space_related, min.y), c.accent,
                       count);
-    ImVec2 list_min(min.x - ctx.px(12), min.y + medium->size * 1.6f), list_max(max.x + ctx.px(12), max.y);
+    ImVec2 list_min(min.x - ctx.metrics().space_related, min.y + medium->size * 1.6f), list_max(max.x + ctx.metrics().space_related, max.y);
     search.scroll.set_extent(search.list_height, list_max.y - list_min.y);
     scroll_region(ctx, search.scroll, list_min, list_max);
     ctx.draw->PushClipRect(list_min, list_max, true);
-    const float gap = ctx.px(20);
-    const float top = list_min.y + ctx.px(8) - search.scroll.offset();
+    const float gap = ctx.metrics().space_list;
+    const float top = list_min.y + ctx.metrics().space_tight - search.scroll.offset();
     float y = top;
     const SearchResult* opened = nullptr;
     for (SearchResult& result : search.results) {
@@ -298,7 +280,7 @@ void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
             opened = &result;
         y += h + gap;
     }
-    search.list_height = y - top + ctx.px(8);
+    search.list_height = y - top + ctx.metrics().space_tight;
     ctx.draw->PopClipRect();
     scroll_indicator(ctx, search.scroll, list_min, list_max, search.list_height);
     if (opened) open_result(ctx, *opened);
@@ -354,13 +336,13 @@ void draw_search_screen(UiContext& ctx) {
     const bool portrait = ctx.screen.x < ctx.screen.y;
     const float margin = theme.margin();
     const float top = theme.top_bar_height() + margin * 0.6f;
-    const float keyboard_width = portrait ? ctx.screen.x - margin * 2 : std::min(ctx.px(1070), ctx.screen.x * 0.58f);
+    const float keyboard_width = portrait ? ctx.screen.x - margin * 2 : std::min(ctx.metrics().keyboard_max_width, ctx.screen.x * 0.58f);
     const float left = margin, right = left + keyboard_width;
-    const float field_height = ctx.px(104);
+    const float field_height = ctx.metrics().search_field_height;
     // The composition line needs a row; a short screen shows the composition in the query field.
     const bool composition_line =
         ctx.screen.y - margin * 0.6f - onscreen_keyboard_height(ctx, keyboard_width, search.layout, true) >=
-        top + field_height + ctx.px(24);
+        top + field_height + ctx.metrics().space_card;
     const float keyboard_height = onscreen_keyboard_height(ctx, keyboard_width, search.layout, composition_line);
     const float keyboard_top = ctx.screen.y - margin * 0.6f - keyboard_height;
 
@@ -368,19 +350,19 @@ void draw_search_screen(UiContext& ctx) {
     draw_onscreen_keyboard(ctx, &search.layout, &search.query, ctx.ime, search.ime_view, composition_line,
                            ImVec2(left, keyboard_top), ImVec2(right, keyboard_top + keyboard_height));
     draw_query_field(ctx, ImVec2(left, top), ImVec2(right, top + field_height), pinyin && !composition_line);
-    float y = top + field_height + ctx.px(24);
-    if (pinyin && y + ctx.px(80) < keyboard_top) {
+    float y = top + field_height + ctx.metrics().space_card;
+    if (pinyin && y + ctx.metrics().candidate_row_min_space < keyboard_top) {
         y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("search.pinyin_note"), ctx.fonts.get(FontRole::Small),
                           ImVec2(left, y), keyboard_width, c.text_muted, lang_code(ctx.state.language), 2);
-        y += ctx.px(16);
+        y += ctx.metrics().space_item;
     }
     const bool composing = pinyin && !search.ime_view.input.empty();
-    if (!composing && y + ctx.px(120) < keyboard_top) y += draw_topics(ctx, ImVec2(left, y), keyboard_width) + ctx.px(32);
+    if (!composing && y + ctx.metrics().topic_row_min_space < keyboard_top) y += draw_topics(ctx, ImVec2(left, y), keyboard_width) + ctx.metrics().space_group;
 
     // Taps on keys and chips changed the query this frame: search once, now.
     if (search.query != search.searched) run_search(ctx);
 
-    if (portrait) draw_results(ctx, ImVec2(left, y), ImVec2(right, keyboard_top - ctx.px(24)));
+    if (portrait) draw_results(ctx, ImVec2(left, y), ImVec2(right, keyboard_top - ctx.metrics().space_card));
     else draw_results(ctx, ImVec2(right + margin, top), ImVec2(ctx.screen.x - margin, ctx.screen.y));
 }
 

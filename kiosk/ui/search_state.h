@@ -9,6 +9,7 @@
 #include "core/search_results.h"
 #include "core/text_layout.h"
 #include "ui/onscreen_keyboard.h"
+#include "ui/text_cache.h"
 
 #include <imgui.h>
 
@@ -26,10 +27,7 @@ struct SearchResult {
     const Lesson* lesson = nullptr;
     std::string snippet;                 // the hit's snippet without match markers
     std::vector<TextRange> matches;      // matched byte ranges of `snippet`
-    // The snippet wrapped for the last width and font it was drawn with.
-    std::vector<LineSpan> lines;
-    float wrapped_width = -1;
-    const Font* wrapped_font = nullptr;
+    WrapSlot snippet_lines;              // the snippet wrapped for the width and font it was last drawn with
 };
 
 struct SearchState {

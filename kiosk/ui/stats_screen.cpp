@@ -47,10 +47,9 @@ int64_t axis_top(int64_t value, int64_t* step) {
 // A card with a title (in `role`); returns the area left for its content.
 Area card(UiContext& ctx, const std::string& title, ImVec2 min, ImVec2 max, FontRole role = FontRole::Medium) {
     const Palette& c = ctx.theme.colors;
-    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
-    ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
+    draw_card(ctx, min, max);
     const Font* medium = ctx.fonts.get(role);
-    const float pad = ctx.px(20);
+    const float pad = ctx.metrics().pad_tile;
     ctx.draw->PushClipRect(min, max, true);
     draw_text(ctx.draw, medium, ImVec2(min.x + pad, min.y + pad * 0.6f), c.text, title);
     ctx.draw->PopClipRect();
@@ -71,15 +70,15 @@ void draw_chart(UiContext& ctx, Area area, size_t count, Value value, Label labe
     const std::string& y_title = ctx.t(y_title_key);
     const std::string& x_title = ctx.t(x_title_key);
     draw_text(ctx.draw, small, ImVec2(area.Min.x, area.Min.y), c.text_muted, y_title);
-    const float left = area.Min.x + text_size(small, std::to_string(top)).x + ctx.px(14);
+    const float left = area.Min.x + text_size(small, std::to_string(top)).x + ctx.metrics().space_related;
     const float plot_top = area.Min.y + small->size * 1.6f;
     const float plot_bottom = area.Max.y - small->size * 2.7f;
     const float plot_h = plot_bottom - plot_top, plot_w = area.Max.x - left;
     for (int64_t tick = 0; tick <= top; tick += step) {
         const float y = plot_bottom - plot_h * static_cast<float>(tick) / static_cast<float>(top);
-        ctx.draw->AddLine(ImVec2(left, y), ImVec2(area.Max.x, y), c.border, ctx.px(1.5f));
+        ctx.draw->AddLine(ImVec2(left, y), ImVec2(area.Max.x, y), c.border, ctx.metrics().line_hairline);
         const std::string label = std::to_string(tick);
-        draw_text(ctx.draw, small, ImVec2(left - ctx.px(8) - text_size(small, label).x, y - small->size * 0.55f),
+        draw_text(ctx.draw, small, ImVec2(left - ctx.metrics().space_tight - text_size(small, label).x, y - small->size * 0.55f),
                   c.text_muted, label);
     }
     const float slot = plot_w / static_cast<float>(std::max<size_t>(count, 1));
@@ -91,18 +90,18 @@ void draw_chart(UiContext& ctx, Area area, size_t count, Value value, Label labe
         if (!line) {
             ctx.draw->AddRectFilled(ImVec2(x + slot * 0.15f, y), ImVec2(x + slot * 0.85f, plot_bottom), c.primary);
         } else {
-            if (i > 0) ctx.draw->AddLine(previous, point, c.primary, ctx.px(4));
-            ctx.draw->AddCircleFilled(point, ctx.px(6), c.primary, 16);
+            if (i > 0) ctx.draw->AddLine(previous, point, c.primary, ctx.metrics().line_bold);
+            ctx.draw->AddCircleFilled(point, ctx.metrics().chart_point_radius, c.primary, 16);
             previous = point;
         }
         if (label_every > 0 && i % static_cast<size_t>(label_every) == 0) {
             const std::string label = label_of(i);
             const float w = text_size(small, label).x;
-            draw_text(ctx.draw, small, ImVec2(point.x - w * 0.5f, plot_bottom + ctx.px(6)), c.text_muted, label);
+            draw_text(ctx.draw, small, ImVec2(point.x - w * 0.5f, plot_bottom + ctx.metrics().space_tight), c.text_muted, label);
         }
     }
-    ctx.draw->AddLine(ImVec2(left, plot_top), ImVec2(left, plot_bottom), c.text, ctx.px(2.5f));
-    ctx.draw->AddLine(ImVec2(left, plot_bottom), ImVec2(area.Max.x, plot_bottom), c.text, ctx.px(2.5f));
+    ctx.draw->AddLine(ImVec2(left, plot_top), ImVec2(left, plot_bottom), c.text, ctx.metrics().line_regular);
+    ctx.draw->AddLine(ImVec2(left, plot_bottom), ImVec2(area.Max.x, plot_bottom), c.text, ctx.metrics().line_regular);
     const float title_w = text_size(small, x_title).x;
     draw_text(ctx.draw, small, ImVec2(left + (plot_w - title_w) * 0.5f, area.Max.y - small->size * 1.25f), c.text_muted,
               x_title);
@@ -115,16 +114,16 @@ void draw_list_row(UiContext& ctx, Area area, float y, const std::string& label,
     const Font* small = ctx.fonts.get(FontRole::Small);
     const float width = area.GetWidth();
     const float label_w = width * 0.58f;
-    ctx.draw->PushClipRect(ImVec2(area.Min.x, y), ImVec2(area.Min.x + label_w - ctx.px(8), y + small->size * 1.4f), true);
+    ctx.draw->PushClipRect(ImVec2(area.Min.x, y), ImVec2(area.Min.x + label_w - ctx.metrics().space_tight, y + small->size * 1.4f), true);
     draw_text(ctx.draw, small, ImVec2(area.Min.x, y), c.text, label);
     ctx.draw->PopClipRect();
     const std::string number = std::to_string(count) + suffix;
     const float number_w = text_size(small, number).x;
-    const float bar_max = width - label_w - number_w - ctx.px(12);
+    const float bar_max = width - label_w - number_w - ctx.metrics().space_related;
     const float bar = bar_max * static_cast<float>(count) / static_cast<float>(std::max<int64_t>(max_count, 1));
     const float bar_top = y + small->size * 0.2f, bar_bottom = y + small->size * 1.05f;
     ctx.draw->AddRectFilled(ImVec2(area.Min.x + label_w, bar_top), ImVec2(area.Min.x + label_w + bar, bar_bottom), c.primary);
-    draw_text(ctx.draw, small, ImVec2(area.Min.x + label_w + bar + ctx.px(8), y), c.text, number);
+    draw_text(ctx.draw, small, ImVec2(area.Min.x + label_w + bar + ctx.metrics().space_tight, y), c.text, number);
 }
 
 // The title of a document or lesson in the panel's language, or its id if the content has none.
@@ -161,12 +160,12 @@ void draw_report_band(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const Font* small = ctx.fonts.get(FontRole::Small);
     const bool failed = stats.report == StatsView::Report::Failed;
     ctx.draw->AddRectFilled(min, max, failed ? c.danger_soft : c.accent_soft, ctx.theme.corner());
-    const float pad = ctx.px(20);
+    const float pad = ctx.metrics().pad_tile;
     ImVec2 pos(min.x + pad, min.y + pad * 0.6f);
     ctx.draw->PushClipRect(min, max, true);
     if (stats.report == StatsView::Report::Writing) {
         draw_text(ctx.draw, regular, pos, c.text, ctx.t("stats.report.writing"));
-        const float bar_y = pos.y + regular->size * 1.5f, bar_h = ctx.px(18);
+        const float bar_y = pos.y + regular->size * 1.5f, bar_h = ctx.metrics().stat_bar_height;
         const float width = max.x - min.x - pad * 2;
         ctx.draw->AddRectFilled(ImVec2(pos.x, bar_y), ImVec2(pos.x + width, bar_y + bar_h), c.surface, bar_h * 0.5f);
         ctx.draw->AddRectFilled(ImVec2(pos.x, bar_y), ImVec2(pos.x + width * std::clamp(stats.report_progress, 0.02f, 1.0f), bar_y + bar_h),
@@ -224,9 +223,9 @@ void draw_stats_screen(UiContext& ctx) {
         return;
     }
     const float margin = theme.margin() * 0.5f;
-    const float gap = ctx.px(20);
+    const float gap = ctx.metrics().space_list;
     const float bh = theme.button_height();
-    float y = theme.top_bar_height() + ctx.px(20);
+    float y = theme.top_bar_height() + ctx.metrics().space_list;
 
     // The period selector and the report button.
     float x = margin;
@@ -239,7 +238,7 @@ void draw_stats_screen(UiContext& ctx) {
             stats.loaded = false;
             ctx.state.requests.load_stats = true;
         }
-        x += w + ctx.px(8);
+        x += w + ctx.metrics().space_tight;
     }
     const std::string& report = ctx.t("stats.report");
     const float report_w = button_width(ctx, report);
@@ -267,9 +266,9 @@ void draw_stats_screen(UiContext& ctx) {
     }
     const float kx = margin + tile_w * 4;
     draw_text(ctx.draw, small, ImVec2(kx, y), c.text_muted, ctx.t("stats.kiosk_id"));
-    ctx.draw->PushClipRect(ImVec2(kx, y), ImVec2(ctx.screen.x - margin, y + ctx.px(200)), true);
+    ctx.draw->PushClipRect(ImVec2(kx, y), ImVec2(ctx.screen.x - margin, y + ctx.metrics().kiosk_id_clip_height), true);
     draw_text(ctx.draw, ctx.fonts.get(FontRole::Medium), ImVec2(kx, y + small->size * 1.3f), c.text, stats.kiosk_id);
-    draw_text(ctx.draw, small, ImVec2(kx, y + small->size * 1.3f + ctx.px(46)), c.text_muted, stats.kiosk_name);
+    draw_text(ctx.draw, small, ImVec2(kx, y + small->size * 1.3f + ctx.metrics().space_section), c.text_muted, stats.kiosk_name);
     ctx.draw->PopClipRect();
     y += small->size * 1.3f + title->size * 1.3f + gap;
 
@@ -280,7 +279,7 @@ void draw_stats_screen(UiContext& ctx) {
     // Visitors per hour of the last day, and per day of the period.
     const bool band = stats.report != StatsView::Report::Idle;
     const bool detail = stats.report == StatsView::Report::Failed && !stats.report_detail.empty();
-    const float band_h = band ? ctx.px(detail ? 100 : 72) : 0;
+    const float band_h = band ? (detail ? ctx.metrics().stats_band_detail_height : ctx.metrics().stats_band_height) : 0;
     const float bottom = ctx.screen.y - margin - (band ? band_h + gap : 0);
     const float chart_h = (bottom - y) * 0.52f;
     const float half = (ctx.screen.x - margin * 2 - gap) * 0.5f;

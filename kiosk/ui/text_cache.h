@@ -24,6 +24,19 @@ struct WrappedText {
     float height() const { return line_height * static_cast<float>(lines.size()); }
 };
 
+// Lines of `text` in `font` wrapped to `width` (what TextCache and WrapSlot keep).
+WrappedText wrap_text(const std::string& text, const Font* font, float width, const char* lang);
+
+// The wrapped lines of one text that its holder owns and may replace (a search snippet, an
+// update message), which TextCache cannot key by address. Wrapped again only when the font or
+// the width changes; reset the slot (= {}) when the text changes.
+struct WrapSlot {
+    WrappedText wrapped;
+    float width = -1;
+    const Font* font = nullptr;
+    WrappedText& wrap(const std::string& text, const Font* for_font, float for_width, const char* lang);
+};
+
 class TextCache {
 public:
     // Lines of `text` in `font` wrapped to `width`. `text` must outlive the cache entry
@@ -53,9 +66,13 @@ private:
     std::unordered_map<Key, WrappedText, KeyHash> entries_;
 };
 
-// Draws wrapped text at `pos` with at most `max_lines` lines (0: all); the last visible line
-// ends with an ellipsis when text is cut. Returns the height used.
+// Draws `text`, wrapped as `wrapped`, at `pos` with at most `max_lines` lines (0: all), each
+// line centred in `width` when `centered`; the last visible line ends with an ellipsis when
+// text is cut. Returns the height used.
+float draw_wrapped(ImDrawList* draw, WrappedText& wrapped, const std::string& text, const Font* font, ImVec2 pos,
+                   float width, ImU32 color, int max_lines = 0, bool centered = false);
+// The same, wrapped through the cache.
 float draw_wrapped(ImDrawList* draw, TextCache& cache, const std::string& text, const Font* font, ImVec2 pos,
-                   float width, ImU32 color, const char* lang, int max_lines = 0);
+                   float width, ImU32 color, const char* lang, int max_lines = 0, bool centered = false);
 
 }  // namespace kiosk::ui

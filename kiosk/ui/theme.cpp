@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+#include <algorithm>
+
 namespace kiosk::ui {
 
 using namespace kiosk::core;  // this layer is built on the core layer
@@ -8,9 +10,159 @@ namespace {
 constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b, unsigned a = 255) { return IM_COL32(r, g, b, a); }
 }  // namespace
 
+Metrics Metrics::at(float scale) {
+    const auto px = [scale](float design) { return design * scale; };
+    Metrics m;
+    m.min_target = std::max(48.0f, px(48));
+    // Never below a fingertip: on a small or portrait screen the design scale drops (1080 wide
+    // portrait is 0.56), but buttons keep at least 64 px so they stay at least 48 px when inset.
+    m.button_height = std::max(64.0f, px(76));
+    m.top_bar_height = std::max(84.0f, px(112));
+    m.small_button_height = px(56);
+    m.wide_button_min_width = px(240);
+    m.margin = px(48);
+    m.corner = px(16);
+    m.space_nudge = px(4);
+    m.space_tight = px(8);
+    m.space_related = px(12);
+    m.space_item = px(16);
+    m.space_list = px(20);
+    m.space_card = px(24);
+    m.space_block = px(28);
+    m.space_group = px(32);
+    m.space_section = px(40);
+    m.space_wide = px(48);
+    m.space_page = px(56);
+    m.column_gap = px(72);
+    m.pad_compact = px(14);
+    m.pad_row = px(16);
+    m.pad_tile = px(20);
+    m.pad_card = px(24);
+    m.pad_card_large = px(32);
+    m.pad_panel = px(40);
+    m.pad_dialog = px(56);
+    m.pad_button = px(28);
+    m.pad_chip_x = px(14);
+    m.pad_chip_y = px(5);
+    m.segment_gap = px(6);
+    m.radius_strip = px(3);
+    m.radius_small = px(6);
+    m.radius_control = px(10);
+    m.radius_item = px(12);
+    m.radius_pill = px(20);
+    m.line_hairline = px(1.5f);
+    m.line_thin = px(2);
+    m.line_regular = px(3);
+    m.line_bold = px(4);
+    m.line_mark = px(6);
+    m.line_ring = px(10);
+    m.accent_strip = px(8);
+    m.card_band = px(10);
+    m.key_depth = px(3);
+    m.caret_width = px(3);
+    m.highlight_bleed = px(20);
+    m.original_mark_inset = px(2);
+    m.icon_inset = px(12);
+    m.emblem_radius = px(30);
+    m.emblem_size = px(64);
+    m.progress_dot = px(8);
+    m.progress_dot_current = px(11);
+    m.progress_dot_step = px(34);
+    m.level_dot_radius = px(6);
+    m.level_dot_step = px(20);
+    m.chart_point_radius = px(6);
+    m.chart_bar_max_width = px(90);
+    m.stat_bar_height = px(18);
+    m.legend_swatch = px(24);
+    m.scrollbar_width = px(6);
+    m.scroll_thumb_min = px(60);
+    m.timeline_dot_radius = px(10);
+    m.pin_dot_radius = px(14);
+    m.pin_dot_step = px(44);
+    m.speaker_offset = px(44);
+    m.explore_tile_height = px(104);
+    m.library_card_min_height = px(270);
+    m.lesson_card_min_height = px(300);
+    m.topic_tile_min_height = px(170);
+    m.member_tile_min_height = px(200);
+    m.banner_height = px(180);
+    m.mention_link_height = px(64);
+    m.mention_link_max_width = px(1000);
+    m.list_row_min_height = px(52);
+    m.trailing_arrow_width = px(64);
+    m.answer_min_height = px(120);
+    m.answer_badge_space = px(96);
+    m.answer_badge_radius = px(28);
+    m.answer_mark_space = px(80);
+    m.answer_mark_radius = px(34);
+    m.explanation_mark_radius = px(28);
+    m.number_badge_radius = px(22);
+    m.slide_picture_inset = px(96);
+    m.search_field_height = px(104);
+    m.candidate_row_min_space = px(80);
+    m.topic_row_min_space = px(120);
+    m.empty_state_top = px(120);
+    m.empty_state_icon = px(150);
+    m.pin_key_width = px(168);
+    m.pin_key_height = px(112);
+    m.qr_panel_min_height = px(230);
+    m.qr_code_max_size = px(300);
+    m.status_mark_radius = px(36);
+    m.status_mark_radius_small = px(16);
+    m.progress_bar_height = px(40);
+    m.text_size_button_width = px(150);
+    m.countdown_ring_radius = px(90);
+    m.score_ring_radius = px(100);
+    m.stepper_button_min_width = px(96);
+    m.stepper_button_max_height = px(96);
+    m.counter_width = px(110);
+    m.trainer_row_min_height = px(72);
+    m.trainer_row_max_height = px(120);
+    m.explanation_space = px(190);
+    m.kiosk_id_clip_height = px(200);
+    m.timeline_card_width = px(380);
+    m.timeline_card_height = px(330);
+    m.timeline_axis_gap = px(56);
+    m.attract_margin = px(120);
+    m.attract_title_top = px(90);
+    m.attract_band_height = px(130);
+    m.attract_bullet_bar = px(8);
+    m.attract_bullet_indent = px(36);
+    m.attract_ring_step = px(140);
+    m.shadow_spread = px(3);
+    m.size_dot_radius = px(8);
+    m.size_dot_growth = px(3);
+    m.stats_band_height = px(72);
+    m.stats_band_detail_height = px(100);
+    m.lesson_link_height = px(112);
+    m.lesson_link_gap = px(16);
+    m.key_gap = px(10);
+    m.key_max_size = px(88);
+    m.composition_height = px(52);
+    m.admin_corner = px(110);
+    m.sidebar_max_width = px(600);
+    m.reading_column_max_width = px(1120);
+    m.lesson_text_max_width = px(980);
+    m.topic_text_max_width = px(1400);
+    m.question_panel_max_width = px(700);
+    m.status_column_max_width = px(560);
+    m.keyboard_max_width = px(1070);
+    m.speech_note_max_width = px(420);
+    m.accessibility_panel_width = px(620);
+    m.modal_max_width = px(1100);
+    m.countdown_width = px(900);
+    m.countdown_height = px(520);
+    m.score_panel_width = px(1000);
+    m.score_panel_height = px(700);
+    m.glossary_two_columns_from = px(1300);
+    m.topics_five_columns_from = px(1500);
+    return m;
+}
+
 Theme Theme::standard(float scale) {
     Theme theme;
     theme.scale = scale;
+    theme.metrics = Metrics::at(scale);
     Palette& c = theme.colors;
     c.background = rgb(0xF3, 0xF5, 0xF8);
     c.surface = rgb(0xFF, 0xFF, 0xFF);
@@ -37,12 +189,23 @@ Theme Theme::standard(float scale) {
     c.danger = rgb(0xC0, 0x2A, 0x2A);
     c.danger_soft = rgb(0xFB, 0xE4, 0xE2);
     c.warm = rgb(0xE8, 0x9A, 0x1C);
+    c.attract_gradient[0] = rgb(0x0B, 0x3A, 0x66);
+    c.attract_gradient[1] = rgb(0x0F, 0x4C, 0x81);
+    c.attract_gradient[2] = rgb(0x00, 0x6D, 0x77);
+    c.attract_gradient[3] = rgb(0x0A, 0x30, 0x55);
+    c.attract_text = rgb(0xFF, 0xFF, 0xFF);
+    c.attract_text_soft = rgb(0xFF, 0xFF, 0xFF, 200);
+    c.attract_ring = rgb(0xFF, 0xFF, 0xFF, 18);
+    c.attract_quote_bar = rgb(0x7F, 0xE0, 0xD8);
+    c.attract_band = rgb(0xFF, 0xFF, 0xFF, 235);
+    c.attract_band_text = c.primary;
     return theme;
 }
 
 Theme Theme::contrast(float scale) {
     Theme theme;
     theme.scale = scale;
+    theme.metrics = Metrics::at(scale);
     theme.high_contrast = true;
     Palette& c = theme.colors;
     const ImU32 yellow = rgb(0xFF, 0xD8, 0x00);
@@ -72,6 +235,13 @@ Theme Theme::contrast(float scale) {
     c.danger = rgb(0xFF, 0x6B, 0x6B);
     c.danger_soft = rgb(0x4A, 0x00, 0x00);
     c.warm = yellow;
+    for (ImU32& corner : c.attract_gradient) corner = rgb(0, 0, 0);
+    c.attract_text = rgb(0xFF, 0xFF, 0xFF);
+    c.attract_text_soft = rgb(0xE8, 0xE8, 0xE8);
+    c.attract_ring = rgb(0xFF, 0xD8, 0x00, 0x50);
+    c.attract_quote_bar = yellow;
+    c.attract_band = yellow;
+    c.attract_band_text = rgb(0, 0, 0);
     return theme;
 }
 

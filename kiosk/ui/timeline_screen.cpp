@@ -27,14 +27,13 @@ bool draw_event_card(UiContext& ctx, const TimelineEntry& entry, const Document*
     const std::string& title = doc ? doc->info.title.get(lang) : entry.title.get(lang);
     TouchArea area = touch_area(ctx, {"timeline.entry", entry.id}, title, min, max);
     const float rounding = ctx.theme.corner();
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : doc ? c.surface : c.background, rounding);
+    draw_card(ctx, min, max, area.pressed, doc ? c.surface : c.background);
     const ImU32 band = doc ? ctx.theme.document_type_color(doc->info.type) : c.border;
-    ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + ctx.px(10)), band, rounding, ImDrawFlags_RoundCornersTop);
-    if (selected) ctx.draw->AddRect(min, max, c.accent, rounding, 0, ctx.px(4));
-    else if (!doc) ctx.draw->AddRect(min, max, c.border, rounding, 0, ctx.px(2));
+    ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + ctx.metrics().card_band), band, rounding, ImDrawFlags_RoundCornersTop);
+    if (selected) ctx.draw->AddRect(min, max, c.accent, rounding, 0, ctx.metrics().line_bold);
+    else if (!doc) ctx.draw->AddRect(min, max, c.border, rounding, 0, ctx.metrics().line_thin);
 
-    const float pad = ctx.px(26);
+    const float pad = ctx.metrics().pad_card;
     const float inner = max.x - min.x - pad * 2;
     float y = min.y + pad;
     const Font* title_font = ctx.fonts.get(FontRole::Title);
@@ -47,18 +46,14 @@ bool draw_event_card(UiContext& ctx, const TimelineEntry& entry, const Document*
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const float footer_y = max.y - pad * 0.8f - small->size * 1.2f;
     const float line = ctx.text_cache.wrap(title, regular, inner, lc).line_height;
-    const int lines = std::clamp(static_cast<int>((footer_y - y - ctx.px(8)) / line), 1, 5);
+    const int lines = std::clamp(static_cast<int>((footer_y - y - ctx.metrics().space_tight) / line), 1, 5);
     draw_wrapped(ctx.draw, ctx.text_cache, title, regular, ImVec2(min.x + pad, y), inner, c.text, lc, lines);
     if (doc) {
-        draw_text(ctx.draw, ctx.fonts.get(FontRole::Regular), ImVec2(min.x + pad, footer_y - ctx.px(4)), c.accent,
+        draw_text(ctx.draw, ctx.fonts.get(FontRole::Regular), ImVec2(min.x + pad, footer_y - ctx.metrics().space_nudge), c.accent,
                   ctx.t("home.read"));
     } else {
-        const std::string& label = ctx.t("timeline.not_bundled");
-        const ImVec2 size = text_size(small, label);
-        const ImVec2 chip_min(min.x + pad, footer_y - ctx.px(4));
-        ctx.draw->AddRectFilled(chip_min, ImVec2(chip_min.x + size.x + ctx.px(24), chip_min.y + size.y + ctx.px(8)),
-                                c.surface_alt, ctx.px(16));
-        draw_text(ctx.draw, small, ImVec2(chip_min.x + ctx.px(12), chip_min.y + ctx.px(4)), c.text_muted, label);
+        draw_chip(ctx, ImVec2(min.x + pad, footer_y - ctx.metrics().space_nudge), ctx.t("timeline.not_bundled"), c.surface_alt,
+                  c.text_muted);
     }
     return area.clicked;
 }
@@ -78,19 +73,19 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
     float y = top;
     y += draw_wrapped(ctx.draw, ctx.text_cache, entry.title.get(lang), ctx.fonts.get(FontRole::Medium), ImVec2(x, y), width,
                       c.text, lc);
-    y += ctx.px(6);
+    y += ctx.metrics().space_tight;
     const Font* small = ctx.fonts.get(FontRole::Small);
     // The issuer plainly, not as "Adopted by": an entry may be a meeting rather than an act.
     const std::string facts = date + "  ·  " + entry.place.get(lang) + "  ·  " + entry.issuer.get(lang);
     y += draw_wrapped(ctx.draw, ctx.text_cache, facts, small, ImVec2(x, y), width, c.text_muted, lc);
-    y += ctx.px(6);
+    y += ctx.metrics().space_tight;
     y += draw_source_line(ctx, entry.source, ImVec2(x, y), width);
     if (!entry.mentions.empty()) {
-        y += ctx.px(14);
+        y += ctx.metrics().space_related;
         y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.mentioned_in"), small, ImVec2(x, y), width, c.primary, lc);
-        y += ctx.px(8);
+        y += ctx.metrics().space_tight;
     }
-    const float link_h = std::max(ctx.theme.min_target() * 1.2f, ctx.px(64));
+    const float link_h = std::max(ctx.theme.min_target() * 1.2f, ctx.metrics().mention_link_height);
     for (const OverviewMention& mention : entry.mentions) {
         const Document* doc = ctx.content.find_document(mention.document);
         if (!doc) continue;
@@ -101,13 +96,13 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
         const std::string quoted = (guillemets ? "«" : "“") + block.text_in(lang) + (guillemets ? "»" : "”");
         y += draw_wrapped(ctx.draw, ctx.text_cache, quoted, ctx.fonts.get(FontRole::Regular),
                           ImVec2(x, y), width, c.text, lang_code(text_lang), 3);
-        y += ctx.px(8);
-        if (draw_mention_link(ctx, *doc, ImVec2(x, y), ImVec2(x + std::min(width, ctx.px(1100)), y + link_h))) {
+        y += ctx.metrics().space_tight;
+        if (draw_mention_link(ctx, *doc, ImVec2(x, y), ImVec2(x + std::min(width, ctx.metrics().mention_link_max_width), y + link_h))) {
             ctx.draw->PopClipRect();
             open_passage(ctx.state, *doc, mention.block - 1);
             return;
         }
-        y += link_h + ctx.px(18);
+        y += link_h + ctx.metrics().space_item;
     }
     ctx.draw->PopClipRect();
     overview.timeline_detail_scroll.set_extent(y - top, max.y - min.y);
@@ -149,14 +144,14 @@ void draw_timeline_screen(UiContext& ctx) {
     const Font* heading = ctx.fonts.get(FontRole::Title);
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.heading"), heading, ImVec2(margin, y),
                       ctx.screen.x - margin * 2, c.text, lang_code(lang), 1);
-    y += ctx.px(6);
+    y += ctx.metrics().space_tight;
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.subheading"), ctx.fonts.get(FontRole::Regular),
                       ImVec2(margin, y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 2);
     y += margin * 0.5f;
 
     // The line of cards, dragged sideways, with the axis and a dot per act under it.
-    const TimelineGeometry g{ctx.px(380), ctx.px(330), ctx.px(28)};
-    const float axis_gap = ctx.px(56);
+    const TimelineGeometry g{ctx.metrics().timeline_card_width, ctx.metrics().timeline_card_height, ctx.metrics().space_block};
+    const float axis_gap = ctx.metrics().timeline_axis_gap;
     const ImVec2 track_min(0, y), track_max(ctx.screen.x, y + g.card_h + axis_gap);
     const float content_w = margin * 2 + timeline.size() * g.card_w + (timeline.size() > 0 ? timeline.size() - 1 : 0) * g.gap;
     overview.timeline_scroll.set_extent(content_w, ctx.screen.x);
@@ -171,12 +166,12 @@ void draw_timeline_screen(UiContext& ctx) {
     ctx.draw->PushClipRect(track_min, track_max, true);
     const float axis_y = y + g.card_h + axis_gap * 0.55f;
     const float left = margin - overview.timeline_scroll.offset();
-    ctx.draw->AddLine(ImVec2(left, axis_y), ImVec2(left + content_w - margin * 2, axis_y), c.border, ctx.px(4));
+    ctx.draw->AddLine(ImVec2(left, axis_y), ImVec2(left + content_w - margin * 2, axis_y), c.border, ctx.metrics().line_bold);
     int tapped = -1;
     for (size_t i = 0; i < timeline.size(); ++i) {
         const float x = left + static_cast<float>(i) * (g.card_w + g.gap);
         const Document* doc = timeline[i].bundled() ? ctx.content.find_document(timeline[i].document) : nullptr;
-        ctx.draw->AddCircleFilled(ImVec2(x + g.card_w * 0.5f, axis_y), ctx.px(10), doc ? c.primary : c.text_muted);
+        ctx.draw->AddCircleFilled(ImVec2(x + g.card_w * 0.5f, axis_y), ctx.metrics().timeline_dot_radius, doc ? c.primary : c.text_muted);
         if (x + g.card_w < 0 || x > ctx.screen.x) continue;
         const std::string& date = ctx.strings.timeline_dates[i][static_cast<int>(lang)];
         const bool selected = static_cast<int>(i) == overview.timeline_selected;
@@ -187,11 +182,11 @@ void draw_timeline_screen(UiContext& ctx) {
     // A thin position bar under the axis, as the lists have at their side.
     if (content_w > ctx.screen.x + 1) {
         const float view = ctx.screen.x - margin * 2;
-        const float thumb = std::max(ctx.px(80), view * ctx.screen.x / content_w);
+        const float thumb = std::max(ctx.metrics().scroll_thumb_min, view * ctx.screen.x / content_w);
         const float t = std::clamp(overview.timeline_scroll.offset() / (content_w - ctx.screen.x), 0.0f, 1.0f);
-        const float bar_y = track_max.y - ctx.px(8);
-        ctx.draw->AddRectFilled(ImVec2(margin + (view - thumb) * t, bar_y), ImVec2(margin + (view - thumb) * t + thumb, bar_y + ctx.px(6)),
-                                c.scrollbar, ctx.px(3));
+        const float bar_y = track_max.y - ctx.metrics().space_tight;
+        ctx.draw->AddRectFilled(ImVec2(margin + (view - thumb) * t, bar_y), ImVec2(margin + (view - thumb) * t + thumb, bar_y + ctx.metrics().scrollbar_width),
+                                c.scrollbar, ctx.metrics().scrollbar_width * 0.5f);
     }
     if (tapped >= 0) {
         const TimelineEntry& entry = timeline[tapped];
@@ -204,7 +199,7 @@ void draw_timeline_screen(UiContext& ctx) {
         overview.timeline_detail_scroll.scroll_to(0, false, ctx.now);
     }
 
-    const ImVec2 detail_min(0, track_max.y + ctx.px(16)), detail_max(ctx.screen.x, ctx.screen.y - margin * 0.4f);
+    const ImVec2 detail_min(0, track_max.y + ctx.metrics().space_item), detail_max(ctx.screen.x, ctx.screen.y - margin * 0.4f);
     const int selected = overview.timeline_selected;
     if (selected >= 0 && selected < static_cast<int>(timeline.size()) && !timeline[selected].bundled()) {
         draw_event_details(ctx, timeline[selected], ctx.strings.timeline_dates[selected][static_cast<int>(lang)], detail_min,

@@ -44,10 +44,9 @@ bool draw_topic_tile(UiContext& ctx, const Topic& topic, const std::string& coun
     TouchArea area = touch_area(ctx, {"topics.topic", topic.id}, name, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
-    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
-    ctx.draw->AddRectFilled(min, max, area.pressed ? c.surface_alt : c.surface, rounding);
-    ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + ctx.px(10)), c.accent, rounding, ImDrawFlags_RoundCornersTop);
-    const float pad = ctx.px(24);
+    draw_card(ctx, min, max, area.pressed);
+    ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + ctx.metrics().card_band), c.accent, rounding, ImDrawFlags_RoundCornersTop);
+    const float pad = ctx.metrics().pad_card;
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const Font* small = ctx.fonts.get(FontRole::Small);
     const float bottom = max.y - pad * 0.8f - small->size;
@@ -89,7 +88,7 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
     const char* lc = lang_code(lang);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const Font* small = ctx.fonts.get(FontRole::Small);
-    const float pad = ctx.px(22);
+    const float pad = ctx.metrics().pad_tile;
     const std::string& text = passage.doc->blocks[passage.block].text_in(lang);
     const WrappedText& wrapped = ctx.text_cache.wrap(text, regular, width - pad * 2, lc);
     constexpr size_t kLines = 3;
@@ -99,8 +98,8 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
     TouchArea area = touch_area(ctx, {"topic.passage", static_cast<int>(passage.first_span) + 1}, text, pos, max);
     *tapped = area.clicked;
     const Palette& c = ctx.theme.colors;
-    ctx.draw->AddRectFilled(pos, max, area.pressed ? c.surface_alt : c.surface, ctx.px(12));
-    ctx.draw->AddRectFilled(pos, ImVec2(pos.x + ctx.px(6), max.y), c.accent_soft, ctx.px(3));
+    ctx.draw->AddRectFilled(pos, max, area.pressed ? c.surface_alt : c.surface, ctx.metrics().radius_item);
+    ctx.draw->AddRectFilled(pos, ImVec2(pos.x + ctx.metrics().accent_strip, max.y), c.accent_soft, ctx.metrics().radius_strip);
     const std::string label = fill_count(ctx.t("topics.paragraph"), passage.doc->blocks[passage.block].id);
     draw_text(ctx.draw, small, ImVec2(pos.x + pad, pos.y + pad * 0.8f), c.text_muted, label);
     // Start at the line holding the first of the topic's words in this language.
@@ -123,7 +122,7 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
             const PassageSpan& span = topic.spans[s];
             if (span.lang == lang)
                 draw_match_box(ctx.draw, regular, ImVec2(pos.x + pad, y - regular->size * 0.1f), regular->size * 1.3f, begin,
-                               end, text.data() + span.begin, text.data() + span.end, c.accent_soft, ctx.px(6));
+                               end, text.data() + span.begin, text.data() + span.end, c.accent_soft, ctx.metrics().radius_small);
         }
         draw_text(ctx.draw, regular, ImVec2(pos.x + pad, y), c.text, begin, end);
         y += wrapped.line_height;
@@ -180,11 +179,11 @@ void draw_topics_screen(UiContext& ctx) {
 
     const auto& topics = ctx.content.explore().topics;
     const ImVec2 area_min(0, y), area_max(ctx.screen.x, ctx.screen.y);
-    const int columns = ctx.screen.x >= ctx.px(1500) ? 5 : 4;
-    const float gap = ctx.px(24);
+    const int columns = ctx.screen.x >= ctx.metrics().topics_five_columns_from ? 5 : 4;
+    const float gap = ctx.metrics().space_card;
     const float width = (ctx.screen.x - margin * 2 - gap * (columns - 1)) / columns;
     const int rows = (static_cast<int>(topics.size()) + columns - 1) / columns;
-    const float height = std::max(ctx.px(170), (area_max.y - area_min.y - gap * (rows + 0.5f)) / rows);
+    const float height = std::max(ctx.metrics().topic_tile_min_height, (area_max.y - area_min.y - gap * (rows + 0.5f)) / rows);
     const float content_height = rows * (height + gap) + gap;
     KineticScroll& scroll = ctx.state.explore.topics_scroll;
     scroll.set_extent(content_height, area_max.y - area_min.y);
@@ -224,7 +223,7 @@ void draw_topic_screen(UiContext& ctx) {
     }
     make_labels(ctx);
     const float margin = theme.margin();
-    const float width = std::min(ctx.px(1400), ctx.screen.x - margin * 2);
+    const float width = std::min(ctx.metrics().topic_text_max_width, ctx.screen.x - margin * 2);
     const float x = (ctx.screen.x - width) * 0.5f;
     const ImVec2 area_min(0, theme.top_bar_height()), area_max(ctx.screen.x, ctx.screen.y);
     scroll_region(ctx, explore.topic_scroll, area_min, area_max);
@@ -237,12 +236,12 @@ void draw_topic_screen(UiContext& ctx) {
     y += draw_wrapped(ctx.draw, ctx.text_cache, topic.name.get(lang), title, ImVec2(x, y), width, c.text, lc);
     const size_t index = static_cast<size_t>(&topic - ctx.content.explore().topics.data());
     if (index < explore.labels.size()) {
-        y += ctx.px(6);
+        y += ctx.metrics().space_tight;
         y += draw_wrapped(ctx.draw, ctx.text_cache, explore.labels[index], ctx.fonts.get(FontRole::Regular), ImVec2(x, y),
                           width, c.accent, lc);
     }
-    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("topics.hint"), small, ImVec2(x, y + ctx.px(6)), width, c.text_muted,
-                      lc) + ctx.px(24);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("topics.hint"), small, ImVec2(x, y + ctx.metrics().space_tight), width, c.text_muted,
+                      lc) + ctx.metrics().space_card;
     const Document* current = nullptr;
     const Passage* tapped = nullptr;
     const std::vector<Passage> passages = topic_passages(ctx.content, topic);
@@ -250,19 +249,19 @@ void draw_topic_screen(UiContext& ctx) {
         if (passage.doc != current) {  // the document's heading above its passages
             current = passage.doc;
             const size_t doc_index = static_cast<size_t>(current - ctx.content.documents().data());
-            y += ctx.px(12);
+            y += ctx.metrics().space_related;
             y += draw_wrapped(ctx.draw, ctx.text_cache, current->info.title.get(lang), medium, ImVec2(x, y), width, c.primary,
                               lc, 2);
             if (doc_index < ctx.strings.documents.size())
                 y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.strings.documents[doc_index].date_place[static_cast<int>(lang)],
-                                  small, ImVec2(x, y + ctx.px(4)), width, c.text_muted, lc, 1) + ctx.px(4);
-            y += ctx.px(14);
+                                  small, ImVec2(x, y + ctx.metrics().space_nudge), width, c.text_muted, lc, 1) + ctx.metrics().space_nudge;
+            y += ctx.metrics().space_related;
         }
         bool clicked = false;
         const float h = passage_card(ctx, topic, passage, ImVec2(x, y), width, false, nullptr);
         if (y + h >= area_min.y && y <= area_max.y) passage_card(ctx, topic, passage, ImVec2(x, y), width, true, &clicked);
         if (clicked) tapped = &passage;
-        y += h + ctx.px(14);
+        y += h + ctx.metrics().space_related;
     }
     explore.topic_height = y - top + margin;
     ctx.draw->PopClipRect();

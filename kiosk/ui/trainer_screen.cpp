@@ -45,7 +45,7 @@ float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
     const float bh = theme.button_height() * 0.9f;
     const float margin = theme.margin() * 0.6f;
     const std::string& end_label = ctx.t("trainer.end");
-    const float ew = end ? button_width(ctx, end_label) : -ctx.px(48);
+    const float ew = end ? button_width(ctx, end_label) : -ctx.metrics().space_wide;
     if (end) *end = touch_button(ctx, "trainer.end", end_label, ImVec2(margin, cy - bh / 2), ImVec2(margin + ew, cy + bh / 2),
                                  ButtonStyle::OnPrimary);
 
@@ -53,19 +53,19 @@ float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
     format_session_clock(clock, sizeof clock, session_elapsed(ctx.state.trainer, ctx.now));
     const Font* small = ctx.fonts.get(FontRole::Small);
     const Font* title = ctx.fonts.get(FontRole::Title);
-    const float tx = margin + ew + ctx.px(48);
-    draw_text(ctx.draw, small, ImVec2(tx, cy - small->size - ctx.px(6)), c.text_on_primary, ctx.t("trainer.time"));
-    draw_text(ctx.draw, title, ImVec2(tx, cy - ctx.px(4)), c.text_on_primary, clock);
-    return language_switch(ctx, ctx.screen.x - margin, cy) - ctx.px(40);
+    const float tx = margin + ew + ctx.metrics().space_wide;
+    draw_text(ctx.draw, small, ImVec2(tx, cy - small->size - ctx.metrics().space_tight), c.text_on_primary, ctx.t("trainer.time"));
+    draw_text(ctx.draw, title, ImVec2(tx, cy - ctx.metrics().space_nudge), c.text_on_primary, clock);
+    return language_switch(ctx, ctx.screen.x - margin, cy) - ctx.metrics().space_section;
 }
 
 // A button in the control bar, right-aligned to `*right`, which moves left past it.
 bool bar_button(UiContext& ctx, const char* id, const std::string& label, float* right, float cy, ButtonStyle style) {
     const float bh = ctx.theme.button_height() * 0.9f;
-    const float w = std::max(button_width(ctx, label, FontRole::Medium), ctx.px(220));
+    const float w = std::max(button_width(ctx, label, FontRole::Medium), ctx.metrics().wide_button_min_width);
     const bool tapped =
         touch_button(ctx, id, label, ImVec2(*right - w, cy - bh / 2), ImVec2(*right, cy + bh / 2), style, FontRole::Medium);
-    *right -= w + ctx.px(20);
+    *right -= w + ctx.metrics().space_list;
     return tapped;
 }
 
@@ -121,9 +121,9 @@ void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 
     TrainerState& trainer = ctx.state.trainer;
     const Palette& c = ctx.theme.colors;
     const std::string& text = question.options[option].get(ctx.state.language);
-    const float button = std::max(ctx.theme.min_target() * 1.6f, ctx.px(96));
-    const float counter = ctx.px(110);
-    const float answer_right = max.x - button * 2 - counter - ctx.px(40);
+    const float button = std::max(ctx.theme.min_target() * 1.6f, ctx.metrics().stepper_button_min_width);
+    const float counter = ctx.metrics().counter_width;
+    const float answer_right = max.x - button * 2 - counter - ctx.metrics().space_section;
     AnswerLook look = AnswerLook::Open;
     bool pressed = false;
     if (trainer.revealed) {
@@ -135,8 +135,8 @@ void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 
     }
     draw_answer(ctx, min, ImVec2(answer_right, max.y), option, text, ctx.fonts.get(FontRole::Medium), look, pressed);
 
-    const float cy = (min.y + max.y) * 0.5f, bh = std::min(max.y - min.y, ctx.px(96));
-    float x = answer_right + ctx.px(20);
+    const float cy = (min.y + max.y) * 0.5f, bh = std::min(max.y - min.y, ctx.metrics().stepper_button_max_height);
+    float x = answer_right + ctx.metrics().space_list;
     static const std::string kMinus = "\xE2\x88\x92", kPlus = "+";
     if (!trainer.revealed) {
         if (touch_button(ctx, {"trainer.minus", option + 1}, kMinus, ImVec2(x, cy - bh / 2), ImVec2(x + button, cy + bh / 2),
@@ -175,23 +175,23 @@ void draw_group_quiz(UiContext& ctx) {
     y += small->size * 1.6f;
     y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Display), ImVec2(margin, y),
                       width, c.text, lc, 3);
-    y += ctx.px(12);
+    y += ctx.metrics().space_related;
     if (!trainer.revealed) draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("trainer.vote_hint"), small, ImVec2(margin, y), width,
                                         c.text_muted, lc, 1);
     y += small->size * 1.6f;
 
     // Rows share the height left above the explanation's space.
-    const float explanation_space = ctx.px(190);
+    const float explanation_space = ctx.metrics().explanation_space;
     const int options = static_cast<int>(question.options.size());
-    const float gap = ctx.px(14);
+    const float gap = ctx.metrics().space_related;
     const float available = top_of_bar - margin * 0.6f - explanation_space - y;
-    const float row = std::clamp((available - gap * (options - 1)) / std::max(1, options), ctx.px(72), ctx.px(120));
+    const float row = std::clamp((available - gap * (options - 1)) / std::max(1, options), ctx.metrics().trainer_row_min_height, ctx.metrics().trainer_row_max_height);
     for (int i = 0; i < options; ++i, y += row + gap)
         draw_vote_row(ctx, question, i, ImVec2(margin, y), ImVec2(margin + width, y + row));
 
     if (trainer.revealed) {
-        const float pad = ctx.px(20);
-        const ImVec2 box_min(margin, y + ctx.px(6)), box_max(margin + width, top_of_bar - margin * 0.5f);
+        const float pad = ctx.metrics().pad_tile;
+        const ImVec2 box_min(margin, y + ctx.metrics().space_tight), box_max(margin + width, top_of_bar - margin * 0.5f);
         ctx.draw->AddRectFilled(box_min, box_max, c.success_soft, ctx.theme.corner());
         const float line_h = ctx.text_cache.wrap(question.explanation.get(lang), ctx.fonts.get(FontRole::Medium),
                                                  width - pad * 2, lc).line_height;
@@ -228,10 +228,10 @@ void draw_results_chart(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const float label_h = regular->size * 1.6f, value_h = small->size * 1.5f;
     const float base = max.y - label_h;
     const float scale = (base - min.y - value_h) / static_cast<float>(highest);
-    ctx.draw->AddLine(ImVec2(min.x, base), ImVec2(max.x, base), c.border, ctx.px(2));
+    ctx.draw->AddLine(ImVec2(min.x, base), ImVec2(max.x, base), c.border, ctx.metrics().line_thin);
     const int groups = static_cast<int>(trainer.votes.size());
     const float slot = (max.x - min.x) / static_cast<float>(std::max(1, groups));
-    const float bar = std::min(ctx.px(90), slot * 0.3f);
+    const float bar = std::min(ctx.metrics().chart_bar_max_width, slot * 0.3f);
     char text[32];
     for (int q = 0; q < groups; ++q) {
         const VoteTally tally = tally_question(trainer, static_cast<size_t>(q));
@@ -239,9 +239,9 @@ void draw_results_chart(UiContext& ctx, ImVec2 min, ImVec2 max) {
         const int values[2] = {tally.right, tally.other};
         const ImU32 colors[2] = {c.success, c.text_muted};
         for (int k = 0; k < 2; ++k) {
-            const float x0 = k == 0 ? cx - bar - ctx.px(4) : cx + ctx.px(4);
+            const float x0 = k == 0 ? cx - bar - ctx.metrics().space_nudge : cx + ctx.metrics().space_nudge;
             const float top = base - scale * static_cast<float>(values[k]);
-            if (values[k] > 0) ctx.draw->AddRectFilled(ImVec2(x0, top), ImVec2(x0 + bar, base), colors[k], ctx.px(6),
+            if (values[k] > 0) ctx.draw->AddRectFilled(ImVec2(x0, top), ImVec2(x0 + bar, base), colors[k], ctx.metrics().radius_small,
                                                        ImDrawFlags_RoundCornersTop);
             std::snprintf(text, sizeof text, "%d", values[k]);
             draw_text_centered(ctx.draw, small, ImVec2(x0, top - value_h), ImVec2(x0 + bar, top), c.text, text);
@@ -258,9 +258,9 @@ void draw_legend(UiContext& ctx, ImVec2 pos) {
     const ImU32 colors[2] = {c.success, c.text_muted};
     float x = pos.x;
     for (int k = 0; k < 2; ++k) {
-        ctx.draw->AddRectFilled(ImVec2(x, pos.y + ctx.px(4)), ImVec2(x + ctx.px(24), pos.y + ctx.px(28)), colors[k], ctx.px(4));
-        draw_text(ctx.draw, small, ImVec2(x + ctx.px(36), pos.y), c.text, ctx.t(keys[k]));
-        x += ctx.px(36) + text_size(small, ctx.t(keys[k])).x + ctx.px(48);
+        ctx.draw->AddRectFilled(ImVec2(x, pos.y + ctx.metrics().space_nudge), ImVec2(x + ctx.metrics().legend_swatch, pos.y + ctx.metrics().space_nudge + ctx.metrics().legend_swatch), colors[k], ctx.metrics().radius_small);
+        draw_text(ctx.draw, small, ImVec2(x + ctx.metrics().legend_swatch + ctx.metrics().space_related, pos.y), c.text, ctx.t(keys[k]));
+        x += ctx.metrics().legend_swatch + ctx.metrics().space_related + text_size(small, ctx.t(keys[k])).x + ctx.metrics().space_wide;
     }
 }
 
@@ -288,7 +288,7 @@ void draw_results(UiContext& ctx) {
     draw_text(ctx.draw, regular, ImVec2(margin, y), c.text, line);
     y += regular->size * 1.8f;
     draw_legend(ctx, ImVec2(margin, y));
-    y += ctx.px(56);
+    y += ctx.metrics().space_page;
 
     const float status_h = regular->size * 2.0f;
     draw_results_chart(ctx, ImVec2(margin, y), ImVec2(ctx.screen.x - margin, top_of_bar - margin * 0.5f - status_h));
@@ -299,7 +299,7 @@ void draw_results(UiContext& ctx) {
     const float status_y = top_of_bar - margin * 0.3f - status_h * 0.75f;
     draw_text(ctx.draw, regular, ImVec2(margin, status_y), status_color, ctx.t(status_key));
     if (trainer.save == TrainerState::Save::Failed)
-        draw_text(ctx.draw, regular, ImVec2(margin + text_size(regular, ctx.t(status_key)).x + ctx.px(12), status_y),
+        draw_text(ctx.draw, regular, ImVec2(margin + text_size(regular, ctx.t(status_key)).x + ctx.metrics().space_related, status_y),
                   status_color, trainer.save_error);
 
     float bar_right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, nullptr);

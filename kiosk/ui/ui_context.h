@@ -54,7 +54,8 @@ struct UiContext {
 
     // The UI string for `key` in the visitor's language.
     const std::string& t(std::string_view key) const { return translations.get(state.language, key); }
-    float px(float design) const { return theme.px(design); }
+    // Sizes by role, already scaled (theme.h).
+    const Metrics& metrics() const { return theme.metrics; }
 };
 
 }  // namespace kiosk::ui

@@ -22,36 +22,18 @@ const char* phase_names[] = {"idle", "installing", "done", "failed"};
 // Wraps `text` for `width` in `font`, once per width and font. Returns the height of at most
 // `max_lines` lines (0: all).
 float wrap_once(const UiContext& ctx, WrappableText& text, const Font* font, float width, int max_lines = 0) {
-    if (text.wrapped_width != width || text.wrapped_font != font) {
-        text.lines = font->renderer->break_lines(*font, text.text, width, lang_code(ctx.state.language));
-        text.wrapped_width = width;
-        text.wrapped_font = font;
-    }
-    size_t count = text.lines.size();
+    const WrappedText& wrapped = text.wrapped.wrap(text.text, font, width, lang_code(ctx.state.language));
+    size_t count = wrapped.lines.size();
     if (max_lines > 0) count = std::min(count, static_cast<size_t>(max_lines));
-    return font->size * 1.35f * count;
+    return wrapped.line_height * static_cast<float>(count);
 }
 
 // Draws `text` wrapped to `width`, at most `max_lines` lines (0: all), each line centred in
 // `width` when `centered`. Returns the height used.
 float draw_wrappable(UiContext& ctx, WrappableText& text, const Font* font, ImVec2 pos, float width, ImU32 color,
                      int max_lines = 0, bool centered = false) {
-    const float height = wrap_once(ctx, text, font, width, max_lines);
-    const float line_height = font->size * 1.35f;
-    const size_t count = max_lines > 0 ? std::min(text.lines.size(), static_cast<size_t>(max_lines)) : text.lines.size();
-    const char* base = text.text.data();
-    for (size_t i = 0; i < count; ++i) {
-        const LineSpan& line = text.lines[i];
-        const float x = centered ? pos.x + (width - line.width) * 0.5f : pos.x;
-        draw_text(ctx.draw, font, ImVec2(x, pos.y + line_height * i), color, base + line.begin,
-                          base + line.end);
-    }
-    return height;
-}
-
-void draw_panel(UiContext& ctx, ImVec2 min, ImVec2 max) {
-    draw_card_shadow(ctx.draw, min, max, ctx.theme.corner(), ctx.theme);
-    ctx.draw->AddRectFilled(min, max, ctx.theme.colors.surface, ctx.theme.corner());
+    WrappedText& wrapped = text.wrapped.wrap(text.text, font, width, lang_code(ctx.state.language));
+    return draw_wrapped(ctx.draw, wrapped, text.text, font, pos, width, color, max_lines, centered);
 }
 
 // A round status mark: a tick for valid or done, a cross for refused.
@@ -77,24 +59,21 @@ float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float wid
     const Palette& c = ctx.theme.colors;
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const Font* small = ctx.fonts.get(FontRole::Small);
-    const float mark = ctx.px(16);
+    const float mark = ctx.metrics().status_mark_radius_small;
     draw_status_mark(ctx, ImVec2(pos.x + mark, pos.y + medium->size * 0.6f), mark, row.valid);
-    const float x = pos.x + mark * 2 + ctx.px(16), inner = width - (x - pos.x);
+    const float x = pos.x + mark * 2 + ctx.metrics().space_item, inner = width - (x - pos.x);
     float y = pos.y;
     float line_right = pos.x + width;
     if (row.chosen) {
         const std::string& chosen = ctx.t("update.chosen");
-        const float chip_w = text_size(small, chosen).x + ctx.px(32);
-        const ImVec2 chip_min(pos.x + width - chip_w, y + ctx.px(4));
-        ctx.draw->AddRectFilled(chip_min, ImVec2(pos.x + width, y + ctx.px(4) + small->size * 1.5f), c.accent_soft,
-                                ctx.px(8));
-        draw_text(ctx.draw, small, ImVec2(chip_min.x + ctx.px(16), chip_min.y + small->size * 0.25f), c.text, chosen);
-        line_right = chip_min.x - ctx.px(16);
+        const ImVec2 chip_min(pos.x + width - chip_size(ctx, chosen).x, y + ctx.metrics().space_nudge);
+        draw_chip(ctx, chip_min, chosen, c.accent_soft, c.text);
+        line_right = chip_min.x - ctx.metrics().space_item;
     }
     ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(line_right, y + medium->size * 1.4f), true);
     draw_text(ctx.draw, medium, ImVec2(x, y), c.text, row.name);
     const float name_w = text_size(medium, row.name).x;
-    draw_text(ctx.draw, small, ImVec2(x + name_w + ctx.px(24), y + medium->size - small->size), c.text_muted,
+    draw_text(ctx.draw, small, ImVec2(x + name_w + ctx.metrics().space_card, y + medium->size - small->size), c.text_muted,
               row.details[static_cast<int>(ctx.state.language)]);
     ctx.draw->PopClipRect();
     y += medium->size * 1.4f;
@@ -115,8 +94,8 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const Font* small = ctx.fonts.get(FontRole::Small);
-    draw_panel(ctx, min, max);
-    const float pad = ctx.px(32), bh = theme.button_height(), gap = ctx.px(20);
+    draw_card(ctx, min, max);
+    const float pad = ctx.metrics().pad_card_large, bh = theme.button_height(), gap = ctx.metrics().space_list;
     const float x = min.x + pad, width = max.x - min.x - pad * 2;
 
     // Title on the left, the actions on the right of the same line.
@@ -137,16 +116,16 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
     ctx.draw->PushClipRect(ImVec2(x, min.y), ImVec2(std::max(x, right), min.y + pad + bh), true);
     draw_text(ctx.draw, medium, ImVec2(x, min.y + pad + (bh - medium->size) * 0.5f), c.text, ctx.t("update.card"));
     ctx.draw->PopClipRect();
-    float y = min.y + pad + bh + ctx.px(12);
+    float y = min.y + pad + bh + ctx.metrics().space_related;
     draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, ctx.t(usb.auto_install ? "update.auto_on" : "update.auto_off"));
-    y += small->size * 1.4f + ctx.px(16);
+    y += small->size * 1.4f + ctx.metrics().space_item;
     // What the kiosk did by itself at start (set aside content it could not run on).
     const std::string& recovery = usb.recovery[static_cast<int>(lang)];
     if (!recovery.empty()) {
         ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(x + width, y + regular->size * 1.4f), true);
         draw_text(ctx.draw, regular, ImVec2(x, y), c.danger, recovery);
         ctx.draw->PopClipRect();
-        y += regular->size * 1.4f + ctx.px(12);
+        y += regular->size * 1.4f + ctx.metrics().space_related;
     }
 
     if (usb.packages.empty()) {
@@ -158,11 +137,11 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
         draw_text(ctx.draw, regular, ImVec2(x, y), c.danger, ctx.t(usb.problem_key));
         y += regular->size * 1.4f;
         y += draw_wrappable(ctx, usb.problem, small, ImVec2(x, y), width, c.text_muted, kReasonLines);
-        y += ctx.px(12);
+        y += ctx.metrics().space_related;
     }
     // Rows in path order while they fit; a last line says how many more there are.
-    const float more_h = small->size * 1.4f + ctx.px(12);
-    const float valid_row_h = ctx.px(24) + medium->size * 1.4f + small->size * 1.4f;
+    const float more_h = small->size * 1.4f + ctx.metrics().space_related;
+    const float valid_row_h = ctx.metrics().space_card + medium->size * 1.4f + small->size * 1.4f;
     const float refused_row_h = valid_row_h + small->size * 1.35f * kReasonLines;
     const float bottom = max.y - pad * 0.75f;
     size_t shown = 0;
@@ -171,8 +150,8 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
         const bool last = shown + 1 == usb.packages.size();
         if (y + (row.valid ? valid_row_h : refused_row_h) + (last ? 0 : more_h) > bottom) break;
         ctx.draw->AddLine(ImVec2(x, y), ImVec2(x + width, y), c.border, 1.0f);
-        y += ctx.px(12);
-        y += draw_package_row(ctx, row, ImVec2(x, y), width) + ctx.px(12);
+        y += ctx.metrics().space_related;
+        y += draw_package_row(ctx, row, ImVec2(x, y), width) + ctx.metrics().space_related;
     }
     if (shown < usb.packages.size())
         draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, usb.more_label[static_cast<int>(lang)]);
@@ -199,42 +178,42 @@ void draw_update_overlay(UiContext& ctx) {
     const Font* title = ctx.fonts.get(FontRole::Title);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const Font* small = ctx.fonts.get(FontRole::Small);
-    const float width = std::min(ctx.px(1040), ctx.screen.x - ctx.theme.margin() * 2), pad = ctx.px(56);
+    const float width = std::min(ctx.metrics().modal_max_width, ctx.screen.x - ctx.theme.margin() * 2), pad = ctx.metrics().pad_dialog;
     const float inner = width - pad * 2;
     const bool installing = update.phase == UpdateView::Phase::Installing;
 
     // Measure first (wrapping is cached), then centre the panel vertically.
-    const float mark = ctx.px(36);
-    float height = pad * 2 + mark * 2 + ctx.px(28);
-    height += wrap_once(ctx, update.title[lang], title, inner) + ctx.px(24);
+    const float mark = ctx.metrics().status_mark_radius;
+    float height = pad * 2 + mark * 2 + ctx.metrics().space_block;
+    height += wrap_once(ctx, update.title[lang], title, inner) + ctx.metrics().space_card;
     if (installing) {
-        height += ctx.px(40) + ctx.px(24) + regular->size * 1.4f * 2;
+        height += ctx.metrics().space_section + ctx.metrics().space_card + regular->size * 1.4f * 2;
     } else {
-        height += wrap_once(ctx, update.explanation[lang], regular, inner) + ctx.px(16);
-        height += wrap_once(ctx, update.technical, small, inner) + ctx.px(32) + ctx.theme.button_height();
+        height += wrap_once(ctx, update.explanation[lang], regular, inner) + ctx.metrics().space_item;
+        height += wrap_once(ctx, update.technical, small, inner) + ctx.metrics().space_group + ctx.theme.button_height();
     }
-    const ImVec2 min((ctx.screen.x - width) * 0.5f, std::max(ctx.px(24), (ctx.screen.y - height) * 0.5f));
+    const ImVec2 min((ctx.screen.x - width) * 0.5f, std::max(ctx.metrics().space_card, (ctx.screen.y - height) * 0.5f));
     const ImVec2 max(min.x + width, min.y + height);
-    draw_panel(ctx, min, max);
+    draw_card(ctx, min, max);
 
     float y = min.y + pad;
     const float x = min.x + pad;
     const ImVec2 center((min.x + max.x) * 0.5f, y + mark);
     if (installing) {
-        ctx.draw->AddCircle(center, mark, c.primary, 48, ctx.px(6));
+        ctx.draw->AddCircle(center, mark, c.primary, 48, ctx.metrics().line_mark);
         ctx.draw->PathArcTo(center, mark, -1.5708f, -1.5708f + 6.2832f * update.progress, 48);
-        ctx.draw->PathStroke(c.accent, 0, ctx.px(6));
+        ctx.draw->PathStroke(c.accent, 0, ctx.metrics().line_mark);
     } else {
         draw_status_mark(ctx, center, mark, update.phase == UpdateView::Phase::Done);
     }
-    y += mark * 2 + ctx.px(28);
-    y += draw_wrappable(ctx, update.title[lang], title, ImVec2(x, y), inner, c.text, 0, true) + ctx.px(24);
+    y += mark * 2 + ctx.metrics().space_block;
+    y += draw_wrappable(ctx, update.title[lang], title, ImVec2(x, y), inner, c.text, 0, true) + ctx.metrics().space_card;
     if (installing) {
-        const float bar_h = ctx.px(40);
+        const float bar_h = ctx.metrics().progress_bar_height;
         ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + inner, y + bar_h), c.surface_alt, bar_h * 0.5f);
         const float filled = std::max(bar_h, inner * std::min(1.0f, std::max(0.0f, update.progress)));
         ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + filled, y + bar_h), c.primary, bar_h * 0.5f);
-        y += bar_h + ctx.px(24);
+        y += bar_h + ctx.metrics().space_card;
         draw_text_centered(ctx.draw, regular, ImVec2(x, y), ImVec2(x + inner, y + regular->size * 1.4f), c.text,
                            update.percent);
         y += regular->size * 1.4f;
@@ -242,10 +221,10 @@ void draw_update_overlay(UiContext& ctx) {
                            c.text_muted, ctx.t("update.please_wait"));
         return;
     }
-    y += draw_wrappable(ctx, update.explanation[lang], regular, ImVec2(x, y), inner, c.text, 0, true) + ctx.px(16);
-    y += draw_wrappable(ctx, update.technical, small, ImVec2(x, y), inner, c.text_muted, 0, true) + ctx.px(32);
+    y += draw_wrappable(ctx, update.explanation[lang], regular, ImVec2(x, y), inner, c.text, 0, true) + ctx.metrics().space_item;
+    y += draw_wrappable(ctx, update.technical, small, ImVec2(x, y), inner, c.text_muted, 0, true) + ctx.metrics().space_group;
     const std::string& ok = ctx.t("update.ok");
-    const float bw = std::max(button_width(ctx, ok), ctx.px(240));
+    const float bw = std::max(button_width(ctx, ok), ctx.metrics().wide_button_min_width);
     if (touch_button(ctx, "update.ok", ok, ImVec2(center.x - bw * 0.5f, y), ImVec2(center.x + bw * 0.5f, y + ctx.theme.button_height()),
                      ButtonStyle::Primary))
         update.shown_until = 0;  // dismissed; the phase stays for the state dump and the log

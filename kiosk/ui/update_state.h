@@ -10,6 +10,7 @@
 #include "core/text_layout.h"
 #include "core/translations.h"
 #include "core/usb_package_scanner.h"
+#include "ui/text_cache.h"
 
 #include <imgui.h>
 
@@ -31,9 +32,7 @@ struct WrappableText {
     WrappableText() = default;
     explicit WrappableText(std::string wrapped) : text(std::move(wrapped)) {}
     std::string text;
-    std::vector<LineSpan> lines;
-    float wrapped_width = -1;
-    const Font* wrapped_font = nullptr;
+    WrapSlot wrapped;
 };
 
 // One package found on a stick, as the organizer panel lists it.

@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include "ui/screens.h"
+
 #include <algorithm>
 #include <cfloat>
 
@@ -47,7 +49,7 @@ TouchArea touch_area(UiContext& ctx, const TargetId& stable_id, const std::strin
 }
 
 float button_width(const UiContext& ctx, const std::string& label, FontRole font) {
-    float width = text_size(ctx.fonts.get(font), label).x + ctx.px(56);
+    float width = text_size(ctx.fonts.get(font), label).x + ctx.metrics().pad_button * 2;
     return width < ctx.theme.min_target() * 1.5f ? ctx.theme.min_target() * 1.5f : width;
 }
 
@@ -79,13 +81,13 @@ bool touch_button(UiContext& ctx, const TargetId& id, const std::string& label, 
             border = c.surface;
             break;
         case ButtonStyle::SegmentOff:
-            fill = area.pressed ? c.on_primary_pressed : IM_COL32(0, 0, 0, 0);
+            fill = area.pressed ? c.on_primary_pressed : IM_COL32_BLACK_TRANS;
             text = c.text_on_primary;
             border = fill;
             break;
     }
     ctx.draw->AddRectFilled(min, max, fill, rounding);
-    if (border != fill) ctx.draw->AddRect(min, max, border, rounding, 0, ctx.px(2));
+    if (border != fill) ctx.draw->AddRect(min, max, border, rounding, 0, ctx.metrics().line_thin);
     draw_text_centered(ctx.draw, ctx.fonts.get(font), min, max, text, label);
     return area.clicked;
 }
@@ -93,7 +95,7 @@ bool touch_button(UiContext& ctx, const TargetId& id, const std::string& label, 
 float language_switch(UiContext& ctx, float right, float center_y) {
     static const char* const kLabelKeys[kLangCount] = {"language.ru", "language.zh", "language.en"};
     const float height = ctx.theme.button_height() * 0.9f;
-    const float pad = ctx.px(6);
+    const float pad = ctx.metrics().segment_gap;
     float widths[kLangCount];
     float total = pad;
     for (int i = 0; i < kLangCount; ++i) {
@@ -103,7 +105,7 @@ float language_switch(UiContext& ctx, float right, float center_y) {
     float left = right - total;
     ImVec2 frame_min(left, center_y - height / 2 - pad), frame_max(right, center_y + height / 2 + pad);
     ctx.draw->AddRectFilled(frame_min, frame_max, ctx.theme.colors.on_primary_fill, ctx.theme.corner());
-    ctx.draw->AddRect(frame_min, frame_max, ctx.theme.colors.on_primary_border, ctx.theme.corner(), 0, ctx.px(1.5f));
+    ctx.draw->AddRect(frame_min, frame_max, ctx.theme.colors.on_primary_border, ctx.theme.corner(), 0, ctx.metrics().line_hairline);
     float x = left + pad;
     for (int i = 0; i < kLangCount; ++i) {
         Lang lang = kAllLangs[i];
@@ -153,16 +155,16 @@ void scroll_region_horizontal(UiContext& ctx, KineticScroll& scroll, ImVec2 min,
 void scroll_indicator(UiContext& ctx, const KineticScroll& scroll, ImVec2 min, ImVec2 max, float content_height) {
     float view = max.y - min.y;
     if (content_height <= view + 1.0f) return;
-    float track_x = max.x - ctx.px(10);
+    float track_x = max.x - (ctx.metrics().scrollbar_width + ctx.metrics().space_nudge);
     float thumb = view * view / content_height;
-    if (thumb < ctx.px(60)) thumb = ctx.px(60);
+    if (thumb < ctx.metrics().scroll_thumb_min) thumb = ctx.metrics().scroll_thumb_min;
     float max_offset = content_height - view;
     float t = scroll.offset() / max_offset;
     if (t < 0) t = 0;
     if (t > 1) t = 1;
-    float top = min.y + ctx.px(8) + (view - thumb - ctx.px(16)) * t;
-    ctx.draw->AddRectFilled(ImVec2(track_x, top), ImVec2(track_x + ctx.px(6), top + thumb),
-                            ctx.theme.colors.scrollbar, ctx.px(3));
+    float top = min.y + ctx.metrics().space_tight + (view - thumb - ctx.metrics().space_tight * 2) * t;
+    ctx.draw->AddRectFilled(ImVec2(track_x, top), ImVec2(track_x + ctx.metrics().scrollbar_width, top + thumb),
+                            ctx.theme.colors.scrollbar, ctx.metrics().scrollbar_width * 0.5f);
 }
 
 ImVec2 text_size(const Font* font, const std::string& text) { return ImVec2(text_width(font, text), font->size); }
@@ -176,15 +178,47 @@ void draw_text_centered(ImDrawList* draw, const Font* font, ImVec2 min, ImVec2 m
 
 void draw_card_shadow(ImDrawList* draw, ImVec2 min, ImVec2 max, float rounding, const Theme& theme) {
     if (theme.high_contrast) {
-        draw->AddRect(min, max, theme.colors.border, rounding, 0, theme.px(2));  // outline, not shadow
+        draw->AddRect(min, max, theme.colors.border, rounding, 0, theme.metrics.line_thin);  // outline, not shadow
         return;
     }
     for (int i = 3; i >= 1; --i) {
-        float spread = theme.px(3.0f * static_cast<float>(i));
+        const float spread = theme.metrics.shadow_spread * static_cast<float>(i);
+        // Three layers, the widest the faintest, together as dark as the palette's shadow.
+        const unsigned alpha = ((theme.colors.shadow >> IM_COL32_A_SHIFT) & 0xFF) * static_cast<unsigned>(7 + 3 * (3 - i)) / 24;
+        const ImU32 color = (theme.colors.shadow & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
         draw->AddRectFilled(ImVec2(min.x - spread * 0.3f, min.y + spread * 0.2f),
-                            ImVec2(max.x + spread * 0.3f, max.y + spread), IM_COL32(0x1A, 0x2B, 0x3C, 7 + 3 * (3 - i)),
+                            ImVec2(max.x + spread * 0.3f, max.y + spread), color,
                             rounding + spread);
     }
+}
+
+void draw_card(UiContext& ctx, ImVec2 min, ImVec2 max, bool pressed, ImU32 fill) {
+    const float rounding = ctx.theme.corner();
+    draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
+    ctx.draw->AddRectFilled(min, max, pressed ? ctx.theme.colors.surface_alt : fill, rounding);
+}
+
+void draw_card(UiContext& ctx, ImVec2 min, ImVec2 max, bool pressed) {
+    draw_card(ctx, min, max, pressed, ctx.theme.colors.surface);
+}
+
+float chip_height(const UiContext& ctx) { return ctx.fonts.get(FontRole::Small)->size + ctx.metrics().pad_chip_y * 2; }
+
+ImVec2 chip_size(const UiContext& ctx, const std::string& label) {
+    return ImVec2(text_size(ctx.fonts.get(FontRole::Small), label).x + ctx.metrics().pad_chip_x * 2, chip_height(ctx));
+}
+
+ImVec2 draw_chip(UiContext& ctx, ImVec2 pos, const std::string& label, ImU32 fill, ImU32 text_color) {
+    const ImVec2 size = chip_size(ctx, label);
+    ctx.draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), fill, ctx.metrics().radius_pill);
+    draw_text(ctx.draw, ctx.fonts.get(FontRole::Small),
+              ImVec2(pos.x + ctx.metrics().pad_chip_x, pos.y + ctx.metrics().pad_chip_y), text_color, label);
+    return size;
+}
+
+ImVec2 draw_document_type_chip(UiContext& ctx, ImVec2 pos, DocumentType type) {
+    return draw_chip(ctx, pos, ctx.t(document_type_key(type)), ctx.theme.document_type_color(type),
+                     ctx.theme.colors.text_on_primary);
 }
 
 }  // namespace kiosk::ui

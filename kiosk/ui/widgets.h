@@ -55,7 +55,21 @@ void scroll_indicator(UiContext& ctx, const KineticScroll& scroll, ImVec2 min, I
 ImVec2 text_size(const Font* font, const std::string& text);  // one line: width, and the line box height
 void draw_text_centered(ImDrawList* draw, const Font* font, ImVec2 min, ImVec2 max, ImU32 color, const std::string& text);
 
-// A soft drop shadow under a rounded card.
+// A soft drop shadow under a rounded card (an outline in high contrast).
 void draw_card_shadow(ImDrawList* draw, ImVec2 min, ImVec2 max, float rounding, const Theme& theme);
+
+// A card or panel: its shadow and its surface with the theme's corner; `pressed` shows the
+// press feedback of a tappable card. The second form fills it with `fill` instead.
+void draw_card(UiContext& ctx, ImVec2 min, ImVec2 max, bool pressed = false);
+void draw_card(UiContext& ctx, ImVec2 min, ImVec2 max, bool pressed, ImU32 fill);
+
+// A chip: a short label in small text on a pill (the document type on cards, in the reader and
+// in search results; "Not in this kiosk" on the timeline; the package to be installed).
+float chip_height(const UiContext& ctx);
+ImVec2 chip_size(const UiContext& ctx, const std::string& label);
+// Draws a chip with its top left at `pos`; returns its size.
+ImVec2 draw_chip(UiContext& ctx, ImVec2 pos, const std::string& label, ImU32 fill, ImU32 text_color);
+// The document type's chip, in the type's colour.
+ImVec2 draw_document_type_chip(UiContext& ctx, ImVec2 pos, DocumentType type);
 
 }  // namespace kiosk::ui
