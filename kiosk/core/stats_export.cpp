@@ -446,7 +446,7 @@ ExportResult write_report(const std::vector<UsageEvent>& events, const ReportInf
             if (e.kind != kind) continue;
             chunk += csv_row(e, e.kiosk_id.empty() ? info.kiosk_id : e.kiosk_id);
             ++rows;
-            if (chunk.size() > 64 * 1024) {
+            if (chunk.size() > size_t{64} * 1024) {
                 if (!file.write(chunk, &result)) return result;
                 chunk.clear();
             }
