@@ -73,6 +73,7 @@ void measure(const char* corpus, const std::string& path, int runs, double build
     for (const std::string& query : queries) hits += index->search(query, 20).size();
     std::vector<double> latencies;
     std::vector<std::pair<double, std::string>> slowest;  // worst time per query
+    slowest.reserve(queries.size());
     for (const std::string& query : queries) slowest.emplace_back(0, query);
     for (int run = 0; run < runs; ++run) {
         for (size_t q = 0; q < queries.size(); ++q) {

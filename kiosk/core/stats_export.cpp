@@ -274,6 +274,7 @@ std::string report_html(const StatsSummary& s, const ReportInfo& info, const Tra
     html += "<tr><th>" + t("stats.searches") + "</th><td>" + std::to_string(s.searches) + "</td></tr>\n</table>\n";
 
     std::vector<std::string> hours;
+    hours.reserve(24);
     std::vector<int64_t> per_hour(s.per_hour.begin(), s.per_hour.end());
     for (int h = 0; h < 24; ++h) hours.push_back(std::to_string(h));
     html += "<h2>" + replace_all(t("stats.per_hour"), "{date}", s.last_day) + "</h2>\n";
