@@ -46,8 +46,8 @@ UsbUpdates::~UsbUpdates() {
     else scan_thread_.join();
 }
 
-void UsbUpdates::run_scan(std::shared_ptr<ScanJob> job, UsbPackageScanner scanner, InstallerConfig config,
-                          std::string old_fingerprint, bool force, int64_t installed_version) {
+void UsbUpdates::run_scan(std::shared_ptr<ScanJob> job, const UsbPackageScanner& scanner, InstallerConfig config,
+                          const std::string& old_fingerprint, bool force, int64_t installed_version) {
     std::string fingerprint = usb_fingerprint(scanner);
     const bool changed = force || fingerprint != old_fingerprint;
     StickScan scan;

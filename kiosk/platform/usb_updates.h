@@ -94,8 +94,8 @@ private:
         std::string fingerprint;
         StickScan scan;
     };
-    static void run_scan(std::shared_ptr<ScanJob> job, UsbPackageScanner scanner, InstallerConfig config,
-                         std::string old_fingerprint, bool force, int64_t installed_version);
+    static void run_scan(std::shared_ptr<ScanJob> job, const UsbPackageScanner& scanner, InstallerConfig config,
+                         const std::string& old_fingerprint, bool force, int64_t installed_version);
     void run_install(FoundPackage package);
 
     InstallerConfig config_;
