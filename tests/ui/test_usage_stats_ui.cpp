@@ -258,8 +258,7 @@ TEST_CASE("a kiosk killed with SIGKILL while writing its report leaves a readabl
     if (pid == 0) {
         setenv("SDL_VIDEODRIVER", "dummy", 1);
         setenv("SDL_RENDER_DRIVER", "software", 1);
-        freopen("/dev/null", "w", stdout);
-        freopen("/dev/null", "w", stderr);
+        if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(126);
         const std::string assets = std::string(KIOSK_SOURCE_DIR) + "/assets", data = dir.file("data");
         execl(KIOSK_BIN, KIOSK_BIN, "--windowed", "--size", "480x270", "--assets", assets.c_str(), "--data-dir",
               data.c_str(), "--content", KIOSK_CONTENT_DB, static_cast<char*>(nullptr));
