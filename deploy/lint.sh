@@ -3,7 +3,7 @@
 # cppcheck (warning, performance, portability) over the project's own sources, as compiled
 # (compile_commands.json). Any finding fails; the ImGui backend and the fuzz drivers are not ours.
 #   bash deploy/lint.sh              every project translation unit (configures build-lint/, no build)
-#   bash deploy/lint.sh FILE...      only these files (compiled with the core library's flags)
+#   bash deploy/lint.sh FILE...      only these files
 # A finding that is a deliberate exception is silenced where it occurs, with its reason:
 #   // NOLINT(check-name): why              (clang-tidy)
 #   // cppcheck-suppress checkName  why     (cppcheck, on the line above)
@@ -18,17 +18,17 @@ cmake -S "$KIOSK_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_EXPOR
 db="$dir/compile_commands.json"
 
 if [[ $# -gt 0 ]]; then
-    # Scratch files (the gate's test): give them the flags of a core library file.
+    # Files of the project keep their own flags; others (a test's scratch file) get a core file's.
     mkdir -p "$dir/files"
     python3 - "$db" "$dir/files/compile_commands.json" "$@" <<'PY'
 import json, os, sys
 db, out, files = sys.argv[1], sys.argv[2], sys.argv[3:]
-base = next(e for e in json.load(open(db)) if "/kiosk/core/" in e["file"])
+known = {e["file"]: e for e in json.load(open(db))}
+base = next(e for e in known.values() if "/kiosk/core/" in e["file"])
 entries = []
-for f in files:
-    f = os.path.abspath(f)
-    entries.append({"directory": base["directory"], "file": f,
-                    "command": base["command"].replace(base["file"], f)})
+for f in map(os.path.realpath, files):
+    entries.append(known.get(f) or {"directory": base["directory"], "file": f,
+                                    "command": base["command"].replace(base["file"], f)})
 json.dump(entries, open(out, "w"), indent=1)
 PY
     db="$dir/files/compile_commands.json"
