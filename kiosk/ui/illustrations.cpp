@@ -108,7 +108,8 @@ void app_icons(const Pen& g) {
     const ImU32 colors[9] = {c.primary, c.accent, c.warm, c.danger, c.primary, c.success, c.accent, c.warm, c.primary};
     const float cell = 0.22f, gap = 0.05f, start = 0.12f;
     for (int i = 0; i < 9; ++i) {
-        float x = start + (i % 3) * (cell + gap), y = start + static_cast<float>(i / 3) * (cell + gap);
+        const int row = i / 3;
+        float x = start + (i % 3) * (cell + gap), y = start + row * (cell + gap);
         g.rect(x, y, x + cell, y + cell, colors[i], 0.05f);
         if (i % 2 == 0) g.circle(x + cell / 2, y + cell / 2, 0.045f, c.surface);
         else g.rect(x + 0.07f, y + 0.07f, x + cell - 0.07f, y + cell - 0.07f, c.surface, 0.015f);
@@ -201,7 +202,10 @@ void card_payment(const Pen& g) {
     g.rect(0.50f, 0.08f, 0.88f, 0.90f, c.primary, 0.05f);
     g.rect(0.55f, 0.14f, 0.83f, 0.34f, c.surface, 0.02f);
     g.tick(0.69f, 0.245f, 0.1f, c.success, 0.022f);
-    for (int i = 0; i < 9; ++i) g.circle(0.61f + (i % 3) * 0.08f, 0.46f + static_cast<float>(i / 3) * 0.1f, 0.026f, c.surface);
+    for (int i = 0; i < 9; ++i) {
+        const int row = i / 3;
+        g.circle(0.61f + (i % 3) * 0.08f, 0.46f + row * 0.1f, 0.026f, c.surface);
+    }
     g.rect(0.58f, 0.80f, 0.80f, 0.83f, c.surface, 0.01f);
     g.rect(0.08f, 0.42f, 0.60f, 0.76f, c.accent, 0.04f);
     g.rect(0.14f, 0.51f, 0.24f, 0.59f, c.warm, 0.012f);
