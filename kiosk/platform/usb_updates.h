@@ -94,9 +94,9 @@ private:
         std::string fingerprint;
         StickScan scan;
     };
-    static void run_scan(std::shared_ptr<ScanJob> job, const UsbPackageScanner& scanner, InstallerConfig config,
+    static void run_scan(const std::shared_ptr<ScanJob>& job, const UsbPackageScanner& scanner, const InstallerConfig& config,
                          const std::string& old_fingerprint, bool force, int64_t installed_version);
-    void run_install(FoundPackage package);
+    void run_install(const FoundPackage& package);
 
     InstallerConfig config_;
     UsbPackageScanner scanner_;
