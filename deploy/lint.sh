@@ -6,7 +6,7 @@
 #   bash deploy/lint.sh FILE...      only these files
 # A finding that is a deliberate exception is silenced where it occurs, with its reason:
 #   // NOLINT(check-name): why              (clang-tidy)
-#   // cppcheck-suppress checkName  why     (cppcheck, on the line above)
+#   // cppcheck-suppress checkName ; why    (cppcheck, on the line above)
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_packages "$KIOSK_ROOT/deploy/packages-dev.txt"
 started=$SECONDS
