@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -46,7 +47,7 @@ double rss_mb() {
 double percentile(std::vector<double> values, double p) {
     if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, static_cast<size_t>(p * static_cast<double>(values.size() - 1) + 0.5))];
+    return values[std::min(values.size() - 1, static_cast<size_t>(std::lround(p * static_cast<double>(values.size() - 1))))];
 }
 
 // What visitors type: the content's key terms, an abbreviation, and the longest run of

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <climits>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -59,7 +60,7 @@ std::vector<std::string> query_set(const char* only) {
 
 double percentile(std::vector<double> sorted, double fraction) {
     std::sort(sorted.begin(), sorted.end());
-    size_t index = static_cast<size_t>(fraction * static_cast<double>(sorted.size() - 1) + 0.5);
+    size_t index = static_cast<size_t>(std::lround(fraction * static_cast<double>(sorted.size() - 1)));
     return sorted[std::min(index, sorted.size() - 1)];
 }
 
@@ -83,6 +84,7 @@ void measure(const char* corpus, const std::string& path, int runs, double build
     for (const std::string& query : queries) hits += index->search(query, 20).size();
     std::vector<double> latencies;
     std::vector<std::pair<double, std::string>> slowest;  // worst time per query
+    slowest.reserve(queries.size());
     for (const std::string& query : queries) slowest.emplace_back(0, query);
     for (int run = 0; run < runs; ++run) {
         for (size_t q = 0; q < queries.size(); ++q) {

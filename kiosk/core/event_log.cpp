@@ -179,7 +179,7 @@ void EventLog::run() {
         const int64_t now = unix_now_ms();
         if (ok && count > 0 && now >= next_retention_ms) {
             // Once a minute at most: the time limit moves slowly, and the size limit is far.
-            next_retention_ms = now + 60 * 1000;
+            next_retention_ms = now + int64_t{60} * 1000;
             if (apply_retention(db_, retention_, now, &error) < 0) ok = false;
         }
         batch.clear();

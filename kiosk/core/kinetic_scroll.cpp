@@ -24,7 +24,7 @@ double ease_in_out_cubic_slope(double u) { return u < 0.5 ? 12 * u * u : 3 * (2 
 
 KineticScroll::KineticScroll() = default;
 
-KineticScroll::KineticScroll(Params p) : params_(p) {}
+KineticScroll::KineticScroll(const Params& p) : params_(p) {}
 
 // ---------------------------------------------------------------- [SECTION] Geometry
 

@@ -22,7 +22,7 @@ public:
     };
 
     KineticScroll();
-    explicit KineticScroll(Params p);
+    explicit KineticScroll(const Params& p);
 
     // Sets the scrollable size. Keeps the offset where it is unless it is now past the end,
     // in which case it is clamped (no animation, no jump otherwise).

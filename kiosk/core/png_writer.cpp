@@ -16,7 +16,7 @@ namespace kiosk::core {
 
 namespace {
 
-constexpr size_t kOutChunk = 256 * 1024;  // one IDAT chunk per this much deflated data
+constexpr size_t kOutChunk = size_t{256} * 1024;  // one IDAT chunk per this much deflated data
 constexpr int kStripRows = 32;            // rows read at a time by write_png_parallel
 
 void put_u32(uint8_t* p, uint32_t v) {
@@ -62,7 +62,7 @@ public:
     bool init(int width, std::string* error) {
         row_bytes_ = static_cast<size_t>(width) * 4;
         filtered_.resize(row_bytes_ + 1);
-        out_.resize(64 * 1024);
+        out_.resize(size_t{64} * 1024);
         // Level 1 with the Up filter: a 1920x1080 UI shot deflates in a few ms (level 8, stb's
         // default, took ~150 ms) for a file within a few percent of the same size.
         ready_ = deflateInit2(&stream_, Z_BEST_SPEED, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK;
@@ -219,7 +219,7 @@ bool PngWriter::open(const std::string& path, int width, int height, std::string
     header[12] = 0;  // not interlaced
     if (!write_chunk("IHDR", header, sizeof header, error)) return false;
     last_row_.assign(static_cast<size_t>(width) * 4, 0);
-    pending_.reserve(kOutChunk + 64 * 1024);
+    pending_.reserve(kOutChunk + size_t{64} * 1024);
     // The zlib header: deflate with a 32 KB window, the fastest level (what zlib writes for level 1).
     pending_ = {0x78, 0x01};
     return true;

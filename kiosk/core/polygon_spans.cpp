@@ -34,7 +34,8 @@ bool is_convex_polygon(const std::vector<Point2>& points) {
 void convex_polygon_spans(const std::vector<Point2>& points, std::vector<PixelRect>* out) {
     out->clear();
     if (points.size() < 3) return;
-    float min_y = points[0].y, max_y = points[0].y;
+    float min_y = points[0].y;
+    float max_y = min_y;
     for (const Point2& p : points) {
         min_y = std::min(min_y, p.y);
         max_y = std::max(max_y, p.y);

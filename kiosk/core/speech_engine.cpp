@@ -66,8 +66,8 @@ std::vector<std::string> parse_voice_list(const std::string& output) {
 }
 
 EspeakEngine::EspeakEngine(const EspeakConfig& config, PcmSink* sink, std::string audio_error)
-    : config_(config), sink_(sink), problem_(std::move(audio_error)) {
-    volume_ = std::clamp(config.volume_percent, 0, 100);
+    : config_(config), sink_(sink), problem_(std::move(audio_error)),
+      volume_(std::clamp(config.volume_percent, 0, 100)) {
     wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 }
 

@@ -44,6 +44,7 @@ bool SpeechProcess::start(const std::vector<std::string>& argv, std::string inpu
     posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     std::vector<char*> args;
+    args.reserve(argv.size() + 1);
     for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);
     // The caller may block SIGPIPE (a synthesizer that exits before reading all its text must

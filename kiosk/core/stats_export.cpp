@@ -269,6 +269,7 @@ std::string report_html(const StatsSummary& s, const ReportInfo& info, const Tra
     html += "<tr><th>" + t("stats.searches") + "</th><td>" + std::to_string(s.searches) + "</td></tr>\n</table>\n";
 
     std::vector<std::string> hours;
+    hours.reserve(24);
     std::vector<int64_t> per_hour(s.per_hour.begin(), s.per_hour.end());
     for (int h = 0; h < 24; ++h) hours.push_back(std::to_string(h));
     html += "<h2>" + replace_all(t("stats.per_hour"), "{date}", s.last_day) + "</h2>\n";
@@ -441,7 +442,7 @@ ExportResult write_report(const std::vector<UsageEvent>& events, const ReportInf
             if (e.kind != kind) continue;
             chunk += csv_row(e, e.kiosk_id.empty() ? info.kiosk_id : e.kiosk_id);
             ++rows;
-            if (chunk.size() > 64 * 1024) {
+            if (chunk.size() > size_t{64} * 1024) {
                 if (!file.write(chunk, &result)) return result;
                 chunk.clear();
             }

@@ -23,6 +23,7 @@ std::tm local_tm(int64_t unix_ms) {
 
 std::vector<StatsRow> top_rows(const std::map<std::string, StatsRow>& rows) {
     std::vector<StatsRow> out;
+    out.reserve(rows.size());
     for (const auto& entry : rows) out.push_back(entry.second);
     std::stable_sort(out.begin(), out.end(), [](const StatsRow& a, const StatsRow& b) { return a.count > b.count; });
     if (out.size() > kStatsTopRows) out.resize(kStatsTopRows);

@@ -267,6 +267,7 @@ private:
         auto it = folded_.find(&terms);
         if (it != folded_.end()) return it->second;
         std::vector<std::string> folded;
+        folded.reserve(terms.size());
         for (const std::string& term : terms) folded.push_back(fold(term));
         return folded_.emplace(&terms, std::move(folded)).first->second;
     }

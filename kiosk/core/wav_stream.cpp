@@ -69,7 +69,7 @@ bool WavStream::feed(const unsigned char* data, size_t size, std::vector<int16_t
     const size_t frame = static_cast<size_t>(channels_) * 2;
     auto emit = [&](const unsigned char* f) {
         int sum = 0;
-        for (int c = 0; c < channels_; ++c) sum += static_cast<int16_t>(le16(f + c * 2));
+        for (int c = 0; c < channels_; ++c) sum += static_cast<int16_t>(le16(f + static_cast<size_t>(c) * 2));
         out->push_back(static_cast<int16_t>(sum / channels_));
     };
     if (!partial_.empty()) {

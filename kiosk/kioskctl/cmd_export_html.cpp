@@ -65,7 +65,7 @@ void append_body(std::string* html, const Document& doc) {
         }
         // Headings come from the sections, including those directly above another heading.
         for (; section < block.section; ++section) {
-            const std::string& heading = doc.sections[static_cast<size_t>(section + 1)].heading;
+            const std::string& heading = doc.sections[static_cast<size_t>(section) + 1].heading;
             if (!heading.empty()) element(html, "h2", nullptr, nullptr, heading);
         }
         if (list_item && !in_list) {

@@ -22,7 +22,7 @@ CommandLine::CommandLine(const std::vector<std::string>& args, const std::set<st
         bool has_inline_value = false;
         if (size_t eq = name.find('='); eq != std::string::npos) {
             value = name.substr(eq + 1);
-            name = name.substr(0, eq);
+            name.resize(eq);
             has_inline_value = true;
         }
         if (bool_flags.count(name)) {

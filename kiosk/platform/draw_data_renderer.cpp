@@ -167,6 +167,7 @@ void DrawDataRenderer::render_software(ImDrawData* draw_data) {
         const ImDrawList* list = draw_data->CmdLists[n];
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback) {
+                // NOLINTNEXTLINE(performance-no-int-to-ptr): ImGui's own sentinel, (ImDrawCallback)(-1)
                 if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
                     SDL_RenderSetViewport(renderer_, nullptr);
                     SDL_RenderSetClipRect(renderer_, nullptr);

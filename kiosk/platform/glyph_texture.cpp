@@ -49,9 +49,9 @@ void GlyphTexture::upload_rect(const text::GlyphCache& cache, const text::GlyphR
         for (int row = 0; row < rows; ++row) {
             const uint8_t* src = page + static_cast<size_t>(y + row) * cache.width() + rect.x;
             uint8_t* dst = staging_.data() + static_cast<size_t>(row) * rect.w * 4;
-            for (int x = 0; x < rect.w; ++x) {
-                dst[x * 4] = dst[x * 4 + 1] = dst[x * 4 + 2] = 255;
-                dst[x * 4 + 3] = src[x];
+            for (int x = 0; x < rect.w; ++x, dst += 4) {
+                dst[0] = dst[1] = dst[2] = 255;
+                dst[3] = src[x];
             }
         }
         SDL_Rect sdl_rect{rect.x, y, rect.w, rows};

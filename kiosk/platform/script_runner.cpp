@@ -137,7 +137,7 @@ bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string
             push_finger(SDL_FINGERDOWN, cmd.x1, cmd.y1);
             advance_to(now_ + kFramePeriod);
             const double seconds = cmd.ms / 1000.0;
-            const int steps = std::max(1, static_cast<int>(seconds / kFramePeriod + 0.5));
+            const int steps = std::max(1, static_cast<int>(std::lround(seconds / kFramePeriod)));
             for (int i = 1; i <= steps; ++i) {
                 float t = static_cast<float>(i) / steps;
                 push_finger(SDL_FINGERMOTION, cmd.x1 + (cmd.x2 - cmd.x1) * t, cmd.y1 + (cmd.y2 - cmd.y1) * t);
@@ -190,7 +190,7 @@ namespace {
 double percentile(std::vector<double> values, double p) {
     if (values.empty()) return 0.0;
     std::sort(values.begin(), values.end());
-    const size_t index = static_cast<size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    const size_t index = static_cast<size_t>(std::lround(p * static_cast<double>(values.size() - 1)));
     return values[std::min(index, values.size() - 1)];
 }
 

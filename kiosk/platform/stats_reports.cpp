@@ -29,7 +29,7 @@ const ExportResult& ReportJob::result() {
     return result_;
 }
 
-void ReportJob::run(std::string state_db, const Translations& translations) {
+void ReportJob::run(const std::string& state_db, const Translations& translations) {
     SqliteDb db;
     std::vector<UsageEvent> events;
     std::string error;

@@ -33,7 +33,7 @@ public:
     size_t events() const { return events_; }
 
 private:
-    void run(std::string state_db, const Translations& translations);
+    void run(const std::string& state_db, const Translations& translations);
 
     ReportInfo info_;
     std::string out_dir_;

@@ -48,8 +48,8 @@ UsbUpdates::~UsbUpdates() {
     else scan_thread_.join();
 }
 
-void UsbUpdates::run_scan(std::shared_ptr<ScanJob> job, UsbPackageScanner scanner, InstallerConfig config,
-                          std::string old_fingerprint, bool force, int64_t installed_version) {
+void UsbUpdates::run_scan(const std::shared_ptr<ScanJob>& job, const UsbPackageScanner& scanner, const InstallerConfig& config,
+                          const std::string& old_fingerprint, bool force, int64_t installed_version) {
     std::string fingerprint = usb_fingerprint(scanner);
     const bool changed = force || fingerprint != old_fingerprint;
     StickScan scan;
@@ -121,7 +121,7 @@ bool UsbUpdates::start_install(const FoundPackage& package) {
     return true;
 }
 
-void UsbUpdates::run_install(FoundPackage package) {
+void UsbUpdates::run_install(const FoundPackage& package) {
     auto report = [this](float progress) {
         progress_ = progress;
         std::lock_guard<std::mutex> lock(mutex_);

@@ -96,9 +96,9 @@ private:
         std::string fingerprint;
         StickScan scan;
     };
-    static void run_scan(std::shared_ptr<ScanJob> job, UsbPackageScanner scanner, InstallerConfig config,
-                         std::string old_fingerprint, bool force, int64_t installed_version);
-    void run_install(FoundPackage package);
+    static void run_scan(const std::shared_ptr<ScanJob>& job, const UsbPackageScanner& scanner, const InstallerConfig& config,
+                         const std::string& old_fingerprint, bool force, int64_t installed_version);
+    void run_install(const FoundPackage& package);
 
     InstallerConfig config_;
     UsbPackageScanner scanner_;

@@ -34,7 +34,8 @@ float draw_card(UiContext& ctx, const char* title_key, const FactRow* rows, size
     const float top = min.y + pad + medium->size * 1.6f;
     for (size_t i = 0; i < count; ++i) {
         const float x = min.x + pad + (i % 2) * (column_w + gap);
-        float y = top + (i / 2) * row_h;
+        const size_t row = i / 2;  // two facts a row
+        float y = top + row * row_h;
         draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, ctx.t(rows[i].label_key));
         y += small->size * 1.3f;
         // Values change every second (uptime, memory): draw them clipped, never through the

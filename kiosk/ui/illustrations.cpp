@@ -52,7 +52,7 @@ struct Pen {
     // A convex polygon from (x, y) pairs.
     void poly(const float* xy, int points, ImU32 col) const {
         ImVec2 pts[8];
-        for (int i = 0; i < points && i < 8; ++i) pts[i] = p(xy[2 * i], xy[2 * i + 1]);
+        for (int i = 0; i < points && i < 8; ++i, xy += 2) pts[i] = p(xy[0], xy[1]);
         draw->AddConvexPolyFilled(pts, points < 8 ? points : 8, col);
     }
     // A line ending in an arrowhead at (x1, y1).
@@ -110,7 +110,8 @@ void app_icons(const Pen& g) {
     const ImU32 colors[9] = {c.primary, c.accent, c.warm, c.danger, c.primary, c.success, c.accent, c.warm, c.primary};
     const float cell = 0.22f, gap = 0.05f, start = 0.12f;
     for (int i = 0; i < 9; ++i) {
-        float x = start + (i % 3) * (cell + gap), y = start + (i / 3) * (cell + gap);
+        const int row = i / 3;
+        float x = start + (i % 3) * (cell + gap), y = start + row * (cell + gap);
         g.rect(x, y, x + cell, y + cell, colors[i], 0.05f);
         if (i % 2 == 0) g.circle(x + cell / 2, y + cell / 2, 0.045f, c.surface);
         else g.rect(x + 0.07f, y + 0.07f, x + cell - 0.07f, y + cell - 0.07f, c.surface, 0.015f);
@@ -203,7 +204,10 @@ void card_payment(const Pen& g) {
     g.rect(0.50f, 0.08f, 0.88f, 0.90f, c.primary, 0.05f);
     g.rect(0.55f, 0.14f, 0.83f, 0.34f, c.surface, 0.02f);
     g.tick(0.69f, 0.245f, 0.1f, c.success, 0.022f);
-    for (int i = 0; i < 9; ++i) g.circle(0.61f + (i % 3) * 0.08f, 0.46f + (i / 3) * 0.1f, 0.026f, c.surface);
+    for (int i = 0; i < 9; ++i) {
+        const int row = i / 3;
+        g.circle(0.61f + (i % 3) * 0.08f, 0.46f + row * 0.1f, 0.026f, c.surface);
+    }
     g.rect(0.58f, 0.80f, 0.80f, 0.83f, c.surface, 0.01f);
     g.rect(0.08f, 0.42f, 0.60f, 0.76f, c.accent, 0.04f);
     g.rect(0.14f, 0.51f, 0.24f, 0.59f, c.warm, 0.012f);
@@ -256,7 +260,7 @@ void shield(const Pen& g, ImU32 outer, ImU32 inner) {
     const float outline[12] = {0.5f, 0.06f, 0.84f, 0.19f, 0.82f, 0.52f, 0.5f, 0.94f, 0.18f, 0.52f, 0.16f, 0.19f};
     g.poly(outline, 6, outer);
     float inside[12];
-    for (int i = 0; i < 6; ++i) {
+    for (size_t i = 0; i < 6; ++i) {
         inside[2 * i] = 0.5f + (outline[2 * i] - 0.5f) * 0.78f;
         inside[2 * i + 1] = 0.48f + (outline[2 * i + 1] - 0.48f) * 0.78f;
     }

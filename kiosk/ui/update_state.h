@@ -30,7 +30,7 @@ struct Font;  // ui/fonts.h
 // Assign a fresh one when the text changes.
 struct WrappableText {
     WrappableText() = default;
-    explicit WrappableText(std::string wrapped) : text(std::move(wrapped)) {}
+    explicit WrappableText(std::string words) : text(std::move(words)) {}
     std::string text;
     WrapSlot wrapped;
 };

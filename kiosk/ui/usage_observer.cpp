@@ -22,7 +22,7 @@ int read_percent(const ReaderState& reader) {
     if (reader.layout.document != reader.document || height <= 0) return 0;
     const float viewport = height - reader.scroll.max_offset();
     const float seen = std::clamp((reader.scroll.offset() + viewport) / height, 0.0f, 1.0f);
-    return static_cast<int>(seen * 100.0f + 0.5f);
+    return static_cast<int>(std::lround(seen * 100.0f));
 }
 
 }  // namespace

@@ -127,7 +127,8 @@ TEST_CASE("20,000 distinct characters through a one-page cache evict, stay in bu
     CHECK(stats.evictions > 15000);
     CHECK(stats.glyphs < 1000);
     // Every glyph of the last frame is still there, with FreeType's pixels, at its own place.
-    for (auto& [glyph, cached] : last_frame) {
+    for (auto& [glyph_id, cached] : last_frame) {
+        const auto glyph = glyph_id;  // CAPTURE's lambda may not name a structured binding (C++17, clang)
         CAPTURE(glyph);
         const CachedGlyph* again = cache.get({FontCollection::face_id(cjk, Weight::Regular), glyph, 96});
         REQUIRE(again == cached);

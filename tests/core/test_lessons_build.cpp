@@ -297,7 +297,9 @@ TEST_CASE("the real lessons carry the review's new slides in all three languages
     };
     TempDir dir;
     auto store = build_and_open(KIOSK_SOURCE_DIR "/db", dir.file("content.db"));
-    for (const auto& [id, wanted] : expected) {
+    for (const auto& [lesson_id, words_wanted] : expected) {
+        const auto& id = lesson_id;  // INFO's lambda may not name a structured binding (C++17, clang)
+        const auto& wanted = words_wanted;
         INFO(id << ": " << wanted[Lang::En]);
         const Lesson* lesson = store->find_lesson(id);
         REQUIRE(lesson);

@@ -195,7 +195,7 @@ TEST_CASE("fewer than five slides is reported where the quiz starts") {
     std::string text = sample_lesson_text();
     size_t fifth = text.find("[slide]", text.find("title.en: Slide 4"));
     size_t quiz = text.find("[question]");
-    text = text.substr(0, fifth) + text.substr(quiz);
+    text.erase(fifth, quiz - fifth);
     Diagnostics d = parse_failing(text);
     CHECK_MESSAGE(has_diagnostic(d, line_of(text, "[question]"), "", "at least 5 slides before its quiz; found 4"),
                   describe(d));

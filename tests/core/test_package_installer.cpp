@@ -25,7 +25,7 @@ struct InstalledFixture : PackageFixture {
 
     // Installs `package`, expects a refusal for `problem`, and checks nothing changed.
     InstallOutcome expect_refused(const std::string& package, PackageProblem problem, const char* reason_part,
-                                  InstallerConfig installer_config) {
+                                  const InstallerConfig& installer_config) {
         ContentInstaller installer(installer_config);
         InstallOutcome outcome = installer.install(package, package + ".minisig");
         CHECK_FALSE(outcome.ok());

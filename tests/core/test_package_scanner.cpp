@@ -20,8 +20,7 @@ namespace {
 
 // A fake /media with one stick mounted at media/organizer/STICK.
 struct StickFixture : PackageFixture {
-    StickFixture() {
-        folder = dir.file("media/organizer/STICK/sco-kiosk");
+    StickFixture() : folder(dir.file("media/organizer/STICK/sco-kiosk")) {
         REQUIRE(fs::make_dirs(folder));
     }
     std::string put(int64_t version, const std::string& name) {

@@ -116,7 +116,7 @@ TEST_CASE("png writer: a 1920x1080 image written in strips decodes to the same p
     REQUIRE_MESSAGE(png.open(dir.file("shot.png"), width, height, &error), error);
     for (int y = 0; y < height; y += 64) {
         const int rows = std::min(64, height - y);
-        REQUIRE_MESSAGE(png.write_rows(&image[static_cast<size_t>(y) * width * 4], rows, width * 4, &error), error);
+        REQUIRE_MESSAGE(png.write_rows(&image[static_cast<size_t>(y) * width * 4], rows, static_cast<size_t>(width) * 4, &error), error);
     }
     REQUIRE_MESSAGE(png.finish(&error), error);
     int w = 0, h = 0;
@@ -130,7 +130,7 @@ TEST_CASE("png writer: strided rows and a one-pixel image") {
     kiosk::test::TempDir dir;
     std::string error;
     // Rows 16 bytes apart, of which 12 (3 pixels) belong to the image.
-    std::vector<uint8_t> strided(16 * 2, 0xEE);
+    std::vector<uint8_t> strided(size_t{16} * 2, 0xEE);
     for (int i = 0; i < 12; ++i) strided[i] = static_cast<uint8_t>(i * 20), strided[16 + i] = static_cast<uint8_t>(250 - i);
     REQUIRE_MESSAGE(kiosk::core::write_png(dir.file("strided.png"), strided.data(), 3, 2, 16, &error), error);
     int w = 0, h = 0;
@@ -258,7 +258,7 @@ TEST_CASE("png writer: small images and a failing reader with bands") {
                 *why = "reading pixels failed: gone";
                 return false;
             }
-            for (int r = 0; r < rows; ++r) std::memcpy(rgba + r * stride, &image[(first + r) * 256], 256);
+            for (int r = 0; r < rows; ++r) std::memcpy(rgba + r * stride, &image[static_cast<size_t>(first + r) * 256], 256);
             return true;
         };
         CHECK_FALSE(kiosk::core::write_png_parallel(dir.file("failed.png"), 64, 400, 2, failing, &error));

@@ -44,7 +44,7 @@ bool centre_inside(const std::vector<Point2>& poly, float x, float y) {
 void check_exact(const std::vector<Point2>& poly) {
     std::vector<PixelRect> rects;
     kiosk::core::convex_polygon_spans(poly, &rects);
-    std::vector<int> covered(200 * 200, 0);
+    std::vector<int> covered(size_t{200} * 200, 0);
     for (const PixelRect& r : rects)
         for (int y = r.y; y < r.y + r.h; ++y)
             for (int x = r.x; x < r.x + r.w; ++x) {
@@ -106,7 +106,7 @@ TEST_CASE("polygon spans: subtracting a rectangle leaves exactly the other pixel
         CAPTURE(hole.y);
         std::vector<PixelRect> rects = base;
         kiosk::core::subtract_rect(&rects, hole);
-        std::vector<int> covered(200 * 200, 0), expected(200 * 200, 0);
+        std::vector<int> covered(size_t{200} * 200, 0), expected(size_t{200} * 200, 0);
         for (const PixelRect& r : base)
             for (int y = r.y; y < r.y + r.h; ++y)
                 for (int x = r.x; x < r.x + r.w; ++x)

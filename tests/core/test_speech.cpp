@@ -126,7 +126,7 @@ std::vector<std::string> child_processes() {
 
 // A stand-in for espeak-ng that knows only the Russian and English voices.
 std::string write_voiceless_engine(const kiosk::test::TempDir& dir) {
-    const std::string path = dir.file("espeak-no-cmn");
+    std::string path = dir.file("espeak-no-cmn");
     kiosk::test::write_text(path,
                             "#!/bin/sh\n"
                             "if [ \"$1\" = --voices ]; then espeak-ng --voices | grep -v ' cmn '; exit 0; fi\n"
@@ -343,9 +343,9 @@ TEST_CASE("An empty text ends at once and a 20000-character text streams with bo
     CHECK(sink.played() == 0);
 
     std::string huge;
-    while (huge.size() < 20000 * 2) huge += "Цифровое сотрудничество государств-членов ШОС. ";  // 2 bytes a letter
+    while (huge.size() < size_t{20000} * 2) huge += "Цифровое сотрудничество государств-членов ШОС. ";  // 2 bytes a letter
     const uint64_t serial = engine.speak(huge, Lang::Ru, 200);
-    REQUIRE(wait_until([&] { return engine.stats().samples > 22050 * 10; }, 30));  // 10 s of it came through
+    REQUIRE(wait_until([&] { return engine.stats().samples > int64_t{22050} * 10; }, 30));  // 10 s of it came through
     CHECK_FALSE(engine.done(serial));
     // Never more than the worker's 1.5 s ahead plus one read of the pipe sits in the queue.
     CHECK(sink.max_queued() <= static_cast<size_t>(22050 * 1.5) + 16384);

@@ -66,7 +66,7 @@ Translations translations() {
 std::vector<UsageEvent> sample_day(int64_t day_ms, int sessions) {
     std::vector<UsageEvent> events;
     for (int s = 1; s <= sessions; ++s) {
-        const int64_t at = day_ms + (9 + s % 8) * 3600 * 1000LL + s * 1000;
+        const int64_t at = day_ms + int64_t{9 + s % 8} * 3600 * 1000 + int64_t{s} * 1000;
         UsageEvent session = event(EventKind::Session, "idle_reset", 60000 + s * 1000, at, s);
         session.detail = s % 3 == 0 ? "ru,zh" : "en";
         events.push_back(session);
@@ -157,6 +157,7 @@ TEST_CASE("retention removes the oldest events first, by age and by size") {
     const int64_t now = 1800000000000LL;
     const int64_t day = 86400 * 1000LL;
     std::vector<UsageEvent> events;
+    events.reserve(100);
     for (int i = 0; i < 100; ++i) events.push_back(event(EventKind::Screen, "home", i, now - (100 - i) * day));
     std::string error;
     REQUIRE(insert_events(db, &events, &error));
@@ -167,6 +168,7 @@ TEST_CASE("retention removes the oldest events first, by age and by size") {
 
     // 1 MB limit: fill well past it; the oldest go until the file's used pages fit.
     std::vector<UsageEvent> bulk;
+    bulk.reserve(20000);
     for (int i = 0; i < 20000; ++i) bulk.push_back(event(EventKind::Search, std::string(100, 'q') + std::to_string(i), i, now));
     REQUIRE(insert_events(db, &bulk, &error));
     const int64_t removed = apply_retention(db, EventRetention{3650, 1}, now, &error);
@@ -367,7 +369,7 @@ TEST_CASE("an export killed half-way leaves no report under the final name") {
     std::vector<UsageEvent> events;
     for (int round = 0; round < 40; ++round) {
         std::vector<UsageEvent> day = sample_day(1790000000000LL + round * 86400000LL, 500);
-        for (UsageEvent& e : day) e.id += round * 10000;
+        for (UsageEvent& e : day) e.id += int64_t{round} * 10000;
         events.insert(events.end(), day.begin(), day.end());
     }
     Translations tr = translations();

@@ -76,7 +76,7 @@ TEST_CASE("The idle wait never exceeds the caller's maximum and is zero once a h
     heartbeat.note_progress();
     heartbeat.mark_sent(0);
     CHECK(heartbeat.wait_ms(0, 1000) == 1000);
-    CHECK(heartbeat.wait_ms(4500 * 1000, 1000) == 500);
+    CHECK(heartbeat.wait_ms(int64_t{4500} * 1000, 1000) == 500);
     CHECK(heartbeat.wait_ms(4999900, 1000) == 1);  // rounded up, never a busy zero before it is due
     CHECK(heartbeat.wait_ms(5 * kSecond, 1000) == 0);
     CHECK(heartbeat.wait_ms(9 * kSecond, 1000) == 0);

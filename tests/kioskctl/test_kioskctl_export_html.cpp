@@ -69,7 +69,7 @@ std::vector<std::string> texts_of(const Document& doc) {
     int section = -1;
     for (const Block& block : doc.blocks) {
         for (; section < block.section; ++section) {
-            const std::string& heading = doc.sections[static_cast<size_t>(section + 1)].heading;
+            const std::string& heading = doc.sections[static_cast<size_t>(section) + 1].heading;
             if (!heading.empty()) texts.push_back(heading);
         }
         texts.push_back(block.text);

@@ -53,7 +53,7 @@ void make_kiosk(const std::string& data_dir, const std::string& id, int visitors
     doc.detail = "ru";
     events.push_back(doc);
     UsageEvent late = events[0];
-    late.at_ms = later + 12 * 3600 * 1000LL;
+    late.at_ms = later + 12LL * 3600 * 1000;
     events.push_back(late);
     REQUIRE(insert_events(db, &events, &error));
 }

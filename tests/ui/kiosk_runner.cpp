@@ -65,6 +65,7 @@ std::string enter_pin(const std::string& pin) {
 
 ContentFixture::ContentFixture() {
     std::string error;
+    // cppcheck-suppress useInitializationList ; the open reports into `error`, declared first
     content = ContentStore::open(KIOSK_CONTENT_DB, &error);
     REQUIRE_MESSAGE(content, error);
     Diagnostics diagnostics;

@@ -134,10 +134,10 @@ TEST_CASE("a trainer PIN set with kioskctl opens trainer mode, and the group qui
 
     // Another PIN does not open trainer mode; the trainer's own does.
     const std::string pad = f.tap("home.lessons_title") + f.tap("lessons.trainer");
-    auto wrong = run_kiosk_script(dir, pad + enter_pin("975310"));
-    REQUIRE_MESSAGE(wrong.result.exit_code == 0, wrong.result.err);
-    CHECK(wrong.state["screen"].string == "pin");
-    CHECK(wrong.state["pin_failures"].number == 1);
+    auto wrong_pin = run_kiosk_script(dir, pad + enter_pin("975310"));
+    REQUIRE_MESSAGE(wrong_pin.result.exit_code == 0, wrong_pin.result.err);
+    CHECK(wrong_pin.state["screen"].string == "pin");
+    CHECK(wrong_pin.state["pin_failures"].number == 1);
 
     std::string script = pad + enter_pin(kTrainerTestPin) + "tap-label " + lesson.title[Lang::Ru] + "\n";
     for (size_t s = 1; s < lesson.slides.size(); ++s) script += f.tap("lesson.next");

@@ -64,7 +64,7 @@ size_t characters_before(Lang lang, int until) {
 const std::string kOpenFirst = "wait 100\ntap 300 500\nwait 300\n";
 
 std::string no_cmn_engine(const TempDir& dir) {
-    const std::string path = dir.file("espeak-no-cmn");
+    std::string path = dir.file("espeak-no-cmn");
     kiosk::test::write_text(path,
                             "#!/bin/sh\n"
                             "if [ \"$1\" = --voices ]; then espeak-ng --voices | grep -v ' cmn '; exit 0; fi\n"

@@ -40,7 +40,8 @@ std::vector<int> ints(const kiosk::test::JsonValue& array) {
 
 TEST_CASE("a document opens in the visitor's language with a label saying it is a translation made for the kiosk") {
     const std::string id = "2025-digital-economy-statement";
-    for (const auto& [lang, code] : {std::pair{Lang::Zh, "zh"}, std::pair{Lang::En, "en"}, std::pair{Lang::Ru, "ru"}}) {
+    for (const auto& [lang, lang_name] : {std::pair{Lang::Zh, "zh"}, std::pair{Lang::En, "en"}, std::pair{Lang::Ru, "ru"}}) {
+        const char* code = lang_name;  // CAPTURE's lambda may not name a structured binding (C++17, clang)
         CAPTURE(code);
         TempDir dir;
         KioskRun opened = run(dir, open_document(id, lang) + "shot @DIR@/reader.png\n", code);

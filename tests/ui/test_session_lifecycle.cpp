@@ -321,6 +321,7 @@ TEST_CASE("SIGTERM shuts the kiosk down cleanly") {
                                      std::string(KIOSK_SOURCE_DIR) + "/assets", "--data-dir", dir.file("data"),
                                      "--dump-state", dir.file("state.json")};
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     std::vector<std::string> env_strings;
@@ -331,6 +332,7 @@ TEST_CASE("SIGTERM shuts the kiosk down cleanly") {
     env_strings.push_back("SDL_RENDER_DRIVER=software");
     env_strings.push_back("NOTIFY_SOCKET=" + dir.file("notify"));
     std::vector<char*> envp;
+    envp.reserve(env_strings.size() + 1);
     for (auto& e : env_strings) envp.push_back(e.data());
     envp.push_back(nullptr);
     pid_t pid = 0;

@@ -55,8 +55,8 @@ struct SoftwareCanvas {
     std::vector<uint32_t> pixels() const {
         std::vector<uint32_t> out(static_cast<size_t>(kWidth) * kHeight);
         for (int y = 0; y < kHeight; ++y)
-            std::memcpy(&out[static_cast<size_t>(y) * kWidth], static_cast<uint8_t*>(surface->pixels) + y * surface->pitch,
-                        kWidth * 4);
+            std::memcpy(&out[static_cast<size_t>(y) * kWidth], static_cast<uint8_t*>(surface->pixels) + static_cast<size_t>(y) * surface->pitch,
+                        static_cast<size_t>(kWidth) * 4);
         return out;
     }
     SDL_Surface* surface = nullptr;
@@ -147,6 +147,7 @@ TEST_CASE("software drawing: translucent layers under an opaque card are skipped
         const float spread = 3.0f * static_cast<float>(i);
         draw->AddRectFilled(ImVec2(30.4f - spread * 0.3f, 40.2f + spread * 0.2f), ImVec2(260.7f + spread * 0.3f, 220.5f + spread),
                             IM_COL32(0x1A, 0x2B, 0x3C, 7 + 3 * (3 - i)), 20.0f + spread);
+        // NOLINTNEXTLINE(performance-no-int-to-ptr): ImGui's own sentinel, (ImDrawCallback)(-1)
         draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);  // a new command: nothing covers it
     }
     draw->AddRectFilled(ImVec2(30.4f, 40.2f), ImVec2(260.7f, 220.5f), IM_COL32(255, 255, 255, 255), 20.0f);

@@ -45,7 +45,7 @@ struct Fixture {
 };
 
 // Rows of `file` in the report folder `dir` (header left out) that contain every one of `parts`.
-size_t rows_with(const std::string& dir, const std::string& file, std::vector<std::string> parts) {
+size_t rows_with(const std::string& dir, const std::string& file, const std::vector<std::string>& parts) {
     const std::string text = read_text(dir + "/" + file);
     size_t count = 0, start = text.find("\r\n") + 2;
     while (start < text.size()) {
@@ -94,7 +94,7 @@ int count_pixels(const std::string& path, int x0, int y0, int x1, int y1, unsign
     int count = 0;
     for (int y = y0; y < y1 && y < h; ++y)
         for (int x = x0; x < x1 && x < w; ++x) {
-            const unsigned char* p = pixels + (y * w + x) * 3;
+            const unsigned char* p = pixels + static_cast<size_t>(y * w + x) * 3;
             count += (static_cast<unsigned>(p[0]) << 16 | p[1] << 8 | p[2]) == rgb;
         }
     stbi_image_free(pixels);
@@ -258,8 +258,7 @@ TEST_CASE("a kiosk killed with SIGKILL while writing its report leaves a readabl
     if (pid == 0) {
         setenv("SDL_VIDEODRIVER", "dummy", 1);
         setenv("SDL_RENDER_DRIVER", "software", 1);
-        freopen("/dev/null", "w", stdout);
-        freopen("/dev/null", "w", stderr);
+        if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(126);
         const std::string assets = std::string(KIOSK_SOURCE_DIR) + "/assets", data = dir.file("data");
         execl(KIOSK_BIN, KIOSK_BIN, "--windowed", "--size", "480x270", "--assets", assets.c_str(), "--data-dir",
               data.c_str(), "--content", KIOSK_CONTENT_DB, static_cast<char*>(nullptr));

@@ -286,7 +286,7 @@ TEST_CASE("newly installed content on which the kiosk keeps failing to start is 
         KioskRun run = k.run(kEnterOrganizerPin + "shot @DIR@/recovered.png\n");
         CHECK(run.state["content_version"].number == 1);
         CHECK(run.result.err.find("rolled back") != std::string::npos);
-        CHECK(run.state["usb"]["recovery"].string.find("2") != std::string::npos);
+        CHECK(run.state["usb"]["recovery"].string.find('2') != std::string::npos);
         CHECK(k.status()["version"].number == 1);
     }
 }

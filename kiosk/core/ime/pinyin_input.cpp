@@ -75,7 +75,8 @@ bool write_if_changed(const std::string& path, const std::string& text, std::str
 }
 
 RimeTraits make_traits(const PinyinInput::Options& options) {
-    RIME_STRUCT(RimeTraits, traits);
+    RimeTraits traits{};  // RIME_STRUCT, without its {0} that clang's -Wextra flags
+    RIME_STRUCT_INIT(RimeTraits, traits);
     traits.shared_data_dir = options.shared_data_dir.c_str();
     traits.user_data_dir = options.user_data_dir.c_str();
     traits.distribution_name = "SCO kiosk";
@@ -117,7 +118,8 @@ struct PinyinInput::Engine {
 
     // Reads RIME's composition and candidates again, and ranks them.
     void refresh() {
-        RIME_STRUCT(RimeContext, context);
+        RimeContext context{};
+        RIME_STRUCT_INIT(RimeContext, context);
         composition.clear();
         if (api->get_context(session, &context)) {
             if (context.composition.preedit) composition = context.composition.preedit;
@@ -149,7 +151,8 @@ struct PinyinInput::Engine {
 
     // The text RIME committed, if any.
     std::string take_commit() {
-        RIME_STRUCT(RimeCommit, commit);
+        RimeCommit commit{};
+        RIME_STRUCT_INIT(RimeCommit, commit);
         std::string text;
         if (api->get_commit(session, &commit)) {
             if (commit.text) text = commit.text;

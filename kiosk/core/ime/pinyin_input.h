@@ -102,8 +102,8 @@ public:
 private:
     struct Command {
         enum class Kind { Type, Digit, Space, Backspace, Select, Page, Clear, DropComposition, SetContent };
-        Command(Kind kind = Kind::DropComposition, char key = 0, int number = 0, std::string text = {})
-            : kind(kind), key(key), number(number), text(std::move(text)) {}
+        Command(Kind command = Kind::DropComposition, char typed = 0, int index = 0, std::string content = {})
+            : kind(command), key(typed), number(index), text(std::move(content)) {}
         Kind kind;
         char key = 0;
         int number = 0;

@@ -101,7 +101,7 @@ ShapedText TextShaper::shape_uncached(std::string_view text, Weight weight, std:
         FriBidiParType direction = FRIBIDI_PAR_ON;
         if (fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), static_cast<FriBidiStrIndex>(count),
                                                 &direction, bidi_levels.data()) != 0) {
-            for (size_t i = 0; i < count; ++i) levels[i] = bidi_levels[i];
+            for (size_t i = 0; i < count; ++i) levels[i] = static_cast<unsigned char>(bidi_levels[i]);  // FriBidiLevel: a signed char, 0 to 125
             out.rtl = FRIBIDI_IS_RTL(direction);
         }
     }
