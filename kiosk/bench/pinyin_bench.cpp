@@ -52,8 +52,16 @@ double percentile(std::vector<double> values, double p) {
 
 // What visitors type: the content's key terms, an abbreviation, and the longest run of
 // ambiguous letters the composition holds (the slowest case RIME meets here).
-const char* const kWords[] = {"shuzijingji", "wangluoanquan", "rengongzhineng", "xinxianquan", "dianzizhengwu",
-                              "shanghaihezuozuzhi", "hulianwang", "yunjisuan", "dashuju", "szjj",
+const char* const kWords[] = {"shuzijingji",
+                              "wangluoanquan",
+                              "rengongzhineng",
+                              "xinxianquan",
+                              "dianzizhengwu",
+                              "shanghaihezuozuzhi",
+                              "hulianwang",
+                              "yunjisuan",
+                              "dashuju",
+                              "szjj",
                               "qqqqqqqqqqqqqqqqqqqqqqqqqq"};
 const char* const kAmbiguous = kWords[10];  // reported apart too
 
@@ -123,15 +131,15 @@ int main(int argc, char** argv) {
     std::string error;
     if (!vocabulary.load(content, &error)) std::fprintf(stderr, "pinyin_bench: %s\n", error.c_str());
 
-    std::printf("{\"first_start_ms\": %.1f, \"warm_start_ms\": %.1f, \"keystrokes\": %zu, "
-                "\"keystroke_ms_p50\": %.3f, \"keystroke_ms_p99\": %.3f, \"keystroke_ms_max\": %.3f, "
-                "\"words_ms_p50\": %.3f, \"words_ms_p99\": %.3f, \"ambiguous_ms_p50\": %.3f, \"ambiguous_ms_p99\": %.3f, "
-                "\"rss_added_ready_mb\": %.1f, \"rss_added_after_typing_mb\": %.1f, \"words_with_candidates\": %d, "
-                "\"vocabulary_chars\": %zu, \"vocabulary_mb\": %.2f}\n",
-                first_start_ms, warm_start_ms, keystrokes.size(), percentile(keystrokes, 0.5),
-                percentile(keystrokes, 0.99), percentile(keystrokes, 1.0), percentile(words_only, 0.5),
-                percentile(words_only, 0.99), percentile(ambiguous, 0.5), percentile(ambiguous, 0.99), rss_ready - rss_before,
-                rss_after - rss_before, words_with_candidates, vocabulary.chars(),
-                static_cast<double>(vocabulary.memory_bytes()) / (1024.0 * 1024.0));
+    std::printf(
+        "{\"first_start_ms\": %.1f, \"warm_start_ms\": %.1f, \"keystrokes\": %zu, "
+        "\"keystroke_ms_p50\": %.3f, \"keystroke_ms_p99\": %.3f, \"keystroke_ms_max\": %.3f, "
+        "\"words_ms_p50\": %.3f, \"words_ms_p99\": %.3f, \"ambiguous_ms_p50\": %.3f, \"ambiguous_ms_p99\": %.3f, "
+        "\"rss_added_ready_mb\": %.1f, \"rss_added_after_typing_mb\": %.1f, \"words_with_candidates\": %d, "
+        "\"vocabulary_chars\": %zu, \"vocabulary_mb\": %.2f}\n",
+        first_start_ms, warm_start_ms, keystrokes.size(), percentile(keystrokes, 0.5), percentile(keystrokes, 0.99),
+        percentile(keystrokes, 1.0), percentile(words_only, 0.5), percentile(words_only, 0.99),
+        percentile(ambiguous, 0.5), percentile(ambiguous, 0.99), rss_ready - rss_before, rss_after - rss_before,
+        words_with_candidates, vocabulary.chars(), static_cast<double>(vocabulary.memory_bytes()) / (1024.0 * 1024.0));
     return 0;
 }

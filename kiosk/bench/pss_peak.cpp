@@ -134,7 +134,8 @@ std::vector<pid_t> list_pids() {
     if (!dir) return pids;
     while (dirent* entry = ::readdir(dir)) {
         pid_t pid = 0;
-        if (kiosk::core::parse_integer(entry->d_name, pid_t{1}, std::numeric_limits<pid_t>::max(), &pid)) pids.push_back(pid);
+        if (kiosk::core::parse_integer(entry->d_name, pid_t{1}, std::numeric_limits<pid_t>::max(), &pid))
+            pids.push_back(pid);
     }
     ::closedir(dir);
     return pids;
@@ -149,7 +150,8 @@ public:
     std::vector<pid_t> rescan() {
         std::vector<pid_t> alive = list_pids();
         std::set<pid_t> alive_set(alive.begin(), alive.end());
-        for (auto it = known_.begin(); it != known_.end();) it = alive_set.count(it->first) ? std::next(it) : known_.erase(it);
+        for (auto it = known_.begin(); it != known_.end();)
+            it = alive_set.count(it->first) ? std::next(it) : known_.erase(it);
         for (pid_t pid : alive) {
             // A pid seen before is read again only when its parent has gone: it has been
             // reparented (to this subreaper, if it belongs to the tree).
@@ -320,7 +322,8 @@ int parse_options(int argc, char** argv, Options* out) {
             out->always_read = true;
         } else if ((arg == "--interval-ms" || arg == "--timeout-s") && i + 1 < argc) {
             long value = 0;
-            if (!kiosk::core::parse_integer(argv[++i], 1L, 100000L, &value)) return usage(arg + " must be a number from 1 to 100000");
+            if (!kiosk::core::parse_integer(argv[++i], 1L, 100000L, &value))
+                return usage(arg + " must be a number from 1 to 100000");
             (arg == "--interval-ms" ? out->interval_ms : out->timeout_s) = value;
         } else {
             return usage("unknown option " + arg);
@@ -373,8 +376,7 @@ int main(int argc, char** argv) {
 
     const double wall_ms = std::chrono::duration<double, std::milli>(run.end - run.start).count();
     const int exit_code = WIFEXITED(run.status) ? WEXITSTATUS(run.status) : 128 + WTERMSIG(run.status);
-    std::printf("{\"wall_ms\": %.1f, \"cpu_ms\": %.1f, \"exit_code\": %d", wall_ms, cpu_ms_of(RUSAGE_CHILDREN),
-                exit_code);
+    std::printf("{\"wall_ms\": %.1f, \"cpu_ms\": %.1f, \"exit_code\": %d", wall_ms, cpu_ms_of(RUSAGE_CHILDREN), exit_code);
     if (options.sample_pss) {
         std::printf(", \"peak_pss_mb\": %.1f, \"processes_at_peak\": %zu, \"max_processes\": %zu, \"samples\": %ld, "
                     "\"pss_reads\": %ld, \"interval_ms\": %ld, \"sampler_cpu_ms\": %.1f",
@@ -382,7 +384,8 @@ int main(int argc, char** argv) {
                     options.interval_ms, sampler_cpu_ms);
     }
     std::printf("}\n");
-    if (run.timed_out) std::fprintf(stderr, "pss_peak: %s did not finish within %ld s; killed\n", options.command[0], options.timeout_s);
+    if (run.timed_out)
+        std::fprintf(stderr, "pss_peak: %s did not finish within %ld s; killed\n", options.command[0], options.timeout_s);
     if (g_stop_signal) return 128 + g_stop_signal;
     return run.timed_out ? 124 : exit_code;
 }

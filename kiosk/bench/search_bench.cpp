@@ -40,10 +40,32 @@ using Clock = std::chrono::steady_clock;
 std::vector<std::string> query_set(const char* only) {
     if (only) return {only};
     std::vector<std::string> queries = {
-        "цифровая экономика", "умные города", "информационная безопасность", "искусственный интеллект",
-        "электронная торговля", "цифровой трансформации", "ШОС", "сотрудничество", "5G", "интернет вещей",
-        "кибербезопасность", "Бишкек", "стартапов", "digital economy", "smart cities", "artificial intelligence",
-        "数字", "数", "智慧城市", "人工智能", "数字经济合作", "\"", "NEAR(цифровой OR", "😀", "и", "в",
+        "цифровая экономика",
+        "умные города",
+        "информационная безопасность",
+        "искусственный интеллект",
+        "электронная торговля",
+        "цифровой трансформации",
+        "ШОС",
+        "сотрудничество",
+        "5G",
+        "интернет вещей",
+        "кибербезопасность",
+        "Бишкек",
+        "стартапов",
+        "digital economy",
+        "smart cities",
+        "artificial intelligence",
+        "数字",
+        "数",
+        "智慧城市",
+        "人工智能",
+        "数字经济合作",
+        "\"",
+        "NEAR(цифровой OR",
+        "😀",
+        "и",
+        "в",
     };
     for (const char* word : {"информационная безопасность", "цифровая грамотность"}) {
         std::string typed;
@@ -105,10 +127,8 @@ void measure(const char* corpus, const std::string& path, int runs, double build
     std::printf("{\"corpus\": \"%s\", \"items\": %s, \"passages\": %s, \"file_mb\": %.1f, \"queries\": %zu, "
                 "\"runs\": %d, \"hits\": %zu, \"p50_ms\": %.3f, \"p99_ms\": %.3f, \"max_ms\": %.3f, "
                 "\"build_s\": %.1f}\n",
-                corpus, items.c_str(), passages.c_str(),
-                file_bytes(db) / 1e6,
-                queries.size(), runs, hits, percentile(latencies, 0.5), percentile(latencies, 0.99),
-                percentile(latencies, 1.0), build_seconds);
+                corpus, items.c_str(), passages.c_str(), file_bytes(db) / 1e6, queries.size(), runs, hits,
+                percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(latencies, 1.0), build_seconds);
     std::fflush(stdout);
 }
 

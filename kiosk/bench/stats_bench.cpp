@@ -31,7 +31,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double ms_since(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
 
 // A plausible mix: per visitor a session, 6 screens, 2 documents, 2 searches, a lesson and a quiz.
 UsageEvent sample_event(int64_t i) {
@@ -40,8 +42,10 @@ UsageEvent sample_event(int64_t i) {
     e.session = i / 13 + 1;
     switch (i % 13) {
         case 0: e.kind = EventKind::Session, e.subject = "idle_reset", e.detail = "ru,en", e.value = 95000; break;
-        case 1: case 2: e.kind = EventKind::Document, e.subject = "sco-digital-2020", e.detail = "ru", e.value = 60; break;
-        case 3: case 4: e.kind = EventKind::Search, e.subject = kQueries[i % 5], e.detail = "ru", e.value = i % 3; break;
+        case 1:
+        case 2: e.kind = EventKind::Document, e.subject = "sco-digital-2020", e.detail = "ru", e.value = 60; break;
+        case 3:
+        case 4: e.kind = EventKind::Search, e.subject = kQueries[i % 5], e.detail = "ru", e.value = i % 3; break;
         case 5: e.kind = EventKind::Lesson, e.subject = "phishing-fraud", e.detail = "started"; break;
         case 6: e.kind = EventKind::Quiz, e.subject = "phishing-fraud", e.value = 3, e.value2 = 4; break;
         default: e.kind = EventKind::Screen, e.subject = "reader", e.value = 12000; break;
@@ -56,10 +60,10 @@ int main(int argc, char** argv) {
     std::string dir;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--events") && !parse_integer(argv[i + 1], int64_t{1}, int64_t{100000000}, &count)) {
-            std::fprintf(stderr, "stats_bench: --events expects a whole number from 1 to 100000000, got '%s'\n", argv[i + 1]);
+            std::fprintf(stderr, "stats_bench: --events expects a whole number from 1 to 100000000, got '%s'\n",
+                         argv[i + 1]);
             return 2;
-        }
-        else if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
+        } else if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
     }
     if (dir.empty()) {
         char pattern[] = "/tmp/stats-bench-XXXXXX";

@@ -89,7 +89,8 @@ private:
         SqliteStatement insert_doc(db_, "INSERT INTO documents VALUES(?, ?, ?, ?, ?, ?, ?)");
         insert_doc.bind(1, info.id).bind(2, position).bind(3, document_type_name(info.type)).bind(4, info.date);
         std::string authentic;
-        for (Lang lang : info.authentic_languages) authentic += (authentic.empty() ? "" : ",") + std::string(lang_code(lang));
+        for (Lang lang : info.authentic_languages)
+            authentic += (authentic.empty() ? "" : ",") + std::string(lang_code(lang));
         insert_doc.bind(5, join_parties(info.parties)).bind(6, info.source).bind(7, authentic);
         if (!insert_doc.run()) return fail(insert_doc, error);
 
@@ -192,7 +193,8 @@ private:
     // One row per field and language: (lesson, [index,] field, lang, value); index < 0 means none.
     bool write_lesson_texts(const char* table, const std::string& lesson, int index, LocalizedFields fields,
                             std::string* error) {
-        std::string sql = std::string("INSERT INTO ") + table + (index < 0 ? " VALUES(?, ?, ?, ?)" : " VALUES(?, ?, ?, ?, ?)");
+        std::string sql =
+            std::string("INSERT INTO ") + table + (index < 0 ? " VALUES(?, ?, ?, ?)" : " VALUES(?, ?, ?, ?, ?)");
         SqliteStatement insert(db_, sql.c_str());
         for (const auto& [field, text] : fields) {
             for (Lang lang : kAllLangs) {
@@ -238,8 +240,7 @@ void add_lesson_chars(std::set<char32_t>& chars, const Lesson& lesson) {
 }
 
 // db/terminology.txt (optional) and db/translations/: every document in zh and en.
-void load_translation_sources(const std::string& source_dir, std::vector<Document>* documents,
-                              Diagnostics* diagnostics) {
+void load_translation_sources(const std::string& source_dir, std::vector<Document>* documents, Diagnostics* diagnostics) {
     std::vector<Term> terms;
     std::string terminology = fs::join(source_dir, "terminology.txt");
     if (fs::exists(terminology)) {
@@ -284,7 +285,8 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
         int id_line = header_field_line(text, "id");
         auto [it, inserted] = seen_ids.emplace(doc.info.id, path + ":" + std::to_string(id_line));
         if (!inserted) {
-            diagnostics->push_back({path, id_line, "id", "duplicate id '" + doc.info.id + "' (already used at " + it->second + ")"});
+            diagnostics->push_back(
+                {path, id_line, "id", "duplicate id '" + doc.info.id + "' (already used at " + it->second + ")"});
             continue;
         }
         out->documents.push_back(std::move(doc));
@@ -298,7 +300,8 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
     load_lesson_sources(fs::join(source_dir, "lessons"), fs::join(source_dir, "local"), out->documents, &out->lessons,
                         diagnostics);
     // Topics, terms and references are matched against the passages in every language.
-    if (diagnostics->size() == errors_before) load_explore_sources(source_dir, out->documents, &out->explore, diagnostics);
+    if (diagnostics->size() == errors_before)
+        load_explore_sources(source_dir, out->documents, &out->explore, diagnostics);
     // Mentions are checked against valid documents only, as translations are.
     if (diagnostics->size() == errors_before)
         load_overview_sources(fs::join(source_dir, "explore"), out->documents, &out->overview, diagnostics);
@@ -346,8 +349,8 @@ std::string collect_charset(const ContentSources& sources) {
 bool build_content(const BuildOptions& options, Diagnostics* diagnostics) {
     if (options.content_version < 1 || options.content_version > kMaxContentVersion) {
         diagnostics->push_back({options.out_path, 0, "content-version",
-                                "must be a positive whole number up to " + std::to_string(kMaxContentVersion) + ", got " +
-                                    std::to_string(options.content_version)});
+                                "must be a positive whole number up to " + std::to_string(kMaxContentVersion) +
+                                    ", got " + std::to_string(options.content_version)});
         return false;
     }
     if (!options.built_at.empty() && !is_iso_utc_timestamp(options.built_at)) {

@@ -19,10 +19,10 @@ namespace kiosk::core {
 bool create_content_schema(SqliteDb& db, std::string* error);
 
 struct BuildOptions {
-    std::string source_dir;      // holds documents/ and, optionally, lessons/
-    std::string out_path;        // the database to write; replaced atomically
+    std::string source_dir;  // holds documents/ and, optionally, lessons/
+    std::string out_path;    // the database to write; replaced atomically
     int64_t content_version = 1;
-    std::string built_at;        // ISO 8601 UTC; empty means now
+    std::string built_at;  // ISO 8601 UTC; empty means now
 };
 
 // Reads and validates every source under `source_dir`. Returns false with diagnostics on any problem.

@@ -160,8 +160,7 @@ std::vector<std::string> keep_data_dir_owner(const std::string& dir) {
         if (::lstat(path.c_str(), &st) != 0 || (st.st_uid == top.st_uid && st.st_gid == top.st_gid)) continue;
         if (::lchown(path.c_str(), top.st_uid, top.st_gid) == 0)
             changes.push_back("gave " + path + " to " + user_name(top.st_uid) + ", who owns the data dir");
-        else
-            changes.push_back("could not give " + path + " to " + user_name(top.st_uid) + ": " + std::strerror(errno));
+        else changes.push_back("could not give " + path + " to " + user_name(top.st_uid) + ": " + std::strerror(errno));
     }
     return changes;
 }
@@ -214,8 +213,8 @@ ContentStatus ContentInstaller::status() const {
     status.version = read_content_version(status.path);
     uint64_t inode = 0;
     int starts = 0;
-    status.on_trial = !status.is_factory && read_trial(content_file("trial"), &inode, &starts) &&
-                      inode == inode_of(active_db());
+    status.on_trial =
+        !status.is_factory && read_trial(content_file("trial"), &inode, &starts) && inode == inode_of(active_db());
     if (fs::exists(previous_db())) {
         status.has_previous = true;
         status.previous_version = read_content_version(previous_db());
@@ -297,9 +296,10 @@ bool ContentInstaller::set_aside_active(RecoveryNotice::Kind kind, std::vector<s
     if (restored && kind == RecoveryNotice::Kind::FailedStarts)  // it must prove itself again
         write_trial(content_file("trial"), inode_of(active_db()), 0, &error);
     const char* name = kind == RecoveryNotice::Kind::FailedStarts ? "failed_starts" : "unreadable";
-    fs::write_file_atomically(content_file("recovery.txt"), std::string(name) + " " + std::to_string(from) + " " +
-                                                                std::to_string(to) + (restored ? "" : " factory") + "\n",
-                              &error);
+    fs::write_file_atomically(
+        content_file("recovery.txt"),
+        std::string(name) + " " + std::to_string(from) + " " + std::to_string(to) + (restored ? "" : " factory") + "\n",
+        &error);
     return true;
 }
 
@@ -376,8 +376,8 @@ RecoveryNotice ContentInstaller::recovery_notice() const {
     if (!fs::read_file(content_file("recovery.txt"), &text) ||
         std::sscanf(text.c_str(), "%31s %lld %lld %15s", kind, &from, &to, factory) < 3)
         return notice;
-    notice.kind = std::strcmp(kind, "failed_starts") == 0 ? RecoveryNotice::Kind::FailedStarts
-                                                          : RecoveryNotice::Kind::Unreadable;
+    notice.kind =
+        std::strcmp(kind, "failed_starts") == 0 ? RecoveryNotice::Kind::FailedStarts : RecoveryNotice::Kind::Unreadable;
     notice.from_version = from;
     notice.to_version = to;
     notice.to_factory = std::strcmp(factory, "factory") == 0;

@@ -65,20 +65,20 @@ enum class InstallFailure { None, Busy, DataDir, NoSpace, CopyFailed, Rejected, 
 
 struct InstallOutcome {
     InstallFailure failure = InstallFailure::None;
-    std::string reason;   // one line for the organizer and the log
-    PackageCheck check;   // the verifier's verdict on the staged copy
+    std::string reason;  // one line for the organizer and the log
+    PackageCheck check;  // the verifier's verdict on the staged copy
     bool ok() const { return failure == InstallFailure::None; }
 };
 
 struct ContentStatus {
-    std::string path;               // the active content database; empty if there is none
-    bool is_factory = false;        // the factory content is active
-    int64_t version = 0;            // content version of `path`; 0 if unreadable
-    bool has_previous = false;      // a rollback is possible
+    std::string path;           // the active content database; empty if there is none
+    bool is_factory = false;    // the factory content is active
+    int64_t version = 0;        // content version of `path`; 0 if unreadable
+    bool has_previous = false;  // a rollback is possible
     bool previous_is_factory = false;
     int64_t previous_version = 0;
-    std::string problem;            // why there is no usable content, if so
-    bool on_trial = false;          // new content not yet confirmed by kTrialSeconds of running
+    std::string problem;    // why there is no usable content, if so
+    bool on_trial = false;  // new content not yet confirmed by kTrialSeconds of running
 };
 
 // The last automatic fallback, as the organizer panel words it.

@@ -25,8 +25,8 @@ bool parse_block_kind(std::string_view name, BlockKind* out);
 // One paragraph, list item or signature line of a document: the official Russian text and its
 // translations written for the kiosk.
 struct Block {
-    int id = 0;          // 1-based position in the document; the "paragraph id" of search and links
-    int section = 0;     // index into Document::sections
+    int id = 0;       // 1-based position in the document; the "paragraph id" of search and links
+    int section = 0;  // index into Document::sections
     BlockKind kind = BlockKind::Paragraph;
     std::string text;           // official Russian wording, verbatim
     LocalizedText translation;  // [Zh] and [En]: translations made for the kiosk; [Ru] stays empty
@@ -40,8 +40,8 @@ struct Block {
 };
 
 struct Section {
-    std::string heading;  // empty for the untitled opening section; official Russian
-    int first_block = 0;  // index into Document::blocks
+    std::string heading;                // empty for the untitled opening section; official Russian
+    int first_block = 0;                // index into Document::blocks
     LocalizedText heading_translation;  // [Zh] and [En], as for Block::translation
     int source_line = 0;                // line of the heading in the db/ source (0: none or from a database)
 

@@ -15,7 +15,7 @@ struct ContentSources {
     std::vector<Document> documents;
     std::vector<Lesson> lessons;  // sorted by Lesson::order
     ExploreContent explore;       // topics, glossary, acts, links (explore_source.h)
-    OverviewContent overview;       // db/explore/: about, timeline, member states
+    OverviewContent overview;     // db/explore/: about, timeline, member states
 };
 
 }  // namespace kiosk::core

@@ -66,7 +66,8 @@ bool load_documents(SqliteDb& db, std::vector<Document>* documents, std::string*
         doc.info.authentic_languages.clear();
         for (const std::string& code : split_list(docs.text(5)))
             if (auto lang = parse_lang(code)) doc.info.authentic_languages.push_back(*lang);
-        if (!doc.info.is_authentic(Lang::Ru)) doc.info.authentic_languages.insert(doc.info.authentic_languages.begin(), Lang::Ru);
+        if (!doc.info.is_authentic(Lang::Ru))
+            doc.info.authentic_languages.insert(doc.info.authentic_languages.begin(), Lang::Ru);
         index[doc.info.id] = documents->size();
         documents->push_back(std::move(doc));
     }
@@ -151,8 +152,7 @@ bool read_content_info(SqliteDb& db, ContentInfo* info, std::string* error) {
         // SQLite only reads the file header when the first statement is prepared.
         if ((select.error_code() & 0xff) == SQLITE_NOTADB)
             *error = "not a kiosk content database (not an SQLite database at all)";
-        else
-            *error = "not a kiosk content database (" + select.error() + ")";
+        else *error = "not a kiosk content database (" + select.error() + ")";
         return false;
     }
     std::map<std::string, std::string> meta;

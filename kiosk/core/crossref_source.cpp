@@ -28,9 +28,8 @@ bool load_acts(const std::string& path, std::vector<ExternalAct>* out, Diagnosti
     });
 }
 
-bool load_references(const std::string& path, const std::vector<Document>& documents,
-                     const std::vector<ExternalAct>& acts, PassageMatcher& matcher, std::vector<ReferenceRule>* out,
-                     Diagnostics* diagnostics) {
+bool load_references(const std::string& path, const std::vector<Document>& documents, const std::vector<ExternalAct>& acts,
+                     PassageMatcher& matcher, std::vector<ReferenceRule>* out, Diagnostics* diagnostics) {
     const SectionRules rules{"reference", {"target"}, {}, {"match"}};
     std::vector<SourceSection> sections;
     bool ok = read_sections_file(path, rules, &sections, diagnostics);
@@ -48,8 +47,8 @@ bool load_references(const std::string& path, const std::vector<Document>& docum
             rule.kind = LinkKind::Act;
         }
         if (!found) {
-            diagnostics->push_back({path, target.line, "target", "'" + target.value +
-                                                                     "' is neither a bundled document nor an act of acts.txt"});
+            diagnostics->push_back({path, target.line, "target",
+                                    "'" + target.value + "' is neither a bundled document nor an act of acts.txt"});
             ok = false;
             continue;
         }

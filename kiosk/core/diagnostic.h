@@ -8,8 +8,8 @@ namespace kiosk::core {
 
 struct Diagnostic {
     std::string file;
-    int line = 0;        // 1-based; 0 when the problem is about the whole file
-    std::string field;   // header key or block kind; may be empty
+    int line = 0;       // 1-based; 0 when the problem is about the whole file
+    std::string field;  // header key or block kind; may be empty
     std::string message;
 
     std::string str() const;

@@ -30,14 +30,34 @@ struct FieldSpec {
 
 // Every header key a document may have. Localized keys are listed per language.
 constexpr FieldSpec kFields[] = {
-    {"id", true},          {"type", true},        {"date", true},       {"parties", false},
-    {"source", false},     {"title.ru", true},    {"title.en", true},   {"title.zh", true},
-    {"summary.en", true},  {"summary.zh", true},  {"summary.ru", false}, {"place.ru", true},
-    {"place.en", true},    {"place.zh", true},    {"issuer.ru", true},  {"issuer.en", true},
-    {"issuer.zh", true},   {"date_note.ru", false}, {"date_note.en", false}, {"date_note.zh", false},
-    {"parties_note.ru", false}, {"parties_note.en", false}, {"parties_note.zh", false},
-    {"annex_note.ru", false},   {"annex_note.en", false},   {"annex_note.zh", false},
-    {"authentic", false},   {"url", false},
+    {"id", true},
+    {"type", true},
+    {"date", true},
+    {"parties", false},
+    {"source", false},
+    {"title.ru", true},
+    {"title.en", true},
+    {"title.zh", true},
+    {"summary.en", true},
+    {"summary.zh", true},
+    {"summary.ru", false},
+    {"place.ru", true},
+    {"place.en", true},
+    {"place.zh", true},
+    {"issuer.ru", true},
+    {"issuer.en", true},
+    {"issuer.zh", true},
+    {"date_note.ru", false},
+    {"date_note.en", false},
+    {"date_note.zh", false},
+    {"parties_note.ru", false},
+    {"parties_note.en", false},
+    {"parties_note.zh", false},
+    {"annex_note.ru", false},
+    {"annex_note.en", false},
+    {"annex_note.zh", false},
+    {"authentic", false},
+    {"url", false},
 };
 
 // "BY, IN, IR, ..., UZ" for messages.
@@ -168,13 +188,13 @@ private:
 
     void fill_info(int separator_line, Document* doc) {
         for (const FieldSpec& spec : kFields)
-            if (spec.required && !header_.count(spec.key))
-                error(separator_line, spec.key, "missing required field");
+            if (spec.required && !header_.count(spec.key)) error(separator_line, spec.key, "missing required field");
 
         DocumentInfo& info = doc->info;
         if (auto it = header_.find("id"); it != header_.end()) {
             if (!is_valid_content_id(it->second.value))
-                error(it->second.line, "id", "'" + it->second.value + "' is not a valid id (use a-z, 0-9 and '-', at most 64)");
+                error(it->second.line, "id",
+                      "'" + it->second.value + "' is not a valid id (use a-z, 0-9 and '-', at most 64)");
             info.id = it->second.value;
         }
         if (auto it = header_.find("type"); it != header_.end()) {
@@ -207,8 +227,9 @@ private:
         // A reader must learn who the parties are, or why none are listed.
         if (!header_.count("parties") && !header_.count("parties_note.ru") && !header_.count("parties_note.en") &&
             !header_.count("parties_note.zh"))
-            error(separator_line, "parties",
-                  "missing: list the parties the text names, or say in parties_note.ru, .en and .zh why none are listed");
+            error(
+                separator_line, "parties",
+                "missing: list the parties the text names, or say in parties_note.ru, .en and .zh why none are listed");
         info.block_count = static_cast<int>(doc->blocks.size());
     }
 
@@ -280,7 +301,6 @@ bool is_valid_date(std::string_view date) {
     return parse_iso_date(date, &parsed);
 }
 
-
 bool is_known_party(std::string_view code) {
     for (const char* party : kParties)
         if (code == party) return true;
@@ -300,12 +320,10 @@ int header_field_line(std::string_view text, std::string_view key) {
     return 0;
 }
 
-bool parse_document_source(std::string_view text, const std::string& file_name, Document* out,
-                           Diagnostics* diagnostics) {
+bool parse_document_source(std::string_view text, const std::string& file_name, Document* out, Diagnostics* diagnostics) {
     *out = Document{};
     SourceParser parser(file_name, diagnostics);
     return parser.parse(text, out);
 }
-
 
 }  // namespace kiosk::core

@@ -13,8 +13,7 @@ namespace kiosk::core {
 
 // Parses `text`, read from `file_name`. Returns true when the document is valid;
 // otherwise appends at least one diagnostic to `diagnostics`.
-bool parse_document_source(std::string_view text, const std::string& file_name, Document* out,
-                           Diagnostics* diagnostics);
+bool parse_document_source(std::string_view text, const std::string& file_name, Document* out, Diagnostics* diagnostics);
 
 // The 1-based line of header field `key` in a document source, or 0 if the header lacks it.
 // Lets checks across files (duplicate ids) point at the line to fix.

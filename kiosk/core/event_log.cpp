@@ -24,8 +24,8 @@ bool insert_events(SqliteDb& db, std::vector<UsageEvent>* events, std::string* e
     }
     std::string commit_error;
     if (ok && db.exec("COMMIT;", &commit_error)) return true;
-    *error = "storing " + std::to_string(events->size()) + " events failed: " +
-             (insert.error().empty() ? commit_error : insert.error());
+    *error = "storing " + std::to_string(events->size()) +
+             " events failed: " + (insert.error().empty() ? commit_error : insert.error());
     db.exec("ROLLBACK;");
     for (UsageEvent& event : *events) event.id = 0;
     return false;

@@ -20,8 +20,8 @@
 namespace kiosk::core {
 
 struct EventRetention {
-    int days = 90;       // stats_retention_days: events older than this are removed
-    int max_mb = 50;     // stats_max_mb: the events take at most this much of state.db
+    int days = 90;    // stats_retention_days: events older than this are removed
+    int max_mb = 50;  // stats_max_mb: the events take at most this much of state.db
 };
 
 // How long the writer waits to gather a batch, and the most events one transaction takes.
@@ -42,8 +42,8 @@ class EventLog : public UsageSink {
 public:
     // Opens its own connection to `state_db_path` (which StateStore created and migrated)
     // and starts the writer thread. Null with `error` if the file cannot be opened.
-    static std::unique_ptr<EventLog> open(const std::string& state_db_path, EventRetention retention,
-                                          bool log_queries, std::string* error);
+    static std::unique_ptr<EventLog> open(const std::string& state_db_path, EventRetention retention, bool log_queries,
+                                          std::string* error);
     ~EventLog() override;  // writes what is queued, then stops the writer
 
     void record(UsageEvent event) override;
@@ -70,12 +70,12 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::condition_variable written_cv_;
-    std::vector<UsageEvent> queue_;   // guarded by mutex_
-    uint64_t queued_total_ = 0;       // guarded: events ever queued
-    uint64_t done_total_ = 0;         // guarded: events written or dropped by the writer
-    bool stopping_ = false;           // guarded
-    bool flush_requested_ = false;    // guarded
-    std::string error_;               // guarded
+    std::vector<UsageEvent> queue_;  // guarded by mutex_
+    uint64_t queued_total_ = 0;      // guarded: events ever queued
+    uint64_t done_total_ = 0;        // guarded: events written or dropped by the writer
+    bool stopping_ = false;          // guarded
+    bool flush_requested_ = false;   // guarded
+    std::string error_;              // guarded
     std::atomic<int64_t> written_{0};
     std::atomic<int64_t> dropped_{0};
 };

@@ -13,9 +13,9 @@ namespace kiosk::core {
 
 // A byte range of one block's text in one language, e.g. the words a topic matched there.
 struct PassageSpan {
-    std::string document;  // DocumentInfo::id
-    int block = 0;         // Block::id, 1-based
-    Lang lang = Lang::Ru;  // which text: the original (ru) or a translation
+    std::string document;    // DocumentInfo::id
+    int block = 0;           // Block::id, 1-based
+    Lang lang = Lang::Ru;    // which text: the original (ru) or a translation
     int begin = 0, end = 0;  // byte offsets into Block::text_in(lang)
 };
 
@@ -57,10 +57,10 @@ struct PassageLink {
 };
 
 struct ExploreContent {
-    std::vector<Topic> topics;          // in the order of db/topics.txt
-    std::vector<GlossaryTerm> glossary; // in the order of db/glossary.txt
-    std::vector<ExternalAct> acts;      // by date
-    std::vector<PassageLink> links;     // by document, block, language, offset; never overlapping
+    std::vector<Topic> topics;           // in the order of db/topics.txt
+    std::vector<GlossaryTerm> glossary;  // in the order of db/glossary.txt
+    std::vector<ExternalAct> acts;       // by date
+    std::vector<PassageLink> links;      // by document, block, language, offset; never overlapping
 };
 
 }  // namespace kiosk::core

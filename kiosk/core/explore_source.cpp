@@ -26,7 +26,9 @@ struct Candidate {
 std::vector<PassageLink> resolve_links(std::vector<Candidate> candidates, const std::vector<Document>& documents) {
     std::map<std::string, int> order;
     for (size_t i = 0; i < documents.size(); ++i) order[documents[i].info.id] = static_cast<int>(i);
-    auto passage = [&](const PassageSpan& s) { return std::make_tuple(order[s.document], s.block, static_cast<int>(s.lang)); };
+    auto passage = [&](const PassageSpan& s) {
+        return std::make_tuple(order[s.document], s.block, static_cast<int>(s.lang));
+    };
     std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
         const PassageSpan &x = a.link.span, &y = b.link.span;
         return std::make_tuple(passage(x), a.priority, y.end - y.begin, x.begin) <
@@ -72,20 +74,21 @@ bool load_explore_sources(const std::string& source_dir, const std::vector<Docum
     PassageMatcher matcher(documents);
     bool ok = load_topics(fs::join(source_dir, "topics.txt"), matcher, &out->topics, diagnostics);
     std::vector<std::vector<PassageSpan>> term_spans;
-    ok = load_glossary(fs::join(source_dir, "glossary.txt"), documents, matcher, &out->glossary, &term_spans,
-                       diagnostics) && ok;
+    ok = load_glossary(fs::join(source_dir, "glossary.txt"), documents, matcher, &out->glossary, &term_spans, diagnostics) &&
+         ok;
     const std::string acts_path = fs::join(source_dir, "acts.txt");
     ok = load_acts(acts_path, &out->acts, diagnostics) && ok;
     std::vector<ReferenceRule> references;
-    ok = load_references(fs::join(source_dir, "references.txt"), documents, out->acts, matcher, &references,
-                         diagnostics) && ok;
+    ok = load_references(fs::join(source_dir, "references.txt"), documents, out->acts, matcher, &references, diagnostics) &&
+         ok;
     if (!ok) return false;
     // An act nothing refers to could never be reached from a passage.
     for (const ExternalAct& act : out->acts) {
         bool used = std::any_of(references.begin(), references.end(),
                                 [&](const ReferenceRule& rule) { return rule.target == act.id; });
         if (!used) {
-            diagnostics->push_back({acts_path, act.source_line, "id", "act '" + act.id + "' is the target of no [reference] in references.txt"});
+            diagnostics->push_back({acts_path, act.source_line, "id",
+                                    "act '" + act.id + "' is the target of no [reference] in references.txt"});
             ok = false;
         }
     }

@@ -29,16 +29,14 @@ bool load_glossary(const std::string& path, const std::vector<Document>& documen
                    std::vector<GlossaryTerm>* out, std::vector<std::vector<PassageSpan>>* term_spans,
                    Diagnostics* diagnostics);
 bool load_acts(const std::string& path, std::vector<ExternalAct>* out, Diagnostics* diagnostics);
-bool load_references(const std::string& path, const std::vector<Document>& documents,
-                     const std::vector<ExternalAct>& acts, PassageMatcher& matcher, std::vector<ReferenceRule>* out,
-                     Diagnostics* diagnostics);
+bool load_references(const std::string& path, const std::vector<Document>& documents, const std::vector<ExternalAct>& acts,
+                     PassageMatcher& matcher, std::vector<ReferenceRule>* out, Diagnostics* diagnostics);
 
 // Matches every `match.xx` alternative of `section` with `matcher`, reporting (against the
 // line of `match.xx`) an alternative that matches no passage, except inside `skip_document`.
 // Returns the matches in document order; `ok` becomes false on a report.
-std::vector<PassageSpan> match_section_rules(const SourceSection& section, const std::string& path,
-                                             PassageMatcher& matcher, const std::string& skip_document,
-                                             Diagnostics* diagnostics, bool* ok);
+std::vector<PassageSpan> match_section_rules(const SourceSection& section, const std::string& path, PassageMatcher& matcher,
+                                             const std::string& skip_document, Diagnostics* diagnostics, bool* ok);
 
 // All of the above for `source_dir`, with the links of every passage resolved: references
 // before glossary terms, longer before shorter, never overlapping; a term is linked once per

@@ -49,8 +49,7 @@ bool span_fits(const std::vector<Document>& documents, const PassageSpan& span) 
 
 }  // namespace
 
-const std::string* passage_text(const std::vector<Document>& documents, const std::string& document, int block_id,
-                                Lang lang) {
+const std::string* passage_text(const std::vector<Document>& documents, const std::string& document, int block_id, Lang lang) {
     for (const Document& doc : documents)
         if (doc.info.id == document)
             for (const Block& block : doc.blocks)
@@ -84,7 +83,8 @@ bool write_explore_tables(SqliteDb& db, const ExploreContent& explore, std::stri
         term.reset();
         term.bind(1, g.id).bind(2, static_cast<int64_t>(i)).bind(3, g.source_document).bind(4, g.source_block);
         if (!term.run()) return failed(term, error);
-        if (!write_texts(db, "glossary_text", g.id, {{"term", &g.term}, {"definition", &g.definition}}, error)) return false;
+        if (!write_texts(db, "glossary_text", g.id, {{"term", &g.term}, {"definition", &g.definition}}, error))
+            return false;
     }
     SqliteStatement act(db, "INSERT INTO acts VALUES(?, ?)");
     for (const ExternalAct& a : explore.acts) {
@@ -154,12 +154,15 @@ bool load_explore_tables(SqliteDb& db, const std::vector<Document>& documents, E
         }
         out->glossary.push_back(std::move(term));
     }
-    if (!read_texts(db, "glossary_text", [&](const std::string& id, const std::string& field) -> LocalizedText* {
-            auto it = term_index.find(id);
-            if (it == term_index.end()) return nullptr;
-            GlossaryTerm& term = out->glossary[it->second];
-            return field == "term" ? &term.term : field == "definition" ? &term.definition : nullptr;
-        }, error))
+    if (!read_texts(
+            db, "glossary_text",
+            [&](const std::string& id, const std::string& field) -> LocalizedText* {
+                auto it = term_index.find(id);
+                if (it == term_index.end()) return nullptr;
+                GlossaryTerm& term = out->glossary[it->second];
+                return field == "term" ? &term.term : field == "definition" ? &term.definition : nullptr;
+            },
+            error))
         return false;
 
     std::map<std::string, size_t> act_index;
@@ -171,12 +174,18 @@ bool load_explore_tables(SqliteDb& db, const std::vector<Document>& documents, E
         act.date = acts.text(1);
         out->acts.push_back(std::move(act));
     }
-    if (!read_texts(db, "act_text", [&](const std::string& id, const std::string& field) -> LocalizedText* {
-            auto it = act_index.find(id);
-            if (it == act_index.end()) return nullptr;
-            ExternalAct& act = out->acts[it->second];
-            return field == "name" ? &act.name : field == "place" ? &act.place : field == "issuer" ? &act.issuer : nullptr;
-        }, error))
+    if (!read_texts(
+            db, "act_text",
+            [&](const std::string& id, const std::string& field) -> LocalizedText* {
+                auto it = act_index.find(id);
+                if (it == act_index.end()) return nullptr;
+                ExternalAct& act = out->acts[it->second];
+                return field == "name"     ? &act.name
+                       : field == "place"  ? &act.place
+                       : field == "issuer" ? &act.issuer
+                                           : nullptr;
+            },
+            error))
         return false;
 
     SqliteStatement links(db, "SELECT document, block, lang, start, end, kind, target FROM passage_links");

@@ -19,7 +19,6 @@ bool write_explore_tables(SqliteDb& db, const ExploreContent& explore, std::stri
 bool load_explore_tables(SqliteDb& db, const std::vector<Document>& documents, ExploreContent* out, std::string* error);
 
 // The text of `document`'s block `block_id` in `lang`, or null if there is no such block.
-const std::string* passage_text(const std::vector<Document>& documents, const std::string& document, int block_id,
-                                Lang lang);
+const std::string* passage_text(const std::vector<Document>& documents, const std::string& document, int block_id, Lang lang);
 
 }  // namespace kiosk::core

@@ -33,12 +33,11 @@ bool load_glossary(const std::string& path, const std::vector<Document>& documen
         if (!source.value.empty()) {
             LessonLink link;
             if (!parse_lesson_link(source.value, &link)) {
-                diagnostics->push_back({path, source.line, "source", "'" + source.value +
-                                                                         "' is not DOCUMENT-ID#PARAGRAPH"});
+                diagnostics->push_back({path, source.line, "source", "'" + source.value + "' is not DOCUMENT-ID#PARAGRAPH"});
                 ok = false;
             } else if (!find_source_block(documents, link)) {
-                diagnostics->push_back({path, source.line, "source", "'" + source.value +
-                                                                         "' points at no paragraph of a bundled document"});
+                diagnostics->push_back({path, source.line, "source",
+                                        "'" + source.value + "' points at no paragraph of a bundled document"});
                 ok = false;
             } else {
                 term.source_document = link.document_id;

@@ -85,9 +85,7 @@ bool next_question(GroupSession& session, double now) {
     return false;
 }
 
-int VoteTally::percent_right() const {
-    return all() > 0 ? static_cast<int>(std::lround(100.0 * right / all())) : 0;
-}
+int VoteTally::percent_right() const { return all() > 0 ? static_cast<int>(std::lround(100.0 * right / all())) : 0; }
 
 VoteTally tally_question(const GroupSession& session, size_t question) {
     VoteTally tally;

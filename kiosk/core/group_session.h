@@ -19,10 +19,10 @@ struct GroupSession {
     Phase phase = Phase::Choose;
     const Lesson* lesson = nullptr;
     int slide = 0;
-    double started = 0;     // kiosk clock when the presentation began
-    double ended = 0;       // kiosk clock when the results were shown
+    double started = 0;  // kiosk clock when the presentation began
+    double ended = 0;    // kiosk clock when the results were shown
     int question = 0;
-    bool revealed = false;  // the current question's answer is showing
+    bool revealed = false;                // the current question's answer is showing
     std::vector<std::vector<int>> votes;  // per question, per option: how many participants chose it
 };
 

@@ -15,7 +15,10 @@ public:
     IdleTimer() = default;
     IdleTimer(double idle_s, double countdown_s) : idle_s_(idle_s), countdown_s_(countdown_s) {}
 
-    void configure(double idle_s, double countdown_s) { idle_s_ = idle_s; countdown_s_ = countdown_s; }
+    void configure(double idle_s, double countdown_s) {
+        idle_s_ = idle_s;
+        countdown_s_ = countdown_s;
+    }
     double idle_seconds() const { return idle_s_; }
     double countdown_seconds() const { return countdown_s_; }
 

@@ -91,7 +91,8 @@ public:
                 return error(line_no, verb == "shot" ? "expected 'shot FILE.png'" : "expected 'tap-label TEXT'");
             cmd.kind = verb == "shot" ? ScriptCommand::Kind::Shot : ScriptCommand::Kind::TapLabel;
             cmd.text = std::string(rest);
-            if (cmd.kind == ScriptCommand::Kind::Shot && (cmd.text.size() < 5 || cmd.text.substr(cmd.text.size() - 4) != ".png"))
+            if (cmd.kind == ScriptCommand::Kind::Shot &&
+                (cmd.text.size() < 5 || cmd.text.substr(cmd.text.size() - 4) != ".png"))
                 return error(line_no, "screenshot file name must end in .png");
         } else if (verb == "tap-id") {
             // Ids hold no spaces ("reader.back", "home.document.2019-digital-concept").
@@ -101,7 +102,8 @@ public:
         } else if (verb == "key") {
             if (words.size() != 2) return error(line_no, "expected 'key COMBO', e.g. 'key alt+f4'");
             cmd.kind = ScriptCommand::Kind::Key;
-            if (!parse_key_combo(words[1], &cmd)) return error(line_no, "'" + words[1] + "' is not a key combination (e.g. escape, alt+f4, ctrl+q)");
+            if (!parse_key_combo(words[1], &cmd))
+                return error(line_no, "'" + words[1] + "' is not a key combination (e.g. escape, alt+f4, ctrl+q)");
         } else {
             return error(line_no, "unknown command '" + verb + "' (expected tap, tap-id, tap-label, drag, wait, shot or key)");
         }

@@ -21,10 +21,10 @@ namespace kiosk::core {
 struct ScriptCommand {
     enum class Kind { Tap, TapId, TapLabel, Drag, Wait, Shot, Key };
     Kind kind = Kind::Wait;
-    int line = 0;             // 1-based line in the script, for error messages
+    int line = 0;  // 1-based line in the script, for error messages
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     double ms = 0;
-    std::string text;         // id for TapId, label for TapLabel, file for Shot, key name for Key (e.g. "f4")
+    std::string text;  // id for TapId, label for TapLabel, file for Shot, key name for Key (e.g. "f4")
     bool ctrl = false, alt = false, shift = false;  // modifiers for Key
 };
 

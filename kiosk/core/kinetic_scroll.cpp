@@ -10,7 +10,7 @@ namespace kiosk::core {
 
 namespace {
 
-constexpr double kVelocityWindowS = 0.1;  // release velocity is measured over this much movement
+constexpr double kVelocityWindowS = 0.1;   // release velocity is measured over this much movement
 constexpr double kRestBeforeLiftS = 0.05;  // a finger still for this long before lifting throws nothing
 constexpr double kMinSampleSpanS = 0.002;  // shorter spans give meaningless velocities
 constexpr double kTimeEpsilonS = 1e-6;     // absorbs rounding in "start + duration - start"
@@ -153,8 +153,8 @@ void KineticScroll::start_throw(double time_s, double velocity) {
     phase_rate_ = rate;
     phase_target_ = edge;
     phase_hits_edge_ = distance_to_edge < distance_at_rest;
-    phase_duration_ = phase_hits_edge_ ? -std::log(1.0 - distance_to_edge * rate / speed) / rate
-                                       : std::log(speed / min_speed) / rate;
+    phase_duration_ =
+        phase_hits_edge_ ? -std::log(1.0 - distance_to_edge * rate / speed) / rate : std::log(speed / min_speed) / rate;
 }
 
 // Past an edge the content slows much faster (overscroll_ratio of the throw's decay distance,
@@ -216,26 +216,25 @@ bool KineticScroll::advance_phase(double time_s) {
 void KineticScroll::end_phase() {
     double end_s = phase_start_ + phase_duration_;
     switch (motion_) {
-    case Motion::Throw:
-        if (phase_hits_edge_) {
+        case Motion::Throw:
+            if (phase_hits_edge_) {
+                offset_ = phase_target_;
+                start_overshoot(end_s, velocity_);
+            } else {
+                motion_ = Motion::None;
+                velocity_ = 0;
+            }
+            break;
+        case Motion::Overshoot:
+            start_eased(Motion::Spring, end_s, nearest_edge(offset_), params_.spring_ms / 1000.0);
+            break;
+        case Motion::Spring:
+        case Motion::Animate:
             offset_ = phase_target_;
-            start_overshoot(end_s, velocity_);
-        } else {
-            motion_ = Motion::None;
             velocity_ = 0;
-        }
-        break;
-    case Motion::Overshoot:
-        start_eased(Motion::Spring, end_s, nearest_edge(offset_), params_.spring_ms / 1000.0);
-        break;
-    case Motion::Spring:
-    case Motion::Animate:
-        offset_ = phase_target_;
-        velocity_ = 0;
-        motion_ = Motion::None;
-        break;
-    case Motion::None:
-        break;
+            motion_ = Motion::None;
+            break;
+        case Motion::None: break;
     }
 }
 

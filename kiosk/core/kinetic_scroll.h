@@ -91,18 +91,18 @@ private:
     float drag_start_finger_ = 0;
     float drag_start_raw_ = 0;  // offset without elastic damping at drag start
     Sample samples_[kSampleCount] = {};
-    int sample_count_ = 0;      // samples stored, at most kSampleCount
-    int sample_next_ = 0;       // ring buffer write position
+    int sample_count_ = 0;  // samples stored, at most kSampleCount
+    int sample_next_ = 0;   // ring buffer write position
 
     // The current motion phase: offset(t) is a closed-form curve from (phase_start_, phase_from_).
     Motion motion_ = Motion::None;
     double phase_start_ = 0;
     float phase_from_ = 0;
-    double phase_velocity_ = 0;  // initial velocity (Throw, Overshoot)
-    double phase_rate_ = 0;      // exponential decay rate in 1/s (Throw, Overshoot)
-    float phase_target_ = 0;     // end offset (Spring, Animate), the edge hit (Throw), 0 otherwise
+    double phase_velocity_ = 0;     // initial velocity (Throw, Overshoot)
+    double phase_rate_ = 0;         // exponential decay rate in 1/s (Throw, Overshoot)
+    float phase_target_ = 0;        // end offset (Spring, Animate), the edge hit (Throw), 0 otherwise
     bool phase_hits_edge_ = false;  // the Throw ends at an edge rather than at rest
-    double phase_duration_ = 0;  // length of the phase in seconds
+    double phase_duration_ = 0;     // length of the phase in seconds
 };
 
 }  // namespace kiosk::core

@@ -47,8 +47,7 @@ std::string join_mount_globs(const std::vector<std::string>& globs) {
 }
 
 bool valid_one_line(const std::string& text) {
-    return utf8::is_valid(text) && utf8::length(text) <= kMaxLineChars &&
-           text.find_first_of("\n\r\t") == std::string::npos;
+    return utf8::is_valid(text) && utf8::length(text) <= kMaxLineChars && text.find_first_of("\n\r\t") == std::string::npos;
 }
 
 // The rows of the table, one builder per kind of value.
@@ -111,8 +110,7 @@ const std::vector<SettingInfo>& settings_table() {
     static const std::vector<SettingInfo> table = {
         integer("idle_timeout_s", &S::idle_timeout_s, 15, 3600, "seconds",
                 "seconds without a touch before \"Are you still there?\""),
-        integer("countdown_s", &S::countdown_s, 3, 60, "seconds",
-                "length of that countdown; at zero the session resets"),
+        integer("countdown_s", &S::countdown_s, 3, 60, "seconds", "length of that countdown; at zero the session resets"),
         {"default_language", SettingType::Language, "the language every session starts in"},
         on_off("attract", &S::attract, "after a reset, show the attract loop (off: straight to the library)"),
         {"rotation", SettingType::Rotation, "screen rotation in degrees clockwise; touches are rotated to match"},
@@ -120,8 +118,7 @@ const std::vector<SettingInfo>& settings_table() {
         {"usb_mounts", SettingType::MountGlobs, "mount points watched for USB sticks"},
         text("kiosk_id", SettingType::KioskId, &S::kiosk_id, "the kiosk's stable id in statistics reports"),
         text("kiosk_name", SettingType::OneLine, &S::kiosk_name, "where the kiosk stands, in statistics reports"),
-        integer("stats_retention_days", &S::stats_retention_days, 1, 3650, "days",
-                "usage events older than this are removed"),
+        integer("stats_retention_days", &S::stats_retention_days, 1, 3650, "days", "usage events older than this are removed"),
         integer("stats_max_mb", &S::stats_max_mb, 1, 10000, "MB", "usage events take at most this much of state.db"),
         on_off("stats_log_queries", &S::stats_log_queries, "store search queries as typed (off: searches without the text)"),
         text("fleet_dir", SettingType::AbsolutePath, &S::fleet_dir,
@@ -212,8 +209,7 @@ std::vector<std::pair<std::string, std::string>> setting_values(const KioskSetti
     return values;
 }
 
-bool load_settings(const StateStore& store, KioskSettings* settings, std::vector<std::string>* warnings,
-                   std::string* error) {
+bool load_settings(const StateStore& store, KioskSettings* settings, std::vector<std::string>* warnings, std::string* error) {
     std::vector<std::pair<std::string, std::string>> stored;
     if (!store.read_settings(&stored, error)) return false;
     for (const auto& [key, value] : stored) {

@@ -18,26 +18,26 @@ namespace kiosk::core {
 class StateStore;
 
 struct KioskSettings {
-    int idle_timeout_s = 90;          // idle_timeout_s: seconds without a touch before the countdown
-    int countdown_s = 10;             // countdown_s: length of the "are you still there?" countdown
-    Lang default_language = Lang::Ru; // default_language: ru | zh | en, restored at every session reset
-    bool attract = true;              // attract: on | off, the attract loop after a session ends
-    Rotation rotation = Rotation::R0; // rotation: 0 | 90 | 180 | 270 degrees clockwise
-    bool auto_install = false;        // auto_install: on | off, install a valid USB package without the PIN
-    bool read_aloud = true;           // read_aloud: on | off, the ▶ read-aloud buttons (off for silent venues)
-    int speech_volume = 80;           // speech_volume: 0 to 100, percent of full scale for reading aloud
+    int idle_timeout_s = 90;           // idle_timeout_s: seconds without a touch before the countdown
+    int countdown_s = 10;              // countdown_s: length of the "are you still there?" countdown
+    Lang default_language = Lang::Ru;  // default_language: ru | zh | en, restored at every session reset
+    bool attract = true;               // attract: on | off, the attract loop after a session ends
+    Rotation rotation = Rotation::R0;  // rotation: 0 | 90 | 180 | 270 degrees clockwise
+    bool auto_install = false;         // auto_install: on | off, install a valid USB package without the PIN
+    bool read_aloud = true;            // read_aloud: on | off, the ▶ read-aloud buttons (off for silent venues)
+    int speech_volume = 80;            // speech_volume: 0 to 100, percent of full scale for reading aloud
     // usb_mounts: comma-separated globs of the mount points watched for USB sticks
     std::vector<std::string> usb_mounts = default_usb_mount_globs();
-    std::string kiosk_id;             // kiosk_id: stable id in reports, generated on first start; letters, digits, -
-    std::string kiosk_name;           // kiosk_name: where it stands, e.g. "Hall B, entrance" (any text, may be empty)
-    int stats_retention_days = 90;    // stats_retention_days: usage events older than this are removed
-    int stats_max_mb = 50;            // stats_max_mb: usage events take at most this many MB of state.db
-    bool stats_log_queries = true;    // stats_log_queries: on | off, store search queries as typed
+    std::string kiosk_id;           // kiosk_id: stable id in reports, generated on first start; letters, digits, -
+    std::string kiosk_name;         // kiosk_name: where it stands, e.g. "Hall B, entrance" (any text, may be empty)
+    int stats_retention_days = 90;  // stats_retention_days: usage events older than this are removed
+    int stats_max_mb = 50;          // stats_max_mb: usage events take at most this many MB of state.db
+    bool stats_log_queries = true;  // stats_log_queries: on | off, store search queries as typed
     // fleet_dir: a folder shared with the other kiosks by Syncthing (empty: none). Signed packages
     // in its sco-kiosk/ folder are installed as from a stick, and the report goes to sco-kiosk/reports/.
     std::string fleet_dir;
-    std::string organizer_pin_hash;   // pin.organizer: crypto_pwhash string; empty = not set, the panel stays locked
-    std::string trainer_pin_hash;     // pin.trainer: crypto_pwhash string; empty = not set, trainer mode stays locked
+    std::string organizer_pin_hash;  // pin.organizer: crypto_pwhash string; empty = not set, the panel stays locked
+    std::string trainer_pin_hash;    // pin.trainer: crypto_pwhash string; empty = not set, trainer mode stays locked
 
     const std::string& pin_hash(PinRole role) const {
         return role == PinRole::Organizer ? organizer_pin_hash : trainer_pin_hash;
@@ -65,13 +65,13 @@ enum class SettingType {
 struct SettingInfo {
     const char* key;
     SettingType type;
-    const char* help;                               // one line for `kioskctl settings --help`
-    int min = 0, max = 0;                           // Integer: the accepted range
-    const char* unit = "";                          // Integer: "seconds", "days", "MB", "percent"
-    int KioskSettings::*number = nullptr;           // Integer
-    bool KioskSettings::*flag = nullptr;            // OnOff
-    std::string KioskSettings::*text = nullptr;     // KioskId, OneLine, AbsolutePath, PinHash
-    bool settable = true;                           // by `kioskctl settings` (PINs: set-pin)
+    const char* help;                            // one line for `kioskctl settings --help`
+    int min = 0, max = 0;                        // Integer: the accepted range
+    const char* unit = "";                       // Integer: "seconds", "days", "MB", "percent"
+    int KioskSettings::*number = nullptr;        // Integer
+    bool KioskSettings::*flag = nullptr;         // OnOff
+    std::string KioskSettings::*text = nullptr;  // KioskId, OneLine, AbsolutePath, PinHash
+    bool settable = true;                        // by `kioskctl settings` (PINs: set-pin)
 };
 
 // kiosk_name and other one-line texts: at most this many characters (code points).
@@ -105,8 +105,7 @@ std::vector<std::pair<std::string, std::string>> setting_values(const KioskSetti
 // settings are still read. False with `error` when the settings cannot be read at all: the
 // caller must then not trust any PIN. (The kiosk and kioskctl call open_settings in
 // core/settings_loader.h, which opens the state database and calls this.)
-bool load_settings(const StateStore& store, KioskSettings* settings, std::vector<std::string>* warnings,
-                   std::string* error);
+bool load_settings(const StateStore& store, KioskSettings* settings, std::vector<std::string>* warnings, std::string* error);
 
 // A kiosk_id is 1 to 32 ASCII letters, digits or '-': it names report folders.
 bool valid_kiosk_id(const std::string& id);

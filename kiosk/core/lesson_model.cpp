@@ -5,11 +5,31 @@ namespace kiosk::core {
 namespace {
 // Indexed by Illustration; keep in the enum's order.
 constexpr const char* kIllustrationNames[kIllustrationCount] = {
-    "",              "phone-touch",    "touch-gestures",  "app-icons",     "wifi-signal",
-    "lock-password", "two-factor-code", "phishing-mail",  "scam-call",     "browser-warning",
-    "card-payment",  "qr-code",        "online-shop",     "shield-privacy", "app-permissions",
-    "location-pin",  "gov-services",  "digital-id",     "fact-check",      "news-sources",  "ai-chip",
-    "ai-chat",       "software-update", "help-people",    "checklist",
+    "",
+    "phone-touch",
+    "touch-gestures",
+    "app-icons",
+    "wifi-signal",
+    "lock-password",
+    "two-factor-code",
+    "phishing-mail",
+    "scam-call",
+    "browser-warning",
+    "card-payment",
+    "qr-code",
+    "online-shop",
+    "shield-privacy",
+    "app-permissions",
+    "location-pin",
+    "gov-services",
+    "digital-id",
+    "fact-check",
+    "news-sources",
+    "ai-chip",
+    "ai-chat",
+    "software-update",
+    "help-people",
+    "checklist",
 };
 }  // namespace
 

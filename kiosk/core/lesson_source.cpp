@@ -66,9 +66,7 @@ bool parse_small_number(std::string_view text, int* out) {
     return true;
 }
 
-bool is_chinese_key(std::string_view key) {
-    return key.size() > 3 && key.substr(key.size() - 3) == ".zh";
-}
+bool is_chinese_key(std::string_view key) { return key.size() > 3 && key.substr(key.size() - 3) == ".zh"; }
 
 // ---------------------------------------------------------------- [SECTION] Parser
 
@@ -79,9 +77,9 @@ struct KeyValue {
 
 struct SourceSection {
     SectionKind kind = SectionKind::Header;
-    int line = 1;                             // the [slide] / [question] line; 1 for the header
-    std::map<std::string, KeyValue> fields;   // every key but link
-    std::vector<KeyValue> links;              // link may repeat
+    int line = 1;                            // the [slide] / [question] line; 1 for the header
+    std::map<std::string, KeyValue> fields;  // every key but link
+    std::vector<KeyValue> links;             // link may repeat
 };
 
 struct AnswerPosition {
@@ -106,8 +104,9 @@ public:
         finish_section();
         check_counts();
         check_answer_positions();
-        if (lines) *lines = {header_.fields.count("id") ? header_.fields["id"].line : 0,
-                             header_.fields.count("order") ? header_.fields["order"].line : 0};
+        if (lines)
+            *lines = {header_.fields.count("id") ? header_.fields["id"].line : 0,
+                      header_.fields.count("order") ? header_.fields["order"].line : 0};
         return errors_ == 0;
     }
 
@@ -130,8 +129,9 @@ private:
     void read_key_value(std::string_view line, int line_no, SourceSection* section) {
         size_t colon = line.find(':');
         if (colon == std::string_view::npos || colon == 0) {
-            error(line_no, "", local_file_ ? "malformed line, expected 'key: value'"
-                                           : "malformed line, expected 'key: value', '[slide]' or '[question]'");
+            error(line_no, "",
+                  local_file_ ? "malformed line, expected 'key: value'"
+                              : "malformed line, expected 'key: value', '[slide]' or '[question]'");
             return;
         }
         std::string key(utf8::trim(line.substr(0, colon)));
@@ -148,8 +148,10 @@ private:
             return;
         }
         auto [it, inserted] = section->fields.emplace(key, KeyValue{value, line_no});
-        if (!inserted) error(line_no, key, "given twice in " + std::string(section_label(section->kind)) +
-                                               " (first on line " + std::to_string(it->second.line) + ")");
+        if (!inserted)
+            error(line_no, key,
+                  "given twice in " + std::string(section_label(section->kind)) + " (first on line " +
+                      std::to_string(it->second.line) + ")");
     }
 
     // True if `key` may appear in a section of this kind; otherwise says why not.
@@ -167,8 +169,9 @@ private:
             return false;
         }
         if (kind == SectionKind::Question && base.size() == 1 && base[0] > kLastOption && base[0] <= 'z') {
-            error(line_no, key, "a question has at most " + std::to_string(kMaxOptions) + " options (a to " +
-                                    std::string(1, kLastOption) + ")");
+            error(line_no, key,
+                  "a question has at most " + std::to_string(kMaxOptions) + " options (a to " +
+                      std::string(1, kLastOption) + ")");
             return false;
         }
         error(line_no, key, "unknown key in " + std::string(section_label(kind)));
@@ -190,8 +193,9 @@ private:
         if (first_section_line_ == 0) first_section_line_ = line_no;
         finish_section();
         if (kind == SectionKind::Slide && first_question_line_ > 0) {
-            error(line_no, "", "slides come before the quiz: move this slide above the first [question] (line " +
-                                   std::to_string(first_question_line_) + ")");
+            error(line_no, "",
+                  "slides come before the quiz: move this slide above the first [question] (line " +
+                      std::to_string(first_question_line_) + ")");
         }
         if (kind == SectionKind::Question && first_question_line_ == 0) first_question_line_ = line_no;
         current_ = SourceSection{};
@@ -221,16 +225,15 @@ private:
         return nullptr;
     }
 
-    void require_localized(const SourceSection& section, const std::string& base, int missing_line,
-                           LocalizedText* out) {
+    void require_localized(const SourceSection& section, const std::string& base, int missing_line, LocalizedText* out) {
         for (Lang lang : kAllLangs) {
             std::string key = base + "." + lang_code(lang);
             auto it = section.fields.find(key);
             if (it != section.fields.end()) {
                 (*out)[lang] = it->second.value;
             } else {
-                error(missing_line, key, "missing in " + std::string(section_label(section.kind)) +
-                                             " (every text needs ru, en and zh)");
+                error(missing_line, key,
+                      "missing in " + std::string(section_label(section.kind)) + " (every text needs ru, en and zh)");
             }
         }
     }
@@ -275,8 +278,9 @@ private:
         for (const KeyValue& link : section.links) error(link.line, "link", rule);
         auto it = local_ ? local_->find(include.value) : LocalSlideSources::const_iterator{};
         if (!local_ || it == local_->end()) {
-            error(include.line, "include", "no local slide '" + include.value + "': expected the file local/" +
-                                               include.value + ".txt beside the lessons folder");
+            error(include.line, "include",
+                  "no local slide '" + include.value + "': expected the file local/" + include.value +
+                      ".txt beside the lessons folder");
             return Slide{};
         }
         const LocalSlideSource& source = it->second;
@@ -290,8 +294,7 @@ private:
             for_each_source_line(source.text, [&](std::string_view line, int line_no) {
                 if (line.front() == '[')
                     error(line_no, "", "a local slide file holds the keys of one slide, without a section line");
-                else
-                    read_key_value(line, line_no, &keys);
+                else read_key_value(line, line_no, &keys);
             });
             slide = make_slide(keys);
         }
@@ -333,8 +336,9 @@ private:
             question.options.push_back(std::move(option));
         }
         if (option_count < kMinOptions)
-            error(section.line, "", "a question needs at least " + std::to_string(kMinOptions) +
-                                        " options (a.ru, a.en, a.zh, b.ru, ...); found " + std::to_string(option_count));
+            error(section.line, "",
+                  "a question needs at least " + std::to_string(kMinOptions) +
+                      " options (a.ru, a.en, a.zh, b.ru, ...); found " + std::to_string(option_count));
         if (const KeyValue* correct = require(section, "correct", section.line)) {
             question.correct_option = parse_correct(*correct, option_count);
             answers_.push_back({correct->line, question.correct_option, option_count});
@@ -352,7 +356,8 @@ private:
             if (index != count)
                 error(section.line, std::string(1, letter),
                       "option " + std::string(1, letter) + " follows a missing option " +
-                          std::string(1, static_cast<char>(kFirstOption + count)) + " (letter options a, b, c... without gaps)");
+                          std::string(1, static_cast<char>(kFirstOption + count)) +
+                          " (letter options a, b, c... without gaps)");
             count = index + 1;
         }
         return count;
@@ -375,8 +380,8 @@ private:
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         }
         if (letters.size() != 1) {
-            error(field.line, "correct", "exactly one option must be correct; found " + std::to_string(letters.size()) +
-                                             " ('" + field.value + "')");
+            error(field.line, "correct",
+                  "exactly one option must be correct; found " + std::to_string(letters.size()) + " ('" + field.value + "')");
             return 0;
         }
         const std::string& letter = letters[0];
@@ -393,18 +398,20 @@ private:
         int slides = static_cast<int>(slide_lines_.size());
         int questions = static_cast<int>(question_lines_.size());
         if (slides > kMaxSlides)
-            error(slide_lines_[kMaxSlides], "", "a lesson has at most " + std::to_string(kMaxSlides) + " slides; this is slide " +
-                                                    std::to_string(kMaxSlides + 1));
+            error(slide_lines_[kMaxSlides], "",
+                  "a lesson has at most " + std::to_string(kMaxSlides) + " slides; this is slide " +
+                      std::to_string(kMaxSlides + 1));
         if (slides < kMinSlides)
             error(first_question_line_ > 0 ? first_question_line_ : last_line_, "",
                   "a lesson needs at least " + std::to_string(kMinSlides) + " slides before its quiz; found " +
                       std::to_string(slides));
         if (questions > kMaxQuestions)
-            error(question_lines_[kMaxQuestions], "", "a quiz has at most " + std::to_string(kMaxQuestions) +
-                                                          " questions; this is question " + std::to_string(kMaxQuestions + 1));
+            error(question_lines_[kMaxQuestions], "",
+                  "a quiz has at most " + std::to_string(kMaxQuestions) + " questions; this is question " +
+                      std::to_string(kMaxQuestions + 1));
         if (questions < kMinQuestions)
-            error(last_line_, "", "a quiz needs at least " + std::to_string(kMinQuestions) + " questions; found " +
-                                      std::to_string(questions));
+            error(last_line_, "",
+                  "a quiz needs at least " + std::to_string(kMinQuestions) + " questions; found " + std::to_string(questions));
     }
 
     // Where the right answer sits must teach nothing: a visitor who always picks one letter
@@ -418,10 +425,9 @@ private:
         for (const AnswerPosition& answer : answers_) {
             if (++seen[answer.correct] * 2 <= questions) continue;
             const std::string letter(1, static_cast<char>(kFirstOption + answer.correct));
-            error(answer.line, "correct", "'" + letter + "' is the correct answer of " +
-                                              std::to_string(right_at[answer.correct]) + " of the " +
-                                              std::to_string(questions) +
-                                              " questions; at most half may share a letter, so vary the positions");
+            error(answer.line, "correct",
+                  "'" + letter + "' is the correct answer of " + std::to_string(right_at[answer.correct]) + " of the " +
+                      std::to_string(questions) + " questions; at most half may share a letter, so vary the positions");
             break;
         }
         bool last_is_right = std::any_of(answers_.begin(), answers_.end(), [](const AnswerPosition& answer) {
@@ -461,8 +467,8 @@ bool claim_unique(std::map<std::string, FirstUse>& claimed, const std::string& k
                   const std::string& path, int line, Diagnostics* diagnostics) {
     auto [it, inserted] = claimed.emplace(key, FirstUse{path, line});
     if (inserted) return true;
-    diagnostics->push_back({path, line, field, "'" + key + "' is already used by " + it->second.path + ":" +
-                                                   std::to_string(it->second.line)});
+    diagnostics->push_back(
+        {path, line, field, "'" + key + "' is already used by " + it->second.path + ":" + std::to_string(it->second.line)});
     return false;
 }
 
@@ -548,8 +554,8 @@ bool parse_lesson_link(std::string_view text, LessonLink* out) {
     return true;
 }
 
-bool parse_lesson_source(std::string_view text, const std::string& file_name, Lesson* out,
-                         Diagnostics* diagnostics, LessonSourceLines* lines, const LocalSlideSources* local) {
+bool parse_lesson_source(std::string_view text, const std::string& file_name, Lesson* out, Diagnostics* diagnostics,
+                         LessonSourceLines* lines, const LocalSlideSources* local) {
     *out = Lesson{};
     LessonParser parser(file_name, local, diagnostics);
     return parser.parse(text, out, lines);

@@ -32,9 +32,8 @@ using LocalSlideSources = std::map<std::string, LocalSlideSource>;  // by NAME
 // Parses `text`, read from `file_name`. Returns true when the lesson is valid on its own
 // (links are checked against the documents later, by the builder); otherwise appends at
 // least one diagnostic. `lines` may be null; `local` (may be null) resolves `include:`.
-bool parse_lesson_source(std::string_view text, const std::string& file_name, Lesson* out,
-                         Diagnostics* diagnostics, LessonSourceLines* lines = nullptr,
-                         const LocalSlideSources* local = nullptr);
+bool parse_lesson_source(std::string_view text, const std::string& file_name, Lesson* out, Diagnostics* diagnostics,
+                         LessonSourceLines* lines = nullptr, const LocalSlideSources* local = nullptr);
 
 // Reads every `local_dir`/*.txt (a missing folder holds none), keyed by the name without .txt.
 bool load_local_slide_sources(const std::string& local_dir, LocalSlideSources* out, Diagnostics* diagnostics);

@@ -75,7 +75,8 @@ bool load_slides(const SqliteDb& db, std::vector<Lesson>* lessons, const LessonI
         if (field == "title") set_text(&lesson->slides[slide].title, texts.text(3), texts.text(4));
         if (field == "text") set_text(&lesson->slides[slide].text, texts.text(3), texts.text(4));
     }
-    SqliteStatement links(db, "SELECT lesson, slide, document, block FROM slide_links ORDER BY lesson, slide, position");
+    SqliteStatement links(db,
+                          "SELECT lesson, slide, document, block FROM slide_links ORDER BY lesson, slide, position");
     while (links.step()) {
         Lesson* lesson = find(lessons, index, links.text(0));
         int64_t slide = links.integer(1);

@@ -75,9 +75,8 @@ void log_message(LogLevel level, const std::string& message) {
         out.stream = stderr;
         out.style = detect_log_style(std::getenv("JOURNAL_STREAM"), STDERR_FILENO);
     }
-    const std::string prefix = out.style == LogStyle::Journal
-                                   ? "<" + std::to_string(static_cast<int>(level)) + ">"
-                                   : std::string(plain_tag(level));
+    const std::string prefix = out.style == LogStyle::Journal ? "<" + std::to_string(static_cast<int>(level)) + ">"
+                                                              : std::string(plain_tag(level));
     std::string text;
     LineReader lines(message);
     for (TextLine line; lines.next(&line);) text.append(prefix).append(line.text).append("\n");

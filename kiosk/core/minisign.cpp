@@ -18,8 +18,8 @@ namespace {
 
 constexpr std::string_view kUntrustedPrefix = "untrusted comment: ";
 constexpr std::string_view kTrustedPrefix = "trusted comment: ";
-constexpr char kKeyAlgorithm[2] = {'E', 'd'};          // public and secret keys; legacy signatures
-constexpr char kPrehashedAlgorithm[2] = {'E', 'D'};    // signatures over BLAKE2b-512 of the file
+constexpr char kKeyAlgorithm[2] = {'E', 'd'};        // public and secret keys; legacy signatures
+constexpr char kPrehashedAlgorithm[2] = {'E', 'D'};  // signatures over BLAKE2b-512 of the file
 constexpr char kChecksumAlgorithm[2] = {'B', '2'};
 constexpr char kScryptAlgorithm[2] = {'S', 'c'};
 constexpr size_t kSaltBytes = 32, kLimitBytes = 8, kChecksumBytes = 32;
@@ -70,8 +70,7 @@ bool parse_comment_line(std::string_view line, std::string_view prefix, size_t m
 }
 
 // Decodes standard padded base64 that must hold exactly `expected` bytes.
-bool decode_base64(std::string_view line, size_t expected, const char* what, std::vector<uint8_t>* out,
-                   std::string* error) {
+bool decode_base64(std::string_view line, size_t expected, const char* what, std::vector<uint8_t>* out, std::string* error) {
     out->assign(expected + 1, 0);
     size_t length = 0;
     if (line.empty()) return fail(error, std::string(what) + " is empty");
@@ -135,8 +134,7 @@ bool parse_comment_and_blob(std::string_view text, size_t line_count, const char
                             std::vector<uint8_t>* blob, std::string* error) {
     *lines = split_lines(text);
     return expect_lines(*lines, line_count, file_what, error) &&
-           parse_comment_line((*lines)[0], kUntrustedPrefix, kMaxUntrustedCommentBytes, "untrusted comment", comment,
-                              error) &&
+           parse_comment_line((*lines)[0], kUntrustedPrefix, kMaxUntrustedCommentBytes, "untrusted comment", comment, error) &&
            decode_base64((*lines)[1], blob_bytes, blob_what, blob, error);
 }
 
@@ -149,7 +147,8 @@ bool parse_public_key(std::string_view text, PublicKey* out, std::string* error)
     if (!parse_comment_and_blob(text, 2, "public key file", kPublicKeyBlob, "public key", &lines,
                                 &key.untrusted_comment, &blob, error))
         return false;
-    if (std::memcmp(blob.data(), kKeyAlgorithm, 2) != 0) return fail(error, "public key is not an Ed25519 minisign key");
+    if (std::memcmp(blob.data(), kKeyAlgorithm, 2) != 0)
+        return fail(error, "public key is not an Ed25519 minisign key");
     std::memcpy(key.key_id.data(), blob.data() + 2, 8);
     std::memcpy(key.key.data(), blob.data() + 10, 32);
     *out = std::move(key);
@@ -193,16 +192,16 @@ bool parse_signature(std::string_view text, Signature* out, std::string* error) 
     std::vector<std::string_view> lines;
     std::vector<uint8_t> blob;
     Signature sig;
-    if (!parse_comment_and_blob(text, 4, "signature file", kSignatureBlob, "signature", &lines,
-                                &sig.untrusted_comment, &blob, error))
+    if (!parse_comment_and_blob(text, 4, "signature file", kSignatureBlob, "signature", &lines, &sig.untrusted_comment,
+                                &blob, error))
         return false;
     if (std::memcmp(blob.data(), kKeyAlgorithm, 2) == 0)
         return fail(error, "legacy (not prehashed) minisign signature; sign again without `-l`");
-    if (std::memcmp(blob.data(), kPrehashedAlgorithm, 2) != 0) return fail(error, "signature uses an unknown algorithm");
+    if (std::memcmp(blob.data(), kPrehashedAlgorithm, 2) != 0)
+        return fail(error, "signature uses an unknown algorithm");
     std::memcpy(sig.key_id.data(), blob.data() + 2, 8);
     std::memcpy(sig.signature.data(), blob.data() + 10, 64);
-    if (!parse_comment_line(lines[2], kTrustedPrefix, kMaxTrustedCommentBytes, "trusted comment", &sig.trusted_comment,
-                            error))
+    if (!parse_comment_line(lines[2], kTrustedPrefix, kMaxTrustedCommentBytes, "trusted comment", &sig.trusted_comment, error))
         return false;
     if (!decode_base64(lines[3], 64, "trusted comment signature", &blob, error)) return false;
     std::memcpy(sig.global_signature.data(), blob.data(), 64);
@@ -294,7 +293,8 @@ bool hash_file(const std::string& path, FileHash* out, std::string* error) {
     crypto_generichash_init(&state, nullptr, 0, out->size());
     std::vector<uint8_t> buffer(1 << 16);
     size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) crypto_generichash_update(&state, buffer.data(), n);
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), file)) > 0)
+        crypto_generichash_update(&state, buffer.data(), n);
     bool read_error = std::ferror(file) != 0;
     std::fclose(file);
     if (read_error) return fail(error, path + ": read error");

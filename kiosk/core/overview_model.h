@@ -36,8 +36,8 @@ struct AboutPage {
 // are the document's), or an act that is not bundled, described here.
 struct TimelineEntry {
     std::string id;
-    std::string document;  // a bundled document's id, or empty
-    std::string date;      // YYYY-MM-DD (a bundled document's own date)
+    std::string document;                        // a bundled document's id, or empty
+    std::string date;                            // YYYY-MM-DD (a bundled document's own date)
     LocalizedText title, place, issuer, source;  // empty for a bundled document
     std::vector<OverviewMention> mentions;
     bool bundled() const { return !document.empty(); }

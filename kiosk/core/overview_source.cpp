@@ -148,7 +148,8 @@ const KeyValue* find(const KeyedSection& section, const std::string& key) {
 
 const KeyValue* require(OverviewFile& file, const KeyedSection& section, const std::string& key) {
     if (const KeyValue* value = find(section, key)) return value;
-    file.error(section.line, key, std::string("missing in ") + (section.name.empty() ? "the header" : "[" + section.name + "]"));
+    file.error(section.line, key,
+               std::string("missing in ") + (section.name.empty() ? "the header" : "[" + section.name + "]"));
     return nullptr;
 }
 
@@ -156,10 +157,8 @@ const KeyValue* require(OverviewFile& file, const KeyedSection& section, const s
 void require_localized(OverviewFile& file, const KeyedSection& section, const std::string& base, LocalizedText* out) {
     for (Lang lang : kAllLangs) {
         std::string key = base + "." + lang_code(lang);
-        if (const KeyValue* value = find(section, key))
-            (*out)[lang] = value->value;
-        else
-            file.error(section.line, key, "missing in [" + section.name + "] (every text needs ru, en and zh)");
+        if (const KeyValue* value = find(section, key)) (*out)[lang] = value->value;
+        else file.error(section.line, key, "missing in [" + section.name + "] (every text needs ru, en and zh)");
     }
 }
 
@@ -193,16 +192,16 @@ void read_mentions(OverviewFile& file, const KeyedSection& section, const std::v
             continue;
         }
         if (mention.block > static_cast<int>(doc->blocks.size())) {
-            file.error(field.line, "mention", "block " + std::to_string(mention.block) + " does not exist in '" +
-                                                  mention.document + "' (it has " + std::to_string(doc->blocks.size()) +
-                                                  " blocks)");
+            file.error(field.line, "mention",
+                       "block " + std::to_string(mention.block) + " does not exist in '" + mention.document +
+                           "' (it has " + std::to_string(doc->blocks.size()) + " blocks)");
             continue;
         }
         const std::string text = utf8::collapse_spaces(doc->blocks[mention.block - 1].text);
         if (text.find(mention.quote) == std::string::npos) {
-            file.error(field.line, "mention", "block " + std::to_string(mention.block) + " of '" + mention.document +
-                                                  "' does not contain \"" + mention.quote +
-                                                  "\" (quote the Russian text of the passage verbatim)");
+            file.error(field.line, "mention",
+                       "block " + std::to_string(mention.block) + " of '" + mention.document + "' does not contain \"" +
+                           mention.quote + "\" (quote the Russian text of the passage verbatim)");
             continue;
         }
         out->push_back(std::move(mention));
@@ -246,7 +245,10 @@ bool parse_colors(std::string_view text, std::vector<uint32_t>* out) {
         if (hex.size() != 6) return false;
         uint32_t rgb = 0;
         for (char c : hex) {
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                               : -1;
             if (digit < 0) return false;
             rgb = rgb * 16 + static_cast<uint32_t>(digit);
         }
@@ -280,8 +282,8 @@ void parse_about(OverviewFile& file, const std::vector<KeyedSection>& sections, 
     if (out->facts.empty()) file.error(file.last_line(), "", "no [fact]: the About screen needs at least one");
 }
 
-void parse_timeline(OverviewFile& file, const std::vector<KeyedSection>& sections, const std::vector<Document>& documents,
-                    std::vector<TimelineEntry>* out) {
+void parse_timeline(OverviewFile& file, const std::vector<KeyedSection>& sections,
+                    const std::vector<Document>& documents, std::vector<TimelineEntry>* out) {
     std::map<std::string, int> seen, seen_documents;
     for (const KeyedSection& section : sections) {
         if (section.name.empty()) continue;  // the header takes no keys
@@ -296,13 +298,15 @@ void parse_timeline(OverviewFile& file, const std::vector<KeyedSection>& section
             }
             auto [it, inserted] = seen_documents.emplace(document->value, document->line);
             if (!inserted)
-                file.error(document->line, "document", "document '" + document->value + "' is already on the timeline (line " +
-                                                           std::to_string(it->second) + ")");
+                file.error(document->line, "document",
+                           "document '" + document->value + "' is already on the timeline (line " +
+                               std::to_string(it->second) + ")");
             // A bundled act is described by its own file: a second description could only disagree.
             for (const auto& [key, field] : section.fields)
                 if (key != "id" && key != "document")
-                    file.error(field.line, key, "an [event] with 'document' takes its title, date, place and issuer from "
-                                                "the document; remove this line");
+                    file.error(field.line, key,
+                               "an [event] with 'document' takes its title, date, place and issuer from "
+                               "the document; remove this line");
             entry.document = doc->info.id;
             entry.date = doc->info.date;
         } else {
@@ -315,9 +319,10 @@ void parse_timeline(OverviewFile& file, const std::vector<KeyedSection>& section
             require_localized(file, section, "place", &entry.place);
             require_localized(file, section, "issuer", &entry.issuer);
             if (!optional_localized(file, section, "source", &entry.source) && section.mentions.empty())
-                file.error(section.line, "source",
-                           "an act that is not bundled needs a 'mention' of a bundled passage or source.ru, .en and .zh "
-                           "naming the public record");
+                file.error(
+                    section.line, "source",
+                    "an act that is not bundled needs a 'mention' of a bundled passage or source.ru, .en and .zh "
+                    "naming the public record");
         }
         out->push_back(std::move(entry));
     }
@@ -337,8 +342,8 @@ void parse_members(OverviewFile& file, const std::vector<KeyedSection>& sections
                 for (const std::string& party : known_parties()) known += (known.empty() ? "" : ", ") + party;
                 file.error(code->line, "code", "unknown member state '" + code->value + "' (expected one of " + known + ")");
             } else if (auto [it, inserted] = seen.emplace(code->value, code->line); !inserted) {
-                file.error(code->line, "code", "duplicate member state '" + code->value + "' (first on line " +
-                                                   std::to_string(it->second) + ")");
+                file.error(code->line, "code",
+                           "duplicate member state '" + code->value + "' (first on line " + std::to_string(it->second) + ")");
             }
             member.code = code->value;
         }
@@ -360,13 +365,14 @@ void parse_members(OverviewFile& file, const std::vector<KeyedSection>& sections
             file.error(file.last_line(), "code", "no [member] for '" + party + "': every state a document can name needs one");
     const std::vector<std::string> order = known_parties();
     auto rank = [&](const MemberState& m) { return std::find(order.begin(), order.end(), m.code) - order.begin(); };
-    std::stable_sort(out->begin(), out->end(), [&](const MemberState& a, const MemberState& b) { return rank(a) < rank(b); });
+    std::stable_sort(out->begin(), out->end(),
+                     [&](const MemberState& a, const MemberState& b) { return rank(a) < rank(b); });
 }
 
 // Reads `text` as one of the three files and hands its sections to `parse`.
 template <typename Parse>
 bool parse_overview_file(std::string_view text, const std::string& file_name, const std::vector<SectionSpec>& specs,
-                        Diagnostics* diagnostics, Parse parse) {
+                         Diagnostics* diagnostics, Parse parse) {
     OverviewFile file(file_name, diagnostics);
     std::vector<KeyedSection> sections = file.read(text, specs);
     if (file.errors() == 0) parse(file, sections);
@@ -413,25 +419,26 @@ bool parse_overview_mention(std::string_view text, OverviewMention* out) {
 
 bool parse_about_source(std::string_view text, const std::string& file, const std::vector<Document>& documents,
                         AboutPage* out, Diagnostics* diagnostics) {
-    return parse_overview_file(text, file, about_specs(), diagnostics, [&](OverviewFile& f, const std::vector<KeyedSection>& s) {
-        parse_about(f, s, documents, out);
-    });
+    return parse_overview_file(
+        text, file, about_specs(), diagnostics,
+        [&](OverviewFile& f, const std::vector<KeyedSection>& s) { parse_about(f, s, documents, out); });
 }
 
 bool parse_timeline_source(std::string_view text, const std::string& file, const std::vector<Document>& documents,
                            std::vector<TimelineEntry>* out, Diagnostics* diagnostics) {
-    return parse_overview_file(text, file, timeline_specs(), diagnostics,
-                              [&](OverviewFile& f, const std::vector<KeyedSection>& s) { parse_timeline(f, s, documents, out); });
+    return parse_overview_file(
+        text, file, timeline_specs(), diagnostics,
+        [&](OverviewFile& f, const std::vector<KeyedSection>& s) { parse_timeline(f, s, documents, out); });
 }
 
 bool parse_members_source(std::string_view text, const std::string& file, std::vector<MemberState>* out,
                           Diagnostics* diagnostics) {
     return parse_overview_file(text, file, members_specs(), diagnostics,
-                              [&](OverviewFile& f, const std::vector<KeyedSection>& s) { parse_members(f, s, out); });
+                               [&](OverviewFile& f, const std::vector<KeyedSection>& s) { parse_members(f, s, out); });
 }
 
 bool load_overview_sources(const std::string& dir, const std::vector<Document>& documents, OverviewContent* out,
-                          Diagnostics* diagnostics) {
+                           Diagnostics* diagnostics) {
     const size_t before = diagnostics->size();
     auto load = [&](const char* name, auto parse) {
         std::string path = fs::join(dir, name);

@@ -25,7 +25,7 @@ bool parse_members_source(std::string_view text, const std::string& file, std::v
 // Reads `dir`/about.txt, timeline.txt and members.txt; a missing file (or folder) leaves its part
 // empty and the kiosk hides that screen. False if anything was reported.
 bool load_overview_sources(const std::string& dir, const std::vector<Document>& documents, OverviewContent* out,
-                          Diagnostics* diagnostics);
+                           Diagnostics* diagnostics);
 
 // "DOCUMENT#BLOCK QUOTE" as written after `mention:`; false if malformed (the quote may be empty).
 bool parse_overview_mention(std::string_view text, OverviewMention* out);

@@ -37,8 +37,8 @@ public:
             timeline.reset();
             timeline.bind(1, entry.id).bind(2, static_cast<int64_t>(i)).bind(3, entry.date).bind(4, entry.document);
             if (!timeline.run()) return fail(timeline, error);
-            Fields fields = {{"title", &entry.title}, {"place", &entry.place}, {"issuer", &entry.issuer},
-                             {"source", &entry.source}};
+            Fields fields = {
+                {"title", &entry.title}, {"place", &entry.place}, {"issuer", &entry.issuer}, {"source", &entry.source}};
             if (!texts(kTimeline, entry.id, fields, error) || !mentions(kTimeline, entry.id, entry.mentions, error))
                 return false;
         }
@@ -54,8 +54,8 @@ public:
             member.reset();
             member.bind(1, state.code).bind(2, static_cast<int64_t>(i)).bind(3, state.joined).bind(4, colors);
             if (!member.run()) return fail(member, error);
-            if (!texts(kMember, state.code, {{"name", &state.name}, {"full", &state.full_name}, {"source", &state.source}},
-                       error))
+            if (!texts(kMember, state.code,
+                       {{"name", &state.name}, {"full", &state.full_name}, {"source", &state.source}}, error))
                 return false;
         }
         SqliteStatement address(db_, "INSERT INTO qr_addresses VALUES(?, ?)");
@@ -129,7 +129,7 @@ bool read_failed(const SqliteStatement& stmt, const char* what, std::string* err
 }  // namespace
 
 bool write_overview_content(SqliteDb& db, const OverviewContent& overview, const std::vector<Document>& documents,
-                           std::string* error) {
+                            std::string* error) {
     return OverviewWriter(db).write(overview, documents, error);
 }
 
@@ -160,7 +160,8 @@ bool load_overview_content(const SqliteDb& db, OverviewContent* out, std::vector
         state.code = states.text(0);
         state.joined = static_cast<int>(states.integer(1));
         if (!parse_colors(states.text(2), &state.colors)) {
-            *error = "member state '" + state.code + "': colours '" + states.text(2) + "' are not RGB colours like 'C8313E 4AA657'";
+            *error = "member state '" + state.code + "': colours '" + states.text(2) +
+                     "' are not RGB colours like 'C8313E 4AA657'";
             return false;
         }
         members[state.code] = out->members.size();
@@ -176,27 +177,38 @@ bool load_overview_content(const SqliteDb& db, OverviewContent* out, std::vector
         LocalizedText* target = nullptr;
         if (kind == kAbout && about.count(item)) {
             AboutFact& fact = out->about.facts[about[item]];
-            target = field == "label" ? &fact.label : field == "text" ? &fact.text : field == "source" ? &fact.source : nullptr;
+            target = field == "label"    ? &fact.label
+                     : field == "text"   ? &fact.text
+                     : field == "source" ? &fact.source
+                                         : nullptr;
         } else if (kind == kTimeline && timeline.count(item)) {
             TimelineEntry& entry = out->timeline[timeline[item]];
-            target = field == "title" ? &entry.title : field == "place" ? &entry.place
-                   : field == "issuer" ? &entry.issuer : field == "source" ? &entry.source : nullptr;
+            target = field == "title"    ? &entry.title
+                     : field == "place"  ? &entry.place
+                     : field == "issuer" ? &entry.issuer
+                     : field == "source" ? &entry.source
+                                         : nullptr;
         } else if (kind == kMember && members.count(item)) {
             MemberState& state = out->members[members[item]];
-            target = field == "name" ? &state.name : field == "full" ? &state.full_name : field == "source" ? &state.source : nullptr;
+            target = field == "name"     ? &state.name
+                     : field == "full"   ? &state.full_name
+                     : field == "source" ? &state.source
+                                         : nullptr;
         }
         if (target) (*target)[*lang] = texts.text(4);
     }
     if (read_failed(texts, "the explore texts", error)) return false;
 
-    SqliteStatement mentions(db, "SELECT kind, item, document, block, quote FROM explore_mentions ORDER BY kind, item, position");
+    SqliteStatement mentions(
+        db, "SELECT kind, item, document, block, quote FROM explore_mentions ORDER BY kind, item, position");
     while (mentions.step()) {
         OverviewMention mention{mentions.text(2), static_cast<int>(mentions.integer(3)), mentions.text(4)};
         const Document* doc = find(*documents, mention.document);
         if (!doc || mention.block < 1 || mention.block > static_cast<int>(doc->blocks.size())) continue;
         const std::string kind = mentions.text(0), item = mentions.text(1);
         if (kind == kAbout && about.count(item)) out->about.facts[about[item]].mentions.push_back(std::move(mention));
-        else if (kind == kTimeline && timeline.count(item)) out->timeline[timeline[item]].mentions.push_back(std::move(mention));
+        else if (kind == kTimeline && timeline.count(item))
+            out->timeline[timeline[item]].mentions.push_back(std::move(mention));
     }
     if (read_failed(mentions, "the mentions", error)) return false;
 

@@ -15,7 +15,7 @@ namespace kiosk::core {
 // Inside the build's transaction: the explore tables, and the QR addresses of the About
 // screen and of `documents`.
 bool write_overview_content(SqliteDb& db, const OverviewContent& overview, const std::vector<Document>& documents,
-                           std::string* error);
+                            std::string* error);
 
 // Reads the explore tables and sets DocumentInfo::url of `documents`. What points at nothing
 // (a document or block this database lacks) is left out, so a screen never follows it.

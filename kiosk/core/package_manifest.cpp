@@ -32,8 +32,7 @@ bool parse_content_version(const std::string& text, int64_t* out, std::string* e
     return true;
 }
 
-bool parse_package_manifest(const minisign::TrustedComment& comment, PackageManifest* out, bool* present,
-                            std::string* error) {
+bool parse_package_manifest(const minisign::TrustedComment& comment, PackageManifest* out, bool* present, std::string* error) {
     PackageManifest manifest;
     int seen[4] = {0, 0, 0, 0};
     const char* names[4] = {kProductField, kVersionField, kBuiltAtField, kSizeField};
@@ -63,8 +62,8 @@ std::string format_package_comment(const PackageManifest& manifest, int64_t time
                                    const std::string& note) {
     std::string comment = note.empty() ? minisign::default_trusted_comment(timestamp, file_name) : note;
     const std::string hashed = "\thashed";
-    const bool ends_hashed = comment.size() >= hashed.size() &&
-                             comment.compare(comment.size() - hashed.size(), hashed.size(), hashed) == 0;
+    const bool ends_hashed =
+        comment.size() >= hashed.size() && comment.compare(comment.size() - hashed.size(), hashed.size(), hashed) == 0;
     if (ends_hashed) comment.resize(comment.size() - hashed.size());
     comment += std::string("\t") + kProductField + ":" + manifest.product_id + "\t" + kVersionField + ":" +
                std::to_string(manifest.content_version) + "\t" + kBuiltAtField + ":" + manifest.built_at + "\t" +

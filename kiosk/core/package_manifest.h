@@ -32,8 +32,7 @@ bool parse_content_version(const std::string& text, int64_t* out, std::string* e
 
 // The manifest fields of `comment`. False with `error` when any is missing, repeated or
 // malformed; `*present` tells a comment without any manifest field (an older signer) apart.
-bool parse_package_manifest(const minisign::TrustedComment& comment, PackageManifest* out, bool* present,
-                            std::string* error);
+bool parse_package_manifest(const minisign::TrustedComment& comment, PackageManifest* out, bool* present, std::string* error);
 
 // The trusted comment `kioskctl sign` writes: minisign's default fields (or `note` when
 // given) followed by the manifest fields.

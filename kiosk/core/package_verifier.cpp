@@ -44,7 +44,8 @@ std::map<std::string, std::string> schema_objects(SqliteDb& db, std::string* err
     std::map<std::string, std::string> objects;
     SqliteStatement select(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema");
     while (select.step())
-        objects[select.text(1)] = select.text(0) + " '" + select.text(1) + "' on '" + select.text(2) + "': " + select.text(3);
+        objects[select.text(1)] =
+            select.text(0) + " '" + select.text(1) + "' on '" + select.text(2) + "': " + select.text(3);
     if (!select.error().empty()) *error = select.error();
     return objects;
 }
@@ -72,9 +73,9 @@ std::string schema_difference(const std::map<std::string, std::string>& found) {
         if (it == expected.end()) return "has an extra " + type + " '" + name + "'";
         if (it->second != line)
             return "has " + type + " '" + name + "' defined differently (" +
-                   (type != it->second.substr(0, it->second.find(' ')) ? "a " + type + " where the build writes a " +
-                                                                              it->second.substr(0, it->second.find(' '))
-                                                                        : std::string("other SQL")) +
+                   (type != it->second.substr(0, it->second.find(' '))
+                        ? "a " + type + " where the build writes a " + it->second.substr(0, it->second.find(' '))
+                        : std::string("other SQL")) +
                    ")";
     }
     for (const auto& [name, line] : expected)
@@ -128,8 +129,8 @@ bool check_text_sizes(const ContentStore& store, std::string* error) {
     }
     for (const Document& doc : store.documents()) {
         if (doc.blocks.size() > kMaxDocumentBlocks) {
-            *error = "document '" + doc.info.id + "' has " + std::to_string(doc.blocks.size()) + " paragraphs (at most " +
-                     std::to_string(kMaxDocumentBlocks) + ")";
+            *error = "document '" + doc.info.id + "' has " + std::to_string(doc.blocks.size()) +
+                     " paragraphs (at most " + std::to_string(kMaxDocumentBlocks) + ")";
             return false;
         }
         for (const Block& block : doc.blocks)
@@ -367,8 +368,7 @@ bool PackageVerifier::check_signature(const std::string& package, const std::str
     return true;
 }
 
-bool PackageVerifier::check_product_and_version(const ContentInfo& info, const std::string& name,
-                                                PackageCheck* result) const {
+bool PackageVerifier::check_product_and_version(const ContentInfo& info, const std::string& name, PackageCheck* result) const {
     if (info.product_id != kProductId)
         return reject(result, PackageProblem::WrongProduct,
                       name + ": made for product '" + info.product_id + "', not '" + kProductId + "'");
@@ -411,7 +411,8 @@ bool PackageVerifier::check_database(const std::string& package, const std::stri
                       name + ": the database " + difference + ", unlike every database kioskctl builds");
     }
     // 7. integrity, the full-text index included.
-    if (!check_database_integrity(package, false, &error)) return reject(result, PackageProblem::Corrupt, name + ": " + error);
+    if (!check_database_integrity(package, false, &error))
+        return reject(result, PackageProblem::Corrupt, name + ": " + error);
     {
         SqliteDb copy;
         if (!copy.open_untrusted_copy(package, kPackageCheckSeconds, &error) || !check_search_index(copy, &error))
@@ -428,8 +429,8 @@ bool PackageVerifier::check_database(const std::string& package, const std::stri
     if (result->has_manifest &&
         (info.content_version != result->manifest.content_version || info.built_at != result->manifest.built_at))
         return reject(result, PackageProblem::InvalidContent,
-                      name + ": the database holds content version " + std::to_string(info.content_version) + " built " +
-                          info.built_at + ", but its signed manifest says version " +
+                      name + ": the database holds content version " + std::to_string(info.content_version) +
+                          " built " + info.built_at + ", but its signed manifest says version " +
                           std::to_string(result->manifest.content_version) + " built " + result->manifest.built_at);
     result->info = info;
     db.close();

@@ -55,8 +55,8 @@ struct PackageCheck {
     std::string trusted_comment;  // once verified
     PackageManifest manifest;     // from the trusted comment, when has_manifest
     bool has_manifest = false;
-    minisign::FileHash hash{};    // of the package, once hashed (step 4)
-    ContentInfo info;             // from the manifest (step 3), then from the database (step 8)
+    minisign::FileHash hash{};  // of the package, once hashed (step 4)
+    ContentInfo info;           // from the manifest (step 3), then from the database (step 8)
     bool ok() const { return problem == PackageProblem::None; }
 };
 
@@ -69,14 +69,14 @@ struct TrustedKeys {
 TrustedKeys load_trusted_keys(const std::vector<std::string>& dirs);
 
 // Limits on what a package may be (docs/organizer-guide.md lists them for organizers).
-constexpr uint64_t kMaxSignatureBytes = 16 << 10;      // minisign's own are under 10 KiB
+constexpr uint64_t kMaxSignatureBytes = 16 << 10;  // minisign's own are under 10 KiB
 constexpr uint64_t kMaxPackageBytes = uint64_t{256} << 20;
 constexpr size_t kMaxPackageDocuments = 500;
 constexpr size_t kMaxPackageLessons = 200;
 constexpr size_t kMaxDocumentBlocks = 20000;
-constexpr size_t kMaxTextBytes = 64 << 10;             // one paragraph
-constexpr size_t kMaxCharsetCodePoints = 20000;        // distinct characters: the font atlas must hold them
-constexpr double kPackageCheckSeconds = 30.0;          // any one SQLite connection of a check
+constexpr size_t kMaxTextBytes = 64 << 10;       // one paragraph
+constexpr size_t kMaxCharsetCodePoints = 20000;  // distinct characters: the font atlas must hold them
+constexpr double kPackageCheckSeconds = 30.0;    // any one SQLite connection of a check
 
 // Opens a file from a stick (or any untrusted place) for reading: never follows a symbolic
 // link, never blocks on a pipe or device, and only a regular file of at most `max_bytes`.
@@ -106,9 +106,8 @@ public:
                         const std::string& shown_as = {}) const;
 
 private:
-    bool check_signature(const std::string& package, const std::string& signature_path,
-                         const std::string& signature_name, Depth depth, const std::string& name,
-                         PackageCheck* result) const;
+    bool check_signature(const std::string& package, const std::string& signature_path, const std::string& signature_name,
+                         Depth depth, const std::string& name, PackageCheck* result) const;
     bool check_product_and_version(const ContentInfo& info, const std::string& name, PackageCheck* result) const;
     bool check_database(const std::string& package, const std::string& name, PackageCheck* result) const;
 

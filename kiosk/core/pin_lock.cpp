@@ -11,8 +11,8 @@ const char* pin_role_name(PinRole role) { return role == PinRole::Organizer ? "o
 std::string pin_not_set_message(PinRole role, const std::string& data_dir) {
     const bool organizer = role == PinRole::Organizer;
     return std::string("no ") + pin_role_name(role) + " PIN is set, so " +
-           (organizer ? "the organizer panel" : "trainer mode") + " stays locked; set it with kioskctl set-pin --data-dir " +
-           data_dir + (organizer ? "" : " --role trainer");
+           (organizer ? "the organizer panel" : "trainer mode") +
+           " stays locked; set it with kioskctl set-pin --data-dir " + data_dir + (organizer ? "" : " --role trainer");
 }
 
 bool is_valid_pin(const std::string& pin) {

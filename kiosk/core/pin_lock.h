@@ -47,7 +47,10 @@ public:
     double wait_remaining(double now) const { return now >= locked_until_ ? 0 : locked_until_ - now; }
     int failures() const { return failures_; }
     void record_failure(double now);
-    void record_success() { failures_ = 0; locked_until_ = 0; }
+    void record_success() {
+        failures_ = 0;
+        locked_until_ = 0;
+    }
     // The wait imposed after the `failures`-th wrong PIN in a row.
     static double delay_after(int failures);
 

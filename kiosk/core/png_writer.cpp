@@ -17,7 +17,7 @@ namespace kiosk::core {
 namespace {
 
 constexpr size_t kOutChunk = size_t{256} * 1024;  // one IDAT chunk per this much deflated data
-constexpr int kStripRows = 32;            // rows read at a time by write_png_parallel
+constexpr int kStripRows = 32;                    // rows read at a time by write_png_parallel
 
 void put_u32(uint8_t* p, uint32_t v) {
     p[0] = static_cast<uint8_t>(v >> 24);
@@ -71,8 +71,7 @@ public:
     }
 
     // `above` is the row above the first one (all zero above the image's first row).
-    bool add_rows(const uint8_t* rgba, int rows, size_t stride, const uint8_t* above, const Sink& sink,
-                  std::string* error) {
+    bool add_rows(const uint8_t* rgba, int rows, size_t stride, const uint8_t* above, const Sink& sink, std::string* error) {
         for (int r = 0; r < rows; ++r) {
             const uint8_t* row = rgba + static_cast<size_t>(r) * stride;
             filtered_[0] = 2;  // Up
@@ -149,10 +148,8 @@ bool PngBand::begin(int width, const uint8_t* above, std::string* error) {
     }
     deflater_ = std::make_unique<RowDeflater>();
     if (!deflater_->init(width, error)) return false;
-    if (above)
-        last_row_.assign(above, above + static_cast<size_t>(width) * 4);
-    else
-        last_row_.assign(static_cast<size_t>(width) * 4, 0);
+    if (above) last_row_.assign(above, above + static_cast<size_t>(width) * 4);
+    else last_row_.assign(static_cast<size_t>(width) * 4, 0);
     return true;
 }
 
@@ -208,7 +205,8 @@ bool PngWriter::open(const std::string& path, int width, int height, std::string
     std::string why;
     if (!deflater_->init(width, &why)) return fail(why, error);
     static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (std::fwrite(signature, 1, sizeof signature, file_) != sizeof signature) return fail(std::strerror(errno), error);
+    if (std::fwrite(signature, 1, sizeof signature, file_) != sizeof signature)
+        return fail(std::strerror(errno), error);
     uint8_t header[13];
     put_u32(header, static_cast<uint32_t>(width));
     put_u32(header + 4, static_cast<uint32_t>(height));
@@ -272,7 +270,8 @@ bool PngWriter::write_band(const PngBand& band, std::string* error) {
     if (!file_) return fail("not open", error);
     if (!band.ended_) return fail("a band that was not ended", error);
     if (band.width_ != width_) return fail("a band of width " + std::to_string(band.width_), error);
-    if (rows_written_ + band.rows_ > height_) return fail("more rows than the image's " + std::to_string(height_), error);
+    if (rows_written_ + band.rows_ > height_)
+        return fail("more rows than the image's " + std::to_string(height_), error);
     // End what the deflater holds on a byte boundary; the band follows it, then a new piece.
     std::string why;
     if (deflater_->bytes_in() > 0) {
@@ -309,8 +308,7 @@ bool PngWriter::finish(std::string* error) {
 
 bool write_png(const std::string& path, const uint8_t* rgba, int width, int height, size_t stride, std::string* error) {
     PngWriter writer;
-    return writer.open(path, width, height, error) && writer.write_rows(rgba, height, stride, error) &&
-           writer.finish(error);
+    return writer.open(path, width, height, error) && writer.write_rows(rgba, height, stride, error) && writer.finish(error);
 }
 
 // ------------------------------------------------------------------------- write_png_parallel

@@ -43,10 +43,10 @@ public:
 private:
     friend class PngWriter;
     std::function<bool(const uint8_t*, size_t)> sink();  // appends to data_
-    std::unique_ptr<RowDeflater> deflater_;  // between begin and end
-    std::vector<uint8_t> data_;              // raw deflate ending on a byte boundary, no final block
-    std::vector<uint8_t> last_row_;          // the row above the next one
-    uint32_t adler_ = 1;                     // Adler-32 of the filtered bytes
+    std::unique_ptr<RowDeflater> deflater_;              // between begin and end
+    std::vector<uint8_t> data_;                          // raw deflate ending on a byte boundary, no final block
+    std::vector<uint8_t> last_row_;                      // the row above the next one
+    uint32_t adler_ = 1;                                 // Adler-32 of the filtered bytes
     size_t filtered_bytes_ = 0;
     int width_ = 0, rows_ = 0;
     bool ended_ = false;
@@ -80,7 +80,7 @@ private:
     std::FILE* file_ = nullptr;
     std::string path_;
     std::unique_ptr<RowDeflater> deflater_;
-    std::vector<uint8_t> pending_;  // deflate data not yet in a chunk
+    std::vector<uint8_t> pending_;   // deflate data not yet in a chunk
     std::vector<uint8_t> last_row_;  // the last row written, for the rows after a band
     uint32_t adler_ = 1;             // of all filtered bytes before the deflater's
     int width_ = 0, height_ = 0, rows_written_ = 0;

@@ -19,8 +19,7 @@ int block_index_of(const Document& doc, int block_id) {
 int heading_section_of(const Document& doc, int block_id) {
     for (size_t s = 0; s < doc.sections.size(); ++s) {
         const Section& section = doc.sections[s];
-        if (section.heading.empty() || section.first_block < 0 ||
-            section.first_block >= static_cast<int>(doc.blocks.size()))
+        if (section.heading.empty() || section.first_block < 0 || section.first_block >= static_cast<int>(doc.blocks.size()))
             continue;
         if (doc.blocks[section.first_block].id == block_id) return static_cast<int>(s);
     }
@@ -38,7 +37,8 @@ std::tuple<int, int, size_t> reading_position(const Document& doc, const ReaderM
 }  // namespace
 
 const std::string& reader_match_text(const Document& doc, const ReaderMatch& match) {
-    return match.block >= 0 ? doc.blocks[match.block].text_in(match.lang) : doc.sections[match.section].heading_in(match.lang);
+    return match.block >= 0 ? doc.blocks[match.block].text_in(match.lang)
+                            : doc.sections[match.section].heading_in(match.lang);
 }
 
 std::vector<ReaderMatch> reader_matches_in(const std::vector<PassageMatch>& passages, const Document& doc,

@@ -18,11 +18,11 @@ class SearchIndex;  // core/search_index.h: SQLite stays out of the UI's headers
 
 // A match the reader highlights: a byte range of one block's text, or of one section heading.
 struct ReaderMatch {
-    int block = -1;    // index into Document::blocks, or -1 for a heading
-    int section = -1;  // index into Document::sections when it is a heading
+    int block = -1;        // index into Document::blocks, or -1 for a heading
+    int section = -1;      // index into Document::sections when it is a heading
     Lang lang = Lang::Ru;  // which text: the original or a translation
     size_t begin = 0, end = 0;
-    int line = -1;     // first ReaderLayout line holding it; -1 until the layout is built
+    int line = -1;  // first ReaderLayout line holding it; -1 until the layout is built
 };
 
 // The matches among `passages` (SearchIndex::matches_in of the document) in the document's text

@@ -21,7 +21,7 @@ Point2 logical_to_panel(Rotation rotation, Size2 panel, Point2 p) {
     Size2 logical = logical_size(rotation, panel);
     switch (rotation) {
         case Rotation::R0: return p;
-        case Rotation::R90: return {logical.height - p.y, p.x};            // clockwise quarter turn
+        case Rotation::R90: return {logical.height - p.y, p.x};  // clockwise quarter turn
         case Rotation::R180: return {logical.width - p.x, logical.height - p.y};
         case Rotation::R270: return {p.y, logical.width - p.x};
     }

@@ -9,8 +9,12 @@ enum class Rotation { R0 = 0, R90 = 90, R180 = 180, R270 = 270 };
 // Parses 0, 90, 180 or 270; false otherwise.
 bool parse_rotation(int degrees, Rotation* out);
 
-struct Size2 { float width, height; };
-struct Point2 { float x, y; };
+struct Size2 {
+    float width, height;
+};
+struct Point2 {
+    float x, y;
+};
 
 // The size the UI lays out in, for a panel of `panel` pixels (swapped for 90 and 270).
 Size2 logical_size(Rotation rotation, Size2 panel);

@@ -29,14 +29,12 @@ constexpr int64_t kPassageMask = (int64_t{1} << kSearchPassageBits) - 1;
 // `format` with the rank function's name and the three column weights filled in.
 std::string with_weights(const char* format) {
     char sql[320];
-    std::snprintf(sql, sizeof sql, format, kSearchRankFunction, kSearchTitleWeight, kSearchHeadingWeight,
-                  kSearchBodyWeight);
+    std::snprintf(sql, sizeof sql, format, kSearchRankFunction, kSearchTitleWeight, kSearchHeadingWeight, kSearchBodyWeight);
     return sql;
 }
 
-constexpr const char* kItemRankSql =
-    "SELECT rowid, %s(search_item_text, 1, %g, %g, %g) AS score FROM search_item_text "
-    "WHERE search_item_text MATCH ?1 ORDER BY score DESC LIMIT ?2";
+constexpr const char* kItemRankSql = "SELECT rowid, %s(search_item_text, 1, %g, %g, %g) AS score FROM search_item_text "
+                                     "WHERE search_item_text MATCH ?1 ORDER BY score DESC LIMIT ?2";
 
 // Within one item IDF adds nothing but cost (see search_rank.h). The five UNINDEXED columns
 // come first and get weight 0.
@@ -60,9 +58,8 @@ constexpr const char* kOrdinalSql = "SELECT ordinal FROM search_items WHERE kind
 constexpr const char* kCompletionsSql =
     "SELECT term, items FROM search_terms WHERE term >= ?1 AND term < ?2 ORDER BY items DESC LIMIT ?3";
 
-constexpr const char* kHasIndexSql =
-    "SELECT count(*) FROM sqlite_schema WHERE name IN "
-    "('search_items', 'search_item_text', 'search_passages', 'search_terms')";
+constexpr const char* kHasIndexSql = "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                     "('search_items', 'search_item_text', 'search_passages', 'search_terms')";
 
 }  // namespace
 
@@ -136,8 +133,7 @@ void SearchIndex::note_error(const SqliteStatement& stmt) {
     if (!stmt.error().empty()) last_error_ = stmt.error();
 }
 
-bool SearchIndex::rank_items(const std::string& expression, int limit,
-                             std::vector<std::pair<int64_t, double>>* ranked) {
+bool SearchIndex::rank_items(const std::string& expression, int limit, std::vector<std::pair<int64_t, double>>* ranked) {
     SqliteStatement& rank = statements_->rank;
     rank.reset();
     rank.bind(1, expression).bind(2, static_cast<int64_t>(limit));
@@ -183,12 +179,12 @@ std::vector<SearchHit> SearchIndex::search(std::string_view visitor_input, int l
     SearchQuery query = make_query(visitor_input);
     if (query.empty()) return hits;
     std::vector<std::pair<int64_t, double>> ranked;
-    if (!rank_items(query.all_words, limit, &ranked) && query.word_count > 1) rank_items(query.any_word, limit, &ranked);
+    if (!rank_items(query.all_words, limit, &ranked) && query.word_count > 1)
+        rank_items(query.any_word, limit, &ranked);
     for (const auto& [ordinal, score] : ranked) {
         // An item can hold all the words without any one passage holding them all.
         int64_t rowid = 0;
-        if (!best_passage(query.all_words, ordinal, &rowid) && !best_passage(query.any_word, ordinal, &rowid))
-            continue;
+        if (!best_passage(query.all_words, ordinal, &rowid) && !best_passage(query.any_word, ordinal, &rowid)) continue;
         SearchHit hit;
         // Highlight every query word the passage contains, not only those of the matching expression.
         if (!describe_hit(query.any_word, rowid, &hit)) continue;

@@ -85,7 +85,7 @@ bool SearchIndexWriter::add_item(std::string_view kind, std::string_view id, con
 
     SqliteStatement insert_passage(db_, "INSERT INTO search_passages(rowid, kind, item, paragraph, field, lang, "
                                         "title, heading, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    std::string columns[3];  // the item's text by column, for search_item_text
+    std::string columns[3];                     // the item's text by column, for search_item_text
     std::unordered_map<std::string, int> seen;  // body word form -> occurrences so far
     for (size_t i = 0; i < passages.size(); ++i) {
         const SearchPassage& passage = passages[i];

@@ -33,10 +33,10 @@ constexpr double kSearchBodyWeight = 1.0;
 
 // One searchable piece of text of an item.
 struct SearchPassage {
-    int paragraph = 0;   // document: the block id to open the reader at; lesson: the slide number (1-based);
-                         // 0 for the item's header (title, summary)
-    std::string field;   // "title", "summary", "heading" or "block": which column it goes to and what it is
-    std::string lang;    // "ru", "zh" or "en"
+    int paragraph = 0;  // document: the block id to open the reader at; lesson: the slide number (1-based);
+                        // 0 for the item's header (title, summary)
+    std::string field;  // "title", "summary", "heading" or "block": which column it goes to and what it is
+    std::string lang;   // "ru", "zh" or "en"
     std::string text;
 };
 
@@ -47,8 +47,7 @@ public:
     // Registers the tokenizer on the connection and creates the tables.
     bool begin(std::string* error);
     // Adds one item (`kind` is "document" or "lesson"; `id` its stable id) and its passages.
-    bool add_item(std::string_view kind, std::string_view id, const std::vector<SearchPassage>& passages,
-                  std::string* error);
+    bool add_item(std::string_view kind, std::string_view id, const std::vector<SearchPassage>& passages, std::string* error);
     // Merges the index into its most compact form for reading and lists its terms.
     bool finish(std::string* error);
 

@@ -52,8 +52,7 @@ RankStats* compute_stats(const Fts5ExtensionApi* api, Fts5Context* fts, bool use
 
 void delete_stats(void* stats) { delete static_cast<RankStats*>(stats); }
 
-void rank_row(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int argc,
-              sqlite3_value** argv) {
+void rank_row(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int argc, sqlite3_value** argv) {
     bool use_idf = argc < 1 || sqlite3_value_int(argv[0]) != 0;
     auto* stats = static_cast<RankStats*>(api->xGetAuxdata(fts, 0));
     if (!stats) {
@@ -88,8 +87,7 @@ void rank_row(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* re
     sqlite3_result_double(result, score);
 }
 
-void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int argc,
-                   sqlite3_value** argv) {
+void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result, int argc, sqlite3_value** argv) {
     // Exceptions must not cross SQLite's C frames; the only one possible here is bad_alloc.
     try {
         rank_row(api, fts, result, argc, argv);

@@ -18,14 +18,14 @@ constexpr const char* kSnippetEllipsis = "\xE2\x80\xA6";  // …
 
 // The best passage of one matching item; search() returns one per item, best first.
 struct SearchHit {
-    std::string kind;    // "document" or "lesson"
-    std::string item;    // the document id or the lesson id
-    int paragraph = 0;   // document: block id to open the reader at; lesson: slide number, 1-based;
-                         // 0 = the header (title or summary matched)
-    std::string field;   // what matched: "title", "summary", "heading" or "block"
-    std::string lang;    // language of the matched text: "ru", "zh" or "en"
-    double score = 0;    // relevance of the item, higher is better (search_rank(), a BM25)
-    std::string snippet; // a short extract with kMatchBegin/kMatchEnd around the matches
+    std::string kind;     // "document" or "lesson"
+    std::string item;     // the document id or the lesson id
+    int paragraph = 0;    // document: block id to open the reader at; lesson: slide number, 1-based;
+                          // 0 = the header (title or summary matched)
+    std::string field;    // what matched: "title", "summary", "heading" or "block"
+    std::string lang;     // language of the matched text: "ru", "zh" or "en"
+    double score = 0;     // relevance of the item, higher is better (search_rank(), a BM25)
+    std::string snippet;  // a short extract with kMatchBegin/kMatchEnd around the matches
 };
 
 // A byte range [begin, end) of a passage's text.
@@ -36,8 +36,8 @@ struct TextRange {
 
 // Where one passage of an item matches, for stepping through the highlights in the reader.
 struct PassageMatch {
-    int paragraph = 0;            // block id (for a heading: the first block of its section); lessons: slide number
-    std::string field;            // "title", "summary", "heading" or "block"
+    int paragraph = 0;  // block id (for a heading: the first block of its section); lessons: slide number
+    std::string field;  // "title", "summary", "heading" or "block"
     std::string lang;
     std::vector<TextRange> ranges;  // matched ranges in the passage's original text, in order
 };

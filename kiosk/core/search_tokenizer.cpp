@@ -117,8 +117,7 @@ void append_folded(std::string& out, char32_t cp) {
         case 0x0300:
         case 0x0301:  // stress marks in Russian teaching texts are not part of the word
             return;
-        default:
-            break;
+        default: break;
     }
     char32_t folded = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
     if (folded == 0x0451) folded = 0x0435;  // ё → е
@@ -145,8 +144,8 @@ int SearchTokenizer::emit_word(std::string_view text, size_t start, size_t end, 
     if (stemmers_) stemmer = cyrillic ? stemmers_->russian : latin ? stemmers_->english : nullptr;
     std::string_view stem = folded_;
     if (stemmer) {
-        const sb_symbol* stemmed = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded_.data()),
-                                                   static_cast<int>(folded_.size()));
+        const sb_symbol* stemmed =
+            sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded_.data()), static_cast<int>(folded_.size()));
         if (stemmed && sb_stemmer_length(stemmer) > 0)
             stem = std::string_view(reinterpret_cast<const char*>(stemmed), sb_stemmer_length(stemmer));
     }
@@ -199,8 +198,7 @@ int SearchTokenizer::emit_ideographs(std::string_view text, size_t start, size_t
     return 0;
 }
 
-int SearchTokenizer::tokenize(std::string_view text, TokenizeMode mode,
-                              const std::function<int(const SearchToken&)>& emit) {
+int SearchTokenizer::tokenize(std::string_view text, TokenizeMode mode, const std::function<int(const SearchToken&)>& emit) {
     // Only queries honour the marker: documents are indexed as written, whatever they hold.
     std::string_view marker = kRawTermMarker;
     if (mode != TokenizeMode::Document && text.size() > marker.size() && text.substr(0, marker.size()) == marker) {

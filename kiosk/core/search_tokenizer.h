@@ -73,7 +73,7 @@ private:
                         const std::function<int(const SearchToken&)>& emit);
 
     Stemmers* stemmers_;
-    std::string folded_;  // reused between words: no allocation per token once warmed up
+    std::string folded_;          // reused between words: no allocation per token once warmed up
     std::vector<size_t> bounds_;  // character boundaries of the current ideograph run
 };
 

@@ -18,8 +18,7 @@ bool contains(const std::vector<std::string>& list, const std::string& key) {
 
 class SectionParser {
 public:
-    SectionParser(const std::string& path, const SectionRules& rules, std::vector<SourceSection>* out,
-                  Diagnostics* diagnostics)
+    SectionParser(const std::string& path, const SectionRules& rules, std::vector<SourceSection>* out, Diagnostics* diagnostics)
         : path_(path), rules_(rules), out_(out), diagnostics_(diagnostics) {}
 
     bool parse(std::string_view text) {
@@ -73,7 +72,8 @@ private:
         if (key.size() > 3 && key.compare(key.size() - 3, 3, ".zh") == 0 && value.find(kInformalYou) != std::string::npos)
             error(line_no, key, "addresses the visitor as 你: the kiosk uses the polite 您 in every Chinese text");
         auto [it, inserted] = current_.fields.emplace(key, SourceValue{value, line_no});
-        if (!inserted) error(line_no, key, "given twice in this section (first on line " + std::to_string(it->second.line) + ")");
+        if (!inserted)
+            error(line_no, key, "given twice in this section (first on line " + std::to_string(it->second.line) + ")");
     }
 
     bool known_key(const std::string& key, int line_no) {
@@ -101,8 +101,9 @@ private:
             for (Lang lang : kAllLangs) {
                 std::string key = base + "." + lang_code(lang);
                 if (current_.fields.count(key)) continue;
-                error(current_.line, key, "missing language: every [" + rules_.kind + "] needs " + base + ".ru, " + base +
-                                              ".en and " + base + ".zh");
+                error(current_.line, key,
+                      "missing language: every [" + rules_.kind + "] needs " + base + ".ru, " + base + ".en and " +
+                          base + ".zh");
                 complete = false;
             }
         if (complete) out_->push_back(std::move(current_));
@@ -145,8 +146,8 @@ bool check_unique_id(const SourceSection& section, const std::string& path, std:
     }
     auto [it, inserted] = seen->emplace(id.value, id.line);
     if (inserted) return true;
-    diagnostics->push_back({path, id.line, "id", "duplicate id '" + id.value + "' (already used on line " +
-                                                      std::to_string(it->second) + ")"});
+    diagnostics->push_back({path, id.line, "id",
+                            "duplicate id '" + id.value + "' (already used on line " + std::to_string(it->second) + ")"});
     return false;
 }
 

@@ -27,8 +27,9 @@ bool check_source_characters(std::string_view text, const std::string& path, Dia
         reported_line = line;
         char code[16];
         std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-        diagnostics->push_back({path, line, "", std::string("contains control character ") + code +
-                                                    "; official text never holds one (remove it)"});
+        diagnostics->push_back(
+            {path, line, "",
+             std::string("contains control character ") + code + "; official text never holds one (remove it)"});
     }
     return clean;
 }

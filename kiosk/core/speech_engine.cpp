@@ -15,10 +15,10 @@ namespace kiosk::core {
 
 namespace {
 
-constexpr double kAheadSeconds = 1.5;   // audio queued ahead of the speaker, at most
-constexpr size_t kReadChunk = 16384;     // bytes read from the synthesizer at a time
-constexpr int kDrainPollMs = 20;         // how often the worker looks at the sink while it plays out
-constexpr double kStallSeconds = 2.0;    // queued audio untouched this long: the device is gone
+constexpr double kAheadSeconds = 1.5;  // audio queued ahead of the speaker, at most
+constexpr size_t kReadChunk = 16384;   // bytes read from the synthesizer at a time
+constexpr int kDrainPollMs = 20;       // how often the worker looks at the sink while it plays out
+constexpr double kStallSeconds = 2.0;  // queued audio untouched this long: the device is gone
 constexpr int kWordsPerMinute[kSpeechRateSteps] = {125, 160, 200};
 constexpr const char* kRateNames[kSpeechRateSteps] = {"slow", "normal", "fast"};
 
@@ -66,8 +66,7 @@ std::vector<std::string> parse_voice_list(const std::string& output) {
 }
 
 EspeakEngine::EspeakEngine(const EspeakConfig& config, PcmSink* sink, std::string audio_error)
-    : config_(config), sink_(sink), problem_(std::move(audio_error)),
-      volume_(std::clamp(config.volume_percent, 0, 100)) {
+    : config_(config), sink_(sink), problem_(std::move(audio_error)), volume_(std::clamp(config.volume_percent, 0, 100)) {
     wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 }
 
@@ -133,8 +132,7 @@ SpeechSupport EspeakEngine::support(Lang lang) const {
     if (!engine_ok_) return SpeechSupport::NoEngine;
     if (!sink_) return SpeechSupport::NoAudio;
     const std::string voice = speech_voice(lang);
-    return std::find(voices_.begin(), voices_.end(), voice) != voices_.end() ? SpeechSupport::Ready
-                                                                              : SpeechSupport::NoVoice;
+    return std::find(voices_.begin(), voices_.end(), voice) != voices_.end() ? SpeechSupport::Ready : SpeechSupport::NoVoice;
 }
 
 void EspeakEngine::set_listener(std::function<void()> listener) {
@@ -243,8 +241,7 @@ void EspeakEngine::replace_process() {
         return;
     }
     // The text goes through standard input, so nothing in it is ever read as an option.
-    std::vector<std::string> argv = {config_.program, "--stdout", "-v", speech_voice(lang), "-s",
-                                     std::to_string(wpm)};
+    std::vector<std::string> argv = {config_.program, "--stdout", "-v", speech_voice(lang), "-s", std::to_string(wpm)};
     std::string error;
     if (!process_.start(argv, std::move(text), &error)) {
         log_warning("read aloud: %s", error.c_str());
@@ -271,7 +268,8 @@ void EspeakEngine::pump(int* timeout_ms) {
             if (wav_.sample_rate() != sink_->sample_rate()) {  // nearest-sample resampling
                 std::vector<int16_t> resampled;
                 const double step = static_cast<double>(wav_.sample_rate()) / sink_->sample_rate();
-                for (double at = 0; at < samples_.size(); at += step) resampled.push_back(samples_[static_cast<size_t>(at)]);
+                for (double at = 0; at < samples_.size(); at += step)
+                    resampled.push_back(samples_[static_cast<size_t>(at)]);
                 samples_.swap(resampled);
             }
             const int volume = volume_.load();

@@ -77,9 +77,9 @@ struct EspeakConfig {
 // Figures of the last utterance, for tests and the benchmark.
 struct SpeechStats {
     uint64_t serial = 0;
-    int64_t samples = 0;             // queued to the sink so far
-    double first_audio_ms = -1;      // speak() to the first samples queued
-    bool failed = false;             // the synthesizer produced no valid audio
+    int64_t samples = 0;         // queued to the sink so far
+    double first_audio_ms = -1;  // speak() to the first samples queued
+    bool failed = false;         // the synthesizer produced no valid audio
 };
 
 class EspeakEngine : public SpeechBackend {
@@ -156,13 +156,13 @@ private:
     std::atomic<int> volume_{80};
 
     mutable std::mutex mutex_;
-    uint64_t serial_ = 0;           // the latest speak()
-    uint64_t started_serial_ = 0;   // what the worker is saying (or last said)
+    uint64_t serial_ = 0;              // the latest speak()
+    uint64_t started_serial_ = 0;      // what the worker is saying (or last said)
     std::condition_variable handled_;  // the worker acted on started_serial_
-    bool pending_ = false;          // speak() or stop() waiting for the worker
-    bool pending_speak_ = false;    // ...and it was speak()
+    bool pending_ = false;             // speak() or stop() waiting for the worker
+    bool pending_speak_ = false;       // ...and it was speak()
     bool quit_ = false;
-    bool acted_ = true;             // the worker finished acting on the last command
+    bool acted_ = true;  // the worker finished acting on the last command
     std::string pending_text_;
     Lang pending_lang_ = Lang::Ru;
     int pending_wpm_ = 160;

@@ -117,7 +117,8 @@ int SpeechProcess::finish() {
     int status = -1;
     if (pid_ > 0) {
         int wstatus = 0;
-        while (::waitpid(pid_, &wstatus, 0) < 0 && errno == EINTR) {}
+        while (::waitpid(pid_, &wstatus, 0) < 0 && errno == EINTR) {
+        }
         status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
     }
     pid_ = -1;
@@ -136,7 +137,8 @@ bool run_for_output(const std::vector<std::string>& argv, double timeout_s, std:
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
     std::vector<unsigned char> bytes;
     while (true) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             process.stop();
             *error = argv[0] + " did not answer within " + std::to_string(static_cast<int>(timeout_s)) + " s";
@@ -148,7 +150,8 @@ bool run_for_output(const std::vector<std::string>& argv, double timeout_s, std:
     }
     const int status = process.finish();
     if (status != 0) {
-        *error = argv[0] + (status == 127 ? std::string(" is not installed") : " failed (exit status " + std::to_string(status) + ")");
+        *error = argv[0] + (status == 127 ? std::string(" is not installed")
+                                          : " failed (exit status " + std::to_string(status) + ")");
         return false;
     }
     output->assign(bytes.begin(), bytes.end());

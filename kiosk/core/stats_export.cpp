@@ -54,8 +54,7 @@ std::string csv_row(const UsageEvent& e, const std::string& kiosk_id) {
 }
 
 // Splits CSV text into records; false with the 1-based line of an unterminated quote.
-bool parse_csv(const std::string& text, std::vector<std::vector<std::string>>* rows, std::vector<int>* lines,
-               int* bad_line) {
+bool parse_csv(const std::string& text, std::vector<std::vector<std::string>>* rows, std::vector<int>* lines, int* bad_line) {
     std::vector<std::string> row;
     std::string field;
     bool quoted = false, any = false;
@@ -166,8 +165,8 @@ std::string svg_chart(const std::vector<std::string>& labels, const std::vector<
                    xml_escape(labels[i]) + ": " + std::to_string(values[i]) + "</title></rect>\n";
         }
         if (label_every > 0 && i % label_every == 0)
-            svg += "<text x=\"" + num(x + slot / 2) + "\" y=\"" + num(top + plot_h + 20) + "\" text-anchor=\"middle\">" +
-                   xml_escape(labels[i]) + "</text>\n";
+            svg += "<text x=\"" + num(x + slot / 2) + "\" y=\"" + num(top + plot_h + 20) +
+                   "\" text-anchor=\"middle\">" + xml_escape(labels[i]) + "</text>\n";
     }
     if (line && !points.empty()) {
         svg += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"3\"/>\n";
@@ -180,10 +179,12 @@ std::string svg_chart(const std::vector<std::string>& labels, const std::vector<
            "\" stroke=\"#344054\" stroke-width=\"2\"/>\n";
     svg += "<line x1=\"" + num(left) + "\" y1=\"" + num(top + plot_h) + "\" x2=\"" + num(w - right) + "\" y2=\"" +
            num(top + plot_h) + "\" stroke=\"#344054\" stroke-width=\"2\"/>\n";
-    svg += "<text x=\"" + num(left + plot_w / 2) + "\" y=\"" + num(h - 12) + "\" text-anchor=\"middle\" font-weight=\"bold\">" +
-           xml_escape(x_title) + "</text>\n";
-    svg += "<text x=\"18\" y=\"" + num(top + plot_h / 2) + "\" text-anchor=\"middle\" font-weight=\"bold\" "
-           "transform=\"rotate(-90 18 " + num(top + plot_h / 2) + ")\">" + xml_escape(y_title) + "</text>\n";
+    svg += "<text x=\"" + num(left + plot_w / 2) + "\" y=\"" + num(h - 12) +
+           "\" text-anchor=\"middle\" font-weight=\"bold\">" + xml_escape(x_title) + "</text>\n";
+    svg += "<text x=\"18\" y=\"" + num(top + plot_h / 2) +
+           "\" text-anchor=\"middle\" font-weight=\"bold\" "
+           "transform=\"rotate(-90 18 " +
+           num(top + plot_h / 2) + ")\">" + xml_escape(y_title) + "</text>\n";
     return svg + "</svg>\n";
 }
 
@@ -207,8 +208,10 @@ std::string svg_hbars(const std::vector<std::string>& labels, const std::vector<
     if (max_value <= 0)
         for (int64_t v : values) max_value = std::max(max_value, v);
     max_value = std::max<int64_t>(max_value, 1);
-    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 760 " + num(height) + "\" width=\"760\" "
-                      "height=\"" + num(height) + "\" role=\"img\" font-family=\"sans-serif\" font-size=\"16\">\n";
+    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 760 " + num(height) +
+                      "\" width=\"760\" "
+                      "height=\"" +
+                      num(height) + "\" role=\"img\" font-family=\"sans-serif\" font-size=\"16\">\n";
     for (size_t i = 0; i < labels.size(); ++i) {
         const double y = 10 + row * i;
         std::string label = shorten(labels[i], 32);
@@ -217,8 +220,7 @@ std::string svg_hbars(const std::vector<std::string>& labels, const std::vector<
         const double bar = plot_w * values[i] / max_value;
         svg += "<rect x=\"" + num(left) + "\" y=\"" + num(y + 4) + "\" width=\"" + num(bar) + "\" height=\"" +
                num(row - 10) + "\" fill=\"#1f5fa8\"/>\n";
-        svg += "<text x=\"" + num(left + bar + 8) + "\" y=\"" + num(y + 22) + "\">" + std::to_string(values[i]) +
-               "</text>\n";
+        svg += "<text x=\"" + num(left + bar + 8) + "\" y=\"" + num(y + 22) + "\">" + std::to_string(values[i]) + "</text>\n";
     }
     svg += "<line x1=\"" + num(left) + "\" y1=\"6\" x2=\"" + num(left) + "\" y2=\"" + num(height - 40) +
            "\" stroke=\"#344054\" stroke-width=\"2\"/>\n";
@@ -273,7 +275,8 @@ std::string report_html(const StatsSummary& s, const ReportInfo& info, const Tra
     std::vector<int64_t> per_hour(s.per_hour.begin(), s.per_hour.end());
     for (int h = 0; h < 24; ++h) hours.push_back(std::to_string(h));
     html += "<h2>" + replace_all(t("stats.per_hour"), "{date}", s.last_day) + "</h2>\n";
-    html += svg_chart(hours, per_hour, false, tr.get(info.lang, "stats.axis_hour"), tr.get(info.lang, "stats.axis_visitors"), 2);
+    html += svg_chart(hours, per_hour, false, tr.get(info.lang, "stats.axis_hour"),
+                      tr.get(info.lang, "stats.axis_visitors"), 2);
     std::vector<std::string> days;
     std::vector<int64_t> per_day;
     for (const auto& day : s.per_day) days.push_back(day.first.substr(5)), per_day.push_back(day.second);
@@ -286,7 +289,8 @@ std::string report_html(const StatsSummary& s, const ReportInfo& info, const Tra
         if (rows.empty()) return void(html += "<p>" + t("stats.no_data") + "</p>\n");
         std::vector<std::string> labels;
         std::vector<int64_t> values;
-        for (const StatsRow& row : rows) labels.push_back(titles ? title_of(info, row.key) : row.key), values.push_back(row.count);
+        for (const StatsRow& row : rows)
+            labels.push_back(titles ? title_of(info, row.key) : row.key), values.push_back(row.count);
         html += svg_hbars(labels, values, 0, tr.get(info.lang, axis));
     };
     bars("stats.top_documents", s.top_documents, "stats.axis_opens", true);
@@ -295,7 +299,8 @@ std::string report_html(const StatsSummary& s, const ReportInfo& info, const Tra
     bars("stats.zero_searches", s.zero_searches, "stats.axis_searches", false);
     std::vector<StatsRow> languages;
     for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En})
-        languages.push_back({tr.get(info.lang, std::string("stats.lang.") + lang_code(lang)), s.languages[static_cast<int>(lang)], 0});
+        languages.push_back(
+            {tr.get(info.lang, std::string("stats.lang.") + lang_code(lang)), s.languages[static_cast<int>(lang)], 0});
     bars("stats.languages", languages, "stats.axis_visitors", false);
     html += "<h2>" + t("stats.quizzes") + "</h2>\n";
     if (s.quizzes.empty()) html += "<p>" + t("stats.no_data") + "</p>\n";
@@ -314,9 +319,10 @@ std::string report_html(const StatsSummary& s, const ReportInfo& info, const Tra
         for (const StatsRow& row : s.kiosks) {
             auto name = info.kiosk_names.find(row.key);
             std::string label = xml_escape(row.key);
-            if (name != info.kiosk_names.end() && !name->second.empty()) label = xml_escape(name->second) + " (" + label + ")";
-            html += "<tr><td>" + label + "</td><td class=\"num\">" + std::to_string(row.count) + "</td><td class=\"num\">" +
-                    std::to_string(row.extra) + "</td></tr>\n";
+            if (name != info.kiosk_names.end() && !name->second.empty())
+                label = xml_escape(name->second) + " (" + label + ")";
+            html += "<tr><td>" + label + "</td><td class=\"num\">" + std::to_string(row.count) +
+                    "</td><td class=\"num\">" + std::to_string(row.extra) + "</td></tr>\n";
         }
         html += "</table>\n";
     }
@@ -435,7 +441,8 @@ ExportResult write_report(const std::vector<UsageEvent>& events, const ReportInf
         const EventKind kind = static_cast<EventKind>(k);
         const std::string name = std::string(event_kind_name(kind)) + ".csv";
         ReportFile file;
-        if (!file.open(fs::join(temp, name), &result) || !file.write(csv_line(csv_header(kind)), &result)) return result;
+        if (!file.open(fs::join(temp, name), &result) || !file.write(csv_line(csv_header(kind)), &result))
+            return result;
         std::string chunk;
         int64_t rows = 0;
         for (const UsageEvent& e : events) {
@@ -457,14 +464,12 @@ ExportResult write_report(const std::vector<UsageEvent>& events, const ReportInf
     {
         ReportFile file;
         const std::string html = report_html(summarize_events(events, info.from_ms, info.to_ms), info, translations);
-        if (!file.open(fs::join(temp, "report.html"), &result) || !file.write(html, &result) ||
-            !file.finish(&result, &hex))
+        if (!file.open(fs::join(temp, "report.html"), &result) || !file.write(html, &result) || !file.finish(&result, &hex))
             return result;
         manifest += "file report.html 0 " + hex + "\n";
     }
     ReportFile file;  // last: a folder with export.txt is complete
-    if (!file.open(fs::join(temp, kExportManifest), &result) || !file.write(manifest, &result) ||
-        !file.finish(&result, &hex))
+    if (!file.open(fs::join(temp, kExportManifest), &result) || !file.write(manifest, &result) || !file.finish(&result, &hex))
         return result;
     if (!fs::sync_path(temp, &error)) {
         result.sys_errno = errno;
@@ -548,7 +553,8 @@ bool read_report(const std::string& dir, std::vector<UsageEvent>* events, Report
             read_info.kiosk_names[value.substr(0, sep)] = sep == std::string::npos ? "" : value.substr(sep + 1);
         } else if (key == "from" || key == "to") {
             int64_t ms = 0;
-            if (!parse_utc_timestamp(value, &ms)) return *error = where + "field '" + key + "': '" + value + "' is not a time", false;
+            if (!parse_utc_timestamp(value, &ms))
+                return *error = where + "field '" + key + "': '" + value + "' is not a time", false;
             (key == "from" ? read_info.from_ms : read_info.to_ms) = ms;
         } else if (key == "file") {
             // file NAME ROWS BLAKE2B
@@ -581,16 +587,20 @@ bool read_report(const std::string& dir, std::vector<UsageEvent>* events, Report
                 return *error = path + ": line " + std::to_string(bad_line) + ": a quoted field is not closed", false;
             const std::vector<std::string> header = csv_header(kind);
             if (rows_read.empty() || rows_read[0] != header)
-                return *error = path + ": line 1: the columns are not " + csv_line(header).substr(0, csv_line(header).size() - 2), false;
+                return *error = path + ": line 1: the columns are not " +
+                                csv_line(header).substr(0, csv_line(header).size() - 2),
+                       false;
             if (static_cast<long long>(rows_read.size() - 1) != rows)
                 return *error = path + ": has " + std::to_string(rows_read.size() - 1) + " rows, export.txt says " +
-                                std::to_string(rows), false;
+                                std::to_string(rows),
+                       false;
             for (size_t r = 1; r < rows_read.size(); ++r) {
                 const std::vector<std::string>& f = rows_read[r];
                 const std::string at = path + ": line " + std::to_string(lines[r]) + ": ";
                 if (f.size() != header.size())
                     return *error = at + "expected " + std::to_string(header.size()) + " fields, found " +
-                                    std::to_string(f.size()), false;
+                                    std::to_string(f.size()),
+                           false;
                 UsageEvent e;
                 e.kind = kind;
                 e.kiosk_id = f[0];

@@ -26,28 +26,27 @@ constexpr const char* kExportFormat = "sco-kiosk-stats 1";
 constexpr const char* kIncompleteSuffix = ".incomplete";
 
 struct ReportInfo {
-    std::string kiosk_id;      // "merged" for a merged report
+    std::string kiosk_id;  // "merged" for a merged report
     std::string kiosk_name;
     std::map<std::string, std::string> kiosk_names;  // id -> name, every kiosk in the report
-    int64_t from_ms = 0, to_ms = 0;  // the period; from 0: since the first event
-    Lang lang = Lang::En;            // of report.html
-    std::map<std::string, std::string> titles;  // document and lesson ids -> titles in `lang`, if known
+    int64_t from_ms = 0, to_ms = 0;                  // the period; from 0: since the first event
+    Lang lang = Lang::En;                            // of report.html
+    std::map<std::string, std::string> titles;       // document and lesson ids -> titles in `lang`, if known
 };
 
 struct ExportResult {
     bool ok = false;
-    int sys_errno = 0;     // why writing failed (ENOSPC, EROFS, EIO...), 0 if not a system error
-    std::string error;     // one sentence naming the file
-    std::string path;      // the finished folder
-    uint64_t bytes = 0;    // written
+    int sys_errno = 0;   // why writing failed (ENOSPC, EROFS, EIO...), 0 if not a system error
+    std::string error;   // one sentence naming the file
+    std::string path;    // the finished folder
+    uint64_t bytes = 0;  // written
     int files = 0;
 };
 
 // Writes the report of `events` into `out_dir` (see above). An existing `out_dir` is replaced
 // only if it is a report itself (has export.txt) or empty. `progress` gets 0..1 now and then.
-ExportResult write_report(const std::vector<UsageEvent>& events, const ReportInfo& info,
-                          const Translations& translations, const std::string& out_dir,
-                          const std::function<void(float)>& progress = {});
+ExportResult write_report(const std::vector<UsageEvent>& events, const ReportInfo& info, const Translations& translations,
+                          const std::string& out_dir, const std::function<void(float)>& progress = {});
 
 // Why writing a report to a stick failed, from the system error: ENOSPC/EDQUOT: full;
 // EROFS/EACCES/EPERM: read-only; ENOENT/EIO/ENODEV/ENXIO/ESTALE/ENOTDIR: pulled out.

@@ -86,9 +86,8 @@ bool parse_utc_timestamp(const std::string& text, int64_t* unix_ms) {
     if (text.size() != 24 ||
         !separators_at(text, {{4, '-'}, {7, '-'}, {10, 'T'}, {13, ':'}, {16, ':'}, {19, '.'}, {23, 'Z'}}) ||
         !date_field(text, 0, 4, 1970, 9999, &y) || !date_field(text, 5, 2, 1, 12, &mo) ||
-        !date_field(text, 8, 2, 1, 31, &d) || !date_field(text, 11, 2, 0, 23, &h) ||
-        !date_field(text, 14, 2, 0, 59, &mi) || !date_field(text, 17, 2, 0, 60, &s) ||
-        !date_field(text, 20, 3, 0, 999, &ms))
+        !date_field(text, 8, 2, 1, 31, &d) || !date_field(text, 11, 2, 0, 23, &h) || !date_field(text, 14, 2, 0, 59, &mi) ||
+        !date_field(text, 17, 2, 0, 60, &s) || !date_field(text, 20, 3, 0, 999, &ms))
         return false;
     CalendarDate date;
     if (!parse_iso_date(std::string_view(text).substr(0, 10), &date)) return false;  // no 2026-02-30

@@ -29,17 +29,17 @@ struct QuizRow {
 struct StatsSummary {
     int64_t from_ms = 0, to_ms = 0;  // the period, [from, to)
     int64_t events = 0;
-    int64_t visitors = 0;            // visitor sessions (the organizer's and trainer's left out)
+    int64_t visitors = 0;  // visitor sessions (the organizer's and trainer's left out)
     int64_t median_visit_s = 0;
     int64_t documents_opened = 0;
     int64_t searches = 0;
-    std::string last_day;                           // YYYY-MM-DD: the day per_hour shows
-    std::array<int64_t, 24> per_hour{};             // visitors who came in each hour of last_day
+    std::string last_day;                                  // YYYY-MM-DD: the day per_hour shows
+    std::array<int64_t, 24> per_hour{};                    // visitors who came in each hour of last_day
     std::vector<std::pair<std::string, int64_t>> per_day;  // every day of the period, oldest first
     std::vector<StatsRow> top_documents, top_lessons, top_searches, zero_searches;
-    std::array<int64_t, 3> languages{};             // visitors who used ru, zh, en
-    std::vector<QuizRow> quizzes;                   // per lesson, by attempts
-    std::vector<StatsRow> kiosks;                   // per kiosk id: visitors (count), events (extra)
+    std::array<int64_t, 3> languages{};  // visitors who used ru, zh, en
+    std::vector<QuizRow> quizzes;        // per lesson, by attempts
+    std::vector<StatsRow> kiosks;        // per kiosk id: visitors (count), events (extra)
 };
 
 // At most this many rows in each top list, and days in per_day.

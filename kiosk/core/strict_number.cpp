@@ -55,8 +55,7 @@ bool parse_decimal(std::string_view text, double min, double max, double* out, s
     double value = 0;
     const char* end = text.data() + text.size();
     auto [stop, ec] = std::from_chars(text.data(), end, value, std::chars_format::general);
-    if (text.empty() || stop != end || (ec != std::errc() && ec != std::errc::result_out_of_range) ||
-        std::isnan(value))
+    if (text.empty() || stop != end || (ec != std::errc() && ec != std::errc::result_out_of_range) || std::isnan(value))
         return fail(error, quoted(text) + " is not a number " + range);
     if (ec == std::errc::result_out_of_range || !(value >= min && value <= max))
         return fail(error, quoted(text) + " is out of range " + range);

@@ -144,8 +144,8 @@ void LineFiller::break_long_word(size_t first, size_t end) {
     float piece_width = 0;
     for (size_t cluster = first; cluster < end;) {
         size_t cluster_end = cluster + 1;
-        while (cluster_end < end && (extends_previous(decoded_.code_points[cluster_end]) ||
-                                     decoded_.code_points[cluster_end - 1] == 0x200D)) {
+        while (cluster_end < end &&
+               (extends_previous(decoded_.code_points[cluster_end]) || decoded_.code_points[cluster_end - 1] == 0x200D)) {
             ++cluster_end;
         }
         float cluster_width = measure_bytes(offsets[cluster], offsets[cluster_end]);
@@ -199,8 +199,8 @@ void fit_lines(std::string_view text, const DecodedText& decoded, const std::vec
 
 }  // namespace
 
-std::vector<LineSpan> break_lines(std::string_view text, float max_width, const MeasureFn& measure,
-                                  const char* lang, const MeasureFn* line_width) {
+std::vector<LineSpan> break_lines(std::string_view text, float max_width, const MeasureFn& measure, const char* lang,
+                                  const MeasureFn* line_width) {
     if (text.empty()) return {};
     init_unibreak_once();
     DecodedText decoded = decode_text(text);

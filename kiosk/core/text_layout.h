@@ -42,7 +42,7 @@ struct LineSpan {
 // and contextual forms at its ends may differ from the sum of its segments). Every line is
 // checked with it, and one that would overflow is broken earlier, at its last break opportunity;
 // `width` is then the line's own measured width.
-std::vector<LineSpan> break_lines(std::string_view text, float max_width, const MeasureFn& measure,
-                                  const char* lang, const MeasureFn* line_width = nullptr);
+std::vector<LineSpan> break_lines(std::string_view text, float max_width, const MeasureFn& measure, const char* lang,
+                                  const MeasureFn* line_width = nullptr);
 
 }  // namespace kiosk::core

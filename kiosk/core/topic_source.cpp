@@ -7,9 +7,8 @@
 
 namespace kiosk::core {
 
-std::vector<PassageSpan> match_section_rules(const SourceSection& section, const std::string& path,
-                                             PassageMatcher& matcher, const std::string& skip_document,
-                                             Diagnostics* diagnostics, bool* ok) {
+std::vector<PassageSpan> match_section_rules(const SourceSection& section, const std::string& path, PassageMatcher& matcher,
+                                             const std::string& skip_document, Diagnostics* diagnostics, bool* ok) {
     std::vector<PassageSpan> spans;
     for (Lang lang : kAllLangs) {
         const std::string key = std::string("match.") + lang_code(lang);
@@ -24,9 +23,9 @@ std::vector<PassageSpan> match_section_rules(const SourceSection& section, const
             for (PassageSpan& span : matcher.find(phrase, lang))
                 if (span.document != skip_document) spans.push_back(std::move(span));
             if (spans.size() == before) {
-                diagnostics->push_back({path, value.line, key, "'" + phrase + "' matches no passage of the " +
-                                                                   lang_code(lang) + " text of any document" +
-                                                                   (skip_document.empty() ? "" : " but its target")});
+                diagnostics->push_back({path, value.line, key,
+                                        "'" + phrase + "' matches no passage of the " + lang_code(lang) +
+                                            " text of any document" + (skip_document.empty() ? "" : " but its target")});
                 *ok = false;
             }
         }

@@ -17,7 +17,7 @@ struct TrainerQuestionResult {
 
 // One trainer-led session. Anonymous: no names, only totals.
 struct TrainerSession {
-    int64_t id = 0;               // assigned by the store when recorded
+    int64_t id = 0;  // assigned by the store when recorded
     std::string lesson_id;
     int64_t content_version = 0;  // of the content package the quiz came from; 0 if unknown
     int64_t started_at = 0;       // Unix time, seconds

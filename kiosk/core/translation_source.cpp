@@ -21,8 +21,7 @@ constexpr size_t kMaxLengthRatio = 5;
 constexpr size_t kLengthSlack = 40;
 
 // The meaningful lines of `text` (no blank lines, no `;` comments). Also reports invalid UTF-8.
-bool read_lines(std::string_view text, const std::string& file, std::vector<TextLine>* out,
-                Diagnostics* diagnostics) {
+bool read_lines(std::string_view text, const std::string& file, std::vector<TextLine>* out, Diagnostics* diagnostics) {
     if (int bad_line = first_invalid_utf8_line(text)) {
         diagnostics->push_back({file, bad_line, "", kNotUtf8Message});
         return false;
@@ -256,8 +255,8 @@ private:
             std::string options;
             for (const std::string& option : wanted) options += (options.empty() ? "\"" : " or \"") + option + "\"";
             error(line, key,
-                  "the original has the term \"" + term.ru.front() + "\" (terminology line " + std::to_string(term.line) +
-                      "): translate it as " + options);
+                  "the original has the term \"" + term.ru.front() + "\" (terminology line " +
+                      std::to_string(term.line) + "): translate it as " + options);
             ok = false;
         }
         return ok;
@@ -272,8 +271,8 @@ private:
         return folded_.emplace(&terms, std::move(folded)).first->second;
     }
 
-    void report_missing(const Document& doc, const std::vector<Section*>& headings, const std::map<PieceKey, int>& given,
-                        int separator, Lang lang) {
+    void report_missing(const Document& doc, const std::vector<Section*>& headings,
+                        const std::map<PieceKey, int>& given, int separator, Lang lang) {
         for (size_t h = 0; h < headings.size(); ++h)
             if (!given.count({true, static_cast<int>(h) + 1}))
                 error(separator, "h" + std::to_string(h + 1),
@@ -282,8 +281,8 @@ private:
         for (const Block& block : doc.blocks)
             if (!given.count({false, block.id}))
                 error(separator, std::to_string(block.id),
-                      std::string("no ") + lang_code(lang) + " translation of block " + std::to_string(block.id) + " (" +
-                          doc.info.id + " line " + std::to_string(block.source_line) + ")");
+                      std::string("no ") + lang_code(lang) + " translation of block " + std::to_string(block.id) +
+                          " (" + doc.info.id + " line " + std::to_string(block.source_line) + ")");
     }
 
     const std::string& file_;
@@ -310,8 +309,7 @@ bool split_file_name(const std::string& name, std::string* id, Lang* lang) {
 
 }  // namespace
 
-bool parse_terminology(std::string_view text, const std::string& file_name, std::vector<Term>* out,
-                       Diagnostics* diagnostics) {
+bool parse_terminology(std::string_view text, const std::string& file_name, std::vector<Term>* out, Diagnostics* diagnostics) {
     size_t errors_before = diagnostics->size();
     std::vector<TextLine> lines;
     if (!read_lines(text, file_name, &lines, diagnostics)) return false;
@@ -384,10 +382,9 @@ bool load_translations(const std::string& translations_dir, const std::vector<Te
     for (const Document& doc : *documents)
         for (Lang lang : kTranslationLangs)
             if (!seen.count({doc.info.id, lang}))
-                diagnostics->push_back({fs::join(translations_dir, doc.info.id + "." + lang_code(lang) + ".txt"), 0,
-                                        lang_code(lang),
-                                        std::string("missing: document '") + doc.info.id + "' has no " +
-                                            lang_code(lang) + " translation"});
+                diagnostics->push_back(
+                    {fs::join(translations_dir, doc.info.id + "." + lang_code(lang) + ".txt"), 0, lang_code(lang),
+                     std::string("missing: document '") + doc.info.id + "' has no " + lang_code(lang) + " translation"});
     return diagnostics->size() == errors_before;
 }
 

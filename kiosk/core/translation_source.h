@@ -21,12 +21,11 @@ constexpr Lang kTranslationLangs[] = {Lang::Zh, Lang::En};
 struct Term {
     std::vector<std::string> ru;
     std::vector<std::string> translations[kLangCount];  // [Zh] and [En]; [Ru] unused
-    int line = 0;  // the `[term]` line in the terminology file
+    int line = 0;                                       // the `[term]` line in the terminology file
 };
 
 // Parses a terminology file. Returns false (with diagnostics naming file:line) on any problem.
-bool parse_terminology(std::string_view text, const std::string& file_name, std::vector<Term>* out,
-                       Diagnostics* diagnostics);
+bool parse_terminology(std::string_view text, const std::string& file_name, std::vector<Term>* out, Diagnostics* diagnostics);
 
 // Reads every `<document-id>.<lang>.txt` in `translations_dir` into `documents` (matched by id)
 // and checks them: known document and language, every heading and block translated exactly once,

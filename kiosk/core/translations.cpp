@@ -91,8 +91,7 @@ bool Translations::parse(Lang lang, const std::string& text, const std::string& 
             diagnostics->push_back({file_name, line_no, key, "empty value"});
             continue;
         }
-        if (!table.emplace(key, value).second)
-            diagnostics->push_back({file_name, line_no, key, "key defined twice"});
+        if (!table.emplace(key, value).second) diagnostics->push_back({file_name, line_no, key, "key defined twice"});
     }
     return diagnostics->size() == errors_before;
 }

@@ -39,8 +39,7 @@ bool parse_event_kind(const std::string& name, EventKind* out) {
 const EventColumns& event_columns(EventKind kind) { return kKinds[static_cast<int>(kind)].columns; }
 
 int64_t unix_now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace kiosk::core

@@ -45,15 +45,15 @@ struct EventColumns {
 const EventColumns& event_columns(EventKind kind);
 
 struct UsageEvent {
-    int64_t id = 0;          // assigned by the event log when stored; unique per kiosk, never reused
-    int64_t at_ms = 0;       // Unix time, milliseconds
-    int64_t session = 0;     // the visitor session it belongs to (0: none, e.g. a USB install)
+    int64_t id = 0;       // assigned by the event log when stored; unique per kiosk, never reused
+    int64_t at_ms = 0;    // Unix time, milliseconds
+    int64_t session = 0;  // the visitor session it belongs to (0: none, e.g. a USB install)
     EventKind kind = EventKind::Screen;
     std::string subject;
     std::string detail;
     int64_t value = 0;
     int64_t value2 = 0;
-    std::string kiosk_id;    // filled when read back from an export (merge); empty in the log
+    std::string kiosk_id;  // filled when read back from an export (merge); empty in the log
 };
 
 // Where the UI and the platform send events. record() must be cheap and never block on disk:

@@ -53,9 +53,8 @@ int choose_package(const std::vector<FoundPackage>& packages, ScanProblem* kind,
             continue;
         if (other.check.hash != packages[best].check.hash) {  // both verified, so both hashed
             *kind = ScanProblem::Ambiguous;
-            *problem = "two different packages claim content version " +
-                       std::to_string(other.check.info.content_version) + ": " + packages[best].path + " and " +
-                       other.path + "; remove one of them";
+            *problem = "two different packages claim content version " + std::to_string(other.check.info.content_version) +
+                       ": " + packages[best].path + " and " + other.path + "; remove one of them";
             return -1;
         }
     }
@@ -87,7 +86,8 @@ std::vector<std::string> UsbPackageScanner::find_sticks() const {
         if (::glob(pattern.c_str(), GLOB_ONLYDIR | GLOB_NOSORT, nullptr, &matches) == 0) {
             for (size_t i = 0; i < matches.gl_pathc; ++i) {
                 const std::string dir = matches.gl_pathv[i];
-                struct stat self {}, parent {};
+                struct stat self {
+                }, parent{};
                 if (::stat(dir.c_str(), &self) != 0 || !S_ISDIR(self.st_mode)) continue;
                 const bool mount_point = ::stat(fs::dirname(dir).c_str(), &parent) == 0 && parent.st_dev != self.st_dev;
                 if (mount_point || fs::is_directory(fs::join(dir, kPackageFolder))) sticks.insert(dir);

@@ -22,8 +22,8 @@ struct FoundPackage {
     std::string path;            // .../sco-kiosk/NAME.kpkg
     std::string signature_path;  // path + ".minisig" (may be missing)
     uint64_t size_bytes = 0;
-    int64_t modified_at = 0;     // file time, seconds since 1970: the "date" when the package is unsigned
-    PackageCheck check;          // signature, key, product id and version (PackageVerifier::Depth::SignatureAndMeta)
+    int64_t modified_at = 0;  // file time, seconds since 1970: the "date" when the package is unsigned
+    PackageCheck check;       // signature, key, product id and version (PackageVerifier::Depth::SignatureAndMeta)
 };
 
 // Why a scan offers nothing (or not everything was looked at), for the organizer panel.
@@ -38,8 +38,8 @@ struct StickScan {
     std::vector<FoundPackage> packages;  // sorted by path
     int chosen = -1;                     // index of the package to offer: the highest valid version
     ScanProblem problem_kind = ScanProblem::None;
-    std::string problem;                 // the same in words, for the log
-    size_t skipped = 0;                  // packages beyond kMaxPackagesPerScan, not checked
+    std::string problem;  // the same in words, for the log
+    size_t skipped = 0;   // packages beyond kMaxPackagesPerScan, not checked
 };
 
 class UsbPackageScanner {

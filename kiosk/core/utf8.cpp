@@ -15,10 +15,22 @@ char32_t decode(std::string_view text, size_t& pos) {
     int extra = 0;
     char32_t cp = 0;
     char32_t min = 0;
-    if ((lead & 0xE0) == 0xC0) { extra = 1; cp = lead & 0x1F; min = 0x80; }
-    else if ((lead & 0xF0) == 0xE0) { extra = 2; cp = lead & 0x0F; min = 0x800; }
-    else if ((lead & 0xF8) == 0xF0) { extra = 3; cp = lead & 0x07; min = 0x10000; }
-    else { ++pos; return kReplacement; }
+    if ((lead & 0xE0) == 0xC0) {
+        extra = 1;
+        cp = lead & 0x1F;
+        min = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+        extra = 2;
+        cp = lead & 0x0F;
+        min = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+        extra = 3;
+        cp = lead & 0x07;
+        min = 0x10000;
+    } else {
+        ++pos;
+        return kReplacement;
+    }
     for (int i = 1; i <= extra; ++i) {
         if (pos + i >= text.size() || (byte(pos + i) & 0xC0) != 0x80) {
             ++pos;
@@ -160,17 +172,15 @@ std::string collapse_spaces(std::string_view text) {
     return out;
 }
 
-void erase_last(std::string* text) {
-    text->erase(prev_boundary(*text, text->size()));
-}
+void erase_last(std::string* text) { text->erase(prev_boundary(*text, text->size())); }
 
 bool is_cjk(char32_t cp) {
-    return (cp >= 0x2E80 && cp <= 0x9FFF) ||   // radicals, CJK punctuation, kana, ideographs
-           (cp >= 0xAC00 && cp <= 0xD7AF) ||   // hangul
-           (cp >= 0xF900 && cp <= 0xFAFF) ||   // compatibility ideographs
-           (cp >= 0xFE30 && cp <= 0xFE4F) ||   // CJK compatibility forms
-           (cp >= 0xFF00 && cp <= 0xFFEF) ||   // full-width forms
-           (cp >= 0x20000 && cp <= 0x3FFFF);   // extension planes
+    return (cp >= 0x2E80 && cp <= 0x9FFF) ||  // radicals, CJK punctuation, kana, ideographs
+           (cp >= 0xAC00 && cp <= 0xD7AF) ||  // hangul
+           (cp >= 0xF900 && cp <= 0xFAFF) ||  // compatibility ideographs
+           (cp >= 0xFE30 && cp <= 0xFE4F) ||  // CJK compatibility forms
+           (cp >= 0xFF00 && cp <= 0xFFEF) ||  // full-width forms
+           (cp >= 0x20000 && cp <= 0x3FFFF);  // extension planes
 }
 
 }  // namespace kiosk::core::utf8

@@ -35,7 +35,7 @@ bool WavStream::parse_header() {
             return true;
         }
         if (at + 8 + size > n) return false;  // the rest of this chunk has not arrived yet
-        if (id == 0x20746d66u) {  // "fmt "
+        if (id == 0x20746d66u) {              // "fmt "
             if (size < 16 || le16(p + at + 8) != 1 || le16(p + at + 22) != 16) {
                 error_ = "WAV is not 16-bit PCM";
                 return true;

@@ -23,8 +23,8 @@ public:
 private:
     bool parse_header();
 
-    std::vector<unsigned char> header_;  // bytes before the data chunk, until it is found
-    std::vector<unsigned char> partial_; // the start of a frame split between two feeds
+    std::vector<unsigned char> header_;   // bytes before the data chunk, until it is found
+    std::vector<unsigned char> partial_;  // the start of a frame split between two feeds
     bool in_data_ = false;
     int rate_ = 0, channels_ = 0;
     std::string error_;

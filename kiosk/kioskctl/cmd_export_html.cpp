@@ -97,15 +97,14 @@ void append_document(std::string* html, const Document& doc) {
 }
 
 // The kiosk's faces: Noto Sans, falling back to Noto Sans CJK SC for Chinese.
-constexpr const char* kStyle =
-    "body { margin: 48px 64px; background: #f7f5f0; color: #1d2433;"
-    " font: 28px/1.45 'Noto Sans', 'Noto Sans CJK SC', sans-serif; }\n"
-    ":lang(zh) { font-family: 'Noto Sans CJK SC', 'Noto Sans', sans-serif; }\n"
-    "h1 { font-size: 46px; line-height: 1.2; }\n"
-    "h2 { font-size: 34px; }\n"
-    ".title { font-size: 30px; font-weight: bold; }\n"
-    ".meta { font-size: 24px; color: #4a5468; }\n"
-    ".signature { text-align: right; }\n";
+constexpr const char* kStyle = "body { margin: 48px 64px; background: #f7f5f0; color: #1d2433;"
+                               " font: 28px/1.45 'Noto Sans', 'Noto Sans CJK SC', sans-serif; }\n"
+                               ":lang(zh) { font-family: 'Noto Sans CJK SC', 'Noto Sans', sans-serif; }\n"
+                               "h1 { font-size: 46px; line-height: 1.2; }\n"
+                               "h2 { font-size: 34px; }\n"
+                               ".title { font-size: 30px; font-weight: bold; }\n"
+                               ".meta { font-size: 24px; color: #4a5468; }\n"
+                               ".signature { text-align: right; }\n";
 
 std::string export_html(const ContentStore& store) {
     std::string html = "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n";

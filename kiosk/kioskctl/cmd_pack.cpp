@@ -45,7 +45,8 @@ int cmd_pack(const std::vector<std::string>& args) {
         return 1;
     }
     std::printf("packed %s (content version %lld), signed with key %s: %s\n", options.out_path.c_str(),
-                static_cast<long long>(options.content_version), minisign::key_id_hex(key.key_id).c_str(), signature.c_str());
+                static_cast<long long>(options.content_version), minisign::key_id_hex(key.key_id).c_str(),
+                signature.c_str());
     return 0;
 }
 

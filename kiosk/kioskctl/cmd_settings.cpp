@@ -31,8 +31,7 @@ void print_listing(const KioskSettings& settings) {
         const std::string value = format_setting(info, settings);
         if (info.type == SettingType::PinHash)
             std::printf("%s\t%s\n", info.key, value.empty() ? "not set (locked; kioskctl set-pin)" : "set");
-        else
-            std::printf("%s\t%s\n", info.key, value.c_str());
+        else std::printf("%s\t%s\n", info.key, value.c_str());
     }
 }
 
@@ -50,7 +49,8 @@ int cmd_settings(const std::vector<std::string>& args) {
     if (cl.has("help")) return print_settings_help();
     if (!cl.has("data-dir")) return usage_error("settings", "--data-dir is required");
     const auto& positional = cl.positional();
-    if (positional.size() != 0 && positional.size() != 2) return usage_error("settings", "expected KEY VALUE, or nothing to list");
+    if (positional.size() != 0 && positional.size() != 2)
+        return usage_error("settings", "expected KEY VALUE, or nothing to list");
 
     OpenedSettings opened = open_settings(cl.value("data-dir"), StateStore::OpenMode::CreateIfMissing);
     if (!opened.ok()) {
@@ -59,7 +59,8 @@ int cmd_settings(const std::vector<std::string>& args) {
                      opened.error.c_str());
         return 1;
     }
-    for (const std::string& warning : opened.warnings) std::fprintf(stderr, "kioskctl settings: warning: %s\n", warning.c_str());
+    for (const std::string& warning : opened.warnings)
+        std::fprintf(stderr, "kioskctl settings: warning: %s\n", warning.c_str());
     if (positional.empty()) {
         print_listing(opened.settings);
         return 0;
@@ -68,7 +69,8 @@ int cmd_settings(const std::vector<std::string>& args) {
     const std::string& value = positional[1];
     const SettingInfo* info = find_setting(key);
     if (!info || !info->settable)
-        return usage_error("settings", "unknown setting '" + key + "' (settable: " + settable_setting_keys() + "; PINs: kioskctl set-pin)");
+        return usage_error("settings", "unknown setting '" + key + "' (settable: " + settable_setting_keys() +
+                                           "; PINs: kioskctl set-pin)");
     std::string error;
     if (!apply_setting(&opened.settings, key, value, &error)) return usage_error("settings", error);
     if (!opened.store->set_setting(key, value, &error)) {

@@ -69,9 +69,11 @@ int stats_export(const std::vector<std::string>& args) {
         if (!cl.has(flag)) continue;
         int64_t ms = 0;
         if (!parse_local_date(cl.value(flag), &ms))
-            return usage_error("stats export", std::string("--") + flag + ": '" + cl.value(flag) + "' is not a date like 2026-05-01");
+            return usage_error("stats export",
+                               std::string("--") + flag + ": '" + cl.value(flag) + "' is not a date like 2026-05-01");
         // --to names the last day included.
-        (std::string(flag) == "from" ? info.from_ms : info.to_ms) = std::string(flag) == "from" ? ms : local_day_start(ms, 1);
+        (std::string(flag) == "from" ? info.from_ms : info.to_ms) =
+            std::string(flag) == "from" ? ms : local_day_start(ms, 1);
     }
     if (info.to_ms <= info.from_ms) return usage_error("stats export", "--to is before --from");
     OpenedSettings opened = open_settings(cl.value("data-dir"), StateStore::OpenMode::ExistingOnly);
@@ -87,8 +89,8 @@ int stats_export(const std::vector<std::string>& args) {
     Translations translations;
     if (!ensure_kiosk_id(*store, &info.kiosk_id, &error) ||
         !report_language(cl, settings.default_language, &info.lang, &error) ||
-        !store->load_events(info.from_ms, info.to_ms, &events, &error) || !load_translations(cl, &translations, &error) ||
-        !load_titles(cl, &info, &error)) {
+        !store->load_events(info.from_ms, info.to_ms, &events, &error) ||
+        !load_translations(cl, &translations, &error) || !load_titles(cl, &info, &error)) {
         std::fprintf(stderr, "kioskctl stats export: %s\n", error.c_str());
         return 1;
     }

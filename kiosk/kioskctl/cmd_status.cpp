@@ -75,8 +75,7 @@ void print_text(const ContentStatus& status) {
     if (status.has_previous)
         std::printf("previous: version %lld%s (kioskctl rollback brings it back)\n",
                     static_cast<long long>(status.previous_version), status.previous_is_factory ? " (factory content)" : "");
-    else
-        std::printf("previous: none kept\n");
+    else std::printf("previous: none kept\n");
 }
 
 }  // namespace

@@ -31,9 +31,9 @@ void print_csv(const std::vector<TrainerSession>& sessions) {
             for (size_t option = 0; option < result.participants.size(); ++option) {
                 std::printf("%lld,%s,%lld,%s,%s,%d,%c,%d,%d\n", static_cast<long long>(session.id),
                             csv_field(session.lesson_id).c_str(), static_cast<long long>(session.content_version),
-                            format_utc_seconds(session.started_at).c_str(), format_utc_seconds(session.ended_at).c_str(), result.question + 1,
-                            option_letter(option), result.participants[option],
-                            static_cast<int>(option) == result.correct_option ? 1 : 0);
+                            format_utc_seconds(session.started_at).c_str(),
+                            format_utc_seconds(session.ended_at).c_str(), result.question + 1, option_letter(option),
+                            result.participants[option], static_cast<int>(option) == result.correct_option ? 1 : 0);
             }
         }
     }
@@ -47,7 +47,8 @@ void print_text(const std::vector<TrainerSession>& sessions) {
             correct += result.participants[result.correct_option];
         }
         std::printf("session %lld\t%s\t%s\t%lld min\t%zu questions\t%d of %d answers correct\n",
-                    static_cast<long long>(session.id), session.lesson_id.c_str(), format_utc_seconds(session.started_at).c_str(),
+                    static_cast<long long>(session.id), session.lesson_id.c_str(),
+                    format_utc_seconds(session.started_at).c_str(),
                     static_cast<long long>((session.ended_at - session.started_at + 30) / 60), session.questions.size(),
                     correct, answers);
         for (const TrainerQuestionResult& result : session.questions) {

@@ -8,9 +8,8 @@
 namespace {
 
 void print_help(FILE* out) {
-    std::fprintf(out,
-                 "kioskctl - manage the content and state of an SCO digital cooperation kiosk\n\n"
-                 "usage: kioskctl COMMAND [ARGS]\n\ncommands:\n");
+    std::fprintf(out, "kioskctl - manage the content and state of an SCO digital cooperation kiosk\n\n"
+                      "usage: kioskctl COMMAND [ARGS]\n\ncommands:\n");
     for (const kiosk::ctl::Command& cmd : kiosk::ctl::commands())
         std::fprintf(out, "  %s\n      %s\n", cmd.usage, cmd.summary);
     std::fprintf(out, "\nExit status: 0 on success, 1 when the command failed, 2 on a usage error.\n"

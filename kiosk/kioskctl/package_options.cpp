@@ -30,7 +30,8 @@ bool installer_config_from(const CommandLine& cl, InstallerConfig* config, std::
 }
 
 void recover_data_dir(ContentInstaller& installer, const char* command) {
-    for (const std::string& action : installer.recover()) std::fprintf(stderr, "kioskctl %s: %s\n", command, action.c_str());
+    for (const std::string& action : installer.recover())
+        std::fprintf(stderr, "kioskctl %s: %s\n", command, action.c_str());
 }
 
 void keep_owner(const std::string& data_dir, const char* command) {

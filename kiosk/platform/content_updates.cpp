@@ -114,9 +114,9 @@ void KioskRunner::service_updates() {
     for (const FoundPackage& found : scan.packages)
         log_message(found.check.ok() ? LogLevel::Info : LogLevel::Warning,
                     "usb: " + utf8::printable(found.path) + ": " +
-                        utf8::printable(found.check.ok() ? "valid, content version " +
-                                                               std::to_string(found.check.info.content_version)
-                                                         : found.check.reason));
+                        utf8::printable(found.check.ok()
+                                            ? "valid, content version " + std::to_string(found.check.info.content_version)
+                                            : found.check.reason));
     if (!scan.problem.empty()) log_warning("usb: %s", utf8::printable(scan.problem).c_str());
     refresh_usb_view();
     if (ui_->state().screen() == ui::Screen::Admin) dirty_ = true;  // only the panel shows the list
@@ -148,7 +148,7 @@ void KioskRunner::start_install(const char* why) {
     if (scan.chosen < 0 || !usb_->start_install(scan.packages[scan.chosen])) return;
     const FoundPackage& package = scan.packages[scan.chosen];
     log_info("installing %s (content version %lld; %s)", utf8::printable(package.path).c_str(),
-                 static_cast<long long>(package.check.info.content_version), why);
+             static_cast<long long>(package.check.info.content_version), why);
     ui::UpdateView& update = ui_->state().status.update;
     update = ui::UpdateView{};
     update.phase = ui::UpdateView::Phase::Installing;
@@ -183,14 +183,14 @@ void KioskRunner::finish_update(UpdateResult result) {
                                                   utf8::printable(result.package);
     } else {
         update.problem = problem_name(result);
-        update.result_log = utf8::printable(!result.outcome.ok() ? result.outcome.reason
-                                                                  : "the installed content cannot be opened: " +
-                                                                        result.open_error);
+        update.result_log = utf8::printable(
+            !result.outcome.ok() ? result.outcome.reason : "the installed content cannot be opened: " + result.open_error);
     }
     ui::build_update_texts(update, translations_);
     log_message(ok ? LogLevel::Info : LogLevel::Error,
                 (ok ? "" : (result.rollback ? "rollback failed: " : "install refused: ")) + update.result_log);
-    record_event(EventKind::Usb, ok ? (result.rollback ? "rolled_back" : "installed") : (result.rollback ? "rollback_failed" : "refused"),
+    record_event(EventKind::Usb,
+                 ok ? (result.rollback ? "rolled_back" : "installed") : (result.rollback ? "rollback_failed" : "refused"),
                  update.result_log, version);
     // The content changed but cannot be shown: a fresh start opens it (or recovers).
     if (result.outcome.ok() && !ok) ui_->state().requests.restart = true;

@@ -30,9 +30,7 @@ size_t DrawDataRenderer::fan_end(const ImDrawVert* vtx, const ImDrawIdx* idx, si
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 white = io.Fonts->TexUvWhitePixel;
     const ImDrawVert& first = vtx[idx[start]];
-    auto same = [&](const ImDrawVert& v) {
-        return v.col == first.col && v.uv.x == white.x && v.uv.y == white.y;
-    };
+    auto same = [&](const ImDrawVert& v) { return v.col == first.col && v.uv.x == white.x && v.uv.y == white.y; };
     if (!same(first) || !same(vtx[idx[start + 1]]) || !same(vtx[idx[start + 2]])) return start;
     size_t end = start + 3;
     while (end + 3 <= count && idx[end] == idx[start] && idx[end + 1] == idx[end - 1] && same(vtx[idx[end + 2]]))
@@ -44,8 +42,7 @@ size_t DrawDataRenderer::fan_end(const ImDrawVert* vtx, const ImDrawIdx* idx, si
 // and (0,2,3), one opaque colour on the white texel. SDL would stretch-blit the white texel
 // over it with blending; the destination rectangle is computed as SDL does for that blit
 // (position and size cut to whole pixels, at least one pixel), so the pixels are the same.
-bool DrawDataRenderer::opaque_quad(const ImDrawVert* vtx, const ImDrawIdx* idx, size_t t, size_t count,
-                                   SDL_Rect* out) const {
+bool DrawDataRenderer::opaque_quad(const ImDrawVert* vtx, const ImDrawIdx* idx, size_t t, size_t count, SDL_Rect* out) const {
     if (t + 6 > count) return false;
     const ImDrawIdx a = idx[t], b = idx[t + 1], c = idx[t + 2];
     if (idx[t + 3] != a || idx[t + 4] != c) return false;
@@ -71,9 +68,8 @@ void DrawDataRenderer::add_vertex(const ImDrawVert& v) {
 void DrawDataRenderer::flush(const ImDrawVert* vtx, int vertex_count, SDL_Texture* texture) {
     if (pending_.empty()) return;
     SDL_RenderGeometryRaw(renderer_, texture, &vtx->pos.x, sizeof(ImDrawVert),
-                          reinterpret_cast<const SDL_Color*>(&vtx->col), sizeof(ImDrawVert), &vtx->uv.x,
-                          sizeof(ImDrawVert), vertex_count, pending_.data(), static_cast<int>(pending_.size()),
-                          sizeof(ImDrawIdx));
+                          reinterpret_cast<const SDL_Color*>(&vtx->col), sizeof(ImDrawVert), &vtx->uv.x, sizeof(ImDrawVert),
+                          vertex_count, pending_.data(), static_cast<int>(pending_.size()), sizeof(ImDrawIdx));
     pending_.clear();
 }
 
@@ -111,8 +107,7 @@ void DrawDataRenderer::collect_items(const ImDrawVert* vtx, const ImDrawIdx* idx
         }
         if (!items_.empty() && items_.back().kind == Item::Kind::Triangles && items_.back().end == t)
             items_.back().end = t + 3;
-        else
-            items_.push_back(Item{Item::Kind::Triangles, t, t + 3, 0});
+        else items_.push_back(Item{Item::Kind::Triangles, t, t + 3, 0});
         t += 3;
     }
 }

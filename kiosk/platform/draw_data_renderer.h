@@ -36,8 +36,8 @@ private:
     // A run of one command's triangles, as the software path draws it.
     struct Item {
         enum class Kind : uint8_t { Triangles, Fan, Quad } kind;
-        size_t begin = 0, end = 0;  // index range in the command
-        ImU32 col = 0;              // Fan and Quad: their one colour
+        size_t begin = 0, end = 0;            // index range in the command
+        ImU32 col = 0;                        // Fan and Quad: their one colour
         size_t span_begin = 0, span_end = 0;  // Fan: its pixel rectangles in spans_
         SDL_Rect rect{};                      // Quad: where it is filled
     };

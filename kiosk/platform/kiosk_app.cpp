@@ -105,8 +105,7 @@ bool KioskRunner::load_settings() {
         return false;
     }
     for (PinRole role : {PinRole::Organizer, PinRole::Trainer})
-        if (settings_.pin_hash(role).empty())
-            log_warning("%s", pin_not_set_message(role, data_dir_).c_str());
+        if (settings_.pin_hash(role).empty()) log_warning("%s", pin_not_set_message(role, data_dir_).c_str());
     return true;
 }
 
@@ -139,8 +138,8 @@ void KioskRunner::record_event(EventKind kind, std::string subject, std::string 
 void KioskRunner::restore_pin_attempts() {
     const int64_t unix_now = static_cast<int64_t>(std::time(nullptr));
     for (int role = 0; role < kPinRoleCount; ++role)
-        ui_->pin_attempts(static_cast<PinRole>(role)).restore(stored_attempts_[role].failures,
-                                                              stored_attempts_[role].locked_until, now_, unix_now);
+        ui_->pin_attempts(static_cast<PinRole>(role))
+            .restore(stored_attempts_[role].failures, stored_attempts_[role].locked_until, now_, unix_now);
 }
 
 // A PIN was tried: the back-off goes to disk at once (synchronous=FULL), so pulling the
@@ -169,9 +168,9 @@ bool KioskRunner::init(std::string* error) {
     load_settings();
     open_event_log();
 
-    const std::string assets_dir =
-        options_.assets_dir.empty() ? first_existing({std::string(KIOSK_SHARE_DIR) + "/assets", KIOSK_DEV_ASSETS_DIR})
-                                    : options_.assets_dir;
+    const std::string assets_dir = options_.assets_dir.empty()
+                                       ? first_existing({std::string(KIOSK_SHARE_DIR) + "/assets", KIOSK_DEV_ASSETS_DIR})
+                                       : options_.assets_dir;
 
     DisplayConfig config;
     config.headless = options_.headless;
@@ -203,10 +202,9 @@ bool KioskRunner::init(std::string* error) {
     if (lockdown() && !options_.headless) {
         std::string why;
         if (vt_guard_.engage(&why))
-            log_info("on its own virtual terminal; switching away from it is refused%s%s",
-                     why.empty() ? "" : "; ", why.c_str());
-        else
-            log_warning("VT switching is not blocked: %s", why.c_str());
+            log_info("on its own virtual terminal; switching away from it is refused%s%s", why.empty() ? "" : "; ",
+                     why.c_str());
+        else log_warning("VT switching is not blocked: %s", why.c_str());
     }
     input_.set_screen(display_.width(), display_.height(), settings_.rotation);
 
@@ -297,9 +295,9 @@ void KioskRunner::open_content(ContentInstaller& installer, const std::string& p
     std::string content_path = path;
     while (true) {
         if (content_path.empty()) {
-            *error = options_.factory_path.empty()
-                         ? "no content database found (looked in " KIOSK_SHARE_DIR "/content.db); pass --content DB"
-                         : "factory content " + options_.factory_path + " not found";
+            *error = options_.factory_path.empty() ? "no content database found (looked in " KIOSK_SHARE_DIR
+                                                     "/content.db); pass --content DB"
+                                                   : "factory content " + options_.factory_path + " not found";
             return;
         }
         content_ = ContentStore::open(content_path, error);
@@ -420,11 +418,8 @@ bool KioskRunner::pump_events() {
             case SDL_KEYDOWN:
                 if (!handle_key(event.key)) return false;
                 break;
-            case SDL_WINDOWEVENT:
-                dirty_ = true;
-                break;
-            default:
-                break;
+            case SDL_WINDOWEVENT: dirty_ = true; break;
+            default: break;
         }
     }
     return true;
@@ -478,8 +473,7 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     if (text_->shaper().missing_count() > missing_reported_) {
         // Once per code point: the organizer's log names what no installed font can draw.
         for (char32_t cp : text_->shaper().missing())
-            if (reported_missing_.insert(cp).second)
-                log_warning("no font has U+%04X", static_cast<unsigned>(cp));
+            if (reported_missing_.insert(cp).second) log_warning("no font has U+%04X", static_cast<unsigned>(cp));
         missing_reported_ = text_->shaper().missing_count();
     }
     // Headless there is no screen: a frame's pixels are only needed when a `shot` saves them,

@@ -10,24 +10,24 @@ namespace kiosk::platform {
 using namespace kiosk::core;  // this layer is built on the core layer
 
 struct KioskOptions {
-    bool headless = false;       // SDL dummy video driver + software renderer
-    bool windowed = false;       // development: a window instead of fullscreen
+    bool headless = false;  // SDL dummy video driver + software renderer
+    bool windowed = false;  // development: a window instead of fullscreen
     int width = 1920, height = 1080;
     bool size_given = false;
     Lang language = Lang::Ru;
     bool language_given = false;
-    std::string script_path;     // --script FILE
-    std::string dump_state_path; // --dump-state FILE.json
+    std::string script_path;      // --script FILE
+    std::string dump_state_path;  // --dump-state FILE.json
     bool bench = false;
-    bool bench_scroll = false;   // --bench-scroll: the bench scrolls the document cold, then warm
-    bool no_draw = false;        // --no-draw: build every frame but skip rasterizing it (long test runs)
-    std::string content_path;    // --content DB (default: installed or build-tree factory content)
-    std::string factory_path;    // --factory DB: the factory content (default: the installed one)
-    std::string assets_dir;      // --assets DIR
-    std::string data_dir;        // --data-dir DIR (default: default_data_dir())
+    bool bench_scroll = false;                // --bench-scroll: the bench scrolls the document cold, then warm
+    bool no_draw = false;                     // --no-draw: build every frame but skip rasterizing it (long test runs)
+    std::string content_path;                 // --content DB (default: installed or build-tree factory content)
+    std::string factory_path;                 // --factory DB: the factory content (default: the installed one)
+    std::string assets_dir;                   // --assets DIR
+    std::string data_dir;                     // --data-dir DIR (default: default_data_dir())
     std::string speech_engine = "espeak-ng";  // --speech-engine PROGRAM: the eSpeak NG command
-    bool bench_speech = false;   // --bench-speech: time from a tap on ▶ to the first sound, as JSON
-    char** argv = nullptr;       // for a restart from the organizer panel
+    bool bench_speech = false;                // --bench-speech: time from a tap on ▶ to the first sound, as JSON
+    char** argv = nullptr;                    // for a restart from the organizer panel
     bool show_help = false;
 };
 

@@ -52,12 +52,12 @@ private:
     // kiosk_app.cpp
     bool init(std::string* error);
     bool load_files(const std::string& assets_dir, std::string* error);  // on init's loading thread
-    bool load_settings();  // false (and state_error_ set) if the state database cannot be used
-    void open_event_log();  // after load_settings: the kiosk id and the usage event writer
+    bool load_settings();    // false (and state_error_ set) if the state database cannot be used
+    void open_event_log();   // after load_settings: the kiosk id and the usage event writer
     void close_event_log();  // at the end: the session in progress, the queue, the final fleet report
     void record_event(EventKind kind, std::string subject, std::string detail, int64_t value = 0);
     void restore_pin_attempts();
-    void store_pin_attempts();     // handles UiRequests::store_pin_attempts
+    void store_pin_attempts();  // handles UiRequests::store_pin_attempts
     void shutdown();
     void render_frame(const std::string* shot_path);
     bool pump_events();  // false when the kiosk should quit
@@ -66,7 +66,7 @@ private:
     void refresh_status();
     void store_trainer_session();  // handles UiRequests::record_trainer_session
     bool lockdown() const { return !options_.windowed; }
-    void start_speech();    // the audio device, eSpeak NG and the controller (never fails: the UI says what is missing)
+    void start_speech();  // the audio device, eSpeak NG and the controller (never fails: the UI says what is missing)
     void report_speech_problems();
     void service_speech();  // moves reading aloud on to the next block when one ended
     // Something is being said (not merely a reading whose synthesizer failed at once).
@@ -86,8 +86,8 @@ private:
 
     // content_updates.cpp: USB sticks, installs, rollback and switching content while running
     void start_usb_updates(const InstallerConfig& config);
-    void service_updates();          // polls the sticks, follows and finishes an install
-    void handle_update_requests();   // UiRequests::install_update and rollback_content
+    void service_updates();         // polls the sticks, follows and finishes an install
+    void handle_update_requests();  // UiRequests::install_update and rollback_content
     void start_install(const char* why);
     void finish_update(UpdateResult result);
     void switch_content(std::unique_ptr<ContentStore> content);
@@ -114,15 +114,15 @@ private:
     SdlDisplay display_;
     VtGuard vt_guard_;  // gives the VT back when the runner goes, after shutdown() closed the display
     std::unique_ptr<StateStore> state_store_;
-    std::unique_ptr<EventLog> event_log_;  // usage statistics; null when state.db cannot be used
-    std::string kiosk_id_;                 // settings_.kiosk_id once ensured
+    std::unique_ptr<EventLog> event_log_;   // usage statistics; null when state.db cannot be used
+    std::string kiosk_id_;                  // settings_.kiosk_id once ensured
     std::unique_ptr<ReportJob> stats_job_;  // the report to a stick being written
     std::string stick_report_dir_;          // where it goes
     std::unique_ptr<ReportJob> fleet_job_;  // the report to the fleet folder being written
     double next_fleet_report_ = 0;          // kiosk clock
     int64_t event_log_written_ = 0;         // events the log stored, counted when it closed
     KioskSettings settings_;
-    std::string state_error_;  // why state.db cannot be used; empty when it can
+    std::string state_error_;                                         // why state.db cannot be used; empty when it can
     std::array<StoredPinAttempts, kPinRoleCount> stored_attempts_{};  // as loaded at start
     std::unique_ptr<ContentStore> content_;
     std::unique_ptr<SearchIndex> search_index_;  // opened with the content, then handed to ui_
@@ -138,29 +138,29 @@ private:
     std::unique_ptr<ui::KioskUi> ui_;
     // Reading aloud (core/speech_engine.h): declared in the order they are built; shutdown()
     // takes them down before SDL goes.
-    std::unique_ptr<SdlAudioOutput> audio_;      // null when there is no audio device
+    std::unique_ptr<SdlAudioOutput> audio_;  // null when there is no audio device
     std::unique_ptr<EspeakEngine> speech_engine_;
     std::unique_ptr<SpeechController> speech_;
-    Uint32 speech_event_ = 0;                    // pushed by the speech worker to wake the loop
-    bool speech_reported_ = false;               // what reading aloud lacks was logged
-    double speech_probe_at_ = -1;                // when to probe the voices (kiosk clock); -1: not set
-    std::unique_ptr<UsbUpdates> usb_;  // null with --content: nothing is installed then
-    int last_percent_ = -1;            // of the install progress last shown
-    InstallerConfig installer_config_; // empty data_dir with --content
-    bool on_trial_ = false;            // the content shown is new and not yet confirmed
-    double trial_started_at_ = 0;      // kiosk clock when the kiosk started showing it
+    Uint32 speech_event_ = 0;           // pushed by the speech worker to wake the loop
+    bool speech_reported_ = false;      // what reading aloud lacks was logged
+    double speech_probe_at_ = -1;       // when to probe the voices (kiosk clock); -1: not set
+    std::unique_ptr<UsbUpdates> usb_;   // null with --content: nothing is installed then
+    int last_percent_ = -1;             // of the install progress last shown
+    InstallerConfig installer_config_;  // empty data_dir with --content
+    bool on_trial_ = false;             // the content shown is new and not yet confirmed
+    double trial_started_at_ = 0;       // kiosk clock when the kiosk started showing it
     PointerInput input_;
     bool imgui_ready_ = false;
     bool dirty_ = true;
-    bool quit_ = false;            // a quit was requested and honoured
-    double now_ = 0;               // kiosk clock, seconds
+    bool quit_ = false;  // a quit was requested and honoured
+    double now_ = 0;     // kiosk clock, seconds
     int64_t frames_rendered_ = 0;
     double first_frame_ms_ = -1;
     std::vector<double> frame_cpu_ms_;  // recorded while benchmarking
     std::vector<double> rss_samples_;   // resident MB every kRssSampleFrames frames, for memory-flatness tests
     bool record_frames_ = false;
     std::string shot_error_;
-    size_t missing_reported_ = 0;  // missing_count() when last warned
+    size_t missing_reported_ = 0;                    // missing_count() when last warned
     std::unordered_set<char32_t> reported_missing_;  // code points without a face, already warned about
 };
 

@@ -44,8 +44,7 @@ bool PointerInput::handle(const SDL_Event& event) {
             mouse_down_ = false;
             push(Type::Up, static_cast<float>(event.button.x), static_cast<float>(event.button.y));
             return true;
-        default:
-            return false;
+        default: return false;
     }
 }
 

@@ -55,8 +55,7 @@ void KioskRunner::push_key(const ScriptCommand& cmd) {
 void KioskRunner::settle_pinyin() {
     if (!pinyin_ || !pinyin_->started()) return;  // not asked to start yet: nothing to wait for
     const bool working = pinyin_->busy() || pinyin_->state() == PinyinInput::State::Starting;
-    if (working && !pinyin_->wait_idle(30))
-        log_warning("pinyin input still busy after 30 s");
+    if (working && !pinyin_->wait_idle(30)) log_warning("pinyin input still busy after 30 s");
 }
 
 void KioskRunner::advance_to(double until) {
@@ -107,9 +106,7 @@ void KioskRunner::tap(float x, float y) {
 // Runs one command; false when the script must stop (with `*status` set).
 bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string& script_name, int* status) {
     switch (cmd.kind) {
-        case ScriptCommand::Kind::Tap:
-            tap(cmd.x1, cmd.y1);
-            break;
+        case ScriptCommand::Kind::Tap: tap(cmd.x1, cmd.y1); break;
         case ScriptCommand::Kind::TapId:
         case ScriptCommand::Kind::TapLabel: {
             settle_pinyin();  // candidates are targets too
@@ -119,7 +116,8 @@ bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string
             if (!target) {
                 std::string visible;
                 for (size_t i = 0; i < ui_->targets().size(); ++i)
-                    visible += (visible.empty() ? "" : ", ") + ("'" + (by_id ? ui_->targets()[i].id : ui_->targets()[i].label) + "'");
+                    visible += (visible.empty() ? "" : ", ") +
+                               ("'" + (by_id ? ui_->targets()[i].id : ui_->targets()[i].label) + "'");
                 log_error("%s:%d: no touch target %s '%s' on screen '%s' (visible: %s)", script_name.c_str(), cmd.line,
                           by_id ? "with id" : "labelled", cmd.text.c_str(), ui::screen_name(ui_->state().screen()),
                           visible.c_str());
@@ -147,9 +145,7 @@ bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string
             advance_to(now_ + kFramePeriod);
             break;
         }
-        case ScriptCommand::Kind::Wait:
-            advance_to(now_ + cmd.ms / 1000.0);
-            break;
+        case ScriptCommand::Kind::Wait: advance_to(now_ + cmd.ms / 1000.0); break;
         case ScriptCommand::Kind::Shot:
             settle_pinyin();
             render_frame(&cmd.text);
@@ -202,7 +198,11 @@ int KioskRunner::run_bench() {
     auto add = [&](ScriptCommand::Kind kind, float x1, float y1, float x2, float y2, double ms) {
         ScriptCommand cmd;
         cmd.kind = kind;
-        cmd.x1 = x1; cmd.y1 = y1; cmd.x2 = x2; cmd.y2 = y2; cmd.ms = ms;
+        cmd.x1 = x1;
+        cmd.y1 = y1;
+        cmd.x2 = x2;
+        cmd.y2 = y2;
+        cmd.ms = ms;
         script.push_back(cmd);
     };
     const float w = static_cast<float>(display_.width()), h = static_cast<float>(display_.height());
@@ -280,9 +280,8 @@ int KioskRunner::run_bench() {
 // device took from the callback. What the device's own buffer adds is printed beside it.
 int KioskRunner::run_speech_bench() {
     if (!speech_engine_ || !audio_) {
-        log_error("--bench-speech: reading aloud is unavailable%s%s",
-                     speech_engine_ ? ": " : " (read_aloud is off)",
-                     speech_engine_ ? speech_engine_->problem().c_str() : "");
+        log_error("--bench-speech: reading aloud is unavailable%s%s", speech_engine_ ? ": " : " (read_aloud is off)",
+                  speech_engine_ ? speech_engine_->problem().c_str() : "");
         return 1;
     }
     render_frame(nullptr);
@@ -314,8 +313,7 @@ int KioskRunner::run_speech_bench() {
             const auto tapped = std::chrono::steady_clock::now();
             push_finger(SDL_FINGERUP, x, y);
             advance_to(now_ + kFramePeriod);
-            while (audio_->first_sound() < tapped &&
-                   std::chrono::steady_clock::now() - tapped < std::chrono::seconds(5))
+            while (audio_->first_sound() < tapped && std::chrono::steady_clock::now() - tapped < std::chrono::seconds(5))
                 SDL_Delay(1);
             if (audio_->first_sound() < tapped) {
                 log_error("--bench-speech: no sound within 5 s (%s)", lang_code(lang));

@@ -45,7 +45,7 @@ private:
     bool subsystem_ = false;
     int rate_ = 22050;
     std::atomic<int> buffer_{512};  // samples per device buffer, as the device gave them
-    std::deque<int16_t> queue_;  // touched only with the device locked
+    std::deque<int16_t> queue_;     // touched only with the device locked
     std::chrono::steady_clock::time_point first_sound_{};
     bool sounded_ = false;
 };

@@ -43,8 +43,8 @@ bool SdlDisplay::open(const DisplayConfig& config, std::string* error) {
             height = mode.h;
         }
     }
-    window_ = SDL_CreateWindow("SCO Digital Cooperation", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,
-                               height, flags);
+    window_ =
+        SDL_CreateWindow("SCO Digital Cooperation", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
     if (!window_) {
         *error = std::string("SDL_CreateWindow failed: ") + SDL_GetError();
         return false;
@@ -114,7 +114,8 @@ bool SdlDisplay::save_png(const std::string& path, std::string* error) const {
     const int bands = std::thread::hardware_concurrency() >= 2 ? 2 : 1;
     auto read_rows = [this](int first, int rows, uint8_t* rgba, size_t stride, std::string* why) {
         SDL_Rect rect{0, first, width_, rows};
-        if (SDL_RenderReadPixels(renderer_, &rect, SDL_PIXELFORMAT_RGBA32, rgba, static_cast<int>(stride)) == 0) return true;
+        if (SDL_RenderReadPixels(renderer_, &rect, SDL_PIXELFORMAT_RGBA32, rgba, static_cast<int>(stride)) == 0)
+            return true;
         *why = std::string("reading pixels failed: ") + SDL_GetError();
         return false;
     };

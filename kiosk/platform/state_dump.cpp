@@ -5,7 +5,6 @@
 #include "platform/kiosk_runner.h"
 #include "ui/screens.h"
 
-
 namespace kiosk::platform {
 
 using namespace kiosk::core;  // this layer is built on the core layer
@@ -112,7 +111,9 @@ void KioskRunner::write_state_dump() {
     if (reading && popover.term) json.value("term:" + popover.term->id);
     else if (reading && popover.act) json.value("act:" + popover.act->id);
     else json.null();
-    const Topic* topic = state.screen() == ui::Screen::Topic ? state.explore.topic : reading ? state.reader.topic : nullptr;
+    const Topic* topic = state.screen() == ui::Screen::Topic ? state.explore.topic
+                         : reading                           ? state.reader.topic
+                                                             : nullptr;
     json.key("topic");
     if (topic) json.value(topic->id);
     else json.null();

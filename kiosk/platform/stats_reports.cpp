@@ -33,7 +33,8 @@ void ReportJob::run(const std::string& state_db, const Translations& translation
     SqliteDb db;
     std::vector<UsageEvent> events;
     std::string error;
-    if (!db.open(state_db, SqliteDb::Mode::ReadOnly, &error) || !load_events(db, info_.from_ms, info_.to_ms, &events, &error)) {
+    if (!db.open(state_db, SqliteDb::Mode::ReadOnly, &error) ||
+        !load_events(db, info_.from_ms, info_.to_ms, &events, &error)) {
         result_.error = state_db + ": " + error;
     } else {
         events_ = events.size();
@@ -168,8 +169,7 @@ void KioskRunner::service_stats_reports() {
             if (result.ok)
                 log_info("statistics report written: %s events, %s in %s", std::to_string(stats_job_->events()).c_str(),
                          stats.report_size.c_str(), stats.report_path.c_str());
-            else
-                log_error("statistics report failed: %s", stats.report_detail.c_str());
+            else log_error("statistics report failed: %s", stats.report_detail.c_str());
             record_event(EventKind::Usb, result.ok ? "report_written" : "report_failed",
                          result.ok ? stats.report_path : stats.report_detail);
             stats_job_.reset();
@@ -192,7 +192,8 @@ void KioskRunner::service_fleet_report(bool final) {
     next_fleet_report_ = now_ + kFleetReportIntervalS;
     // Syncthing must not copy a report while it is being written: it ignores *.incomplete.
     const std::string ignore = fs::join(settings_.fleet_dir, ".stignore");
-    if (!fs::exists(ignore)) fs::write_file_atomically(ignore, "// Written by the SCO kiosk: reports being written\n*.incomplete\n*.old\n");
+    if (!fs::exists(ignore))
+        fs::write_file_atomically(ignore, "// Written by the SCO kiosk: reports being written\n*.incomplete\n*.old\n");
     if (event_log_) event_log_->flush();
     const int64_t now = unix_now_ms();
     const std::string dir = fs::join(settings_.fleet_dir, "sco-kiosk/reports/" + kiosk_id_ + "-" + local_date(now));

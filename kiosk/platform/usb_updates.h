@@ -31,8 +31,8 @@ constexpr double kPollIntervalS = 2.0;
 // content already loaded, ready to be swapped in.
 struct UpdateResult {
     bool rollback = false;
-    InstallOutcome outcome;               // for a rollback: failure Rejected/None, reason = message
-    std::string package;                  // the package's path on the stick (installs)
+    InstallOutcome outcome;                 // for a rollback: failure Rejected/None, reason = message
+    std::string package;                    // the package's path on the stick (installs)
     std::unique_ptr<ContentStore> content;  // the content now active; null if it could not be opened
     std::string open_error;
 };
@@ -92,7 +92,7 @@ private:
         std::mutex mutex;
         std::condition_variable finished_cv;
         bool finished = false;
-        bool changed = false;          // the fingerprint changed, or a rescan was forced
+        bool changed = false;  // the fingerprint changed, or a rescan was forced
         std::string fingerprint;
         StickScan scan;
     };

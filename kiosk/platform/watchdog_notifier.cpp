@@ -4,7 +4,6 @@
 
 #include <systemd/sd-daemon.h>
 
-
 namespace kiosk::platform {
 
 using namespace kiosk::core;  // this layer is built on the core layer

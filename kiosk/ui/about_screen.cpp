@@ -20,11 +20,11 @@ float draw_fact(UiContext& ctx, const AboutFact& fact, float x, float y, float w
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const float top = y;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, fact.label.get(lang), ctx.fonts.get(FontRole::Medium), ImVec2(x, y), width,
-                      c.primary, lc);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, fact.label.get(lang), ctx.fonts.get(FontRole::Medium), ImVec2(x, y),
+                      width, c.primary, lc);
     y += ctx.metrics().space_tight;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, fact.text.get(lang), ctx.fonts.get(FontRole::Regular), ImVec2(x, y), width,
-                      c.text, lc);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, fact.text.get(lang), ctx.fonts.get(FontRole::Regular), ImVec2(x, y),
+                      width, c.text, lc);
     y += ctx.metrics().space_tight;
     y += draw_source_line(ctx, fact.source, ImVec2(x, y), width);
     for (const OverviewMention& mention : fact.mentions) {
@@ -32,7 +32,8 @@ float draw_fact(UiContext& ctx, const AboutFact& fact, float x, float y, float w
         if (!doc) continue;
         y += ctx.metrics().space_related;
         const float height = std::max(ctx.theme.min_target() * 1.3f, ctx.metrics().mention_link_height);
-        if (draw_mention_link(ctx, *doc, ImVec2(x, y), ImVec2(x + std::min(width, ctx.metrics().mention_link_max_width), y + height))) {
+        if (draw_mention_link(ctx, *doc, ImVec2(x, y),
+                              ImVec2(x + std::min(width, ctx.metrics().mention_link_max_width), y + height))) {
             open_passage(ctx.state, *doc, mention.block - 1);
             return 0;
         }
@@ -58,7 +59,8 @@ float draw_member_years(UiContext& ctx, float x, float y, float width) {
         const std::string year = std::to_string(member.joined);
         const float year_w = text_size(regular, year).x;
         const float text_y = y + (row - regular->size * 1.2f) * 0.5f;
-        draw_wrapped(ctx.draw, ctx.text_cache, member.name.get(lang), regular, ImVec2(x + emblem + ctx.metrics().space_item, text_y),
+        draw_wrapped(ctx.draw, ctx.text_cache, member.name.get(lang), regular,
+                     ImVec2(x + emblem + ctx.metrics().space_item, text_y),
                      width - emblem - ctx.metrics().space_group - year_w, c.text, lc, 1);
         draw_text(ctx.draw, regular, ImVec2(x + width - year_w, text_y), c.text_muted, year);
         y += row;
@@ -110,13 +112,13 @@ void draw_about_screen(UiContext& ctx) {
     const float pad = ctx.metrics().pad_card_large;
     const float inner = side_width - pad * 2;
     float side_content = pad;
-    const float qr = draw_qr_block(ctx, about.url, ctx.t("about.qr"), ImVec2(side_x + pad, side_y + side_content), inner,
-                                   std::min(inner, ctx.metrics().qr_code_max_size));
+    const float qr = draw_qr_block(ctx, about.url, ctx.t("about.qr"), ImVec2(side_x + pad, side_y + side_content),
+                                   inner, std::min(inner, ctx.metrics().qr_code_max_size));
     if (qr > 0) side_content += qr + ctx.metrics().space_block;
     side_content += draw_member_years(ctx, side_x + pad, side_y + side_content, inner) + pad;
     // An outline, not a fill: it is drawn after its contents, whose height it needs.
-    ctx.draw->AddRect(ImVec2(side_x, side_y), ImVec2(side_x + side_width, side_y + side_content), c.border, theme.corner(),
-                      0, ctx.metrics().line_thin);
+    ctx.draw->AddRect(ImVec2(side_x, side_y), ImVec2(side_x + side_width, side_y + side_content), c.border,
+                      theme.corner(), 0, ctx.metrics().line_thin);
     ctx.draw->PopClipRect();
     const float content = std::max(main_height, side_content) + margin;
     overview.about_scroll.set_extent(content, area_max.y - area_min.y);

@@ -89,7 +89,8 @@ void draw_admin_screen(UiContext& ctx) {
     const FactRow content_rows[] = {
         {"admin.content_version", std::to_string(info.content_version)},
         {"admin.built_at", info.built_at},
-        {"admin.items", std::to_string(ctx.content.documents().size()) + " / " + std::to_string(ctx.content.lessons().size())},
+        {"admin.items",
+         std::to_string(ctx.content.documents().size()) + " / " + std::to_string(ctx.content.lessons().size())},
         {"admin.content_path", ctx.content.path()},
     };
     const KioskStatus& status = ctx.state.status;
@@ -104,8 +105,8 @@ void draw_admin_screen(UiContext& ctx) {
     const float bx = ctx.screen.x - margin - buttons_w;
     if (touch_button(ctx, "admin.restart", restart, ImVec2(bx, y), ImVec2(bx + buttons_w, y + bh), ButtonStyle::Primary))
         ctx.state.requests.restart = true;
-    if (touch_button(ctx, "admin.quit", quit, ImVec2(bx, y + bh + ctx.metrics().space_list), ImVec2(bx + buttons_w, y + bh * 2 + ctx.metrics().space_list),
-                     ButtonStyle::Secondary))
+    if (touch_button(ctx, "admin.quit", quit, ImVec2(bx, y + bh + ctx.metrics().space_list),
+                     ImVec2(bx + buttons_w, y + bh * 2 + ctx.metrics().space_list), ButtonStyle::Secondary))
         ctx.state.requests.quit = true;
     const float stats_y = y + (bh + ctx.metrics().space_list) * 2;
     if (touch_button(ctx, "admin.stats", stats, ImVec2(bx, stats_y), ImVec2(bx + buttons_w, stats_y + bh), ButtonStyle::Primary))

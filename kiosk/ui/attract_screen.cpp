@@ -52,8 +52,8 @@ void draw_slide(UiContext& ctx, int slide, float alpha, ImVec2 min, ImVec2 max) 
         const float height = ctx.text_cache.wrap(strings.quote, quote, width - indent, "ru").height();
         ctx.draw->AddRectFilled(ImVec2(min.x, y), ImVec2(min.x + bar, y + std::min(height, quote->size * 1.3f * 8)),
                                 with_alpha(c.attract_quote_bar, alpha), bar * 0.5f);
-        y += draw_wrapped(ctx.draw, ctx.text_cache, strings.quote, quote, ImVec2(min.x + indent, y), width - indent, white,
-                          "ru", 8);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, strings.quote, quote, ImVec2(min.x + indent, y), width - indent,
+                          white, "ru", 8);
         y += ctx.metrics().space_block;
         draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Ru], small, ImVec2(min.x, y), width, soft, "ru", 2);
     }
@@ -76,15 +76,16 @@ void draw_attract_screen(UiContext& ctx) {
     // Large, faint rings: the kiosk's emblem as decoration.
     const ImVec2 ring(ctx.screen.x * 0.86f, ctx.screen.y * 0.18f);
     for (int i = 1; i <= 4; ++i)
-        ctx.draw->AddCircle(ring, theme.metrics.attract_ring_step * static_cast<float>(i), c.attract_ring, 96, theme.metrics.line_regular);
+        ctx.draw->AddCircle(ring, theme.metrics.attract_ring_step * static_cast<float>(i), c.attract_ring, 96,
+                            theme.metrics.line_regular);
 
     const Font* title = ctx.fonts.get(FontRole::Display);
     const float margin = theme.metrics.attract_margin;
     draw_text(ctx.draw, title, ImVec2(margin, theme.metrics.attract_title_top), c.attract_text,
               ctx.translations.get(Lang::Ru, "app.title"));
     const Font* medium = ctx.fonts.get(FontRole::Medium);
-    draw_text(ctx.draw, medium, ImVec2(margin, theme.metrics.attract_title_top + title->size * 1.25f), c.attract_text_soft,
-              ctx.strings.attract_subtitle);
+    draw_text(ctx.draw, medium, ImVec2(margin, theme.metrics.attract_title_top + title->size * 1.25f),
+              c.attract_text_soft, ctx.strings.attract_subtitle);
 
     const int count = slide_count(ctx);
     if (count > 0) {

@@ -82,7 +82,8 @@ void DisplayStrings::build(const ContentStore& content, const Translations& tran
         attract_touch += (attract_touch.empty() ? "" : "     ·     ") + translations.get(lang, "attract.touch");
     const ContentInfo& info = content.info();
     for (Lang lang : kAllLangs) {
-        std::string built = info.built_at.size() >= 10 ? format_date(translations, lang, info.built_at.substr(0, 10)) : info.built_at;
+        std::string built =
+            info.built_at.size() >= 10 ? format_date(translations, lang, info.built_at.substr(0, 10)) : info.built_at;
         footer[static_cast<int>(lang)] = translations.get(lang, "footer.content_version") + " " +
                                          std::to_string(info.content_version) + "  ·  " + built;
     }

@@ -29,8 +29,8 @@ struct DisplayStrings {
     // The date of each timeline entry in every language, parallel to ContentStore::overview().timeline.
     std::vector<std::array<std::string, kLangCount>> timeline_dates;
     std::array<std::string, kLangCount> footer;  // content version and build date
-    std::string attract_subtitle;  // the app title in Chinese and English
-    std::string attract_touch;     // "touch to start" in all three languages
+    std::string attract_subtitle;                // the app title in Chinese and English
+    std::string attract_touch;                   // "touch to start" in all three languages
 
     void build(const ContentStore& content, const Translations& translations);
 };

@@ -35,16 +35,16 @@ struct ReaderPopover {
 };
 
 struct ExploreState {
-    KineticScroll topics_scroll;    // the topic tiles
-    KineticScroll topic_scroll;     // one topic's passages
-    float topic_height = 0;         // measured while drawing, the scroll extent
+    KineticScroll topics_scroll;  // the topic tiles
+    KineticScroll topic_scroll;   // one topic's passages
+    float topic_height = 0;       // measured while drawing, the scroll extent
     KineticScroll glossary_scroll;
     float glossary_height = 0;
     Lang sources_lang = Lang::Ru;
     std::vector<std::string> sources;  // per term: where its definition comes from, made once per language
-    const Topic* topic = nullptr;   // the topic whose passages are listed
-    Lang labels_lang = Lang::Ru;    // the language `labels` were made in
-    std::vector<std::string> labels;  // per topic: "12 passages", made once per language
+    const Topic* topic = nullptr;      // the topic whose passages are listed
+    Lang labels_lang = Lang::Ru;       // the language `labels` were made in
+    std::vector<std::string> labels;   // per topic: "12 passages", made once per language
 };
 
 }  // namespace kiosk::ui

@@ -13,11 +13,11 @@ class TextRenderer;
 constexpr int kTextSizeSteps = 3;  // reader text sizes: small, medium, large
 
 enum class FontRole {
-    Small,     // metadata, captions
-    Regular,   // buttons, card text
-    Medium,    // bold: card titles, section headings in the UI
-    Title,     // bold: screen titles
-    Display,   // bold: hero text
+    Small,    // metadata, captions
+    Regular,  // buttons, card text
+    Medium,   // bold: card titles, section headings in the UI
+    Title,    // bold: screen titles
+    Display,  // bold: hero text
     Count
 };
 

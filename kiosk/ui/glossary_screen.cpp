@@ -13,8 +13,7 @@ using namespace kiosk::core;  // this layer is built on the core layer
 namespace {
 
 // One entry: the term, its definition and where the definition comes from. Returns the height.
-float glossary_entry(UiContext& ctx, const GlossaryTerm& term, const std::string* source, ImVec2 pos, float width,
-                     bool draw) {
+float glossary_entry(UiContext& ctx, const GlossaryTerm& term, const std::string* source, ImVec2 pos, float width, bool draw) {
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const Palette& c = ctx.theme.colors;
@@ -24,15 +23,17 @@ float glossary_entry(UiContext& ctx, const GlossaryTerm& term, const std::string
     const float pad = ctx.metrics().pad_card;
     const float inner = width - pad * 2;
     const std::string& note = source ? *source : ctx.t("glossary.general_definition");
-    const float height = pad * 2 + ctx.text_cache.wrap(term.term.get(lang), medium, inner, lc).height() + ctx.metrics().space_tight +
-                         ctx.text_cache.wrap(term.definition.get(lang), regular, inner, lc).height() + ctx.metrics().space_tight +
-                         ctx.text_cache.wrap(note, small, inner, lc).height();
+    const float height = pad * 2 + ctx.text_cache.wrap(term.term.get(lang), medium, inner, lc).height() +
+                         ctx.metrics().space_tight +
+                         ctx.text_cache.wrap(term.definition.get(lang), regular, inner, lc).height() +
+                         ctx.metrics().space_tight + ctx.text_cache.wrap(note, small, inner, lc).height();
     if (!draw) return height;
     ctx.draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), c.surface, ctx.metrics().radius_item);
     float y = pos.y + pad;
     y += draw_wrapped(ctx.draw, ctx.text_cache, term.term.get(lang), medium, ImVec2(pos.x + pad, y), inner, c.primary, lc);
     y += ctx.metrics().space_tight;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, term.definition.get(lang), regular, ImVec2(pos.x + pad, y), inner, c.text, lc);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, term.definition.get(lang), regular, ImVec2(pos.x + pad, y), inner,
+                      c.text, lc);
     y += ctx.metrics().space_tight;
     draw_wrapped(ctx.draw, ctx.text_cache, note, small, ImVec2(pos.x + pad, y), inner, c.text_muted, lc);
     return height;
@@ -73,7 +74,8 @@ void draw_glossary_screen(UiContext& ctx) {
     float y = top;
     const float width = ctx.screen.x - margin * 2;
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("glossary.subheading"), ctx.fonts.get(FontRole::Regular),
-                      ImVec2(margin, y), width, c.text_muted, lang_code(lang), 2) + ctx.metrics().space_list;
+                      ImVec2(margin, y), width, c.text_muted, lang_code(lang), 2) +
+         ctx.metrics().space_list;
     // Two columns where a column keeps a comfortable line; each entry goes to the shorter one.
     const int columns = width >= ctx.metrics().glossary_two_columns_from ? 2 : 1;
     const float gap = ctx.metrics().space_card;
@@ -84,7 +86,8 @@ void draw_glossary_screen(UiContext& ctx) {
         const ImVec2 pos(margin + col * (column_width + gap), column_y[col]);
         const std::string* source = explore.sources[i].empty() ? nullptr : &explore.sources[i];
         const float h = glossary_entry(ctx, terms[i], source, pos, column_width, false);
-        if (pos.y + h >= area_min.y && pos.y <= area_max.y) glossary_entry(ctx, terms[i], source, pos, column_width, true);
+        if (pos.y + h >= area_min.y && pos.y <= area_max.y)
+            glossary_entry(ctx, terms[i], source, pos, column_width, true);
         column_y[col] += h + gap;
     }
     explore.glossary_height = std::max(column_y[0], column_y[1]) - top + margin * 0.5f;

@@ -43,7 +43,8 @@ bool draw_explore_tile(UiContext& ctx, const ExploreEntry& entry, ImVec2 min, Im
     const float h = max.y - min.y;
     const float picture = h - ctx.metrics().icon_inset * 2;
     ctx.draw->AddRectFilled(min, ImVec2(min.x + h, max.y), c.accent_soft, rounding, ImDrawFlags_RoundCornersLeft);
-    draw_illustration(ctx.draw, ctx.theme, entry.icon, ImVec2(min.x + (h - picture) * 0.5f, min.y + ctx.metrics().icon_inset), picture);
+    draw_illustration(ctx.draw, ctx.theme, entry.icon,
+                      ImVec2(min.x + (h - picture) * 0.5f, min.y + ctx.metrics().icon_inset), picture);
     const float x = min.x + h + ctx.metrics().space_list;
     const float width = max.x - x - ctx.metrics().space_item;
     const Font* medium = ctx.fonts.get(FontRole::Medium);
@@ -97,7 +98,8 @@ CardGeometry card_geometry(const UiContext& ctx, float area_width, float area_he
     CardGeometry g;
     g.gap = ctx.metrics().space_group;
     g.width = (area_width - g.gap * (kColumns - 1)) / kColumns;
-    g.height = std::max(ctx.metrics().library_card_min_height, (area_height - g.gap * 2.25f) / 2);  // two rows fit under the explore row at 16:9
+    g.height = std::max(ctx.metrics().library_card_min_height,
+                        (area_height - g.gap * 2.25f) / 2);  // two rows fit under the explore row at 16:9
     return g;
 }
 
@@ -111,8 +113,8 @@ bool draw_document_card(UiContext& ctx, const Document& doc, const DocumentStrin
     const float rounding = ctx.theme.corner();
 
     draw_card(ctx, min, max, area.pressed);
-    ctx.draw->AddRectFilled(min, ImVec2(min.x + ctx.metrics().accent_strip, max.y), ctx.theme.document_type_color(doc.info.type),
-                            rounding, ImDrawFlags_RoundCornersLeft);
+    ctx.draw->AddRectFilled(min, ImVec2(min.x + ctx.metrics().accent_strip, max.y),
+                            ctx.theme.document_type_color(doc.info.type), rounding, ImDrawFlags_RoundCornersLeft);
 
     const float pad = ctx.metrics().pad_card_large;
     const float inner_width = max.x - min.x - pad * 2;
@@ -225,8 +227,7 @@ void draw_home_screen(UiContext& ctx) {
     scroll_indicator(ctx, ctx.state.home_scroll, area_min, area_max, content_height);
 
     const std::string& footer = ctx.strings.footer[static_cast<int>(ctx.state.language)];
-    draw_text(ctx.draw, small, ImVec2(margin, ctx.screen.y - footer_height + small->size * 0.5f), c.text_muted,
-              footer);
+    draw_text(ctx.draw, small, ImVec2(margin, ctx.screen.y - footer_height + small->size * 0.5f), c.text_muted, footer);
     const std::string& note = ctx.t("home.offline_note");
     draw_text(ctx.draw, small,
               ImVec2(ctx.screen.x - margin - text_size(small, note).x, ctx.screen.y - footer_height + small->size * 0.5f),

@@ -34,7 +34,9 @@ struct Pen {
         frame(x0, y0, x1, y1, c.primary, round, 0.018f);
     }
     void circle(float x, float y, float r, ImU32 col) const { draw->AddCircleFilled(p(x, y), w(r), col); }
-    void ring(float x, float y, float r, ImU32 col, float thick) const { draw->AddCircle(p(x, y), w(r), col, 0, w(thick)); }
+    void ring(float x, float y, float r, ImU32 col, float thick) const {
+        draw->AddCircle(p(x, y), w(r), col, 0, w(thick));
+    }
     // A thick line with round ends.
     void stroke(float x0, float y0, float x1, float y1, ImU32 col, float thick) const {
         draw->AddLine(p(x0, y0), p(x1, y1), col, w(thick));
@@ -327,7 +329,8 @@ void digital_id(const Pen& g) {
 void fact_check(const Pen& g) {
     const Palette& c = g.c;
     g.card(0.10f, 0.06f, 0.64f, 0.84f, c.surface, 0.03f);
-    for (int i = 0; i < 6; ++i) g.rect(0.18f, 0.16f + i * 0.1f, i % 2 ? 0.46f : 0.56f, 0.185f + i * 0.1f, c.text_muted, 0.01f);
+    for (int i = 0; i < 6; ++i)
+        g.rect(0.18f, 0.16f + i * 0.1f, i % 2 ? 0.46f : 0.56f, 0.185f + i * 0.1f, c.text_muted, 0.01f);
     g.stroke(0.74f, 0.70f, 0.90f, 0.88f, c.primary, 0.075f);
     g.circle(0.62f, 0.56f, 0.17f, c.surface);
     g.ring(0.62f, 0.56f, 0.17f, c.primary, 0.05f);

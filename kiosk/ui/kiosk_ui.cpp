@@ -171,7 +171,7 @@ double KioskUi::next_deadline(double now) const {
     deadline = std::min(deadline, idle_.next_change(now));
     if (state_.screen() == Screen::Admin) deadline = std::min(deadline, std::floor(now) + 1.0);  // uptime ticks
     if (state_.screen() == Screen::Stats && state_.status.stats.report == StatsView::Report::Writing)
-        deadline = std::min(deadline, now + 0.1);  // the report's progress bar
+        deadline = std::min(deadline, now + 0.1);                   // the report's progress bar
     deadline = std::min(deadline, next_trainer_tick(state_, now));  // the session timer
     const PinAttempts& attempts = pin_attempts(state_.pin.role);
     if (state_.screen() == Screen::Pin && !attempts.can_try(now))
@@ -212,9 +212,23 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     targets_.clear();
     pressed_label_.clear();
     fonts_.get(FontRole::Regular)->renderer->begin_frame(lang_code(state_.language));
-    UiContext ctx{*content_, translations_, fonts_, theme(), state_, targets_, text_cache_, gesture_, feedback_,
-                  feedback_target_, strings_, pressed_label_, pin_attempts_, settings_,
-                  ImGui::GetBackgroundDrawList(), screen_size, now};
+    UiContext ctx{*content_,
+                  translations_,
+                  fonts_,
+                  theme(),
+                  state_,
+                  targets_,
+                  text_cache_,
+                  gesture_,
+                  feedback_,
+                  feedback_target_,
+                  strings_,
+                  pressed_label_,
+                  pin_attempts_,
+                  settings_,
+                  ImGui::GetBackgroundDrawList(),
+                  screen_size,
+                  now};
     screens_visited_ |= 1u << static_cast<unsigned>(state_.screen());
     ctx.search = search_index_.get();
     ctx.ime = ime_;
@@ -238,8 +252,8 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     // While the input method works, frames keep coming to show its candidates (and, on the
     // search screen, to replace "getting ready" once it is).
     if (ime_ && state_.screen() == Screen::Search) ime_->start();  // the first search starts RIME
-    const bool ime_working = ime_ && (ime_->busy() || (state_.screen() == Screen::Search &&
-                                                       ime_->state() == PinyinInput::State::Starting));
+    const bool ime_working =
+        ime_ && (ime_->busy() || (state_.screen() == Screen::Search && ime_->state() == PinyinInput::State::Starting));
     animating_ = ctx.animating || feedback_.needs_frames(now) || ime_working;
     gesture_.next_frame();
     usage_.frame(state_, now);

@@ -108,7 +108,7 @@ private:
     unsigned feedback_target_ = 0;
     std::string pressed_label_;
     bool animating_ = false;
-    bool swallowing_ = false;   // this press only dismissed an overlay or woke the kiosk
+    bool swallowing_ = false;  // this press only dismissed an overlay or woke the kiosk
     IdleTimer idle_;
     std::array<PinAttempts, kPinRoleCount> pin_attempts_;
     std::array<double, 5> corner_taps_{};  // times of the last taps in the hidden corner

@@ -11,9 +11,7 @@ namespace kiosk::ui {
 
 using namespace kiosk::core;  // this layer is built on the core layer
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 void open_passage(UiState& state, const Document& doc, int block_index) {
     open_document(state, doc);
@@ -28,10 +26,12 @@ void draw_page_icon(ImDrawList* draw, const Theme& theme, ImVec2 min, float size
     const Palette& c = theme.colors;
     const float w = size * 0.72f, x = min.x + (size - w) * 0.5f;
     draw->AddRectFilled(ImVec2(x, min.y), ImVec2(x + w, min.y + size), c.accent_soft, theme.metrics.radius_small);
-    draw->AddRect(ImVec2(x, min.y), ImVec2(x + w, min.y + size), c.accent, theme.metrics.radius_small, 0, theme.metrics.line_regular);
+    draw->AddRect(ImVec2(x, min.y), ImVec2(x + w, min.y + size), c.accent, theme.metrics.radius_small, 0,
+                  theme.metrics.line_regular);
     for (int i = 0; i < 4; ++i) {
         const float y = min.y + size * (0.25f + 0.16f * static_cast<float>(i));
-        draw->AddLine(ImVec2(x + w * 0.2f, y), ImVec2(x + w * (i == 3 ? 0.55f : 0.8f), y), c.accent, theme.metrics.line_regular);
+        draw->AddLine(ImVec2(x + w * 0.2f, y), ImVec2(x + w * (i == 3 ? 0.55f : 0.8f), y), c.accent,
+                      theme.metrics.line_regular);
     }
 }
 
@@ -58,7 +58,6 @@ bool draw_link_card(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max)
     return area.clicked;
 }
 
-
 // A link is shown only if it points at a passage this content package has.
 const Document* linked_document(const UiContext& ctx, const LessonLink& link, const Block** block) {
     *block = ctx.content.find_linked_block(link);
@@ -69,7 +68,8 @@ float links_height(const UiContext& ctx, const Slide& slide) {
     float height = 0;
     const Block* block = nullptr;
     for (const LessonLink& link : slide.links)
-        if (linked_document(ctx, link, &block)) height += ctx.metrics().lesson_link_height + ctx.metrics().lesson_link_gap;
+        if (linked_document(ctx, link, &block))
+            height += ctx.metrics().lesson_link_height + ctx.metrics().lesson_link_gap;
     return height;
 }
 
@@ -133,12 +133,14 @@ void draw_lesson_screen(UiContext& ctx) {
     if (ls.slide > 0) {
         const std::string& previous = ctx.t("lesson.previous");
         const float w = std::max(button_width(ctx, previous), ctx.metrics().wide_button_min_width);
-        if (touch_button(ctx, "lesson.previous", previous, ImVec2(margin, nav_y), ImVec2(margin + w, nav_y + bh), ButtonStyle::Secondary))
+        if (touch_button(ctx, "lesson.previous", previous, ImVec2(margin, nav_y), ImVec2(margin + w, nav_y + bh),
+                         ButtonStyle::Secondary))
             --ls.slide;
         read_x += w + ctx.metrics().space_card;
     }
     // Read aloud: the slide's title, then its text, in the language each is shown in.
-    const float dots_left = ctx.screen.x * 0.5f - (ctx.metrics().progress_dot_step * 0.5f) * static_cast<float>(count) - ctx.metrics().space_card;
+    const float dots_left = ctx.screen.x * 0.5f - (ctx.metrics().progress_dot_step * 0.5f) * static_cast<float>(count) -
+                            ctx.metrics().space_card;
     float read_right = read_x;
     if (draw_read_aloud(ctx, ImVec2(read_x, nav_y), bh, dots_left - read_x, ctx.state.language, &read_right)) {
         const Lang lang = ctx.state.language;
@@ -151,8 +153,8 @@ void draw_lesson_screen(UiContext& ctx) {
     const std::string& next = ctx.t(last ? "lesson.take_quiz" : "lesson.next");
     const float w = std::max(button_width(ctx, next, FontRole::Medium), ctx.metrics().wide_button_min_width);
     const float right = ctx.screen.x - margin;
-    if (touch_button(ctx, last ? "lesson.take_quiz" : "lesson.next", next, ImVec2(right - w, nav_y), ImVec2(right, nav_y + bh), ButtonStyle::Primary,
-                     FontRole::Medium)) {
+    if (touch_button(ctx, last ? "lesson.take_quiz" : "lesson.next", next, ImVec2(right - w, nav_y),
+                     ImVec2(right, nav_y + bh), ButtonStyle::Primary, FontRole::Medium)) {
         if (!last) {
             ++ls.slide;
         } else {

@@ -23,7 +23,8 @@ float mark_space(const UiContext& ctx) { return ctx.metrics().answer_mark_space;
 SlideFonts visitor_slide_fonts(const UiContext& ctx) {
     // The reader's body fonts hold every non-Chinese character of the content, in three sizes;
     // Chinese text needs the UI font, whose CJK glyphs come in one reading size.
-    const Font* text = ctx.state.language == Lang::Zh ? ctx.fonts.get(FontRole::Regular) : ctx.fonts.reader[ctx.state.text_size];
+    const Font* text =
+        ctx.state.language == Lang::Zh ? ctx.fonts.get(FontRole::Regular) : ctx.fonts.reader[ctx.state.text_size];
     return {ctx.fonts.get(FontRole::Title), text};
 }
 
@@ -61,9 +62,13 @@ void draw_progress_dots(UiContext& ctx, ImVec2 center, int count, int current) {
     const float step = ctx.metrics().progress_dot_step;
     float x = center.x - step * static_cast<float>(count - 1) * 0.5f;
     for (int i = 0; i < count; ++i, x += step) {
-        if (i == current) ctx.draw->AddCircleFilled(ImVec2(x, center.y), ctx.metrics().progress_dot_current, ctx.theme.colors.primary, 24);
-        else if (i < current) ctx.draw->AddCircleFilled(ImVec2(x, center.y), ctx.metrics().progress_dot, ctx.theme.colors.accent, 24);
-        else ctx.draw->AddCircle(ImVec2(x, center.y), ctx.metrics().progress_dot, ctx.theme.colors.text_muted, 24, ctx.metrics().line_regular);
+        if (i == current)
+            ctx.draw->AddCircleFilled(ImVec2(x, center.y), ctx.metrics().progress_dot_current, ctx.theme.colors.primary, 24);
+        else if (i < current)
+            ctx.draw->AddCircleFilled(ImVec2(x, center.y), ctx.metrics().progress_dot, ctx.theme.colors.accent, 24);
+        else
+            ctx.draw->AddCircle(ImVec2(x, center.y), ctx.metrics().progress_dot, ctx.theme.colors.text_muted, 24,
+                                ctx.metrics().line_regular);
     }
 }
 
@@ -80,7 +85,8 @@ float answer_height(UiContext& ctx, const std::string& text, const Font* font, f
     const WrappedText& wrapped =
         ctx.text_cache.wrap(text, font, width - badge_space(ctx) - mark_space(ctx), lang_code(ctx.state.language));
     const size_t lines = std::min<size_t>(wrapped.lines.size(), kMaxAnswerLines);
-    return std::max(ctx.metrics().answer_min_height, wrapped.line_height * static_cast<float>(lines) + ctx.metrics().pad_tile * 2);
+    return std::max(ctx.metrics().answer_min_height,
+                    wrapped.line_height * static_cast<float>(lines) + ctx.metrics().pad_tile * 2);
 }
 
 void draw_mark(ImDrawList* draw, ImVec2 center, float size, bool tick, ImU32 color, float thickness) {
@@ -90,10 +96,10 @@ void draw_mark(ImDrawList* draw, ImVec2 center, float size, bool tick, ImU32 col
                                ImVec2(center.x + h, center.y - h * 0.8f)};
         draw->AddPolyline(pts, 3, color, 0, thickness);
     } else {
-        draw->AddLine(ImVec2(center.x - h * 0.8f, center.y - h * 0.8f), ImVec2(center.x + h * 0.8f, center.y + h * 0.8f),
-                      color, thickness);
-        draw->AddLine(ImVec2(center.x + h * 0.8f, center.y - h * 0.8f), ImVec2(center.x - h * 0.8f, center.y + h * 0.8f),
-                      color, thickness);
+        draw->AddLine(ImVec2(center.x - h * 0.8f, center.y - h * 0.8f),
+                      ImVec2(center.x + h * 0.8f, center.y + h * 0.8f), color, thickness);
+        draw->AddLine(ImVec2(center.x + h * 0.8f, center.y - h * 0.8f),
+                      ImVec2(center.x - h * 0.8f, center.y + h * 0.8f), color, thickness);
     }
 }
 
@@ -110,9 +116,7 @@ void draw_answer(UiContext& ctx, ImVec2 min, ImVec2 max, int index, const std::s
         case AnswerLook::Wrong:
             fill = c.danger_soft, border = c.danger, badge = c.danger, border_width = ctx.metrics().line_bold;
             break;
-        case AnswerLook::Dimmed:
-            badge = c.text_muted, ink = c.text_muted;
-            break;
+        case AnswerLook::Dimmed: badge = c.text_muted, ink = c.text_muted; break;
     }
     const float rounding = ctx.theme.corner();
     if (look == AnswerLook::Open) draw_card_shadow(ctx.draw, min, max, rounding, ctx.theme);
@@ -122,8 +126,10 @@ void draw_answer(UiContext& ctx, ImVec2 min, ImVec2 max, int index, const std::s
     const float cy = (min.y + max.y) * 0.5f;
     const ImVec2 badge_center(min.x + badge_space(ctx) * 0.5f + ctx.metrics().space_nudge, cy);
     ctx.draw->AddCircleFilled(badge_center, ctx.metrics().answer_badge_radius, badge);
-    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Medium), ImVec2(badge_center.x - ctx.metrics().answer_badge_radius, cy - ctx.metrics().answer_badge_radius),
-                       ImVec2(badge_center.x + ctx.metrics().answer_badge_radius, cy + ctx.metrics().answer_badge_radius), c.text_on_primary, option_letter(index));
+    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Medium),
+                       ImVec2(badge_center.x - ctx.metrics().answer_badge_radius, cy - ctx.metrics().answer_badge_radius),
+                       ImVec2(badge_center.x + ctx.metrics().answer_badge_radius, cy + ctx.metrics().answer_badge_radius),
+                       c.text_on_primary, option_letter(index));
 
     const float text_x = min.x + badge_space(ctx) + ctx.metrics().space_tight;
     const float width = max.x - min.x - badge_space(ctx) - mark_space(ctx);
@@ -134,8 +140,8 @@ void draw_answer(UiContext& ctx, ImVec2 min, ImVec2 max, int index, const std::s
     draw_wrapped(ctx.draw, ctx.text_cache, text, font, ImVec2(text_x, cy - block * 0.5f - font->size * 0.05f), width,
                  ink, lang_code(ctx.state.language), kMaxAnswerLines);
     if (look == AnswerLook::Correct || look == AnswerLook::Wrong)
-        draw_mark(ctx.draw, ImVec2(max.x - mark_space(ctx) * 0.5f, cy), ctx.metrics().answer_mark_radius, look == AnswerLook::Correct, border,
-                  ctx.metrics().line_mark);
+        draw_mark(ctx.draw, ImVec2(max.x - mark_space(ctx) * 0.5f, cy), ctx.metrics().answer_mark_radius,
+                  look == AnswerLook::Correct, border, ctx.metrics().line_mark);
 }
 
 }  // namespace kiosk::ui

@@ -29,16 +29,19 @@ bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& m
     const float band = (max.y - min.y) * 0.42f;
     ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + band), c.accent_soft, rounding, ImDrawFlags_RoundCornersTop);
     const float picture = band - ctx.metrics().icon_inset * 2;
-    draw_illustration(ctx.draw, ctx.theme, lesson.icon, ImVec2((min.x + max.x - picture) * 0.5f, min.y + ctx.metrics().icon_inset),
-                      picture);
+    draw_illustration(ctx.draw, ctx.theme, lesson.icon,
+                      ImVec2((min.x + max.x - picture) * 0.5f, min.y + ctx.metrics().icon_inset), picture);
     // The lesson's number, so a trainer can say "lesson 3".
     char number[8];
     std::snprintf(number, sizeof number, "%d", lesson.order);
     const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const ImVec2 badge(min.x + ctx.metrics().number_badge_radius + ctx.metrics().space_related, min.y + ctx.metrics().number_badge_radius + ctx.metrics().space_related);
+    const ImVec2 badge(min.x + ctx.metrics().number_badge_radius + ctx.metrics().space_related,
+                       min.y + ctx.metrics().number_badge_radius + ctx.metrics().space_related);
     ctx.draw->AddCircleFilled(badge, ctx.metrics().number_badge_radius, c.primary);
-    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Small), ImVec2(badge.x - ctx.metrics().number_badge_radius, badge.y - ctx.metrics().number_badge_radius),
-                       ImVec2(badge.x + ctx.metrics().number_badge_radius, badge.y + ctx.metrics().number_badge_radius), c.text_on_primary, number);
+    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Small),
+                       ImVec2(badge.x - ctx.metrics().number_badge_radius, badge.y - ctx.metrics().number_badge_radius),
+                       ImVec2(badge.x + ctx.metrics().number_badge_radius, badge.y + ctx.metrics().number_badge_radius),
+                       c.text_on_primary, number);
 
     const float pad = ctx.metrics().pad_card;
     const float inner = max.x - min.x - pad * 2;
@@ -47,7 +50,8 @@ bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& m
     const float bottom = max.y - pad * 0.8f - small->size;
     y += draw_wrapped(ctx.draw, ctx.text_cache, title, medium, ImVec2(min.x + pad, y), inner, c.text, lc, 2);
     y += ctx.metrics().space_tight;
-    const int summary_lines = static_cast<int>(std::floor((bottom - y - ctx.metrics().space_related) / (small->size * 1.3f)));
+    const int summary_lines =
+        static_cast<int>(std::floor((bottom - y - ctx.metrics().space_related) / (small->size * 1.3f)));
     if (summary_lines >= 1)
         draw_wrapped(ctx.draw, ctx.text_cache, lesson.summary.get(lang), small, ImVec2(min.x + pad, y), inner,
                      c.text_muted, lc, summary_lines);
@@ -92,8 +96,8 @@ bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const float picture = std::min(band_h - ctx.metrics().icon_inset * 2, band_w / 3.0f - ctx.metrics().space_card);
     for (int i = 0; i < 3; ++i) {
         const float cx = min.x + band_w * (static_cast<float>(i) + 0.5f) / 3.0f;
-        draw_illustration(ctx.draw, ctx.theme, pictures[i], ImVec2(cx - picture * 0.5f, min.y + (band_h - picture) * 0.5f),
-                          picture);
+        draw_illustration(ctx.draw, ctx.theme, pictures[i],
+                          ImVec2(cx - picture * 0.5f, min.y + (band_h - picture) * 0.5f), picture);
     }
 
     const float pad = ctx.metrics().pad_card_large;
@@ -103,12 +107,13 @@ bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const Font* small = ctx.fonts.get(FontRole::Small);
     const float bottom = max.y - pad * 0.8f - regular->size;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, title, ctx.fonts.get(FontRole::Medium), ImVec2(x, y), inner, c.primary, lc, 1);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, title, ctx.fonts.get(FontRole::Medium), ImVec2(x, y), inner, c.primary,
+                      lc, 1);
     y += ctx.metrics().space_tight;
     const int lines = static_cast<int>(std::floor((bottom - y - ctx.metrics().space_tight) / (small->size * 1.3f)));
     if (lines >= 1)
-        draw_wrapped(ctx.draw, ctx.text_cache, ctx.strings.lessons_banner[static_cast<int>(lang)], small, ImVec2(x, y), inner,
-                     c.text_muted, lc, lines);
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.strings.lessons_banner[static_cast<int>(lang)], small, ImVec2(x, y),
+                     inner, c.text_muted, lc, lines);
     draw_text(ctx.draw, regular, ImVec2(x, bottom), c.accent, ctx.t("home.lessons_open"));
     return area.clicked;
 }

@@ -30,7 +30,8 @@ bool draw_member_tile(UiContext& ctx, const MemberState& member, bool selected, 
     draw_member_emblem(ctx, member, ImVec2(min.x + pad, min.y + pad), emblem);
     const Font* small = ctx.fonts.get(FontRole::Small);
     const std::string since = fill_count(ctx.t("members.since"), member.joined);
-    draw_wrapped(ctx.draw, ctx.text_cache, since, small, ImVec2(min.x + pad * 1.5f + emblem, min.y + pad + emblem * 0.5f - small->size * 0.6f),
+    draw_wrapped(ctx.draw, ctx.text_cache, since, small,
+                 ImVec2(min.x + pad * 1.5f + emblem, min.y + pad + emblem * 0.5f - small->size * 0.6f),
                  max.x - min.x - pad * 2.5f - emblem, c.text_muted, lang_code(lang), 1);
     const float inner = max.x - min.x - pad * 2;
     float y = min.y + pad + emblem + ctx.metrics().space_related;
@@ -40,7 +41,8 @@ bool draw_member_tile(UiContext& ctx, const MemberState& member, bool selected, 
     std::string others;
     for (Lang other : kAllLangs)
         if (other != lang) others += (others.empty() ? "" : "  ·  ") + member.name[other];
-    draw_wrapped(ctx.draw, ctx.text_cache, others, small, ImVec2(min.x + pad, y + ctx.metrics().space_nudge), inner, c.text_muted, "zh", 1);
+    draw_wrapped(ctx.draw, ctx.text_cache, others, small, ImVec2(min.x + pad, y + ctx.metrics().space_nudge), inner,
+                 c.text_muted, "zh", 1);
     return area.clicked;
 }
 
@@ -68,8 +70,8 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
     float y = top;
     const Font* small = ctx.fonts.get(FontRole::Small);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
-    y += draw_wrapped(ctx.draw, ctx.text_cache, member.full_name.get(lang), ctx.fonts.get(FontRole::Medium), ImVec2(x, y),
-                      width, c.text, lc);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, member.full_name.get(lang), ctx.fonts.get(FontRole::Medium),
+                      ImVec2(x, y), width, c.text, lc);
     y += ctx.metrics().space_nudge;
     y += draw_source_line(ctx, member.source, ImVec2(x, y), width);
     y += ctx.metrics().space_related;
@@ -91,10 +93,12 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
         const ImVec2 row_min(x, y), row_max(x + width, y + height);
         TouchArea area = touch_area(ctx, {"members.document", doc.info.id}, title, row_min, row_max);
         ctx.draw->AddRectFilled(row_min, row_max, area.pressed ? c.surface_alt : c.surface, ctx.metrics().radius_item);
-        ctx.draw->AddRectFilled(row_min, ImVec2(row_min.x + ctx.metrics().accent_strip, row_max.y), ctx.theme.document_type_color(doc.info.type),
-                                ctx.metrics().radius_item, ImDrawFlags_RoundCornersLeft);
+        ctx.draw->AddRectFilled(row_min, ImVec2(row_min.x + ctx.metrics().accent_strip, row_max.y),
+                                ctx.theme.document_type_color(doc.info.type), ctx.metrics().radius_item,
+                                ImDrawFlags_RoundCornersLeft);
         float ty = y + pad;
-        draw_text(ctx.draw, small, ImVec2(x + pad * 1.5f, ty), c.text_muted, ctx.strings.documents[i].date[static_cast<int>(lang)]);
+        draw_text(ctx.draw, small, ImVec2(x + pad * 1.5f, ty), c.text_muted,
+                  ctx.strings.documents[i].date[static_cast<int>(lang)]);
         ty += small->size * 1.45f;
         draw_wrapped(ctx.draw, ctx.text_cache, title, regular, ImVec2(x + pad * 1.5f, ty), text_w, c.text, lc, 2);
         const float sx = row_max.x - status_w - pad;
@@ -159,8 +163,8 @@ void draw_members_screen(UiContext& ctx) {
     if (selected >= 0 && selected < static_cast<int>(members.size())) {
         draw_member_details(ctx, members[selected], ImVec2(0, y), ImVec2(ctx.screen.x, ctx.screen.y - margin * 0.3f));
     } else {
-        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("members.pick"), ctx.fonts.get(FontRole::Regular), ImVec2(margin, y),
-                     ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 3);
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("members.pick"), ctx.fonts.get(FontRole::Regular),
+                     ImVec2(margin, y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 3);
     }
 }
 

@@ -8,7 +8,25 @@
 
 namespace kiosk::ui {
 
-enum class Screen { Home, Reader, Attract, Pin, Admin, Search, Lessons, Lesson, Quiz, Trainer, Topics, Topic, Glossary, Stats, About, Timeline, Members };
+enum class Screen {
+    Home,
+    Reader,
+    Attract,
+    Pin,
+    Admin,
+    Search,
+    Lessons,
+    Lesson,
+    Quiz,
+    Trainer,
+    Topics,
+    Topic,
+    Glossary,
+    Stats,
+    About,
+    Timeline,
+    Members
+};
 // The `screen` value of the state dump: "home", "reader", "attract", "pin", "admin", "search",
 // "lessons", "lesson", "quiz", "trainer", "topics", "topic", "glossary", "stats", "about",
 // "timeline", "members".
@@ -29,7 +47,7 @@ public:
     Screen previous() const { return depth_ ? history_[depth_ - 1] : Screen::Home; }
     size_t depth() const { return depth_; }
     Screen beneath(size_t i) const { return history_[i]; }  // i < depth(): 0 is the oldest
-    bool contains(Screen screen) const;  // beneath the current one
+    bool contains(Screen screen) const;                     // beneath the current one
 
     // Goes forward to `screen`; Back returns to the current one. Going to the current screen
     // changes nothing (a link to another document keeps the reader's way back).

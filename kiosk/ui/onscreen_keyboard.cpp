@@ -68,7 +68,8 @@ float key_unit(const UiContext& ctx, float width) {
     float unit = (width - ctx.metrics().key_gap * (kUnitsPerRow - 1)) / kUnitsPerRow;
     // The design scale follows the long side too, which shrinks a rotated (portrait) panel's
     // keys; a finger is as wide as ever, so the cap follows the short side alone.
-    const float cap = std::max(ctx.metrics().key_max_size, ctx.metrics().key_max_size / ctx.theme.scale * std::min(ctx.screen.x, ctx.screen.y) / 1080.0f);
+    const float cap = std::max(ctx.metrics().key_max_size, ctx.metrics().key_max_size / ctx.theme.scale *
+                                                               std::min(ctx.screen.x, ctx.screen.y) / 1080.0f);
     return std::max(ctx.theme.min_target(), std::min(unit, cap));
 }
 
@@ -85,7 +86,8 @@ bool draw_key(UiContext& ctx, const TargetId& id, const std::string& label, ImVe
         text = c.text_on_primary;
     }
     if (!ctx.theme.high_contrast)
-        ctx.draw->AddRectFilled(ImVec2(min.x, min.y + ctx.metrics().key_depth), ImVec2(max.x, max.y + ctx.metrics().key_depth), c.border, rounding);
+        ctx.draw->AddRectFilled(ImVec2(min.x, min.y + ctx.metrics().key_depth),
+                                ImVec2(max.x, max.y + ctx.metrics().key_depth), c.border, rounding);
     ctx.draw->AddRectFilled(min, max, fill, rounding);
     ctx.draw->AddRect(min, max, area.pressed ? c.primary : c.border, rounding, 0, ctx.metrics().line_thin);
     draw_text_centered(ctx.draw, ctx.fonts.get(font), min, max, text, label);
@@ -119,8 +121,8 @@ void draw_composition(UiContext& ctx, const PinyinInput* ime, const PinyinInput:
         const float y = (min.y + max.y - medium->size) * 0.5f;
         const float w = text_size(medium, view.composition).x;
         draw_text(ctx.draw, medium, ImVec2(x, y), c.primary, view.composition);
-        ctx.draw->AddRectFilled(ImVec2(x, y + medium->size * 1.15f), ImVec2(x + w, y + medium->size * 1.15f + ctx.metrics().line_regular),
-                                c.primary);
+        ctx.draw->AddRectFilled(ImVec2(x, y + medium->size * 1.15f),
+                                ImVec2(x + w, y + medium->size * 1.15f + ctx.metrics().line_regular), c.primary);
     }
     ctx.draw->PopClipRect();
 }
@@ -141,7 +143,9 @@ void draw_candidates(UiContext& ctx, PinyinInput* ime, const PinyinInput::View& 
         const std::string& candidate = view.candidates[i];
         const float w = std::max(unit, text_size(font, candidate).x + ctx.metrics().pad_tile * 2);
         if (x + w > arrows_left - gap) break;  // does not fit even so: the next page has room
-        if (draw_key(ctx, {"search.candidate", static_cast<int>(i) + 1}, candidate, ImVec2(x, min.y), ImVec2(x + w, max.y), i != 0, role) && ime)
+        if (draw_key(ctx, {"search.candidate", static_cast<int>(i) + 1}, candidate, ImVec2(x, min.y),
+                     ImVec2(x + w, max.y), i != 0, role) &&
+            ime)
             ime->select(static_cast<int>(i));
         x += w + gap;
     }
@@ -239,7 +243,8 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
         const float row_width = unit * row.size() + gap * (row.size() - 1);
         float x = left + (full - row_width) * 0.5f;
         for (const Key& key : row) {
-            if (draw_key(ctx, {"search.key", key.typed}, key.label, ImVec2(x, y), ImVec2(x + unit, y + unit), false, FontRole::Title)) {
+            if (draw_key(ctx, {"search.key", key.typed}, key.label, ImVec2(x, y), ImVec2(x + unit, y + unit), false,
+                         FontRole::Title)) {
                 if (pinyin) type_pinyin(*ime, key.typed);
                 else changed = append_typed(text, key.typed) || changed;
             }
@@ -252,20 +257,21 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
     auto span = [&](int units) { return unit * units + gap * (units - 1); };
     float x = left;
     const KeyboardLayout next = next_keyboard_layout(*layout, ctx.state.language);
-    if (draw_key(ctx, "search.key.layout", ctx.t(switch_label_key(next)), ImVec2(x, y), ImVec2(x + span(2), y + unit), true,
-                 FontRole::Medium)) {
+    if (draw_key(ctx, "search.key.layout", ctx.t(switch_label_key(next)), ImVec2(x, y), ImVec2(x + span(2), y + unit),
+                 true, FontRole::Medium)) {
         // What is half typed in pinyin is not in the query yet: it goes with the layout.
         if (pinyin) ime->drop_composition();
         *layout = next;
     }
     x += span(2) + gap;
-    if (draw_key(ctx, "search.key.space", ctx.t("search.key_space"), ImVec2(x, y), ImVec2(x + span(6), y + unit), false, FontRole::Regular)) {
+    if (draw_key(ctx, "search.key.space", ctx.t("search.key_space"), ImVec2(x, y), ImVec2(x + span(6), y + unit), false,
+                 FontRole::Regular)) {
         if (pinyin) ime->space();  // the first candidate, or a space between words
         else changed = append_typed(text, " ") || changed;
     }
     x += span(6) + gap;
-    if (draw_key(ctx, "search.key.backspace", ctx.t("search.key_backspace"), ImVec2(x, y), ImVec2(x + span(2), y + unit), true,
-                 FontRole::Regular)) {
+    if (draw_key(ctx, "search.key.backspace", ctx.t("search.key_backspace"), ImVec2(x, y),
+                 ImVec2(x + span(2), y + unit), true, FontRole::Regular)) {
         if (pinyin) {
             ime->backspace();  // the composition first, then the query
         } else if (!text->empty()) {
@@ -274,7 +280,8 @@ bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string*
         }
     }
     x += span(2) + gap;
-    if (draw_key(ctx, "search.key.clear", ctx.t("search.key_clear"), ImVec2(x, y), ImVec2(x + span(2), y + unit), true, FontRole::Regular)) {
+    if (draw_key(ctx, "search.key.clear", ctx.t("search.key_clear"), ImVec2(x, y), ImVec2(x + span(2), y + unit), true,
+                 FontRole::Regular)) {
         if (pinyin) {
             ime->clear();
         } else if (!text->empty()) {

@@ -40,14 +40,17 @@ void draw_accessibility_panel(UiContext& ctx) {
     const std::string& smaller = ctx.t("reader.text_smaller");
     const std::string& larger = ctx.t("reader.text_larger");
     const float bw = ctx.metrics().text_size_button_width;
-    if (touch_button(ctx, "a11y.smaller", smaller, ImVec2(x, y), ImVec2(x + bw, y + h), ButtonStyle::Secondary) && ctx.state.text_size > 0)
+    if (touch_button(ctx, "a11y.smaller", smaller, ImVec2(x, y), ImVec2(x + bw, y + h), ButtonStyle::Secondary) &&
+        ctx.state.text_size > 0)
         --ctx.state.text_size;
-    if (touch_button(ctx, "a11y.larger", larger, ImVec2(x + inner - bw, y + h * 0), ImVec2(x + inner, y + h), ButtonStyle::Secondary) &&
+    if (touch_button(ctx, "a11y.larger", larger, ImVec2(x + inner - bw, y + h * 0), ImVec2(x + inner, y + h),
+                     ButtonStyle::Secondary) &&
         ctx.state.text_size + 1 < kTextSizeSteps)
         ++ctx.state.text_size;
     const float mid = x + inner * 0.5f;
     for (int i = 0; i < kTextSizeSteps; ++i)
-        ctx.draw->AddCircleFilled(ImVec2(mid + (i - 1) * ctx.metrics().level_dot_step * 2, y + h * 0.5f), ctx.metrics().size_dot_radius + ctx.metrics().size_dot_growth * static_cast<float>(i),
+        ctx.draw->AddCircleFilled(ImVec2(mid + (i - 1) * ctx.metrics().level_dot_step * 2, y + h * 0.5f),
+                                  ctx.metrics().size_dot_radius + ctx.metrics().size_dot_growth * static_cast<float>(i),
                                   i <= ctx.state.text_size ? c.primary : c.border, 20);
     y += h + ctx.metrics().space_card;
 
@@ -109,8 +112,11 @@ void draw_countdown_overlay(UiContext& ctx, int seconds) {
     ctx.draw->AddCircle(center, ctx.metrics().countdown_ring_radius, c.accent, 64, ctx.metrics().line_ring);
     char number[8];
     std::snprintf(number, sizeof number, "%d", seconds);
-    draw_text_centered(ctx.draw, display, ImVec2(center.x - ctx.metrics().countdown_ring_radius, center.y - ctx.metrics().countdown_ring_radius),
-                       ImVec2(center.x + ctx.metrics().countdown_ring_radius, center.y + ctx.metrics().countdown_ring_radius), c.text, number);
+    draw_text_centered(
+        ctx.draw, display,
+        ImVec2(center.x - ctx.metrics().countdown_ring_radius, center.y - ctx.metrics().countdown_ring_radius),
+        ImVec2(center.x + ctx.metrics().countdown_ring_radius, center.y + ctx.metrics().countdown_ring_radius), c.text,
+        number);
     y += ctx.metrics().countdown_ring_radius * 2 + ctx.metrics().space_section;
     draw_text_centered(ctx.draw, regular, ImVec2(min.x, y), ImVec2(max.x, y + regular->size), c.text_muted,
                        ctx.t("session.touch_to_continue"));

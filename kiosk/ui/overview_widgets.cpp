@@ -24,9 +24,7 @@ const QrMatrix* qr_matrix(UiState& state, const std::string& url) {
     return stored.size > 0 ? &stored : nullptr;
 }
 
-ImU32 rgb(uint32_t color) {
-    return IM_COL32((color >> 16) & 0xFF, (color >> 8) & 0xFF, color & 0xFF, 255);
-}
+ImU32 rgb(uint32_t color) { return IM_COL32((color >> 16) & 0xFF, (color >> 8) & 0xFF, color & 0xFF, 255); }
 
 }  // namespace
 
@@ -58,7 +56,8 @@ float draw_qr_code(UiContext& ctx, const std::string& url, ImVec2 min, float siz
             while (run < qr->size && qr->at(run, y)) ++run;  // one rectangle per run of dark modules
             const float left = min.x + module * static_cast<float>(x + kQuietZoneModules);
             const float top = min.y + module * static_cast<float>(y + kQuietZoneModules);
-            ctx.draw->AddRectFilled(ImVec2(left, top), ImVec2(left + module * static_cast<float>(run - x), top + module), dark);
+            ctx.draw->AddRectFilled(ImVec2(left, top),
+                                    ImVec2(left + module * static_cast<float>(run - x), top + module), dark);
             x = run;
         }
     }
@@ -92,7 +91,8 @@ void draw_qr_panel(UiContext& ctx, const std::string& url, const std::string& ca
     const float width = max.x - x - pad;
     const Font* small = ctx.fonts.get(FontRole::Small);
     float y = min.y + pad;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, caption, small, ImVec2(x, y), width, c.text, lang_code(ctx.state.language), 4);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, caption, small, ImVec2(x, y), width, c.text,
+                      lang_code(ctx.state.language), 4);
     y += ctx.metrics().space_tight;
     const int url_lines = static_cast<int>((max.y - pad - y) / (small->size * 1.3f));
     if (url_lines >= 1)

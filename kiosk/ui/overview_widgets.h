@@ -16,7 +16,6 @@ using namespace kiosk::core;  // this layer is built on the core layer
 // back button was tapped.
 bool draw_overview_frame(UiContext& ctx, const char* title_key);
 
-
 // The QR code of `url` with its quiet zone, `size` pixels square at `min` (modules snap to whole
 // pixels so a camera, or zbarimg in the tests, reads it from the screen). Encodes on first use
 // and keeps the result in UiState. Returns the side actually drawn (0 if `url` cannot be encoded).

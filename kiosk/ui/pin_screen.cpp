@@ -93,8 +93,8 @@ void draw_pin_screen(UiContext& ctx) {
             message.replace(at, 3, std::to_string(static_cast<int>(std::ceil(attempts.wait_remaining(ctx.now)))));
         draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->size), c.text, message);
     } else if (pin.wrong) {
-        draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->size),
-                           c.danger, ctx.t("pin.wrong"));
+        draw_text_centered(ctx.draw, regular, ImVec2(0, y), ImVec2(ctx.screen.x, y + regular->size), c.danger,
+                           ctx.t("pin.wrong"));
     }
     y += message_h;
 
@@ -106,13 +106,13 @@ void draw_pin_screen(UiContext& ctx) {
             if (touch_button(ctx, "pin.delete", ctx.t("pin.delete"), min, max, ButtonStyle::Secondary) && !pin.digits.empty())
                 pin.digits.pop_back();
         } else if (i == 11) {
-            if (touch_button(ctx, "pin.ok", ctx.t("pin.ok"), min, max, ButtonStyle::Primary, FontRole::Medium) && !locked &&
-                !pin.digits.empty())
+            if (touch_button(ctx, "pin.ok", ctx.t("pin.ok"), min, max, ButtonStyle::Primary, FontRole::Medium) &&
+                !locked && !pin.digits.empty())
                 submit_pin(ctx, attempts);
         } else {
             const std::string& digit = kDigitLabels[i == 10 ? 9 : i];
-            if (touch_button(ctx, {"pin.digit", digit}, digit, min, max, ButtonStyle::Secondary, FontRole::Title) && !locked &&
-                pin.digits.size() < kMaxPinDigits) {
+            if (touch_button(ctx, {"pin.digit", digit}, digit, min, max, ButtonStyle::Secondary, FontRole::Title) &&
+                !locked && pin.digits.size() < kMaxPinDigits) {
                 pin.digits += digit;
                 pin.wrong = false;
             }

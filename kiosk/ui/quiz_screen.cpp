@@ -29,11 +29,14 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
     draw_text(ctx.draw, small, ImVec2(min.x, y), c.accent, caption);
     y += small->size * 1.8f;
     const float width = max.x - min.x;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Title), ImVec2(min.x, y),
-                      width, c.text, lc, 5);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Title),
+                      ImVec2(min.x, y), width, c.text, lc, 5);
     y += ctx.metrics().space_card;
-    draw_progress_dots(ctx, ImVec2(min.x + ctx.metrics().progress_dot_current + (ctx.metrics().progress_dot_step * 0.5f) * static_cast<float>(count - 1), y + ctx.metrics().space_related), count,
-                       index);
+    draw_progress_dots(ctx,
+                       ImVec2(min.x + ctx.metrics().progress_dot_current +
+                                  (ctx.metrics().progress_dot_step * 0.5f) * static_cast<float>(count - 1),
+                              y + ctx.metrics().space_related),
+                       count, index);
     y += ctx.metrics().space_page;
     // Read aloud: the question, then its answers, each in the language it is shown in.
     const float read_h = ctx.theme.button_height() * 0.85f;
@@ -66,17 +69,18 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
     ctx.draw->AddRectFilled(ImVec2(min.x, y), ImVec2(max.x, box_bottom), right ? c.success_soft : c.danger_soft,
                             ctx.theme.corner());
     const ImU32 tone = right ? c.success : c.danger;
-    draw_mark(ctx.draw, ImVec2(min.x + pad + ctx.metrics().space_item, y + pad + medium->size * 0.6f), ctx.metrics().explanation_mark_radius, right, tone,
-              ctx.metrics().line_mark);
+    draw_mark(ctx.draw, ImVec2(min.x + pad + ctx.metrics().space_item, y + pad + medium->size * 0.6f),
+              ctx.metrics().explanation_mark_radius, right, tone, ctx.metrics().line_mark);
     draw_text(ctx.draw, medium, ImVec2(min.x + pad + ctx.metrics().space_wide, y + pad), tone,
               ctx.t(right ? "quiz.correct" : "quiz.wrong"));
-    draw_wrapped(ctx.draw, ctx.text_cache, explanation, regular, ImVec2(min.x + pad, y + pad + heading_h), width - pad * 2,
-                 c.text, lc, lines);
+    draw_wrapped(ctx.draw, ctx.text_cache, explanation, regular, ImVec2(min.x + pad, y + pad + heading_h),
+                 width - pad * 2, c.text, lc, lines);
 
     const bool last = index + 1 == count;
     const std::string& next = ctx.t(last ? "quiz.finish" : "quiz.next");
     const float by = box_bottom + ctx.metrics().space_block;
-    if (touch_button(ctx, last ? "quiz.finish" : "quiz.next", next, ImVec2(min.x, by), ImVec2(max.x, by + bh), ButtonStyle::Primary, FontRole::Medium)) {
+    if (touch_button(ctx, last ? "quiz.finish" : "quiz.next", next, ImVec2(min.x, by), ImVec2(max.x, by + bh),
+                     ButtonStyle::Primary, FontRole::Medium)) {
         quiz.chosen = -1;
         if (last) quiz.finished = true;
         else ++quiz.question;
@@ -90,7 +94,8 @@ void draw_answers(UiContext& ctx, const Question& question, ImVec2 min, ImVec2 m
     const Font* font = ctx.fonts.get(FontRole::Medium);
     const float width = max.x - min.x, gap = ctx.metrics().space_list;
     float total = 0;
-    for (const LocalizedText& option : question.options) total += answer_height(ctx, option.get(lang), font, width) + gap;
+    for (const LocalizedText& option : question.options)
+        total += answer_height(ctx, option.get(lang), font, width) + gap;
     float y = min.y + std::max(0.0f, std::min(ctx.metrics().space_list, max.y - min.y - total + gap));  // level with the question
     const bool answered = quiz.chosen >= 0;
     for (size_t i = 0; i < question.options.size(); ++i) {
@@ -118,8 +123,10 @@ void draw_answers(UiContext& ctx, const Question& question, ImVec2 min, ImVec2 m
 }
 
 // Wrapped text with every line centred between x and x + width; returns the height used.
-float draw_centered_lines(UiContext& ctx, const std::string& text, const Font* font, float x, float y, float width, ImU32 color) {
-    return draw_wrapped(ctx.draw, ctx.text_cache, text, font, ImVec2(x, y), width, color, lang_code(ctx.state.language), 0, true);
+float draw_centered_lines(UiContext& ctx, const std::string& text, const Font* font, float x, float y, float width,
+                          ImU32 color) {
+    return draw_wrapped(ctx.draw, ctx.text_cache, text, font, ImVec2(x, y), width, color, lang_code(ctx.state.language),
+                        0, true);
 }
 
 void draw_score(UiContext& ctx, const Lesson& lesson) {
@@ -134,8 +141,7 @@ void draw_score(UiContext& ctx, const Lesson& lesson) {
     const Font* title = ctx.fonts.get(FontRole::Title);
     const Font* display = ctx.fonts.get(FontRole::Display);
     float y = min.y + ctx.metrics().space_wide;
-    draw_text_centered(ctx.draw, title, ImVec2(min.x, y), ImVec2(max.x, y + title->size), c.text,
-                       ctx.t("quiz.score_title"));
+    draw_text_centered(ctx.draw, title, ImVec2(min.x, y), ImVec2(max.x, y + title->size), c.text, ctx.t("quiz.score_title"));
     y += title->size + ctx.metrics().space_group;
     char score[32];
     std::snprintf(score, sizeof score, "%d / %d", quiz.correct, count);
@@ -165,8 +171,8 @@ void draw_score(UiContext& ctx, const Lesson& lesson) {
     if (touch_button(ctx, "quiz.retry", ctx.t("quiz.retry"), ImVec2(min.x + pad, by), ImVec2(min.x + pad + bw, by + bh),
                      ButtonStyle::Secondary))
         ctx.state.quiz = QuizState{};
-    else if (touch_button(ctx, "quiz.all_lessons", ctx.t("quiz.all_lessons"), ImVec2(max.x - pad - bw, by), ImVec2(max.x - pad, by + bh),
-                          ButtonStyle::Primary))
+    else if (touch_button(ctx, "quiz.all_lessons", ctx.t("quiz.all_lessons"), ImVec2(max.x - pad - bw, by),
+                          ImVec2(max.x - pad, by + bh), ButtonStyle::Primary))
         open_lessons(ctx.state);
 }
 

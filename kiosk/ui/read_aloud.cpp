@@ -58,11 +58,12 @@ namespace {
 // A loudspeaker with two sound waves, centred on `center`.
 void draw_speaker(ImDrawList* draw, ImVec2 center, float size, ImU32 color, const Theme& theme) {
     const float s = size * 0.5f;
-    draw->AddRectFilled(ImVec2(center.x - s, center.y - s * 0.3f), ImVec2(center.x - s * 0.55f, center.y + s * 0.3f),
-                        color);
-    draw->AddTriangleFilled(ImVec2(center.x - s * 0.6f, center.y - s * 0.3f), ImVec2(center.x - s * 0.05f, center.y - s * 0.8f),
+    draw->AddRectFilled(ImVec2(center.x - s, center.y - s * 0.3f), ImVec2(center.x - s * 0.55f, center.y + s * 0.3f), color);
+    draw->AddTriangleFilled(ImVec2(center.x - s * 0.6f, center.y - s * 0.3f),
+                            ImVec2(center.x - s * 0.05f, center.y - s * 0.8f),
                             ImVec2(center.x - s * 0.05f, center.y + s * 0.8f), color);
-    draw->AddTriangleFilled(ImVec2(center.x - s * 0.6f, center.y - s * 0.3f), ImVec2(center.x - s * 0.05f, center.y + s * 0.8f),
+    draw->AddTriangleFilled(ImVec2(center.x - s * 0.6f, center.y - s * 0.3f),
+                            ImVec2(center.x - s * 0.05f, center.y + s * 0.8f),
                             ImVec2(center.x - s * 0.6f, center.y + s * 0.3f), color);
     for (int wave = 1; wave <= 2; ++wave) {
         draw->PathArcTo(ImVec2(center.x - s * 0.05f, center.y), s * (0.3f + 0.38f * wave), -0.85f, 0.85f, 12);
@@ -86,7 +87,8 @@ bool draw_read_aloud(UiContext& ctx, ImVec2 pos, float height, float max_width, 
         draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Regular), pos, ImVec2(pos.x + w, max.y), c.text_muted, label);
         const Font* small = ctx.fonts.get(FontRole::Small);
         const float text_x = pos.x + w + ctx.metrics().space_item;
-        const float width = std::max(0.0f, std::min(max_width - w - ctx.metrics().space_item, ctx.metrics().speech_note_max_width));
+        const float width =
+            std::max(0.0f, std::min(max_width - w - ctx.metrics().space_item, ctx.metrics().speech_note_max_width));
         if (width > small->size * 4) {
             const std::string& message = ctx.t(read_aloud_message_key(support));
             const WrappedText& wrapped = ctx.text_cache.wrap(message, small, width, lang_code(ctx.state.language));
@@ -103,15 +105,19 @@ bool draw_read_aloud(UiContext& ctx, ImVec2 pos, float height, float max_width, 
     if (reading_here(ctx)) {
         const std::string& label = ctx.t("speech.stop");
         const float w = button_width(ctx, label);
-        if (touch_button(ctx, {screen_name(ctx.state.screen()), "stop"}, label, pos, ImVec2(pos.x + w, max.y), ButtonStyle::Primary)) ctx.speech->stop();
-        draw_speaker(ctx.draw, ImVec2(pos.x + w + ctx.metrics().speaker_offset, pos.y + height * 0.5f), height * 0.8f, c.accent, ctx.theme);
+        if (touch_button(ctx, {screen_name(ctx.state.screen()), "stop"}, label, pos, ImVec2(pos.x + w, max.y),
+                         ButtonStyle::Primary))
+            ctx.speech->stop();
+        draw_speaker(ctx.draw, ImVec2(pos.x + w + ctx.metrics().speaker_offset, pos.y + height * 0.5f), height * 0.8f,
+                     c.accent, ctx.theme);
         *right = pos.x + w + ctx.metrics().speaker_offset * 2;
         return false;
     }
     const std::string& label = ctx.t("speech.read");
     const float w = button_width(ctx, label);
     *right = pos.x + w;
-    return touch_button(ctx, {screen_name(ctx.state.screen()), "read"}, label, pos, ImVec2(pos.x + w, max.y), ButtonStyle::Secondary);
+    return touch_button(ctx, {screen_name(ctx.state.screen()), "read"}, label, pos, ImVec2(pos.x + w, max.y),
+                        ButtonStyle::Secondary);
 }
 
 void start_reading(UiContext& ctx, std::vector<SpeechItem> items, size_t from) {

@@ -76,12 +76,8 @@ void ReaderLayout::build(const Document& doc, const FontSet& fonts, int size, fl
             case BlockKind::ListItem:
                 lay_text(text, body, col, x + indent, line_height, LineStyle::ListItem, index, y);
                 break;
-            case BlockKind::Signature:
-                lay_text(text, body, col, x, line_height, LineStyle::Signature, index, y);
-                break;
-            case BlockKind::Paragraph:
-                lay_text(text, body, col, x, line_height, LineStyle::Paragraph, index, y);
-                break;
+            case BlockKind::Signature: lay_text(text, body, col, x, line_height, LineStyle::Signature, index, y); break;
+            case BlockKind::Paragraph: lay_text(text, body, col, x, line_height, LineStyle::Paragraph, index, y); break;
         }
     };
 
@@ -100,8 +96,8 @@ void ReaderLayout::build(const Document& doc, const FontSet& fonts, int size, fl
     size_t next_block = 0;
     for (size_t s = 0; s < doc.sections.size(); ++s) {
         const Section& section = doc.sections[s];
-        size_t end_block = s + 1 < doc.sections.size() ? static_cast<size_t>(doc.sections[s + 1].first_block)
-                                                       : doc.blocks.size();
+        size_t end_block =
+            s + 1 < doc.sections.size() ? static_cast<size_t>(doc.sections[s + 1].first_block) : doc.blocks.size();
         if (!section.heading.empty()) {
             if (y > 0) y += heading->size * 0.9f;
             section_top[s] = y;

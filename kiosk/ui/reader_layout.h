@@ -21,7 +21,7 @@ enum class LineStyle : unsigned char { Heading, Paragraph, ListItem, Signature, 
 struct LaidLine {
     const char* begin = nullptr;  // into the Document's strings, which outlive the layout
     const char* end = nullptr;
-    float x = 0, y = 0;           // relative to the top-left of the text column
+    float x = 0, y = 0;  // relative to the top-left of the text column
     LineStyle style = LineStyle::Paragraph;
     Lang lang = Lang::Ru;         // the language of the text on this line
     bool original = false;        // the Russian original shown with a translation
@@ -31,10 +31,10 @@ struct LaidLine {
 
 // What the text column shows.
 struct ReaderView {
-    Lang lang = Lang::Ru;                 // the text's language
-    bool side_by_side = false;            // a translation with the original in a second column
-    const std::vector<char>* originals = nullptr;  // per block: its original shown below (single column)
-    int originals_version = 0;            // changes whenever `originals` does
+    Lang lang = Lang::Ru;                              // the text's language
+    bool side_by_side = false;                         // a translation with the original in a second column
+    const std::vector<char>* originals = nullptr;      // per block: its original shown below (single column)
+    int originals_version = 0;                         // changes whenever `originals` does
     const std::string* caption_translation = nullptr;  // column captions of the side-by-side view
     const std::string* caption_original = nullptr;
 
@@ -62,8 +62,7 @@ struct ReaderLayout {
         return document == doc && text_size == size && width == column_width && lang == view.lang &&
                side_by_side == view.two_columns() && originals_version == view.originals_version;
     }
-    void build(const Document& doc, const FontSet& fonts, int size, float column_width, float scale,
-               const ReaderView& view);
+    void build(const Document& doc, const FontSet& fonts, int size, float column_width, float scale, const ReaderView& view);
     // Index of the first line whose bottom is below `y` (binary search), for drawing only what is visible.
     size_t first_visible_line(float y) const;
     // The section shown at scroll offset `y`.

@@ -64,7 +64,8 @@ void collect_reader_links(UiContext& ctx, const Document& doc) {
     for (const PassageLink& link : ctx.content.explore().links) {
         if (link.span.document != doc.info.id) continue;
         const int block = link.span.block - 1;  // ids are positions, 1-based
-        if (block < 0 || block >= static_cast<int>(doc.blocks.size()) || doc.blocks[block].id != link.span.block) continue;
+        if (block < 0 || block >= static_cast<int>(doc.blocks.size()) || doc.blocks[block].id != link.span.block)
+            continue;
         const std::string& text = doc.blocks[block].text_in(link.span.lang);
         const size_t begin = static_cast<size_t>(link.span.begin), end = static_cast<size_t>(link.span.end);
         reader.links.push_back({block, link.span.lang, begin, end, &link, text.substr(begin, end - begin)});
@@ -110,9 +111,11 @@ const PassageLink* draw_line_links(UiContext& ctx, const Document& doc, const La
         const float target = ctx.theme.min_target();
         const float cy = pos.y + line_height * 0.5f, half_h = std::max(line_height, target) * 0.5f;
         const float grow = std::max(0.0f, target - (x1 - x0)) * 0.5f;
-        TouchArea area = touch_area(ctx, {link_family(link.link->kind), link.link->target}, link.label, ImVec2(x0 - grow, cy - half_h), ImVec2(x1 + grow, cy + half_h));
+        TouchArea area = touch_area(ctx, {link_family(link.link->kind), link.link->target}, link.label,
+                                    ImVec2(x0 - grow, cy - half_h), ImVec2(x1 + grow, cy + half_h));
         if (area.pressed)
-            ctx.draw->AddRectFilled(ImVec2(x0 - ctx.metrics().space_nudge, pos.y - font->size * 0.1f), ImVec2(x1 + ctx.metrics().space_nudge, base + ctx.metrics().space_nudge),
+            ctx.draw->AddRectFilled(ImVec2(x0 - ctx.metrics().space_nudge, pos.y - font->size * 0.1f),
+                                    ImVec2(x1 + ctx.metrics().space_nudge, base + ctx.metrics().space_nudge),
                                     c.pressed_overlay, ctx.metrics().radius_small);
         const float distance = std::abs(ctx.gesture.press_y() - cy);
         if (area.clicked && distance < *nearest) {
@@ -136,7 +139,10 @@ void follow_reader_link(UiContext& ctx, const PassageLink& link) {
             reader.popover = ReaderPopover{};
             reader.popover.act = ctx.content.find_act(link.target);
             break;
-        case LinkKind::Term: reader.popover = ReaderPopover{}; reader.popover.term = ctx.content.find_term(link.target); break;
+        case LinkKind::Term:
+            reader.popover = ReaderPopover{};
+            reader.popover.term = ctx.content.find_term(link.target);
+            break;
     }
     reader.popover.opened_at = ctx.now;
     if (reader.popover.open()) fill_popover(ctx, reader.popover);
@@ -157,10 +163,12 @@ void draw_reader_popover(UiContext& ctx) {
     const Font* title_font = ctx.fonts.get(FontRole::Title);
     const Font* body_font = ctx.fonts.get(FontRole::Regular);
     const float button_h = ctx.theme.button_height();
-    const float height = pad * 2 + small->size * 1.6f + ctx.text_cache.wrap(popover.title, title_font, inner, lc).height() +
-                         ctx.metrics().space_item + ctx.text_cache.wrap(popover.body, body_font, inner, lc).height() + ctx.metrics().space_list +
-                         (popover.note.empty() ? 0 : ctx.text_cache.wrap(popover.note, small, inner, lc).height() + ctx.metrics().space_list) +
-                         button_h;
+    const float height =
+        pad * 2 + small->size * 1.6f + ctx.text_cache.wrap(popover.title, title_font, inner, lc).height() +
+        ctx.metrics().space_item + ctx.text_cache.wrap(popover.body, body_font, inner, lc).height() +
+        ctx.metrics().space_list +
+        (popover.note.empty() ? 0 : ctx.text_cache.wrap(popover.note, small, inner, lc).height() + ctx.metrics().space_list) +
+        button_h;
     const ImVec2 min((ctx.screen.x - width) * 0.5f, std::max(ctx.metrics().space_list, (ctx.screen.y - height) * 0.5f));
     const ImVec2 max(min.x + width, min.y + height);
     // The tap that opened the card must not also press what lies under the finger on it.
@@ -184,12 +192,12 @@ void draw_reader_popover(UiContext& ctx) {
     }
     const std::string& close = ctx.t("action.close");
     const float close_w = button_width(ctx, close);
-    bool closed = touch_button(ctx, "reader.popover.close", close, ImVec2(max.x - pad - close_w, y), ImVec2(max.x - pad, y + button_h),
-                               ButtonStyle::Primary);
+    bool closed = touch_button(ctx, "reader.popover.close", close, ImVec2(max.x - pad - close_w, y),
+                               ImVec2(max.x - pad, y + button_h), ButtonStyle::Primary);
     if (popover.term) {
         const std::string& all = ctx.t("glossary.all_terms");
-        if (touch_button(ctx, "reader.popover.glossary", all, ImVec2(min.x + pad, y), ImVec2(min.x + pad + button_width(ctx, all), y + button_h),
-                         ButtonStyle::Secondary)) {
+        if (touch_button(ctx, "reader.popover.glossary", all, ImVec2(min.x + pad, y),
+                         ImVec2(min.x + pad + button_width(ctx, all), y + button_h), ButtonStyle::Secondary)) {
             popover = ReaderPopover{};
             open_glossary(ctx.state);
             ctx.input_enabled = input;

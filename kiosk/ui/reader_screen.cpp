@@ -32,8 +32,7 @@ std::vector<SpeechItem> reader_speech_items(const Document& doc, Lang lang) {
     return items;
 }
 
-void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrings& strings, float x, float width,
-                        float* y) {
+void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrings& strings, float x, float width, float* y) {
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const int li = static_cast<int>(lang);
@@ -56,7 +55,8 @@ void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrin
         if (value.empty()) return;
         draw_text(ctx.draw, small, ImVec2(x, *y), c.text_muted, ctx.t(label_key));
         *y += small->size * 1.35f;
-        *y += draw_wrapped(ctx.draw, ctx.text_cache, value, ctx.fonts.get(FontRole::Regular), ImVec2(x, *y), width, c.text, lc);
+        *y += draw_wrapped(ctx.draw, ctx.text_cache, value, ctx.fonts.get(FontRole::Regular), ImVec2(x, *y), width,
+                           c.text, lc);
         *y += ctx.metrics().space_related;
     };
     auto note = [&](const std::string& text) {  // smaller, under the fact it explains
@@ -88,8 +88,8 @@ void draw_summary_box(UiContext& ctx, const Document& doc, float x, float width,
     float height = pad * 2 + label.height() + ctx.metrics().space_tight + body.height();
     ctx.draw->AddRectFilled(ImVec2(x, *y), ImVec2(x + width, *y + height), c.summary_band, ctx.metrics().radius_item);
     float ty = *y + pad;
-    ty += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("reader.summary_label"), small, ImVec2(x + pad, ty), width - pad * 2,
-                       c.summary_label, lang_code(lang));
+    ty += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("reader.summary_label"), small, ImVec2(x + pad, ty),
+                       width - pad * 2, c.summary_label, lang_code(lang));
     ty += ctx.metrics().space_tight;
     draw_wrapped(ctx.draw, ctx.text_cache, summary, small, ImVec2(x + pad, ty), width - pad * 2, c.text, lang_code(lang));
     *y += height + ctx.metrics().space_block;
@@ -108,7 +108,8 @@ void draw_contents(UiContext& ctx, const Document& doc, float x, float width, fl
         const std::string& heading =
             doc.sections[s].heading.empty() ? ctx.t("reader.beginning") : doc.sections[s].heading_in(reader.text_lang);
         const float pad = ctx.metrics().pad_compact;
-        const WrappedText& wrapped = ctx.text_cache.wrap(heading, regular, width - pad * 2 - ctx.metrics().space_tight, heading_lang);
+        const WrappedText& wrapped =
+            ctx.text_cache.wrap(heading, regular, width - pad * 2 - ctx.metrics().space_tight, heading_lang);
         size_t lines = std::min<size_t>(wrapped.lines.size(), 3);
         float height = std::max(ctx.theme.min_target() * 1.25f, wrapped.line_height * lines + pad * 2);
         ImVec2 min(x, *y), max(x + width, *y + height);
@@ -116,7 +117,9 @@ void draw_contents(UiContext& ctx, const Document& doc, float x, float width, fl
         bool active = static_cast<int>(s) == current;
         if (active || area.pressed)
             ctx.draw->AddRectFilled(min, max, area.pressed ? c.pressed_overlay : c.accent_soft, ctx.metrics().radius_control);
-        if (active) ctx.draw->AddRectFilled(min, ImVec2(min.x + ctx.metrics().accent_strip, max.y), c.accent, ctx.metrics().radius_strip);
+        if (active)
+            ctx.draw->AddRectFilled(min, ImVec2(min.x + ctx.metrics().accent_strip, max.y), c.accent,
+                                    ctx.metrics().radius_strip);
         draw_wrapped(ctx.draw, ctx.text_cache, heading, regular,
                      ImVec2(x + pad + ctx.metrics().space_tight, *y + (height - wrapped.line_height * lines) * 0.5f),
                      width - pad * 2 - ctx.metrics().space_tight, active ? c.primary : c.text, heading_lang, 3);
@@ -171,7 +174,8 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
     const std::string& next = ctx.t("search.next_match");
     const float w = std::max(ctx.theme.min_target() * 1.2f, h);
     float x = pos.x;
-    if (touch_button(ctx, "reader.previous_match", prev, pos, ImVec2(x + w, pos.y + h), ButtonStyle::Primary, FontRole::Medium)) {
+    if (touch_button(ctx, "reader.previous_match", prev, pos, ImVec2(x + w, pos.y + h), ButtonStyle::Primary,
+                     FontRole::Medium)) {
         found.current = step_match(found.current, count, false);
         found.scroll_pending = found.scroll_animated = true;
     }
@@ -182,10 +186,10 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const float counter_width = std::max(text_size(medium, "00 / 00").x, text_width(medium, counter));
     const float tx = x + (counter_width - text_width(medium, counter)) * 0.5f;
-    draw_text(ctx.draw, medium, ImVec2(tx, pos.y + (h - medium->size) * 0.45f), ctx.theme.colors.text,
-                      counter);
+    draw_text(ctx.draw, medium, ImVec2(tx, pos.y + (h - medium->size) * 0.45f), ctx.theme.colors.text, counter);
     x += counter_width + ctx.metrics().space_related;
-    if (touch_button(ctx, "reader.next_match", next, ImVec2(x, pos.y), ImVec2(x + w, pos.y + h), ButtonStyle::Primary, FontRole::Medium)) {
+    if (touch_button(ctx, "reader.next_match", next, ImVec2(x, pos.y), ImVec2(x + w, pos.y + h), ButtonStyle::Primary,
+                     FontRole::Medium)) {
         found.current = step_match(found.current, count, true);
         found.scroll_pending = found.scroll_animated = true;
     }
@@ -227,8 +231,8 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_b
     // Three dots show which of the three steps is active.
     float dots_x = x - (ctx.metrics().level_dot_step * 3 + ctx.metrics().space_nudge);
     for (int i = 0; i < kTextSizeSteps; ++i)
-        ctx.draw->AddCircleFilled(ImVec2(dots_x + ctx.metrics().level_dot_step * 0.5f + i * ctx.metrics().level_dot_step, cy), ctx.metrics().level_dot_radius,
-                                  i == ctx.state.text_size ? c.primary : c.border, 12);
+        ctx.draw->AddCircleFilled(ImVec2(dots_x + ctx.metrics().level_dot_step * 0.5f + i * ctx.metrics().level_dot_step, cy),
+                                  ctx.metrics().level_dot_radius, i == ctx.state.text_size ? c.primary : c.border, 12);
     x = dots_x - ctx.metrics().space_related - ws;
     if (touch_button(ctx, "reader.smaller", smaller, ImVec2(x, cy - h / 2), ImVec2(x + ws, cy + h / 2), ButtonStyle::Secondary) &&
         ctx.state.text_size > 0)
@@ -246,13 +250,14 @@ void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_b
     // takes the room between them only when there is no stepper.
     float left = min.x;
     const bool stepping = !reader.search.matches.empty();
-    if (draw_read_aloud(ctx, ImVec2(left, cy - h / 2), h, stepping ? 0.0f : x - min.x - ctx.metrics().space_block, reader.text_lang,
-                        &left) &&
+    if (draw_read_aloud(ctx, ImVec2(left, cy - h / 2), h, stepping ? 0.0f : x - min.x - ctx.metrics().space_block,
+                        reader.text_lang, &left) &&
         reader.document) {
         const int from = reader.layout.top_block(reader.scroll.offset());
         start_reading(ctx, reader_speech_items(*reader.document, reader.text_lang), from < 0 ? 0 : static_cast<size_t>(from));
     }
-    if (stepping) draw_match_stepper(ctx, ImVec2(left > min.x ? left + ctx.metrics().space_block : min.x, cy - h / 2), h);
+    if (stepping)
+        draw_match_stepper(ctx, ImVec2(left > min.x ? left + ctx.metrics().space_block : min.x, cy - h / 2), h);
 }
 
 // After a re-layout: the search's matches in the languages the column now shows, placed on
@@ -325,33 +330,39 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
         float y = top + line.y - offset;
         if (y > max.y) break;
         if (line.block >= 0 && line.block == spoken) {  // the block being read aloud
+            ctx.draw->AddRectFilled(
+                ImVec2(column_x - ctx.metrics().highlight_bleed, y - layout.line_height * 0.1f),
+                ImVec2(column_x + layout.width + ctx.metrics().highlight_bleed, y + layout.line_height * 1.05f),
+                c.accent_soft);
             ctx.draw->AddRectFilled(ImVec2(column_x - ctx.metrics().highlight_bleed, y - layout.line_height * 0.1f),
-                                    ImVec2(column_x + layout.width + ctx.metrics().highlight_bleed, y + layout.line_height * 1.05f),
-                                    c.accent_soft);
-            ctx.draw->AddRectFilled(ImVec2(column_x - ctx.metrics().highlight_bleed, y - layout.line_height * 0.1f),
-                                    ImVec2(column_x - (ctx.metrics().highlight_bleed - ctx.metrics().accent_strip), y + layout.line_height * 1.05f), c.accent);
+                                    ImVec2(column_x - (ctx.metrics().highlight_bleed - ctx.metrics().accent_strip),
+                                           y + layout.line_height * 1.05f),
+                                    c.accent);
         } else if (line.block >= 0 && line.block == reader.highlight_block)  // the passage a lesson linked to
-            ctx.draw->AddRectFilled(ImVec2(column_x - ctx.metrics().highlight_bleed, y - layout.line_height * 0.1f),
-                                    ImVec2(column_x + layout.width + ctx.metrics().highlight_bleed, y + layout.line_height * 1.05f),
-                                    c.accent_soft);
-        const Font* font = line.style == LineStyle::Heading ? heading
+            ctx.draw->AddRectFilled(
+                ImVec2(column_x - ctx.metrics().highlight_bleed, y - layout.line_height * 0.1f),
+                ImVec2(column_x + layout.width + ctx.metrics().highlight_bleed, y + layout.line_height * 1.05f),
+                c.accent_soft);
+        const Font* font = line.style == LineStyle::Heading   ? heading
                            : line.style == LineStyle::Caption ? caption
                                                               : body;
-        ImU32 color = line.style == LineStyle::Heading ? c.primary
-                      : line.style == LineStyle::Caption ? c.summary_label
+        ImU32 color = line.style == LineStyle::Heading                                                ? c.primary
+                      : line.style == LineStyle::Caption                                              ? c.summary_label
                       : line.style == LineStyle::Signature || (line.original && !layout.side_by_side) ? c.text_muted
                                                                                                       : c.text;
         if (line.original && !layout.side_by_side)  // a tapped block's original, under its translation
             ctx.draw->AddRectFilled(ImVec2(column_x + ctx.metrics().original_mark_inset, y - layout.line_height * 0.1f),
-                                    ImVec2(column_x + ctx.metrics().original_mark_inset + ctx.metrics().line_bold, y + layout.line_height * 1.0f), c.accent);
+                                    ImVec2(column_x + ctx.metrics().original_mark_inset + ctx.metrics().line_bold,
+                                           y + layout.line_height * 1.0f),
+                                    c.accent);
         const ImVec2 pos(column_x + line.x, y);
         const char* current_begin = nullptr;  // the part of the current match on this line
         const char* current_end = nullptr;
         for (size_t m = first_match; m < matches.size() && matches[m].line <= static_cast<int>(i); ++m) {
             const char* text = reader_match_text(doc, matches[m]).data();
             const bool current = static_cast<int>(m) == reader.search.current;
-            if (draw_match_box(ctx.draw, font, ImVec2(pos.x, y - font->size * 0.1f), font->size * 1.35f,
-                               line.begin, line.end, text + matches[m].begin, text + matches[m].end,
+            if (draw_match_box(ctx.draw, font, ImVec2(pos.x, y - font->size * 0.1f), font->size * 1.35f, line.begin,
+                               line.end, text + matches[m].begin, text + matches[m].end,
                                current ? c.accent : c.accent_soft, ctx.metrics().radius_small) &&
                 current) {
                 current_begin = std::max(line.begin, text + matches[m].begin);
@@ -437,11 +448,12 @@ void draw_reader_screen(UiContext& ctx) {
     const bool two_fit = translated && side_by_side_fits(body, area_right - area_left);
     const bool two_columns = two_fit && reader.side_by_side;
     // One column reads best at about 70 characters; two use the whole area.
-    const float column_width = two_columns ? area_right - area_left : std::min(ctx.metrics().reading_column_max_width, area_right - area_left);
+    const float column_width =
+        two_columns ? area_right - area_left : std::min(ctx.metrics().reading_column_max_width, area_right - area_left);
     const float column_x = area_left + (area_right - area_left - column_width) * 0.5f;
     const float toolbar_height = theme.button_height() + ctx.metrics().space_group;
-    draw_text_toolbar(ctx, ImVec2(column_x, top + ctx.metrics().space_tight), ImVec2(column_x + column_width, top + toolbar_height),
-                      two_fit);
+    draw_text_toolbar(ctx, ImVec2(column_x, top + ctx.metrics().space_tight),
+                      ImVec2(column_x + column_width, top + toolbar_height), two_fit);
     const float band_top = top + toolbar_height + ctx.metrics().space_nudge;
     const float band_height = text_note_band(ctx, doc, ImVec2(column_x, band_top), column_width, true);
     const float text_top = band_top + band_height + ctx.metrics().space_nudge;
@@ -495,7 +507,8 @@ void draw_reader_screen(UiContext& ctx) {
     if (!link && (reading || (translated && !two_columns)) && ctx.input_enabled && g.released_as_tap() &&
         g.press_x() >= column_x && g.press_x() <= column_x + column_width && g.press_y() >= text_min.y &&
         g.press_y() <= text_max.y) {
-        const int block = reader.layout.block_at(g.press_y() - text_min.y - ctx.metrics().space_card + reader.scroll.offset());
+        const int block =
+            reader.layout.block_at(g.press_y() - text_min.y - ctx.metrics().space_card + reader.scroll.offset());
         if (reading && block >= 0) {
             ctx.speech->jump_to(static_cast<size_t>(block));
             ctx.animating = true;
@@ -505,7 +518,8 @@ void draw_reader_screen(UiContext& ctx) {
             ctx.animating = true;
         }
     }
-    scroll_indicator(ctx, reader.scroll, ImVec2(text_min.x, text_min.y), ImVec2(text_max.x - ctx.metrics().space_tight, text_max.y),
+    scroll_indicator(ctx, reader.scroll, ImVec2(text_min.x, text_min.y),
+                     ImVec2(text_max.x - ctx.metrics().space_tight, text_max.y),
                      reader.layout.height + ctx.metrics().space_card);
     ctx.input_enabled = input;
     if (link) follow_reader_link(ctx, *link);

@@ -20,21 +20,21 @@ void draw_pin_screen(UiContext& ctx);      // pin_screen.cpp: PIN pad for organi
 // Why no PIN can open `role` now: "state_db" (the state database cannot be used), "no_pin"
 // (none was ever set), or null when the pad accepts PINs. The `pin_locked` field of the dump.
 const char* pin_lock_reason(const UiState& state, const KioskSettings& settings, PinRole role);
-void draw_admin_screen(UiContext& ctx);    // admin_screen.cpp: the organizer panel
-void draw_stats_screen(UiContext& ctx);    // stats_screen.cpp: usage statistics and the report to a stick
+void draw_admin_screen(UiContext& ctx);  // admin_screen.cpp: the organizer panel
+void draw_stats_screen(UiContext& ctx);  // stats_screen.cpp: usage statistics and the report to a stick
 // Opens the dashboard and asks the platform for the summary of its period (stats_screen.cpp).
 void open_stats(UiState& state);
-void draw_search_screen(UiContext& ctx);   // search_screen.cpp: keyboard, query and results
+void draw_search_screen(UiContext& ctx);  // search_screen.cpp: keyboard, query and results
 // search_screen.cpp: applies what the pinyin input committed to the query and takes its new
 // composition and candidates. Every frame, before the screen is drawn.
 void apply_pinyin_events(UiContext& ctx);
-void draw_lessons_screen(UiContext& ctx);  // lessons_screen.cpp: the digital-literacy lessons
-void draw_lesson_screen(UiContext& ctx);   // lesson_screen.cpp: one lesson, a slide at a time
-void draw_quiz_screen(UiContext& ctx);     // quiz_screen.cpp: the quiz that ends a lesson
-void draw_trainer_screen(UiContext& ctx);  // trainer_screen.cpp: group sessions behind the trainer PIN
-void draw_topics_screen(UiContext& ctx);   // topics_screen.cpp: the topics as tiles
-void draw_topic_screen(UiContext& ctx);    // topics_screen.cpp: one topic's passages by document
-void draw_glossary_screen(UiContext& ctx); // glossary_screen.cpp: every term with its definition
+void draw_lessons_screen(UiContext& ctx);   // lessons_screen.cpp: the digital-literacy lessons
+void draw_lesson_screen(UiContext& ctx);    // lesson_screen.cpp: one lesson, a slide at a time
+void draw_quiz_screen(UiContext& ctx);      // quiz_screen.cpp: the quiz that ends a lesson
+void draw_trainer_screen(UiContext& ctx);   // trainer_screen.cpp: group sessions behind the trainer PIN
+void draw_topics_screen(UiContext& ctx);    // topics_screen.cpp: the topics as tiles
+void draw_topic_screen(UiContext& ctx);     // topics_screen.cpp: one topic's passages by document
+void draw_glossary_screen(UiContext& ctx);  // glossary_screen.cpp: every term with its definition
 
 // Opens the topics or the glossary (from home).
 void open_topics(UiState& state);
@@ -43,8 +43,7 @@ bool has_topics(const ContentStore& content);
 bool has_glossary(const ContentStore& content);
 // The words of `topic` in the document's text column, as reader_matches() gives a search's
 // (topics_screen.cpp).
-std::vector<ReaderMatch> topic_reader_matches(const Topic& topic, const Document& doc, Lang text_lang,
-                                              bool with_original);
+std::vector<ReaderMatch> topic_reader_matches(const Topic& topic, const Document& doc, Lang text_lang, bool with_original);
 
 // The reader's links (reader_links.cpp): collects the document's cross-references and glossary
 // terms once per document; draws those on `line` (underlined, with a full-size touch target
@@ -58,9 +57,9 @@ void follow_reader_link(UiContext& ctx, const PassageLink& link);
 void draw_reader_popover(UiContext& ctx);
 // "Source: TITLE, paragraph N" for a definition taken from a bundled document; empty otherwise.
 std::string glossary_source_note(const UiContext& ctx, const GlossaryTerm& term);
-void draw_about_screen(UiContext& ctx);    // about_screen.cpp: what the SCO is, with sources and a QR code
-void draw_timeline_screen(UiContext& ctx); // timeline_screen.cpp: SCO acts by date, sideways
-void draw_members_screen(UiContext& ctx);  // members_screen.cpp: the member states and their documents
+void draw_about_screen(UiContext& ctx);     // about_screen.cpp: what the SCO is, with sources and a QR code
+void draw_timeline_screen(UiContext& ctx);  // timeline_screen.cpp: SCO acts by date, sideways
+void draw_members_screen(UiContext& ctx);   // members_screen.cpp: the member states and their documents
 // Opening them from home (nothing chosen yet), and whether the content has what they show.
 void open_about(UiState& state);
 void open_timeline(UiState& state);
@@ -73,8 +72,8 @@ bool has_timeline(const ContentStore& content);
 bool has_members(const ContentStore& content);
 
 // Overlays (overlays.cpp), drawn over a screen whose input they block.
-void draw_accessibility_panel(UiContext& ctx);              // text size, contrast, speed of reading aloud
-void draw_countdown_overlay(UiContext& ctx, int seconds);   // "Are you still there?"
+void draw_accessibility_panel(UiContext& ctx);             // text size, contrast, speed of reading aloud
+void draw_countdown_overlay(UiContext& ctx, int seconds);  // "Are you still there?"
 
 // Content updates (update_screen.cpp): the organizer panel's USB card inside [min, max], and
 // the progress/result overlay every visitor sees, with the time it next disappears by itself

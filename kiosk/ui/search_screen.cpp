@@ -49,8 +49,7 @@ void open_result(UiContext& ctx, const SearchResult& result) {
     if (auto lang = parse_lang(result.hit.lang)) state.reader.text_lang = *lang;
     ReaderMatches& found = state.reader.search;
     found.query = state.search.query;
-    if (ctx.search)
-        found.matches = reader_matches(*ctx.search, found.query, doc, state.reader.text_lang, false);
+    if (ctx.search) found.matches = reader_matches(*ctx.search, found.query, doc, state.reader.text_lang, false);
     found.current = first_match_of_hit(doc, found.matches, result.hit);
     found.scroll_pending = found.current >= 0;
 }
@@ -109,8 +108,8 @@ void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max, bool inline_pinyin
         draw_text(ctx.draw, regular, ImVec2(left, (min.y + max.y - regular->size) * 0.5f), c.text_muted,
                   ctx.t(state_key ? state_key : "search.placeholder"));
         ctx.draw->PopClipRect();
-        ctx.draw->AddRectFilled(ImVec2(left - ctx.metrics().caret_width * 2, text_y), ImVec2(left - ctx.metrics().caret_width, text_y + font->size),
-                                c.primary);
+        ctx.draw->AddRectFilled(ImVec2(left - ctx.metrics().caret_width * 2, text_y),
+                                ImVec2(left - ctx.metrics().caret_width, text_y + font->size), c.primary);
         return;
     }
     const float query_width = query.empty() ? 0 : text_size(font, query).x;
@@ -123,7 +122,8 @@ void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max, bool inline_pinyin
         const float px = x + query_width;
         draw_text(ctx.draw, font, ImVec2(px, text_y), c.primary, composition);
         const float underline = text_y + font->size * 1.15f;
-        ctx.draw->AddRectFilled(ImVec2(px, underline), ImVec2(px + pinyin_width, underline + ctx.metrics().line_regular), c.primary);
+        ctx.draw->AddRectFilled(ImVec2(px, underline),
+                                ImVec2(px + pinyin_width, underline + ctx.metrics().line_regular), c.primary);
     }
     ctx.draw->PopClipRect();
     const float caret = std::min(x + width, right) + ctx.metrics().caret_width;
@@ -149,9 +149,10 @@ float draw_topics(UiContext& ctx, ImVec2 pos, float width) {
         }
         TouchArea area = touch_area(ctx, key, topic, ImVec2(x, y), ImVec2(x + w, y + h));
         ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), area.pressed ? c.primary : c.accent_soft, h * 0.5f);
-        if (ctx.theme.high_contrast) ctx.draw->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), c.accent, h * 0.5f, 0, ctx.metrics().line_thin);
-        draw_text_centered(ctx.draw, font, ImVec2(x, y), ImVec2(x + w, y + h), area.pressed ? c.text_on_primary : c.text,
-                           topic);
+        if (ctx.theme.high_contrast)
+            ctx.draw->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), c.accent, h * 0.5f, 0, ctx.metrics().line_thin);
+        draw_text_centered(ctx.draw, font, ImVec2(x, y), ImVec2(x + w, y + h),
+                           area.pressed ? c.text_on_primary : c.text, topic);
         if (area.clicked) ctx.state.search.query = topic;
         x += w + gap;
     }
@@ -177,9 +178,8 @@ float draw_snippet(UiContext& ctx, SearchResult& result, const Font* font, ImVec
         const LineSpan& line = wrapped.lines[i];
         ImVec2 at(pos.x, pos.y + line_height * static_cast<float>(i));
         for (const TextRange& match : result.matches)
-            draw_match_box(ctx.draw, font, ImVec2(at.x, at.y - font->size * 0.1f), font->size * 1.3f,
-                           text + line.begin, text + line.end, text + match.begin, text + match.end, c.accent_soft,
-                           ctx.metrics().radius_small);
+            draw_match_box(ctx.draw, font, ImVec2(at.x, at.y - font->size * 0.1f), font->size * 1.3f, text + line.begin,
+                           text + line.end, text + match.begin, text + match.end, c.accent_soft, ctx.metrics().radius_small);
         draw_text(ctx.draw, font, at, c.text, text + line.begin, text + line.end);
     }
     return line_height * static_cast<float>(lines);
@@ -191,7 +191,8 @@ const std::string& result_title(const SearchResult& result, Lang lang) {
 
 // The kind chip: the document type in its colour, or "Lesson". Returns its height.
 float draw_result_chip(UiContext& ctx, const SearchResult& result, ImVec2 pos) {
-    const std::string& label = result.lesson ? ctx.t("search.kind_lesson") : ctx.t(document_type_key(result.document->info.type));
+    const std::string& label =
+        result.lesson ? ctx.t("search.kind_lesson") : ctx.t(document_type_key(result.document->info.type));
     const ImU32 fill = result.lesson ? ctx.theme.colors.accent : ctx.theme.document_type_color(result.document->info.type);
     return draw_chip(ctx, pos, label, fill, ctx.theme.colors.text_on_primary).y;
 }
@@ -206,8 +207,8 @@ float result_height(UiContext& ctx, SearchResult& result, float width) {
     const WrappedText& snippet = wrap_snippet(result, regular, width - pad * 2);
     const float chip = chip_height(ctx);
     const size_t snippet_lines = std::min<size_t>(snippet.lines.size(), kSnippetLines);
-    return pad * 2 + chip + ctx.metrics().space_related + title.line_height * std::min<size_t>(title.lines.size(), 2) + ctx.metrics().space_related +
-           snippet.line_height * static_cast<float>(snippet_lines);
+    return pad * 2 + chip + ctx.metrics().space_related + title.line_height * std::min<size_t>(title.lines.size(), 2) +
+           ctx.metrics().space_related + snippet.line_height * static_cast<float>(snippet_lines);
 }
 
 // One result card; returns true when tapped.
@@ -263,9 +264,10 @@ void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
     std::snprintf(count, sizeof count, "%d", static_cast<int>(search.results.size()));
     const std::string& label = ctx.t("search.results_count");
     draw_text(ctx.draw, medium, min, c.text, label);
-    draw_text(ctx.draw, medium, ImVec2(min.x + text_size(medium, label).x + ctx.metrics().space_related, min.y), c.accent,
-                      count);
-    ImVec2 list_min(min.x - ctx.metrics().space_related, min.y + medium->size * 1.6f), list_max(max.x + ctx.metrics().space_related, max.y);
+    draw_text(ctx.draw, medium, ImVec2(min.x + text_size(medium, label).x + ctx.metrics().space_related, min.y),
+              c.accent, count);
+    ImVec2 list_min(min.x - ctx.metrics().space_related, min.y + medium->size * 1.6f),
+        list_max(max.x + ctx.metrics().space_related, max.y);
     search.scroll.set_extent(search.list_height, list_max.y - list_min.y);
     scroll_region(ctx, search.scroll, list_min, list_max);
     ctx.draw->PushClipRect(list_min, list_max, true);
@@ -275,8 +277,9 @@ void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const SearchResult* opened = nullptr;
     for (SearchResult& result : search.results) {
         const float h = result_height(ctx, result, max.x - min.x);
-        if (y + h >= list_min.y && y <= list_max.y && draw_result(ctx, result, static_cast<int>(&result - search.results.data()) + 1, ImVec2(min.x, y),
-                                                           ImVec2(max.x, y + h)))
+        if (y + h >= list_min.y && y <= list_max.y &&
+            draw_result(ctx, result, static_cast<int>(&result - search.results.data()) + 1, ImVec2(min.x, y),
+                        ImVec2(max.x, y + h)))
             opened = &result;
         y += h + gap;
     }
@@ -336,7 +339,8 @@ void draw_search_screen(UiContext& ctx) {
     const bool portrait = ctx.screen.x < ctx.screen.y;
     const float margin = theme.margin();
     const float top = theme.top_bar_height() + margin * 0.6f;
-    const float keyboard_width = portrait ? ctx.screen.x - margin * 2 : std::min(ctx.metrics().keyboard_max_width, ctx.screen.x * 0.58f);
+    const float keyboard_width =
+        portrait ? ctx.screen.x - margin * 2 : std::min(ctx.metrics().keyboard_max_width, ctx.screen.x * 0.58f);
     const float left = margin, right = left + keyboard_width;
     const float field_height = ctx.metrics().search_field_height;
     // The composition line needs a row; a short screen shows the composition in the query field.
@@ -357,7 +361,8 @@ void draw_search_screen(UiContext& ctx) {
         y += ctx.metrics().space_item;
     }
     const bool composing = pinyin && !search.ime_view.input.empty();
-    if (!composing && y + ctx.metrics().topic_row_min_space < keyboard_top) y += draw_topics(ctx, ImVec2(left, y), keyboard_width) + ctx.metrics().space_group;
+    if (!composing && y + ctx.metrics().topic_row_min_space < keyboard_top)
+        y += draw_topics(ctx, ImVec2(left, y), keyboard_width) + ctx.metrics().space_group;
 
     // Taps on keys and chips changed the query this frame: search once, now.
     if (search.query != search.searched) run_search(ctx);

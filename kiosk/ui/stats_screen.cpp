@@ -19,8 +19,7 @@ namespace {
 
 constexpr StatsView::Period kPeriods[] = {StatsView::Period::Today, StatsView::Period::Week, StatsView::Period::Month,
                                           StatsView::Period::All};
-constexpr const char* kPeriodKeys[] = {"stats.period.today", "stats.period.week", "stats.period.month",
-                                       "stats.period.all"};
+constexpr const char* kPeriodKeys[] = {"stats.period.today", "stats.period.week", "stats.period.month", "stats.period.all"};
 constexpr size_t kDashboardRows = 6;  // of each top list; report.html has them all
 
 struct Area {
@@ -78,7 +77,8 @@ void draw_chart(UiContext& ctx, Area area, size_t count, Value value, Label labe
         const float y = plot_bottom - plot_h * static_cast<float>(tick) / static_cast<float>(top);
         ctx.draw->AddLine(ImVec2(left, y), ImVec2(area.Max.x, y), c.border, ctx.metrics().line_hairline);
         const std::string label = std::to_string(tick);
-        draw_text(ctx.draw, small, ImVec2(left - ctx.metrics().space_tight - text_size(small, label).x, y - small->size * 0.55f),
+        draw_text(ctx.draw, small,
+                  ImVec2(left - ctx.metrics().space_tight - text_size(small, label).x, y - small->size * 0.55f),
                   c.text_muted, label);
     }
     const float slot = plot_w / static_cast<float>(std::max<size_t>(count, 1));
@@ -97,7 +97,8 @@ void draw_chart(UiContext& ctx, Area area, size_t count, Value value, Label labe
         if (label_every > 0 && i % static_cast<size_t>(label_every) == 0) {
             const std::string label = label_of(i);
             const float w = text_size(small, label).x;
-            draw_text(ctx.draw, small, ImVec2(point.x - w * 0.5f, plot_bottom + ctx.metrics().space_tight), c.text_muted, label);
+            draw_text(ctx.draw, small, ImVec2(point.x - w * 0.5f, plot_bottom + ctx.metrics().space_tight),
+                      c.text_muted, label);
         }
     }
     ctx.draw->AddLine(ImVec2(left, plot_top), ImVec2(left, plot_bottom), c.text, ctx.metrics().line_regular);
@@ -114,7 +115,8 @@ void draw_list_row(UiContext& ctx, Area area, float y, const std::string& label,
     const Font* small = ctx.fonts.get(FontRole::Small);
     const float width = area.GetWidth();
     const float label_w = width * 0.58f;
-    ctx.draw->PushClipRect(ImVec2(area.Min.x, y), ImVec2(area.Min.x + label_w - ctx.metrics().space_tight, y + small->size * 1.4f), true);
+    ctx.draw->PushClipRect(ImVec2(area.Min.x, y),
+                           ImVec2(area.Min.x + label_w - ctx.metrics().space_tight, y + small->size * 1.4f), true);
     draw_text(ctx.draw, small, ImVec2(area.Min.x, y), c.text, label);
     ctx.draw->PopClipRect();
     const std::string number = std::to_string(count) + suffix;
@@ -168,7 +170,8 @@ void draw_report_band(UiContext& ctx, ImVec2 min, ImVec2 max) {
         const float bar_y = pos.y + regular->size * 1.5f, bar_h = ctx.metrics().stat_bar_height;
         const float width = max.x - min.x - pad * 2;
         ctx.draw->AddRectFilled(ImVec2(pos.x, bar_y), ImVec2(pos.x + width, bar_y + bar_h), c.surface, bar_h * 0.5f);
-        ctx.draw->AddRectFilled(ImVec2(pos.x, bar_y), ImVec2(pos.x + width * std::clamp(stats.report_progress, 0.02f, 1.0f), bar_y + bar_h),
+        ctx.draw->AddRectFilled(ImVec2(pos.x, bar_y),
+                                ImVec2(pos.x + width * std::clamp(stats.report_progress, 0.02f, 1.0f), bar_y + bar_h),
                                 c.primary, bar_h * 0.5f);
     } else {
         std::string line = ctx.t(stats.report_key);
@@ -178,7 +181,8 @@ void draw_report_band(UiContext& ctx, ImVec2 min, ImVec2 max) {
         if (path_at != std::string::npos) line.replace(path_at, 6, stats.report_path);
         draw_text(ctx.draw, regular, pos, failed ? c.danger : c.text, line);
         const std::string& detail = failed ? stats.report_detail : std::string();
-        if (!detail.empty()) draw_text(ctx.draw, small, ImVec2(pos.x, pos.y + regular->size * 1.4f), c.text_muted, detail);
+        if (!detail.empty())
+            draw_text(ctx.draw, small, ImVec2(pos.x, pos.y + regular->size * 1.4f), c.text_muted, detail);
     }
     ctx.draw->PopClipRect();
 }
@@ -233,7 +237,9 @@ void draw_stats_screen(UiContext& ctx) {
         const std::string& label = ctx.t(kPeriodKeys[i]);
         const float w = button_width(ctx, label);
         const bool on = stats.period == kPeriods[i];
-        if (touch_button(ctx, {"stats.period", stats_period_name(kPeriods[i])}, label, ImVec2(x, y), ImVec2(x + w, y + bh), on ? ButtonStyle::Primary : ButtonStyle::Secondary) && !on) {
+        if (touch_button(ctx, {"stats.period", stats_period_name(kPeriods[i])}, label, ImVec2(x, y),
+                         ImVec2(x + w, y + bh), on ? ButtonStyle::Primary : ButtonStyle::Secondary) &&
+            !on) {
             stats.period = kPeriods[i];
             stats.loaded = false;
             ctx.state.requests.load_stats = true;
@@ -243,7 +249,8 @@ void draw_stats_screen(UiContext& ctx) {
     const std::string& report = ctx.t("stats.report");
     const float report_w = button_width(ctx, report);
     const float report_x = ctx.screen.x - margin - report_w;
-    if (touch_button(ctx, "stats.report", report, ImVec2(report_x, y), ImVec2(report_x + report_w, y + bh), ButtonStyle::Primary) &&
+    if (touch_button(ctx, "stats.report", report, ImVec2(report_x, y), ImVec2(report_x + report_w, y + bh),
+                     ButtonStyle::Primary) &&
         stats.report != StatsView::Report::Writing)
         ctx.state.requests.write_stats_report = true;
     y += bh + gap;
@@ -268,7 +275,8 @@ void draw_stats_screen(UiContext& ctx) {
     draw_text(ctx.draw, small, ImVec2(kx, y), c.text_muted, ctx.t("stats.kiosk_id"));
     ctx.draw->PushClipRect(ImVec2(kx, y), ImVec2(ctx.screen.x - margin, y + ctx.metrics().kiosk_id_clip_height), true);
     draw_text(ctx.draw, ctx.fonts.get(FontRole::Medium), ImVec2(kx, y + small->size * 1.3f), c.text, stats.kiosk_id);
-    draw_text(ctx.draw, small, ImVec2(kx, y + small->size * 1.3f + ctx.metrics().space_section), c.text_muted, stats.kiosk_name);
+    draw_text(ctx.draw, small, ImVec2(kx, y + small->size * 1.3f + ctx.metrics().space_section), c.text_muted,
+              stats.kiosk_name);
     ctx.draw->PopClipRect();
     y += small->size * 1.3f + title->size * 1.3f + gap;
 
@@ -287,13 +295,16 @@ void draw_stats_screen(UiContext& ctx) {
     const size_t at = per_hour.find("{date}");
     if (at != std::string::npos) per_hour.replace(at, 6, s.last_day);
     Area hours = card(ctx, per_hour, ImVec2(margin, y), ImVec2(margin + half, y + chart_h));
-    draw_chart(ctx, hours, s.per_hour.size(), [&](size_t i) { return s.per_hour[i]; },
-               [](size_t i) { return std::to_string(i); }, false, 3, "stats.axis_hour", "stats.axis_visitors");
-    Area days = card(ctx, ctx.t("stats.per_day"), ImVec2(margin + half + gap, y), ImVec2(ctx.screen.x - margin, y + chart_h));
+    draw_chart(
+        ctx, hours, s.per_hour.size(), [&](size_t i) { return s.per_hour[i]; },
+        [](size_t i) { return std::to_string(i); }, false, 3, "stats.axis_hour", "stats.axis_visitors");
+    Area days =
+        card(ctx, ctx.t("stats.per_day"), ImVec2(margin + half + gap, y), ImVec2(ctx.screen.x - margin, y + chart_h));
     // Dates as "11-29": the year is in the period above.
-    draw_chart(ctx, days, s.per_day.size(), [&](size_t i) { return s.per_day[i].second; },
-               [&](size_t i) { return s.per_day[i].first.substr(5); }, true,
-               static_cast<int>(std::max<size_t>(1, (s.per_day.size() + 5) / 6)), "stats.axis_day", "stats.axis_visitors");
+    draw_chart(
+        ctx, days, s.per_day.size(), [&](size_t i) { return s.per_day[i].second; },
+        [&](size_t i) { return s.per_day[i].first.substr(5); }, true,
+        static_cast<int>(std::max<size_t>(1, (s.per_day.size() + 5) / 6)), "stats.axis_day", "stats.axis_visitors");
     y += chart_h + gap;
 
     // Top lists, languages and quizzes.
@@ -326,7 +337,9 @@ void draw_stats_screen(UiContext& ctx) {
         const int64_t percent = q.questions ? (q.correct * 100 + q.questions / 2) / q.questions : 0;
         draw_list_row(ctx, quizzes, ry, title_of(ctx, q.lesson), percent, 100, " %");
     }
-    if (band) draw_report_band(ctx, ImVec2(margin, ctx.screen.y - margin - band_h), ImVec2(ctx.screen.x - margin, ctx.screen.y - margin));
+    if (band)
+        draw_report_band(ctx, ImVec2(margin, ctx.screen.y - margin - band_h),
+                         ImVec2(ctx.screen.x - margin, ctx.screen.y - margin));
 }
 
 }  // namespace kiosk::ui

@@ -25,8 +25,7 @@ float TextRenderer::width(const Font& font, std::string_view text, const char* l
     return shaper_.shape(text, font.weight, hint(lang)).width * font.size;
 }
 
-void TextRenderer::draw(ImDrawList* draw, const Font& font, ImVec2 pos, ImU32 color, std::string_view text,
-                        const char* lang) {
+void TextRenderer::draw(ImDrawList* draw, const Font& font, ImVec2 pos, ImU32 color, std::string_view text, const char* lang) {
     const float line_height = std::round(font.size);
     while (true) {
         size_t newline = text.find('\n');
@@ -75,8 +74,7 @@ void TextRenderer::draw_line(ImDrawList* draw, const Font& font, ImVec2 pos, ImU
     draw->PopTextureID();
 }
 
-std::vector<LineSpan> TextRenderer::break_lines(const Font& font, std::string_view text, float max_width,
-                                                const char* lang) {
+std::vector<LineSpan> TextRenderer::break_lines(const Font& font, std::string_view text, float max_width, const char* lang) {
     if (text.empty()) return {};
     // The paragraph is shaped once; a segment's width is the sum of its clusters' advances,
     // read from prefix sums over byte offsets. Each line is then checked shaped on its own.

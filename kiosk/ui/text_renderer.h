@@ -33,8 +33,7 @@ public:
     // Width of one line of text (no line breaks).
     float width(const Font& font, std::string_view text, const char* lang = nullptr);
     // Draws `text` with the top of its line box at `pos`; '\n' starts a new line.
-    void draw(ImDrawList* draw, const Font& font, ImVec2 pos, ImU32 color, std::string_view text,
-              const char* lang = nullptr);
+    void draw(ImDrawList* draw, const Font& font, ImVec2 pos, ImU32 color, std::string_view text, const char* lang = nullptr);
     // Lines of `text` no wider than `max_width` (UAX #14 opportunities, shaped widths; see break_lines()).
     std::vector<LineSpan> break_lines(const Font& font, std::string_view text, float max_width, const char* lang);
     // Distance from the top of the line box to the baseline.

@@ -11,31 +11,31 @@ namespace kiosk::ui {
 using namespace kiosk::core;  // this layer is built on the core layer
 
 struct Palette {
-    ImU32 background;      // page
-    ImU32 surface;         // cards, panels
-    ImU32 surface_alt;     // sidebar, pressed-off segments
+    ImU32 background;   // page
+    ImU32 surface;      // cards, panels
+    ImU32 surface_alt;  // sidebar, pressed-off segments
     ImU32 border;
     ImU32 shadow;
-    ImU32 text;            // body text
-    ImU32 text_muted;      // metadata
+    ImU32 text;        // body text
+    ImU32 text_muted;  // metadata
     ImU32 text_on_primary;
-    ImU32 primary;         // SCO blue: top bar, primary buttons
+    ImU32 primary;  // SCO blue: top bar, primary buttons
     ImU32 primary_pressed;
-    ImU32 accent;          // highlights, active state
-    ImU32 accent_soft;     // selected backgrounds
-    ImU32 pressed_overlay; // press feedback on light surfaces
-    ImU32 summary_band;    // background of non-official summaries
-    ImU32 summary_label;   // the "not an official text" label
-    ImU32 on_primary_fill;     // buttons on the top bar
+    ImU32 accent;           // highlights, active state
+    ImU32 accent_soft;      // selected backgrounds
+    ImU32 pressed_overlay;  // press feedback on light surfaces
+    ImU32 summary_band;     // background of non-official summaries
+    ImU32 summary_label;    // the "not an official text" label
+    ImU32 on_primary_fill;  // buttons on the top bar
     ImU32 on_primary_pressed;
     ImU32 on_primary_border;
     ImU32 scrollbar;
-    ImU32 overlay_dim;     // behind modal overlays
-    ImU32 success;         // a right quiz answer
-    ImU32 success_soft;    // its background
-    ImU32 danger;          // a wrong quiz answer, warnings in pictures
-    ImU32 danger_soft;     // its background
-    ImU32 warm;            // a third colour for pictures (amber)
+    ImU32 overlay_dim;   // behind modal overlays
+    ImU32 success;       // a right quiz answer
+    ImU32 success_soft;  // its background
+    ImU32 danger;        // a wrong quiz answer, warnings in pictures
+    ImU32 danger_soft;   // its background
+    ImU32 warm;          // a third colour for pictures (amber)
     // The attract loop between visitors: its own full-screen look, in both themes.
     ImU32 attract_gradient[4];  // background corners: top left, top right, bottom right, bottom left
     ImU32 attract_text;         // titles and quotations
@@ -53,13 +53,13 @@ struct Palette {
 // class changes the values here, not the screens. A test keeps `px(<number>)` out of kiosk/ui.
 struct Metrics {
     // Touch and chrome. These keep floors so targets stay touchable on small screens.
-    float min_target;       // smallest touch target edge (never under 48 px)
-    float button_height;    // standard button (never under 64 px)
-    float top_bar_height;   // the blue bar on every screen (never under 84 px)
+    float min_target;             // smallest touch target edge (never under 48 px)
+    float button_height;          // standard button (never under 64 px)
+    float top_bar_height;         // the blue bar on every screen (never under 84 px)
     float small_button_height;    // compact buttons inside cards
     float wide_button_min_width;  // pager, trainer and dialog actions
-    float margin;           // from the screen edge to the content
-    float corner;           // rounding of cards and panels
+    float margin;                 // from the screen edge to the content
+    float corner;                 // rounding of cards and panels
 
     // Spacing between elements, from the finest to the widest.
     float space_nudge;    // optical alignment of text against shapes
@@ -116,7 +116,7 @@ struct Metrics {
     float progress_dot;         // lesson progress dots
     float progress_dot_current;
     float progress_dot_step;
-    float level_dot_radius;     // text size level dots
+    float level_dot_radius;  // text size level dots
     float level_dot_step;
     float chart_point_radius;
     float chart_bar_max_width;
@@ -127,7 +127,7 @@ struct Metrics {
     float timeline_dot_radius;
     float pin_dot_radius;
     float pin_dot_step;
-    float speaker_offset;       // from the stop button to the speaker icon's centre
+    float speaker_offset;  // from the stop button to the speaker icon's centre
 
     // Components.
     float explore_tile_height;
@@ -136,17 +136,17 @@ struct Metrics {
     float topic_tile_min_height;
     float member_tile_min_height;
     float banner_height;
-    float mention_link_height;     // a link to a document in a detail panel
+    float mention_link_height;  // a link to a document in a detail panel
     float mention_link_max_width;
     float list_row_min_height;
-    float trailing_arrow_width;    // the arrow at the end of a link card
+    float trailing_arrow_width;  // the arrow at the end of a link card
     float answer_min_height;
-    float answer_badge_space;      // the option letter column of an answer
+    float answer_badge_space;  // the option letter column of an answer
     float answer_badge_radius;
-    float answer_mark_space;       // the tick or cross column of an answer
+    float answer_mark_space;  // the tick or cross column of an answer
     float answer_mark_radius;
     float explanation_mark_radius;
-    float number_badge_radius;     // the lesson number on a lesson card
+    float number_badge_radius;  // the lesson number on a lesson card
     float slide_picture_inset;
     float search_field_height;
     float candidate_row_min_space;  // room the pinyin candidates need above the keyboard
@@ -179,17 +179,17 @@ struct Metrics {
     float attract_bullet_bar;
     float attract_bullet_indent;
     float attract_ring_step;
-    float shadow_spread;          // each of the three layers of a card shadow reaches this much further
-    float size_dot_radius;        // the smallest of the text size dots in the reading comfort panel
-    float size_dot_growth;        // each larger text size's dot grows by this
-    float stats_band_height;      // the report band on the statistics screen
+    float shadow_spread;      // each of the three layers of a card shadow reaches this much further
+    float size_dot_radius;    // the smallest of the text size dots in the reading comfort panel
+    float size_dot_growth;    // each larger text size's dot grows by this
+    float stats_band_height;  // the report band on the statistics screen
     float stats_band_detail_height;
-    float lesson_link_height;     // a link from a slide to its document passage
+    float lesson_link_height;  // a link from a slide to its document passage
     float lesson_link_gap;
-    float key_gap;                // between keyboard keys
+    float key_gap;  // between keyboard keys
     float key_max_size;
-    float composition_height;     // the pinyin composition line above the candidates
-    float admin_corner;           // the top-right corner tapped five times for the organiser panel
+    float composition_height;  // the pinyin composition line above the candidates
+    float admin_corner;        // the top-right corner tapped five times for the organiser panel
 
     // Widths of columns and panels, and the widths from which a grid gets more columns.
     float sidebar_max_width;

@@ -49,11 +49,11 @@ bool draw_event_card(UiContext& ctx, const TimelineEntry& entry, const Document*
     const int lines = std::clamp(static_cast<int>((footer_y - y - ctx.metrics().space_tight) / line), 1, 5);
     draw_wrapped(ctx.draw, ctx.text_cache, title, regular, ImVec2(min.x + pad, y), inner, c.text, lc, lines);
     if (doc) {
-        draw_text(ctx.draw, ctx.fonts.get(FontRole::Regular), ImVec2(min.x + pad, footer_y - ctx.metrics().space_nudge), c.accent,
-                  ctx.t("home.read"));
+        draw_text(ctx.draw, ctx.fonts.get(FontRole::Regular), ImVec2(min.x + pad, footer_y - ctx.metrics().space_nudge),
+                  c.accent, ctx.t("home.read"));
     } else {
-        draw_chip(ctx, ImVec2(min.x + pad, footer_y - ctx.metrics().space_nudge), ctx.t("timeline.not_bundled"), c.surface_alt,
-                  c.text_muted);
+        draw_chip(ctx, ImVec2(min.x + pad, footer_y - ctx.metrics().space_nudge), ctx.t("timeline.not_bundled"),
+                  c.surface_alt, c.text_muted);
     }
     return area.clicked;
 }
@@ -71,8 +71,8 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
     const float x = min.x + margin;
     const float top = min.y - overview.timeline_detail_scroll.offset();
     float y = top;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, entry.title.get(lang), ctx.fonts.get(FontRole::Medium), ImVec2(x, y), width,
-                      c.text, lc);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, entry.title.get(lang), ctx.fonts.get(FontRole::Medium), ImVec2(x, y),
+                      width, c.text, lc);
     y += ctx.metrics().space_tight;
     const Font* small = ctx.fonts.get(FontRole::Small);
     // The issuer plainly, not as "Adopted by": an entry may be a meeting rather than an act.
@@ -82,7 +82,8 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
     y += draw_source_line(ctx, entry.source, ImVec2(x, y), width);
     if (!entry.mentions.empty()) {
         y += ctx.metrics().space_related;
-        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.mentioned_in"), small, ImVec2(x, y), width, c.primary, lc);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.mentioned_in"), small, ImVec2(x, y), width,
+                          c.primary, lc);
         y += ctx.metrics().space_tight;
     }
     const float link_h = std::max(ctx.theme.min_target() * 1.2f, ctx.metrics().mention_link_height);
@@ -94,10 +95,11 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
         // Quoted as each language quotes: «…» in Russian, “…” in Chinese and English.
         const bool guillemets = text_lang == Lang::Ru;
         const std::string quoted = (guillemets ? "«" : "“") + block.text_in(lang) + (guillemets ? "»" : "”");
-        y += draw_wrapped(ctx.draw, ctx.text_cache, quoted, ctx.fonts.get(FontRole::Regular),
-                          ImVec2(x, y), width, c.text, lang_code(text_lang), 3);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, quoted, ctx.fonts.get(FontRole::Regular), ImVec2(x, y), width,
+                          c.text, lang_code(text_lang), 3);
         y += ctx.metrics().space_tight;
-        if (draw_mention_link(ctx, *doc, ImVec2(x, y), ImVec2(x + std::min(width, ctx.metrics().mention_link_max_width), y + link_h))) {
+        if (draw_mention_link(ctx, *doc, ImVec2(x, y),
+                              ImVec2(x + std::min(width, ctx.metrics().mention_link_max_width), y + link_h))) {
             ctx.draw->PopClipRect();
             open_passage(ctx.state, *doc, mention.block - 1);
             return;
@@ -153,13 +155,15 @@ void draw_timeline_screen(UiContext& ctx) {
     const TimelineGeometry g{ctx.metrics().timeline_card_width, ctx.metrics().timeline_card_height, ctx.metrics().space_block};
     const float axis_gap = ctx.metrics().timeline_axis_gap;
     const ImVec2 track_min(0, y), track_max(ctx.screen.x, y + g.card_h + axis_gap);
-    const float content_w = margin * 2 + timeline.size() * g.card_w + (timeline.size() > 0 ? timeline.size() - 1 : 0) * g.gap;
+    const float content_w =
+        margin * 2 + timeline.size() * g.card_w + (timeline.size() > 0 ? timeline.size() - 1 : 0) * g.gap;
     overview.timeline_scroll.set_extent(content_w, ctx.screen.x);
     if (overview.timeline_focus && overview.timeline_selected >= 0) {
         // Opened at an entry (a link in a passage): that card in the middle of the screen.
         const float card_x = margin + static_cast<float>(overview.timeline_selected) * (g.card_w + g.gap);
         const float wanted = card_x - (ctx.screen.x - g.card_w) * 0.5f;
-        overview.timeline_scroll.scroll_to(std::clamp(wanted, 0.0f, std::max(0.0f, content_w - ctx.screen.x)), false, ctx.now);
+        overview.timeline_scroll.scroll_to(std::clamp(wanted, 0.0f, std::max(0.0f, content_w - ctx.screen.x)), false,
+                                           ctx.now);
     }
     overview.timeline_focus = false;
     scroll_region_horizontal(ctx, overview.timeline_scroll, track_min, track_max);
@@ -171,7 +175,8 @@ void draw_timeline_screen(UiContext& ctx) {
     for (size_t i = 0; i < timeline.size(); ++i) {
         const float x = left + static_cast<float>(i) * (g.card_w + g.gap);
         const Document* doc = timeline[i].bundled() ? ctx.content.find_document(timeline[i].document) : nullptr;
-        ctx.draw->AddCircleFilled(ImVec2(x + g.card_w * 0.5f, axis_y), ctx.metrics().timeline_dot_radius, doc ? c.primary : c.text_muted);
+        ctx.draw->AddCircleFilled(ImVec2(x + g.card_w * 0.5f, axis_y), ctx.metrics().timeline_dot_radius,
+                                  doc ? c.primary : c.text_muted);
         if (x + g.card_w < 0 || x > ctx.screen.x) continue;
         const std::string& date = ctx.strings.timeline_dates[i][static_cast<int>(lang)];
         const bool selected = static_cast<int>(i) == overview.timeline_selected;
@@ -185,7 +190,8 @@ void draw_timeline_screen(UiContext& ctx) {
         const float thumb = std::max(ctx.metrics().scroll_thumb_min, view * ctx.screen.x / content_w);
         const float t = std::clamp(overview.timeline_scroll.offset() / (content_w - ctx.screen.x), 0.0f, 1.0f);
         const float bar_y = track_max.y - ctx.metrics().space_tight;
-        ctx.draw->AddRectFilled(ImVec2(margin + (view - thumb) * t, bar_y), ImVec2(margin + (view - thumb) * t + thumb, bar_y + ctx.metrics().scrollbar_width),
+        ctx.draw->AddRectFilled(ImVec2(margin + (view - thumb) * t, bar_y),
+                                ImVec2(margin + (view - thumb) * t + thumb, bar_y + ctx.metrics().scrollbar_width),
                                 c.scrollbar, ctx.metrics().scrollbar_width * 0.5f);
     }
     if (tapped >= 0) {
@@ -199,11 +205,12 @@ void draw_timeline_screen(UiContext& ctx) {
         overview.timeline_detail_scroll.scroll_to(0, false, ctx.now);
     }
 
-    const ImVec2 detail_min(0, track_max.y + ctx.metrics().space_item), detail_max(ctx.screen.x, ctx.screen.y - margin * 0.4f);
+    const ImVec2 detail_min(0, track_max.y + ctx.metrics().space_item),
+        detail_max(ctx.screen.x, ctx.screen.y - margin * 0.4f);
     const int selected = overview.timeline_selected;
     if (selected >= 0 && selected < static_cast<int>(timeline.size()) && !timeline[selected].bundled()) {
-        draw_event_details(ctx, timeline[selected], ctx.strings.timeline_dates[selected][static_cast<int>(lang)], detail_min,
-                           detail_max);
+        draw_event_details(ctx, timeline[selected], ctx.strings.timeline_dates[selected][static_cast<int>(lang)],
+                           detail_min, detail_max);
     } else {
         draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.pick"), ctx.fonts.get(FontRole::Regular),
                      ImVec2(margin, detail_min.y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 3);

@@ -26,7 +26,8 @@ float search_button(UiContext& ctx, float right, float center_y) {
     const Font* font = ctx.fonts.get(FontRole::Medium);
     const float h = theme.button_height() * 0.9f;
     const float icon = h * 0.55f;
-    const float width = std::max(theme.min_target() * 1.5f, text_size(font, label).x + icon + theme.metrics.pad_button * 2 + theme.metrics.space_tight);
+    const float width = std::max(theme.min_target() * 1.5f, text_size(font, label).x + icon +
+                                                                theme.metrics.pad_button * 2 + theme.metrics.space_tight);
     ImVec2 min(right - width, center_y - h / 2), max(right, center_y + h / 2);
     TouchArea area = touch_area(ctx, "top.search", label, min, max);
     const Palette& c = theme.colors;
@@ -35,7 +36,9 @@ float search_button(UiContext& ctx, float right, float center_y) {
     ctx.draw->AddCircle(lens, icon * 0.32f, c.primary, 24, theme.metrics.line_regular);
     ctx.draw->AddLine(ImVec2(lens.x + icon * 0.23f, lens.y + icon * 0.23f),
                       ImVec2(lens.x + icon * 0.52f, lens.y + icon * 0.52f), c.primary, theme.metrics.line_mark);
-    draw_text(ctx.draw, font, ImVec2(min.x + theme.metrics.pad_card + theme.metrics.space_related + icon, center_y - font->size * 0.62f), c.primary, label);
+    draw_text(ctx.draw, font,
+              ImVec2(min.x + theme.metrics.pad_card + theme.metrics.space_related + icon, center_y - font->size * 0.62f),
+              c.primary, label);
     if (area.clicked) open_search(ctx.state);
     return min.x;
 }
@@ -54,8 +57,8 @@ bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back, bool
         const std::string& label = ctx.t("action.back");
         float width = button_width(ctx, label);
         const float bh = theme.button_height() * 0.9f;
-        back = touch_button(ctx, {screen_name(ctx.state.screen()), "back"}, label, ImVec2(x, center_y - bh / 2), ImVec2(x + width, center_y + bh / 2),
-                            ButtonStyle::OnPrimary);
+        back = touch_button(ctx, {screen_name(ctx.state.screen()), "back"}, label, ImVec2(x, center_y - bh / 2),
+                            ImVec2(x + width, center_y + bh / 2), ButtonStyle::OnPrimary);
         x += width + theme.metrics.space_block;
     } else {
         float radius = theme.metrics.emblem_radius;
@@ -69,8 +72,8 @@ bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back, bool
     const float aa_width = button_width(ctx, aa, FontRole::Medium);
     const float h = theme.button_height() * 0.9f;
     switch_left -= theme.metrics.space_list + aa_width;
-    if (touch_button(ctx, "top.a11y", aa, ImVec2(switch_left, center_y - h / 2), ImVec2(switch_left + aa_width, center_y + h / 2),
-                     ButtonStyle::OnPrimary, FontRole::Medium))
+    if (touch_button(ctx, "top.a11y", aa, ImVec2(switch_left, center_y - h / 2),
+                     ImVec2(switch_left + aa_width, center_y + h / 2), ButtonStyle::OnPrimary, FontRole::Medium))
         ctx.state.accessibility_open = !ctx.state.accessibility_open;
     if (with_search && ctx.search) switch_left = search_button(ctx, switch_left - theme.metrics.space_list, center_y);
     const Font* font = ctx.fonts.get(with_back ? FontRole::Medium : FontRole::Title);

@@ -45,15 +45,16 @@ bool draw_topic_tile(UiContext& ctx, const Topic& topic, const std::string& coun
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner();
     draw_card(ctx, min, max, area.pressed);
-    ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + ctx.metrics().card_band), c.accent, rounding, ImDrawFlags_RoundCornersTop);
+    ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + ctx.metrics().card_band), c.accent, rounding,
+                            ImDrawFlags_RoundCornersTop);
     const float pad = ctx.metrics().pad_card;
     const Font* medium = ctx.fonts.get(FontRole::Medium);
     const Font* small = ctx.fonts.get(FontRole::Small);
     const float bottom = max.y - pad * 0.8f - small->size;
     const float line = ctx.text_cache.wrap(name, medium, max.x - min.x - pad * 2, lc).line_height;
     const int lines = std::clamp(static_cast<int>((bottom - min.y - pad * 1.4f) / line), 1, 3);
-    draw_wrapped(ctx.draw, ctx.text_cache, name, medium, ImVec2(min.x + pad, min.y + pad * 1.2f), max.x - min.x - pad * 2,
-                 c.text, lc, lines);
+    draw_wrapped(ctx.draw, ctx.text_cache, name, medium, ImVec2(min.x + pad, min.y + pad * 1.2f),
+                 max.x - min.x - pad * 2, c.text, lc, lines);
     draw_text(ctx.draw, small, ImVec2(min.x + pad, bottom), c.accent, count);
     return area.clicked;
 }
@@ -69,7 +70,8 @@ std::vector<Passage> topic_passages(const ContentStore& content, const Topic& to
     std::vector<Passage> out;
     for (size_t i = 0; i < topic.spans.size(); ++i) {
         const PassageSpan& span = topic.spans[i];
-        if (!out.empty() && out.back().doc->info.id == span.document && out.back().doc->blocks[out.back().block].id == span.block) {
+        if (!out.empty() && out.back().doc->info.id == span.document &&
+            out.back().doc->blocks[out.back().block].id == span.block) {
             ++out.back().spans;
             continue;
         }
@@ -117,12 +119,13 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
         const char* begin = text.data() + wrapped.lines[l].begin;
         const char* end = text.data() + wrapped.lines[l].end;
         if (l == first_line && l > 0)  // the excerpt starts inside the passage
-            draw_text(ctx.draw, regular, ImVec2(pos.x + pad - text_width(regular, "… ") , y), c.text_muted, "… ");
+            draw_text(ctx.draw, regular, ImVec2(pos.x + pad - text_width(regular, "… "), y), c.text_muted, "… ");
         for (size_t s = passage.first_span; s < passage.first_span + passage.spans; ++s) {
             const PassageSpan& span = topic.spans[s];
             if (span.lang == lang)
-                draw_match_box(ctx.draw, regular, ImVec2(pos.x + pad, y - regular->size * 0.1f), regular->size * 1.3f, begin,
-                               end, text.data() + span.begin, text.data() + span.end, c.accent_soft, ctx.metrics().radius_small);
+                draw_match_box(ctx.draw, regular, ImVec2(pos.x + pad, y - regular->size * 0.1f), regular->size * 1.3f,
+                               begin, end, text.data() + span.begin, text.data() + span.end, c.accent_soft,
+                               ctx.metrics().radius_small);
         }
         draw_text(ctx.draw, regular, ImVec2(pos.x + pad, y), c.text, begin, end);
         y += wrapped.line_height;
@@ -139,8 +142,7 @@ void open_topics(UiState& state) {
     state.explore.topic = nullptr;
 }
 
-std::vector<ReaderMatch> topic_reader_matches(const Topic& topic, const Document& doc, Lang text_lang,
-                                              bool with_original) {
+std::vector<ReaderMatch> topic_reader_matches(const Topic& topic, const Document& doc, Lang text_lang, bool with_original) {
     std::vector<ReaderMatch> out;
     for (const PassageSpan& span : topic.spans) {
         if (span.document != doc.info.id || (span.lang != text_lang && !(with_original && span.lang == Lang::Ru)))
@@ -183,7 +185,8 @@ void draw_topics_screen(UiContext& ctx) {
     const float gap = ctx.metrics().space_card;
     const float width = (ctx.screen.x - margin * 2 - gap * (columns - 1)) / columns;
     const int rows = (static_cast<int>(topics.size()) + columns - 1) / columns;
-    const float height = std::max(ctx.metrics().topic_tile_min_height, (area_max.y - area_min.y - gap * (rows + 0.5f)) / rows);
+    const float height =
+        std::max(ctx.metrics().topic_tile_min_height, (area_max.y - area_min.y - gap * (rows + 0.5f)) / rows);
     const float content_height = rows * (height + gap) + gap;
     KineticScroll& scroll = ctx.state.explore.topics_scroll;
     scroll.set_extent(content_height, area_max.y - area_min.y);
@@ -237,11 +240,12 @@ void draw_topic_screen(UiContext& ctx) {
     const size_t index = static_cast<size_t>(&topic - ctx.content.explore().topics.data());
     if (index < explore.labels.size()) {
         y += ctx.metrics().space_tight;
-        y += draw_wrapped(ctx.draw, ctx.text_cache, explore.labels[index], ctx.fonts.get(FontRole::Regular), ImVec2(x, y),
-                          width, c.accent, lc);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, explore.labels[index], ctx.fonts.get(FontRole::Regular),
+                          ImVec2(x, y), width, c.accent, lc);
     }
-    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("topics.hint"), small, ImVec2(x, y + ctx.metrics().space_tight), width, c.text_muted,
-                      lc) + ctx.metrics().space_card;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("topics.hint"), small, ImVec2(x, y + ctx.metrics().space_tight),
+                      width, c.text_muted, lc) +
+         ctx.metrics().space_card;
     const Document* current = nullptr;
     const Passage* tapped = nullptr;
     const std::vector<Passage> passages = topic_passages(ctx.content, topic);
@@ -250,16 +254,19 @@ void draw_topic_screen(UiContext& ctx) {
             current = passage.doc;
             const size_t doc_index = static_cast<size_t>(current - ctx.content.documents().data());
             y += ctx.metrics().space_related;
-            y += draw_wrapped(ctx.draw, ctx.text_cache, current->info.title.get(lang), medium, ImVec2(x, y), width, c.primary,
-                              lc, 2);
+            y += draw_wrapped(ctx.draw, ctx.text_cache, current->info.title.get(lang), medium, ImVec2(x, y), width,
+                              c.primary, lc, 2);
             if (doc_index < ctx.strings.documents.size())
-                y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.strings.documents[doc_index].date_place[static_cast<int>(lang)],
-                                  small, ImVec2(x, y + ctx.metrics().space_nudge), width, c.text_muted, lc, 1) + ctx.metrics().space_nudge;
+                y += draw_wrapped(ctx.draw, ctx.text_cache,
+                                  ctx.strings.documents[doc_index].date_place[static_cast<int>(lang)], small,
+                                  ImVec2(x, y + ctx.metrics().space_nudge), width, c.text_muted, lc, 1) +
+                     ctx.metrics().space_nudge;
             y += ctx.metrics().space_related;
         }
         bool clicked = false;
         const float h = passage_card(ctx, topic, passage, ImVec2(x, y), width, false, nullptr);
-        if (y + h >= area_min.y && y <= area_max.y) passage_card(ctx, topic, passage, ImVec2(x, y), width, true, &clicked);
+        if (y + h >= area_min.y && y <= area_max.y)
+            passage_card(ctx, topic, passage, ImVec2(x, y), width, true, &clicked);
         if (clicked) tapped = &passage;
         y += h + ctx.metrics().space_related;
     }

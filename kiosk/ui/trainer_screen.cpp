@@ -46,15 +46,17 @@ float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
     const float margin = theme.margin() * 0.6f;
     const std::string& end_label = ctx.t("trainer.end");
     const float ew = end ? button_width(ctx, end_label) : -ctx.metrics().space_wide;
-    if (end) *end = touch_button(ctx, "trainer.end", end_label, ImVec2(margin, cy - bh / 2), ImVec2(margin + ew, cy + bh / 2),
-                                 ButtonStyle::OnPrimary);
+    if (end)
+        *end = touch_button(ctx, "trainer.end", end_label, ImVec2(margin, cy - bh / 2),
+                            ImVec2(margin + ew, cy + bh / 2), ButtonStyle::OnPrimary);
 
     char clock[32];
     format_session_clock(clock, sizeof clock, session_elapsed(ctx.state.trainer, ctx.now));
     const Font* small = ctx.fonts.get(FontRole::Small);
     const Font* title = ctx.fonts.get(FontRole::Title);
     const float tx = margin + ew + ctx.metrics().space_wide;
-    draw_text(ctx.draw, small, ImVec2(tx, cy - small->size - ctx.metrics().space_tight), c.text_on_primary, ctx.t("trainer.time"));
+    draw_text(ctx.draw, small, ImVec2(tx, cy - small->size - ctx.metrics().space_tight), c.text_on_primary,
+              ctx.t("trainer.time"));
     draw_text(ctx.draw, title, ImVec2(tx, cy - ctx.metrics().space_nudge), c.text_on_primary, clock);
     return language_switch(ctx, ctx.screen.x - margin, cy) - ctx.metrics().space_section;
 }
@@ -63,8 +65,8 @@ float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
 bool bar_button(UiContext& ctx, const char* id, const std::string& label, float* right, float cy, ButtonStyle style) {
     const float bh = ctx.theme.button_height() * 0.9f;
     const float w = std::max(button_width(ctx, label, FontRole::Medium), ctx.metrics().wide_button_min_width);
-    const bool tapped =
-        touch_button(ctx, id, label, ImVec2(*right - w, cy - bh / 2), ImVec2(*right, cy + bh / 2), style, FontRole::Medium);
+    const bool tapped = touch_button(ctx, id, label, ImVec2(*right - w, cy - bh / 2), ImVec2(*right, cy + bh / 2),
+                                     style, FontRole::Medium);
     *right -= w + ctx.metrics().space_list;
     return tapped;
 }
@@ -139,19 +141,19 @@ void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 
     float x = answer_right + ctx.metrics().space_list;
     static const std::string kMinus = "\xE2\x88\x92", kPlus = "+";
     if (!trainer.revealed) {
-        if (touch_button(ctx, {"trainer.minus", option + 1}, kMinus, ImVec2(x, cy - bh / 2), ImVec2(x + button, cy + bh / 2),
-                         ButtonStyle::Secondary, FontRole::Title))
+        if (touch_button(ctx, {"trainer.minus", option + 1}, kMinus, ImVec2(x, cy - bh / 2),
+                         ImVec2(x + button, cy + bh / 2), ButtonStyle::Secondary, FontRole::Title))
             count_vote(trainer, option, -1);
     }
     x += button;
     char number[16];
     std::snprintf(number, sizeof number, "%d", trainer.votes[trainer.question][option]);
-    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Title), ImVec2(x, cy - bh / 2), ImVec2(x + counter, cy + bh / 2),
-                       look == AnswerLook::Correct ? c.success : c.text, number);
+    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Title), ImVec2(x, cy - bh / 2),
+                       ImVec2(x + counter, cy + bh / 2), look == AnswerLook::Correct ? c.success : c.text, number);
     x += counter;
     if (!trainer.revealed) {
-        if (touch_button(ctx, {"trainer.plus", option + 1}, kPlus, ImVec2(x, cy - bh / 2), ImVec2(x + button, cy + bh / 2), ButtonStyle::Secondary,
-                         FontRole::Title))
+        if (touch_button(ctx, {"trainer.plus", option + 1}, kPlus, ImVec2(x, cy - bh / 2),
+                         ImVec2(x + button, cy + bh / 2), ButtonStyle::Secondary, FontRole::Title))
             count_vote(trainer, option, +1);
     }
 }
@@ -173,11 +175,12 @@ void draw_group_quiz(UiContext& ctx) {
     format_progress(caption, sizeof caption, ctx.t("quiz.question"), trainer.question, count);
     draw_text(ctx.draw, small, ImVec2(margin, y), c.accent, caption);
     y += small->size * 1.6f;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Display), ImVec2(margin, y),
-                      width, c.text, lc, 3);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Display),
+                      ImVec2(margin, y), width, c.text, lc, 3);
     y += ctx.metrics().space_related;
-    if (!trainer.revealed) draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("trainer.vote_hint"), small, ImVec2(margin, y), width,
-                                        c.text_muted, lc, 1);
+    if (!trainer.revealed)
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("trainer.vote_hint"), small, ImVec2(margin, y), width,
+                     c.text_muted, lc, 1);
     y += small->size * 1.6f;
 
     // Rows share the height left above the explanation's space.
@@ -185,7 +188,8 @@ void draw_group_quiz(UiContext& ctx) {
     const int options = static_cast<int>(question.options.size());
     const float gap = ctx.metrics().space_related;
     const float available = top_of_bar - margin * 0.6f - explanation_space - y;
-    const float row = std::clamp((available - gap * (options - 1)) / std::max(1, options), ctx.metrics().trainer_row_min_height, ctx.metrics().trainer_row_max_height);
+    const float row = std::clamp((available - gap * (options - 1)) / std::max(1, options),
+                                 ctx.metrics().trainer_row_min_height, ctx.metrics().trainer_row_max_height);
     for (int i = 0; i < options; ++i, y += row + gap)
         draw_vote_row(ctx, question, i, ImVec2(margin, y), ImVec2(margin + width, y + row));
 
@@ -193,8 +197,8 @@ void draw_group_quiz(UiContext& ctx) {
         const float pad = ctx.metrics().pad_tile;
         const ImVec2 box_min(margin, y + ctx.metrics().space_tight), box_max(margin + width, top_of_bar - margin * 0.5f);
         ctx.draw->AddRectFilled(box_min, box_max, c.success_soft, ctx.theme.corner());
-        const float line_h = ctx.text_cache.wrap(question.explanation.get(lang), ctx.fonts.get(FontRole::Medium),
-                                                 width - pad * 2, lc).line_height;
+        const float line_h =
+            ctx.text_cache.wrap(question.explanation.get(lang), ctx.fonts.get(FontRole::Medium), width - pad * 2, lc).line_height;
         const int lines = std::max(1, static_cast<int>((box_max.y - box_min.y - pad * 2) / line_h));
         draw_wrapped(ctx.draw, ctx.text_cache, question.explanation.get(lang), ctx.fonts.get(FontRole::Medium),
                      ImVec2(box_min.x + pad, box_min.y + pad), width - pad * 2, c.text, lc, lines);
@@ -205,7 +209,8 @@ void draw_group_quiz(UiContext& ctx) {
     const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
     const bool last = on_last_question(trainer);
     if (!trainer.revealed) {
-        if (bar_button(ctx, "trainer.reveal", ctx.t("trainer.reveal"), &right, cy, ButtonStyle::SegmentOn)) reveal_answer(trainer);
+        if (bar_button(ctx, "trainer.reveal", ctx.t("trainer.reveal"), &right, cy, ButtonStyle::SegmentOn))
+            reveal_answer(trainer);
     } else if (bar_button(ctx, last ? "trainer.show_results" : "trainer.next_question",
                           ctx.t(last ? "trainer.show_results" : "quiz.next"), &right, cy, ButtonStyle::SegmentOn) &&
                next_question(trainer, ctx.now)) {
@@ -241,8 +246,9 @@ void draw_results_chart(UiContext& ctx, ImVec2 min, ImVec2 max) {
         for (int k = 0; k < 2; ++k) {
             const float x0 = k == 0 ? cx - bar - ctx.metrics().space_nudge : cx + ctx.metrics().space_nudge;
             const float top = base - scale * static_cast<float>(values[k]);
-            if (values[k] > 0) ctx.draw->AddRectFilled(ImVec2(x0, top), ImVec2(x0 + bar, base), colors[k], ctx.metrics().radius_small,
-                                                       ImDrawFlags_RoundCornersTop);
+            if (values[k] > 0)
+                ctx.draw->AddRectFilled(ImVec2(x0, top), ImVec2(x0 + bar, base), colors[k], ctx.metrics().radius_small,
+                                        ImDrawFlags_RoundCornersTop);
             std::snprintf(text, sizeof text, "%d", values[k]);
             draw_text_centered(ctx.draw, small, ImVec2(x0, top - value_h), ImVec2(x0 + bar, top), c.text, text);
         }
@@ -258,9 +264,14 @@ void draw_legend(UiContext& ctx, ImVec2 pos) {
     const ImU32 colors[2] = {c.success, c.text_muted};
     float x = pos.x;
     for (int k = 0; k < 2; ++k) {
-        ctx.draw->AddRectFilled(ImVec2(x, pos.y + ctx.metrics().space_nudge), ImVec2(x + ctx.metrics().legend_swatch, pos.y + ctx.metrics().space_nudge + ctx.metrics().legend_swatch), colors[k], ctx.metrics().radius_small);
-        draw_text(ctx.draw, small, ImVec2(x + ctx.metrics().legend_swatch + ctx.metrics().space_related, pos.y), c.text, ctx.t(keys[k]));
-        x += ctx.metrics().legend_swatch + ctx.metrics().space_related + text_size(small, ctx.t(keys[k])).x + ctx.metrics().space_wide;
+        ctx.draw->AddRectFilled(
+            ImVec2(x, pos.y + ctx.metrics().space_nudge),
+            ImVec2(x + ctx.metrics().legend_swatch, pos.y + ctx.metrics().space_nudge + ctx.metrics().legend_swatch),
+            colors[k], ctx.metrics().radius_small);
+        draw_text(ctx.draw, small, ImVec2(x + ctx.metrics().legend_swatch + ctx.metrics().space_related, pos.y), c.text,
+                  ctx.t(keys[k]));
+        x += ctx.metrics().legend_swatch + ctx.metrics().space_related + text_size(small, ctx.t(keys[k])).x +
+             ctx.metrics().space_wide;
     }
 }
 
@@ -299,7 +310,8 @@ void draw_results(UiContext& ctx) {
     const float status_y = top_of_bar - margin * 0.3f - status_h * 0.75f;
     draw_text(ctx.draw, regular, ImVec2(margin, status_y), status_color, ctx.t(status_key));
     if (trainer.save == TrainerState::Save::Failed)
-        draw_text(ctx.draw, regular, ImVec2(margin + text_size(regular, ctx.t(status_key)).x + ctx.metrics().space_related, status_y),
+        draw_text(ctx.draw, regular,
+                  ImVec2(margin + text_size(regular, ctx.t(status_key)).x + ctx.metrics().space_related, status_y),
                   status_color, trainer.save_error);
 
     float bar_right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, nullptr);

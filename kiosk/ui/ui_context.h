@@ -38,18 +38,18 @@ struct UiContext {
     TextCache& text_cache;
     const TouchGesture& gesture;
     PressFeedback& feedback;
-    unsigned& feedback_target;   // which target shows the press feedback (0: none)
+    unsigned& feedback_target;  // which target shows the press feedback (0: none)
     const DisplayStrings& strings;
-    std::string& pressed_label;  // label of the target showing press feedback this frame
+    std::string& pressed_label;                            // label of the target showing press feedback this frame
     std::array<PinAttempts, kPinRoleCount>& pin_attempts;  // indexed by PinRole
     const KioskSettings& settings;
     ImDrawList* draw;
-    ImVec2 screen;        // screen size in pixels
-    double now = 0;       // seconds on the kiosk clock (simulated in scripted runs)
-    bool animating = false;  // a widget sets this when it needs another frame soon
-    bool input_enabled = true;  // false while a modal overlay covers what is being drawn
-    SearchIndex* search = nullptr;  // the content's search index; null if it has none
-    PinyinInput* ime = nullptr;     // pinyin input for the search keyboard; null: none
+    ImVec2 screen;                       // screen size in pixels
+    double now = 0;                      // seconds on the kiosk clock (simulated in scripted runs)
+    bool animating = false;              // a widget sets this when it needs another frame soon
+    bool input_enabled = true;           // false while a modal overlay covers what is being drawn
+    SearchIndex* search = nullptr;       // the content's search index; null if it has none
+    PinyinInput* ime = nullptr;          // pinyin input for the search keyboard; null: none
     SpeechController* speech = nullptr;  // reading aloud (read_aloud.h); null if the kiosk has none
 
     // The UI string for `key` in the visitor's language.

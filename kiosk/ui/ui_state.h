@@ -30,22 +30,22 @@ struct ReaderState {
     const Document* document = nullptr;
     KineticScroll scroll;
     KineticScroll sidebar_scroll;
-    float sidebar_height = 0;  // measured while drawing, used as the sidebar's scroll extent
-    ReaderLayout layout;       // rebuilt when the document, text size or width changes
-    ReaderMatches search;      // highlights of the search the document was opened from
-    int pending_block = -1;    // Document::blocks index to scroll to the top once laid out (-1: none)
-    int highlight_block = -1;  // Document::blocks index marked as the passage a lesson linked to
-    Lang text_lang = Lang::Ru;        // the language of the text column (a translation or the original)
-    Lang followed_lang = Lang::Ru;    // the visitor language text_lang last followed
-    bool side_by_side = false;        // a translation beside the original, where two columns fit
-    std::vector<char> originals;      // per block: its original shown below the translation (tapped)
-    int originals_version = 0;        // counts changes of `originals`, for the layout
-    const Topic* topic = nullptr;     // a topic whose words are highlighted (opened from the topic list)
-    std::vector<ReaderLink> links;    // cross-references and glossary terms of `links_document`, by block
-    std::vector<size_t> link_start;   // per block: its first entry in `links` (one more entry at the end)
+    float sidebar_height = 0;        // measured while drawing, used as the sidebar's scroll extent
+    ReaderLayout layout;             // rebuilt when the document, text size or width changes
+    ReaderMatches search;            // highlights of the search the document was opened from
+    int pending_block = -1;          // Document::blocks index to scroll to the top once laid out (-1: none)
+    int highlight_block = -1;        // Document::blocks index marked as the passage a lesson linked to
+    Lang text_lang = Lang::Ru;       // the language of the text column (a translation or the original)
+    Lang followed_lang = Lang::Ru;   // the visitor language text_lang last followed
+    bool side_by_side = false;       // a translation beside the original, where two columns fit
+    std::vector<char> originals;     // per block: its original shown below the translation (tapped)
+    int originals_version = 0;       // counts changes of `originals`, for the layout
+    const Topic* topic = nullptr;    // a topic whose words are highlighted (opened from the topic list)
+    std::vector<ReaderLink> links;   // cross-references and glossary terms of `links_document`, by block
+    std::vector<size_t> link_start;  // per block: its first entry in `links` (one more entry at the end)
     const Document* links_document = nullptr;
-    ReaderPopover popover;            // a term's definition or an act's facts, over the text
-    int spoken_block = -1;            // the block read aloud when last drawn, to keep it in view
+    ReaderPopover popover;  // a term's definition or an act's facts, over the text
+    int spoken_block = -1;  // the block read aloud when last drawn, to keep it in view
 };
 
 // A visitor's lesson: which one, which slide, and the quiz that ends it.
@@ -56,21 +56,21 @@ struct LessonState {
 };
 
 struct QuizState {
-    int question = 0;   // index into Lesson::questions
-    int chosen = -1;    // the option picked for the current question; -1 while unanswered
-    int correct = 0;    // correct answers so far
+    int question = 0;       // index into Lesson::questions
+    int chosen = -1;        // the option picked for the current question; -1 while unanswered
+    int correct = 0;        // correct answers so far
     bool finished = false;  // the score is showing
 };
 
 // The explore screens: About the SCO, the timeline and the member states (overview_widgets.h).
 struct OverviewState {
     KineticScroll about_scroll;
-    KineticScroll timeline_scroll;   // sideways
+    KineticScroll timeline_scroll;  // sideways
     KineticScroll timeline_detail_scroll;
-    KineticScroll members_scroll;    // the chosen state's documents
-    int timeline_selected = -1;      // OverviewContent::timeline index whose details show; -1: none
-    bool timeline_focus = false;     // scroll the selected entry into the middle when next drawn
-    int member_selected = -1;        // OverviewContent::members index; -1: none
+    KineticScroll members_scroll;  // the chosen state's documents
+    int timeline_selected = -1;    // OverviewContent::timeline index whose details show; -1: none
+    bool timeline_focus = false;   // scroll the selected entry into the middle when next drawn
+    int member_selected = -1;      // OverviewContent::members index; -1: none
     // QR codes by address, encoded the first time one is drawn.
     std::vector<std::pair<std::string, QrMatrix>> qr_codes;
 };
@@ -79,7 +79,7 @@ struct OverviewState {
 // the screen keeps beside it.
 struct TrainerState : GroupSession {
     enum class Save { None, Pending, Saved, Failed };
-    KineticScroll list_scroll;            // the lesson chooser
+    KineticScroll list_scroll;  // the lesson chooser
     Save save = Save::None;
     std::string save_error;  // why storing the session failed, for the trainer
 };
@@ -98,8 +98,8 @@ struct StatsView {
     enum class Period { Today, Week, Month, All };
     enum class Report { Idle, Writing, Done, Failed };
     Period period = Period::Today;
-    bool loaded = false;       // `summary` is for `period`
-    std::string load_error;    // why the events cannot be read; empty when they can
+    bool loaded = false;     // `summary` is for `period`
+    std::string load_error;  // why the events cannot be read; empty when they can
     StatsSummary summary;
     std::string kiosk_id, kiosk_name;
     Report report = Report::Idle;
@@ -122,9 +122,9 @@ struct KioskStatus {
     // set no PIN opens anything: the PINs and their back-off live there.
     std::string state_error;
     std::string data_dir;
-    UsbView usb;              // packages on USB sticks (update_state.h)
-    UpdateView update;        // the content install in progress or just finished
-    StatsView stats;          // the dashboard; kept across session resets like the rest
+    UsbView usb;        // packages on USB sticks (update_state.h)
+    UpdateView update;  // the content install in progress or just finished
+    StatsView stats;    // the dashboard; kept across session resets like the rest
 };
 
 // What the UI asks of the platform layer; cleared by the platform once handled.
@@ -138,9 +138,9 @@ struct UiRequests {
     bool record_trainer_session = false;
     TrainerSession trainer_session;
     bool store_pin_attempts = false;  // a PIN was tried: store both roles' back-off (PinAttempts)
-    bool install_update = false;    // install the package UsbView::chosen points at
-    bool rollback_content = false;  // bring back the previous content
-    bool load_stats = false;        // compute StatsView::summary for StatsView::period
+    bool install_update = false;      // install the package UsbView::chosen points at
+    bool rollback_content = false;    // bring back the previous content
+    bool load_stats = false;          // compute StatsView::summary for StatsView::period
     bool write_stats_report = false;  // write the report to the inserted USB stick
 };
 
@@ -148,10 +148,10 @@ struct UiState {
     Navigation nav;  // the screen showing and the way back; screens change it, never assign a screen
     Screen screen() const { return nav.current(); }
     Lang language = Lang::Ru;
-    int text_size = 1;           // 0..kTextSizeSteps-1: reader text, from the accessibility controls
+    int text_size = 1;  // 0..kTextSizeSteps-1: reader text, from the accessibility controls
     bool high_contrast = false;
     int speech_rate = kDefaultSpeechRate;  // 0..kSpeechRateSteps-1: reading aloud, from the accessibility panel
-    bool accessibility_open = false;  // the "Aa" panel is showing
+    bool accessibility_open = false;       // the "Aa" panel is showing
     ReaderState reader;
     KineticScroll home_scroll;
     PinPadState pin;

@@ -73,8 +73,8 @@ float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float wid
     ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(line_right, y + medium->size * 1.4f), true);
     draw_text(ctx.draw, medium, ImVec2(x, y), c.text, row.name);
     const float name_w = text_size(medium, row.name).x;
-    draw_text(ctx.draw, small, ImVec2(x + name_w + ctx.metrics().space_card, y + medium->size - small->size), c.text_muted,
-              row.details[static_cast<int>(ctx.state.language)]);
+    draw_text(ctx.draw, small, ImVec2(x + name_w + ctx.metrics().space_card, y + medium->size - small->size),
+              c.text_muted, row.details[static_cast<int>(ctx.state.language)]);
     ctx.draw->PopClipRect();
     y += medium->size * 1.4f;
     draw_text(ctx.draw, small, ImVec2(x, y), row.valid ? c.success : c.danger, ctx.t(row.status_key));
@@ -105,11 +105,13 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
     // A button right-aligned at `right`, which then moves left past it; true when tapped.
     auto action = [&](const char* id, const std::string& label, ButtonStyle style) {
         const float w = button_width(ctx, label);
-        const bool tapped = touch_button(ctx, id, label, ImVec2(right - w, min.y + pad), ImVec2(right, min.y + pad + bh), style);
+        const bool tapped =
+            touch_button(ctx, id, label, ImVec2(right - w, min.y + pad), ImVec2(right, min.y + pad + bh), style);
         right -= w + gap;
         return tapped;
     };
-    if (idle && usb.can_rollback && action("update.rollback", usb.rollback_label[static_cast<int>(lang)], ButtonStyle::Secondary))
+    if (idle && usb.can_rollback &&
+        action("update.rollback", usb.rollback_label[static_cast<int>(lang)], ButtonStyle::Secondary))
         ctx.state.requests.rollback_content = true;
     if (idle && usb.chosen >= 0 && action("update.install", usb.install_label[static_cast<int>(lang)], ButtonStyle::Primary))
         ctx.state.requests.install_update = true;
@@ -178,7 +180,8 @@ void draw_update_overlay(UiContext& ctx) {
     const Font* title = ctx.fonts.get(FontRole::Title);
     const Font* regular = ctx.fonts.get(FontRole::Regular);
     const Font* small = ctx.fonts.get(FontRole::Small);
-    const float width = std::min(ctx.metrics().modal_max_width, ctx.screen.x - ctx.theme.margin() * 2), pad = ctx.metrics().pad_dialog;
+    const float width = std::min(ctx.metrics().modal_max_width, ctx.screen.x - ctx.theme.margin() * 2),
+                pad = ctx.metrics().pad_dialog;
     const float inner = width - pad * 2;
     const bool installing = update.phase == UpdateView::Phase::Installing;
 
@@ -217,16 +220,17 @@ void draw_update_overlay(UiContext& ctx) {
         draw_text_centered(ctx.draw, regular, ImVec2(x, y), ImVec2(x + inner, y + regular->size * 1.4f), c.text,
                            update.percent);
         y += regular->size * 1.4f;
-        draw_text_centered(ctx.draw, regular, ImVec2(x, y), ImVec2(x + inner, y + regular->size * 1.4f),
-                           c.text_muted, ctx.t("update.please_wait"));
+        draw_text_centered(ctx.draw, regular, ImVec2(x, y), ImVec2(x + inner, y + regular->size * 1.4f), c.text_muted,
+                           ctx.t("update.please_wait"));
         return;
     }
-    y += draw_wrappable(ctx, update.explanation[lang], regular, ImVec2(x, y), inner, c.text, 0, true) + ctx.metrics().space_item;
+    y += draw_wrappable(ctx, update.explanation[lang], regular, ImVec2(x, y), inner, c.text, 0, true) +
+         ctx.metrics().space_item;
     y += draw_wrappable(ctx, update.technical, small, ImVec2(x, y), inner, c.text_muted, 0, true) + ctx.metrics().space_group;
     const std::string& ok = ctx.t("update.ok");
     const float bw = std::max(button_width(ctx, ok), ctx.metrics().wide_button_min_width);
-    if (touch_button(ctx, "update.ok", ok, ImVec2(center.x - bw * 0.5f, y), ImVec2(center.x + bw * 0.5f, y + ctx.theme.button_height()),
-                     ButtonStyle::Primary))
+    if (touch_button(ctx, "update.ok", ok, ImVec2(center.x - bw * 0.5f, y),
+                     ImVec2(center.x + bw * 0.5f, y + ctx.theme.button_height()), ButtonStyle::Primary))
         update.shown_until = 0;  // dismissed; the phase stays for the state dump and the log
 }
 

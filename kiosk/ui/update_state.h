@@ -43,13 +43,13 @@ struct UsbPackageRow {
     std::string built_at;         // the signed build time, "2025-05-01T14:00:00Z"; empty when unknown
     int64_t modified_at = 0;      // the file's time (Unix seconds): the date when built_at is unknown
     uint64_t size_bytes = 0;
-    bool valid = false;           // signature, key, product id and version are fine
-    bool chosen = false;          // the one Install would install (the highest valid version)
+    bool valid = false;                             // signature, key, product id and version are fine
+    bool chosen = false;                            // the one Install would install (the highest valid version)
     PackageProblem problem = PackageProblem::None;  // why it is refused
-    WrappableText reason;         // the verifier's technical reason, as logged; empty when valid
+    WrappableText reason;                           // the verifier's technical reason, as logged; empty when valid
     // Built from the facts by build_usb_texts().
     std::array<std::string, kLangCount> details;  // "version 7  ·  2025-05-01 14:00 UTC  ·  12.4 MB" per language
-    std::string status_key;       // translation key: "update.status.trusted" or "update.problem.<name>"
+    std::string status_key;                       // translation key: "update.status.trusted" or "update.problem.<name>"
 };
 
 // The sticks' packages as last scanned.
@@ -59,17 +59,17 @@ struct UsbView {
     int chosen = -1;                      // index into packages; -1 when nothing can be installed
     int64_t chosen_version = 0;
     ScanProblem problem_kind = ScanProblem::None;  // why nothing is chosen, when packages exist
-    WrappableText problem;                // the scanner's technical reason for that, as logged
-    bool can_rollback = false;            // a previous content version is kept
-    int64_t rollback_version = 0;         // what Roll back would bring back
-    bool auto_install = false;            // the auto_install setting, shown on the card
-    RecoveryNotice recovery_notice;       // the last automatic fallback (Kind::None if none)
+    WrappableText problem;                         // the scanner's technical reason for that, as logged
+    bool can_rollback = false;                     // a previous content version is kept
+    int64_t rollback_version = 0;                  // what Roll back would bring back
+    bool auto_install = false;                     // the auto_install setting, shown on the card
+    RecoveryNotice recovery_notice;                // the last automatic fallback (Kind::None if none)
     // Built from the facts by build_usb_texts().
-    std::string problem_key;              // translation key when packages exist but none is chosen
+    std::string problem_key;                             // translation key when packages exist but none is chosen
     std::array<std::string, kLangCount> rollback_label;  // "Roll back to version 6" per language
     std::array<std::string, kLangCount> install_label;   // "Install version 7" per language
     std::array<std::string, kLangCount> more_label;      // "… and 2 more packages" when not all fit
-    std::array<std::string, kLangCount> recovery;  // the last automatic fallback, per language; empty if none
+    std::array<std::string, kLangCount> recovery;        // the last automatic fallback, per language; empty if none
 };
 
 // The install (or rollback) in progress or just finished; visitors see it as an overlay.
@@ -77,18 +77,18 @@ struct UpdateView {
     enum class Phase { Idle, Installing, Done, Failed };
     // Facts, from the installer.
     Phase phase = Phase::Idle;
-    bool rollback = false;         // a rollback rather than an install
-    int64_t version = 0;           // the content version now shown, once Done
-    float progress = 0;            // 0..1 while installing
-    double shown_until = 0;        // kiosk clock: the result shows until then (or until dismissed)
-    bool on_screen = false;        // the last frame drew the overlay (so one more frame must remove it)
-    std::string result_log;        // one line, as logged: "installed content version 7 from ..." or the reason
-    std::string problem;           // package_problem_name() or install failure name, empty on success
+    bool rollback = false;   // a rollback rather than an install
+    int64_t version = 0;     // the content version now shown, once Done
+    float progress = 0;      // 0..1 while installing
+    double shown_until = 0;  // kiosk clock: the result shows until then (or until dismissed)
+    bool on_screen = false;  // the last frame drew the overlay (so one more frame must remove it)
+    std::string result_log;  // one line, as logged: "installed content version 7 from ..." or the reason
+    std::string problem;     // package_problem_name() or install failure name, empty on success
     // Built from the facts by build_update_texts() and show_update_progress().
-    std::string percent;           // "45 %"
+    std::string percent;                                // "45 %"
     std::array<WrappableText, kLangCount> title;        // "Content updated to version 7" / "Update refused"
     std::array<WrappableText, kLangCount> explanation;  // the translated reason, empty on success
-    WrappableText technical;       // the technical reason in small text, empty on success
+    WrappableText technical;                            // the technical reason in small text, empty on success
 };
 
 // The words and numbers of `view` from its facts, in every language.

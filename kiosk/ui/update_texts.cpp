@@ -59,17 +59,19 @@ void build_usb_texts(UsbView& view, const Translations& translations) {
     for (UsbPackageRow& row : view.packages) {
         const std::string date = format_package_date(row.built_at, row.modified_at);
         for (Lang lang : kAllLangs) {
-            const std::string version = row.content_version > 0
-                                            ? fill_count(translations.get(lang, "update.package_version"), row.content_version)
-                                            : translations.get(lang, "update.version_unknown");
+            const std::string version =
+                row.content_version > 0 ? fill_count(translations.get(lang, "update.package_version"), row.content_version)
+                                        : translations.get(lang, "update.version_unknown");
             row.details[static_cast<int>(lang)] =
                 version + "  ·  " + date + "  ·  " + format_package_size(row.size_bytes, translations, lang);
         }
-        row.status_key = row.valid ? "update.status.trusted" : std::string("update.problem.") + package_problem_name(row.problem);
+        row.status_key =
+            row.valid ? "update.status.trusted" : std::string("update.problem.") + package_problem_name(row.problem);
     }
     view.problem_key.clear();
     if (!view.packages.empty() && view.chosen < 0)
-        view.problem_key = view.problem_kind == ScanProblem::Ambiguous ? "update.problem.ambiguous" : "update.problem.none_valid";
+        view.problem_key =
+            view.problem_kind == ScanProblem::Ambiguous ? "update.problem.ambiguous" : "update.problem.none_valid";
     for (Lang lang : kAllLangs) {
         const int i = static_cast<int>(lang);
         view.install_label[i] = fill_count(translations.get(lang, "update.install"), view.chosen_version);
@@ -91,10 +93,10 @@ void build_update_texts(UpdateView& update, const Translations& translations) {
                                 : update.rollback ? "update.rollback_failed"
                                                   : "update.failed";
         update.title[i] = WrappableText{fill_count(translations.get(lang, title_key), update.version)};
-        update.explanation[i] = WrappableText{
-            finished && !ok ? translations.get(lang, "update.problem." + update.problem) + (lang == Lang::Zh ? "" : " ") +
-                                  translations.get(lang, "update.unchanged")
-                            : std::string()};
+        update.explanation[i] =
+            WrappableText{finished && !ok ? translations.get(lang, "update.problem." + update.problem) +
+                                                (lang == Lang::Zh ? "" : " ") + translations.get(lang, "update.unchanged")
+                                          : std::string()};
     }
 }
 

@@ -91,8 +91,8 @@ void UsageObserver::leave_screen(const UiState& state, double now) {
         for (size_t i = 0; i < results.size(); ++i) {
             const bool opened_doc = state.screen() == Screen::Reader && state.nav.previous() == Screen::Search &&
                                     results[i].document && results[i].document == state.reader.document;
-            const bool opened_lesson = state.screen() == Screen::Lesson && results[i].lesson &&
-                                       results[i].lesson == state.lesson.lesson;
+            const bool opened_lesson =
+                state.screen() == Screen::Lesson && results[i].lesson && results[i].lesson == state.lesson.lesson;
             if (opened_doc || opened_lesson) {
                 emit(EventKind::SearchOpen, opened_doc ? results[i].document->info.id : results[i].lesson->id, query,
                      static_cast<int64_t>(i + 1));

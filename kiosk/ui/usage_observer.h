@@ -40,8 +40,8 @@ private:
     int64_t session_ = 0;
     double session_start_ = 0;
     int64_t session_start_ms_ = 0;
-    bool staff_ = false;         // the organizer panel or trainer mode was opened: not a visitor
-    std::string languages_;      // used in this session, "ru,en"
+    bool staff_ = false;     // the organizer panel or trainer mode was opened: not a visitor
+    std::string languages_;  // used in this session, "ru,en"
     Screen screen_ = Screen::Home;
     double screen_since_ = 0;
     const Document* document_ = nullptr;
@@ -53,7 +53,7 @@ private:
     Lang language_ = Lang::Ru;
     int text_size_ = 1;
     bool high_contrast_ = false;
-    std::string searched_;       // the results on screen belong to this query
+    std::string searched_;  // the results on screen belong to this query
     size_t search_results_ = 0;
     bool search_recorded_ = true;
 };

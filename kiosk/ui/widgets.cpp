@@ -53,8 +53,8 @@ float button_width(const UiContext& ctx, const std::string& label, FontRole font
     return width < ctx.theme.min_target() * 1.5f ? ctx.theme.min_target() * 1.5f : width;
 }
 
-bool touch_button(UiContext& ctx, const TargetId& id, const std::string& label, ImVec2 min, ImVec2 max, ButtonStyle style,
-                  FontRole font) {
+bool touch_button(UiContext& ctx, const TargetId& id, const std::string& label, ImVec2 min, ImVec2 max,
+                  ButtonStyle style, FontRole font) {
     TouchArea area = touch_area(ctx, id, label, min, max);
     const Palette& c = ctx.theme.colors;
     const float rounding = ctx.theme.corner() * 0.75f;
@@ -105,7 +105,8 @@ float language_switch(UiContext& ctx, float right, float center_y) {
     float left = right - total;
     ImVec2 frame_min(left, center_y - height / 2 - pad), frame_max(right, center_y + height / 2 + pad);
     ctx.draw->AddRectFilled(frame_min, frame_max, ctx.theme.colors.on_primary_fill, ctx.theme.corner());
-    ctx.draw->AddRect(frame_min, frame_max, ctx.theme.colors.on_primary_border, ctx.theme.corner(), 0, ctx.metrics().line_hairline);
+    ctx.draw->AddRect(frame_min, frame_max, ctx.theme.colors.on_primary_border, ctx.theme.corner(), 0,
+                      ctx.metrics().line_hairline);
     float x = left + pad;
     for (int i = 0; i < kLangCount; ++i) {
         Lang lang = kAllLangs[i];
@@ -184,11 +185,11 @@ void draw_card_shadow(ImDrawList* draw, ImVec2 min, ImVec2 max, float rounding, 
     for (int i = 3; i >= 1; --i) {
         const float spread = theme.metrics.shadow_spread * static_cast<float>(i);
         // Three layers, the widest the faintest, together as dark as the palette's shadow.
-        const unsigned alpha = ((theme.colors.shadow >> IM_COL32_A_SHIFT) & 0xFF) * static_cast<unsigned>(7 + 3 * (3 - i)) / 24;
+        const unsigned alpha =
+            ((theme.colors.shadow >> IM_COL32_A_SHIFT) & 0xFF) * static_cast<unsigned>(7 + 3 * (3 - i)) / 24;
         const ImU32 color = (theme.colors.shadow & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
         draw->AddRectFilled(ImVec2(min.x - spread * 0.3f, min.y + spread * 0.2f),
-                            ImVec2(max.x + spread * 0.3f, max.y + spread), color,
-                            rounding + spread);
+                            ImVec2(max.x + spread * 0.3f, max.y + spread), color, rounding + spread);
     }
 }
 

@@ -13,11 +13,11 @@ namespace kiosk::ui {
 using namespace kiosk::core;  // this layer is built on the core layer
 
 enum class ButtonStyle {
-    Primary,          // filled blue
-    Secondary,        // white with border
-    OnPrimary,        // light outline on the blue top bar
-    SegmentOn,        // selected segment of a segmented control
-    SegmentOff,       // unselected segment
+    Primary,     // filled blue
+    Secondary,   // white with border
+    OnPrimary,   // light outline on the blue top bar
+    SegmentOn,   // selected segment of a segmented control
+    SegmentOff,  // unselected segment
 };
 
 struct TouchArea {

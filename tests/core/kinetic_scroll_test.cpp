@@ -124,7 +124,7 @@ TEST_CASE("Dragging past an edge moves the content at a quarter of the finger sp
     CHECK(scroll.offset() == doctest::Approx(-20));
     scroll.drag_to(2000, 3 * kFrame);
     CHECK(scroll.offset() == doctest::Approx(-0.15f * 500));  // max_overscroll of the viewport
-    scroll.drag_to(100, 4 * kFrame);  // back inside: 1:1 again
+    scroll.drag_to(100, 4 * kFrame);                          // back inside: 1:1 again
     CHECK(scroll.offset() == doctest::Approx(0));
 
     scroll.scroll_to(1500, false, 1);

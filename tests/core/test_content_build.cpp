@@ -22,31 +22,30 @@ namespace {
 const std::string kFixtureDir = std::string(KIOSK_TEST_DATA_DIR) + "/content/db";
 
 // A complete, valid document; each bad-input test breaks exactly one thing in it.
-const std::string kValidDocument =
-    "; a comment line\n"
-    "id: sample-statement\n"
-    "type: statement\n"
-    "date: 2020-11-10\n"
-    "parties: KZ, RU, CN\n"
-    "title.ru: Заявление о сотрудничестве в области цифровой экономики\n"
-    "title.en: Statement on cooperation in the digital economy\n"
-    "title.zh: 关于数字经济领域合作的声明\n"
-    "summary.en: The heads of state agree to cooperate on the digital economy.\n"
-    "summary.zh: 各国元首同意在数字经济领域开展合作。\n"
-    "place.ru: Москва\n"
-    "place.en: Moscow\n"
-    "place.zh: 莫斯科\n"
-    "issuer.ru: Совет глав государств-членов ШОС\n"
-    "issuer.en: SCO Council of Heads of State\n"
-    "issuer.zh: 上海合作组织成员国元首理事会\n"
-    "---\n"
-    "ЗАЯВЛЕНИЕ\n"
-    "\n"
-    "## I. Общие положения\n"
-    "\n"
-    "1. Государства-члены заявляют о следующем:\n"
-    "* укреплять сотрудничество;\n"
-    "> За Республику Казахстан\n";
+const std::string kValidDocument = "; a comment line\n"
+                                   "id: sample-statement\n"
+                                   "type: statement\n"
+                                   "date: 2020-11-10\n"
+                                   "parties: KZ, RU, CN\n"
+                                   "title.ru: Заявление о сотрудничестве в области цифровой экономики\n"
+                                   "title.en: Statement on cooperation in the digital economy\n"
+                                   "title.zh: 关于数字经济领域合作的声明\n"
+                                   "summary.en: The heads of state agree to cooperate on the digital economy.\n"
+                                   "summary.zh: 各国元首同意在数字经济领域开展合作。\n"
+                                   "place.ru: Москва\n"
+                                   "place.en: Moscow\n"
+                                   "place.zh: 莫斯科\n"
+                                   "issuer.ru: Совет глав государств-членов ШОС\n"
+                                   "issuer.en: SCO Council of Heads of State\n"
+                                   "issuer.zh: 上海合作组织成员国元首理事会\n"
+                                   "---\n"
+                                   "ЗАЯВЛЕНИЕ\n"
+                                   "\n"
+                                   "## I. Общие положения\n"
+                                   "\n"
+                                   "1. Государства-члены заявляют о следующем:\n"
+                                   "* укреплять сотрудничество;\n"
+                                   "> За Республику Казахстан\n";
 
 // Its translations (db/translations/), which every document needs.
 const std::string kValidTranslationEn =
@@ -289,7 +288,8 @@ TEST_CASE("a party that is not an SCO member state code is reported with file an
         CAPTURE(code);
         std::string text = with_line(kValidDocument, "parties:", std::string("parties: KZ, ") + code + ", RU");
         expect_problem(text, line_of(text, "parties:"),
-                       "parties: unknown party '" + std::string(code) + "' (expected one of BY, IN, IR, KZ, CN, KG, PK, RU, TJ, UZ)");
+                       "parties: unknown party '" + std::string(code) +
+                           "' (expected one of BY, IN, IR, KZ, CN, KG, PK, RU, TJ, UZ)");
     }
 }
 
@@ -327,7 +327,8 @@ TEST_CASE("a document without parties needs a parties note, in every language") 
                                      "type: statement\n"
                                      "parties_note.ru: В тексте государства не перечисляются.\n"
                                      "parties_note.en: The text does not list the states.");
-        expect_problem(text, line_of(text, "parties_note.ru:"), "parties_note: given in some languages only; add parties_note.zh");
+        expect_problem(text, line_of(text, "parties_note.ru:"),
+                       "parties_note: given in some languages only; add parties_note.zh");
     }
     SUBCASE("an annex note in some languages only") {
         std::string text = with_line(kValidDocument, "type:", "type: statement\nannex_note.zh: 附件未予收录。");
@@ -470,7 +471,9 @@ TEST_CASE("a NUL or control character in a source is refused with its file and l
                        line_of(kValidDocument, "title.en:"), "control character U+001B");
     }
     SUBCASE("DEL in a header") {
-        expect_problem(with_line(kValidDocument, "place.en:", "place.en: Mos\x7f" "cow"), line_of(kValidDocument, "place.en:"),
-                       "control character U+007F");
+        expect_problem(with_line(kValidDocument, "place.en:",
+                                 "place.en: Mos\x7f"
+                                 "cow"),
+                       line_of(kValidDocument, "place.en:"), "control character U+007F");
     }
 }

@@ -25,8 +25,8 @@ namespace {
 // How the official Russian texts name each member state, as a stem that every case form
 // and every name of the state (short or full) contains: «Республики Индия», «Индии»...
 const std::map<std::string, std::string> kRussianStems = {
-    {"BY", "Беларус"},    {"IN", "Инди"},       {"IR", "Иран"},     {"KZ", "Казахстан"}, {"CN", "Китайск"},
-    {"KG", "Кыргызск"},   {"PK", "Пакистан"},   {"RU", "Российск"}, {"TJ", "Таджикистан"}, {"UZ", "Узбекистан"},
+    {"BY", "Беларус"},  {"IN", "Инди"},     {"IR", "Иран"},     {"KZ", "Казахстан"},   {"CN", "Китайск"},
+    {"KG", "Кыргызск"}, {"PK", "Пакистан"}, {"RU", "Российск"}, {"TJ", "Таджикистан"}, {"UZ", "Узбекистан"},
 };
 
 std::string body_text(const Document& doc) {
@@ -44,7 +44,9 @@ std::set<std::string> states_named_in(const std::string& text) {
     return named;
 }
 
-bool starts_with(const std::string& text, const std::string& prefix) { return text.compare(0, prefix.size(), prefix) == 0; }
+bool starts_with(const std::string& text, const std::string& prefix) {
+    return text.compare(0, prefix.size(), prefix) == 0;
+}
 
 }  // namespace
 
@@ -82,7 +84,8 @@ TEST_CASE("a text that lists its parties («Государства-члены ..
     for (const Document& doc : store->documents()) {
         CAPTURE(doc.info.id);
         for (const Block& block : doc.blocks) {
-            if (!starts_with(block.text, "Государства-члены") && !starts_with(block.text, "Государства – члены")) continue;
+            if (!starts_with(block.text, "Государства-члены") && !starts_with(block.text, "Государства – члены"))
+                continue;
             std::set<std::string> named = states_named_in(block.text);
             if (named.size() < 2) continue;  // «Государства-члены ШОС заявляют...»: no list here
             ++listing_texts;
@@ -153,7 +156,8 @@ TEST_CASE("the English the kiosk writes spells -ise, as the SCO does (\"Organisa
     Translations translations;
     Diagnostics diagnostics;
     REQUIRE(translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics));
-    for (const std::string& key : translations.all_keys()) check_english("en.txt " + key, translations.get(Lang::En, key));
+    for (const std::string& key : translations.all_keys())
+        check_english("en.txt " + key, translations.get(Lang::En, key));
 
     SUBCASE("the check itself catches -ize") {
         int before = 0;

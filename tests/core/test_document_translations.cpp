@@ -158,7 +158,8 @@ TEST_CASE("a block translated into the wrong language is refused") {
     TranslatedTree russian_in_zh;
     russian_in_zh.edit("fixture-statement.zh.txt", "1: 声明", "1: ЗАЯВЛЕНИЕ");
     std::string file = russian_in_zh.translation("fixture-statement.zh.txt");
-    expect(russian_in_zh.build(), file, line_in(file, "1: ЗАЯВЛЕНИЕ"), "contains Cyrillic letters: Russian text in the zh translation");
+    expect(russian_in_zh.build(), file, line_in(file, "1: ЗАЯВЛЕНИЕ"),
+           "contains Cyrillic letters: Russian text in the zh translation");
 
     TranslatedTree english_in_zh;
     english_in_zh.edit("fixture-statement.zh.txt", "1: 声明", "1: STATEMENT");

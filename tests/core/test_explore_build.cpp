@@ -97,8 +97,9 @@ TEST_CASE("the bundled topics each have passages, named in three languages, thei
     REQUIRE(ai);
     bool inflected = false;
     for (const PassageSpan& span : ai->spans)
-        if (span.lang == Lang::Ru) inflected = inflected || span_text(*store, span)->substr(span.begin, span.end - span.begin) ==
-                                                                 "искусственного интеллекта";
+        if (span.lang == Lang::Ru)
+            inflected = inflected || span_text(*store, span)->substr(span.begin, span.end - span.begin) ==
+                                         "искусственного интеллекта";
     CHECK(inflected);
 }
 
@@ -144,7 +145,10 @@ TEST_CASE("every cross-reference resolves to a bundled document or an external a
                 CHECK(link.target != link.span.document);  // a document naming itself is no link
                 ++document_links;
                 break;
-            case LinkKind::Act: CHECK(store->find_act(link.target)); act_targets.insert(link.target); break;
+            case LinkKind::Act:
+                CHECK(store->find_act(link.target));
+                act_targets.insert(link.target);
+                break;
             case LinkKind::Term: CHECK(store->find_term(link.target)); break;
         }
         if (i > 0) {
@@ -166,8 +170,8 @@ TEST_CASE("every cross-reference resolves to a bundled document or an external a
     // The 2022 Programme cites the Charter «(7 июня 2002 года, г. Санкт-Петербург)».
     bool charter = false;
     for (const PassageLink& link : explore.links)
-        charter = charter || (link.span.document == "2022-digital-economy-programme" && link.target == "2002-sco-charter" &&
-                              link.span.lang == Lang::Ru);
+        charter = charter || (link.span.document == "2022-digital-economy-programme" &&
+                              link.target == "2002-sco-charter" && link.span.lang == Lang::Ru);
     CHECK(charter);
 }
 

@@ -64,9 +64,7 @@ private:
     std::vector<std::pair<std::string, FT_Face>> faces_;
 };
 
-uint32_t glyph_of(size_t face, char32_t cp) {
-    return FT_Get_Char_Index(fonts().face(face, Weight::Regular).ft, cp);
-}
+uint32_t glyph_of(size_t face, char32_t cp) { return FT_Get_Char_Index(fonts().face(face, Weight::Regular).ft, cp); }
 
 }  // namespace
 

@@ -24,7 +24,8 @@ std::string first_error(const std::string& text) {
 }  // namespace
 
 TEST_CASE("a script parses every command with its arguments and line number") {
-    auto commands = parse_ok("# a comment\n\ntap 10 20\ntap-label Читать далее\ndrag 1 2 3 4 250\nwait 1500\nshot out/home.png\n");
+    auto commands =
+        parse_ok("# a comment\n\ntap 10 20\ntap-label Читать далее\ndrag 1 2 3 4 250\nwait 1500\nshot out/home.png\n");
     REQUIRE(commands.size() == 5);
     CHECK(commands[0].kind == ScriptCommand::Kind::Tap);
     CHECK(commands[0].line == 3);
@@ -48,7 +49,8 @@ TEST_CASE("malformed script lines are rejected with file, line and the expected 
     CHECK(first_error("wait nan") == "s.txt:1: 'nan' is not a number (expected 'wait MS')");
     CHECK(first_error("tap-label") == "s.txt:1: expected 'tap-label TEXT'");
     CHECK(first_error("shot picture.jpg") == "s.txt:1: screenshot file name must end in .png");
-    CHECK(first_error("fly 1 2") == "s.txt:1: unknown command 'fly' (expected tap, tap-id, tap-label, drag, wait, shot or key)");
+    CHECK(first_error("fly 1 2") ==
+          "s.txt:1: unknown command 'fly' (expected tap, tap-id, tap-label, drag, wait, shot or key)");
 }
 
 TEST_CASE("tap-id takes one id, and a missing or spaced id is rejected with the line") {

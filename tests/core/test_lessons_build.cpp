@@ -309,8 +309,9 @@ TEST_CASE("the real lessons carry the review's new slides in all three languages
 
 TEST_CASE("the phishing lesson's helpline slide is the organizer's db/local/helpline.txt, edits included") {
     const std::string helpline = read_text(KIOSK_SOURCE_DIR "/db/local/helpline.txt");
-    const LocalizedText shipped = words(source_value(helpline, "text.ru").c_str(), source_value(helpline, "text.en").c_str(),
-                                        source_value(helpline, "text.zh").c_str());
+    const LocalizedText shipped =
+        words(source_value(helpline, "text.ru").c_str(), source_value(helpline, "text.en").c_str(),
+              source_value(helpline, "text.zh").c_str());
     TempDir dir;
     {
         auto store = build_and_open(KIOSK_SOURCE_DIR "/db", dir.file("factory.db"));
@@ -328,7 +329,8 @@ TEST_CASE("the phishing lesson's helpline slide is the organizer's db/local/help
     const Lesson* lesson = store->find_lesson("phishing-fraud");
     REQUIRE(lesson);
     int shown = 0;
-    for (const Slide& slide : lesson->slides) shown += slide.text[Lang::En] == "Call the national fraud line on 0000 (test).";
+    for (const Slide& slide : lesson->slides)
+        shown += slide.text[Lang::En] == "Call the national fraud line on 0000 (test).";
     CHECK(shown == 1);
 }
 
@@ -371,9 +373,9 @@ TEST_CASE("each ready-made country version in db/local/helpline.txt builds once 
         Diagnostics diagnostics;
         REQUIRE_MESSAGE(parse_lesson_source(read_text(lesson_path), lesson_path, &lesson, &diagnostics, nullptr, &local),
                         describe(diagnostics));
-        const LocalizedText shown = words(source_value("\n" + version, "text.ru").c_str(),
-                                          source_value("\n" + version, "text.en").c_str(),
-                                          source_value("\n" + version, "text.zh").c_str());
+        const LocalizedText shown =
+            words(source_value("\n" + version, "text.ru").c_str(), source_value("\n" + version, "text.en").c_str(),
+                  source_value("\n" + version, "text.zh").c_str());
         CHECK(slide_with_words(lesson, shown));
     }
 }

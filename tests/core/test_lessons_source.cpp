@@ -31,7 +31,8 @@ std::string question_block(const std::string& text, int n) {
 
 std::string extra_slide(int n) {
     std::string slide = "[slide]\nillustration: checklist\n";
-    for (const char* lang : {"ru", "en", "zh"}) slide += std::string("title.") + lang + ": Extra " + std::to_string(n) + "\n";
+    for (const char* lang : {"ru", "en", "zh"})
+        slide += std::string("title.") + lang + ": Extra " + std::to_string(n) + "\n";
     for (const char* lang : {"ru", "en", "zh"}) slide += std::string("text.") + lang + ": Extra text.\n";
     return slide + "\n";
 }
@@ -153,17 +154,20 @@ TEST_CASE("a line that is not key: value is reported as malformed") {
 
 TEST_CASE("unknown keys, unknown languages and unknown sections are each reported") {
     SUBCASE("unknown key in a slide") {
-        std::string text = replaced(sample_lesson_text(), "illustration: checklist\n", "illustration: checklist\ncolour: red\n");
+        std::string text =
+            replaced(sample_lesson_text(), "illustration: checklist\n", "illustration: checklist\ncolour: red\n");
         Diagnostics d = parse_failing(text);
         CHECK_MESSAGE(has_diagnostic(d, line_of(text, "colour: red"), "colour", "unknown key in a slide"), describe(d));
     }
     SUBCASE("header key inside a slide") {
-        std::string text = replaced(sample_lesson_text(), "illustration: checklist\n", "illustration: checklist\norder: 3\n");
+        std::string text =
+            replaced(sample_lesson_text(), "illustration: checklist\n", "illustration: checklist\norder: 3\n");
         Diagnostics d = parse_failing(text);
         CHECK_MESSAGE(has_diagnostic(d, line_of(text, "order: 3"), "order", "unknown key in a slide"), describe(d));
     }
     SUBCASE("unknown language") {
-        std::string text = replaced(sample_lesson_text(), "title.zh: 示例课程\n", "title.zh: 示例课程\ntitle.de: Beispiel\n");
+        std::string text =
+            replaced(sample_lesson_text(), "title.zh: 示例课程\n", "title.zh: 示例课程\ntitle.de: Beispiel\n");
         Diagnostics d = parse_failing(text);
         CHECK_MESSAGE(has_diagnostic(d, line_of(text, "title.de"), "title.de", "unknown language 'de'"), describe(d));
     }
@@ -291,7 +295,8 @@ TEST_CASE("a quiz whose right answer is never the last option is refused at the 
     // The fixture's answers are b, c, a, b of three options: question 2's c is the only last one.
     std::string text = replaced(sample_lesson_text(), "correct: c\n", "correct: a\n");
     Diagnostics d = parse_failing(text);
-    CHECK_MESSAGE(has_diagnostic(d, line_of(text, "correct: b"), "correct", "no question of this quiz has its correct answer as its last option"),
+    CHECK_MESSAGE(has_diagnostic(d, line_of(text, "correct: b"), "correct",
+                                 "no question of this quiz has its correct answer as its last option"),
                   describe(d));
     CHECK(d.size() == 1);
 }
@@ -299,8 +304,9 @@ TEST_CASE("a quiz whose right answer is never the last option is refused at the 
 TEST_CASE("a quiz where one letter is right in more than half the questions is refused where it tips over") {
     std::string text = replaced(sample_lesson_text(), "correct: a\n", "correct: b\n");  // b, c, b, b
     Diagnostics d = parse_failing(text);
-    CHECK_MESSAGE(has_diagnostic(d, line_of(text, "correct: b", 3), "correct", "'b' is the correct answer of 3 of the 4 questions"),
-                  describe(d));
+    CHECK_MESSAGE(
+        has_diagnostic(d, line_of(text, "correct: b", 3), "correct", "'b' is the correct answer of 3 of the 4 questions"),
+        describe(d));
     CHECK(d.size() == 1);
     // Exactly half is allowed: the fixture itself has b twice in four.
     Lesson lesson;
@@ -350,8 +356,9 @@ TEST_CASE("an include is refused when its local file is missing, when it shares 
     SUBCASE("other keys beside the include") {
         local["helpline"] = {"db/local/helpline.txt", valid};
         Diagnostics d = parse_with("[slide]\ninclude: helpline\ntitle.en: Mine\n\n[question]", &local, &text);
-        CHECK_MESSAGE(has_diagnostic(d, line_of(text, "title.en: Mine"), "title.en", "takes all its keys from the included file"),
-                      describe(d));
+        CHECK_MESSAGE(
+            has_diagnostic(d, line_of(text, "title.en: Mine"), "title.en", "takes all its keys from the included file"),
+            describe(d));
     }
     SUBCASE("a local file that is not UTF-8 is reported once, at its bad line") {
         local["helpline"] = {"db/local/helpline.txt", replaced(valid, "text.en: T.", "text.en: T\xff.")};

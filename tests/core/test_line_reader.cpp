@@ -50,27 +50,31 @@ TEST_CASE("the line reader keeps a last line that has no newline") {
 }
 
 TEST_CASE("the line reader drops a UTF-8 byte order mark only at the very start") {
-    CHECK(lines_of("\xEF\xBB\xBF" "first\nsecond") == Lines{"first", "second"});
+    CHECK(lines_of("\xEF\xBB\xBF"
+                   "first\nsecond") == Lines{"first", "second"});
     CHECK(lines_of("\xEF\xBB\xBF") == Lines{});
-    CHECK(lines_of("a\n\xEF\xBB\xBF" "b") == Lines{"a", "\xEF\xBB\xBF" "b"});
+    CHECK(lines_of("a\n\xEF\xBB\xBF"
+                   "b") == Lines{"a", "\xEF\xBB\xBF"
+                                      "b"});
 }
 
 TEST_CASE("a file that is not UTF-8 is placed at the line of its first bad byte") {
     CHECK(kiosk::core::first_invalid_utf8_line("ok\nюникод\n中文\n") == 0);
-    CHECK(kiosk::core::first_invalid_utf8_line("\xEF\xBB\xBF" "ok") == 0);
-    CHECK(kiosk::core::first_invalid_utf8_line("a\nb\n\xFF\n") == 3);             // a stray byte
-    CHECK(kiosk::core::first_invalid_utf8_line("a\n\xD0") == 2);                  // truncated at the end
-    CHECK(kiosk::core::first_invalid_utf8_line("\xE4\xB8\nx") == 1);              // truncated by a newline
-    CHECK(kiosk::core::first_invalid_utf8_line("a\nb\n\xC0\xAF") == 3);           // overlong '/'
-    CHECK(kiosk::core::first_invalid_utf8_line("a\n\xED\xA0\x80") == 2);          // a surrogate
+    CHECK(kiosk::core::first_invalid_utf8_line("\xEF\xBB\xBF"
+                                               "ok") == 0);
+    CHECK(kiosk::core::first_invalid_utf8_line("a\nb\n\xFF\n") == 3);     // a stray byte
+    CHECK(kiosk::core::first_invalid_utf8_line("a\n\xD0") == 2);          // truncated at the end
+    CHECK(kiosk::core::first_invalid_utf8_line("\xE4\xB8\nx") == 1);      // truncated by a newline
+    CHECK(kiosk::core::first_invalid_utf8_line("a\nb\n\xC0\xAF") == 3);   // overlong '/'
+    CHECK(kiosk::core::first_invalid_utf8_line("a\n\xED\xA0\x80") == 2);  // a surrogate
     CHECK(kiosk::core::line_at_offset("a\nb\nc", 4) == 3);
 }
 
 TEST_CASE("source lines skip blanks and comments, trim, and report the last written line") {
     std::vector<std::pair<std::string, int>> seen;
-    const int last = kiosk::core::for_each_source_line("\xEF\xBB\xBF  first  \r\n; note\r\n\r\nsecond", [&](std::string_view line, int n) {
-        seen.emplace_back(std::string(line), n);
-    });
+    const int last =
+        kiosk::core::for_each_source_line("\xEF\xBB\xBF  first  \r\n; note\r\n\r\nsecond",
+                                          [&](std::string_view line, int n) { seen.emplace_back(std::string(line), n); });
     CHECK(seen == std::vector<std::pair<std::string, int>>{{"first", 1}, {"second", 4}});
     CHECK(last == 4);
     CHECK(kiosk::core::for_each_source_line("x\n; only a comment\n\n", [](std::string_view, int) {}) == 2);

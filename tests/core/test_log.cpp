@@ -49,9 +49,8 @@ TEST_CASE("outside the journal each line names the kiosk and says warning or err
 }
 
 TEST_CASE("every line of a message of several lines carries the priority") {
-    const std::string journal = captured(LogStyle::Journal, [] {
-        kiosk::core::log_message(LogLevel::Warning, "first\nsecond\n");
-    });
+    const std::string journal =
+        captured(LogStyle::Journal, [] { kiosk::core::log_message(LogLevel::Warning, "first\nsecond\n"); });
     CHECK(journal == "<4>first\n<4>second\n");
     const std::string empty = captured(LogStyle::Journal, [] { kiosk::core::log_message(LogLevel::Error, ""); });
     CHECK(empty == "<3>\n");

@@ -129,7 +129,8 @@ int crash_at_every_step(PackageFixture& f, const CrashScenario& scenario, std::m
         CHECK_MESSAGE((is_old || is_new), "neither old nor new content after a crash");
         // An interrupted operation never changes what "roll back" brings back.
         if (is_old) CHECK_MESSAGE(rollback_target(f) == scenario.old_rollback, "the rollback slot changed");
-        if (is_new) CHECK_MESSAGE(rollback_target(f) == scenario.new_rollback, "the rollback slot is not the old content");
+        if (is_new)
+            CHECK_MESSAGE(rollback_target(f) == scenario.new_rollback, "the rollback slot is not the old content");
         CHECK(fs::list_files(installer.staging_dir(), "").empty());
         CHECK_FALSE(fs::exists(installer.previous_db() + ".tmp"));
     }
@@ -151,25 +152,34 @@ TEST_CASE("an installer killed at any filesystem step leaves exactly the old or 
 
     const std::string factory = f.active_bytes();
     std::string v2 = f.make_package(2, "v2.kpkg");
-    CrashScenario first_install{"first install over the factory content", factory, test::read_text(v2),
+    CrashScenario first_install{"first install over the factory content",
+                                factory,
+                                test::read_text(v2),
                                 [&](ContentInstaller& i) { return i.install(v2, v2 + ".minisig").ok(); },
-                                "", factory};
+                                "",
+                                factory};
     points += crash_at_every_step(f, first_install, random);
 
     f.install_version(2);
     std::string v3 = f.make_package(3, "v3.kpkg");
-    CrashScenario upgrade{"install over installed content", test::read_text(v2), test::read_text(v3),
+    CrashScenario upgrade{"install over installed content",
+                          test::read_text(v2),
+                          test::read_text(v3),
                           [&](ContentInstaller& i) { return i.install(v3, v3 + ".minisig").ok(); },
-                          factory, test::read_text(v2)};
+                          factory,
+                          test::read_text(v2)};
     points += crash_at_every_step(f, upgrade, random);
 
     f.install_version(3);
-    CrashScenario rollback{"rollback to the previous content", test::read_text(v3), test::read_text(v2),
+    CrashScenario rollback{"rollback to the previous content",
+                           test::read_text(v3),
+                           test::read_text(v2),
                            [](ContentInstaller& i) {
                                std::string message;
                                return i.rollback(&message);
                            },
-                           test::read_text(v2), factory};
+                           test::read_text(v2),
+                           factory};
     points += crash_at_every_step(f, rollback, random);
 
     MESSAGE("crash points tested: " << points);

@@ -93,9 +93,7 @@ TEST_CASE("a trusted-signed package with an extra trigger or table is refused") 
         f.check_refused(f.forge("CREATE TRIGGER t AFTER INSERT ON documents BEGIN SELECT 1; END;"),
                         PackageProblem::UnsupportedSchema, "trigger");
     }
-    SUBCASE("table") {
-        f.check_refused(f.forge("CREATE TABLE extra(x);"), PackageProblem::UnsupportedSchema, "extra");
-    }
+    SUBCASE("table") { f.check_refused(f.forge("CREATE TABLE extra(x);"), PackageProblem::UnsupportedSchema, "extra"); }
 }
 
 TEST_CASE("a trusted-signed package whose schema SQL is corrupt is refused with a one-line reason") {
@@ -133,8 +131,8 @@ TEST_CASE("a trusted-signed package whose charset is not the characters of its t
     SUBCASE("text that uses more different characters than the fonts can hold") {
         const std::string all = many_code_points(25000);
         const size_t half = all.size() / 2 / 3 * 3;  // whole 3-byte characters
-        f.check_refused(f.forge("UPDATE blocks SET text = '" + all.substr(0, half) + "' WHERE id = 1; UPDATE blocks SET text = '" +
-                                all.substr(half) + "' WHERE id = 2;"),
+        f.check_refused(f.forge("UPDATE blocks SET text = '" + all.substr(0, half) +
+                                "' WHERE id = 1; UPDATE blocks SET text = '" + all.substr(half) + "' WHERE id = 2;"),
                         PackageProblem::InvalidContent, "different characters, more than the 20000");
     }
     SUBCASE("a character missing") {

@@ -175,7 +175,8 @@ TEST_CASE("bad inputs are refused and leave the installed content byte-identical
         f.expect_refused(p, PackageProblem::UntrustedKey, minisign::key_id_hex(stranger.key_id).c_str());
     }
     SUBCASE("another product id") {
-        f.expect_refused(f.forged_package("UPDATE meta SET value='org.example.other' WHERE key='product_id'"), PackageProblem::WrongProduct, "org.example.other");
+        f.expect_refused(f.forged_package("UPDATE meta SET value='org.example.other' WHERE key='product_id'"),
+                         PackageProblem::WrongProduct, "org.example.other");
     }
     SUBCASE("an equal version") {
         f.expect_refused(f.make_package(2, "p.kpkg"), PackageProblem::NotNewer, "not newer than the installed version 2");
@@ -195,10 +196,12 @@ TEST_CASE("bad inputs are refused and leave the installed content byte-identical
         f.expect_refused(p, PackageProblem::NotContent, "no such table: meta");
     }
     SUBCASE("an SQLite file with an unsupported schema version") {
-        f.expect_refused(f.forged_package("UPDATE meta SET value='99' WHERE key='schema_version'"), PackageProblem::UnsupportedSchema, "schema version 99");
+        f.expect_refused(f.forged_package("UPDATE meta SET value='99' WHERE key='schema_version'"),
+                         PackageProblem::UnsupportedSchema, "schema version 99");
     }
     SUBCASE("a content database whose content breaks the rules") {
-        f.expect_refused(f.forged_package("DELETE FROM blocks WHERE document='fixture-cooperation-concept'"), PackageProblem::InvalidContent, "has no text");
+        f.expect_refused(f.forged_package("DELETE FROM blocks WHERE document='fixture-cooperation-concept'"),
+                         PackageProblem::InvalidContent, "has no text");
     }
     SUBCASE("a corrupt database") {
         std::string p = f.make_package(3, "p.kpkg");
@@ -344,8 +347,8 @@ TEST_CASE("run as root on a data dir owned by the kiosk's user, the installer's 
     std::vector<std::string> changes = keep_data_dir_owner(f.data_dir);
     CHECK_FALSE(changes.empty());
     ContentInstaller installer(f.config());
-    for (const std::string& path : {installer.active_db(), fs::dirname(installer.active_db()), f.data_dir + "/install.lock",
-                                    installer.staging_dir()}) {
+    for (const std::string& path : {installer.active_db(), fs::dirname(installer.active_db()),
+                                    f.data_dir + "/install.lock", installer.staging_dir()}) {
         struct stat st {};
         REQUIRE(::lstat(path.c_str(), &st) == 0);
         CAPTURE(path);

@@ -20,9 +20,7 @@ namespace {
 
 // A fake /media with one stick mounted at media/organizer/STICK.
 struct StickFixture : PackageFixture {
-    StickFixture() : folder(dir.file("media/organizer/STICK/sco-kiosk")) {
-        REQUIRE(fs::make_dirs(folder));
-    }
+    StickFixture() : folder(dir.file("media/organizer/STICK/sco-kiosk")) { REQUIRE(fs::make_dirs(folder)); }
     std::string put(int64_t version, const std::string& name) {
         return make_package(version, "media/organizer/STICK/sco-kiosk/" + name);
     }
@@ -105,7 +103,8 @@ TEST_CASE("identical copies of the same package on a stick are not a conflict") 
     CHECK(scan.problem_kind == ScanProblem::None);
 }
 
-TEST_CASE("a stick with only refused packages says none is valid, and two different packages of one version are ambiguous") {
+TEST_CASE(
+    "a stick with only refused packages says none is valid, and two different packages of one version are ambiguous") {
     StickFixture f;
     SUBCASE("none valid") {
         std::string forged = f.put(4, "a.kpkg");

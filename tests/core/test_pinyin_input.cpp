@@ -68,8 +68,8 @@ TEST_CASE("the vocabulary finds words whose characters stand together in one pas
     CHECK(vocabulary.contains("数字经济"));
     CHECK(vocabulary.contains("网络安全"));
     CHECK(vocabulary.contains("数"));
-    CHECK_FALSE(vocabulary.contains("合作网络"));     // a comma stands between them
-    CHECK_FALSE(vocabulary.contains("安全人工"));     // two passages
+    CHECK_FALSE(vocabulary.contains("合作网络"));  // a comma stands between them
+    CHECK_FALSE(vocabulary.contains("安全人工"));  // two passages
     CHECK_FALSE(vocabulary.contains("数字化"));
     CHECK_FALSE(vocabulary.contains("树脂"));
     CHECK_FALSE(vocabulary.contains(""));

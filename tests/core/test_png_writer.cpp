@@ -46,7 +46,8 @@ std::vector<uint8_t> decode(const std::string& path, int* width, int* height) {
 }
 
 uint32_t get_u32(const uint8_t* p) {
-    return (static_cast<uint32_t>(p[0]) << 24) | (static_cast<uint32_t>(p[1]) << 16) | (static_cast<uint32_t>(p[2]) << 8) | p[3];
+    return (static_cast<uint32_t>(p[0]) << 24) | (static_cast<uint32_t>(p[1]) << 16) |
+           (static_cast<uint32_t>(p[2]) << 8) | p[3];
 }
 
 // A strict reader for what PngWriter writes: every chunk's CRC must be right, the IDAT chunks
@@ -100,7 +101,8 @@ struct ImageReader {
     bool operator()(int first, int rows, uint8_t* rgba, size_t stride, std::string*) {
         callers.push_back(std::this_thread::get_id());
         for (int r = 0; r < rows; ++r)
-            std::memcpy(rgba + r * stride, &image[(static_cast<size_t>(first) + r) * width * 4], static_cast<size_t>(width) * 4);
+            std::memcpy(rgba + r * stride, &image[(static_cast<size_t>(first) + r) * width * 4],
+                        static_cast<size_t>(width) * 4);
         return true;
     }
 };
@@ -116,7 +118,8 @@ TEST_CASE("png writer: a 1920x1080 image written in strips decodes to the same p
     REQUIRE_MESSAGE(png.open(dir.file("shot.png"), width, height, &error), error);
     for (int y = 0; y < height; y += 64) {
         const int rows = std::min(64, height - y);
-        REQUIRE_MESSAGE(png.write_rows(&image[static_cast<size_t>(y) * width * 4], rows, static_cast<size_t>(width) * 4, &error), error);
+        REQUIRE_MESSAGE(
+            png.write_rows(&image[static_cast<size_t>(y) * width * 4], rows, static_cast<size_t>(width) * 4, &error), error);
     }
     REQUIRE_MESSAGE(png.finish(&error), error);
     int w = 0, h = 0;
@@ -131,7 +134,8 @@ TEST_CASE("png writer: strided rows and a one-pixel image") {
     std::string error;
     // Rows 16 bytes apart, of which 12 (3 pixels) belong to the image.
     std::vector<uint8_t> strided(size_t{16} * 2, 0xEE);
-    for (int i = 0; i < 12; ++i) strided[i] = static_cast<uint8_t>(i * 20), strided[16 + i] = static_cast<uint8_t>(250 - i);
+    for (int i = 0; i < 12; ++i)
+        strided[i] = static_cast<uint8_t>(i * 20), strided[16 + i] = static_cast<uint8_t>(250 - i);
     REQUIRE_MESSAGE(kiosk::core::write_png(dir.file("strided.png"), strided.data(), 3, 2, 16, &error), error);
     int w = 0, h = 0;
     std::vector<uint8_t> decoded = decode(dir.file("strided.png"), &w, &h);
@@ -258,7 +262,8 @@ TEST_CASE("png writer: small images and a failing reader with bands") {
                 *why = "reading pixels failed: gone";
                 return false;
             }
-            for (int r = 0; r < rows; ++r) std::memcpy(rgba + r * stride, &image[static_cast<size_t>(first + r) * 256], 256);
+            for (int r = 0; r < rows; ++r)
+                std::memcpy(rgba + r * stride, &image[static_cast<size_t>(first + r) * 256], 256);
             return true;
         };
         CHECK_FALSE(kiosk::core::write_png_parallel(dir.file("failed.png"), 64, 400, 2, failing, &error));

@@ -82,9 +82,9 @@ TEST_CASE("polygon spans: triangles, a rotated square and either winding") {
 }
 
 TEST_CASE("polygon spans: convexity check rejects what the fast path cannot fill") {
-    CHECK_FALSE(kiosk::core::is_convex_polygon({{0, 0}, {10, 0}}));                       // too few points
-    CHECK_FALSE(kiosk::core::is_convex_polygon({{0, 0}, {10, 0}, {20, 0}}));              // no area
-    CHECK_FALSE(kiosk::core::is_convex_polygon({{0, 0}, {10, 0}, {3, 3}, {0, 10}}));      // dent
+    CHECK_FALSE(kiosk::core::is_convex_polygon({{0, 0}, {10, 0}}));                   // too few points
+    CHECK_FALSE(kiosk::core::is_convex_polygon({{0, 0}, {10, 0}, {20, 0}}));          // no area
+    CHECK_FALSE(kiosk::core::is_convex_polygon({{0, 0}, {10, 0}, {3, 3}, {0, 10}}));  // dent
     std::vector<Point2> star;  // a pentagram: every turn the same way, but twice around
     for (int i = 0; i < 5; ++i) {
         const double a = 2.0 * M_PI * (2 * i) / 5.0;
@@ -98,9 +98,8 @@ TEST_CASE("polygon spans: subtracting a rectangle leaves exactly the other pixel
     // A card's rectangles with shadow-like shapes, and holes in every position against them.
     std::vector<PixelRect> base;
     kiosk::core::convex_polygon_spans(rounded_rect(20.3f, 30.6f, 170.2f, 160.9f, 30.0f, 10), &base);
-    const PixelRect holes[] = {{40, 50, 100, 90},  {0, 0, 200, 40},   {150, 20, 40, 170},
-                               {60, 100, 5, 200},  {0, 0, 200, 200},  {100, 100, 0, 10},
-                               {190, 190, 10, 10}, {25, 150, 150, 5}};
+    const PixelRect holes[] = {{40, 50, 100, 90}, {0, 0, 200, 40},   {150, 20, 40, 170}, {60, 100, 5, 200},
+                               {0, 0, 200, 200},  {100, 100, 0, 10}, {190, 190, 10, 10}, {25, 150, 150, 5}};
     for (const PixelRect& hole : holes) {
         CAPTURE(hole.x);
         CAPTURE(hole.y);

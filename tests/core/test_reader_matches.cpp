@@ -164,8 +164,8 @@ TEST_CASE("after a re-layout the current match is found again by its range, else
     const std::vector<ReaderMatch> translation = reader_matches_in(digital_passages(doc), doc, Lang::En, false);
     const std::vector<ReaderMatch> both = reader_matches_in(digital_passages(doc), doc, Lang::En, true);
     const std::vector<ReaderMatch> original = reader_matches_in(digital_passages(doc), doc, Lang::Ru, false);
-    CHECK(find_match_again(both, translation[1]) == 1);  // the same range
-    CHECK(find_match_again(original, translation[1]) == 0);  // the same block, in the original
+    CHECK(find_match_again(both, translation[1]) == 1);       // the same range
+    CHECK(find_match_again(original, translation[1]) == 0);   // the same block, in the original
     CHECK(find_match_again(original, translation[2]) == -1);  // the English heading has no Russian match
 }
 

@@ -120,12 +120,70 @@ TEST_CASE("every kind of visitor input is a valid query and never an error") {
     std::string long_input;
     for (int i = 0; i < 500; ++i) long_input += "цифровой \"экономики\" NEAR( ";
     const std::string inputs[] = {
-        "", " ", "\"", "\"\"", "'", "*", "-", "^", ":", "(", ")", "()", "(((", ")))", "\"цифровой", "цифровой\"",
-        "цифр*", "-цифровой", "^цифровой", "title:цифровой", "body : экономики", "NEAR", "NEAR(цифровой экономики, 2)",
-        "AND", "OR", "NOT", "цифровой AND", "OR экономики", "NOT NOT", "цифровой NOT экономики", ".", ",", "!", "?",
-        "…", "—", "№", "+", "{", "}", "[", "]", "\\", "/", "|", "&", "%", "$", "#", "@", "~", "`", "=",
-        "😀", "🇷🇺 цифровой 👍", "\xff", "\xc3", "\xe2\x82", "\xed\xa0\x80", std::string("\0", 1),
-        std::string(5000, 'a'), std::string(3000, '"'), std::string(3000, '*'), long_input,
+        "",
+        " ",
+        "\"",
+        "\"\"",
+        "'",
+        "*",
+        "-",
+        "^",
+        ":",
+        "(",
+        ")",
+        "()",
+        "(((",
+        ")))",
+        "\"цифровой",
+        "цифровой\"",
+        "цифр*",
+        "-цифровой",
+        "^цифровой",
+        "title:цифровой",
+        "body : экономики",
+        "NEAR",
+        "NEAR(цифровой экономики, 2)",
+        "AND",
+        "OR",
+        "NOT",
+        "цифровой AND",
+        "OR экономики",
+        "NOT NOT",
+        "цифровой NOT экономики",
+        ".",
+        ",",
+        "!",
+        "?",
+        "…",
+        "—",
+        "№",
+        "+",
+        "{",
+        "}",
+        "[",
+        "]",
+        "\\",
+        "/",
+        "|",
+        "&",
+        "%",
+        "$",
+        "#",
+        "@",
+        "~",
+        "`",
+        "=",
+        "😀",
+        "🇷🇺 цифровой 👍",
+        "\xff",
+        "\xc3",
+        "\xe2\x82",
+        "\xed\xa0\x80",
+        std::string("\0", 1),
+        std::string(5000, 'a'),
+        std::string(3000, '"'),
+        std::string(3000, '*'),
+        long_input,
     };
     for (const std::string& input : inputs) {
         INFO("input: " << input.substr(0, 40));
@@ -191,9 +249,10 @@ TEST_CASE("matches in a document give every matching paragraph with ranges in it
     REQUIRE(block);
     CHECK(block->paragraph == 2);
     REQUIRE(block->ranges.size() == 2);
-    std::string text = "5. Содействие развитию и созданию инфраструктуры цифровой экономики, включая 5G, технологические "
-                       "решения на основе искусственного интеллекта, промышленный интернет вещей, кибербезопасности, "
-                       "системы «умных городов», реализация совместных проектов и инициатив между странами ШОС;";
+    std::string text =
+        "5. Содействие развитию и созданию инфраструктуры цифровой экономики, включая 5G, технологические "
+        "решения на основе искусственного интеллекта, промышленный интернет вещей, кибербезопасности, "
+        "системы «умных городов», реализация совместных проектов и инициатив между странами ШОС;";
     CHECK(text.substr(block->ranges[0].begin, block->ranges[0].end - block->ranges[0].begin) == "умных");
     CHECK(text.substr(block->ranges[1].begin, block->ranges[1].end - block->ranges[1].begin) == "городов");
     CHECK(index.matches_in("умные города", "document", "no-such-document").empty());
@@ -202,7 +261,10 @@ TEST_CASE("matches in a document give every matching paragraph with ranges in it
 
 TEST_CASE("match markers split into plain text and ranges") {
     std::vector<TextRange> ranges;
-    CHECK(strip_match_markers("a \x01" "bc\x02 d \x01" "e\x02", &ranges) == "a bc d e");
+    CHECK(strip_match_markers("a \x01"
+                              "bc\x02 d \x01"
+                              "e\x02",
+                              &ranges) == "a bc d e");
     REQUIRE(ranges.size() == 2);
     CHECK(ranges[0].begin == 2);
     CHECK(ranges[0].end == 4);

@@ -115,7 +115,8 @@ TEST_CASE("Chinese next to Cyrillic and digits splits into separate words") {
 
 TEST_CASE("punctuation, emoji, control bytes and invalid UTF-8 separate words and never crash") {
     CHECK(terms_of("\"*-^:()😀\x01\xff\xfe\xc3").empty());
-    CHECK(terms_of("a\xff" "b") == terms_of("a b"));
+    CHECK(terms_of("a\xff"
+                   "b") == terms_of("a b"));
     std::string nul_inside("цифровой\0экономики", sizeof("цифровой\0экономики") - 1);
     CHECK(terms_of(nul_inside) == terms_of("цифровой экономики"));
 }

@@ -123,8 +123,8 @@ TEST_CASE("every setting in the table formats to a value it parses back, and its
         CHECK_MESSAGE(apply_setting(&copy, info.key, setting_default(info), &error), error);
         if (info.type == SettingType::Integer) {
             CHECK(info.min < info.max);
-            CHECK(setting_accepts(info) == std::string(info.unit) + ", " + std::to_string(info.min) + " to " +
-                                               std::to_string(info.max));
+            CHECK(setting_accepts(info) ==
+                  std::string(info.unit) + ", " + std::to_string(info.min) + " to " + std::to_string(info.max));
             CHECK(apply_setting(&copy, info.key, std::to_string(info.max), &error));
             CHECK(format_setting(info, copy) == std::to_string(info.max));
             CHECK_FALSE(apply_setting(&copy, info.key, std::to_string(info.max + 1), &error));
@@ -169,7 +169,8 @@ TEST_CASE("damaged stored settings are reported by key and value and fall back t
     const std::string where = " in " + dir.path() + "/state.db; using the default";
     CHECK(has_warning(opened.warnings,
                       "setting 'idle_timeout_s': '12abc' is not valid (expected seconds, 15 to 3600)" + where + " (90)"));
-    CHECK(has_warning(opened.warnings, "setting 'countdown_s': '' is not valid (expected seconds, 3 to 60)" + where + " (10)"));
+    CHECK(has_warning(opened.warnings,
+                      "setting 'countdown_s': '' is not valid (expected seconds, 3 to 60)" + where + " (10)"));
     CHECK(has_warning(opened.warnings,
                       "setting 'stats_max_mb': '99999999999' is not valid (expected MB, 1 to 10000)" + where + " (50)"));
     CHECK(has_warning(opened.warnings, "setting 'speech_volume': '101' is not valid (expected percent, 0 to 100)"));

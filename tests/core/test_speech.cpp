@@ -127,10 +127,9 @@ std::vector<std::string> child_processes() {
 // A stand-in for espeak-ng that knows only the Russian and English voices.
 std::string write_voiceless_engine(const kiosk::test::TempDir& dir) {
     std::string path = dir.file("espeak-no-cmn");
-    kiosk::test::write_text(path,
-                            "#!/bin/sh\n"
-                            "if [ \"$1\" = --voices ]; then espeak-ng --voices | grep -v ' cmn '; exit 0; fi\n"
-                            "exec espeak-ng \"$@\"\n");
+    kiosk::test::write_text(path, "#!/bin/sh\n"
+                                  "if [ \"$1\" = --voices ]; then espeak-ng --voices | grep -v ' cmn '; exit 0; fi\n"
+                                  "exec espeak-ng \"$@\"\n");
     chmod(path.c_str(), 0755);
     return path;
 }
@@ -155,7 +154,9 @@ SpokenFigures speak_and_play(kiosk::core::EspeakEngine& engine, MemorySink& sink
 // Records what the controller asks of its backend; utterances end when the test says so.
 class FakeBackend : public kiosk::core::SpeechBackend {
 public:
-    SpeechSupport support(Lang lang) const override { return lang == Lang::Zh ? SpeechSupport::NoVoice : SpeechSupport::Ready; }
+    SpeechSupport support(Lang lang) const override {
+        return lang == Lang::Zh ? SpeechSupport::NoVoice : SpeechSupport::Ready;
+    }
     uint64_t speak(const std::string& text, Lang, int wpm) override {
         spoken.push_back(text);
         rates.push_back(wpm);
@@ -310,7 +311,8 @@ TEST_CASE("eSpeak NG reads Russian, Chinese and English aloud with audio of plau
     };
     // About 2.5 words a second at the normal speed: 8 words take 2 to 7 s with pauses.
     const Case cases[] = {
-        {Lang::Ru, "Государства-члены развивают сотрудничество в области цифровой экономики и информационных технологий.", 2.5, 12},
+        {Lang::Ru,
+         "Государства-члены развивают сотрудничество в области цифровой экономики и информационных технологий.", 2.5, 12},
         {Lang::Zh, "成员国发展数字经济和信息技术领域的合作。", 2.0, 14},
         {Lang::En, "Member states develop cooperation in the digital economy and information technology.", 2.0, 10},
     };
@@ -343,7 +345,8 @@ TEST_CASE("An empty text ends at once and a 20000-character text streams with bo
     CHECK(sink.played() == 0);
 
     std::string huge;
-    while (huge.size() < size_t{20000} * 2) huge += "Цифровое сотрудничество государств-членов ШОС. ";  // 2 bytes a letter
+    while (huge.size() < size_t{20000} * 2)
+        huge += "Цифровое сотрудничество государств-членов ШОС. ";  // 2 bytes a letter
     const uint64_t serial = engine.speak(huge, Lang::Ru, 200);
     REQUIRE(wait_until([&] { return engine.stats().samples > int64_t{22050} * 10; }, 30));  // 10 s of it came through
     CHECK_FALSE(engine.done(serial));
@@ -422,7 +425,8 @@ TEST_CASE("read_aloud and speech_volume are organizer settings with checked valu
     CHECK(listed_volume);
     CHECK(listed_switch);
     bool settable = false;
-    for (const kiosk::core::SettingInfo& info : kiosk::core::settable_settings()) settable = settable || std::string(info.key) == "speech_volume";
+    for (const kiosk::core::SettingInfo& info : kiosk::core::settable_settings())
+        settable = settable || std::string(info.key) == "speech_volume";
     CHECK(settable);
 }
 
@@ -444,7 +448,8 @@ TEST_CASE("The volume setting scales the samples the engine queues") {
 }
 
 TEST_CASE("kioskctl settings names every settable setting in its help and sets the volume") {
-    const kiosk::test::CommandResult help = kiosk::test::run_command(kiosk::test::with_emulator({KIOSKCTL_BIN, "--help"}));
+    const kiosk::test::CommandResult help =
+        kiosk::test::run_command(kiosk::test::with_emulator({KIOSKCTL_BIN, "--help"}));
     const std::string text = help.out + help.err;
     for (const kiosk::core::SettingInfo& info : kiosk::core::settable_settings()) {
         CAPTURE(info.key);
@@ -515,8 +520,9 @@ TEST_CASE("The voices are probed only when begin_probe or a question asks, and n
     const std::string program = dir.file("espeak-ng");
     const std::string go = dir.file("go");
     // The stand-in answers only once the test lets it (or after 5 s).
-    kiosk::test::write_text(program, "#!/bin/sh\necho \"$@\" >> '" + calls + "'\nn=0\nwhile [ ! -e '" + go +
-                                         "' ] && [ $n -lt 100 ]; do sleep 0.05; n=$((n+1)); done\nexec espeak-ng \"$@\"\n");
+    kiosk::test::write_text(program,
+                            "#!/bin/sh\necho \"$@\" >> '" + calls + "'\nn=0\nwhile [ ! -e '" + go +
+                                "' ] && [ $n -lt 100 ]; do sleep 0.05; n=$((n+1)); done\nexec espeak-ng \"$@\"\n");
     REQUIRE(chmod(program.c_str(), 0755) == 0);
     MemorySink sink;
     kiosk::core::EspeakConfig config;

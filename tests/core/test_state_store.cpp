@@ -319,12 +319,13 @@ TEST_CASE("a version 1 state database is upgraded to keep the PIN back-off, its 
     {
         SqliteDb db;
         REQUIRE(db.open(dir.file("state.db"), SqliteDb::Mode::Create, nullptr));
-        const std::string version_1 = "PRAGMA application_id=" + std::to_string(kStateApplicationId) +
-                                      "; PRAGMA user_version=1;"
-                        "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
-                        "CREATE TABLE trainer_sessions(id INTEGER PRIMARY KEY, lesson TEXT NOT NULL, content_version "
-                        "INTEGER NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER NOT NULL);"
-                        "INSERT INTO settings VALUES('pin.organizer', '$argon2id$x');";
+        const std::string version_1 =
+            "PRAGMA application_id=" + std::to_string(kStateApplicationId) +
+            "; PRAGMA user_version=1;"
+            "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+            "CREATE TABLE trainer_sessions(id INTEGER PRIMARY KEY, lesson TEXT NOT NULL, content_version "
+            "INTEGER NOT NULL, started_at INTEGER NOT NULL, ended_at INTEGER NOT NULL);"
+            "INSERT INTO settings VALUES('pin.organizer', '$argon2id$x');";
         REQUIRE(db.exec(version_1.c_str()));
     }
     auto store = open_store(dir.path());

@@ -75,8 +75,9 @@ TEST_CASE("a kerning pair is narrower shaped than the sum of its unshaped advanc
     hb_codepoint_t a = 0, v = 0;
     REQUIRE(hb_font_get_nominal_glyph(sans.hb, 'A', &a));
     REQUIRE(hb_font_get_nominal_glyph(sans.hb, 'V', &v));
-    const float unshaped = static_cast<float>(hb_font_get_glyph_h_advance(sans.hb, a) +
-                                              hb_font_get_glyph_h_advance(sans.hb, v)) * sans.scale_per_px;
+    const float unshaped =
+        static_cast<float>(hb_font_get_glyph_h_advance(sans.hb, a) + hb_font_get_glyph_h_advance(sans.hb, v)) *
+        sans.scale_per_px;
     const float shaped = shaper.shape("AV", Weight::Regular, "en").width;
     CHECK(shaped < unshaped - 0.01f);
     CHECK(shaper.shape("AV", Weight::Regular, "en").glyphs.size() == 2);
@@ -88,8 +89,7 @@ TEST_CASE("Hindi conjuncts shape to the glyphs HarfBuzz gives on the Devanagari 
     for (const char* word : {"क्ष", "ष्ट्र", "क्षेत्र"}) {
         CAPTURE(word);
         const ShapedText& shaped = shaper.shape(word, Weight::Regular, "hi");
-        const std::vector<uint32_t> expected =
-            harfbuzz_glyphs(fonts().face(devanagari, Weight::Regular).path, word, "hi");
+        const std::vector<uint32_t> expected = harfbuzz_glyphs(fonts().face(devanagari, Weight::Regular).path, word, "hi");
         CHECK(glyph_ids(shaped) == expected);
         // A conjunct is fewer glyphs than code points: shaping happened.
         CHECK(expected.size() < kiosk::core::utf8::length(word));
@@ -128,10 +128,10 @@ TEST_CASE("bad input is shaped without crashing and what no face has is counted 
     std::string marks = "a";
     for (int i = 0; i < 10000; ++i) marks += "\xCC\x81";  // U+0301
     const std::string inputs[] = {
-        "\xCD\xB8",                         // U+0378, unassigned
-        "x\xED\xA0\x80y",                   // a lone surrogate encoded in UTF-8
-        "\xFF\xFE\xC3(\xE2\x82",            // invalid and truncated sequences
-        "\xF4\x8F\xBF\xBF",                 // U+10FFFF, a noncharacter
+        "\xCD\xB8",               // U+0378, unassigned
+        "x\xED\xA0\x80y",         // a lone surrogate encoded in UTF-8
+        "\xFF\xFE\xC3(\xE2\x82",  // invalid and truncated sequences
+        "\xF4\x8F\xBF\xBF",       // U+10FFFF, a noncharacter
         marks,
         std::string("a\0b", 3),
         "\n\t\r",

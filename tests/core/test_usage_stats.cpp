@@ -73,7 +73,8 @@ std::vector<UsageEvent> sample_day(int64_t day_ms, int sessions) {
         UsageEvent doc = event(EventKind::Document, "sco-digital-2020", 40 + s, at + 5000, s);
         doc.detail = "en";
         events.push_back(doc);
-        events.push_back(event(EventKind::Search, s % 2 ? "цифровая экономика" : "\"quoted, query\"", s % 2 ? 3 : 0, at + 9000, s));
+        events.push_back(
+            event(EventKind::Search, s % 2 ? "цифровая экономика" : "\"quoted, query\"", s % 2 ? 3 : 0, at + 9000, s));
         UsageEvent quiz = event(EventKind::Quiz, "phishing-fraud", s % 4, at + 20000, s);
         quiz.value2 = 4;
         events.push_back(quiz);
@@ -169,7 +170,8 @@ TEST_CASE("retention removes the oldest events first, by age and by size") {
     // 1 MB limit: fill well past it; the oldest go until the file's used pages fit.
     std::vector<UsageEvent> bulk;
     bulk.reserve(20000);
-    for (int i = 0; i < 20000; ++i) bulk.push_back(event(EventKind::Search, std::string(100, 'q') + std::to_string(i), i, now));
+    for (int i = 0; i < 20000; ++i)
+        bulk.push_back(event(EventKind::Search, std::string(100, 'q') + std::to_string(i), i, now));
     REQUIRE(insert_events(db, &bulk, &error));
     const int64_t removed = apply_retention(db, EventRetention{3650, 1}, now, &error);
     CHECK(removed > 0);
@@ -216,7 +218,7 @@ TEST_CASE("the summary counts visitors per hour and day, the median visit, top l
     int64_t hours = 0;
     for (int64_t h : s.per_hour) hours += h;
     CHECK(hours == 10);
-    CHECK(s.per_hour[10] == 2);  // sessions 1 and 9 came at 10:00
+    CHECK(s.per_hour[10] == 2);     // sessions 1 and 9 came at 10:00
     CHECK(s.median_visit_s == 66);  // 61..70 s: the median of ten is 65.5 s, rounded
     REQUIRE(s.top_documents.size() == 1);
     CHECK(s.top_documents[0].count == 10);
@@ -320,7 +322,8 @@ TEST_CASE("a damaged, cut-off or foreign report is refused with the file and the
     SUBCASE("a changed CSV") {
         write_text(dir.file("r/search.csv"), read_text(dir.file("r/search.csv")) + "k-a,99,x,1,q,en,1\r\n");
         CHECK_FALSE(read_report(dir.file("r"), &events, &read_info, &error));
-        CHECK(error == dir.file("r/search.csv") + ": changed or damaged since it was written (checksum differs from export.txt)");
+        CHECK(error == dir.file("r/search.csv") +
+                           ": changed or damaged since it was written (checksum differs from export.txt)");
     }
     SUBCASE("no export.txt: not a report, or cut off") {
         std::remove(dir.file("r/export.txt").c_str());
@@ -331,7 +334,8 @@ TEST_CASE("a damaged, cut-off or foreign report is refused with the file and the
         REQUIRE(fs::make_dirs(dir.file("other")));
         write_text(dir.file("other/export.txt"), "format something-else 3\n");
         CHECK_FALSE(read_report(dir.file("other"), &events, &read_info, &error));
-        CHECK(error == dir.file("other/export.txt") + ": line 1: not a kiosk statistics report (expected 'format sco-kiosk-stats 1')");
+        CHECK(error == dir.file("other/export.txt") +
+                           ": line 1: not a kiosk statistics report (expected 'format sco-kiosk-stats 1')");
     }
     CHECK(events.empty());
 }
@@ -406,13 +410,14 @@ TEST_CASE("a stick pulled out while the report is written leaves an incomplete r
     info.to_ms = 1792000000000LL;
     bool pulled = false;
     // The stick goes away between two files: its folder is gone, as after a surprise removal.
-    ExportResult result = write_report(sample_day(1790000000000LL, 50), info, translations(),
-                                       dir.file("stick/sco-kiosk/reports/k-a-2026-11-29"), [&](float p) {
-                                           if (p > 0 && !pulled) {
-                                               pulled = true;
-                                               REQUIRE(run_command({"/bin/rm", "-rf", dir.file("stick/sco-kiosk")}).exit_code == 0);
-                                           }
-                                       });
+    ExportResult result =
+        write_report(sample_day(1790000000000LL, 50), info, translations(),
+                     dir.file("stick/sco-kiosk/reports/k-a-2026-11-29"), [&](float p) {
+                         if (p > 0 && !pulled) {
+                             pulled = true;
+                             REQUIRE(run_command({"/bin/rm", "-rf", dir.file("stick/sco-kiosk")}).exit_code == 0);
+                         }
+                     });
     CHECK_FALSE(result.ok);
     CHECK(classify_report_error(result.sys_errno) == ReportProblem::Pulled);
     CHECK(result.error.find(dir.file("stick/sco-kiosk/reports/k-a-2026-11-29.incomplete/")) == 0);

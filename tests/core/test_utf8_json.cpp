@@ -24,7 +24,8 @@ TEST_CASE("utf8 decoding round-trips Cyrillic, CJK and emoji and never crashes o
 
 TEST_CASE("trim and collapse_spaces handle ASCII and Unicode spaces") {
     CHECK(utf8::trim("\t  слово \xC2\xA0") == "слово");
-    CHECK(utf8::collapse_spaces("  a \n\n b\xE3\x80\x80" "c  ") == "a b c");
+    CHECK(utf8::collapse_spaces("  a \n\n b\xE3\x80\x80"
+                                "c  ") == "a b c");
     CHECK(utf8::trim("") == "");
 }
 
@@ -108,8 +109,8 @@ TEST_CASE("stepping back over UTF-8 takes the steps decode takes forward, bad by
     CHECK(forward == std::vector<size_t>{0, 1, 3, 6, 10});
     CHECK(backward == forward);
     CHECK(utf8::prev_boundary(text, 0) == 0);
-    CHECK(utf8::prev_boundary("a\x80\x80", 3) == 2);       // stray continuation bytes
-    CHECK(utf8::prev_boundary("a\xE4\xB8", 3) == 2);       // a truncated sequence
+    CHECK(utf8::prev_boundary("a\x80\x80", 3) == 2);  // stray continuation bytes
+    CHECK(utf8::prev_boundary("a\xE4\xB8", 3) == 2);  // a truncated sequence
     CHECK(utf8::prev_boundary("\x80\x80\x80\x80\x80", 5) == 4);
 }
 

@@ -22,8 +22,7 @@ namespace {
 const std::string kSeedDir = std::string(KIOSK_TEST_DATA_DIR) + "/seeds";
 
 bool is_layout_space(char32_t cp) {
-    return cp <= 0x20 || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 ||
-           cp == 0xFEFF;
+    return cp <= 0x20 || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 || cp == 0xFEFF;
 }
 
 // The hyphen and the dashes (hyphen-minus, soft hyphen, U+2010-U+2015 and the minus sign).
@@ -53,8 +52,8 @@ std::string normalize_for_comparison(std::string_view text) {
 }
 
 struct OriginalLine {
-    int line = 0;          // 1-based line in the seed file
-    std::string text;      // as printed, for messages
+    int line = 0;      // 1-based line in the seed file
+    std::string text;  // as printed, for messages
     std::string normalized;
     bool ends_with_hyphen = false;  // the hyphen was cut off `normalized`; the database may keep or join it
 };
@@ -138,8 +137,8 @@ std::vector<std::string> verbatim_problems(const std::string& seed_name, std::st
         after_missing = false;
     }
     if (cursor < database.size())
-        problems.push_back(seed_name + ": the database has text after the end of the original: " +
-                           database.substr(cursor, 120));
+        problems.push_back(seed_name +
+                           ": the database has text after the end of the original: " + database.substr(cursor, 120));
     return problems;
 }
 
@@ -234,7 +233,8 @@ TEST_CASE("every document in the content database names an original it was taken
 }
 
 TEST_CASE("the verbatim check accepts an original against its own lines joined into paragraphs") {
-    std::string original = "ЗАЯВЛЕНИЕ  \n\n Государства-\n\nчлены **ШОС** заявляют ， что\n \n- первое;\n– второе –\nтретье\n";
+    std::string original =
+        "ЗАЯВЛЕНИЕ  \n\n Государства-\n\nчлены **ШОС** заявляют ， что\n \n- первое;\n– второе –\nтретье\n";
     std::string database = "ЗАЯВЛЕНИЕ\nГосударства-члены ШОС заявляют, что\n\u2022первое;\n\u2022второе – третье\n";
     CHECK(verbatim_problems("seed.txt", original, database).empty());
 }
@@ -323,7 +323,8 @@ TEST_CASE("the verbatim check fails when a dash is changed or a hyphen dropped")
         const SeedAndText seed = checked_seed_and_text("001_eac048c700e635ab.txt");
         for (const char* dash : {"-", "\u2014"}) {
             CAPTURE(dash);
-            std::string mutated = replace_once(seed.text, "государств \u2013 членов", std::string("государств ") + dash + " членов");
+            std::string mutated =
+                replace_once(seed.text, "государств \u2013 членов", std::string("государств ") + dash + " членов");
             CHECK(!verbatim_problems(seed.name, seed.original, mutated).empty());
         }
     }

@@ -86,11 +86,10 @@ const char* kRussian =
     "о создании которой было объявлено 15 июня 2001 года в Шанхае. Государства-члены развивают "
     "научно-техническое и цифровое сотрудничество, обмениваются опытом «электронного правительства».";
 
-const char* kChinese =
-    "上海合作组织（简称“上合组织”）是哈萨克斯坦共和国、中华人民共和国、吉尔吉斯共和国、俄罗斯联邦、"
-    "塔吉克斯坦共和国和乌兹别克斯坦共和国于2001年6月15日在中国上海宣布成立的永久性政府间国际组织。"
-    "成员国在数字经济、人工智能和信息安全领域开展合作：例如，举办论坛、交流经验！你知道吗？"
-    "他说：「我们一起努力。」《数字丝绸之路》【重要】";
+const char* kChinese = "上海合作组织（简称“上合组织”）是哈萨克斯坦共和国、中华人民共和国、吉尔吉斯共和国、俄罗斯联邦、"
+                       "塔吉克斯坦共和国和乌兹别克斯坦共和国于2001年6月15日在中国上海宣布成立的永久性政府间国际组织。"
+                       "成员国在数字经济、人工智能和信息安全领域开展合作：例如，举办论坛、交流经验！你知道吗？"
+                       "他说：「我们一起努力。」《数字丝绸之路》【重要】";
 
 }  // namespace
 
@@ -145,10 +144,12 @@ TEST_CASE("Chinese text breaks between ideographs and punctuation stays with its
         for (size_t i = 0; i < lines.size(); ++i) {
             std::u32string ends = first_and_last(line_text(text, lines[i]));
             REQUIRE(ends.size() == 2);
-            if (i > 0) CHECK_MESSAGE(kClosingPunctuation.find(ends[0]) == std::u32string::npos,
-                                     "line starts with closing punctuation: " << line_text(text, lines[i]));
-            if (i + 1 < lines.size()) CHECK_MESSAGE(kOpeningPunctuation.find(ends[1]) == std::u32string::npos,
-                                                    "line ends with opening punctuation: " << line_text(text, lines[i]));
+            if (i > 0)
+                CHECK_MESSAGE(kClosingPunctuation.find(ends[0]) == std::u32string::npos,
+                              "line starts with closing punctuation: " << line_text(text, lines[i]));
+            if (i + 1 < lines.size())
+                CHECK_MESSAGE(kOpeningPunctuation.find(ends[1]) == std::u32string::npos,
+                              "line ends with opening punctuation: " << line_text(text, lines[i]));
             ++lines_checked;
         }
         // Ideographs need no spaces: lines are filled to within two glyphs (a kept-together
@@ -222,9 +223,7 @@ TEST_CASE("A long word keeps combining marks with their base letter") {
     for (const LineSpan& line : lines) CHECK(line_text(text, line) == letter + letter);
 }
 
-TEST_CASE("Empty text has no lines") {
-    CHECK(kiosk::core::break_lines("", 100, kMeasure, "en").empty());
-}
+TEST_CASE("Empty text has no lines") { CHECK(kiosk::core::break_lines("", 100, kMeasure, "en").empty()); }
 
 TEST_CASE("Newlines end lines, blank lines stay, a final newline adds no empty line") {
     std::string text = "first line\n\nthird\r\nfourth\n";
@@ -326,8 +325,9 @@ TEST_CASE("Each byte of a long document is measured about once, so layout is lin
 
 TEST_CASE("Arbitrary bytes at arbitrary widths keep every layout invariant") {
     // Fixed-seed pseudo-random texts mixing ASCII, spaces, newlines, Cyrillic, CJK and broken bytes.
-    const char* pieces[] = {"a", "Z", " ", "  ", "\n", "\r\n", "-", "ж", "中", "，", "「", "」", "\xCC\x86",
-                            "\xFF", "\xE4\xB8", "\xC3", "\x80", "\t", "\xE3\x80\x80", "\xF0\x9F\x98\x80"};
+    const char* pieces[] = {
+        "a",  "Z",  " ",        "  ",   "\n",       "\r\n", "-",    "ж",  "中",           "，",
+        "「", "」", "\xCC\x86", "\xFF", "\xE4\xB8", "\xC3", "\x80", "\t", "\xE3\x80\x80", "\xF0\x9F\x98\x80"};
     const int piece_count = sizeof(pieces) / sizeof(pieces[0]);
     unsigned state = 12345;
     auto next = [&state] {

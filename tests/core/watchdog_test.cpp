@@ -109,7 +109,7 @@ TEST_CASE("A heartbeat is not repeated until the loop has made progress since th
     heartbeat.note_progress();
     REQUIRE(heartbeat.due(0));
     heartbeat.mark_sent(0);
-    CHECK_FALSE(heartbeat.due(kSecond));      // interval passed, but no pass since
+    CHECK_FALSE(heartbeat.due(kSecond));  // interval passed, but no pass since
     CHECK_FALSE(heartbeat.due(5 * kSecond));
     heartbeat.note_progress();
     CHECK(heartbeat.due(5 * kSecond));

@@ -49,9 +49,7 @@ void write(const std::string& path, const std::string& bytes) {
     MUST(static_cast<bool>(out));
 }
 
-std::string temp_path(const char* suffix) {
-    return "/tmp/fuzz_package_" + std::to_string(::getpid()) + suffix;
-}
+std::string temp_path(const char* suffix) { return "/tmp/fuzz_package_" + std::to_string(::getpid()) + suffix; }
 
 }  // namespace
 

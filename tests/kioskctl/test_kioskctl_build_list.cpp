@@ -68,7 +68,8 @@ TEST_CASE("kioskctl build compiles sources and stamps the given content version"
 TEST_CASE("kioskctl build accepts --content-version=N and a fixed --built-at") {
     TempDir dir;
     std::string out = dir.file("content.db");
-    CommandResult result = kioskctl({"build", "--content-version=12", kFixtureDir, out, "--built-at", "2025-09-01T10:00:00Z"});
+    CommandResult result =
+        kioskctl({"build", "--content-version=12", kFixtureDir, out, "--built-at", "2025-09-01T10:00:00Z"});
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     std::string error;

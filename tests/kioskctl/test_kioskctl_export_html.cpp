@@ -77,29 +77,28 @@ std::vector<std::string> texts_of(const Document& doc) {
     return texts;
 }
 
-const char* kDocumentWithMarkup =
-    "id: markup-test\n"
-    "type: statement\n"
-    "date: 2020-11-10\n"
-    "parties: KZ, RU\n"
-    "title.ru: Заявление о «A & B» <тест>\n"
-    "title.en: Statement on \"A & B\"\n"
-    "title.zh: 关于<A&B>的声明\n"
-    "summary.en: A statement used by the tests: 'quoted'.\n"
-    "summary.zh: 测试使用的声明。\n"
-    "place.ru: Москва\n"
-    "place.en: Moscow\n"
-    "place.zh: 莫斯科\n"
-    "issuer.ru: Совет глав государств-членов ШОС\n"
-    "issuer.en: SCO Council of Heads of State\n"
-    "issuer.zh: 上海合作组织成员国元首理事会\n"
-    "---\n"
-    "ЗАЯВЛЕНИЕ\n"
-    "## 1. Раздел <script>alert(1)</script>\n"
-    "* пункт a < b & c > d\n"
-    "* пункт \"второй\"\n"
-    "Абзац после списка.\n"
-    "> За Российскую Федерацию\n";
+const char* kDocumentWithMarkup = "id: markup-test\n"
+                                  "type: statement\n"
+                                  "date: 2020-11-10\n"
+                                  "parties: KZ, RU\n"
+                                  "title.ru: Заявление о «A & B» <тест>\n"
+                                  "title.en: Statement on \"A & B\"\n"
+                                  "title.zh: 关于<A&B>的声明\n"
+                                  "summary.en: A statement used by the tests: 'quoted'.\n"
+                                  "summary.zh: 测试使用的声明。\n"
+                                  "place.ru: Москва\n"
+                                  "place.en: Moscow\n"
+                                  "place.zh: 莫斯科\n"
+                                  "issuer.ru: Совет глав государств-членов ШОС\n"
+                                  "issuer.en: SCO Council of Heads of State\n"
+                                  "issuer.zh: 上海合作组织成员国元首理事会\n"
+                                  "---\n"
+                                  "ЗАЯВЛЕНИЕ\n"
+                                  "## 1. Раздел <script>alert(1)</script>\n"
+                                  "* пункт a < b & c > d\n"
+                                  "* пункт \"второй\"\n"
+                                  "Абзац после списка.\n"
+                                  "> За Российскую Федерацию\n";
 
 }  // namespace
 
@@ -146,9 +145,8 @@ TEST_CASE("kioskctl export-html escapes markup in titles, headings and blocks an
     CHECK(html.find("<script>") == std::string::npos);
     CHECK(html.find("<тест>") == std::string::npos);
     check_in_order(html, {"Заявление о «A & B» <тест>", "关于<A&B>的声明", "Statement on \"A & B\"",
-                          "A statement used by the tests: 'quoted'.", "ЗАЯВЛЕНИЕ",
-                          "1. Раздел <script>alert(1)</script>", "пункт a < b & c > d", "пункт \"второй\"",
-                          "Абзац после списка.", "За Российскую Федерацию"});
+                          "A statement used by the tests: 'quoted'.", "ЗАЯВЛЕНИЕ", "1. Раздел <script>alert(1)</script>",
+                          "пункт a < b & c > d", "пункт \"второй\"", "Абзац после списка.", "За Российскую Федерацию"});
     CHECK(html.find("<h2>1. Раздел &lt;script&gt;alert(1)&lt;/script&gt;</h2>") != std::string::npos);
     CHECK(html.find("<ul>\n<li>пункт a &lt; b &amp; c &gt; d</li>\n<li>пункт &quot;второй&quot;</li>\n</ul>") !=
           std::string::npos);

@@ -78,8 +78,8 @@ TEST_CASE("kioskctl build names the file, line and field of a Chinese lesson tex
     TempDir dir;
     EditedBuild edited = build_edited_fixture(dir, "text.zh: 问题 2?", "text.zh: 你知道吗?");
     CHECK(edited.build.exit_code == 1);
-    std::string expected =
-        edited.path + ":" + std::to_string(line_of(edited.text, "text.zh: 你知道吗?")) + ": text.zh: addresses the visitor as 你";
+    std::string expected = edited.path + ":" + std::to_string(line_of(edited.text, "text.zh: 你知道吗?")) +
+                           ": text.zh: addresses the visitor as 你";
     CHECK_MESSAGE(edited.build.err.find(expected) != std::string::npos, edited.build.err);
     CHECK_FALSE(fs::exists(dir.file("content.db")));
 }
@@ -94,8 +94,9 @@ TEST_CASE("kioskctl build shows a local slide from the sources' local/ folder, a
     const std::string root = dir.file("db");
 
     REQUIRE(fs::make_dirs(root + "/local"));
-    write_text(root + "/local/helpline.txt", "illustration: scam-call\ntitle.ru: Т\ntitle.en: Helpline\ntitle.zh: 热线\n"
-                                             "text.ru: Т.\ntext.en: Call 0000.\ntext.zh: 请拨打 0000。\n");
+    write_text(root + "/local/helpline.txt",
+               "illustration: scam-call\ntitle.ru: Т\ntitle.en: Helpline\ntitle.zh: 热线\n"
+               "text.ru: Т.\ntext.en: Call 0000.\ntext.zh: 请拨打 0000。\n");
     CommandResult built = run_command({KIOSKCTL_BIN, "build", root, dir.file("content.db")});
     REQUIRE_MESSAGE(built.exit_code == 0, built.err);
     CommandResult list = run_command({KIOSKCTL_BIN, "list", dir.file("content.db")});
@@ -118,14 +119,13 @@ TEST_CASE("kioskctl trainer-results --csv prints one row per option with a heade
     recorded_session(dir.path());
     CommandResult result = run_command({KIOSKCTL_BIN, "trainer-results", "--data-dir", dir.path(), "--csv"});
     REQUIRE_MESSAGE(result.exit_code == 0, result.err);
-    CHECK(result.out ==
-          "session,lesson,content_version,started_at,ended_at,question,option,participants,correct\n"
-          "1,sample-lesson,3,2025-07-01T09:00:00Z,2025-07-01T09:20:00Z,1,A,2,0\n"
-          "1,sample-lesson,3,2025-07-01T09:00:00Z,2025-07-01T09:20:00Z,1,B,9,1\n"
-          "1,sample-lesson,3,2025-07-01T09:00:00Z,2025-07-01T09:20:00Z,1,C,1,0\n"
-          "1,sample-lesson,3,2025-07-01T09:00:00Z,2025-07-01T09:20:00Z,2,A,0,0\n"
-          "1,sample-lesson,3,2025-07-01T09:00:00Z,2025-07-01T09:20:00Z,2,B,4,0\n"
-          "1,sample-lesson,3,2025-07-01T09:00:00Z,2025-07-01T09:20:00Z,2,C,8,1\n");
+    CHECK(result.out == "session,lesson,content_version,started_at,ended_at,question,option,participants,correct\n"
+                        "1,sample-lesson,3,2025-07-01T09:00:00Z,2025-07-01T09:20:00Z,1,A,2,0\n"
+                        "1,sample-lesson,3,2025-07-01T09:00:00Z,2025-07-01T09:20:00Z,1,B,9,1\n"
+                        "1,sample-lesson,3,2025-07-01T09:00:00Z,2025-07-01T09:20:00Z,1,C,1,0\n"
+                        "1,sample-lesson,3,2025-07-01T09:00:00Z,2025-07-01T09:20:00Z,2,A,0,0\n"
+                        "1,sample-lesson,3,2025-07-01T09:00:00Z,2025-07-01T09:20:00Z,2,B,4,0\n"
+                        "1,sample-lesson,3,2025-07-01T09:00:00Z,2025-07-01T09:20:00Z,2,C,8,1\n");
 }
 
 TEST_CASE("kioskctl trainer-results with no state database prints nothing and succeeds without creating one") {

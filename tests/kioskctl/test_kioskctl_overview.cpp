@@ -99,8 +99,11 @@ TEST_CASE("the factory content holds the About facts, the timeline and every mem
         }
     }
     // The acts the bundled texts cite with a date and place are all there.
-    for (const char* id : {"2002-sco-charter", "2007-good-neighbourliness-treaty", "2018-qingdao-summit", "2020-digital-economy-statement", "2021-science-technology-statement", "2022-digital-literacy-programme"})
-        CHECK(std::any_of(overview.timeline.begin(), overview.timeline.end(), [&](const TimelineEntry& e) { return e.id == id; }));
+    for (const char* id :
+         {"2002-sco-charter", "2007-good-neighbourliness-treaty", "2018-qingdao-summit",
+          "2020-digital-economy-statement", "2021-science-technology-statement", "2022-digital-literacy-programme"})
+        CHECK(std::any_of(overview.timeline.begin(), overview.timeline.end(),
+                          [&](const TimelineEntry& e) { return e.id == id; }));
 }
 
 TEST_CASE("a member state's documents follow the corrected parties: India signed no part of the 2022 Programme") {
@@ -160,9 +163,10 @@ TEST_CASE("kioskctl build names the file, line and problem of a broken explore s
          "[event]\nid: 2007-good-neighbourliness-treaty"},
         {"an invalid date", "explore/timeline.txt", "date: 2007-08-16", "date: 2007-02-30",
          "date: '2007-02-30' is not a date in the form YYYY-MM-DD", ""},
-        {"an unknown key", "explore/timeline.txt", "id: 2007-good-neighbourliness-treaty", "id: 2007-good-neighbourliness-treaty\nwhen: 2007",
-         "when: unknown key in [event]", "when: 2007"},
-        {"an about fact without a source", "explore/about.txt", "source.en: Declaration on the Establishment of the Shanghai Cooperation Organisation, 15 June 2001, Shanghai\n",
+        {"an unknown key", "explore/timeline.txt", "id: 2007-good-neighbourliness-treaty",
+         "id: 2007-good-neighbourliness-treaty\nwhen: 2007", "when: unknown key in [event]", "when: 2007"},
+        {"an about fact without a source",
+         "explore/about.txt", "source.en: Declaration on the Establishment of the Shanghai Cooperation Organisation, 15 June 2001, Shanghai\n",
          "", "source.en: missing in [fact]", "[fact]\nid: founded"},
         {"an about address that is not a web address", "explore/about.txt", "url: https://eng.sectsco.org/",
          "url: eng.sectsco.org", "url: 'eng.sectsco.org' is not a web address", ""},

@@ -81,7 +81,8 @@ TEST_CASE("kioskctl pack, verify, install, status and rollback work end to end")
 TEST_CASE("kioskctl verify exits 1 with the reason for a changed package or a wrong key") {
     Organizer o;
     REQUIRE(o.pack(2, "p.kpkg").exit_code == 0);
-    REQUIRE(kioskctl({"keygen", "--secret-key", o.dir.file("other.key"), "--public-key", o.dir.file("other.pub")}).exit_code == 0);
+    REQUIRE(kioskctl({"keygen", "--secret-key", o.dir.file("other.key"), "--public-key", o.dir.file("other.pub")}).exit_code ==
+            0);
     CommandResult wrong_key = kioskctl({"verify", o.dir.file("p.kpkg"), "--public-key", o.dir.file("other.pub")});
     CHECK(wrong_key.exit_code == 1);
     CHECK(wrong_key.err.find("untrusted_key") != std::string::npos);
@@ -96,7 +97,8 @@ TEST_CASE("kioskctl verify exits 1 with the reason for a changed package or a wr
 
 TEST_CASE("kioskctl install refuses a package signed with an untrusted key and changes nothing") {
     Organizer o;
-    REQUIRE(kioskctl({"keygen", "--secret-key", o.dir.file("visitor.key"), "--public-key", o.dir.file("visitor.pub")}).exit_code == 0);
+    REQUIRE(kioskctl({"keygen", "--secret-key", o.dir.file("visitor.key"), "--public-key", o.dir.file("visitor.pub")}).exit_code ==
+            0);
     REQUIRE(o.pack(2, "p.kpkg", "visitor.key").exit_code == 0);
     CommandResult install = o.on_data_dir({"install", o.dir.file("p.kpkg")});
     CHECK(install.exit_code == 1);
@@ -107,7 +109,8 @@ TEST_CASE("kioskctl install refuses a package signed with an untrusted key and c
 
 TEST_CASE("kioskctl keygen refuses to overwrite a key and pack refuses a missing key without writing a package") {
     Organizer o;
-    CommandResult again = kioskctl({"keygen", "--secret-key", o.dir.file("org.key"), "--public-key", o.dir.file("new.pub")});
+    CommandResult again =
+        kioskctl({"keygen", "--secret-key", o.dir.file("org.key"), "--public-key", o.dir.file("new.pub")});
     CHECK(again.exit_code == 1);
     CHECK(again.err.find("--force") != std::string::npos);
     CommandResult pack = o.pack(2, "p.kpkg", "missing.key");

@@ -18,7 +18,8 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("kioskctl search --json prints one object per result with document, paragraph, score, snippet, kind and language") {
+TEST_CASE(
+    "kioskctl search --json prints one object per result with document, paragraph, score, snippet, kind and language") {
     CommandResult result = run_command({KIOSKCTL_BIN, "search", search_fixture_db(), "умные города", "--json"});
     CHECK(result.exit_code == 0);
     std::vector<std::string> lines = lines_of(result.out);

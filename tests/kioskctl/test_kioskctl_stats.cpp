@@ -64,13 +64,14 @@ TEST_CASE("stats export writes the report of a period, and merge adds kiosks up 
     TempDir dir;
     make_kiosk(dir.file("a"), "k-a", 3);
     make_kiosk(dir.file("b"), "k-b", 4);
-    CommandResult a = kioskctl({"stats", "export", "--data-dir", dir.file("a"), "--out", dir.file("out/a"),
-                                "--from", "2026-11-19", "--to", "2026-11-21", "--lang", "ru"});
+    CommandResult a = kioskctl({"stats", "export", "--data-dir", dir.file("a"), "--out", dir.file("out/a"), "--from",
+                                "2026-11-19", "--to", "2026-11-21", "--lang", "ru"});
     REQUIRE_MESSAGE(a.exit_code == 0, a.err);
     CHECK(a.out.find("exported: 7 events") == 0);  // the 2026-11-25 session is outside the period
     CHECK(read_text(dir.file("out/a/report.html")).find("Посетители по дням") != std::string::npos);
     CHECK(read_text(dir.file("out/a/session.csv")).find("k-a,1,") != std::string::npos);
-    CommandResult b = kioskctl({"stats", "export", "--data-dir", dir.file("b"), "--out", dir.file("out/b"), "--content", KIOSK_CONTENT_DB});
+    CommandResult b = kioskctl(
+        {"stats", "export", "--data-dir", dir.file("b"), "--out", dir.file("out/b"), "--content", KIOSK_CONTENT_DB});
     REQUIRE_MESSAGE(b.exit_code == 0, b.err);
     CHECK(b.out.find("exported: 10 events") == 0);
     // --content: documents by their titles (in the kiosk's default language, Russian).
@@ -80,8 +81,8 @@ TEST_CASE("stats export writes the report of a period, and merge adds kiosks up 
     CHECK(read_text(dir.file("out/b/report.html")).find(title_start) != std::string::npos);
     CHECK(read_text(dir.file("out/a/report.html")).find(title_start) == std::string::npos);
 
-    CommandResult merged = kioskctl({"stats", "merge", dir.file("out/a"), dir.file("out/b"), dir.file("out/a"),
-                                     "--out", dir.file("merged")});
+    CommandResult merged =
+        kioskctl({"stats", "merge", dir.file("out/a"), dir.file("out/b"), dir.file("out/a"), "--out", dir.file("merged")});
     REQUIRE_MESSAGE(merged.exit_code == 0, merged.err);
     CHECK(merged.out.find("merged 3 of 3 reports from 2 kiosks") == 0);
     CHECK(merged.out.find("17 events") != std::string::npos);  // 7 + 10: the repeated report added nothing
@@ -102,8 +103,8 @@ TEST_CASE("stats merge names a damaged or foreign report and merges nothing from
     write_text(dir.file("holiday-photos/beach.jpg"), "jpeg");
     const std::string csv = dir.file("a-report/search.csv");
     write_text(csv, read_text(csv) + "garbage\r\n");
-    CommandResult result = kioskctl({"stats", "merge", dir.file("a-report"), dir.file("holiday-photos"), "--out",
-                                     dir.file("merged")});
+    CommandResult result =
+        kioskctl({"stats", "merge", dir.file("a-report"), dir.file("holiday-photos"), "--out", dir.file("merged")});
     CHECK(result.exit_code == 1);
     CHECK(result.err.find(csv + ": changed or damaged since it was written") != std::string::npos);
     CHECK(result.err.find(dir.file("holiday-photos/export.txt") + ": missing: not a kiosk statistics report") !=
@@ -118,7 +119,8 @@ TEST_CASE("stats export refuses bad dates and a data dir without a state databas
     CHECK(no_db.exit_code == 1);
     CHECK(no_db.err.find("no state database") != std::string::npos);
     make_kiosk(dir.file("a"), "k-a", 1);
-    CommandResult bad = kioskctl({"stats", "export", "--data-dir", dir.file("a"), "--out", dir.file("o"), "--from", "2026-02-30"});
+    CommandResult bad =
+        kioskctl({"stats", "export", "--data-dir", dir.file("a"), "--out", dir.file("o"), "--from", "2026-02-30"});
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("--from: '2026-02-30' is not a date like 2026-05-01") != std::string::npos);
     CHECK_FALSE(kiosk::core::fs::exists(dir.file("o")));

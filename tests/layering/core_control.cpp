@@ -12,4 +12,6 @@
 #include <unicode/uchar.h>
 #include <zlib.h>
 
-int layering_core_control() { return kiosk::core::ContentSources{}.documents.empty() ? sqlite3_libversion_number() : 0; }
+int layering_core_control() {
+    return kiosk::core::ContentSources{}.documents.empty() ? sqlite3_libversion_number() : 0;
+}

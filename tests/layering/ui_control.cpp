@@ -4,4 +4,6 @@
 
 #include <imgui.h>
 
-int layering_ui_control() { return IMGUI_VERSION_NUM > 0 && kiosk::core::kMatchBegin != kiosk::core::kMatchEnd ? 1 : 0; }
+int layering_ui_control() {
+    return IMGUI_VERSION_NUM > 0 && kiosk::core::kMatchBegin != kiosk::core::kMatchEnd ? 1 : 0;
+}

@@ -126,7 +126,8 @@ int main(int argc, char** argv) {
     }
     std::vector<TourResult> results = run_tours(jobs, paths, parallel);
     std::vector<std::string> problems;
-    for (const TourResult& result : results) problems.insert(problems.end(), result.problems.begin(), result.problems.end());
+    for (const TourResult& result : results)
+        problems.insert(problems.end(), result.problems.begin(), result.problems.end());
     if (golden) {
         // Screens that change from run to run have no golden; the others are stored compact.
         for (const TourJob& job : jobs) {

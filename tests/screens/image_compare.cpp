@@ -45,7 +45,8 @@ void put_chunk(std::string* out, const char* type, const std::string& data) {
     put_u32(out, static_cast<uint32_t>(data.size()));
     const std::string body = std::string(type, 4) + data;
     *out += body;
-    put_u32(out, static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()))));
+    put_u32(out,
+            static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()))));
 }
 
 }  // namespace
@@ -80,8 +81,8 @@ bool save_png_compact(const std::string& path, const RgbaImage& image, std::stri
     }
     uLongf packed_size = compressBound(static_cast<uLong>(filtered.size()));
     std::string packed(packed_size, '\0');
-    if (compress2(reinterpret_cast<Bytef*>(&packed[0]), &packed_size, filtered.data(), static_cast<uLong>(filtered.size()),
-                  Z_BEST_COMPRESSION) != Z_OK) {
+    if (compress2(reinterpret_cast<Bytef*>(&packed[0]), &packed_size, filtered.data(),
+                  static_cast<uLong>(filtered.size()), Z_BEST_COMPRESSION) != Z_OK) {
         if (error) *error = path + ": zlib could not compress the image";
         return false;
     }

@@ -29,7 +29,7 @@ bool save_png_compact(const std::string& path, const RgbaImage& image, std::stri
 
 struct ImageComparison {
     bool same_size = false;
-    int differing = 0;     // pixels with a channel off by more than the threshold
+    int differing = 0;  // pixels with a channel off by more than the threshold
     bool matches() const { return same_size && differing <= kMaxDifferingPixels; }
 };
 

@@ -42,7 +42,8 @@ std::string quiz_answered(const Tour& t) { return answer(t, 0, false); }
 std::string quiz_score(const Tour& t) {
     const size_t questions = first_lesson(t).questions.size();
     std::string s = t.tap(questions > 1 ? "quiz.next" : "quiz.finish");
-    for (size_t i = 1; i < questions; ++i) s += answer(t, i, true) + t.tap(i + 1 < questions ? "quiz.next" : "quiz.finish");
+    for (size_t i = 1; i < questions; ++i)
+        s += answer(t, i, true) + t.tap(i + 1 < questions ? "quiz.next" : "quiz.finish");
     return s;
 }
 std::string topics(const Tour& t) { return t.tap("home.explore.topics"); }
@@ -57,7 +58,9 @@ std::string pin(const Tour& t) { return t.corner(); }
 std::string admin(const Tour& t) { return t.pin(kTourOrganizerPin); }
 std::string stats(const Tour& t) { return t.tap("stats.open"); }
 std::string countdown(const Tour&) { return "wait " + std::to_string(kIdleTimeoutS * 1000 + 1200) + "\n"; }
-std::string trainer(const Tour& t) { return t.tap("home.lessons_title") + t.tap("lessons.trainer") + t.pin(kTourTrainerPin); }
+std::string trainer(const Tour& t) {
+    return t.tap("home.lessons_title") + t.tap("lessons.trainer") + t.pin(kTourTrainerPin);
+}
 std::string trainer_slide(const Tour& t) { return t.tap_text(first_lesson(t).title); }
 std::string trainer_quiz(const Tour& t) { return to_last_slide(t, "lesson.next") + t.tap("trainer.start_quiz"); }
 std::string trainer_results(const Tour& t) {
@@ -162,7 +165,8 @@ std::string tour_script(const Tour& tour, const std::string& shot_dir, size_t fi
         started = true;
         on_attract = false;
         script += "wait 200\n";
-        if (tour.high_contrast) script += tour.tap("a11y.button") + tour.tap("a11y.contrast_on") + tour.tap("action.close");
+        if (tour.high_contrast)
+            script += tour.tap("a11y.button") + tour.tap("a11y.contrast_on") + tour.tap("action.close");
         script += screen.steps(tour) + kSettle + shot;
     }
     return script;

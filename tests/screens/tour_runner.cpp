@@ -80,7 +80,8 @@ TourResult run_one(const TourJob& job, const TourPaths& paths, const std::string
     }
     const std::vector<TourScreen>& screens = tour_screens();
     for (size_t first = 0; first < screens.size();) {
-        for (size_t i = first; i < screens.size(); ++i) ::unlink(fs::join(job.out_dir, std::string(screens[i].name) + ".png").c_str());
+        for (size_t i = first; i < screens.size(); ++i)
+            ::unlink(fs::join(job.out_dir, std::string(screens[i].name) + ".png").c_str());
         const std::string script = fs::join(work, "script.txt"), dump = fs::join(work, "state.json"),
                           err = fs::join(work, "stderr.txt");
         ::unlink(dump.c_str());
@@ -89,10 +90,10 @@ TourResult run_one(const TourJob& job, const TourPaths& paths, const std::string
             return result;
         }
         const std::string size = std::to_string(job.tour.width) + "x" + std::to_string(job.tour.height);
-        const int status = run_logged({paths.kiosk, "--headless", "--size", size, "--lang", lang_code(job.tour.lang),
-                                       "--content", paths.content, "--assets", paths.assets, "--data-dir",
-                                       fs::join(work, "data"), "--script", script, "--dump-state", dump},
-                                      err);
+        const int status = run_logged(
+            {paths.kiosk, "--headless", "--size", size, "--lang", lang_code(job.tour.lang), "--content", paths.content,
+             "--assets", paths.assets, "--data-dir", fs::join(work, "data"), "--script", script, "--dump-state", dump},
+            err);
         std::string text;
         if (fs::read_file(dump, &text)) {
             nlohmann::json state = nlohmann::json::parse(text, nullptr, false);
@@ -101,7 +102,8 @@ TourResult run_one(const TourJob& job, const TourPaths& paths, const std::string
                     if (name.is_string()) result.visited.push_back(name.get<std::string>());
         }
         size_t missing = first;
-        while (missing < screens.size() && fs::exists(fs::join(job.out_dir, std::string(screens[missing].name) + ".png")))
+        while (missing < screens.size() &&
+               fs::exists(fs::join(job.out_dir, std::string(screens[missing].name) + ".png")))
             ++missing;
         if (missing == screens.size() && status == 0) break;
         std::string messages;

@@ -9,10 +9,10 @@
 namespace kiosk::test {
 
 struct TourPaths {
-    std::string kiosk;     // the kiosk binary
-    std::string content;   // the content database
-    std::string assets;    // the assets folder
-    std::string work;      // scratch space: one data dir and script per tour
+    std::string kiosk;    // the kiosk binary
+    std::string content;  // the content database
+    std::string assets;   // the assets folder
+    std::string work;     // scratch space: one data dir and script per tour
 };
 
 struct TourJob {

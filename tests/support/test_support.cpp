@@ -39,7 +39,8 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
     if (path_.empty()) return;
     std::string cmd = "rm -rf '" + path_ + "'";
-    if (std::system(cmd.c_str()) != 0) { /* best effort */ }
+    if (std::system(cmd.c_str()) != 0) { /* best effort */
+    }
 }
 
 std::vector<std::string> with_emulator(const std::vector<std::string>& argv) {
@@ -159,8 +160,7 @@ JsonValue from_library(const nlohmann::json& in) {
             out.type = JsonValue::Type::Object;
             for (auto it = in.begin(); it != in.end(); ++it) out.object[it.key()] = from_library(it.value());
             break;
-        default:
-            break;
+        default: break;
     }
     return out;
 }

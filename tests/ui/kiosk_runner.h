@@ -16,8 +16,8 @@ using namespace kiosk::core;  // the tests use the core layer
 
 struct KioskRun {
     CommandResult result;
-    JsonValue state;       // the --dump-state object (Null if none was written)
-    std::string dir;       // where screenshots named in the script were written
+    JsonValue state;  // the --dump-state object (Null if none was written)
+    std::string dir;  // where screenshots named in the script were written
 };
 
 // Plays `script` (script lines joined with '\n'; `@DIR@` is replaced by a temp dir) and

@@ -11,7 +11,8 @@ using namespace kiosk::core;  // the tests use the core layer
 std::string monkey_script(int actions, uint32_t seed, int width, int height) {
     std::mt19937 rng(seed);
     auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-    static const char* const kKeys[] = {"escape", "alt+f4", "ctrl+q", "ctrl+w", "ctrl+alt+delete", "alt+tab", "f11", "q"};
+    static const char* const kKeys[] = {"escape",          "alt+f4",  "ctrl+q", "ctrl+w",
+                                        "ctrl+alt+delete", "alt+tab", "f11",    "q"};
     std::string script;
     script.reserve(static_cast<size_t>(actions) * 24);
     static const std::string back = ContentFixture().tap("action.back");
@@ -24,9 +25,9 @@ std::string monkey_script(int actions, uint32_t seed, int width, int height) {
         if (roll < 520) {
             script += "tap " + std::to_string(uniform(0, width - 1)) + " " + std::to_string(uniform(0, height - 1)) + "\n";
         } else if (roll < 720) {
-            script += "drag " + std::to_string(uniform(0, width - 1)) + " " + std::to_string(uniform(0, height - 1)) + " " +
-                      std::to_string(uniform(-50, width + 50)) + " " + std::to_string(uniform(-50, height + 50)) + " " +
-                      std::to_string(uniform(30, 400)) + "\n";
+            script += "drag " + std::to_string(uniform(0, width - 1)) + " " + std::to_string(uniform(0, height - 1)) +
+                      " " + std::to_string(uniform(-50, width + 50)) + " " + std::to_string(uniform(-50, height + 50)) +
+                      " " + std::to_string(uniform(30, 400)) + "\n";
         } else if (roll < 900) {
             script += "wait " + std::to_string(uniform(0, 600)) + "\n";
         } else if (roll < 960) {
@@ -39,7 +40,8 @@ std::string monkey_script(int actions, uint32_t seed, int width, int height) {
             script += "wait " + std::to_string(uniform(4000, 30000)) + "\n";  // idle: countdown, reset, attract
         } else {
             corner_taps();  // an organizer looks at the panel and leaves
-            for (const char* digit = kOrganizerTestPin; *digit; ++digit) script += std::string("tap-label ") + *digit + "\n";
+            for (const char* digit = kOrganizerTestPin; *digit; ++digit)
+                script += std::string("tap-label ") + *digit + "\n";
             // Back by its label: the panel's, or the pad's while a back-off still holds the PIN.
             script += "tap-id pin.ok\nwait 1200\n" + back;
         }

@@ -19,10 +19,10 @@ namespace {
 JsonValue run_bench(const TempDir& dir, const std::string& mode, const std::vector<std::string>& env = {}) {
     std::vector<std::string> argv = {"/usr/bin/env"};
     argv.insert(argv.end(), env.begin(), env.end());
-    for (const std::string& arg : {std::string(KIOSK_BIN), mode, std::string("--headless"), std::string("--no-draw"),
-                                   std::string("--size"), std::string("640x360"), std::string("--content"),
-                                   std::string(KIOSK_CONTENT_DB), std::string("--assets"),
-                                   std::string(KIOSK_SOURCE_DIR) + "/assets", std::string("--data-dir"), dir.file("data")})
+    for (const std::string& arg :
+         {std::string(KIOSK_BIN), mode, std::string("--headless"), std::string("--no-draw"), std::string("--size"),
+          std::string("640x360"), std::string("--content"), std::string(KIOSK_CONTENT_DB), std::string("--assets"),
+          std::string(KIOSK_SOURCE_DIR) + "/assets", std::string("--data-dir"), dir.file("data")})
         argv.push_back(arg);
     kiosk::test::CommandResult run = kiosk::test::run_command(argv);
     REQUIRE_MESSAGE(run.exit_code == 0, run.err);
@@ -43,7 +43,7 @@ void check_fields(const JsonValue& out, const std::vector<std::string>& names, J
 }
 
 const std::vector<std::string> kBenchNumbers = {
-    "first_frame_ms",  "frame_ms_p50",       "frame_ms_p99",         "frames_measured",       "peak_rss_mb",
+    "first_frame_ms",         "frame_ms_p50",   "frame_ms_p99",       "frames_measured",       "peak_rss_mb",
     "idle_frames_per_minute", "glyph_cache_mb", "glyph_cache_glyphs", "glyph_cache_evictions", "glyph_cache_misses"};
 const std::vector<std::string> kScrollNumbers = {"scroll_cold_frame_ms_p50", "scroll_cold_frame_ms_p99",
                                                  "scroll_warm_frame_ms_p50", "scroll_warm_frame_ms_p99"};
@@ -71,8 +71,8 @@ TEST_CASE("--bench-scroll adds the cold and warm scrolling fields as numbers") {
 TEST_CASE("--bench-speech prints the time to the first sound per language and overall as numbers") {
     // SDL's disk driver stands in for a sound card; espeak-ng reads (deploy/packages-dev.txt).
     TempDir dir;
-    const JsonValue out = run_bench(dir, "--bench-speech",
-                                    {"SDL_AUDIODRIVER=disk", "SDL_DISKAUDIOFILE=" + dir.file("speaker.raw")});
+    const JsonValue out =
+        run_bench(dir, "--bench-speech", {"SDL_AUDIODRIVER=disk", "SDL_DISKAUDIOFILE=" + dir.file("speaker.raw")});
     check_fields(out, {"audio_driver"}, JsonValue::Type::String);
     CHECK(out["audio_driver"].string == "disk");
     check_fields(out, {"device_buffer_ms", "first_sound_ms_p50", "first_sound_ms_max", "trials"}, JsonValue::Type::Number);

@@ -33,12 +33,14 @@ TEST_CASE("the topics and the glossary are reached by touch from home in every l
         CAPTURE(kiosk::core::lang_code(lang));
         const std::vector<std::string> args = {"--lang", kiosk::core::lang_code(lang)};
         TempDir topics_dir;
-        auto topics = run_kiosk_script(topics_dir, f.tap("home.explore.topics", lang) + "wait 200\nshot @DIR@/topics.png\n", args);
+        auto topics =
+            run_kiosk_script(topics_dir, f.tap("home.explore.topics", lang) + "wait 200\nshot @DIR@/topics.png\n", args);
         REQUIRE_MESSAGE(topics.result.exit_code == 0, topics.result.err);
         CHECK(topics.state["screen"].string == "topics");
         CHECK(topics.state["missing_glyphs"].number == 0);
         check_target_sizes(topics.state);
-        for (const kiosk::core::Topic& topic : f.content->explore().topics) CHECK(has_target(topics.state, topic.name[lang]));
+        for (const kiosk::core::Topic& topic : f.content->explore().topics)
+            CHECK(has_target(topics.state, topic.name[lang]));
 
         TempDir glossary_dir;
         auto glossary = run_kiosk_script(glossary_dir, f.tap("home.explore.glossary", lang) + "wait 200\n", args);
@@ -48,7 +50,8 @@ TEST_CASE("the topics and the glossary are reached by touch from home in every l
         check_target_sizes(glossary.state);
         // Back goes home.
         TempDir back_dir;
-        auto back = run_kiosk_script(back_dir, f.tap("home.explore.glossary", lang) + f.tap("action.back", lang) + "wait 100\n", args);
+        auto back = run_kiosk_script(
+            back_dir, f.tap("home.explore.glossary", lang) + f.tap("action.back", lang) + "wait 100\n", args);
         CHECK(back.state["screen"].string == "home");
     }
 }
@@ -75,7 +78,8 @@ TEST_CASE("a topic lists its passages, and a passage opens the reader there with
         REQUIRE(has_target(list.state, passage));
 
         TempDir dir;
-        auto run = run_kiosk_script(dir, script + "tap-label " + passage + "\nwait 300\n", {"--lang", kiosk::core::lang_code(lang)});
+        auto run = run_kiosk_script(dir, script + "tap-label " + passage + "\nwait 300\n",
+                                    {"--lang", kiosk::core::lang_code(lang)});
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(run.state["screen"].string == "reader");
         CHECK(run.state["document"].string == doc->info.id);
@@ -120,7 +124,8 @@ TEST_CASE("a tap on a glossary term in the reader opens its definition, in every
     }
 }
 
-TEST_CASE("a mention of an act the kiosk lacks opens its timeline entry or its card, and a bundled one opens that document") {
+TEST_CASE(
+    "a mention of an act the kiosk lacks opens its timeline entry or its card, and a bundled one opens that document") {
     Fixture f;
     const std::string open = f.open("2025-digital-economy-statement", Lang::Ru);
     TempDir dir;
@@ -131,7 +136,8 @@ TEST_CASE("a mention of an act the kiosk lacks opens its timeline entry or its c
     check_target_sizes(charter.state);
     // Back returns to the passage's document.
     TempDir back_dir;
-    auto back = run_kiosk_script(back_dir, open + "tap-label Хартии ШОС\nwait 200\n" + f.tap("action.back", Lang::Ru) + "wait 100\n");
+    auto back = run_kiosk_script(
+        back_dir, open + "tap-label Хартии ШОС\nwait 200\n" + f.tap("action.back", Lang::Ru) + "wait 100\n");
     REQUIRE_MESSAGE(back.result.exit_code == 0, back.result.err);
     CHECK(back.state["screen"].string == "reader");
     CHECK(back.state["document"].string == "2025-digital-economy-statement");
@@ -139,17 +145,20 @@ TEST_CASE("a mention of an act the kiosk lacks opens its timeline entry or its c
     // The Development Strategy to 2025 is not on the timeline (no date or place in the bundled
     // text): its card opens over the reader.
     TempDir card_dir;
-    auto strategy = run_kiosk_script(card_dir, "tap-id top.language.en\nwait 100\n" + f.open("2025-digital-economy-statement", Lang::En) +
-                                                   "tap-label SCO Development Strategy until 2025\nwait 200\n",
-                                     {"--lang", "en"});
+    auto strategy =
+        run_kiosk_script(card_dir,
+                         "tap-id top.language.en\nwait 100\n" + f.open("2025-digital-economy-statement", Lang::En) +
+                             "tap-label SCO Development Strategy until 2025\nwait 200\n",
+                         {"--lang", "en"});
     REQUIRE_MESSAGE(strategy.result.exit_code == 0, strategy.result.err);
     CHECK(strategy.state["reader_popover"].string == "act:2015-sco-development-strategy-2025");
     CHECK(has_target(strategy.state, f.translations.get(Lang::En, "action.close")));
     check_target_sizes(strategy.state);
 
     TempDir doc_dir;
-    auto concept = run_kiosk_script(doc_dir, f.open("2021-ict-ministers-protocol", Lang::En) +
-                                                 "drag 1200 900 1200 500 400\nwait 1500\ntap-label 14 June 2019\nwait 200\n",
+    auto concept = run_kiosk_script(doc_dir,
+                                    f.open("2021-ict-ministers-protocol", Lang::En) +
+                                        "drag 1200 900 1200 500 400\nwait 1500\ntap-label 14 June 2019\nwait 200\n",
                                     {"--lang", "en"});
     REQUIRE_MESSAGE(concept.result.exit_code == 0, concept.result.err);
     CHECK(concept.state["screen"].string == "reader");
@@ -168,14 +177,15 @@ TEST_CASE("a drag that starts on a link scrolls the text and follows nothing") {
     const int x = static_cast<int>((*link)["x"].number + (*link)["w"].number / 2);
     const int y = static_cast<int>((*link)["y"].number + (*link)["h"].number / 2);
     TempDir dir;
-    auto run = run_kiosk_script(dir, open + "drag " + std::to_string(x) + " " + std::to_string(y) + " " + std::to_string(x) +
-                                         " " + std::to_string(y - 300) + " 400\nwait 1500\n");
+    auto run = run_kiosk_script(dir, open + "drag " + std::to_string(x) + " " + std::to_string(y) + " " +
+                                         std::to_string(x) + " " + std::to_string(y - 300) + " 400\nwait 1500\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["reader_popover"].is_null());
     CHECK(run.state["scroll_y"].number > 100);
 }
 
-TEST_CASE("where the targets of links on adjacent lines overlap, the link whose line is nearest the finger is followed") {
+TEST_CASE(
+    "where the targets of links on adjacent lines overlap, the link whose line is nearest the finger is followed") {
     Fixture f;
     const std::string open = "tap-id top.language.en\nwait 100\n" + f.open("2025-digital-economy-statement", Lang::En);
     const std::vector<std::string> small = {"--size", "800x480"};
@@ -191,7 +201,8 @@ TEST_CASE("where the targets of links on adjacent lines overlap, the link whose 
     const double lower = (*strategy)["y"].number + (*strategy)["h"].number / 2;
     REQUIRE(lower > upper);
     const double left = std::max((*charter)["x"].number, (*strategy)["x"].number);
-    const double right = std::min((*charter)["x"].number + (*charter)["w"].number, (*strategy)["x"].number + (*strategy)["w"].number);
+    const double right =
+        std::min((*charter)["x"].number + (*charter)["w"].number, (*strategy)["x"].number + (*strategy)["w"].number);
     REQUIRE(right > left + 4);  // the two targets share this stretch of x
     const int x = static_cast<int>((left + right) / 2);
     // Both targets hold these points; each is nearer one line's middle.
@@ -203,13 +214,12 @@ TEST_CASE("where the targets of links on adjacent lines overlap, the link whose 
     for (const auto& tap : taps) {
         CAPTURE(tap.expected);
         TempDir dir;
-        auto run = run_kiosk_script(dir, open + "tap " + std::to_string(x) + " " + std::to_string(static_cast<int>(tap.y)) +
-                                             "\nwait 200\n", small);
+        auto run = run_kiosk_script(
+            dir, open + "tap " + std::to_string(x) + " " + std::to_string(static_cast<int>(tap.y)) + "\nwait 200\n", small);
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         // The Charter opens its timeline entry; the Strategy, not on the timeline, its card.
-        const std::string followed = run.state["screen"].string == "timeline"
-                                         ? "act:" + run.state["timeline_entry"].string
-                                         : run.state["reader_popover"].string;
+        const std::string followed = run.state["screen"].string == "timeline" ? "act:" + run.state["timeline_entry"].string
+                                                                              : run.state["reader_popover"].string;
         CHECK(followed == tap.expected);
     }
 }

@@ -51,8 +51,8 @@ struct Peer {
 
 // Keys and a device id for `peer` (syncthing generate), then its whole config.xml written here.
 void generate(Peer& peer) {
-    CommandResult result = run_command({kSyncthing, "generate", "--home", peer.home, "--no-default-folder",
-                                        "--skip-port-probing"});
+    CommandResult result =
+        run_command({kSyncthing, "generate", "--home", peer.home, "--no-default-folder", "--skip-port-probing"});
     REQUIRE_MESSAGE(result.exit_code == 0, result.err);
     const std::string text = result.out + result.err;
     const size_t at = text.find("Device ID: ");
@@ -62,24 +62,35 @@ void generate(Peer& peer) {
 }
 
 std::string device_xml(const Peer& peer, const std::string& name) {
-    return "  <device id=\"" + peer.device_id + "\" name=\"" + name + "\" compression=\"metadata\" introducer=\"false\">\n"
-           "    <address>tcp://127.0.0.1:" + std::to_string(peer.port) + "</address>\n"
+    return "  <device id=\"" + peer.device_id + "\" name=\"" + name +
+           "\" compression=\"metadata\" introducer=\"false\">\n"
+           "    <address>tcp://127.0.0.1:" +
+           std::to_string(peer.port) +
+           "</address>\n"
            "    <autoAcceptFolders>false</autoAcceptFolders>\n  </device>\n";
 }
 
 void write_config(const Peer& self, const Peer& other) {
     const std::string config =
         "<configuration version=\"36\">\n"
-        "  <folder id=\"sco-fleet\" label=\"SCO kiosk fleet\" path=\"" + self.folder + "\" type=\"sendreceive\" "
+        "  <folder id=\"sco-fleet\" label=\"SCO kiosk fleet\" path=\"" +
+        self.folder +
+        "\" type=\"sendreceive\" "
         "rescanIntervalS=\"2\" fsWatcherEnabled=\"true\" fsWatcherDelayS=\"1\" ignorePerms=\"true\">\n"
-        "    <device id=\"" + self.device_id + "\"></device>\n"
-        "    <device id=\"" + other.device_id + "\"></device>\n"
+        "    <device id=\"" +
+        self.device_id +
+        "\"></device>\n"
+        "    <device id=\"" +
+        other.device_id +
+        "\"></device>\n"
         "    <minDiskFree unit=\"%\">0</minDiskFree>\n"
         "  </folder>\n" +
         device_xml(self, "self") + device_xml(other, "other") +
         "  <gui enabled=\"false\" tls=\"false\"><address>127.0.0.1:0</address></gui>\n"
         "  <options>\n"
-        "    <listenAddress>tcp://127.0.0.1:" + std::to_string(self.port) + "</listenAddress>\n"
+        "    <listenAddress>tcp://127.0.0.1:" +
+        std::to_string(self.port) +
+        "</listenAddress>\n"
         "    <globalAnnounceEnabled>false</globalAnnounceEnabled>\n"
         "    <localAnnounceEnabled>false</localAnnounceEnabled>\n"
         "    <relaysEnabled>false</relaysEnabled>\n"
@@ -108,8 +119,8 @@ void start(Peer& peer) {
         const int null = open("/dev/null", O_WRONLY);  // everything is in the log file
         dup2(null, 1);
         dup2(null, 2);
-        execl(kSyncthing, kSyncthing, "serve", "--home", peer.home.c_str(), "--no-browser", "--no-restart",
-              log.c_str(), static_cast<char*>(nullptr));
+        execl(kSyncthing, kSyncthing, "serve", "--home", peer.home.c_str(), "--no-browser", "--no-restart", log.c_str(),
+              static_cast<char*>(nullptr));
         _exit(127);
     }
 }
@@ -145,7 +156,8 @@ std::vector<std::string> finished_reports(const std::string& fleet) {
     std::vector<std::string> found;
     const std::string reports = fleet + "/sco-kiosk/reports";
     for (const char* id : {"kiosk-a", "kiosk-b"}) {
-        CommandResult ls = run_command({"/bin/sh", "-c", "ls -d \"$0\"/" + std::string(id) + "-*/export.txt 2>/dev/null", reports});
+        CommandResult ls =
+            run_command({"/bin/sh", "-c", "ls -d \"$0\"/" + std::string(id) + "-*/export.txt 2>/dev/null", reports});
         if (!ls.out.empty()) found.push_back(ls.out.substr(0, ls.out.find('\n')));
     }
     return found;
@@ -190,7 +202,8 @@ TEST_CASE("two kiosks sharing a Syncthing folder on 127.0.0.1 both install a dro
     REQUIRE_MESSAGE(packed.exit_code == 0, packed.err);
     const std::string pkg = "/sco-kiosk/content-2.kpkg";
     const bool synced = wait_until([&] {
-        return same_file(a.folder + pkg, b.folder + pkg) && same_file(a.folder + pkg + ".minisig", b.folder + pkg + ".minisig");
+        return same_file(a.folder + pkg, b.folder + pkg) &&
+               same_file(a.folder + pkg + ".minisig", b.folder + pkg + ".minisig");
     });
     REQUIRE_MESSAGE(synced, "the package did not reach B: " << read_text(b.home + "/syncthing.log"));
 
@@ -205,7 +218,8 @@ TEST_CASE("two kiosks sharing a Syncthing folder on 127.0.0.1 both install a dro
         CHECK(run.result.err.find("from the fleet folder") != std::string::npos);
     }
     // Both reports arrive on both sides, and merge into one report of two kiosks.
-    const bool arrived = wait_until([&] { return finished_reports(a.folder).size() == 2 && finished_reports(b.folder).size() == 2; });
+    const bool arrived =
+        wait_until([&] { return finished_reports(a.folder).size() == 2 && finished_reports(b.folder).size() == 2; });
     REQUIRE_MESSAGE(arrived, "reports missing: A has " << finished_reports(a.folder).size() << ", B has "
                                                        << finished_reports(b.folder).size());
     std::vector<std::string> args = {"stats", "merge"};

@@ -94,9 +94,11 @@ TEST_CASE("every screen matches its golden screenshot in ru, zh and en, standard
     for (const TourJob& job : jobs) {
         for (const std::string& file : fs::list_files(kGoldenDir + "/" + golden_folder(job.tour), ".png")) {
             bool known = false;
-            for (const TourScreen& screen : tour_screens()) known = known || (screen.golden && file == std::string(screen.name) + ".png");
-            CHECK_MESSAGE(known, kGoldenDir << "/" << golden_folder(job.tour) << "/" << file
-                                            << " is no screen's golden: remove it or run bash deploy/update-goldens.sh");
+            for (const TourScreen& screen : tour_screens())
+                known = known || (screen.golden && file == std::string(screen.name) + ".png");
+            CHECK_MESSAGE(known, kGoldenDir
+                                     << "/" << golden_folder(job.tour) << "/" << file
+                                     << " is no screen's golden: remove it or run bash deploy/update-goldens.sh");
         }
     }
 }

@@ -16,11 +16,11 @@ namespace {
 CommandResult start_logging(const TempDir& dir, const std::string& content, bool journal) {
     kiosk::test::write_text(dir.file("script.txt"), "wait 10\n");
     const std::string stream = journal ? "$(stat -L -c %d:%i /proc/self/fd/2)" : "$(stat -L -c %d:%i /dev/null)";
-    const std::string command = "JOURNAL_STREAM=" + stream + " exec \"$0\" --headless --content \"$1\" --assets \"$2\" "
+    const std::string command = "JOURNAL_STREAM=" + stream +
+                                " exec \"$0\" --headless --content \"$1\" --assets \"$2\" "
                                 "--data-dir \"$3\" --script \"$4\"";
     return kiosk::test::run_command({"/bin/sh", "-c", command, KIOSK_BIN, content,
-                                     std::string(KIOSK_SOURCE_DIR) + "/assets", dir.file("data"),
-                                     dir.file("script.txt")});
+                                     std::string(KIOSK_SOURCE_DIR) + "/assets", dir.file("data"), dir.file("script.txt")});
 }
 
 }  // namespace

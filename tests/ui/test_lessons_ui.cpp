@@ -11,15 +11,15 @@
 #include <doctest/doctest.h>
 
 using kiosk::core::Lang;
-using kiosk::test::JsonValue;
-using kiosk::test::run_kiosk_script;
-using kiosk::test::TempDir;
 using kiosk::test::check_target_sizes;
 using kiosk::test::enter_pin;
 using kiosk::test::has_target;
-using kiosk::test::set_setting;
-using kiosk::test::set_pin;
+using kiosk::test::JsonValue;
 using kiosk::test::kTrainerTestPin;
+using kiosk::test::run_kiosk_script;
+using kiosk::test::set_pin;
+using kiosk::test::set_setting;
+using kiosk::test::TempDir;
 
 namespace {
 
@@ -148,7 +148,8 @@ TEST_CASE("a trainer PIN set with kioskctl opens trainer mode, and the group qui
         const kiosk::core::Question& question = lesson.questions[q];
         const int wrong = (question.correct_option + 1) % static_cast<int>(question.options.size());
         if (q == 0) script += "tap-label " + question.options[0][Lang::Ru] + "\ntap-label −\n";
-        for (size_t i = 0; i < 2 + q; ++i) script += "tap-label " + question.options[question.correct_option][Lang::Ru] + "\n";
+        for (size_t i = 0; i < 2 + q; ++i)
+            script += "tap-label " + question.options[question.correct_option][Lang::Ru] + "\n";
         script += "tap-label " + question.options[wrong][Lang::Ru] + "\n";
         script += f.tap("trainer.reveal");
         script += f.tap(q + 1 == lesson.questions.size() ? "trainer.show_results" : "quiz.next");

@@ -49,7 +49,8 @@ constexpr int kMonkeyActions = 100000;
 
 }  // namespace
 
-TEST_CASE("random visitor actions (100,000, or 40,000 under sanitizers) neither crash the kiosk, nor let it quit, nor grow its memory") {
+TEST_CASE("random visitor actions (100,000, or 40,000 under sanitizers) neither crash the kiosk, nor let it quit, nor "
+          "grow its memory") {
     TempDir dir;
     auto run = run_monkey(dir, kMonkeyActions, 20261122);
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
@@ -59,8 +60,8 @@ TEST_CASE("random visitor actions (100,000, or 40,000 under sanitizers) neither 
     // organizer's visits (the quiz needs a whole lesson first; trainer mode its own PIN).
     std::vector<std::string> visited;
     for (const auto& screen : run.state["screens_visited"].array) visited.push_back(screen.string);
-    for (const char* screen : {"home", "reader", "attract", "pin", "admin", "search", "lessons", "lesson", "topics", "glossary",
-                               "about", "timeline", "members"}) {
+    for (const char* screen : {"home", "reader", "attract", "pin", "admin", "search", "lessons", "lesson", "topics",
+                               "glossary", "about", "timeline", "members"}) {
         CAPTURE(screen);
         CHECK(std::find(visited.begin(), visited.end(), screen) != visited.end());
     }
@@ -76,8 +77,8 @@ TEST_CASE("random visitor actions (100,000, or 40,000 under sanitizers) neither 
     const double early = samples[samples.size() / 10].number;
     double highest = 0;
     for (size_t i = samples.size() / 10; i < samples.size(); ++i) highest = std::max(highest, samples[i].number);
-    MESSAGE("resident memory " << early << " MB early, at most " << highest << " MB later, "
-                               << samples.back().number << " MB at the end (" << samples.size() << " samples)");
+    MESSAGE("resident memory " << early << " MB early, at most " << highest << " MB later, " << samples.back().number
+                               << " MB at the end (" << samples.size() << " samples)");
 #ifdef KIOSK_SANITIZED
     // ASan holds freed memory in quarantine, so resident memory grows by design; LeakSanitizer
     // checks at exit that nothing was lost (the run would have failed above).
@@ -90,8 +91,7 @@ TEST_CASE("random visitor actions (100,000, or 40,000 under sanitizers) neither 
 namespace {
 
 // Resident memory (MB) at the end of `keystrokes` random pinyin keystrokes, from the same seed.
-kiosk::test::KioskRun run_pinyin_monkey(int keystrokes, float bar_left, float bar_right, float bar_top,
-                                        float bar_bottom) {
+kiosk::test::KioskRun run_pinyin_monkey(int keystrokes, float bar_left, float bar_right, float bar_top, float bar_bottom) {
     TempDir dir;
     auto run = run_kiosk_script(
         dir, kiosk::test::pinyin_monkey_script(keystrokes, 20261129, bar_left, bar_right, bar_top, bar_bottom),

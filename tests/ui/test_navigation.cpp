@@ -146,9 +146,9 @@ TEST_CASE("back_to unwinds to a screen beneath and otherwise opens it from home"
 }
 
 TEST_CASE("the stack is bounded and forgets its oldest screens first") {
-    const Screen path[] = {Screen::Topics, Screen::Topic,  Screen::Reader,   Screen::Glossary, Screen::Search,
-                           Screen::Lessons, Screen::Lesson, Screen::Quiz,    Screen::About,    Screen::Timeline,
-                           Screen::Members};
+    const Screen path[] = {Screen::Topics, Screen::Topic,    Screen::Reader, Screen::Glossary,
+                           Screen::Search, Screen::Lessons,  Screen::Lesson, Screen::Quiz,
+                           Screen::About,  Screen::Timeline, Screen::Members};
     Navigation nav;
     for (Screen screen : path) {
         nav.push(screen);

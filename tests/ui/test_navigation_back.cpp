@@ -56,7 +56,8 @@ TEST_CASE("each screen opened goes on the back stack, and the state dump shows i
     CHECK(back_stack(run.state) == Stack{"topics", "search", "reader"});
 }
 
-TEST_CASE("back from a timeline entry opened from a reader link returns to the reader, then to the search with its query") {
+TEST_CASE(
+    "back from a timeline entry opened from a reader link returns to the reader, then to the search with its query") {
     TempDir dir;
     KioskRun reader = play(dir, kToTimeline + "tap-id timeline.back\nwait 200\n");
     CHECK(reader.state["screen"].string == "reader");
@@ -72,7 +73,8 @@ TEST_CASE("back from a timeline entry opened from a reader link returns to the r
 
     // And on to the topics the search was opened from (not home), then home.
     TempDir dir3;
-    KioskRun topics = play(dir3, kToTimeline + "tap-id timeline.back\ntap-id reader.back\ntap-id search.back\nwait 200\n");
+    KioskRun topics =
+        play(dir3, kToTimeline + "tap-id timeline.back\ntap-id reader.back\ntap-id search.back\nwait 200\n");
     CHECK(topics.state["screen"].string == "topics");
     CHECK(back_stack(topics.state).empty());
     TempDir dir4;
@@ -140,9 +142,10 @@ TEST_CASE("an idle reset leaves nothing on the back stack") {
     CHECK(back_stack(reset.state).empty());
     // After the reset, Back from a document goes home, not to the last visitor's search.
     TempDir dir2;
-    KioskRun after = play(dir2, "tap-id home.document.2025-digital-economy-statement\nwait 200\ntap-id top.search\n"
-                                "wait 200000\ntap 500 500\nwait 200\ntap-id home.document.2025-digital-economy-statement\n"
-                                "wait 200\ntap-id reader.back\nwait 200\n");
+    KioskRun after =
+        play(dir2, "tap-id home.document.2025-digital-economy-statement\nwait 200\ntap-id top.search\n"
+                   "wait 200000\ntap 500 500\nwait 200\ntap-id home.document.2025-digital-economy-statement\n"
+                   "wait 200\ntap-id reader.back\nwait 200\n");
     CHECK(after.state["screen"].string == "home");
     CHECK(back_stack(after.state).empty());
 }

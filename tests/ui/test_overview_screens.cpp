@@ -30,7 +30,9 @@ struct Fixture {
         kiosk::core::Diagnostics diagnostics;
         REQUIRE(translations.load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &diagnostics));
     }
-    std::string tap(const std::string& key, Lang lang) const { return "tap-label " + translations.get(lang, key) + "\n"; }
+    std::string tap(const std::string& key, Lang lang) const {
+        return "tap-label " + translations.get(lang, key) + "\n";
+    }
     const kiosk::core::OverviewContent& overview() const { return content->overview(); }
     // The first act on the timeline that is not bundled and that a bundled passage mentions.
     const kiosk::core::TimelineEntry& mentioned_act() const {
@@ -43,7 +45,8 @@ struct Fixture {
 
 // What zbarimg reads in `png`: "QR-Code:ADDRESS" lines; empty when it finds no code.
 std::string decode_qr(const std::string& png) {
-    CommandResult result = kiosk::test::run_command({"/usr/bin/zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png});
+    CommandResult result =
+        kiosk::test::run_command({"/usr/bin/zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png});
     const std::string missing = "zbarimg (Debian zbar-tools, deploy/packages-dev.txt) is needed: " + result.err;
     REQUIRE_MESSAGE(result.exit_code != -1, missing);
     std::string text = result.out;
@@ -135,9 +138,9 @@ TEST_CASE("every bundled document on the timeline opens in the reader and back r
         CHECK(run.state["screen"].string == "reader");
         CHECK(run.state["document"].string == entry.document);
         TempDir back_dir;
-        KioskRun back = run_kiosk_script(back_dir, drags[k] + "tap-label " + title + "\nwait 200\n" +
-                                                       f.tap("action.back", Lang::En) + "wait 100\n",
-                                         {"--lang", "en"});
+        KioskRun back = run_kiosk_script(
+            back_dir, drags[k] + "tap-label " + title + "\nwait 200\n" + f.tap("action.back", Lang::En) + "wait 100\n",
+            {"--lang", "en"});
         CHECK(back.state["screen"].string == "timeline");
     }
     CHECK(bundled == static_cast<int>(f.content->documents().size()));
@@ -152,8 +155,8 @@ TEST_CASE("a timeline act's mention opens the reader at the passage that mention
     // The link's label as the screen writes it.
     const std::string link = f.translations.get(Lang::Ru, "explore.open_passage") + " " + doc->info.title[Lang::Ru];
     TempDir dir;
-    KioskRun run = run_kiosk_script(dir, f.tap("home.explore.timeline", Lang::Ru) + "tap-label " + act.title[Lang::Ru] + "\n" +
-                                    "tap-label " + link + "\nwait 300\n");
+    KioskRun run = run_kiosk_script(dir, f.tap("home.explore.timeline", Lang::Ru) + "tap-label " + act.title[Lang::Ru] +
+                                             "\n" + "tap-label " + link + "\nwait 300\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["screen"].string == "reader");
     CHECK(run.state["document"].string == mention.document);
@@ -165,8 +168,8 @@ TEST_CASE("the QR codes of the About screen and of a document decode to the conf
     // About: the address in db/explore/about.txt.
     {
         TempDir dir;
-        KioskRun run = run_kiosk_script(dir, f.tap("home.explore.about", Lang::En) + "wait 100\nshot " + dir.file("about.png") + "\n",
-                                        {"--lang", "en"});
+        KioskRun run = run_kiosk_script(
+            dir, f.tap("home.explore.about", Lang::En) + "wait 100\nshot " + dir.file("about.png") + "\n", {"--lang", "en"});
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(decode_qr(dir.file("about.png")) == f.overview().about.url);
     }

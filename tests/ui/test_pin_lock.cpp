@@ -23,8 +23,12 @@ const std::string kCornerTaps = "tap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910
 // mount namespace of an unprivileged user namespace: a read-only file system even for root,
 // who would ignore a chmod.
 std::vector<std::string> read_only_wrapper(const std::string& data_dir) {
-    return {"/usr/bin/unshare", "-rm", "/bin/sh", "-c",
-            "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"", data_dir};
+    return {"/usr/bin/unshare",
+            "-rm",
+            "/bin/sh",
+            "-c",
+            "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"",
+            data_dir};
 }
 
 bool read_only_mounts_work(const TempDir& dir) {
@@ -57,8 +61,7 @@ const Damage kDamages[] = {
     {"not a database at all", "not a database",
      [](const TempDir& dir) { write_text(state_db(dir), std::string(8192, 'x')); }},
     {"an empty (0-byte) file", "empty (0 bytes)", [](const TempDir& dir) { write_text(state_db(dir), ""); }},
-    {"a damaged page", "damaged",
-     [](const TempDir& dir) { overwrite(state_db(dir), 4096, std::string(4096, '\xA5')); }},
+    {"a damaged page", "damaged", [](const TempDir& dir) { overwrite(state_db(dir), 4096, std::string(4096, '\xA5')); }},
     {"a schema from a newer kiosk", "newer kiosk",
      [](const TempDir& dir) {
          kiosk::core::SqliteDb db;
@@ -103,8 +106,8 @@ TEST_CASE("a state database the kiosk cannot use keeps the panel locked, and kio
         CHECK(status.err.find("the organizer panel and trainer mode stay locked") != std::string::npos);
         CHECK(status.err.find(damage.reason) != std::string::npos);
         CHECK(status.out.find("active content: version") != std::string::npos);  // the rest is still reported
-        CommandResult json = run_command({KIOSKCTL_BIN, "status", "--json", "--data-dir", dir.file("data"), "--factory",
-                                          KIOSK_CONTENT_DB});
+        CommandResult json =
+            run_command({KIOSKCTL_BIN, "status", "--json", "--data-dir", dir.file("data"), "--factory", KIOSK_CONTENT_DB});
         CHECK(json.exit_code == 1);
         CHECK(parse_json(json.out)["state_db_error"].string.find(damage.reason) != std::string::npos);
         CommandResult settings = run_command({KIOSKCTL_BIN, "settings", "--data-dir", dir.file("data")});
@@ -136,11 +139,12 @@ TEST_CASE("kioskctl status reports the PINs of a healthy data dir, and exits 0")
     CommandResult fresh = kioskctl(dir, "status");
     REQUIRE_MESSAGE(fresh.exit_code == 0, fresh.err);
     CHECK(fresh.out.find("organizer PIN: no organizer PIN is set, so the organizer panel stays locked; set it with "
-                         "kioskctl set-pin --data-dir " + dir.file("data") + "\n") != std::string::npos);
+                         "kioskctl set-pin --data-dir " +
+                         dir.file("data") + "\n") != std::string::npos);
     CHECK(fresh.out.find("--role trainer\n") != std::string::npos);
     set_pin(dir, kOrganizerTestPin);
-    CommandResult set = run_command({KIOSKCTL_BIN, "status", "--json", "--data-dir", dir.file("data"), "--factory",
-                                     KIOSK_CONTENT_DB});
+    CommandResult set =
+        run_command({KIOSKCTL_BIN, "status", "--json", "--data-dir", dir.file("data"), "--factory", KIOSK_CONTENT_DB});
     REQUIRE_MESSAGE(set.exit_code == 0, set.err);
     JsonValue json = parse_json(set.out);
     CHECK(json["state_db_error"].is_null());
@@ -161,9 +165,10 @@ TEST_CASE("on a full disk a wrong PIN that cannot be counted locks the pads unti
     const std::string fill =
         "mount -t tmpfs -o size=512k tmpfs \"$0\" && echo " + std::string(kOrganizerTestPin) +
         " | \"$1\" set-pin --data-dir \"$0\" >/dev/null && avail=$(($(stat -f -c '%a*%S' \"$0\"))) && "
-        "dd if=/dev/zero of=\"$0/filler\" bs=4096 count=$(((avail - 36864) / 4096)) 2>/dev/null && shift && exec \"$@\"";
-    auto run = run_kiosk_script_under({"/usr/bin/unshare", "-rm", "/bin/sh", "-c", fill, dir.file("data"), KIOSKCTL_BIN}, dir,
-                                      kCornerTaps + enter_pin("111111") + enter_pin(kOrganizerTestPin));
+        "dd if=/dev/zero of=\"$0/filler\" bs=4096 count=$(((avail - 36864) / 4096)) 2>/dev/null && shift && exec "
+        "\"$@\"";
+    auto run = run_kiosk_script_under({"/usr/bin/unshare", "-rm", "/bin/sh", "-c", fill, dir.file("data"), KIOSKCTL_BIN},
+                                      dir, kCornerTaps + enter_pin("111111") + enter_pin(kOrganizerTestPin));
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["screen"].string == "pin");  // the right PIN came after the failure could not be stored
     CHECK(run.state["pin_failures"].number == 1);

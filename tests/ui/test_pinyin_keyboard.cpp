@@ -6,11 +6,11 @@
 
 #include <algorithm>
 
+using kiosk::test::check_target_sizes;
+using kiosk::test::has_target;
 using kiosk::test::JsonValue;
 using kiosk::test::run_kiosk_script;
 using kiosk::test::TempDir;
-using kiosk::test::check_target_sizes;
-using kiosk::test::has_target;
 
 namespace {
 
@@ -80,7 +80,8 @@ TEST_CASE("an abbreviation, word by word: szjj, 数字, then 经济") {
 
 TEST_CASE("two words with space: wangluo, space, anquan, space") {
     TempDir dir;
-    auto run = run_zh(dir, type_pinyin("wangluo") + "tap-id search.key.space\n" + type_pinyin("anquan") + "tap-id search.key.space\nwait 100\n");
+    auto run = run_zh(dir, type_pinyin("wangluo") + "tap-id search.key.space\n" + type_pinyin("anquan") +
+                               "tap-id search.key.space\nwait 100\n");
     CHECK(run.state["search_query"].string == "网络安全");
     CHECK(run.state["search_results"].number > 0);
 }
@@ -92,8 +93,9 @@ TEST_CASE("backspace goes through the composition, then the query") {
     CHECK(run.state["ime"]["input"].string.empty());
     CHECK(run.state["search_query"].string == "网络");
     TempDir dir2;
-    auto more = run_zh(dir2, type_pinyin("wangluo") + "tap-id search.key.space\n" + type_pinyin("an") +
-                                 "tap-id search.key.backspace\ntap-id search.key.backspace\ntap-id search.key.backspace\nwait 50\n");
+    auto more = run_zh(
+        dir2, type_pinyin("wangluo") + "tap-id search.key.space\n" + type_pinyin("an") +
+                  "tap-id search.key.backspace\ntap-id search.key.backspace\ntap-id search.key.backspace\nwait 50\n");
     CHECK(more.state["search_query"].string == "网");
 }
 
@@ -111,8 +113,8 @@ TEST_CASE("a syllable with no candidate stays as typed, and space puts its lette
 TEST_CASE("a hundred letters that spell nothing, with digits, never break the keyboard") {
     std::string script;
     for (int i = 0; i < 100; ++i) script += "tap-label V\n";
-    script += "tap-label 5\n" + type_pinyin("qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq") + "tap-label 1\ntap-id search.key.clear\n" +
-              type_pinyin("xq") + "wait 50\n";
+    script += "tap-label 5\n" + type_pinyin("qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq") +
+              "tap-label 1\ntap-id search.key.clear\n" + type_pinyin("xq") + "wait 50\n";
     TempDir dir;
     auto run = run_zh(dir, script);
     CHECK(run.state["screen"].string == "search");
@@ -123,8 +125,10 @@ TEST_CASE("a hundred letters that spell nothing, with digits, never break the ke
 
 TEST_CASE("switching layouts mid-composition drops the pinyin, and the switch cycles 拼音, ABC, АБВ") {
     TempDir dir;
-    auto run = run_zh(dir, type_pinyin("shu") + "tap-id search.key.layout\ntap-label Q\ntap-id search.key.layout\ntap-label Ж\n"
-                                                "tap-id search.key.layout\n" + type_pinyin("zi") + "wait 50\n");
+    auto run = run_zh(dir, type_pinyin("shu") +
+                               "tap-id search.key.layout\ntap-label Q\ntap-id search.key.layout\ntap-label Ж\n"
+                               "tap-id search.key.layout\n" +
+                               type_pinyin("zi") + "wait 50\n");
     CHECK(run.state["search_query"].string == "qж");
     CHECK(run.state["ime"]["layout"].string == "pinyin");
     CHECK(run.state["ime"]["input"].string == "zi");
@@ -134,7 +138,9 @@ TEST_CASE("switching layouts mid-composition drops the pinyin, and the switch cy
 TEST_CASE("the idle reset clears the composition for the next visitor") {
     TempDir dir;
     // Past the idle timeout and its countdown; the next visitor opens the search again.
-    auto run = run_zh(dir, type_pinyin("shuzi") + "wait 100500\ntap 960 540\nwait 100\ntap-id top.language.zh\nwait 50\ntap-id top.search\nwait 100\n");
+    auto run = run_zh(
+        dir, type_pinyin("shuzi") +
+                 "wait 100500\ntap 960 540\nwait 100\ntap-id top.language.zh\nwait 50\ntap-id top.search\nwait 100\n");
     CHECK(run.state["screen"].string == "search");
     CHECK(run.state["ime"]["composition"].string.empty());
     CHECK(run.state["ime"]["input"].string.empty());
@@ -144,7 +150,8 @@ TEST_CASE("the idle reset clears the composition for the next visitor") {
 
 TEST_CASE("Russian and English visitors keep the two-layout switch") {
     TempDir dir;
-    auto run = run_kiosk_script(dir, "tap-id top.search\nwait 50\ntap-id search.key.layout\ntap-label Q\ntap-id search.key.layout\nwait 50\n");
+    auto run = run_kiosk_script(
+        dir, "tap-id top.search\nwait 50\ntap-id search.key.layout\ntap-label Q\ntap-id search.key.layout\nwait 50\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["ime"]["layout"].string == "russian");
     CHECK(run.state["search_query"].string == "q");

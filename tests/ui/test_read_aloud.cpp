@@ -12,12 +12,12 @@
 #include <fstream>
 
 using kiosk::core::Lang;
-using kiosk::test::JsonValue;
-using kiosk::test::run_kiosk_script;
-using kiosk::test::TempDir;
 using kiosk::test::has_target;
 using kiosk::test::has_target_id;
+using kiosk::test::JsonValue;
+using kiosk::test::run_kiosk_script;
 using kiosk::test::set_setting;
+using kiosk::test::TempDir;
 
 namespace {
 
@@ -65,10 +65,9 @@ const std::string kOpenFirst = "wait 100\ntap 300 500\nwait 300\n";
 
 std::string no_cmn_engine(const TempDir& dir) {
     std::string path = dir.file("espeak-no-cmn");
-    kiosk::test::write_text(path,
-                            "#!/bin/sh\n"
-                            "if [ \"$1\" = --voices ]; then espeak-ng --voices | grep -v ' cmn '; exit 0; fi\n"
-                            "exec espeak-ng \"$@\"\n");
+    kiosk::test::write_text(path, "#!/bin/sh\n"
+                                  "if [ \"$1\" = --voices ]; then espeak-ng --voices | grep -v ' cmn '; exit 0; fi\n"
+                                  "exec espeak-ng \"$@\"\n");
     chmod(path.c_str(), 0755);
     return path;
 }
@@ -82,8 +81,7 @@ TEST_CASE("The reader reads Russian, Chinese and English aloud, audibly, and the
         TempDir dir;
         ScopedEnv driver("SDL_AUDIODRIVER", "disk");
         ScopedEnv file("SDL_DISKAUDIOFILE", dir.file("speaker.raw"));
-        auto run = run_kiosk_script(dir, kOpenFirst + "tap-id reader.read\nwait 12000\n",
-                                    {"--lang", code});
+        auto run = run_kiosk_script(dir, kOpenFirst + "tap-id reader.read\nwait 12000\n", {"--lang", code});
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         REQUIRE(run.state["speaking"].type == JsonValue::Type::Number);
         const int speaking = static_cast<int>(run.state["speaking"].number);
@@ -116,7 +114,8 @@ TEST_CASE("Stop, leaving the reader and a tap on another block act on reading al
     CHECK_FALSE(left.state["speech_audio"]["synthesizer_running"].boolean);
 
     TempDir dir4;
-    auto switched = run_kiosk_script(dir4, kOpenFirst + "tap-id reader.read\nwait 500\ntap-id top.language.en\nwait 100\n");
+    auto switched =
+        run_kiosk_script(dir4, kOpenFirst + "tap-id reader.read\nwait 500\ntap-id top.language.en\nwait 100\n");
     REQUIRE_MESSAGE(switched.result.exit_code == 0, switched.result.err);
     CHECK(switched.state["reader_language"].string == "en");
     CHECK(switched.state["speaking"].is_null());  // not Russian any more: the visitor starts again in English
@@ -160,7 +159,8 @@ TEST_CASE("Reading aloud draws a frame only when the highlighted block changes")
 
 TEST_CASE("The speed is the visitor's, from the accessibility panel, and resets with the session") {
     TempDir dir;
-    auto run = run_kiosk_script(dir, kOpenFirst + "tap-id reader.read\nwait 300\ntap-id top.a11y\ntap-id a11y.rate_fast\nwait 300\n");
+    auto run = run_kiosk_script(
+        dir, kOpenFirst + "tap-id reader.read\nwait 300\ntap-id top.a11y\ntap-id a11y.rate_fast\nwait 300\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["speech_rate"].string == "fast");
     CHECK(run.state["speaking"].type == JsonValue::Type::Number);  // the panel does not stop the reading
@@ -172,17 +172,18 @@ TEST_CASE("Lesson slides and quiz questions are read aloud in the visitor's lang
     auto store = kiosk::test::open_factory_content();
     const kiosk::core::Lesson& lesson = store->lessons().front();
     TempDir dir;
-    auto slide = run_kiosk_script(dir, "tap-id home.lessons\ntap-label " + lesson.title[Lang::En] +
-                                           "\ntap-id lesson.read\nwait 500\n",
-                                  {"--lang", "en"});
+    auto slide = run_kiosk_script(
+        dir, "tap-id home.lessons\ntap-label " + lesson.title[Lang::En] + "\ntap-id lesson.read\nwait 500\n",
+        {"--lang", "en"});
     REQUIRE_MESSAGE(slide.result.exit_code == 0, slide.result.err);
     CHECK(slide.state["screen"].string == "lesson");
     CHECK(slide.state["speaking"].number == 1);  // the first slide
     kiosk::test::check_target_sizes(slide.state);
 
     TempDir dir2;
-    auto next = run_kiosk_script(dir2, "tap-id home.lessons\ntap-label " + lesson.title[Lang::En] +
-                                           "\ntap-id lesson.read\nwait 500\ntap-id lesson.next\nwait 100\n",
+    auto next = run_kiosk_script(dir2,
+                                 "tap-id home.lessons\ntap-label " + lesson.title[Lang::En] +
+                                     "\ntap-id lesson.read\nwait 500\ntap-id lesson.next\nwait 100\n",
                                  {"--lang", "en"});
     REQUIRE_MESSAGE(next.result.exit_code == 0, next.result.err);
     CHECK(next.state["speaking"].is_null());  // another slide: the reading of the first one stopped
@@ -198,8 +199,8 @@ TEST_CASE("A language without a voice, or no audio device, disables the button w
     CHECK(zh.result.err.find("no voice 'cmn'") != std::string::npos);
 
     TempDir dir2;
-    auto ru = run_kiosk_script(dir2, kOpenFirst + "tap-id reader.read\nwait 500\n",
-                               {"--speech-engine", no_cmn_engine(dir2)});
+    auto ru =
+        run_kiosk_script(dir2, kOpenFirst + "tap-id reader.read\nwait 500\n", {"--speech-engine", no_cmn_engine(dir2)});
     REQUIRE_MESSAGE(ru.result.exit_code == 0, ru.result.err);
     CHECK(ru.state["speaking"].type == JsonValue::Type::Number);  // Russian still has its voice
 
@@ -247,8 +248,8 @@ namespace {
 
 // Content with one document whose second block is 20,000 characters long in every language.
 std::string build_long_block_content(const TempDir& dir) {
-    const std::string head = kiosk::test::read_text(std::string(KIOSK_TEST_DATA_DIR) +
-                                                    "/content/db/documents/fixture-statement.txt");
+    const std::string head =
+        kiosk::test::read_text(std::string(KIOSK_TEST_DATA_DIR) + "/content/db/documents/fixture-statement.txt");
     std::string header = head.substr(0, head.find("---"));
     header.replace(header.find("id: fixture-statement"), 21, "id: long-statement");
     auto repeat = [](const std::string& sentence, size_t bytes) {
@@ -266,10 +267,11 @@ std::string build_long_block_content(const TempDir& dir) {
     kiosk::test::write_text(dir.file("src/translations/long-statement.en.txt"),
                             "document: long-statement\nlanguage: en\n---\n1: STATEMENT\n2: " + en +
                                 "\n3: A short paragraph follows the long one.\n");
-    kiosk::test::write_text(dir.file("src/translations/long-statement.zh.txt"),
-                            "document: long-statement\nlanguage: zh\n---\n1: 声明\n2: " + zh + "\n3: 长段落之后是一个短段落。\n");
-    const auto built = kiosk::test::run_command(
-        kiosk::test::with_emulator({KIOSKCTL_BIN, "build", dir.file("src"), dir.file("long.db")}));
+    kiosk::test::write_text(
+        dir.file("src/translations/long-statement.zh.txt"),
+        "document: long-statement\nlanguage: zh\n---\n1: 声明\n2: " + zh + "\n3: 长段落之后是一个短段落。\n");
+    const auto built =
+        kiosk::test::run_command(kiosk::test::with_emulator({KIOSKCTL_BIN, "build", dir.file("src"), dir.file("long.db")}));
     REQUIRE_MESSAGE(built.exit_code == 0, built.err);
     return dir.file("long.db");
 }
@@ -288,7 +290,8 @@ TEST_CASE("A 20000-character block is read in streamed chunks while the reader s
                             : lang == Lang::Zh ? "关于数字化转型的声明"
                                                : "Statement on digital transformation";
         auto run = run_kiosk_script(run_dir,
-                                    std::string("tap-label ") + title + "\nwait 300\ntap-id reader.read\nwait 200\ntap 1300 500\n" +
+                                    std::string("tap-label ") + title +
+                                        "\nwait 300\ntap-id reader.read\nwait 200\ntap 1300 500\n" +
                                         "wait 2500\ntap-id reader.larger\nwait 300\n",
                                     {"--content", db, "--lang", code});
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);

@@ -51,8 +51,10 @@ TEST_CASE("a document opens in the visitor's language with a label saying it is 
               (lang == Lang::Ru ? std::string("reader.official_text") : std::string("reader.translation_note.") + code));
         CHECK_FALSE(opened.state["reader_side_by_side"].boolean);
         // Scrolled far down, the label is still there: it sits above the text, not in it.
-        KioskRun scrolled = run(dir, open_document(id, lang) + "drag 1200 1000 1200 300 400\nwait 200\n"
-                                     "drag 1200 1000 1200 300 400\nwait 1500\n", code);
+        KioskRun scrolled = run(dir,
+                                open_document(id, lang) + "drag 1200 1000 1200 300 400\nwait 200\n"
+                                                          "drag 1200 1000 1200 300 400\nwait 1500\n",
+                                code);
         CHECK(scrolled.state["scroll_y"].number > 500);
         CHECK(scrolled.state["reader_note"].string == opened.state["reader_note"].string);
     }
@@ -78,14 +80,15 @@ TEST_CASE("tapping a translated block shows its original below it, and tapping a
     KioskRun hidden = run(dir, open + "tap 1200 600\nwait 300\ntap 1200 600\nwait 300\n", "zh");
     CHECK(hidden.state["reader_originals"].array.empty());
     // The Russian original itself has nothing to reveal.
-    KioskRun russian = run(dir, open_document("2025-digital-economy-statement", Lang::Ru) + "tap 1200 600\nwait 300\n", "ru");
+    KioskRun russian =
+        run(dir, open_document("2025-digital-economy-statement", Lang::Ru) + "tap 1200 600\nwait 300\n", "ru");
     CHECK(russian.state["reader_originals"].array.empty());
 }
 
 TEST_CASE("side by side with the original, then another language: the reader stays at the same block") {
     TempDir dir;
-    const std::string read = open_document("2019-digital-concept", Lang::Zh) + "tap-id reader.side_by_side\nwait 300\n" +
-                             "drag 1200 1000 1200 400 600\nwait 2000\n";
+    const std::string read = open_document("2019-digital-concept", Lang::Zh) +
+                             "tap-id reader.side_by_side\nwait 300\n" + "drag 1200 1000 1200 400 600\nwait 2000\n";
     KioskRun before = run(dir, read + "shot @DIR@/side-by-side.png\n", "zh");
     CHECK(before.state["reader_side_by_side"].boolean);
     CHECK(before.state["reader_language"].string == "zh");
@@ -109,9 +112,9 @@ TEST_CASE("side by side with the original, then another language: the reader sta
 
 TEST_CASE("where two columns do not fit, the side-by-side toggle is not offered and a tap shows the original") {
     TempDir dir;
-    KioskRun small = run_kiosk_script(dir, open_document("2025-digital-economy-statement", Lang::En) +
-                                               "tap 400 300\nwait 300\n",  // beside the links
-                                      {"--lang", "en", "--size", "800x480"});
+    KioskRun small = run_kiosk_script(
+        dir, open_document("2025-digital-economy-statement", Lang::En) + "tap 400 300\nwait 300\n",  // beside the links
+        {"--lang", "en", "--size", "800x480"});
     REQUIRE_MESSAGE(small.result.exit_code == 0, small.result.err);
     CHECK(small.state["reader_language"].string == "en");
     CHECK_FALSE(kiosk::test::has_target(small.state, "Side by side"));
@@ -130,7 +133,8 @@ TEST_CASE("a search hit opens the reader in the language that matched, at the pa
         const char* search_label;
         const char* chip;
     };
-    for (const Case& c : {Case{"zh", Lang::Zh, "搜索", "人工智能"}, Case{"en", Lang::En, "Search", "artificial intelligence"}}) {
+    for (const Case& c :
+         {Case{"zh", Lang::Zh, "搜索", "人工智能"}, Case{"en", Lang::En, "Search", "artificial intelligence"}}) {
         CAPTURE(c.ui);
         // The first document result the visitor sees, and the language its passage is in.
         const kiosk::core::SearchHit* first = nullptr;
@@ -142,8 +146,9 @@ TEST_CASE("a search hit opens the reader in the language that matched, at the pa
         CHECK(first->field == "block");
         const std::string title = store->find_document(first->item)->info.title[c.lang];
         TempDir dir;
-        KioskRun opened = run(dir, std::string("tap-label ") + c.search_label + "\nwait 50\ntap-label " + c.chip +
-                                       "\nwait 100\ntap-label " + title + "\nwait 400\nshot @DIR@/hit.png\n",
+        KioskRun opened = run(dir,
+                              std::string("tap-label ") + c.search_label + "\nwait 50\ntap-label " + c.chip +
+                                  "\nwait 100\ntap-label " + title + "\nwait 400\nshot @DIR@/hit.png\n",
                               c.ui);
         CHECK(opened.state["screen"].string == "reader");
         CHECK(opened.state["document"].string == first->item);

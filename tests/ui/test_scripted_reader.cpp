@@ -45,7 +45,8 @@ TEST_CASE("tapping each library card opens that document in the reader") {
     for (const kiosk::core::Document& doc : store->documents()) {
         CAPTURE(doc.info.id);
         TempDir dir;
-        auto run = run_kiosk_script(dir, "tap-label " + doc.info.title[kiosk::core::Lang::Ru] + "\nwait 200\nshot @DIR@/reader.png\n");
+        auto run = run_kiosk_script(
+            dir, "tap-label " + doc.info.title[kiosk::core::Lang::Ru] + "\nwait 200\nshot @DIR@/reader.png\n");
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(run.state["screen"].string == "reader");
         CHECK(run.state["document"].string == doc.info.id);
@@ -130,11 +131,13 @@ TEST_CASE("the text size control steps through three sizes") {
     TempDir dir;
     auto store = open_content();
     const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
-    auto larger = run_kiosk_script(dir, "tap-label " + title + "\nwait 100\ntap-id reader.larger\nwait 100\ntap-id reader.larger\nwait 100\n");
+    auto larger = run_kiosk_script(
+        dir, "tap-label " + title + "\nwait 100\ntap-id reader.larger\nwait 100\ntap-id reader.larger\nwait 100\n");
     REQUIRE_MESSAGE(larger.result.exit_code == 0, larger.result.err);
     CHECK(larger.state["text_size"].number == 2);
     TempDir dir2;
-    auto smaller = run_kiosk_script(dir2, "tap-label " + title + "\nwait 100\ntap-id reader.smaller\nwait 100\ntap-id reader.smaller\nwait 100\n");
+    auto smaller = run_kiosk_script(
+        dir2, "tap-label " + title + "\nwait 100\ntap-id reader.smaller\nwait 100\ntap-id reader.smaller\nwait 100\n");
     CHECK(smaller.state["text_size"].number == 0);
 }
 

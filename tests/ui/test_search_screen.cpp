@@ -7,11 +7,11 @@
 
 #include <doctest/doctest.h>
 
+using kiosk::test::check_target_sizes;
+using kiosk::test::has_target;
 using kiosk::test::JsonValue;
 using kiosk::test::run_kiosk_script;
 using kiosk::test::TempDir;
-using kiosk::test::check_target_sizes;
-using kiosk::test::has_target;
 
 namespace {
 
@@ -91,15 +91,17 @@ TEST_CASE("a result opens the reader at its passage deep in the document, and th
 
     // Two forward (wrapping past the last match if need be) and one back: one ahead of the start.
     TempDir dir2;
-    auto stepped = run_kiosk_script(dir2, open + "tap-id reader.next_match\nwait 400\ntap-id reader.next_match\nwait 400\ntap-id reader.previous_match\nwait 600\n");
+    auto stepped = run_kiosk_script(dir2, open + "tap-id reader.next_match\nwait 400\ntap-id reader.next_match\nwait "
+                                                 "400\ntap-id reader.previous_match\nwait 600\n");
     REQUIRE_MESSAGE(stepped.result.exit_code == 0, stepped.result.err);
     CHECK(stepped.state["search_match"].number == first % count + 1);
 }
 
 TEST_CASE("clear and backspace empty the query, and an empty query shows no results") {
     TempDir dir;
-    auto run = run_kiosk_script(dir, "tap-id top.search\n" + type_keys("сеть") + "tap-id search.key.clear\n" + type_keys("се") +
-                                         "tap-id search.key.backspace\ntap-id search.key.backspace\nwait 50\n");
+    auto run =
+        run_kiosk_script(dir, "tap-id top.search\n" + type_keys("сеть") + "tap-id search.key.clear\n" + type_keys("се") +
+                                  "tap-id search.key.backspace\ntap-id search.key.backspace\nwait 50\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["screen"].string == "search");
     CHECK(run.state["search_query"].string.empty());
@@ -110,11 +112,12 @@ TEST_CASE("odd key sequences on the keyboard never break the search") {
     // Backspace and space on an empty query, doubled spaces, digits, ё, and a layout switch in
     // the middle of a word.
     TempDir dir;
-    auto odd = run_kiosk_script(dir,
-                                "tap-id top.search\n"
-                                "tap-id search.key.backspace\ntap-id search.key.space\ntap-label 5\ntap-id search.key.space\ntap-id search.key.space\n"
-                                "tap-label Ё\ntap-id search.key.layout\ntap-label Q\ntap-id search.key.layout\ntap-label Ъ\n"
-                                "tap-id search.key.backspace\ntap-label Ь\nwait 50\n");
+    auto odd = run_kiosk_script(
+        dir, "tap-id top.search\n"
+             "tap-id search.key.backspace\ntap-id search.key.space\ntap-label 5\ntap-id search.key.space\ntap-id "
+             "search.key.space\n"
+             "tap-label Ё\ntap-id search.key.layout\ntap-label Q\ntap-id search.key.layout\ntap-label Ъ\n"
+             "tap-id search.key.backspace\ntap-label Ь\nwait 50\n");
     REQUIRE_MESSAGE(odd.result.exit_code == 0, odd.result.err);
     CHECK(odd.state["screen"].string == "search");
     CHECK(odd.state["search_query"].string == "5 ёqь");

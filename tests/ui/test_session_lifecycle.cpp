@@ -18,15 +18,15 @@
 
 extern char** environ;
 
-using kiosk::test::JsonValue;
-using kiosk::test::run_kiosk_script;
-using kiosk::test::TempDir;
 using kiosk::test::check_target_sizes;
 using kiosk::test::enter_pin;
-using kiosk::test::set_setting;
-using kiosk::test::set_pin;
+using kiosk::test::JsonValue;
 using kiosk::test::kOrganizerTestPin;
 using kiosk::test::NotifySocket;
+using kiosk::test::run_kiosk_script;
+using kiosk::test::set_pin;
+using kiosk::test::set_setting;
+using kiosk::test::TempDir;
 
 namespace {
 
@@ -48,7 +48,8 @@ const std::string kCornerTaps = "tap 1910 10\ntap 1910 10\ntap 1910 10\ntap 1910
 }  // namespace
 
 TEST_CASE("an idle visitor session counts down, resets, shows the attract loop, and a touch goes home") {
-    const std::string visit = "tap-id top.language.en\ntap-label " + first_title(kiosk::core::Lang::En) + "\ntap-id reader.larger\nwait 100\n";
+    const std::string visit =
+        "tap-id top.language.en\ntap-label " + first_title(kiosk::core::Lang::En) + "\ntap-id reader.larger\nwait 100\n";
     {
         TempDir dir;
         short_timeouts(dir);
@@ -141,7 +142,8 @@ TEST_CASE("a kiosk with no PIN set opens for no PIN at all, the former factory P
     // Trainer mode too; and a PIN set for one role does not open the other.
     TempDir dir;
     set_pin(dir, kOrganizerTestPin);
-    auto trainer = run_kiosk_script(dir, "tap-id home.lessons\nwait 300\ntap-id lessons.trainer\nwait 300\n" + enter_pin(kOrganizerTestPin));
+    auto trainer = run_kiosk_script(
+        dir, "tap-id home.lessons\nwait 300\ntap-id lessons.trainer\nwait 300\n" + enter_pin(kOrganizerTestPin));
     REQUIRE_MESSAGE(trainer.result.exit_code == 0, trainer.result.err);
     CHECK(trainer.state["screen"].string == "pin");
     CHECK(trainer.state["pin_role"].string == "trainer");
@@ -214,7 +216,8 @@ TEST_CASE("the PIN back-off survives a restart of the kiosk, and the right PIN c
 
 TEST_CASE("quit shortcuts do nothing in kiosk mode and work in windowed development mode") {
     TempDir dir;
-    auto kiosk_mode = run_kiosk_script(dir, "key escape\nkey alt+f4\nkey ctrl+q\nkey ctrl+w\ntap-id top.language.en\nwait 100\n");
+    auto kiosk_mode =
+        run_kiosk_script(dir, "key escape\nkey alt+f4\nkey ctrl+q\nkey ctrl+w\ntap-id top.language.en\nwait 100\n");
     REQUIRE_MESSAGE(kiosk_mode.result.exit_code == 0, kiosk_mode.result.err);
     CHECK_FALSE(kiosk_mode.state["quit_requested"].boolean);
     CHECK(kiosk_mode.state["language"].string == "en");  // the script carried on after the keys
@@ -255,8 +258,8 @@ TEST_CASE("the attract loop draws only while it cross-fades") {
     REQUIRE_MESSAGE(later.result.exit_code == 0, later.result.err);
     CHECK(later.state["screen"].string == "attract");
     const double frames = later.state["frames_rendered"].number - start.state["frames_rendered"].number;
-    CHECK(frames > 20);            // it does animate: five cross-fades in 40 s
-    CHECK(frames < 40 * 60 / 4);   // but far below a frame every 1/60 s
+    CHECK(frames > 20);           // it does animate: five cross-fades in 40 s
+    CHECK(frames < 40 * 60 / 4);  // but far below a frame every 1/60 s
 }
 
 TEST_CASE("press feedback stays visible for about 100 ms after a very short tap") {
@@ -272,7 +275,8 @@ TEST_CASE("press feedback stays visible for about 100 ms after a very short tap"
 TEST_CASE("text size and high contrast are reachable from every screen and reset with the session") {
     TempDir dir;
     short_timeouts(dir);
-    const std::string a11y = "tap-id top.a11y\ntap-id a11y.contrast_on\ntap-id a11y.larger\ntap-id a11y.close\nwait 100\n";
+    const std::string a11y =
+        "tap-id top.a11y\ntap-id a11y.contrast_on\ntap-id a11y.larger\ntap-id a11y.close\nwait 100\n";
     auto home = run_kiosk_script(dir, a11y);
     REQUIRE_MESSAGE(home.result.exit_code == 0, home.result.err);
     CHECK(home.state["high_contrast"].boolean);
@@ -294,7 +298,8 @@ TEST_CASE("text size and high contrast are reachable from every screen and reset
 TEST_CASE("a rotated screen lays the UI out turned and maps touches back") {
     TempDir dir;
     set_setting(dir, "rotation", "90");
-    auto run = run_kiosk_script(dir, "shot @DIR@/rotated.png\ntap-label " + first_title(kiosk::core::Lang::Ru) + "\nwait 200\n");
+    auto run =
+        run_kiosk_script(dir, "shot @DIR@/rotated.png\ntap-label " + first_title(kiosk::core::Lang::Ru) + "\nwait 200\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["rotation"].number == 90);
     REQUIRE(run.state["screen_size"].array.size() == 2);
@@ -317,8 +322,10 @@ TEST_CASE("SIGTERM shuts the kiosk down cleanly") {
     // lands on a running kiosk, not on one still starting.
     NotifySocket notify(dir.file("notify"));
     REQUIRE(notify.bound());
-    std::vector<std::string> args = {KIOSK_BIN, "--windowed", "--content", KIOSK_CONTENT_DB, "--assets",
-                                     std::string(KIOSK_SOURCE_DIR) + "/assets", "--data-dir", dir.file("data"),
+    std::vector<std::string> args = {KIOSK_BIN,      "--windowed",
+                                     "--content",    KIOSK_CONTENT_DB,
+                                     "--assets",     std::string(KIOSK_SOURCE_DIR) + "/assets",
+                                     "--data-dir",   dir.file("data"),
                                      "--dump-state", dir.file("state.json")};
     std::vector<char*> argv;
     argv.reserve(args.size() + 1);
@@ -372,14 +379,24 @@ TEST_CASE("in kiosk mode the kiosk tries to hold its virtual terminal, and off a
     // file, so the kiosk must carry on and say why VT switching is not blocked.
     TempDir dir;
     kiosk::test::write_text(dir.file("script.txt"), "tap-id top.language.en\nwait 100\n");
-    std::vector<std::string> argv = {"/usr/bin/env", "SDL_VIDEODRIVER=dummy", "SDL_RENDER_DRIVER=software", KIOSK_BIN,
-                                     "--content", KIOSK_CONTENT_DB, "--assets", std::string(KIOSK_SOURCE_DIR) + "/assets",
-                                     "--data-dir", dir.file("data"), "--script", dir.file("script.txt"),
-                                     "--dump-state", dir.file("state.json")};
+    std::vector<std::string> argv = {"/usr/bin/env",
+                                     "SDL_VIDEODRIVER=dummy",
+                                     "SDL_RENDER_DRIVER=software",
+                                     KIOSK_BIN,
+                                     "--content",
+                                     KIOSK_CONTENT_DB,
+                                     "--assets",
+                                     std::string(KIOSK_SOURCE_DIR) + "/assets",
+                                     "--data-dir",
+                                     dir.file("data"),
+                                     "--script",
+                                     dir.file("script.txt"),
+                                     "--dump-state",
+                                     dir.file("state.json")};
     auto kiosk_mode = kiosk::test::run_command(argv);
     REQUIRE_MESSAGE(kiosk_mode.exit_code == 0, kiosk_mode.err);
-    CHECK(kiosk_mode.err.find("kiosk: warning: VT switching is not blocked: standard input is not a virtual terminal") !=
-          std::string::npos);
+    CHECK(kiosk_mode.err.find(
+              "kiosk: warning: VT switching is not blocked: standard input is not a virtual terminal") != std::string::npos);
     CHECK(kiosk::test::parse_json(kiosk::test::read_text(dir.file("state.json")))["language"].string == "en");
     // Development modes leave the terminal alone.
     auto headless = run_kiosk_script(dir, "wait 100\n");

@@ -55,7 +55,8 @@ struct SoftwareCanvas {
     std::vector<uint32_t> pixels() const {
         std::vector<uint32_t> out(static_cast<size_t>(kWidth) * kHeight);
         for (int y = 0; y < kHeight; ++y)
-            std::memcpy(&out[static_cast<size_t>(y) * kWidth], static_cast<uint8_t*>(surface->pixels) + static_cast<size_t>(y) * surface->pitch,
+            std::memcpy(&out[static_cast<size_t>(y) * kWidth],
+                        static_cast<uint8_t*>(surface->pixels) + static_cast<size_t>(y) * surface->pitch,
                         static_cast<size_t>(kWidth) * 4);
         return out;
     }
@@ -125,7 +126,8 @@ TEST_CASE("software drawing: translucent layers under an opaque card are skipped
     // and one under an opaque shape that is drawn before it, not after.
     for (int i = 3; i >= 1; --i) {
         const float spread = 3.0f * static_cast<float>(i);
-        draw->AddRectFilled(ImVec2(30.4f - spread * 0.3f, 40.2f + spread * 0.2f), ImVec2(260.7f + spread * 0.3f, 220.5f + spread),
+        draw->AddRectFilled(ImVec2(30.4f - spread * 0.3f, 40.2f + spread * 0.2f),
+                            ImVec2(260.7f + spread * 0.3f, 220.5f + spread),
                             IM_COL32(0x1A, 0x2B, 0x3C, 7 + 3 * (3 - i)), 20.0f + spread);
     }
     draw->AddRectFilled(ImVec2(30.4f, 40.2f), ImVec2(260.7f, 220.5f), IM_COL32(255, 255, 255, 255), 20.0f);
@@ -145,7 +147,8 @@ TEST_CASE("software drawing: translucent layers under an opaque card are skipped
     draw = ImGui::GetBackgroundDrawList();
     for (int i = 3; i >= 1; --i) {
         const float spread = 3.0f * static_cast<float>(i);
-        draw->AddRectFilled(ImVec2(30.4f - spread * 0.3f, 40.2f + spread * 0.2f), ImVec2(260.7f + spread * 0.3f, 220.5f + spread),
+        draw->AddRectFilled(ImVec2(30.4f - spread * 0.3f, 40.2f + spread * 0.2f),
+                            ImVec2(260.7f + spread * 0.3f, 220.5f + spread),
                             IM_COL32(0x1A, 0x2B, 0x3C, 7 + 3 * (3 - i)), 20.0f + spread);
         // NOLINTNEXTLINE(performance-no-int-to-ptr): ImGui's own sentinel, (ImDrawCallback)(-1)
         draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);  // a new command: nothing covers it
@@ -216,7 +219,8 @@ TEST_CASE("software drawing: a glyph below the first texture rows is drawn from 
     for (int y = 0; y < last.h; ++y) {
         for (int x = 0; x < last.w; ++x) {
             const int coverage = cache.pixels()[static_cast<size_t>(last.y + y) * cache.width() + last.x + x];
-            const int drawn = static_cast<int>(pixels[static_cast<size_t>(at.y + y) * kWidth + static_cast<size_t>(at.x) + x] & 0xFF);
+            const int drawn =
+                static_cast<int>(pixels[static_cast<size_t>(at.y + y) * kWidth + static_cast<size_t>(at.x) + x] & 0xFF);
             worst = std::max(worst, std::abs(coverage - drawn));
             if (coverage > 128) ++inked;
         }

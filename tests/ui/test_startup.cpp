@@ -24,7 +24,8 @@ CommandResult start(const TempDir& dir, const std::string& content, const std::s
 
 std::vector<std::string> target_labels(const KioskRun& run) {
     std::vector<std::string> labels;
-    for (const kiosk::test::JsonValue& target : run.state["touch_targets"].array) labels.push_back(target["label"].string);
+    for (const kiosk::test::JsonValue& target : run.state["touch_targets"].array)
+        labels.push_back(target["label"].string);
     return labels;
 }
 

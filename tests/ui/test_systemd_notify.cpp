@@ -31,13 +31,12 @@ pid_t start_kiosk(const std::string& notify_path, const std::string& watchdog_us
                                             "SDL_VIDEODRIVER=dummy", "SDL_RENDER_DRIVER=software"};
     for (char** e = environ; *e; ++e) {
         std::string entry = *e;
-        if (entry.rfind("NOTIFY_SOCKET=", 0) != 0 && entry.rfind("WATCHDOG_", 0) != 0 &&
-            entry.rfind("SDL_", 0) != 0)
+        if (entry.rfind("NOTIFY_SOCKET=", 0) != 0 && entry.rfind("WATCHDOG_", 0) != 0 && entry.rfind("SDL_", 0) != 0)
             env_strings.push_back(entry);
     }
     std::vector<std::string> argv_strings =
-        with_emulator({KIOSK_BIN, "--windowed", "--size", "480x270", "--assets", std::string(KIOSK_SOURCE_DIR) + "/assets",
-                       "--data-dir", data_dir});
+        with_emulator({KIOSK_BIN, "--windowed", "--size", "480x270", "--assets",
+                       std::string(KIOSK_SOURCE_DIR) + "/assets", "--data-dir", data_dir});
     argv_strings.insert(argv_strings.end(), content.begin(), content.end());
     std::vector<char*> argv, envp;
     for (std::string& s : argv_strings) argv.push_back(&s[0]);
@@ -102,16 +101,21 @@ void fill_hostile_stick(const TempDir& dir, const std::string& stick) {
     kioskctl({"build", source, dir.file("factory.db"), "--content-version", "1"});
     kioskctl({"settings", "--data-dir", dir.file("data"), "usb_mounts", dir.file("stick")});
     REQUIRE(::system(("mkdir -p '" + stick + "' '" + dir.file("data/trusted-keys") + "' && cp '" + dir.file("org.pub") +
-                      "' '" + dir.file("data/trusted-keys/") + "'").c_str()) == 0);
-    kioskctl({"pack", source, "--content-version", "2", "--secret-key", dir.file("org.key"), "--out", stick + "/content-2.kpkg"});
+                      "' '" + dir.file("data/trusted-keys/") + "'")
+                         .c_str()) == 0);
+    kioskctl({"pack", source, "--content-version", "2", "--secret-key", dir.file("org.key"), "--out",
+              stick + "/content-2.kpkg"});
     const std::string sig = stick + "/content-2.kpkg.minisig";
-    std::string script =
-        "cd '" + stick + "' && "
-        "echo x > x.kpkg && mkfifo x.kpkg.minisig && "                     // blocks a plain open() forever
-        "echo y > y.kpkg && ln -s /dev/zero y.kpkg.minisig && "             // endless
-        "echo z > z.kpkg && truncate -s 1G z.kpkg.minisig && "              // huge signature
-        "truncate -s 8G huge.kpkg && cp '" + sig + "' huge.kpkg.minisig && "  // names the trusted key id
-        "for i in $(seq -w 1 1000); do echo $i > p$i.kpkg; cp '" + sig + "' p$i.kpkg.minisig; done";
+    std::string script = "cd '" + stick +
+                         "' && "
+                         "echo x > x.kpkg && mkfifo x.kpkg.minisig && "           // blocks a plain open() forever
+                         "echo y > y.kpkg && ln -s /dev/zero y.kpkg.minisig && "  // endless
+                         "echo z > z.kpkg && truncate -s 1G z.kpkg.minisig && "   // huge signature
+                         "truncate -s 8G huge.kpkg && cp '" +
+                         sig +
+                         "' huge.kpkg.minisig && "  // names the trusted key id
+                         "for i in $(seq -w 1 1000); do echo $i > p$i.kpkg; cp '" +
+                         sig + "' p$i.kpkg.minisig; done";
     REQUIRE(::system(script.c_str()) == 0);
 }
 

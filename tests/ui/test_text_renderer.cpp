@@ -31,7 +31,8 @@ struct Quad {
 // The quads drawn, in drawing order (4 vertices each: top-left first).
 std::vector<Quad> quads(const ImDrawList& list) {
     std::vector<Quad> out;
-    for (int v = 0; v + 3 < list.VtxBuffer.Size; v += 4) out.push_back({list.VtxBuffer[v].pos.x, list.VtxBuffer[v + 2].pos.x});
+    for (int v = 0; v + 3 < list.VtxBuffer.Size; v += 4)
+        out.push_back({list.VtxBuffer[v].pos.x, list.VtxBuffer[v + 2].pos.x});
     return out;
 }
 
@@ -54,7 +55,7 @@ TEST_CASE("text is drawn as quads from the glyph cache's texture, in the text's 
     renderer.draw(&canvas.list, font, ImVec2(100, 100), IM_COL32(10, 20, 30, 255), "Мир AV");
     const std::vector<Quad> drawn = quads(canvas.list);
     CHECK(drawn.size() == 5);  // the space has no quad
-    unsigned textured = 0;  // indices drawn with the cache's texture
+    unsigned textured = 0;     // indices drawn with the cache's texture
     for (const ImDrawCmd& cmd : canvas.list.CmdBuffer)
         if (cmd.TextureId == reinterpret_cast<ImTextureID>(0x1234)) textured += cmd.ElemCount;
     CHECK(textured == 5 * 6);
@@ -93,8 +94,8 @@ TEST_CASE("hostile text draws what it can within the cache budget and counts the
     renderer.draw(&canvas.list, font, ImVec2(0, 200), IM_COL32_WHITE, "x\xED\xA0\x80y\xFF\xCD\xB8");
     ui::Font huge{&renderer, text::Weight::Regular, 3000};
     renderer.draw(&canvas.list, huge, ImVec2(0, 0), IM_COL32_WHITE, "W");
-    CHECK(canvas.list.VtxBuffer.Size > 4);        // the letter, its marks, x and y were drawn
-    CHECK(canvas.list.VtxBuffer.Size % 4 == 0);   // whole quads only
+    CHECK(canvas.list.VtxBuffer.Size > 4);       // the letter, its marks, x and y were drawn
+    CHECK(canvas.list.VtxBuffer.Size % 4 == 0);  // whole quads only
     CHECK(canvas.list.IdxBuffer.Size == canvas.list.VtxBuffer.Size / 4 * 6);
     CHECK(renderer.cache().stats().not_cached >= 1);  // the giant W
     CHECK(renderer.cache().stats().bytes <= renderer.cache().budget_bytes());

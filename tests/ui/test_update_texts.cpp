@@ -155,11 +155,14 @@ TEST_CASE("the install overlay's title, explanation and percentage follow the in
 }
 
 TEST_CASE("every problem an install or a scan can report has its words in all three languages") {
-    for (int i = static_cast<int>(PackageProblem::SignatureMissing); i <= static_cast<int>(PackageProblem::InvalidContent); ++i)
+    for (int i = static_cast<int>(PackageProblem::SignatureMissing);
+         i <= static_cast<int>(PackageProblem::InvalidContent); ++i)
         for (Lang lang : kAllLangs)
-            CHECK_MESSAGE(translations().has(lang, std::string("update.problem.") + package_problem_name(static_cast<PackageProblem>(i))),
+            CHECK_MESSAGE(translations().has(lang, std::string("update.problem.") +
+                                                       package_problem_name(static_cast<PackageProblem>(i))),
                           package_problem_name(static_cast<PackageProblem>(i)));
     for (const char* name : {"busy", "data_dir", "no_space", "copy_failed", "swap_failed", "rollback", "open_failed",
                              "ambiguous", "none_valid"})
-        for (Lang lang : kAllLangs) CHECK_MESSAGE(translations().has(lang, std::string("update.problem.") + name), name);
+        for (Lang lang : kAllLangs)
+            CHECK_MESSAGE(translations().has(lang, std::string("update.problem.") + name), name);
 }

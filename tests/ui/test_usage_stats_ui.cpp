@@ -150,7 +150,8 @@ TEST_CASE("with query logging off, searches are counted without what was typed")
     TempDir dir;
     set_setting(dir, "attract", "off");
     set_setting(dir, "stats_log_queries", "off");
-    KioskRun run = run_kiosk_script(dir, "tap-id top.search\ntap-label Ж\ntap-label Ж\nwait 300\n" + f.tap("action.back") + "wait 200\n");
+    KioskRun run = run_kiosk_script(
+        dir, "tap-id top.search\ntap-label Ж\ntap-label Ж\nwait 300\n" + f.tap("action.back") + "wait 200\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     REQUIRE(kioskctl({"stats", "export", "--data-dir", dir.file("data"), "--out", dir.file("report")}).exit_code == 0);
     CHECK(rows_with(dir.file("report"), "search.csv", {",,ru,0"}) == 1);
@@ -209,7 +210,8 @@ TEST_CASE("one tap writes the report to the stick, and says where") {
 
 TEST_CASE("a full or write-protected stick gets a clear message, and nothing is lost on the kiosk") {
     TempDir dir;
-    std::vector<std::string> probe = {"/usr/bin/unshare", "-rm", "/bin/sh", "-c", "mount -t tmpfs tmpfs \"$0\"", dir.path()};
+    std::vector<std::string> probe = {"/usr/bin/unshare", "-rm", "/bin/sh", "-c", "mount -t tmpfs tmpfs \"$0\"",
+                                      dir.path()};
     if (run_command(probe).exit_code != 0) {
         MESSAGE("skipped: this machine allows no user or mount namespaces (unshare -rm) to mount a stick");
         return;
@@ -231,10 +233,10 @@ TEST_CASE("a full or write-protected stick gets a clear message, and nothing is 
         CHECK(run.result.err.find("No space left on device") != std::string::npos);
     }
     SUBCASE("read-only") {
-        KioskRun run = run_kiosk_script_under({"/usr/bin/unshare", "-rm", "/bin/sh", "-c",
-                                               "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"",
-                                               dir.file("stick")},
-                                              dir, script);
+        KioskRun run = run_kiosk_script_under(
+            {"/usr/bin/unshare", "-rm", "/bin/sh", "-c",
+             "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"", dir.file("stick")},
+            dir, script);
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(run.state["stats"]["report"].string == "failed");
         CHECK(run.state["stats"]["report_message"].string == "stats.report.read_only");
@@ -266,7 +268,8 @@ TEST_CASE("a kiosk killed with SIGKILL while writing its report leaves a readabl
     }
     // Kill it as soon as the report folder is being written (or, on a fast machine, is done).
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (std::chrono::steady_clock::now() < deadline && run_command({"/bin/sh", "-c", "ls \"$0\"/k-kill-* >/dev/null 2>&1", reports}).exit_code != 0)
+    while (std::chrono::steady_clock::now() < deadline &&
+           run_command({"/bin/sh", "-c", "ls \"$0\"/k-kill-* >/dev/null 2>&1", reports}).exit_code != 0)
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     kill(pid, SIGKILL);
     int status = 0;

@@ -44,8 +44,8 @@ struct Kiosk {
               const std::string& source = source_dir()) {
         if (key != "org.key" && !kiosk::core::fs::exists(dir.file(key)))
             REQUIRE(kioskctl({"keygen", "--secret-key", dir.file(key), "--public-key", dir.file(key + ".pub")}).exit_code == 0);
-        CommandResult result = kioskctl({"pack", source, "--content-version", std::to_string(version),
-                                         "--secret-key", dir.file(key), "--out", on_stick(name)});
+        CommandResult result = kioskctl({"pack", source, "--content-version", std::to_string(version), "--secret-key",
+                                         dir.file(key), "--out", on_stick(name)});
         REQUIRE_MESSAGE(result.exit_code == 0, result.err);
     }
     KioskRun run(const std::string& script) {
@@ -54,7 +54,8 @@ struct Kiosk {
         return run;
     }
     JsonValue status() {
-        CommandResult result = kioskctl({"status", "--json", "--data-dir", dir.file("data"), "--factory", dir.file("factory.db")});
+        CommandResult result =
+            kioskctl({"status", "--json", "--data-dir", dir.file("data"), "--factory", dir.file("factory.db")});
         REQUIRE_MESSAGE(result.exit_code == 0, result.err);
         return parse_json(result.out);
     }
@@ -120,7 +121,7 @@ TEST_CASE("an install started in an English session lists, installs and reports 
     Kiosk k;
     k.pack(2, "content-2.kpkg");
     KioskRun run = k.run(kEnterOrganizerPin + "tap-label EN\nshot @DIR@/panel-en.png\n"
-                         "tap-label Install version 2\nwait 1000\nshot @DIR@/done-en.png\n");
+                                              "tap-label Install version 2\nwait 1000\nshot @DIR@/done-en.png\n");
     CHECK(run.state["content_version"].number == 2);
     CHECK(run.state["update"]["phase"].string == "done");
     CHECK(run.state["update"]["showing"].boolean);
@@ -175,12 +176,14 @@ TEST_CASE("a package with a bad signature or an unknown key is listed with the r
     CHECK_FALSE(kiosk::core::fs::exists(k.dir.file("data/content/active.db")));
 }
 
-TEST_CASE("a package refused only by the full check at install shows the reason and leaves the content byte-identical") {
+TEST_CASE(
+    "a package refused only by the full check at install shows the reason and leaves the content byte-identical") {
     Kiosk k;
     k.pack(2, "content-2.kpkg");
     k.pack(3, "content-3.kpkg");
     REQUIRE(kioskctl({"install", k.on_stick("content-2.kpkg"), "--data-dir", k.dir.file("data"), "--factory",
-                      k.dir.file("factory.db")}).exit_code == 0);
+                      k.dir.file("factory.db")})
+                .exit_code == 0);
     {
         // Signed after its schema version was changed: the signature is fine, the database is not.
         kiosk::core::SqliteDb db;
@@ -245,8 +248,8 @@ TEST_CASE("an installed content database that cannot be opened at start falls ba
     k.pack(2, "content-2.kpkg");
     k.pack(3, "content-3.kpkg");
     for (const char* name : {"content-2.kpkg", "content-3.kpkg"})
-        REQUIRE(kioskctl({"install", k.on_stick(name), "--data-dir", k.dir.file("data"), "--factory",
-                          k.dir.file("factory.db")}).exit_code == 0);
+        REQUIRE(kioskctl({"install", k.on_stick(name), "--data-dir", k.dir.file("data"), "--factory", k.dir.file("factory.db")})
+                    .exit_code == 0);
     const std::string active = k.dir.file("data/content/active.db");
     SUBCASE("0-byte active.db") { write_text(active, ""); }
     SUBCASE("an older schema") {
@@ -266,7 +269,8 @@ TEST_CASE("newly installed content on which the kiosk keeps failing to start is 
     Kiosk k;
     k.pack(2, "content-2.kpkg");
     REQUIRE(kioskctl({"install", k.on_stick("content-2.kpkg"), "--data-dir", k.dir.file("data"), "--factory",
-                      k.dir.file("factory.db")}).exit_code == 0);
+                      k.dir.file("factory.db")})
+                .exit_code == 0);
     SUBCASE("confirmed after a minute on the kiosk clock") {
         KioskRun run = k.run("wait 61000\n");
         CHECK(run.state["content_version"].number == 2);
@@ -277,10 +281,10 @@ TEST_CASE("newly installed content on which the kiosk keeps failing to start is 
     SUBCASE("three starts that never ran a minute (killed) roll it back") {
         for (int i = 0; i < 3; ++i) {
             // The interactive kiosk on SDL's dummy driver, killed after 3 s as a crash would end it.
-            CommandResult killed = run_command({"/usr/bin/env", "SDL_VIDEODRIVER=dummy", "SDL_RENDER_DRIVER=software", "timeout",
-                                                "-s", "KILL", "3", KIOSK_BIN, "--windowed", "--size", "480x270",
-                                                "--data-dir", k.dir.file("data"), "--factory", k.dir.file("factory.db"),
-                                                "--assets", std::string(KIOSK_SOURCE_DIR) + "/assets"});
+            CommandResult killed =
+                run_command({"/usr/bin/env", "SDL_VIDEODRIVER=dummy", "SDL_RENDER_DRIVER=software", "timeout", "-s",
+                             "KILL", "3", KIOSK_BIN, "--windowed", "--size", "480x270", "--data-dir", k.dir.file("data"),
+                             "--factory", k.dir.file("factory.db"), "--assets", std::string(KIOSK_SOURCE_DIR) + "/assets"});
             CHECK(killed.exit_code != 0);
         }
         KioskRun run = k.run(kEnterOrganizerPin + "shot @DIR@/recovered.png\n");
@@ -295,11 +299,13 @@ TEST_CASE("a hostile stick is listed with one reason per file, names escaped, an
     Kiosk k;
     k.pack(2, "content-2.kpkg");
     const std::string sig = k.on_stick("content-2.kpkg.minisig");
-    const std::string script =
-        "cd '" + k.stick_dir() + "' && echo x > x.kpkg && mkfifo x.kpkg.minisig && "
-        "echo y > y.kpkg && ln -s /dev/zero y.kpkg.minisig && "
-        "truncate -s 8G huge.kpkg && cp '" + sig + "' huge.kpkg.minisig && "
-        "printf x > \"$(printf 'evil\\033[31m.kpkg')\"";
+    const std::string script = "cd '" + k.stick_dir() +
+                               "' && echo x > x.kpkg && mkfifo x.kpkg.minisig && "
+                               "echo y > y.kpkg && ln -s /dev/zero y.kpkg.minisig && "
+                               "truncate -s 8G huge.kpkg && cp '" +
+                               sig +
+                               "' huge.kpkg.minisig && "
+                               "printf x > \"$(printf 'evil\\033[31m.kpkg')\"";
     REQUIRE(std::system(script.c_str()) == 0);
     const std::string before = k.active_bytes();
     KioskRun run = k.run(kEnterOrganizerPin + "shot @DIR@/hostile.png\n");

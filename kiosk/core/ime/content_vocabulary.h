@@ -43,8 +43,8 @@ public:
 private:
     static uint64_t pair_key(char32_t a, char32_t b) { return (uint64_t{a} << 32) | b; }
 
-    std::u32string text_;  // CJK runs, each followed by U+0000
-    std::unordered_map<char32_t, uint32_t> chars_;  // character -> occurrences
+    std::u32string text_;                                        // CJK runs, each followed by U+0000
+    std::unordered_map<char32_t, uint32_t> chars_;               // character -> occurrences
     std::unordered_map<uint64_t, std::vector<uint32_t>> pairs_;  // adjacent pair -> positions in text_
 };
 

@@ -61,9 +61,8 @@ std::string file_signature(const std::string& path) {
 // What a deployment depends on: the settings above, RIME's version and Debian's data files.
 std::string deployment_stamp(const std::string& shared_dir, const char* rime_version) {
     std::string stamp = std::string(kSettingsVersion) + "\nlibrime " + (rime_version ? rime_version : "?") + "\n";
-    for (const char* name : {"default.yaml", "key_bindings.yaml", "punctuation.yaml", "symbols.yaml",
-                             "pinyin_simp.schema.yaml", "pinyin_simp.dict.yaml", "build/pinyin_simp.table.bin",
-                             "build/pinyin_simp.prism.bin"})
+    for (const char* name : {"default.yaml", "key_bindings.yaml", "punctuation.yaml", "symbols.yaml", "pinyin_simp.schema.yaml",
+                             "pinyin_simp.dict.yaml", "build/pinyin_simp.table.bin", "build/pinyin_simp.prism.bin"})
         stamp += std::string(name) + " " + file_signature(fs::join(shared_dir, name)) + "\n";
     return stamp;
 }
@@ -290,9 +289,8 @@ bool PinyinInput::busy() const {
 
 bool PinyinInput::wait_idle(double seconds) const {
     std::unique_lock<std::mutex> lock(mutex_);
-    return changed_.wait_for(lock, std::chrono::duration<double>(seconds), [this] {
-        return state_ != State::Starting && !running_ && queue_.empty();
-    });
+    return changed_.wait_for(lock, std::chrono::duration<double>(seconds),
+                             [this] { return state_ != State::Starting && !running_ && queue_.empty(); });
 }
 
 // Called on the worker with the command's generation in `current_`.
@@ -509,16 +507,12 @@ void PinyinInput::execute(const Command& command) {
             if (command.number >= 0 && command.number < e.page_size)
                 pick(static_cast<size_t>(e.page) * static_cast<size_t>(e.page_size) + static_cast<size_t>(command.number));
             break;
-        case Kind::Page:
-            e.page = std::clamp(e.page + command.number, 0, e.pages() - 1);
-            break;
+        case Kind::Page: e.page = std::clamp(e.page + command.number, 0, e.pages() - 1); break;
         case Kind::Clear:
             e.clear();
             emit(Event::Kind::ClearQuery);
             break;
-        case Kind::DropComposition:
-            e.clear();
-            break;
+        case Kind::DropComposition: e.clear(); break;
         case Kind::SetContent: {
             std::string error;
             if (!e.vocabulary.load(command.text, &error))

@@ -28,9 +28,9 @@ class PinyinInput {
 public:
     struct Options {
         std::string shared_data_dir = "/usr/share/rime-data";  // Debian's RIME data
-        std::string user_data_dir;   // writable: the kiosk's data dir + "/rime" (never $HOME)
-        std::string content_db;      // the vocabulary for ranking; empty: RIME's order only
-        int page_size = 5;           // candidates per page of the candidate bar
+        std::string user_data_dir;                             // writable: the kiosk's data dir + "/rime" (never $HOME)
+        std::string content_db;                                // the vocabulary for ranking; empty: RIME's order only
+        int page_size = 5;                                     // candidates per page of the candidate bar
         // False: RIME starts only at start() or the first command, so a kiosk that is never
         // searched (or a start that ends at once) does not pay for it.
         bool start_at_once = true;
@@ -40,9 +40,9 @@ public:
 
     // What the candidate bar shows.
     struct View {
-        uint64_t version = 0;       // grows with every change
-        std::string composition;    // the pinyin as RIME shows it ("shu zi"; picked parts in characters)
-        std::string input;          // the letters typed ("shuzi")
+        uint64_t version = 0;                 // grows with every change
+        std::string composition;              // the pinyin as RIME shows it ("shu zi"; picked parts in characters)
+        std::string input;                    // the letters typed ("shuzi")
         std::vector<std::string> candidates;  // the current page, best first
         int page = 0;
         bool has_previous = false, has_next = false;
@@ -77,14 +77,14 @@ public:
 
     // Commands, queued for the worker; each returns at once. Before RIME is ready they wait in
     // the queue; if it failed, letters are committed as typed (the visitor still types Latin).
-    void type(char letter);       // a–z; anything else is ignored
-    void digit(char digit);       // commits the composition's first candidate, then the digit
-    void space();                 // commits the first candidate, or a space between words
-    void backspace();             // the composition's last letter, or else the query's last character
-    void select(int index);       // a candidate of the current page (View::candidates)
-    void page(int delta);         // the previous (-1) or next (+1) page
-    void clear();                 // the composition and the query
-    void drop_composition();      // the composition only (the visitor switched layouts)
+    void type(char letter);   // a–z; anything else is ignored
+    void digit(char digit);   // commits the composition's first candidate, then the digit
+    void space();             // commits the first candidate, or a space between words
+    void backspace();         // the composition's last letter, or else the query's last character
+    void select(int index);   // a candidate of the current page (View::candidates)
+    void page(int delta);     // the previous (-1) or next (+1) page
+    void clear();             // the composition and the query
+    void drop_composition();  // the composition only (the visitor switched layouts)
     // A new visitor: forgets queued commands, undelivered events and the composition.
     void reset();
     // Ranks candidates by the Chinese text of this content database from now on.
@@ -128,11 +128,11 @@ private:
     View view_;
     State state_ = State::Starting;
     std::string error_;
-    uint64_t generation_ = 0;  // reset() counts up; older commands and events are dropped
+    uint64_t generation_ = 0;          // reset() counts up; older commands and events are dropped
     uint64_t current_generation_ = 0;  // of the command the worker runs
-    bool running_ = false;     // the worker is executing a command
+    bool running_ = false;             // the worker is executing a command
     bool stopping_ = false;
-    bool wanted_ = false;      // RIME is to start (start(), a command, or start_at_once)
+    bool wanted_ = false;            // RIME is to start (start(), a command, or start_at_once)
     bool owns_rime_ = false;         // worker only: this instance holds the process's RIME
     bool rime_initialized_ = false;  // worker only
     std::thread worker_;

@@ -106,8 +106,8 @@ bool FontCollection::load(const std::string& path, int face_index, Face* out, st
     }
     maps_.emplace_back(data, static_cast<size_t>(st.st_size));
     FT_Face ft = nullptr;
-    if (FT_New_Memory_Face(library_, static_cast<const FT_Byte*>(data), static_cast<FT_Long>(st.st_size), face_index,
-                           &ft) != 0 || !FT_IS_SCALABLE(ft)) {
+    if (FT_New_Memory_Face(library_, static_cast<const FT_Byte*>(data), static_cast<FT_Long>(st.st_size), face_index, &ft) != 0 ||
+        !FT_IS_SCALABLE(ft)) {
         if (ft) FT_Done_Face(ft);
         *error = "not a usable font: " + path + " (face " + std::to_string(face_index) + ")";
         return false;

@@ -19,10 +19,10 @@ enum class Weight : uint8_t { Regular, Bold };
 // One entry of the fallback chain (kFallbackChain in font_collection.cpp lists them in order).
 struct FaceSpec {
     const char* file_regular;
-    const char* file_bold;    // nullptr: the regular face serves bold text too
-    const char* dir;          // Debian's install directory of the file
-    int face_index;           // inside a .ttc collection
-    bool required;            // the kiosk refuses to start without it
+    const char* file_bold;  // nullptr: the regular face serves bold text too
+    const char* dir;        // Debian's install directory of the file
+    int face_index;         // inside a .ttc collection
+    bool required;          // the kiosk refuses to start without it
 };
 
 // A loaded face: one file (or a collection's member) at one weight.
@@ -33,7 +33,7 @@ struct Face {
     // Pixels per design unit for a text style of size 1 px. A style's size is its line box
     // (ascender + descender), as ImGui's FreeType builder sized fonts before.
     float scale_per_px = 0;
-    float ascender = 0;         // of the line box, per px of style size (the baseline below the top)
+    float ascender = 0;  // of the line box, per px of style size (the baseline below the top)
     std::string path;
 };
 
@@ -50,7 +50,9 @@ public:
     size_t chain_length() const { return regular_.size(); }
     const Face& face(size_t index, Weight weight) const;
     // Face id used by glyph keys: index * 2 + weight.
-    static uint16_t face_id(size_t index, Weight weight) { return static_cast<uint16_t>(index * 2 + (weight == Weight::Bold)); }
+    static uint16_t face_id(size_t index, Weight weight) {
+        return static_cast<uint16_t>(index * 2 + (weight == Weight::Bold));
+    }
     const Face& face_by_id(uint16_t id) const { return face(id / 2, id % 2 ? Weight::Bold : Weight::Regular); }
     // The CJK entry (Noto Sans CJK SC), preferred for CJK punctuation in Chinese text.
     size_t cjk_index() const { return cjk_index_; }

@@ -15,9 +15,7 @@ namespace {
 constexpr int kPad = 1;  // empty pixels right of and below each glyph
 
 // Shelf heights: multiples of 8 px up to 64, then of 16, so similar glyphs share shelves.
-int height_class(int h) {
-    return h <= 64 ? (h + 7) / 8 * 8 : (h + 15) / 16 * 16;
-}
+int height_class(int h) { return h <= 64 ? (h + 7) / 8 * 8 : (h + 15) / 16 * 16; }
 
 }  // namespace
 
@@ -26,7 +24,10 @@ FT_F26Dot6 glyph_char_size(const Face& face, float style_px) {
 }
 
 GlyphCache::GlyphCache(const FontCollection& fonts, int width, int height)
-    : fonts_(fonts), width_(width), height_(height), pixels_(static_cast<uint8_t*>(std::calloc(static_cast<size_t>(width) * height, 1))) {
+    : fonts_(fonts),
+      width_(width),
+      height_(height),
+      pixels_(static_cast<uint8_t*>(std::calloc(static_cast<size_t>(width) * height, 1))) {
     if (!pixels_) throw std::bad_alloc();
 }
 

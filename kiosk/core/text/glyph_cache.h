@@ -25,15 +25,15 @@ constexpr FT_Int32 kGlyphLoadFlags = FT_LOAD_TARGET_LIGHT | FT_LOAD_NO_BITMAP;
 FT_F26Dot6 glyph_char_size(const Face& face, float style_px);
 
 struct GlyphKey {
-    uint16_t face_id;     // FontCollection::face_id
-    uint32_t glyph;       // glyph id in that face
-    uint16_t size_q;      // style size in quarter pixels
+    uint16_t face_id;  // FontCollection::face_id
+    uint32_t glyph;    // glyph id in that face
+    uint16_t size_q;   // style size in quarter pixels
     uint64_t packed() const { return (uint64_t(face_id) << 48) | (uint64_t(glyph) << 16) | size_q; }
 };
 
 struct CachedGlyph {
     uint16_t x = 0, y = 0, w = 0, h = 0;  // in the page; w == 0 for blank glyphs (spaces)
-    int16_t left = 0, top = 0;           // FreeType's bitmap_left / bitmap_top
+    int16_t left = 0, top = 0;            // FreeType's bitmap_left / bitmap_top
 };
 
 struct GlyphRect {
@@ -42,18 +42,18 @@ struct GlyphRect {
 };
 
 struct GlyphCacheStats {
-    size_t bytes = 0;          // page + its GPU copy (RGBA) + the upload staging buffer
-    size_t glyphs = 0;         // glyphs in the page now
-    uint64_t evictions = 0;    // glyphs dropped to make room
-    uint64_t misses = 0;       // glyphs rasterized
-    uint64_t not_cached = 0;   // glyphs too large for the page, or no room this frame
+    size_t bytes = 0;         // page + its GPU copy (RGBA) + the upload staging buffer
+    size_t glyphs = 0;        // glyphs in the page now
+    uint64_t evictions = 0;   // glyphs dropped to make room
+    uint64_t misses = 0;      // glyphs rasterized
+    uint64_t not_cached = 0;  // glyphs too large for the page, or no room this frame
 };
 
 class GlyphCache {
 public:
     static constexpr int kDefaultWidth = 2048, kDefaultHeight = 1536;
-    static constexpr int kMaxGlyphSide = 512;   // larger glyphs are not cached (counted)
-    static constexpr int kStagingRows = 64;      // rows converted to RGBA per upload step
+    static constexpr int kMaxGlyphSide = 512;        // larger glyphs are not cached (counted)
+    static constexpr int kStagingRows = 64;          // rows converted to RGBA per upload step
     static constexpr size_t kMaxBlankGlyphs = 4096;  // spaces and invisibles remembered (they take no room)
 
     GlyphCache(const FontCollection& fonts, int width = kDefaultWidth, int height = kDefaultHeight);

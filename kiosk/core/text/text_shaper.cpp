@@ -101,7 +101,8 @@ ShapedText TextShaper::shape_uncached(std::string_view text, Weight weight, std:
         FriBidiParType direction = FRIBIDI_PAR_ON;
         if (fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), static_cast<FriBidiStrIndex>(count),
                                                 &direction, bidi_levels.data()) != 0) {
-            for (size_t i = 0; i < count; ++i) levels[i] = static_cast<unsigned char>(bidi_levels[i]);  // FriBidiLevel: a signed char, 0 to 125
+            for (size_t i = 0; i < count; ++i)
+                levels[i] = static_cast<unsigned char>(bidi_levels[i]);  // FriBidiLevel: a signed char, 0 to 125
             out.rtl = FRIBIDI_IS_RTL(direction);
         }
     }
@@ -144,8 +145,7 @@ ShapedText TextShaper::shape_uncached(std::string_view text, Weight weight, std:
         if (runs.empty() || runs.back().level != levels[i] || runs.back().script != scripts[i] ||
             runs.back().face != faces[i])
             runs.push_back(Run{i, i + 1, levels[i], scripts[i], faces[i]});
-        else
-            runs.back().end = i + 1;
+        else runs.back().end = i + 1;
     }
 
     // Controls are shaped as zero-width spaces: never a .notdef box for a tab or newline.
@@ -173,8 +173,12 @@ ShapedText TextShaper::shape_uncached(std::string_view text, Weight weight, std:
         const uint16_t face_id = FontCollection::face_id(run.face, weight);
         const float scale = face.scale_per_px;
         for (unsigned g = 0; g < glyph_count; ++g) {
-            ShapedGlyph glyph{face_id, info[g].codepoint, pos[g].x_advance * scale, pos[g].x_offset * scale,
-                              pos[g].y_offset * scale, offsets[std::min<size_t>(info[g].cluster, count - 1)]};
+            ShapedGlyph glyph{face_id,
+                              info[g].codepoint,
+                              pos[g].x_advance * scale,
+                              pos[g].x_offset * scale,
+                              pos[g].y_offset * scale,
+                              offsets[std::min<size_t>(info[g].cluster, count - 1)]};
             out.width += glyph.x_advance;
             out.glyphs.push_back(glyph);
         }

@@ -23,12 +23,12 @@ namespace kiosk::core::text {
 
 // Positions are in pixels for a style of size 1 px: multiply by the style size.
 struct ShapedGlyph {
-    uint16_t face_id;   // FontCollection::face_id
+    uint16_t face_id;  // FontCollection::face_id
     uint32_t glyph;
     float x_advance;
     float x_offset;
-    float y_offset;     // up is positive, as in HarfBuzz
-    uint32_t cluster;   // byte offset in the text of the first character of its cluster
+    float y_offset;    // up is positive, as in HarfBuzz
+    uint32_t cluster;  // byte offset in the text of the first character of its cluster
 };
 
 struct ShapedText {
