@@ -16,7 +16,7 @@ namespace {
 
 // A lesson of `slides` slides and one question per entry of `options` (that many options each,
 // the right one at index 1).
-Lesson make_lesson(int slides, std::vector<int> options) {
+Lesson make_lesson(int slides, const std::vector<int>& options) {
     Lesson lesson;
     lesson.id = "passwords";
     lesson.slides.resize(static_cast<size_t>(slides));

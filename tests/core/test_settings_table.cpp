@@ -29,7 +29,7 @@ bool has_warning(const std::vector<std::string>& warnings, const std::string& te
     return false;
 }
 
-std::string strip_backticks(std::string text) {
+std::string strip_backticks(const std::string& text) {
     std::string out;
     for (char c : text)
         if (c != '`') out += c;

@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
             paths.content = argv[++i];
         } else if (arg == "--assets" && has_value) {
             paths.assets = argv[++i];
-        } else if (arg.rfind("-", 0) != 0 && out.empty()) {
+        } else if (arg.rfind('-', 0) != 0 && out.empty()) {
             out = arg;
         } else {
             std::fprintf(stderr, "screen_gallery: unexpected argument '%s'\n%s", arg.c_str(), kUsage);

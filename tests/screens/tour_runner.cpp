@@ -25,6 +25,7 @@ namespace {
 // Runs `argv` with its standard error written to `err_path`; the exit status, or -1.
 int run_logged(const std::vector<std::string>& args, const std::string& err_path) {
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;

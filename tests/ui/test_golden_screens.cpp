@@ -133,7 +133,7 @@ TEST_CASE("the golden comparison counts pixels over the channel threshold, and a
     RgbaImage a;
     a.width = 4;
     a.height = 3;
-    a.pixels.assign(4 * 3 * 4, 100);
+    a.pixels.assign(size_t{4} * 3 * 4, 100);
     RgbaImage b = a;
     b.pixels[0] = static_cast<uint8_t>(100 + kChannelThreshold);      // within the threshold
     b.pixels[5] = static_cast<uint8_t>(100 - kChannelThreshold - 1);  // over it
