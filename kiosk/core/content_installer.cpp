@@ -1,6 +1,7 @@
 #include "core/content_installer.h"
 
 #include "core/file_io.h"
+#include "core/line_reader.h"
 #include "core/sqlite_db.h"
 #include "core/content_store.h"
 #include "core/strict_number.h"
@@ -371,16 +372,18 @@ bool ContentInstaller::reject_active(const std::string& reason, std::vector<std:
 RecoveryNotice ContentInstaller::recovery_notice() const {
     RecoveryNotice notice;
     std::string text;
-    char kind[32] = {0}, factory[16] = {0};
-    long long from = 0, to = 0;
-    if (!fs::read_file(content_file("recovery.txt"), &text) ||
-        std::sscanf(text.c_str(), "%31s %lld %lld %15s", kind, &from, &to, factory) < 3)
+    if (!fs::read_file(content_file("recovery.txt"), &text)) return notice;
+    // "KIND FROM TO [factory]", as record_recovery() writes it; anything else is no notice.
+    const std::vector<std::string_view> fields = split_fields(std::string_view(text).substr(0, text.find('\n')));
+    int64_t from = 0, to = 0;
+    if (fields.size() < 3 || fields.size() > 4 || (fields[0] != "failed_starts" && fields[0] != "unreadable") ||
+        !parse_integer(fields[1], int64_t{0}, INT64_MAX, &from) ||
+        !parse_integer(fields[2], int64_t{0}, INT64_MAX, &to) || (fields.size() == 4 && fields[3] != "factory"))
         return notice;
-    notice.kind =
-        std::strcmp(kind, "failed_starts") == 0 ? RecoveryNotice::Kind::FailedStarts : RecoveryNotice::Kind::Unreadable;
+    notice.kind = fields[0] == "failed_starts" ? RecoveryNotice::Kind::FailedStarts : RecoveryNotice::Kind::Unreadable;
     notice.from_version = from;
     notice.to_version = to;
-    notice.to_factory = std::strcmp(factory, "factory") == 0;
+    notice.to_factory = fields.size() == 4;
     return notice;
 }
 

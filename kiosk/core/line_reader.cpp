@@ -23,6 +23,22 @@ bool LineReader::next(TextLine* line) {
     return true;
 }
 
+std::vector<std::string_view> split_fields(std::string_view line) {
+    std::vector<std::string_view> fields;
+    size_t pos = 0;
+    while (pos < line.size()) {
+        if (line[pos] == ' ' || line[pos] == '\t') {
+            ++pos;
+            continue;
+        }
+        const size_t end = line.find_first_of(" \t", pos);
+        const size_t stop = end == std::string_view::npos ? line.size() : end;
+        fields.push_back(line.substr(pos, stop - pos));
+        pos = stop;
+    }
+    return fields;
+}
+
 int count_lines(std::string_view text) {
     LineReader reader(text);
     for (TextLine line; reader.next(&line);) {

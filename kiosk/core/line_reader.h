@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace kiosk::core {
 
@@ -31,6 +32,10 @@ private:
     size_t pos_ = 0;
     int number_ = 0;
 };
+
+// The fields of one line, separated by runs of spaces or tabs: "file a.csv 12 ab" gives
+// "file", "a.csv", "12", "ab". The views point into `line`.
+std::vector<std::string_view> split_fields(std::string_view line);
 
 // How many lines LineReader finds in `text`.
 int count_lines(std::string_view text);

@@ -6,6 +6,7 @@
 
 #include "core/calendar_date.h"
 #include "core/file_io.h"
+#include "core/line_reader.h"
 #include "core/strict_number.h"
 #include "core/utf8.h"
 
@@ -558,11 +559,12 @@ bool read_report(const std::string& dir, std::vector<UsageEvent>* events, Report
             (key == "from" ? read_info.from_ms : read_info.to_ms) = ms;
         } else if (key == "file") {
             // file NAME ROWS BLAKE2B
-            char name[128] = {}, hex[129] = {};
-            long long rows = -1;
-            if (std::sscanf(value.c_str(), "%127s %lld %128s", name, &rows, hex) != 3 || rows < 0)
+            const std::vector<std::string_view> fields = split_fields(value);
+            int64_t rows = -1;
+            if (fields.size() != 3 || !parse_integer(fields[1], int64_t{0}, INT64_MAX, &rows))
                 return *error = where + "field 'file': expected NAME ROWS CHECKSUM", false;
-            const std::string file_name = name;
+            const std::string file_name(fields[0]);
+            const std::string hex(fields[2]);
             if (file_name.find('/') != std::string::npos || file_name[0] == '.')
                 return *error = where + "field 'file': '" + file_name + "' is not a file name in the report", false;
             const std::string path = fs::join(dir, file_name);

@@ -11,6 +11,7 @@
 #include <vector>
 
 using kiosk::core::LineReader;
+using kiosk::core::split_fields;
 using kiosk::core::TextLine;
 
 namespace {
@@ -118,4 +119,13 @@ TEST_CASE("a document whose header never ends is reported at its last line, with
         REQUIRE(!diagnostics.empty());
         CHECK(diagnostics.back().str() == "db/x.txt:2: missing the '---' line that ends the header");
     }
+}
+
+TEST_CASE("a line splits into its fields at runs of spaces and tabs, and nothing else") {
+    using Fields = std::vector<std::string_view>;
+    CHECK(split_fields("file search.csv 12 ab09") == Fields{"file", "search.csv", "12", "ab09"});
+    CHECK(split_fields("  failed_starts\t 3  4 ") == Fields{"failed_starts", "3", "4"});
+    CHECK(split_fields("").empty());
+    CHECK(split_fields(" \t ").empty());
+    CHECK(split_fields("один,два три") == Fields{"один,два", "три"});
 }

@@ -325,6 +325,16 @@ TEST_CASE("a damaged, cut-off or foreign report is refused with the file and the
         CHECK(error == dir.file("r/search.csv") +
                            ": changed or damaged since it was written (checksum differs from export.txt)");
     }
+    SUBCASE("a row count in export.txt that is not a whole number") {
+        std::string manifest = read_text(dir.file("r/export.txt"));
+        const size_t at = manifest.find("file search.csv ");
+        REQUIRE(at != std::string::npos);
+        const size_t count = at + std::string("file search.csv ").size();
+        manifest.replace(count, manifest.find(' ', count) - count, "3x");
+        write_text(dir.file("r/export.txt"), manifest);
+        CHECK_FALSE(read_report(dir.file("r"), &events, &read_info, &error));
+        CHECK(error.find("field 'file': expected NAME ROWS CHECKSUM") != std::string::npos);
+    }
     SUBCASE("no export.txt: not a report, or cut off") {
         std::remove(dir.file("r/export.txt").c_str());
         CHECK_FALSE(read_report(dir.file("r"), &events, &read_info, &error));
