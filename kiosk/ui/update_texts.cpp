@@ -1,6 +1,7 @@
 // The words and numbers of the content-update views (update_state.h), built from the facts the
 // platform fills in: sizes, dates and version labels, and the translated titles, status lines
 // and explanations in every language, so that a language switch shows them at once.
+#include "core/calendar_date.h"
 #include "ui/display_strings.h"
 #include "ui/update_state.h"
 
@@ -46,13 +47,9 @@ std::string format_package_size(uint64_t bytes, const Translations& translations
 }
 
 std::string format_package_date(const std::string& built_at, int64_t unix_time) {
-    if (built_at.size() >= 16) return built_at.substr(0, 10) + " " + built_at.substr(11, 5) + " UTC";
-    char buffer[32];
-    const time_t t = static_cast<time_t>(unix_time);
-    tm utc{};
-    gmtime_r(&t, &utc);
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", &utc);
-    return buffer;
+    // "2026-11-29T14:03:07Z" (the package's build time, else the file's) shown as "2026-11-29 14:03 UTC".
+    const std::string iso = built_at.size() >= 16 ? built_at : format_utc_seconds(unix_time);
+    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
 }
 
 void build_usb_texts(UsbView& view, const Translations& translations) {
