@@ -124,16 +124,6 @@ std::vector<std::string> child_processes() {
     return children;
 }
 
-// A stand-in for espeak-ng that knows only the Russian and English voices.
-std::string write_voiceless_engine(const kiosk::test::TempDir& dir) {
-    std::string path = dir.file("espeak-no-cmn");
-    kiosk::test::write_text(path, "#!/bin/sh\n"
-                                  "if [ \"$1\" = --voices ]; then espeak-ng --voices | grep -v ' cmn '; exit 0; fi\n"
-                                  "exec espeak-ng \"$@\"\n");
-    chmod(path.c_str(), 0755);
-    return path;
-}
-
 struct SpokenFigures {
     double seconds = 0;  // of audio played
     double voiced_seconds = 0;
@@ -379,7 +369,7 @@ TEST_CASE("A missing voice, synthesizer or audio device makes reading unavailabl
     kiosk::test::TempDir dir;
     MemorySink sink;
     kiosk::core::EspeakConfig config;
-    config.program = write_voiceless_engine(dir);
+    config.program = kiosk::test::write_engine_without_chinese_voice(dir);
     kiosk::core::EspeakEngine no_cmn(config, &sink, "");
     CHECK(no_cmn.support(Lang::Ru) == SpeechSupport::Ready);
     CHECK(no_cmn.support(Lang::Zh) == SpeechSupport::NoVoice);

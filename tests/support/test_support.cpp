@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -183,6 +184,15 @@ void copy_overview_sources(const std::string& to) {
     }
     for (const char* file : {"/terminology.txt", "/topics.txt", "/glossary.txt", "/acts.txt", "/references.txt"})
         write_text(to + file, read_text(from + file));
+}
+
+std::string write_engine_without_chinese_voice(const TempDir& dir) {
+    std::string path = dir.file("espeak-no-cmn");
+    write_text(path, "#!/bin/sh\n"
+                     "if [ \"$1\" = --voices ]; then espeak-ng --voices | grep -v ' cmn '; exit 0; fi\n"
+                     "exec espeak-ng \"$@\"\n");
+    REQUIRE(chmod(path.c_str(), 0755) == 0);
+    return path;
 }
 
 }  // namespace kiosk::test

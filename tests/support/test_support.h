@@ -51,6 +51,10 @@ std::string read_text(const std::string& path);
 double resident_mb();
 void write_text(const std::string& path, const std::string& text);
 
+// A stand-in for espeak-ng in `dir` that lists every voice but the Chinese one (cmn) and
+// otherwise runs espeak-ng: for the "no voice for this language" paths. Returns its path.
+std::string write_engine_without_chinese_voice(const TempDir& dir);
+
 // Copies the content sources the explore screens need from the repository's db/ (documents,
 // translations, terminology.txt, explore/) into `to`, for tests that change them and build.
 void copy_overview_sources(const std::string& to);

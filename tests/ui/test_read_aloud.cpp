@@ -63,15 +63,6 @@ size_t characters_before(Lang lang, int until) {
 
 const std::string kOpenFirst = "wait 100\ntap 300 500\nwait 300\n";
 
-std::string no_cmn_engine(const TempDir& dir) {
-    std::string path = dir.file("espeak-no-cmn");
-    kiosk::test::write_text(path, "#!/bin/sh\n"
-                                  "if [ \"$1\" = --voices ]; then espeak-ng --voices | grep -v ' cmn '; exit 0; fi\n"
-                                  "exec espeak-ng \"$@\"\n");
-    chmod(path.c_str(), 0755);
-    return path;
-}
-
 }  // namespace
 
 TEST_CASE("The reader reads Russian, Chinese and English aloud, audibly, and the highlight advances") {
@@ -191,7 +182,8 @@ TEST_CASE("Lesson slides and quiz questions are read aloud in the visitor's lang
 
 TEST_CASE("A language without a voice, or no audio device, disables the button with the reason") {
     TempDir dir;
-    auto zh = run_kiosk_script(dir, kOpenFirst, {"--lang", "zh", "--speech-engine", no_cmn_engine(dir)});
+    auto zh = run_kiosk_script(
+        dir, kOpenFirst, {"--lang", "zh", "--speech-engine", kiosk::test::write_engine_without_chinese_voice(dir)});
     REQUIRE_MESSAGE(zh.result.exit_code == 0, zh.result.err);
     CHECK(zh.state["screen"].string == "reader");
     CHECK(zh.state["speech_unavailable"].string == "no_voice");
@@ -199,8 +191,8 @@ TEST_CASE("A language without a voice, or no audio device, disables the button w
     CHECK(zh.result.err.find("no voice 'cmn'") != std::string::npos);
 
     TempDir dir2;
-    auto ru =
-        run_kiosk_script(dir2, kOpenFirst + "tap-id reader.read\nwait 500\n", {"--speech-engine", no_cmn_engine(dir2)});
+    auto ru = run_kiosk_script(dir2, kOpenFirst + "tap-id reader.read\nwait 500\n",
+                               {"--speech-engine", kiosk::test::write_engine_without_chinese_voice(dir2)});
     REQUIRE_MESSAGE(ru.result.exit_code == 0, ru.result.err);
     CHECK(ru.state["speaking"].type == JsonValue::Type::Number);  // Russian still has its voice
 
