@@ -520,13 +520,16 @@ bool read_report(const std::string& dir, std::vector<UsageEvent>* events, Report
     const std::string manifest_path = fs::join(dir, kExportManifest);
     std::string text;
     if (!fs::is_directory(dir)) return *error = dir + ": not a folder", false;
-    if (!fs::read_file(manifest_path, &text)) {
-        *error = manifest_path + ": missing: not a kiosk statistics report" +
-                 (dir.size() > 11 && dir.compare(dir.size() - 11, 11, kIncompleteSuffix) == 0
-                      ? std::string(" (this one was cut off while being written)")
-                      : std::string(", or one whose writing was cut off"));
-        return false;
-    }
+    // The writer renames the folder only after every file is synced: a folder still named
+    // .incomplete was cut off, even if its export.txt happens to be whole (kill -9 just
+    // before the rename).
+    const std::string suffix = kIncompleteSuffix;
+    std::string folder = dir;
+    while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+    if (folder.size() > suffix.size() && folder.compare(folder.size() - suffix.size(), suffix.size(), suffix) == 0)
+        return *error = dir + ": this report was cut off while being written; write it again", false;
+    if (!fs::read_file(manifest_path, &text))
+        return *error = manifest_path + ": missing: not a kiosk statistics report, or one whose writing was cut off", false;
     ReportInfo read_info;
     std::vector<UsageEvent> read_events;
     std::set<std::string> listed;
