@@ -209,9 +209,7 @@ bool KioskRunner::init(std::string* error) {
     input_.set_screen(display_.width(), display_.height(), settings_.rotation);
 
     ImVec2 display_size(static_cast<float>(display_.logical_width()), static_cast<float>(display_.logical_height()));
-    const float scale = std::min(display_size.x / 1920.0f, display_size.y / 1080.0f);
     text_ = std::make_unique<ui::TextRenderer>(*font_files_);
-    fonts_.build(text_.get(), scale);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();  // ImGui's own atlas holds only its small default font
@@ -242,7 +240,7 @@ bool KioskRunner::init(std::string* error) {
     pinyin_options.content_db = content_->path();
     pinyin_options.start_at_once = false;
     pinyin_ = std::make_unique<PinyinInput>(pinyin_options);
-    ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, fonts_, scale, settings_, std::move(search_index_));
+    ui_ = std::make_unique<ui::KioskUi>(*content_, translations_, *text_, display_size, settings_, std::move(search_index_));
     ui_->set_pinyin_input(pinyin_.get());
     start_speech();
     if (options_.language_given) ui_->state().language = options_.language;  // this run only; resets use the setting

@@ -129,7 +129,6 @@ private:
     Translations translations_;
     std::unique_ptr<text::FontCollection> font_files_;
     std::unique_ptr<ui::TextRenderer> text_;  // shaping and the glyph cache, for all text
-    ui::FontSet fonts_;
     GlyphTexture glyph_texture_;
     DrawDataRenderer draw_renderer_;
     std::vector<uint8_t> retarget_scratch_;  // retarget_glyph_quads

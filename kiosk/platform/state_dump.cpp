@@ -213,6 +213,8 @@ void KioskRunner::write_state_dump() {
     json.end_object();
     json.key("rotation").value(static_cast<int>(settings_.rotation));
     json.key("screen_size").begin_array().value(display_.logical_width()).value(display_.logical_height()).end_array();
+    json.key("screen_class").value(ui::screen_class_name(ui_->theme().layout.cls));
+    json.key("text_scale").value(static_cast<double>(ui_->theme().layout.text_scale));
     json.key("screens_visited").begin_array();
     for (unsigned i = 0; i < 32; ++i)
         if (ui_->screens_visited() & (1u << i)) json.value(ui::screen_name(static_cast<ui::Screen>(i)));

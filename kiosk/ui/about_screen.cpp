@@ -20,11 +20,11 @@ float draw_fact(UiContext& ctx, const AboutFact& fact, float x, float y, float w
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const float top = y;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, fact.label.get(lang), ctx.fonts.get(FontRole::Medium), ImVec2(x, y),
-                      width, c.primary, lc);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, fact.label.get(lang), ctx.font(FontRole::Medium), ImVec2(x, y), width,
+                      c.primary, lc);
     y += ctx.metrics().space_tight;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, fact.text.get(lang), ctx.fonts.get(FontRole::Regular), ImVec2(x, y),
-                      width, c.text, lc);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, fact.text.get(lang), ctx.font(FontRole::Regular), ImVec2(x, y), width,
+                      c.text, lc);
     y += ctx.metrics().space_tight;
     y += draw_source_line(ctx, fact.source, ImVec2(x, y), width);
     for (const OverviewMention& mention : fact.mentions) {
@@ -48,8 +48,8 @@ float draw_member_years(UiContext& ctx, float x, float y, float width) {
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const float top = y;
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* regular = ctx.font(FontRole::Regular);
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("about.members"), medium, ImVec2(x, y), width, c.primary, lc);
     y += ctx.metrics().space_related;
     const float row = std::max(regular->size * 1.7f, ctx.metrics().list_row_min_height);
@@ -94,7 +94,7 @@ void draw_about_screen(UiContext& ctx) {
     ctx.draw->PushClipRect(area_min, area_max, true);
     const float top = area_min.y + margin * 0.7f - overview.about_scroll.offset();
     float y = top;
-    const Font* title = ctx.fonts.get(FontRole::Title);
+    const Font* title = ctx.font(FontRole::Title);
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("about.heading"), title, ImVec2(margin, y), main_width, c.text,
                       lang_code(ctx.state.language));
     y += ctx.metrics().space_list;

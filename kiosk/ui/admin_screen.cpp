@@ -20,9 +20,9 @@ struct FactRow {
 // A card of facts in two columns (label above value). Returns its height.
 float draw_card(UiContext& ctx, const char* title_key, const FactRow* rows, size_t count, ImVec2 min, float width) {
     const Palette& c = ctx.theme.colors;
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* regular = ctx.font(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Small);
     const float pad = ctx.metrics().pad_card_large, gap = ctx.metrics().space_card;
     const float row_h = small->size * 1.3f + regular->size * 1.5f;
     const size_t grid_rows = (count + 1) / 2;

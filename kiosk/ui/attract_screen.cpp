@@ -34,20 +34,20 @@ void draw_slide(UiContext& ctx, int slide, float alpha, ImVec2 min, ImVec2 max) 
     const ImU32 soft = with_alpha(c.attract_text_soft, alpha);
     const float width = max.x - min.x;
     float y = min.y;
-    const Font* small = ctx.fonts.get(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Regular);
     draw_text(ctx.draw, small, ImVec2(min.x, y), soft, strings.attract_caption);
     y += small->size * 2.0f;
     if (slide % 2 == 0 || strings.quote.empty()) {
-        const Font* title = ctx.fonts.get(FontRole::Title);
+        const Font* title = ctx.font(FontRole::Title);
         y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Ru], title, ImVec2(min.x, y), width, white, "ru", 4);
         y += ctx.metrics().space_group;
-        const Font* medium = ctx.fonts.get(FontRole::Medium);
+        const Font* medium = ctx.font(FontRole::Medium);
         y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Zh], medium, ImVec2(min.x, y), width, soft, "zh", 2);
         y += ctx.metrics().space_item;
         draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::En], medium, ImVec2(min.x, y), width, soft, "en", 3);
     } else {
         // A verbatim quotation, set off by an accent bar rather than quotation marks.
-        const Font* quote = ctx.fonts.reader[kTextSizeSteps - 1];
+        const Font* quote = ctx.fonts.reader(kTextSizeSteps - 1);
         const float bar = ctx.metrics().attract_bullet_bar, indent = ctx.metrics().attract_bullet_indent;
         const float height = ctx.text_cache.wrap(strings.quote, quote, width - indent, "ru").height();
         ctx.draw->AddRectFilled(ImVec2(min.x, y), ImVec2(min.x + bar, y + std::min(height, quote->size * 1.3f * 8)),
@@ -79,11 +79,11 @@ void draw_attract_screen(UiContext& ctx) {
         ctx.draw->AddCircle(ring, theme.metrics.attract_ring_step * static_cast<float>(i), c.attract_ring, 96,
                             theme.metrics.line_regular);
 
-    const Font* title = ctx.fonts.get(FontRole::Display);
+    const Font* title = ctx.font(FontRole::Display);
     const float margin = theme.metrics.attract_margin;
     draw_text(ctx.draw, title, ImVec2(margin, theme.metrics.attract_title_top), c.attract_text,
               ctx.translations.get(Lang::Ru, "app.title"));
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* medium = ctx.font(FontRole::Medium);
     draw_text(ctx.draw, medium, ImVec2(margin, theme.metrics.attract_title_top + title->size * 1.25f),
               c.attract_text_soft, ctx.strings.attract_subtitle);
 
@@ -102,7 +102,7 @@ void draw_attract_screen(UiContext& ctx) {
     // "Touch to start" in every language, in a band along the bottom.
     const float band = theme.metrics.attract_band_height;
     ctx.draw->AddRectFilled(ImVec2(0, ctx.screen.y - band), ctx.screen, c.attract_band);
-    const Font* regular = ctx.fonts.get(FontRole::Medium);
+    const Font* regular = ctx.font(FontRole::Medium);
     draw_text_centered(ctx.draw, regular, ImVec2(0, ctx.screen.y - band), ctx.screen, c.attract_band_text,
                        ctx.strings.attract_touch);
 }

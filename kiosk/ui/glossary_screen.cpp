@@ -17,9 +17,9 @@ float glossary_entry(UiContext& ctx, const GlossaryTerm& term, const std::string
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const Palette& c = ctx.theme.colors;
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* regular = ctx.font(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Small);
     const float pad = ctx.metrics().pad_card;
     const float inner = width - pad * 2;
     const std::string& note = source ? *source : ctx.t("glossary.general_definition");
@@ -73,7 +73,7 @@ void draw_glossary_screen(UiContext& ctx) {
     const float top = area_min.y + margin * 0.6f - explore.glossary_scroll.offset();
     float y = top;
     const float width = ctx.screen.x - margin * 2;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("glossary.subheading"), ctx.fonts.get(FontRole::Regular),
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("glossary.subheading"), ctx.font(FontRole::Regular),
                       ImVec2(margin, y), width, c.text_muted, lang_code(lang), 2) +
          ctx.metrics().space_list;
     // Two columns where a column keeps a comfortable line; each entry goes to the shorter one.

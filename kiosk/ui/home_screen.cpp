@@ -47,8 +47,8 @@ bool draw_explore_tile(UiContext& ctx, const ExploreEntry& entry, ImVec2 min, Im
                       ImVec2(min.x + (h - picture) * 0.5f, min.y + ctx.metrics().icon_inset), picture);
     const float x = min.x + h + ctx.metrics().space_list;
     const float width = max.x - x - ctx.metrics().space_item;
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* small = ctx.font(FontRole::Small);
     // Five tiles share a row, so a long label ("Государства-члены") may take two lines; the
     // hint then gives way, and otherwise takes the lines that are left.
     const char* code = lang_code(lang);
@@ -120,16 +120,16 @@ bool draw_document_card(UiContext& ctx, const Document& doc, const DocumentStrin
     const float inner_width = max.x - min.x - pad * 2;
     float y = min.y + pad * 0.9f;
     y += draw_document_type_chip(ctx, ImVec2(min.x + pad, y), doc.info.type).y + ctx.metrics().space_item;
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     draw_wrapped(ctx.draw, ctx.text_cache, strings.date_place[li], small, ImVec2(min.x + pad, y), inner_width,
                  c.text_muted, lang_code(lang), 1);
     y += small->size * 1.6f;
     // The "read" affordance sits at the bottom so every card reads the same way; the title
     // gets as many lines as fit above it.
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* regular = ctx.font(FontRole::Regular);
     const std::string& read = ctx.t("home.read");
     float bottom = max.y - pad * 0.8f - regular->size;
-    const Font* title_font = ctx.fonts.get(FontRole::Medium);
+    const Font* title_font = ctx.font(FontRole::Medium);
     const float title_line = ctx.text_cache.wrap(title, title_font, inner_width, lang_code(lang)).line_height;
     int title_lines = std::clamp(static_cast<int>((bottom - y - ctx.metrics().space_related) / title_line), 1, 4);
     y += draw_wrapped(ctx.draw, ctx.text_cache, title, title_font, ImVec2(min.x + pad, y), inner_width, c.text,
@@ -172,12 +172,12 @@ void draw_home_screen(UiContext& ctx) {
 
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.6f;
-    const Font* heading = ctx.fonts.get(FontRole::Title);
+    const Font* heading = ctx.font(FontRole::Title);
     draw_text(ctx.draw, heading, ImVec2(margin, y), c.text, ctx.t("home.heading"));
     y += heading->size * 1.3f;
     // On a short screen (1024x600) the cards need the line more than the hint: each says "Read".
     if (ctx.screen.y >= 720) {
-        const Font* regular = ctx.fonts.get(FontRole::Regular);
+        const Font* regular = ctx.font(FontRole::Regular);
         y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("home.subheading"), regular, ImVec2(margin, y),
                           ctx.screen.x - margin * 2, c.text_muted, lang_code(ctx.state.language), 1);
     }
@@ -186,7 +186,7 @@ void draw_home_screen(UiContext& ctx) {
     if (ctx.state.screen() != Screen::Home) return;
     if (explore > 0) y += explore + margin * 0.35f;
 
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     const float footer_height = small->size * 2.2f;
     ImVec2 area_min(0, y), area_max(ctx.screen.x, ctx.screen.y - footer_height);
     const auto& documents = ctx.content.documents();

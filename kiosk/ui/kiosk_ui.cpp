@@ -4,7 +4,9 @@
 #include "core/search_index.h"
 #include "ui/read_aloud.h"
 #include "ui/screens.h"
+#include "ui/text_renderer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -42,16 +44,11 @@ const char* screen_name(Screen screen) {
     return "home";
 }
 
-KioskUi::KioskUi(const ContentStore& content, const Translations& translations, const FontSet& fonts, float scale,
+KioskUi::KioskUi(const ContentStore& content, const Translations& translations, TextRenderer& text, ImVec2 screen,
                  const KioskSettings& settings, std::unique_ptr<SearchIndex> search_index)
-    : content_(&content),
-      translations_(translations),
-      fonts_(fonts),
-      theme_(Theme::standard(scale)),
-      high_contrast_theme_(Theme::contrast(scale)) {
+    : content_(&content), translations_(translations), text_(text) {
     strings_.build(content, translations);
-    // LVGL's 10 px drag threshold is for small panels; scale it with the screen.
-    gesture_.set_threshold(12.0f * scale < 8.0f ? 8.0f : 12.0f * scale);
+    set_screen(screen);
     apply_settings(settings);
     state_.language = settings.default_language;
     search_index_ = std::move(search_index);
@@ -201,8 +198,20 @@ void KioskUi::draw_screen(UiContext& ctx) {
     }
 }
 
+void KioskUi::set_screen(ImVec2 screen) {
+    screen_ = screen;
+    const ScreenLayout layout = ScreenLayout::for_size(screen.x, screen.y);
+    theme_ = Theme::standard(layout);
+    high_contrast_theme_ = Theme::contrast(layout);
+    fonts_.build(&text_, layout.text_scale);
+    // Wrapped lines were measured with the old sizes (the reader's layout notices by itself).
+    text_cache_.clear();
+    // LVGL's 10 px drag threshold is for small panels; scale it with the screen.
+    gesture_.set_threshold(std::max(8.0f, 12.0f * layout.scale));
+}
+
 void KioskUi::frame(ImVec2 screen_size, double now) {
-    screen_ = screen_size;
+    if (screen_size.x != screen_.x || screen_size.y != screen_.y) set_screen(screen_size);
     const double idle_s = state_.screen() == Screen::Trainer ? kTrainerIdleTimeoutS : settings_.idle_timeout_s;
     if (idle_.idle_seconds() != idle_s) idle_.configure(idle_s, settings_.countdown_s);
     if (state_.screen() != Screen::Attract && idle_.phase(now) == IdleTimer::Phase::Expired) {
@@ -211,7 +220,7 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     }
     targets_.clear();
     pressed_label_.clear();
-    fonts_.get(FontRole::Regular)->renderer->begin_frame(lang_code(state_.language));
+    text_.begin_frame(lang_code(state_.language));
     UiContext ctx{*content_,
                   translations_,
                   fonts_,

@@ -36,7 +36,8 @@ class KioskUi {
 public:
     // `search_index` is the content's index, opened by the caller (SearchIndex::open, which may
     // run on another thread while the display opens); null when there is none: no search.
-    KioskUi(const ContentStore& content, const Translations& translations, const FontSet& fonts, float scale,
+    // `text` draws every text; `screen` is the logical screen size of the first frame.
+    KioskUi(const ContentStore& content, const Translations& translations, TextRenderer& text, ImVec2 screen,
             const KioskSettings& settings, std::unique_ptr<SearchIndex> search_index);
     ~KioskUi();
 
@@ -46,7 +47,8 @@ public:
     void pointer_up(float x, float y, double now);
 
     // Draws one frame of the current screen into ImGui's background draw list.
-    // Call between ImGui::NewFrame() and ImGui::Render().
+    // Call between ImGui::NewFrame() and ImGui::Render(). A new `screen_size` (a rotation
+    // set while the kiosk runs, a resized window) lays every screen out again for its class.
     void frame(ImVec2 screen_size, double now);
     // True while something moves (inertia, springs, press feedback): keep rendering.
     bool wants_frames() const { return animating_; }
@@ -77,6 +79,7 @@ public:
     UiState& state() { return state_; }
     const TouchTargets& targets() const { return targets_; }
     const Theme& theme() const { return state_.high_contrast ? high_contrast_theme_ : theme_; }
+    const FontSet& fonts() const { return fonts_; }
     const IdleTimer& idle_timer() const { return idle_; }
     // The back-off of each role's PIN pad; the platform restores and stores it (UiRequests).
     const PinAttempts& pin_attempts(PinRole role) const { return pin_attempts_[static_cast<int>(role)]; }
@@ -92,11 +95,13 @@ private:
     bool swallow_press(float x, float y, double now);
     bool corner_tap(float x, float y, double now);
     void draw_screen(UiContext& ctx);
+    void set_screen(ImVec2 screen);
     void open_search_index();
 
     const ContentStore* content_;  // never null; replace_content() changes it
     const Translations& translations_;
-    const FontSet& fonts_;
+    TextRenderer& text_;
+    FontSet fonts_;
     Theme theme_, high_contrast_theme_;
     KioskSettings settings_;
     UiState state_;
@@ -113,7 +118,7 @@ private:
     std::array<PinAttempts, kPinRoleCount> pin_attempts_;
     std::array<double, 5> corner_taps_{};  // times of the last taps in the hidden corner
     int corner_tap_count_ = 0;
-    ImVec2 screen_{1920, 1080};
+    ImVec2 screen_{0, 0};
     unsigned screens_visited_ = 0;
     UsageObserver usage_;
     SpeechController* speech_ = nullptr;

@@ -47,13 +47,13 @@ bool draw_link_card(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max)
     draw_page_icon(ctx.draw, ctx.theme, ImVec2(min.x + ctx.metrics().pad_tile, min.y + ctx.metrics().pad_tile), icon);
     const float x = min.x + icon + ctx.metrics().pad_tile * 2;
     const float width = max.x - x - ctx.metrics().trailing_arrow_width;
-    const Font* small = ctx.fonts.get(FontRole::Small);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Small);
+    const Font* regular = ctx.font(FontRole::Regular);
     float y = min.y + (max.y - min.y - small->size * 1.4f - regular->size * 1.3f) * 0.5f;
     draw_text(ctx.draw, small, ImVec2(x, y), c.accent, ctx.t("lesson.link"));
     y += small->size * 1.4f;
     draw_wrapped(ctx.draw, ctx.text_cache, title, regular, ImVec2(x, y), width, c.text, lang_code(lang), 1);
-    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Medium), ImVec2(max.x - ctx.metrics().trailing_arrow_width, min.y),
+    draw_text_centered(ctx.draw, ctx.font(FontRole::Medium), ImVec2(max.x - ctx.metrics().trailing_arrow_width, min.y),
                        ImVec2(max.x - ctx.metrics().space_tight, max.y), c.accent, "\xE2\x86\x92");  // →
     return area.clicked;
 }

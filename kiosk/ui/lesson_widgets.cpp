@@ -21,11 +21,8 @@ float mark_space(const UiContext& ctx) { return ctx.metrics().answer_mark_space;
 }  // namespace
 
 SlideFonts visitor_slide_fonts(const UiContext& ctx) {
-    // The reader's body fonts hold every non-Chinese character of the content, in three sizes;
-    // Chinese text needs the UI font, whose CJK glyphs come in one reading size.
-    const Font* text =
-        ctx.state.language == Lang::Zh ? ctx.fonts.get(FontRole::Regular) : ctx.fonts.reader[ctx.state.text_size];
-    return {ctx.fonts.get(FontRole::Title), text};
+    // Slide text reads like a document: the reader's body size, at the visitor's text size.
+    return {ctx.font(FontRole::Title), ctx.reader_font(ctx.state.language)};
 }
 
 ImVec2 draw_slide(UiContext& ctx, const Slide& slide, const char* caption, SlideFonts fonts, ImVec2 min, ImVec2 max,
@@ -41,7 +38,7 @@ ImVec2 draw_slide(UiContext& ctx, const Slide& slide, const char* caption, Slide
 
     const float x = min.x + panel_w + ctx.metrics().column_gap;
     const float width = max.x - x;
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     const std::string& title = slide.title.get(lang);
     const std::string& text = slide.text.get(lang);
     const WrappedText& title_lines = ctx.text_cache.wrap(title, fonts.title, width, lc);
@@ -126,7 +123,7 @@ void draw_answer(UiContext& ctx, ImVec2 min, ImVec2 max, int index, const std::s
     const float cy = (min.y + max.y) * 0.5f;
     const ImVec2 badge_center(min.x + badge_space(ctx) * 0.5f + ctx.metrics().space_nudge, cy);
     ctx.draw->AddCircleFilled(badge_center, ctx.metrics().answer_badge_radius, badge);
-    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Medium),
+    draw_text_centered(ctx.draw, ctx.font(FontRole::Medium),
                        ImVec2(badge_center.x - ctx.metrics().answer_badge_radius, cy - ctx.metrics().answer_badge_radius),
                        ImVec2(badge_center.x + ctx.metrics().answer_badge_radius, cy + ctx.metrics().answer_badge_radius),
                        c.text_on_primary, option_letter(index));

@@ -34,11 +34,11 @@ bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& m
     // The lesson's number, so a trainer can say "lesson 3".
     char number[8];
     std::snprintf(number, sizeof number, "%d", lesson.order);
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* medium = ctx.font(FontRole::Medium);
     const ImVec2 badge(min.x + ctx.metrics().number_badge_radius + ctx.metrics().space_related,
                        min.y + ctx.metrics().number_badge_radius + ctx.metrics().space_related);
     ctx.draw->AddCircleFilled(badge, ctx.metrics().number_badge_radius, c.primary);
-    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Small),
+    draw_text_centered(ctx.draw, ctx.font(FontRole::Small),
                        ImVec2(badge.x - ctx.metrics().number_badge_radius, badge.y - ctx.metrics().number_badge_radius),
                        ImVec2(badge.x + ctx.metrics().number_badge_radius, badge.y + ctx.metrics().number_badge_radius),
                        c.text_on_primary, number);
@@ -46,7 +46,7 @@ bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& m
     const float pad = ctx.metrics().pad_card;
     const float inner = max.x - min.x - pad * 2;
     float y = min.y + band + pad * 0.8f;
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     const float bottom = max.y - pad * 0.8f - small->size;
     y += draw_wrapped(ctx.draw, ctx.text_cache, title, medium, ImVec2(min.x + pad, y), inner, c.text, lc, 2);
     y += ctx.metrics().space_tight;
@@ -62,7 +62,7 @@ bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& m
 // The discreet way in to trainer mode: small, quiet, but still a full-size target.
 bool draw_trainer_entry(UiContext& ctx, float right, float center_y) {
     const std::string& label = ctx.t("lessons.trainer");
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     const float width = std::max(ctx.theme.min_target() * 2.0f, text_size(small, label).x + ctx.metrics().pad_tile * 2);
     const float height = std::max(ctx.theme.min_target(), ctx.metrics().small_button_height);
     ImVec2 min(right - width, center_y - height * 0.5f), max(right, center_y + height * 0.5f);
@@ -104,11 +104,10 @@ bool draw_lessons_entry(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const float x = banner ? band_max.x + pad : min.x + pad;
     const float inner = max.x - pad - x;
     float y = banner ? min.y + pad * 0.8f : band_max.y + pad * 0.7f;
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* regular = ctx.font(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Small);
     const float bottom = max.y - pad * 0.8f - regular->size;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, title, ctx.fonts.get(FontRole::Medium), ImVec2(x, y), inner, c.primary,
-                      lc, 1);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, title, ctx.font(FontRole::Medium), ImVec2(x, y), inner, c.primary, lc, 1);
     y += ctx.metrics().space_tight;
     const int lines = static_cast<int>(std::floor((bottom - y - ctx.metrics().space_tight) / (small->size * 1.3f)));
     if (lines >= 1)
@@ -163,11 +162,11 @@ void draw_lessons_screen(UiContext& ctx) {
     }
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.7f;
-    const Font* heading = ctx.fonts.get(FontRole::Title);
+    const Font* heading = ctx.font(FontRole::Title);
     draw_text(ctx.draw, heading, ImVec2(margin, y), c.text, ctx.t("lessons.heading"));
     const bool trainer = draw_trainer_entry(ctx, ctx.screen.x - margin, y + heading->size * 0.6f);
     y += heading->size * 1.3f;
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* regular = ctx.font(FontRole::Regular);
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("lessons.subheading"), regular, ImVec2(margin, y),
                       ctx.screen.x - margin * 2, c.text_muted, lang_code(ctx.state.language), 2);
     y += margin * 0.5f;

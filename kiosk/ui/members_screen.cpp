@@ -28,14 +28,14 @@ bool draw_member_tile(UiContext& ctx, const MemberState& member, bool selected, 
     const float pad = ctx.metrics().pad_tile;
     const float emblem = std::min(ctx.metrics().emblem_size, (max.y - min.y) * 0.36f);
     draw_member_emblem(ctx, member, ImVec2(min.x + pad, min.y + pad), emblem);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     const std::string since = fill_count(ctx.t("members.since"), member.joined);
     draw_wrapped(ctx.draw, ctx.text_cache, since, small,
                  ImVec2(min.x + pad * 1.5f + emblem, min.y + pad + emblem * 0.5f - small->size * 0.6f),
                  max.x - min.x - pad * 2.5f - emblem, c.text_muted, lang_code(lang), 1);
     const float inner = max.x - min.x - pad * 2;
     float y = min.y + pad + emblem + ctx.metrics().space_related;
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* medium = ctx.font(FontRole::Medium);
     y += draw_wrapped(ctx.draw, ctx.text_cache, name, medium, ImVec2(min.x + pad, y), inner, c.text, lang_code(lang), 1);
     // The name in the two other languages, so every visitor finds theirs.
     std::string others;
@@ -68,10 +68,10 @@ void draw_member_details(UiContext& ctx, const MemberState& member, ImVec2 min, 
     const float x = min.x + margin, width = max.x - min.x - margin * 2;
     const float top = min.y - overview.members_scroll.offset();
     float y = top;
-    const Font* small = ctx.fonts.get(FontRole::Small);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
-    y += draw_wrapped(ctx.draw, ctx.text_cache, member.full_name.get(lang), ctx.fonts.get(FontRole::Medium),
-                      ImVec2(x, y), width, c.text, lc);
+    const Font* small = ctx.font(FontRole::Small);
+    const Font* regular = ctx.font(FontRole::Regular);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, member.full_name.get(lang), ctx.font(FontRole::Medium), ImVec2(x, y),
+                      width, c.text, lc);
     y += ctx.metrics().space_nudge;
     y += draw_source_line(ctx, member.source, ImVec2(x, y), width);
     y += ctx.metrics().space_related;
@@ -137,7 +137,7 @@ void draw_members_screen(UiContext& ctx) {
     const Lang lang = ctx.state.language;
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.6f;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("members.subheading"), ctx.fonts.get(FontRole::Regular),
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("members.subheading"), ctx.font(FontRole::Regular),
                       ImVec2(margin, y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 2);
     y += margin * 0.4f;
 
@@ -163,8 +163,8 @@ void draw_members_screen(UiContext& ctx) {
     if (selected >= 0 && selected < static_cast<int>(members.size())) {
         draw_member_details(ctx, members[selected], ImVec2(0, y), ImVec2(ctx.screen.x, ctx.screen.y - margin * 0.3f));
     } else {
-        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("members.pick"), ctx.fonts.get(FontRole::Regular),
-                     ImVec2(margin, y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 3);
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("members.pick"), ctx.font(FontRole::Regular), ImVec2(margin, y),
+                     ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 3);
     }
 }
 

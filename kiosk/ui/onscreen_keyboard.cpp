@@ -90,7 +90,7 @@ bool draw_key(UiContext& ctx, const TargetId& id, const std::string& label, ImVe
                                 ImVec2(max.x, max.y + ctx.metrics().key_depth), c.border, rounding);
     ctx.draw->AddRectFilled(min, max, fill, rounding);
     ctx.draw->AddRect(min, max, area.pressed ? c.primary : c.border, rounding, 0, ctx.metrics().line_thin);
-    draw_text_centered(ctx.draw, ctx.fonts.get(font), min, max, text, label);
+    draw_text_centered(ctx.draw, ctx.font(font), min, max, text, label);
     return area.clicked;
 }
 
@@ -106,8 +106,8 @@ const char* switch_label_key(KeyboardLayout next) {
 // The composition line: the 拼音 tag and the pinyin typed so far (or why there is none).
 void draw_composition(UiContext& ctx, const PinyinInput* ime, const PinyinInput::View& view, ImVec2 min, ImVec2 max) {
     const Palette& c = ctx.theme.colors;
-    const Font* small = ctx.fonts.get(FontRole::Small);
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* small = ctx.font(FontRole::Small);
+    const Font* medium = ctx.font(FontRole::Medium);
     const std::string& tag = ctx.t("search.key_pinyin");
     const float h = max.y - min.y;
     const float tag_w = std::max(text_size(small, tag).x + ctx.metrics().pad_chip_x * 2, h * 1.5f);
@@ -135,9 +135,9 @@ void draw_candidates(UiContext& ctx, PinyinInput* ime, const PinyinInput::View& 
     // Four-character words on every key may not fit at the keys' size: then a smaller face.
     float needed = 0;
     for (const std::string& candidate : view.candidates)
-        needed += std::max(unit, text_size(ctx.fonts.get(role), candidate).x + ctx.metrics().pad_tile * 2) + gap;
+        needed += std::max(unit, text_size(ctx.font(role), candidate).x + ctx.metrics().pad_tile * 2) + gap;
     if (needed > arrows_left - min.x) role = FontRole::Medium;
-    const Font* font = ctx.fonts.get(role);
+    const Font* font = ctx.font(role);
     float x = min.x;
     for (size_t i = 0; i < view.candidates.size(); ++i) {
         const std::string& candidate = view.candidates[i];
@@ -155,7 +155,7 @@ void draw_candidates(UiContext& ctx, PinyinInput* ime, const PinyinInput::View& 
         const ImVec2 a(left, min.y), b(left + unit, max.y);
         if (!enabled) {
             ctx.draw->AddRect(a, b, c.border, ctx.metrics().radius_control, 0, ctx.metrics().line_thin);
-            draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Medium), a, b, c.border, ctx.t(key));
+            draw_text_centered(ctx.draw, ctx.font(FontRole::Medium), a, b, c.border, ctx.t(key));
             return;
         }
         if (draw_key(ctx, key, ctx.t(key), a, b, true, FontRole::Medium) && ime) ime->page(delta);

@@ -20,8 +20,8 @@ void draw_accessibility_panel(UiContext& ctx) {
     ctx.draw->AddRectFilled(ImVec2(0, ctx.theme.top_bar_height()), ctx.screen, c.overlay_dim);
     const float width = ctx.metrics().accessibility_panel_width, pad = ctx.metrics().pad_panel;
     const float h = ctx.theme.button_height();
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* regular = ctx.font(FontRole::Regular);
     // The speed of reading aloud, unless the organizer turned reading aloud off.
     const bool speech_row = read_aloud_support(ctx, ctx.state.language) != SpeechSupport::Disabled;
     const int rows = speech_row ? 3 : 2;
@@ -100,9 +100,9 @@ void draw_countdown_overlay(UiContext& ctx, int seconds) {
     const float width = ctx.metrics().countdown_width, height = ctx.metrics().countdown_height;
     ImVec2 min((ctx.screen.x - width) * 0.5f, (ctx.screen.y - height) * 0.5f), max(min.x + width, min.y + height);
     draw_card(ctx, min, max);
-    const Font* title = ctx.fonts.get(FontRole::Title);
-    const Font* display = ctx.fonts.get(FontRole::Display);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* title = ctx.font(FontRole::Title);
+    const Font* display = ctx.font(FontRole::Display);
+    const Font* regular = ctx.font(FontRole::Regular);
     float y = min.y + ctx.metrics().pad_dialog;
     draw_text_centered(ctx.draw, title, ImVec2(min.x, y), ImVec2(max.x, y + title->size), c.text,
                        ctx.t("session.still_there"));

@@ -68,7 +68,7 @@ float draw_qr_block(UiContext& ctx, const std::string& url, const std::string& c
                     float qr_size) {
     if (url.empty()) return 0;
     const Palette& c = ctx.theme.colors;
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     const char* lc = lang_code(ctx.state.language);
     float y = min.y;
     y += draw_wrapped(ctx.draw, ctx.text_cache, caption, small, ImVec2(min.x, y), width, c.text, lc, 3);
@@ -89,7 +89,7 @@ void draw_qr_panel(UiContext& ctx, const std::string& url, const std::string& ca
     const float side = draw_qr_code(ctx, url, ImVec2(min.x + pad, min.y + pad), max.y - min.y - pad * 2);
     const float x = min.x + pad * 2 + side;
     const float width = max.x - x - pad;
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     float y = min.y + pad;
     y += draw_wrapped(ctx.draw, ctx.text_cache, caption, small, ImVec2(x, y), width, c.text,
                       lang_code(ctx.state.language), 4);
@@ -120,7 +120,7 @@ float draw_source_line(UiContext& ctx, const LocalizedText& source, ImVec2 pos, 
     const std::string& text = source.get(ctx.state.language);
     if (text.empty()) return 0;
     const std::string line = ctx.t("explore.source") + ": " + text;
-    return draw_wrapped(ctx.draw, ctx.text_cache, line, ctx.fonts.get(FontRole::Small), pos, width,
+    return draw_wrapped(ctx.draw, ctx.text_cache, line, ctx.font(FontRole::Small), pos, width,
                         ctx.theme.colors.text_muted, lang_code(ctx.state.language));
 }
 
@@ -131,7 +131,7 @@ bool draw_mention_link(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 m
     TouchArea area = touch_area(ctx, {"explore.passage", doc.info.id}, label, min, max);
     ctx.draw->AddRectFilled(min, max, area.pressed ? c.pressed_overlay : c.accent_soft, ctx.metrics().radius_item);
     const float pad = ctx.metrics().pad_row;
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     const WrappedText& wrapped = ctx.text_cache.wrap(label, small, max.x - min.x - pad * 2, lang_code(lang));
     const float text_h = wrapped.line_height * static_cast<float>(std::min<size_t>(2, wrapped.lines.size()));
     draw_wrapped(ctx.draw, ctx.text_cache, label, small, ImVec2(min.x + pad, min.y + (max.y - min.y - text_h) * 0.5f),

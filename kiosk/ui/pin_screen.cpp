@@ -74,7 +74,7 @@ void draw_pin_screen(UiContext& ctx) {
     }
     y += ctx.metrics().space_page;
 
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* regular = ctx.font(FontRole::Regular);
     PinAttempts& attempts = ctx.pin_attempts[static_cast<int>(pin.role)];
     const char* lock_reason = pin_lock_reason(ctx.state, ctx.settings, pin.role);
     const bool locked = lock_reason || !attempts.can_try(ctx.now);

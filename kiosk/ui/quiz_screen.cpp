@@ -22,15 +22,15 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     float y = min.y + ctx.metrics().space_list;
     char caption[64];
     format_progress(caption, sizeof caption, ctx.t("quiz.question"), index, count);
     draw_text(ctx.draw, small, ImVec2(min.x, y), c.accent, caption);
     y += small->size * 1.8f;
     const float width = max.x - min.x;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Title),
-                      ImVec2(min.x, y), width, c.text, lc, 5);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.font(FontRole::Title), ImVec2(min.x, y),
+                      width, c.text, lc, 5);
     y += ctx.metrics().space_card;
     draw_progress_dots(ctx,
                        ImVec2(min.x + ctx.metrics().progress_dot_current +
@@ -56,8 +56,8 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
     const bool right = quiz.chosen == question.correct_option;
     const float pad = ctx.metrics().pad_card_large;
     const float bh = ctx.theme.button_height();
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* regular = ctx.font(FontRole::Regular);
     const std::string& explanation = question.explanation.get(lang);
     const WrappedText& wrapped = ctx.text_cache.wrap(explanation, regular, width - pad * 2, lc);
     // The box fits the explanation, as far as the space above the button allows.
@@ -91,7 +91,7 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
 void draw_answers(UiContext& ctx, const Question& question, ImVec2 min, ImVec2 max) {
     QuizState& quiz = ctx.state.quiz;
     const Lang lang = ctx.state.language;
-    const Font* font = ctx.fonts.get(FontRole::Medium);
+    const Font* font = ctx.font(FontRole::Medium);
     const float width = max.x - min.x, gap = ctx.metrics().space_list;
     float total = 0;
     for (const LocalizedText& option : question.options)
@@ -138,8 +138,8 @@ void draw_score(UiContext& ctx, const Lesson& lesson) {
     ImVec2 min((ctx.screen.x - width) * 0.5f, top + (ctx.screen.y - top - height) * 0.5f);
     ImVec2 max(min.x + width, min.y + height);
     draw_card(ctx, min, max);
-    const Font* title = ctx.fonts.get(FontRole::Title);
-    const Font* display = ctx.fonts.get(FontRole::Display);
+    const Font* title = ctx.font(FontRole::Title);
+    const Font* display = ctx.font(FontRole::Display);
     float y = min.y + ctx.metrics().space_wide;
     draw_text_centered(ctx.draw, title, ImVec2(min.x, y), ImVec2(max.x, y + title->size), c.text, ctx.t("quiz.score_title"));
     y += title->size + ctx.metrics().space_group;
@@ -160,10 +160,9 @@ void draw_score(UiContext& ctx, const Lesson& lesson) {
     const float share = count > 0 ? static_cast<float>(quiz.correct) / static_cast<float>(count) : 0;
     const char* verdict = share >= 0.8f ? "quiz.score_great" : share >= 0.5f ? "quiz.score_good" : "quiz.score_low";
     const float pad = ctx.metrics().pad_dialog;
-    y += draw_centered_lines(ctx, ctx.t(verdict), ctx.fonts.get(FontRole::Regular), min.x + pad, y, width - pad * 2, c.text);
+    y += draw_centered_lines(ctx, ctx.t(verdict), ctx.font(FontRole::Regular), min.x + pad, y, width - pad * 2, c.text);
     y += ctx.metrics().space_tight;
-    draw_centered_lines(ctx, ctx.t("quiz.no_data"), ctx.fonts.get(FontRole::Small), min.x + pad, y, width - pad * 2,
-                        c.text_muted);
+    draw_centered_lines(ctx, ctx.t("quiz.no_data"), ctx.font(FontRole::Small), min.x + pad, y, width - pad * 2, c.text_muted);
 
     const float bh = ctx.theme.button_height(), gap = ctx.metrics().space_card;
     const float bw = (width - pad * 2 - gap) * 0.5f;

@@ -84,8 +84,8 @@ bool draw_read_aloud(UiContext& ctx, ImVec2 pos, float height, float max_width, 
         const std::string& label = ctx.t("speech.read");
         const float w = button_width(ctx, label);
         ctx.draw->AddRectFilled(pos, ImVec2(pos.x + w, max.y), c.surface_alt, ctx.theme.corner() * 0.75f);
-        draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Regular), pos, ImVec2(pos.x + w, max.y), c.text_muted, label);
-        const Font* small = ctx.fonts.get(FontRole::Small);
+        draw_text_centered(ctx.draw, ctx.font(FontRole::Regular), pos, ImVec2(pos.x + w, max.y), c.text_muted, label);
+        const Font* small = ctx.font(FontRole::Small);
         const float text_x = pos.x + w + ctx.metrics().space_item;
         const float width =
             std::max(0.0f, std::min(max_width - w - ctx.metrics().space_item, ctx.metrics().speech_note_max_width));

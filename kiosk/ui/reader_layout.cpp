@@ -33,9 +33,10 @@ void ReaderLayout::build(const Document& doc, const FontSet& fonts, int size, fl
     block_bottom.assign(doc.blocks.size(), 0.0f);
     section_top.assign(doc.sections.size(), 0.0f);
 
-    const Font* body = fonts.reader[size];
-    const Font* heading = fonts.reader_heading[size];
-    const Font* caption = fonts.get(FontRole::Small);
+    const Font* body = fonts.reader(size, script_of(view.lang));
+    const Font* heading = fonts.reader_heading(size, script_of(view.lang));
+    const Font* caption = fonts.get(FontRole::Small, size);
+    body_px = body->size;
     line_height = body->size * 1.45f;
     const float heading_line = heading->size * 1.3f;
     paragraph_gap = body->size * 0.7f;

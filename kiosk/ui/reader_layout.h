@@ -45,6 +45,7 @@ struct ReaderView {
 struct ReaderLayout {
     const Document* document = nullptr;
     int text_size = -1;
+    float body_px = 0;  // the body font size it was laid out with
     float width = 0;
     Lang lang = Lang::Ru;
     bool side_by_side = false;
@@ -58,9 +59,10 @@ struct ReaderLayout {
     std::vector<float> block_bottom;  // y below each block's last line (of either column)
     std::vector<float> section_top;   // y of each section heading (or first block)
 
-    bool matches(const Document* doc, int size, float column_width, const ReaderView& view) const {
-        return document == doc && text_size == size && width == column_width && lang == view.lang &&
-               side_by_side == view.two_columns() && originals_version == view.originals_version;
+    // Still right for this document, text size, body font size (it changes with the screen), width and view.
+    bool matches(const Document* doc, int size, float body_size, float column_width, const ReaderView& view) const {
+        return document == doc && text_size == size && body_px == body_size && width == column_width &&
+               lang == view.lang && side_by_side == view.two_columns() && originals_version == view.originals_version;
     }
     void build(const Document& doc, const FontSet& fonts, int size, float column_width, float scale, const ReaderView& view);
     // Index of the first line whose bottom is below `y` (binary search), for drawing only what is visible.

@@ -159,9 +159,9 @@ void draw_reader_popover(UiContext& ctx) {
     const float width = std::min(ctx.metrics().modal_max_width, ctx.screen.x - ctx.theme.margin() * 2);
     const float pad = ctx.metrics().pad_panel;
     const float inner = width - pad * 2;
-    const Font* small = ctx.fonts.get(FontRole::Small);
-    const Font* title_font = ctx.fonts.get(FontRole::Title);
-    const Font* body_font = ctx.fonts.get(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Small);
+    const Font* title_font = ctx.font(FontRole::Title);
+    const Font* body_font = ctx.font(FontRole::Regular);
     const float button_h = ctx.theme.button_height();
     const float height =
         pad * 2 + small->size * 1.6f + ctx.text_cache.wrap(popover.title, title_font, inner, lc).height() +

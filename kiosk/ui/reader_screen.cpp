@@ -37,8 +37,8 @@ void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrin
     const Lang lang = ctx.state.language;
     const int li = static_cast<int>(lang);
     const char* lc = lang_code(lang);
-    const Font* small = ctx.fonts.get(FontRole::Small);
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* small = ctx.font(FontRole::Small);
+    const Font* medium = ctx.font(FontRole::Medium);
 
     *y += draw_document_type_chip(ctx, ImVec2(x, *y), doc.info.type).y + ctx.metrics().space_item;
 
@@ -46,7 +46,7 @@ void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrin
     *y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title[Lang::Ru], medium, ImVec2(x, *y), width, c.text, "ru");
     if (lang != Lang::Ru) {
         *y += ctx.metrics().space_tight;
-        *y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title.get(lang), ctx.fonts.get(FontRole::Regular),
+        *y += draw_wrapped(ctx.draw, ctx.text_cache, doc.info.title.get(lang), ctx.font(FontRole::Regular),
                            ImVec2(x, *y), width, c.primary, lc);
     }
     *y += ctx.metrics().space_item;
@@ -55,8 +55,7 @@ void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrin
         if (value.empty()) return;
         draw_text(ctx.draw, small, ImVec2(x, *y), c.text_muted, ctx.t(label_key));
         *y += small->size * 1.35f;
-        *y += draw_wrapped(ctx.draw, ctx.text_cache, value, ctx.fonts.get(FontRole::Regular), ImVec2(x, *y), width,
-                           c.text, lc);
+        *y += draw_wrapped(ctx.draw, ctx.text_cache, value, ctx.font(FontRole::Regular), ImVec2(x, *y), width, c.text, lc);
         *y += ctx.metrics().space_related;
     };
     auto note = [&](const std::string& text) {  // smaller, under the fact it explains
@@ -81,7 +80,7 @@ void draw_summary_box(UiContext& ctx, const Document& doc, float x, float width,
     const std::string& summary = doc.info.summary[lang];
     if (summary.empty()) return;
     const Palette& c = ctx.theme.colors;
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     const float pad = ctx.metrics().pad_tile;
     const WrappedText& label = ctx.text_cache.wrap(ctx.t("reader.summary_label"), small, width - pad * 2, lang_code(lang));
     const WrappedText& body = ctx.text_cache.wrap(summary, small, width - pad * 2, lang_code(lang));
@@ -98,8 +97,8 @@ void draw_summary_box(UiContext& ctx, const Document& doc, float x, float width,
 void draw_contents(UiContext& ctx, const Document& doc, float x, float width, float* y) {
     ReaderState& reader = ctx.state.reader;
     const Palette& c = ctx.theme.colors;
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* regular = ctx.font(FontRole::Regular);
     draw_text(ctx.draw, medium, ImVec2(x, *y), c.text, ctx.t("reader.contents"));
     *y += medium->size * 1.5f;
     int current = reader.layout.section_at(reader.scroll.offset());
@@ -183,7 +182,7 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
     char counter[48];
     if (found.current >= 0) std::snprintf(counter, sizeof counter, "%d / %d", found.current + 1, count);
     else std::snprintf(counter, sizeof counter, "%d", count);
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* medium = ctx.font(FontRole::Medium);
     const float counter_width = std::max(text_size(medium, "00 / 00").x, text_width(medium, counter));
     const float tx = x + (counter_width - text_width(medium, counter)) * 0.5f;
     draw_text(ctx.draw, medium, ImVec2(tx, pos.y + (h - medium->size) * 0.45f), ctx.theme.colors.text, counter);
@@ -198,7 +197,7 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
 
 // The note band: returns its height for `width` (drawn when `draw` is set).
 float text_note_band(UiContext& ctx, const Document& doc, ImVec2 pos, float width, bool draw) {
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     const std::string& note = ctx.t(reader_text_note_key(doc, ctx.state.reader.text_lang));
     const float pad = ctx.metrics().pad_compact;
     const char* lc = lang_code(ctx.state.language);
@@ -305,9 +304,9 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
     ReaderState& reader = ctx.state.reader;
     const ReaderLayout& layout = reader.layout;
     const Palette& c = ctx.theme.colors;
-    const Font* body = ctx.fonts.reader[ctx.state.text_size];
-    const Font* heading = ctx.fonts.reader_heading[ctx.state.text_size];
-    const Font* caption = ctx.fonts.get(FontRole::Small);
+    const Font* body = ctx.reader_font(layout.lang);
+    const Font* heading = ctx.reader_heading_font(layout.lang);
+    const Font* caption = ctx.font(FontRole::Small);
     const float offset = reader.scroll.offset();
     const float top = min.y + ctx.metrics().space_card;
     const int spoken = reading_here(ctx) ? ctx.speech->current_index() : -1;
@@ -444,7 +443,7 @@ void draw_reader_screen(UiContext& ctx) {
     const float margin = theme.margin();
     const float area_left = sidebar_width + margin;
     const float area_right = ctx.screen.x - margin;
-    const Font& body = *ctx.fonts.reader[ctx.state.text_size];
+    const Font& body = *ctx.reader_font(reader.text_lang);
     const bool two_fit = translated && side_by_side_fits(body, area_right - area_left);
     const bool two_columns = two_fit && reader.side_by_side;
     // One column reads best at about 70 characters; two use the whole area.
@@ -468,7 +467,7 @@ void draw_reader_screen(UiContext& ctx) {
     view.originals_version = reader.originals_version;
     view.caption_translation = &ctx.t("reader.column_translation");
     view.caption_original = &ctx.t("reader.column_original");
-    if (!reader.layout.matches(&doc, ctx.state.text_size, column_width, view)) {
+    if (!reader.layout.matches(&doc, ctx.state.text_size, ctx.reader_font(view.lang)->size, column_width, view)) {
         int anchor_block = -1;
         float anchor_delta = 0;
         if (reader.layout.document == &doc && !reader.layout.lines.empty() && reader.scroll.offset() > 1.0f) {

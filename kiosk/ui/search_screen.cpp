@@ -99,11 +99,11 @@ void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max, bool inline_pinyin
     const float left = min.x + h, right = max.x - ctx.metrics().space_card;
     const std::string& query = ctx.state.search.query;
     const std::string& composition = ctx.state.search.ime_view.composition;
-    const Font* font = ctx.fonts.get(FontRole::Title);
+    const Font* font = ctx.font(FontRole::Title);
     const float text_y = (min.y + max.y - font->size) * 0.5f;
     const char* state_key = inline_pinyin ? pinyin_state_key(ctx.ime) : nullptr;
     if (query.empty() && (!inline_pinyin || composition.empty())) {
-        const Font* regular = ctx.fonts.get(FontRole::Regular);
+        const Font* regular = ctx.font(FontRole::Regular);
         ctx.draw->PushClipRect(ImVec2(left, min.y), ImVec2(right, max.y), true);
         draw_text(ctx.draw, regular, ImVec2(left, (min.y + max.y - regular->size) * 0.5f), c.text_muted,
                   ctx.t(state_key ? state_key : "search.placeholder"));
@@ -133,8 +133,8 @@ void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max, bool inline_pinyin
 // Chips that fill the query with a common topic. Returns the height used.
 float draw_topics(UiContext& ctx, ImVec2 pos, float width) {
     const Palette& c = ctx.theme.colors;
-    const Font* small = ctx.fonts.get(FontRole::Small);
-    const Font* font = ctx.fonts.get(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Small);
+    const Font* font = ctx.font(FontRole::Regular);
     draw_text(ctx.draw, small, pos, c.text_muted, ctx.t("search.topics"));
     float y = pos.y + small->size * 1.6f;
     const float h = std::max(ctx.theme.min_target(), ctx.metrics().space_page);
@@ -200,8 +200,8 @@ float draw_result_chip(UiContext& ctx, const SearchResult& result, ImVec2 pos) {
 // Height of a result card at `width`, from the wrapped title and snippet.
 float result_height(UiContext& ctx, SearchResult& result, float width) {
     const float pad = ctx.metrics().pad_card;
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* regular = ctx.font(FontRole::Regular);
     const Lang lang = ctx.state.language;
     const WrappedText& title = ctx.text_cache.wrap(result_title(result, lang), medium, width - pad * 2, lang_code(lang));
     const WrappedText& snippet = wrap_snippet(result, regular, width - pad * 2);
@@ -222,10 +222,10 @@ bool draw_result(UiContext& ctx, SearchResult& result, int rank, ImVec2 min, ImV
     const float width = max.x - min.x - pad * 2;
     float y = min.y + pad;
     y += draw_result_chip(ctx, result, ImVec2(min.x + pad, y)) + ctx.metrics().space_related;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, title, ctx.fonts.get(FontRole::Medium), ImVec2(min.x + pad, y), width,
+    y += draw_wrapped(ctx.draw, ctx.text_cache, title, ctx.font(FontRole::Medium), ImVec2(min.x + pad, y), width,
                       c.primary, lang_code(lang), 2);
     y += ctx.metrics().space_related;
-    draw_snippet(ctx, result, ctx.fonts.get(FontRole::Regular), ImVec2(min.x + pad, y), width);
+    draw_snippet(ctx, result, ctx.font(FontRole::Regular), ImVec2(min.x + pad, y), width);
     return area.clicked;
 }
 
@@ -237,13 +237,13 @@ void draw_results_message(UiContext& ctx, ImVec2 min, ImVec2 max, const char* ti
     float y = min.y + ctx.metrics().empty_state_top;
     draw_magnifier(ctx.draw, ImVec2(cx, y), ctx.metrics().empty_state_icon, c.border, ctx.metrics().line_ring);
     y += ctx.metrics().empty_state_icon - ctx.metrics().space_list;
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* medium = ctx.font(FontRole::Medium);
     const char* lc = lang_code(ctx.state.language);
     const std::string& title = ctx.t(title_key);
     const float text_w = width - ctx.metrics().pad_panel * 2;
     y += draw_wrapped(ctx.draw, ctx.text_cache, title, medium, ImVec2(cx - text_w * 0.5f, y), text_w, c.text, lc, 0, true);
     y += ctx.metrics().space_related;
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* regular = ctx.font(FontRole::Regular);
     const std::string& body = ctx.t(body_key);
     draw_wrapped(ctx.draw, ctx.text_cache, body, regular, ImVec2(cx - text_w * 0.5f, y), text_w, c.text_muted, lc, 0, true);
 }
@@ -259,7 +259,7 @@ void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
         draw_results_message(ctx, min, max, "search.no_results", "search.no_results_hint");
         return;
     }
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
+    const Font* medium = ctx.font(FontRole::Medium);
     char count[32];
     std::snprintf(count, sizeof count, "%d", static_cast<int>(search.results.size()));
     const std::string& label = ctx.t("search.results_count");
@@ -356,7 +356,7 @@ void draw_search_screen(UiContext& ctx) {
     draw_query_field(ctx, ImVec2(left, top), ImVec2(right, top + field_height), pinyin && !composition_line);
     float y = top + field_height + ctx.metrics().space_card;
     if (pinyin && y + ctx.metrics().candidate_row_min_space < keyboard_top) {
-        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("search.pinyin_note"), ctx.fonts.get(FontRole::Small),
+        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("search.pinyin_note"), ctx.font(FontRole::Small),
                           ImVec2(left, y), keyboard_width, c.text_muted, lang_code(ctx.state.language), 2);
         y += ctx.metrics().space_item;
     }

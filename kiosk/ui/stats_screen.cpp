@@ -47,7 +47,7 @@ int64_t axis_top(int64_t value, int64_t* step) {
 Area card(UiContext& ctx, const std::string& title, ImVec2 min, ImVec2 max, FontRole role = FontRole::Medium) {
     const Palette& c = ctx.theme.colors;
     draw_card(ctx, min, max);
-    const Font* medium = ctx.fonts.get(role);
+    const Font* medium = ctx.font(role);
     const float pad = ctx.metrics().pad_tile;
     ctx.draw->PushClipRect(min, max, true);
     draw_text(ctx.draw, medium, ImVec2(min.x + pad, min.y + pad * 0.6f), c.text, title);
@@ -61,7 +61,7 @@ template <typename Value, typename Label>
 void draw_chart(UiContext& ctx, Area area, size_t count, Value value, Label label_of, bool line, int label_every,
                 const char* x_title_key, const char* y_title_key) {
     const Palette& c = ctx.theme.colors;
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     int64_t max_value = 0;
     for (size_t i = 0; i < count; ++i) max_value = std::max(max_value, value(i));
     int64_t step = 1;
@@ -112,7 +112,7 @@ void draw_chart(UiContext& ctx, Area area, size_t count, Value value, Label labe
 void draw_list_row(UiContext& ctx, Area area, float y, const std::string& label, int64_t count, int64_t max_count,
                    const char* suffix = "") {
     const Palette& c = ctx.theme.colors;
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     const float width = area.GetWidth();
     const float label_w = width * 0.58f;
     ctx.draw->PushClipRect(ImVec2(area.Min.x, y),
@@ -138,7 +138,7 @@ const std::string& title_of(const UiContext& ctx, const std::string& id) {
 }
 
 void draw_top_list(UiContext& ctx, Area area, const std::vector<StatsRow>& rows, bool titles) {
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     if (rows.empty()) {
         draw_text(ctx.draw, small, area.Min, ctx.theme.colors.text_muted, ctx.t("stats.no_data"));
         return;
@@ -158,8 +158,8 @@ std::string format_visit(const UiContext& ctx, int64_t seconds) {
 void draw_report_band(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const StatsView& stats = ctx.state.status.stats;
     const Palette& c = ctx.theme.colors;
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* regular = ctx.font(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Small);
     const bool failed = stats.report == StatsView::Report::Failed;
     ctx.draw->AddRectFilled(min, max, failed ? c.danger_soft : c.accent_soft, ctx.theme.corner());
     const float pad = ctx.metrics().pad_tile;
@@ -257,8 +257,8 @@ void draw_stats_screen(UiContext& ctx) {
 
     // The headline numbers, and which kiosk this is.
     const StatsSummary& s = stats.summary;
-    const Font* small = ctx.fonts.get(FontRole::Small);
-    const Font* title = ctx.fonts.get(FontRole::Title);
+    const Font* small = ctx.font(FontRole::Small);
+    const Font* title = ctx.font(FontRole::Title);
     const std::string visit = format_visit(ctx, s.median_visit_s);
     const std::string numbers[] = {std::to_string(s.visitors), visit, std::to_string(s.documents_opened),
                                    std::to_string(s.searches)};
@@ -274,14 +274,14 @@ void draw_stats_screen(UiContext& ctx) {
     const float kx = margin + tile_w * 4;
     draw_text(ctx.draw, small, ImVec2(kx, y), c.text_muted, ctx.t("stats.kiosk_id"));
     ctx.draw->PushClipRect(ImVec2(kx, y), ImVec2(ctx.screen.x - margin, y + ctx.metrics().kiosk_id_clip_height), true);
-    draw_text(ctx.draw, ctx.fonts.get(FontRole::Medium), ImVec2(kx, y + small->size * 1.3f), c.text, stats.kiosk_id);
+    draw_text(ctx.draw, ctx.font(FontRole::Medium), ImVec2(kx, y + small->size * 1.3f), c.text, stats.kiosk_id);
     draw_text(ctx.draw, small, ImVec2(kx, y + small->size * 1.3f + ctx.metrics().space_section), c.text_muted,
               stats.kiosk_name);
     ctx.draw->PopClipRect();
     y += small->size * 1.3f + title->size * 1.3f + gap;
 
     if (!stats.load_error.empty()) {
-        draw_text(ctx.draw, ctx.fonts.get(FontRole::Regular), ImVec2(margin, y), c.danger, stats.load_error);
+        draw_text(ctx.draw, ctx.font(FontRole::Regular), ImVec2(margin, y), c.danger, stats.load_error);
         return;
     }
     // Visitors per hour of the last day, and per day of the period.

@@ -10,16 +10,40 @@ namespace {
 constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b, unsigned a = 255) { return IM_COL32(r, g, b, a); }
 }  // namespace
 
-Metrics Metrics::at(float scale) {
+const char* screen_class_name(ScreenClass cls) {
+    switch (cls) {
+        case ScreenClass::SmallLandscape: return "small";
+        case ScreenClass::LargeLandscape: return "large";
+        case ScreenClass::Portrait: return "portrait";
+    }
+    return "large";
+}
+
+ScreenLayout ScreenLayout::for_size(float width, float height) {
+    ScreenLayout layout;
+    const float long_edge = std::max(width, height), short_edge = std::min(width, height);
+    layout.scale = std::max(0.1f, std::min(long_edge / 1920.0f, short_edge / 1080.0f));
+    layout.text_scale = std::max(layout.scale, 0.6f);
+    if (height > width) layout.cls = ScreenClass::Portrait;
+    else if (width < 1200.0f || height < 700.0f) layout.cls = ScreenClass::SmallLandscape;
+    else layout.cls = ScreenClass::LargeLandscape;
+    return layout;
+}
+
+Metrics Metrics::at(const ScreenLayout& layout) {
+    const float scale = layout.scale;
     const auto px = [scale](float design) { return design * scale; };
+    // Controls that hold a line of text grow with the text, not with the screen.
+    const float text_scale = layout.text_scale;
+    const auto tx = [text_scale](float design) { return design * text_scale; };
     Metrics m;
     m.min_target = std::max(48.0f, px(48));
-    // Never below a fingertip: on a small or portrait screen the design scale drops (1080 wide
-    // portrait is 0.56), but buttons keep at least 64 px so they stay at least 48 px when inset.
-    m.button_height = std::max(64.0f, px(76));
-    m.top_bar_height = std::max(84.0f, px(112));
-    m.small_button_height = px(56);
-    m.wide_button_min_width = px(240);
+    // Never below a fingertip: on a small screen the layout scale drops (800x480 is 0.42),
+    // but buttons keep at least 64 px so they stay at least 48 px when inset.
+    m.button_height = std::max(64.0f, tx(76));
+    m.top_bar_height = std::max(84.0f, tx(112));
+    m.small_button_height = tx(56);
+    m.wide_button_min_width = tx(240);
     m.margin = px(48);
     m.corner = px(16);
     m.space_nudge = px(4);
@@ -80,17 +104,17 @@ Metrics Metrics::at(float scale) {
     m.pin_dot_radius = px(14);
     m.pin_dot_step = px(44);
     m.speaker_offset = px(44);
-    m.explore_tile_height = px(104);
+    m.explore_tile_height = tx(104);
     m.library_card_min_height = px(270);
     m.lesson_card_min_height = px(300);
     m.topic_tile_min_height = px(170);
     m.member_tile_min_height = px(200);
     m.banner_height = px(180);
-    m.mention_link_height = px(64);
+    m.mention_link_height = tx(64);
     m.mention_link_max_width = px(1000);
-    m.list_row_min_height = px(52);
+    m.list_row_min_height = tx(52);
     m.trailing_arrow_width = px(64);
-    m.answer_min_height = px(120);
+    m.answer_min_height = tx(120);
     m.answer_badge_space = px(96);
     m.answer_badge_radius = px(28);
     m.answer_mark_space = px(80);
@@ -98,26 +122,26 @@ Metrics Metrics::at(float scale) {
     m.explanation_mark_radius = px(28);
     m.number_badge_radius = px(22);
     m.slide_picture_inset = px(96);
-    m.search_field_height = px(104);
-    m.candidate_row_min_space = px(80);
-    m.topic_row_min_space = px(120);
+    m.search_field_height = tx(104);
+    m.candidate_row_min_space = tx(80);
+    m.topic_row_min_space = tx(120);
     m.empty_state_top = px(120);
     m.empty_state_icon = px(150);
-    m.pin_key_width = px(168);
-    m.pin_key_height = px(112);
+    m.pin_key_width = tx(168);
+    m.pin_key_height = tx(112);
     m.qr_panel_min_height = px(230);
     m.qr_code_max_size = px(300);
     m.status_mark_radius = px(36);
     m.status_mark_radius_small = px(16);
     m.progress_bar_height = px(40);
-    m.text_size_button_width = px(150);
+    m.text_size_button_width = tx(150);
     m.countdown_ring_radius = px(90);
     m.score_ring_radius = px(100);
-    m.stepper_button_min_width = px(96);
-    m.stepper_button_max_height = px(96);
-    m.counter_width = px(110);
-    m.trainer_row_min_height = px(72);
-    m.trainer_row_max_height = px(120);
+    m.stepper_button_min_width = tx(96);
+    m.stepper_button_max_height = tx(96);
+    m.counter_width = tx(110);
+    m.trainer_row_min_height = tx(72);
+    m.trainer_row_max_height = tx(120);
     m.explanation_space = px(190);
     m.kiosk_id_clip_height = px(200);
     m.timeline_card_width = px(380);
@@ -132,13 +156,13 @@ Metrics Metrics::at(float scale) {
     m.shadow_spread = px(3);
     m.size_dot_radius = px(8);
     m.size_dot_growth = px(3);
-    m.stats_band_height = px(72);
-    m.stats_band_detail_height = px(100);
-    m.lesson_link_height = px(112);
+    m.stats_band_height = tx(72);
+    m.stats_band_detail_height = tx(100);
+    m.lesson_link_height = tx(112);
     m.lesson_link_gap = px(16);
     m.key_gap = px(10);
-    m.key_max_size = px(88);
-    m.composition_height = px(52);
+    m.key_max_size = tx(88);
+    m.composition_height = tx(52);
     m.admin_corner = px(110);
     m.sidebar_max_width = px(600);
     m.reading_column_max_width = px(1120);
@@ -159,10 +183,11 @@ Metrics Metrics::at(float scale) {
     return m;
 }
 
-Theme Theme::standard(float scale) {
+Theme Theme::standard(const ScreenLayout& layout) {
     Theme theme;
-    theme.scale = scale;
-    theme.metrics = Metrics::at(scale);
+    theme.layout = layout;
+    theme.scale = layout.scale;
+    theme.metrics = Metrics::at(layout);
     Palette& c = theme.colors;
     c.background = rgb(0xF3, 0xF5, 0xF8);
     c.surface = rgb(0xFF, 0xFF, 0xFF);
@@ -202,10 +227,11 @@ Theme Theme::standard(float scale) {
     return theme;
 }
 
-Theme Theme::contrast(float scale) {
+Theme Theme::contrast(const ScreenLayout& layout) {
     Theme theme;
-    theme.scale = scale;
-    theme.metrics = Metrics::at(scale);
+    theme.layout = layout;
+    theme.scale = layout.scale;
+    theme.metrics = Metrics::at(layout);
     theme.high_contrast = true;
     Palette& c = theme.colors;
     const ImU32 yellow = rgb(0xFF, 0xD8, 0x00);

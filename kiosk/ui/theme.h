@@ -1,5 +1,8 @@
-// Colours and metrics of the kiosk. Every size is in design pixels at 1920x1080 and is
-// multiplied by Theme::scale, so the layout holds at other resolutions.
+// Colours and metrics of the kiosk, and the class of screen they are made for. Every size is
+// in design pixels at 1920x1080 and is multiplied by the layout's scale; text and the
+// controls that hold it use a text scale with a floor, so they stay readable and touchable on
+// a 7" 800x480 panel, and each screen arranges itself by the screen class (small landscape,
+// large landscape, portrait) rather than shrinking the 1920x1080 design.
 #pragma once
 
 #include "core/content_model.h"
@@ -9,6 +12,32 @@
 namespace kiosk::ui {
 
 using namespace kiosk::core;  // this layer is built on the core layer
+
+// The three arrangements the screens know.
+enum class ScreenClass {
+    SmallLandscape,  // 800x480, 1024x600: one column where large screens have two
+    LargeLandscape,  // 1280x720 and up
+    Portrait,        // any screen taller than wide, by size or by the rotation setting
+};
+
+const char* screen_class_name(ScreenClass cls);  // "small", "large", "portrait" (state dump)
+
+// How a screen of `width` x `height` logical pixels is laid out.
+struct ScreenLayout {
+    ScreenClass cls = ScreenClass::LargeLandscape;
+    // Design pixels to screen pixels for spacing and shapes: the short edge against 1080 and
+    // the long edge against 1920 (a 1080x1920 portrait panel is 1, like 1920x1080).
+    float scale = 1.0f;
+    // Design pixels to screen pixels for text and the controls that hold it: never under
+    // 0.6, so body text is at least 18 px and small print at least 14 px on an 800x480 panel.
+    float text_scale = 1.0f;
+
+    bool small() const { return cls == ScreenClass::SmallLandscape; }
+    bool portrait() const { return cls == ScreenClass::Portrait; }
+    bool large() const { return cls == ScreenClass::LargeLandscape; }
+
+    static ScreenLayout for_size(float width, float height);
+};
 
 struct Palette {
     ImU32 background;   // page
@@ -47,7 +76,7 @@ struct Palette {
 };
 
 // Every size the screens use, named by its role. Values are design pixels at 1920x1080;
-// Metrics::at(scale) multiplies them once when the theme is made (at start-up, and whenever
+// Metrics::at(layout) multiplies them once when the theme is made (at start-up, and whenever
 // the screen size changes), so drawing code reads ready screen pixels and never scales a
 // number of its own. This is the one place that decides sizes: a layout for another screen
 // class changes the values here, not the screens. A test keeps `px(<number>)` out of kiosk/ui.
@@ -209,15 +238,16 @@ struct Metrics {
     float glossary_two_columns_from;
     float topics_five_columns_from;
 
-    // The sizes for a design scale (1 at 1920x1080).
-    static Metrics at(float scale);
+    // The sizes for a screen layout.
+    static Metrics at(const ScreenLayout& layout);
 };
 
 struct Theme {
-    float scale = 1.0f;
+    ScreenLayout layout;
+    float scale = 1.0f;  // layout.scale
     bool high_contrast = false;
     Palette colors{};
-    Metrics metrics = Metrics::at(1.0f);
+    Metrics metrics = Metrics::at(ScreenLayout{});
 
     float min_target() const { return metrics.min_target; }
     float button_height() const { return metrics.button_height; }
@@ -226,9 +256,9 @@ struct Theme {
     float corner() const { return metrics.corner; }
 
     // A calm palette for an international forum: light neutral page, deep blue, teal accent.
-    static Theme standard(float scale);
+    static Theme standard(const ScreenLayout& layout);
     // White on black with yellow accents, for visitors who need more contrast.
-    static Theme contrast(float scale);
+    static Theme contrast(const ScreenLayout& layout);
     // Colour of the type chip on library cards and in the reader.
     ImU32 document_type_color(DocumentType type) const;
 };

@@ -36,20 +36,20 @@ bool draw_event_card(UiContext& ctx, const TimelineEntry& entry, const Document*
     const float pad = ctx.metrics().pad_card;
     const float inner = max.x - min.x - pad * 2;
     float y = min.y + pad;
-    const Font* title_font = ctx.fonts.get(FontRole::Title);
+    const Font* title_font = ctx.font(FontRole::Title);
     draw_text(ctx.draw, title_font, ImVec2(min.x + pad, y), doc ? c.primary : c.text_muted, entry.date.substr(0, 4));
     y += title_font->size * 1.15f;
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     const std::string& place = doc ? doc->info.place.get(lang) : entry.place.get(lang);
     draw_wrapped(ctx.draw, ctx.text_cache, date + "  ·  " + place, small, ImVec2(min.x + pad, y), inner, c.text_muted, lc, 1);
     y += small->size * 1.6f;
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* regular = ctx.font(FontRole::Regular);
     const float footer_y = max.y - pad * 0.8f - small->size * 1.2f;
     const float line = ctx.text_cache.wrap(title, regular, inner, lc).line_height;
     const int lines = std::clamp(static_cast<int>((footer_y - y - ctx.metrics().space_tight) / line), 1, 5);
     draw_wrapped(ctx.draw, ctx.text_cache, title, regular, ImVec2(min.x + pad, y), inner, c.text, lc, lines);
     if (doc) {
-        draw_text(ctx.draw, ctx.fonts.get(FontRole::Regular), ImVec2(min.x + pad, footer_y - ctx.metrics().space_nudge),
+        draw_text(ctx.draw, ctx.font(FontRole::Regular), ImVec2(min.x + pad, footer_y - ctx.metrics().space_nudge),
                   c.accent, ctx.t("home.read"));
     } else {
         draw_chip(ctx, ImVec2(min.x + pad, footer_y - ctx.metrics().space_nudge), ctx.t("timeline.not_bundled"),
@@ -71,10 +71,10 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
     const float x = min.x + margin;
     const float top = min.y - overview.timeline_detail_scroll.offset();
     float y = top;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, entry.title.get(lang), ctx.fonts.get(FontRole::Medium), ImVec2(x, y),
-                      width, c.text, lc);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, entry.title.get(lang), ctx.font(FontRole::Medium), ImVec2(x, y), width,
+                      c.text, lc);
     y += ctx.metrics().space_tight;
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     // The issuer plainly, not as "Adopted by": an entry may be a meeting rather than an act.
     const std::string facts = date + "  ·  " + entry.place.get(lang) + "  ·  " + entry.issuer.get(lang);
     y += draw_wrapped(ctx.draw, ctx.text_cache, facts, small, ImVec2(x, y), width, c.text_muted, lc);
@@ -95,8 +95,8 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
         // Quoted as each language quotes: «…» in Russian, “…” in Chinese and English.
         const bool guillemets = text_lang == Lang::Ru;
         const std::string quoted = (guillemets ? "«" : "“") + block.text_in(lang) + (guillemets ? "»" : "”");
-        y += draw_wrapped(ctx.draw, ctx.text_cache, quoted, ctx.fonts.get(FontRole::Regular), ImVec2(x, y), width,
-                          c.text, lang_code(text_lang), 3);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, quoted, ctx.font(FontRole::Regular), ImVec2(x, y), width, c.text,
+                          lang_code(text_lang), 3);
         y += ctx.metrics().space_tight;
         if (draw_mention_link(ctx, *doc, ImVec2(x, y),
                               ImVec2(x + std::min(width, ctx.metrics().mention_link_max_width), y + link_h))) {
@@ -143,11 +143,11 @@ void draw_timeline_screen(UiContext& ctx) {
     const Lang lang = ctx.state.language;
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.6f;
-    const Font* heading = ctx.fonts.get(FontRole::Title);
+    const Font* heading = ctx.font(FontRole::Title);
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.heading"), heading, ImVec2(margin, y),
                       ctx.screen.x - margin * 2, c.text, lang_code(lang), 1);
     y += ctx.metrics().space_tight;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.subheading"), ctx.fonts.get(FontRole::Regular),
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.subheading"), ctx.font(FontRole::Regular),
                       ImVec2(margin, y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 2);
     y += margin * 0.5f;
 
@@ -212,7 +212,7 @@ void draw_timeline_screen(UiContext& ctx) {
         draw_event_details(ctx, timeline[selected], ctx.strings.timeline_dates[selected][static_cast<int>(lang)],
                            detail_min, detail_max);
     } else {
-        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.pick"), ctx.fonts.get(FontRole::Regular),
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.pick"), ctx.font(FontRole::Regular),
                      ImVec2(margin, detail_min.y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 3);
     }
 }

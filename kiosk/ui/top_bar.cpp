@@ -23,7 +23,7 @@ void draw_emblem(ImDrawList* draw, ImVec2 center, float radius, ImU32 color) {
 float search_button(UiContext& ctx, float right, float center_y) {
     const Theme& theme = ctx.theme;
     const std::string& label = ctx.t("search.button");
-    const Font* font = ctx.fonts.get(FontRole::Medium);
+    const Font* font = ctx.font(FontRole::Medium);
     const float h = theme.button_height() * 0.9f;
     const float icon = h * 0.55f;
     const float width = std::max(theme.min_target() * 1.5f, text_size(font, label).x + icon +
@@ -76,7 +76,7 @@ bool draw_top_bar(UiContext& ctx, const std::string& title, bool with_back, bool
                      ImVec2(switch_left + aa_width, center_y + h / 2), ButtonStyle::OnPrimary, FontRole::Medium))
         ctx.state.accessibility_open = !ctx.state.accessibility_open;
     if (with_search && ctx.search) switch_left = search_button(ctx, switch_left - theme.metrics.space_list, center_y);
-    const Font* font = ctx.fonts.get(with_back ? FontRole::Medium : FontRole::Title);
+    const Font* font = ctx.font(with_back ? FontRole::Medium : FontRole::Title);
     float available = switch_left - theme.metrics.space_group - x;
     ctx.draw->PushClipRect(ImVec2(x, 0), ImVec2(x + available, height), true);
     const WrappedText& wrapped = ctx.text_cache.wrap(title, font, 1e9f, lang_code(ctx.state.language));

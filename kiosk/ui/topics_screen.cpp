@@ -48,8 +48,8 @@ bool draw_topic_tile(UiContext& ctx, const Topic& topic, const std::string& coun
     ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + ctx.metrics().card_band), c.accent, rounding,
                             ImDrawFlags_RoundCornersTop);
     const float pad = ctx.metrics().pad_card;
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* small = ctx.font(FontRole::Small);
     const float bottom = max.y - pad * 0.8f - small->size;
     const float line = ctx.text_cache.wrap(name, medium, max.x - min.x - pad * 2, lc).line_height;
     const int lines = std::clamp(static_cast<int>((bottom - min.y - pad * 1.4f) / line), 1, 3);
@@ -88,8 +88,8 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
                    bool* tapped) {
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* regular = ctx.font(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Small);
     const float pad = ctx.metrics().pad_tile;
     const std::string& text = passage.doc->blocks[passage.block].text_in(lang);
     const WrappedText& wrapped = ctx.text_cache.wrap(text, regular, width - pad * 2, lc);
@@ -174,7 +174,7 @@ void draw_topics_screen(UiContext& ctx) {
     make_labels(ctx);
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.7f;
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* regular = ctx.font(FontRole::Regular);
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("topics.subheading"), regular, ImVec2(margin, y),
                       ctx.screen.x - margin * 2, c.text_muted, lang_code(ctx.state.language), 2);
     y += margin * 0.5f;
@@ -233,15 +233,15 @@ void draw_topic_screen(UiContext& ctx) {
     ctx.draw->PushClipRect(area_min, area_max, true);
     const float top = area_min.y + margin * 0.6f - explore.topic_scroll.offset();
     float y = top;
-    const Font* title = ctx.fonts.get(FontRole::Title);
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* title = ctx.font(FontRole::Title);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* small = ctx.font(FontRole::Small);
     y += draw_wrapped(ctx.draw, ctx.text_cache, topic.name.get(lang), title, ImVec2(x, y), width, c.text, lc);
     const size_t index = static_cast<size_t>(&topic - ctx.content.explore().topics.data());
     if (index < explore.labels.size()) {
         y += ctx.metrics().space_tight;
-        y += draw_wrapped(ctx.draw, ctx.text_cache, explore.labels[index], ctx.fonts.get(FontRole::Regular),
-                          ImVec2(x, y), width, c.accent, lc);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, explore.labels[index], ctx.font(FontRole::Regular), ImVec2(x, y),
+                          width, c.accent, lc);
     }
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("topics.hint"), small, ImVec2(x, y + ctx.metrics().space_tight),
                       width, c.text_muted, lc) +

@@ -52,8 +52,8 @@ float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
 
     char clock[32];
     format_session_clock(clock, sizeof clock, session_elapsed(ctx.state.trainer, ctx.now));
-    const Font* small = ctx.fonts.get(FontRole::Small);
-    const Font* title = ctx.fonts.get(FontRole::Title);
+    const Font* small = ctx.font(FontRole::Small);
+    const Font* title = ctx.font(FontRole::Title);
     const float tx = margin + ew + ctx.metrics().space_wide;
     draw_text(ctx.draw, small, ImVec2(tx, cy - small->size - ctx.metrics().space_tight), c.text_on_primary,
               ctx.t("trainer.time"));
@@ -82,7 +82,7 @@ void draw_choose(UiContext& ctx) {
     }
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.7f;
-    const Font* heading = ctx.fonts.get(FontRole::Title);
+    const Font* heading = ctx.font(FontRole::Title);
     draw_text(ctx.draw, heading, ImVec2(margin, y), theme.colors.text, ctx.t("trainer.choose"));
     y += heading->size * 1.3f + margin * 0.5f;
     const Lesson* chosen = draw_lesson_grid(ctx, ctx.state.trainer.list_scroll, ImVec2(0, y),
@@ -99,9 +99,8 @@ void draw_present(UiContext& ctx) {
     if (count > 0) {
         char caption[64];
         format_progress(caption, sizeof caption, ctx.t("lesson.slide"), trainer.slide, count);
-        draw_slide(ctx, lesson.slides[trainer.slide], caption,
-                   {ctx.fonts.get(FontRole::Display), ctx.fonts.get(FontRole::Title)}, ImVec2(margin, margin),
-                   ImVec2(ctx.screen.x - margin, top_of_bar - margin * 1.4f), 0);
+        draw_slide(ctx, lesson.slides[trainer.slide], caption, {ctx.font(FontRole::Display), ctx.font(FontRole::Title)},
+                   ImVec2(margin, margin), ImVec2(ctx.screen.x - margin, top_of_bar - margin * 1.4f), 0);
         draw_progress_dots(ctx, ImVec2(ctx.screen.x * 0.5f, top_of_bar - margin * 0.7f), count, trainer.slide);
     }
     bool end = false;
@@ -135,7 +134,7 @@ void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 
         pressed = area.pressed;
         if (area.clicked) count_vote(trainer, option, +1);
     }
-    draw_answer(ctx, min, ImVec2(answer_right, max.y), option, text, ctx.fonts.get(FontRole::Medium), look, pressed);
+    draw_answer(ctx, min, ImVec2(answer_right, max.y), option, text, ctx.font(FontRole::Medium), look, pressed);
 
     const float cy = (min.y + max.y) * 0.5f, bh = std::min(max.y - min.y, ctx.metrics().stepper_button_max_height);
     float x = answer_right + ctx.metrics().space_list;
@@ -148,8 +147,8 @@ void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 
     x += button;
     char number[16];
     std::snprintf(number, sizeof number, "%d", trainer.votes[trainer.question][option]);
-    draw_text_centered(ctx.draw, ctx.fonts.get(FontRole::Title), ImVec2(x, cy - bh / 2),
-                       ImVec2(x + counter, cy + bh / 2), look == AnswerLook::Correct ? c.success : c.text, number);
+    draw_text_centered(ctx.draw, ctx.font(FontRole::Title), ImVec2(x, cy - bh / 2), ImVec2(x + counter, cy + bh / 2),
+                       look == AnswerLook::Correct ? c.success : c.text, number);
     x += counter;
     if (!trainer.revealed) {
         if (touch_button(ctx, {"trainer.plus", option + 1}, kPlus, ImVec2(x, cy - bh / 2),
@@ -169,14 +168,14 @@ void draw_group_quiz(UiContext& ctx) {
     const float margin = ctx.theme.margin();
     const float width = ctx.screen.x - margin * 2;
     const float top_of_bar = bar_top(ctx);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     float y = margin * 0.8f;
     char caption[64];
     format_progress(caption, sizeof caption, ctx.t("quiz.question"), trainer.question, count);
     draw_text(ctx.draw, small, ImVec2(margin, y), c.accent, caption);
     y += small->size * 1.6f;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.fonts.get(FontRole::Display),
-                      ImVec2(margin, y), width, c.text, lc, 3);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.font(FontRole::Display), ImVec2(margin, y),
+                      width, c.text, lc, 3);
     y += ctx.metrics().space_related;
     if (!trainer.revealed)
         draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("trainer.vote_hint"), small, ImVec2(margin, y), width,
@@ -198,9 +197,9 @@ void draw_group_quiz(UiContext& ctx) {
         const ImVec2 box_min(margin, y + ctx.metrics().space_tight), box_max(margin + width, top_of_bar - margin * 0.5f);
         ctx.draw->AddRectFilled(box_min, box_max, c.success_soft, ctx.theme.corner());
         const float line_h =
-            ctx.text_cache.wrap(question.explanation.get(lang), ctx.fonts.get(FontRole::Medium), width - pad * 2, lc).line_height;
+            ctx.text_cache.wrap(question.explanation.get(lang), ctx.font(FontRole::Medium), width - pad * 2, lc).line_height;
         const int lines = std::max(1, static_cast<int>((box_max.y - box_min.y - pad * 2) / line_h));
-        draw_wrapped(ctx.draw, ctx.text_cache, question.explanation.get(lang), ctx.fonts.get(FontRole::Medium),
+        draw_wrapped(ctx.draw, ctx.text_cache, question.explanation.get(lang), ctx.font(FontRole::Medium),
                      ImVec2(box_min.x + pad, box_min.y + pad), width - pad * 2, c.text, lc, lines);
     }
 
@@ -223,8 +222,8 @@ void draw_group_quiz(UiContext& ctx) {
 void draw_results_chart(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const TrainerState& trainer = ctx.state.trainer;
     const Palette& c = ctx.theme.colors;
-    const Font* small = ctx.fonts.get(FontRole::Small);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Small);
+    const Font* regular = ctx.font(FontRole::Regular);
     int highest = 1;
     for (size_t q = 0; q < trainer.votes.size(); ++q) {
         const VoteTally tally = tally_question(trainer, q);
@@ -259,7 +258,7 @@ void draw_results_chart(UiContext& ctx, ImVec2 min, ImVec2 max) {
 
 void draw_legend(UiContext& ctx, ImVec2 pos) {
     const Palette& c = ctx.theme.colors;
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* small = ctx.font(FontRole::Small);
     const char* keys[2] = {"trainer.legend_correct", "trainer.legend_other"};
     const ImU32 colors[2] = {c.success, c.text_muted};
     float x = pos.x;
@@ -282,9 +281,9 @@ void draw_results(UiContext& ctx) {
     const Lang lang = ctx.state.language;
     const float margin = ctx.theme.margin();
     const float top_of_bar = bar_top(ctx);
-    const Font* title = ctx.fonts.get(FontRole::Title);
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
+    const Font* title = ctx.font(FontRole::Title);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* regular = ctx.font(FontRole::Regular);
     float y = margin * 0.8f;
     draw_text(ctx.draw, title, ImVec2(margin, y), c.text, ctx.t("trainer.results"));
     y += title->size * 1.4f;

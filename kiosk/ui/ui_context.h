@@ -56,6 +56,15 @@ struct UiContext {
     const std::string& t(std::string_view key) const { return translations.get(state.language, key); }
     // Sizes by role, already scaled (theme.h).
     const Metrics& metrics() const { return theme.metrics; }
+    // The screen's class and scales (theme.h): screens choose their arrangement from it.
+    const ScreenLayout& layout() const { return theme.layout; }
+    // The style of `role` at the visitor's text size, for text in the visitor's language.
+    const Font* font(FontRole role) const { return fonts.get(role, state.text_size, script_of(state.language)); }
+    // The same for text in `lang` (a Russian original shown to a Chinese visitor, a language's own name).
+    const Font* font(FontRole role, Lang lang) const { return fonts.get(role, state.text_size, script_of(lang)); }
+    // Document body text and headings in `lang` at the visitor's text size.
+    const Font* reader_font(Lang lang) const { return fonts.reader(state.text_size, script_of(lang)); }
+    const Font* reader_heading_font(Lang lang) const { return fonts.reader_heading(state.text_size, script_of(lang)); }
 };
 
 }  // namespace kiosk::ui

@@ -57,8 +57,8 @@ void draw_status_mark(UiContext& ctx, ImVec2 center, float radius, bool good) {
 // refused package the verifier's reason. Returns the height used.
 float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float width) {
     const Palette& c = ctx.theme.colors;
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* small = ctx.font(FontRole::Small);
     const float mark = ctx.metrics().status_mark_radius_small;
     draw_status_mark(ctx, ImVec2(pos.x + mark, pos.y + medium->size * 0.6f), mark, row.valid);
     const float x = pos.x + mark * 2 + ctx.metrics().space_item, inner = width - (x - pos.x);
@@ -91,9 +91,9 @@ void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
     UsbView& usb = ctx.state.status.usb;
-    const Font* medium = ctx.fonts.get(FontRole::Medium);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* regular = ctx.font(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Small);
     draw_card(ctx, min, max);
     const float pad = ctx.metrics().pad_card_large, bh = theme.button_height(), gap = ctx.metrics().space_list;
     const float x = min.x + pad, width = max.x - min.x - pad * 2;
@@ -177,9 +177,9 @@ void draw_update_overlay(UiContext& ctx) {
     UpdateView& update = ctx.state.status.update;
     const int lang = static_cast<int>(ctx.state.language);
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.overlay_dim);
-    const Font* title = ctx.fonts.get(FontRole::Title);
-    const Font* regular = ctx.fonts.get(FontRole::Regular);
-    const Font* small = ctx.fonts.get(FontRole::Small);
+    const Font* title = ctx.font(FontRole::Title);
+    const Font* regular = ctx.font(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Small);
     const float width = std::min(ctx.metrics().modal_max_width, ctx.screen.x - ctx.theme.margin() * 2),
                 pad = ctx.metrics().pad_dialog;
     const float inner = width - pad * 2;

@@ -49,7 +49,7 @@ TouchArea touch_area(UiContext& ctx, const TargetId& stable_id, const std::strin
 }
 
 float button_width(const UiContext& ctx, const std::string& label, FontRole font) {
-    float width = text_size(ctx.fonts.get(font), label).x + ctx.metrics().pad_button * 2;
+    float width = text_size(ctx.font(font), label).x + ctx.metrics().pad_button * 2;
     return width < ctx.theme.min_target() * 1.5f ? ctx.theme.min_target() * 1.5f : width;
 }
 
@@ -88,7 +88,7 @@ bool touch_button(UiContext& ctx, const TargetId& id, const std::string& label, 
     }
     ctx.draw->AddRectFilled(min, max, fill, rounding);
     if (border != fill) ctx.draw->AddRect(min, max, border, rounding, 0, ctx.metrics().line_thin);
-    draw_text_centered(ctx.draw, ctx.fonts.get(font), min, max, text, label);
+    draw_text_centered(ctx.draw, ctx.font(font), min, max, text, label);
     return area.clicked;
 }
 
@@ -203,16 +203,16 @@ void draw_card(UiContext& ctx, ImVec2 min, ImVec2 max, bool pressed) {
     draw_card(ctx, min, max, pressed, ctx.theme.colors.surface);
 }
 
-float chip_height(const UiContext& ctx) { return ctx.fonts.get(FontRole::Small)->size + ctx.metrics().pad_chip_y * 2; }
+float chip_height(const UiContext& ctx) { return ctx.font(FontRole::Small)->size + ctx.metrics().pad_chip_y * 2; }
 
 ImVec2 chip_size(const UiContext& ctx, const std::string& label) {
-    return ImVec2(text_size(ctx.fonts.get(FontRole::Small), label).x + ctx.metrics().pad_chip_x * 2, chip_height(ctx));
+    return ImVec2(text_size(ctx.font(FontRole::Small), label).x + ctx.metrics().pad_chip_x * 2, chip_height(ctx));
 }
 
 ImVec2 draw_chip(UiContext& ctx, ImVec2 pos, const std::string& label, ImU32 fill, ImU32 text_color) {
     const ImVec2 size = chip_size(ctx, label);
     ctx.draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), fill, ctx.metrics().radius_pill);
-    draw_text(ctx.draw, ctx.fonts.get(FontRole::Small),
+    draw_text(ctx.draw, ctx.font(FontRole::Small),
               ImVec2(pos.x + ctx.metrics().pad_chip_x, pos.y + ctx.metrics().pad_chip_y), text_color, label);
     return size;
 }
