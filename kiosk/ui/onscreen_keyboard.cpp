@@ -107,7 +107,8 @@ Grid keyboard_grid(const UiContext& ctx, KeyboardLayout layout, const KeyboardFi
         g.columns = std::max(kMinColumns, static_cast<int>((fit.width + g.gap) / (target + g.gap)));
         w = (fit.width - g.gap * static_cast<float>(g.columns - 1)) / static_cast<float>(g.columns);
     }
-    g.key_w = std::max(target, std::min(w, cap));
+    // Keys held to a low height (a short panel) may be wider than tall, up to half again.
+    g.key_w = std::max(target, std::min(w, fit.max_key_height > 0 ? cap * 1.5f : cap));
     const float h = fit.max_key_height > 0 ? std::min(g.key_w, fit.max_key_height) : g.key_w;
     g.key_h = std::max(target, h);
     g.full = g.key_w * static_cast<float>(g.columns) + g.gap * static_cast<float>(g.columns - 1);
