@@ -17,7 +17,6 @@ using namespace kiosk::core;  // this layer is built on the core layer
 namespace {
 
 constexpr int kUnitsPerRow = 12;  // the widest row (ЙЦУКЕНГШЩЗХЪ) is twelve keys
-constexpr int kRows = 5;          // digits, three rows of letters, the control row
 
 // Lower-case rows as typed; the keys show them in capitals. ё sits at the end of the bottom
 // row, where Russian touch keyboards usually put it.

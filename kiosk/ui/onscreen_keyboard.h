@@ -1,7 +1,8 @@
 // The on-screen keyboard of the search screen: a Russian ЙЦУКЕН, an English QWERTY and a
-// pinyin (拼音) QWERTY layout, a row of digits, space, backspace, clear and a layout switch. Keys
-// show capitals and type lower case (the search folds case anyway). Every key is a touch_area,
-// so it gives press feedback and scripts can `tap-label` it by its visible letter.
+// pinyin (拼音) QWERTY layout, a row of digits (behind a "123" key on a short screen), space,
+// backspace, clear and a layout switch. Keys show capitals and type lower case (the search folds
+// case anyway). Every key is a touch_area, so it gives press feedback and scripts can `tap-label`
+// it by its visible letter.
 //
 // In the 拼音 layout the keys go to the input method (PinyinInput) instead of the text: above
 // them a composition line shows the pinyin typed so far and a candidate bar the characters it
