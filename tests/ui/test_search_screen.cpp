@@ -292,7 +292,7 @@ TEST_CASE("Chinese candidates have their room at every panel size, over no key")
 TEST_CASE("Chinese topic chips are drawn at every panel size, and tapping one searches") {
     for (const PanelSize& panel : kPanels) {
         CAPTURE(panel.arg);
-        for (int i = 1; i <= 6; ++i) {
+        for (int i : {1, 6}) {  // the first and the last (the other four: see the test above)
             CAPTURE(i);
             TempDir dir;
             const std::string id = "search.topic" + std::to_string(i);
