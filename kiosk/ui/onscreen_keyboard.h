@@ -1,7 +1,8 @@
 // The on-screen keyboard of the search screen: a Russian ЙЦУКЕН, an English QWERTY and a
-// pinyin (拼音) QWERTY layout, a row of digits, space, backspace, clear and a layout switch. Keys
-// show capitals and type lower case (the search folds case anyway). Every key is a touch_area,
-// so it gives press feedback and scripts can `tap-label` it by its visible letter.
+// pinyin (拼音) QWERTY layout, a row of digits (behind a "123" key on a short screen), space,
+// backspace, clear and a layout switch. Keys show capitals and type lower case (the search folds
+// case anyway). Every key is a touch_area, so it gives press feedback and scripts can `tap-label`
+// it by its visible letter.
 //
 // In the 拼音 layout the keys go to the input method (PinyinInput) instead of the text: above
 // them a composition line shows the pinyin typed so far and a candidate bar the characters it
@@ -40,16 +41,28 @@ constexpr int kMaxTypedChars = 120;
 // space only after a word (one space between words is all the search needs). True if it changed.
 bool append_typed(std::string* text, const std::string& typed);
 
-// Draws the keyboard into [min, max] and applies taps to `text`, or in the 拼音 layout hands
-// them to `ime` (whose composition and candidates `view` holds). Keys are square, as large as
-// fit (at most ~90 px at 1080p, never below the minimum target). Without `composition_line`
-// (a screen too short for it) the caller shows the composition. Returns true if `text` changed.
-bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, std::string* text, PinyinInput* ime,
-                            const PinyinInput::View& view, bool composition_line, ImVec2 min, ImVec2 max);
+// How the keyboard is laid out in the room it is given. Keys share the width: twelve to a row
+// (the Russian top row), square up to ~90 px at 1080p; where that would make them narrower than
+// a fingertip (a narrow portrait panel) the letter rows wrap onto more rows instead, so the
+// keyboard is never wider than `width`. Keys are at least the minimum target both ways and at
+// least 8 px apart.
+struct KeyboardFit {
+    float width = 0;               // the keyboard's width
+    float max_key_height = 0;      // keys are square up to this height (0: square as wide as they are)
+    bool digit_row = true;         // false: the digits sit behind a "123" key, in place of the letters
+    bool composition_line = true;  // 拼音: the composition line (else the caller shows it)
+    bool candidate_bar = true;     // 拼音: the candidate bar (a short screen shows it only while composing)
+};
 
-// Height the keyboard needs when it is `width` wide (the 拼音 layout adds the candidate bar and,
-// with `composition_line`, the composition line).
-float onscreen_keyboard_height(const UiContext& ctx, float width, KeyboardLayout layout, bool composition_line);
+// Draws the keyboard with its top left at `min` and applies taps to `text`, or in the 拼音 layout
+// hands them to `ime` (whose composition and candidates `view` holds). `digits` is the "123" key's
+// state (used when the fit has no digit row). Returns true if `text` changed.
+bool draw_onscreen_keyboard(UiContext& ctx, KeyboardLayout* layout, bool* digits, std::string* text, PinyinInput* ime,
+                            const PinyinInput::View& view, const KeyboardFit& fit, ImVec2 min);
+
+// Height the keyboard needs for `fit` (the 拼音 layout adds the candidate bar and the
+// composition line when the fit has them).
+float onscreen_keyboard_height(const UiContext& ctx, KeyboardLayout layout, const KeyboardFit& fit);
 
 // What the composition line says instead of a composition: RIME is getting ready or cannot be
 // used (a translation key), or null when it is ready.

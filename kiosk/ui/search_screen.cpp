@@ -1,5 +1,9 @@
-// Search: the query field and the on-screen keyboard on the left, the results on the right.
-// Results update as the visitor types: SearchIndex::search runs when the query changes, never
+// Search: the query field, the on-screen keyboard and the results, arranged by the class of
+// screen. On a large landscape screen the field and the keyboard share the left column with
+// the topic chips, and the results have the right column. On a small landscape panel and in
+// portrait the keyboard spans the bottom, and the space between the field and the keys holds
+// the results, or the topic chips and the hint while nothing is typed; that space scrolls, so
+// nothing lies over a key. Results update as the visitor types: SearchIndex::search runs when the query changes, never
 // per frame. Tapping a document result opens the reader at that paragraph with every match of
 // the query highlighted; a lesson result opens the lesson at that slide.
 //
@@ -25,7 +29,8 @@ using namespace kiosk::core;  // this layer is built on the core layer
 namespace {
 
 constexpr int kMaxResults = 30;
-constexpr int kSnippetLines = 4;
+constexpr int kSnippetLines = 4;       // lines of a result's snippet
+constexpr int kSmallSnippetLines = 2;  // on a small panel, where the results have less room
 constexpr int kTopicCount = 6;
 // Topic chips, per language: common subjects of the documents and lessons, as the visitor's
 // language writes them: one tap instead of typing. Hidden while pinyin is being composed.
@@ -77,6 +82,22 @@ void run_search(UiContext& ctx) {
 // [SECTION] query field and topics
 // ---------------------------------------------------------------------------------------------
 
+// "Results:" and their number.
+void draw_results_count(UiContext& ctx, ImVec2 pos, const Font* font) {
+    char count[32];
+    std::snprintf(count, sizeof count, "%d", static_cast<int>(ctx.state.search.results.size()));
+    const std::string& label = ctx.t("search.results_count");
+    draw_text(ctx.draw, font, pos, ctx.theme.colors.text_muted, label);
+    draw_text(ctx.draw, font, ImVec2(pos.x + text_size(font, label).x + ctx.metrics().space_tight, pos.y),
+              ctx.theme.colors.accent, count);
+}
+
+float results_count_width(UiContext& ctx, const Font* font) {
+    char count[32];
+    std::snprintf(count, sizeof count, "%d", static_cast<int>(ctx.state.search.results.size()));
+    return text_size(font, ctx.t("search.results_count")).x + ctx.metrics().space_tight + text_size(font, count).x;
+}
+
 // A magnifying glass drawn with primitives (the fonts have no such glyph).
 void draw_magnifier(ImDrawList* draw, ImVec2 center, float size, ImU32 color, float thickness) {
     const float r = size * 0.32f;
@@ -89,14 +110,23 @@ void draw_magnifier(ImDrawList* draw, ImVec2 center, float size, ImU32 color, fl
 
 // The query as typed, its tail visible when it is longer than the field, with a caret. On a
 // screen too short for the composition line, the pinyin being composed follows the query,
-// underlined, and the input method's state message stands in for the placeholder.
-void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max, bool inline_pinyin) {
+// underlined, and the input method's state message stands in for the placeholder. With
+// `count`, the number of results sits at the field's right end (where the screen has no room
+// for a line of its own above the results).
+void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max, bool inline_pinyin, bool count) {
     const Palette& c = ctx.theme.colors;
     ctx.draw->AddRectFilled(min, max, c.surface, ctx.theme.corner());
     ctx.draw->AddRect(min, max, c.primary, ctx.theme.corner(), 0, ctx.metrics().line_regular);
     const float h = max.y - min.y;
     draw_magnifier(ctx.draw, ImVec2(min.x + h * 0.5f, (min.y + max.y) * 0.5f), h * 0.5f, c.primary, ctx.metrics().line_bold);
-    const float left = min.x + h, right = max.x - ctx.metrics().space_card;
+    const float left = min.x + h;
+    float right = max.x - ctx.metrics().space_card;
+    if (count && !ctx.state.search.query.empty() && !ctx.state.search.results.empty()) {
+        const Font* small = ctx.font(FontRole::Small);
+        right -= results_count_width(ctx, small);
+        draw_results_count(ctx, ImVec2(right, (min.y + max.y - small->size) * 0.5f), small);
+        right -= ctx.metrics().space_card;
+    }
     const std::string& query = ctx.state.search.query;
     const std::string& composition = ctx.state.search.ime_view.composition;
     const Font* font = ctx.font(FontRole::Title);
@@ -130,38 +160,62 @@ void draw_query_field(UiContext& ctx, ImVec2 min, ImVec2 max, bool inline_pinyin
     ctx.draw->AddRectFilled(ImVec2(caret, text_y), ImVec2(caret + ctx.metrics().caret_width, text_y + font->size), c.primary);
 }
 
-// Chips that fill the query with a common topic. Returns the height used.
-float draw_topics(UiContext& ctx, ImVec2 pos, float width) {
+// The topic chips: "Popular topics" and the chips after it, wrapped onto lines of `width`.
+// Measures when `draw` is false. Returns the height used. On a small panel the label is left
+// out when it would cost a line of its own.
+float topic_chips_with(UiContext& ctx, ImVec2 pos, float width, bool draw, bool label_shown) {
     const Palette& c = ctx.theme.colors;
     const Font* small = ctx.font(FontRole::Small);
     const Font* font = ctx.font(FontRole::Regular);
-    draw_text(ctx.draw, small, pos, c.text_muted, ctx.t("search.topics"));
-    float y = pos.y + small->size * 1.6f;
-    const float h = std::max(ctx.theme.min_target(), ctx.metrics().space_page);
-    const float gap = ctx.metrics().space_related;
-    float x = pos.x;
+    const float h = std::max(ctx.theme.min_target(), font->size * 1.8f);
+    const float gap = ctx.metrics().key_gap;  // targets stay apart like keys
+    const std::string& label = ctx.t("search.topics");
+    const float label_w = label_shown ? std::min(text_size(small, label).x, width) + gap : 0;
+    if (draw && label_shown)
+        draw_wrapped(ctx.draw, ctx.text_cache, label, small, ImVec2(pos.x, pos.y + (h - small->size) * 0.5f), width,
+                     c.text_muted, lang_code(ctx.state.language), 1);
+    float x = pos.x + label_w, y = pos.y;
     for (const char* key : kTopicKeys) {
         const std::string& topic = ctx.t(key);
-        const float w = text_size(font, topic).x + ctx.metrics().pad_card * 2;
+        const float w = std::min(width, text_size(font, topic).x + ctx.metrics().pad_card * 2);
         if (x > pos.x && x + w > pos.x + width) {
             x = pos.x;
             y += h + gap;
         }
-        TouchArea area = touch_area(ctx, key, topic, ImVec2(x, y), ImVec2(x + w, y + h));
-        ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), area.pressed ? c.primary : c.accent_soft, h * 0.5f);
-        if (ctx.theme.high_contrast)
-            ctx.draw->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), c.accent, h * 0.5f, 0, ctx.metrics().line_thin);
-        draw_text_centered(ctx.draw, font, ImVec2(x, y), ImVec2(x + w, y + h),
-                           area.pressed ? c.text_on_primary : c.text, topic);
-        if (area.clicked) ctx.state.search.query = topic;
+        if (draw) {
+            TouchArea area = touch_area(ctx, key, topic, ImVec2(x, y), ImVec2(x + w, y + h));
+            ctx.draw->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), area.pressed ? c.primary : c.accent_soft, h * 0.5f);
+            if (ctx.theme.high_contrast)
+                ctx.draw->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), c.accent, h * 0.5f, 0, ctx.metrics().line_thin);
+            const ImU32 color = area.pressed ? c.text_on_primary : c.text;
+            if (text_size(font, topic).x + ctx.metrics().pad_card * 2 <= w) {
+                draw_text_centered(ctx.draw, font, ImVec2(x, y), ImVec2(x + w, y + h), color, topic);
+            } else {  // longer than the line: cut with an ellipsis
+                const float pad = ctx.metrics().pad_card;
+                draw_wrapped(ctx.draw, ctx.text_cache, topic, font, ImVec2(x + pad, y + (h - font->size) * 0.5f),
+                             w - pad * 2, color, lang_code(ctx.state.language), 1);
+            }
+            if (area.clicked) {
+                ctx.state.search.query = topic;
+                if (ctx.ime) ctx.ime->drop_composition();  // the topic replaces what was half typed
+            }
+        }
         x += w + gap;
     }
     return y + h - pos.y;
 }
 
+float topic_chips(UiContext& ctx, ImVec2 pos, float width, bool draw) {
+    const bool label = !ctx.layout().small() ||
+                       topic_chips_with(ctx, pos, width, false, true) <= topic_chips_with(ctx, pos, width, false, false);
+    return topic_chips_with(ctx, pos, width, draw, label);
+}
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] results list
 // ---------------------------------------------------------------------------------------------
+
+int snippet_lines(const UiContext& ctx) { return ctx.layout().small() ? kSmallSnippetLines : kSnippetLines; }
 
 const WrappedText& wrap_snippet(SearchResult& result, const Font* font, float width) {
     return result.snippet_lines.wrap(result.snippet, font, width, result.hit.lang.c_str());
@@ -172,7 +226,7 @@ float draw_snippet(UiContext& ctx, SearchResult& result, const Font* font, ImVec
     const WrappedText& wrapped = wrap_snippet(result, font, width);
     const Palette& c = ctx.theme.colors;
     const float line_height = wrapped.line_height;
-    const size_t lines = std::min<size_t>(wrapped.lines.size(), kSnippetLines);
+    const size_t lines = std::min<size_t>(wrapped.lines.size(), static_cast<size_t>(snippet_lines(ctx)));
     const char* text = result.snippet.data();
     for (size_t i = 0; i < lines; ++i) {
         const LineSpan& line = wrapped.lines[i];
@@ -206,9 +260,9 @@ float result_height(UiContext& ctx, SearchResult& result, float width) {
     const WrappedText& title = ctx.text_cache.wrap(result_title(result, lang), medium, width - pad * 2, lang_code(lang));
     const WrappedText& snippet = wrap_snippet(result, regular, width - pad * 2);
     const float chip = chip_height(ctx);
-    const size_t snippet_lines = std::min<size_t>(snippet.lines.size(), kSnippetLines);
+    const size_t lines = std::min<size_t>(snippet.lines.size(), static_cast<size_t>(snippet_lines(ctx)));
     return pad * 2 + chip + ctx.metrics().space_related + title.line_height * std::min<size_t>(title.lines.size(), 2) +
-           ctx.metrics().space_related + snippet.line_height * static_cast<float>(snippet_lines);
+           ctx.metrics().space_related + snippet.line_height * static_cast<float>(lines);
 }
 
 // One result card; returns true when tapped.
@@ -229,45 +283,73 @@ bool draw_result(UiContext& ctx, SearchResult& result, int rank, ImVec2 min, ImV
     return area.clicked;
 }
 
-// A centred message in the results column: no query yet, or nothing found.
-void draw_results_message(UiContext& ctx, ImVec2 min, ImVec2 max, const char* title_key, const char* body_key) {
+// Where the results go while there are none to show: the topic chips when the screen has no
+// other place for them, the message (no query yet, or nothing found) under a magnifier where
+// there is room, and the note on pinyin input when it has no other place. Scrolls when it is
+// taller than its space, so it never runs under the keyboard.
+struct MessagePanel {
+    const char* title_key;
+    const char* body_key;
+    bool topics = false;  // the topic chips lead
+    bool note = false;    // the pinyin note follows
+};
+
+void draw_results_message(UiContext& ctx, ImVec2 min, ImVec2 max, const MessagePanel& panel) {
+    SearchState& search = ctx.state.search;
     const Palette& c = ctx.theme.colors;
     const float width = max.x - min.x;
     const float cx = (min.x + max.x) * 0.5f;
-    float y = min.y + ctx.metrics().empty_state_top;
-    draw_magnifier(ctx.draw, ImVec2(cx, y), ctx.metrics().empty_state_icon, c.border, ctx.metrics().line_ring);
-    y += ctx.metrics().empty_state_icon - ctx.metrics().space_list;
-    const Font* medium = ctx.font(FontRole::Medium);
+    search.scroll.set_extent(search.list_height, max.y - min.y);
+    scroll_region(ctx, search.scroll, min, max);
+    ctx.draw->PushClipRect(min, max, true);
+    const float top = min.y - search.scroll.offset();
+    float y = top;
+    if (panel.topics) y += topic_chips(ctx, ImVec2(min.x, y), width, true) + ctx.metrics().space_group;
+    // The large magnifier and centred text only in a column of their own.
+    const bool icon = !panel.topics && ctx.layout().large();
+    if (icon) {
+        y += ctx.metrics().empty_state_top;
+        draw_magnifier(ctx.draw, ImVec2(cx, y), ctx.metrics().empty_state_icon, c.border, ctx.metrics().line_ring);
+        y += ctx.metrics().empty_state_icon - ctx.metrics().space_list;
+    }
     const char* lc = lang_code(ctx.state.language);
-    const std::string& title = ctx.t(title_key);
-    const float text_w = width - ctx.metrics().pad_panel * 2;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, title, medium, ImVec2(cx - text_w * 0.5f, y), text_w, c.text, lc, 0, true);
+    const float text_w = icon ? width - ctx.metrics().pad_panel * 2 : width;
+    const float text_x = icon ? cx - text_w * 0.5f : min.x;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t(panel.title_key), ctx.font(FontRole::Medium), ImVec2(text_x, y),
+                      text_w, c.text, lc, 0, icon);
     y += ctx.metrics().space_related;
-    const Font* regular = ctx.font(FontRole::Regular);
-    const std::string& body = ctx.t(body_key);
-    draw_wrapped(ctx.draw, ctx.text_cache, body, regular, ImVec2(cx - text_w * 0.5f, y), text_w, c.text_muted, lc, 0, true);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t(panel.body_key), ctx.font(FontRole::Regular), ImVec2(text_x, y),
+                      text_w, c.text_muted, lc, 0, icon);
+    if (panel.note) {
+        y += ctx.metrics().space_group;
+        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("search.pinyin_note"), ctx.font(FontRole::Small),
+                          ImVec2(text_x, y), text_w, c.text_muted, lc, 0, icon);
+    }
+    search.list_height = y - top + ctx.metrics().space_tight;
+    ctx.draw->PopClipRect();
+    scroll_indicator(ctx, search.scroll, min, max, search.list_height);
 }
 
-void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max) {
+// The results, or the panel that stands in for them. `topics` and `note`: the topic chips and
+// the pinyin note have no other place on the screen. `count_in_field`: the number of results
+// is shown in the query field (a small screen), not above the list.
+void draw_results(UiContext& ctx, ImVec2 min, ImVec2 max, bool topics, bool note, bool count_in_field) {
     SearchState& search = ctx.state.search;
-    const Palette& c = ctx.theme.colors;
     if (search.query.empty()) {
-        draw_results_message(ctx, min, max, "search.hint_title", "search.hint_body");
+        draw_results_message(ctx, min, max, {"search.hint_title", "search.hint_body", topics, note});
         return;
     }
     if (search.results.empty()) {
-        draw_results_message(ctx, min, max, "search.no_results", "search.no_results_hint");
+        draw_results_message(ctx, min, max, {"search.no_results", "search.no_results_hint", topics, false});
         return;
     }
-    const Font* medium = ctx.font(FontRole::Medium);
-    char count[32];
-    std::snprintf(count, sizeof count, "%d", static_cast<int>(search.results.size()));
-    const std::string& label = ctx.t("search.results_count");
-    draw_text(ctx.draw, medium, min, c.text, label);
-    draw_text(ctx.draw, medium, ImVec2(min.x + text_size(medium, label).x + ctx.metrics().space_related, min.y),
-              c.accent, count);
-    ImVec2 list_min(min.x - ctx.metrics().space_related, min.y + medium->size * 1.6f),
-        list_max(max.x + ctx.metrics().space_related, max.y);
+    float list_top = min.y;
+    if (!count_in_field) {
+        const Font* medium = ctx.font(FontRole::Medium);
+        draw_results_count(ctx, min, medium);
+        list_top += medium->size * 1.6f;
+    }
+    ImVec2 list_min(min.x - ctx.metrics().space_related, list_top), list_max(max.x + ctx.metrics().space_related, max.y);
     search.scroll.set_extent(search.list_height, list_max.y - list_min.y);
     scroll_region(ctx, search.scroll, list_min, list_max);
     ctx.draw->PushClipRect(list_min, list_max, true);
@@ -334,41 +416,77 @@ void draw_search_screen(UiContext& ctx) {
         return;
     }
 
-    // Landscape: query, topics and keyboard on the left, results on the right. Portrait (a
-    // rotated panel): query and topics on top, results in the middle, keyboard across the bottom.
-    const bool portrait = ctx.screen.x < ctx.screen.y;
+    // Large landscape: query, topics and keyboard on the left, results on the right. Small
+    // landscape and portrait: the keyboard across the bottom, the query on top, the results
+    // (or the topics and the hint) between them.
+    const ScreenLayout& screen_class = ctx.layout();
+    const bool stacked = !screen_class.large();
+    const Metrics& m = ctx.metrics();
     const float margin = theme.margin();
-    const float top = theme.top_bar_height() + margin * 0.6f;
-    const float keyboard_width =
-        portrait ? ctx.screen.x - margin * 2 : std::min(ctx.metrics().keyboard_max_width, ctx.screen.x * 0.58f);
-    const float left = margin, right = left + keyboard_width;
-    const float field_height = ctx.metrics().search_field_height;
-    // The composition line needs a row; a short screen shows the composition in the query field.
-    const bool composition_line =
-        ctx.screen.y - margin * 0.6f - onscreen_keyboard_height(ctx, keyboard_width, search.layout, true) >=
-        top + field_height + ctx.metrics().space_card;
-    const float keyboard_height = onscreen_keyboard_height(ctx, keyboard_width, search.layout, composition_line);
-    const float keyboard_top = ctx.screen.y - margin * 0.6f - keyboard_height;
+    // Targets stay apart like keys; a small panel spends as little height as it can on space.
+    const float gap = std::max(m.key_gap, screen_class.small() ? m.space_tight : m.space_card);
+    const float edge = screen_class.small() ? m.space_tight : margin * 0.6f;
+    const float top = theme.top_bar_height() + edge;
+    const float bottom = ctx.screen.y - edge;
+    const float field_height =
+        std::max(stacked ? theme.min_target() : m.search_field_height, ctx.font(FontRole::Title)->size * 1.6f);
+    const float column = stacked ? ctx.screen.x - margin * 2 : std::min(m.keyboard_max_width, ctx.screen.x * 0.58f);
+    const float left = margin, right = left + column;
 
-    // Keys first: on a tap they win over anything that might overlap them.
-    draw_onscreen_keyboard(ctx, &search.layout, &search.query, ctx.ime, search.ime_view, composition_line,
-                           ImVec2(left, keyboard_top), ImVec2(right, keyboard_top + keyboard_height));
-    draw_query_field(ctx, ImVec2(left, top), ImVec2(right, top + field_height), pinyin && !composition_line);
-    float y = top + field_height + ctx.metrics().space_card;
-    if (pinyin && y + ctx.metrics().candidate_row_min_space < keyboard_top) {
-        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("search.pinyin_note"), ctx.font(FontRole::Small),
-                          ImVec2(left, y), keyboard_width, c.text_muted, lang_code(ctx.state.language), 2);
-        y += ctx.metrics().space_item;
+    // The keyboard takes what it needs; what is left above it must keep room for results (or,
+    // in the left column, for nothing in particular). On a short screen the composition goes
+    // into the query field, the candidate bar shows only while composing (the keys stay put:
+    // the keyboard grows upwards), and the digits go behind a "123" key.
+    KeyboardFit fit;
+    fit.width = column;
+    fit.max_key_height = screen_class.small() ? theme.min_target() : 0;
+    fit.composition_line = pinyin;
+    fit.candidate_bar = pinyin;
+    const float room = bottom - (top + field_height + gap);
+    const float needed = stacked ? m.search_results_min_height : 0;
+    auto leaves = [&] { return room - onscreen_keyboard_height(ctx, search.layout, fit) - gap; };
+    if (pinyin && leaves() < needed) fit.composition_line = false;
+    const bool candidates_while_composing = pinyin && leaves() < needed;
+    if (candidates_while_composing) fit.candidate_bar = false;
+    if (leaves() < needed) fit.digit_row = false;
+    const PinyinInput::View& view = search.ime_view;
+    if (candidates_while_composing && (!view.input.empty() || !view.candidates.empty())) fit.candidate_bar = true;
+    const float keyboard_top = bottom - onscreen_keyboard_height(ctx, search.layout, fit);
+
+    // Keys first: a tap changes the query before the results are drawn for it.
+    draw_onscreen_keyboard(ctx, &search.layout, &search.digits, &search.query, ctx.ime, view, fit,
+                           ImVec2(left, keyboard_top));
+    draw_query_field(ctx, ImVec2(left, top), ImVec2(right, top + field_height), pinyin && !fit.composition_line, stacked);
+    const float below_field = top + field_height + gap;
+
+    // In the left column, the topics and the pinyin note where they fit above the keys;
+    // whatever does not fit goes to the results column while it has no results.
+    bool topics_placed = false, note_placed = !pinyin;
+    if (!stacked) {
+        float y = below_field;
+        const float limit = keyboard_top - gap;
+        const float topics_h = topic_chips(ctx, ImVec2(left, y), column, false);
+        if (y + topics_h <= limit) {
+            y += topic_chips(ctx, ImVec2(left, y), column, true) + m.space_group;
+            topics_placed = true;
+        }
+        const char* lc = lang_code(ctx.state.language);
+        const WrappedText& note = ctx.text_cache.wrap(ctx.t("search.pinyin_note"), ctx.font(FontRole::Small), column, lc);
+        if (pinyin && y + note.line_height * static_cast<float>(note.lines.size()) <= limit) {
+            draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("search.pinyin_note"), ctx.font(FontRole::Small),
+                         ImVec2(left, y), column, c.text_muted, lc);
+            note_placed = true;
+        }
     }
-    const bool composing = pinyin && !search.ime_view.input.empty();
-    if (!composing && y + ctx.metrics().topic_row_min_space < keyboard_top)
-        y += draw_topics(ctx, ImVec2(left, y), keyboard_width) + ctx.metrics().space_group;
 
     // Taps on keys and chips changed the query this frame: search once, now.
     if (search.query != search.searched) run_search(ctx);
 
-    if (portrait) draw_results(ctx, ImVec2(left, y), ImVec2(right, keyboard_top - ctx.metrics().space_card));
-    else draw_results(ctx, ImVec2(right + margin, top), ImVec2(ctx.screen.x - margin, ctx.screen.y));
+    if (stacked)
+        draw_results(ctx, ImVec2(left, below_field), ImVec2(right, keyboard_top - gap), true, !note_placed, true);
+    else
+        draw_results(ctx, ImVec2(right + margin, top), ImVec2(ctx.screen.x - margin, bottom), !topics_placed,
+                     !note_placed, false);
 }
 
 }  // namespace kiosk::ui

@@ -35,7 +35,8 @@ struct SearchState {
     std::string searched;  // the query the results belong to
     std::vector<SearchResult> results;
     KeyboardLayout layout = KeyboardLayout::Russian;
-    PinyinInput::View ime_view;                  // the input method's composition and candidates
+    bool digits = false;         // the "123" key shows the digits in place of the letters (small panels)
+    PinyinInput::View ime_view;  // the input method's composition and candidates
     std::vector<PinyinInput::Event> ime_events;  // scratch for applying its events (no per-frame allocation)
     Lang layout_language = Lang::Ru;             // the visitor language `layout` was chosen for
     bool layout_chosen = false;                  // false until the screen first opens in a session

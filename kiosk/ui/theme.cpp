@@ -123,8 +123,7 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.number_badge_radius = px(22);
     m.slide_picture_inset = px(96);
     m.search_field_height = tx(104);
-    m.candidate_row_min_space = tx(80);
-    m.topic_row_min_space = tx(120);
+    m.search_results_min_height = tx(200);
     m.empty_state_top = px(120);
     m.empty_state_icon = px(150);
     m.pin_key_width = tx(168);
@@ -160,7 +159,7 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.stats_band_detail_height = tx(100);
     m.lesson_link_height = tx(112);
     m.lesson_link_gap = px(16);
-    m.key_gap = px(10);
+    m.key_gap = std::max(8.0f, px(10));
     m.key_max_size = tx(88);
     m.composition_height = tx(52);
     m.admin_corner = px(110);

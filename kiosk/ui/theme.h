@@ -178,8 +178,7 @@ struct Metrics {
     float number_badge_radius;  // the lesson number on a lesson card
     float slide_picture_inset;
     float search_field_height;
-    float candidate_row_min_space;  // room the pinyin candidates need above the keyboard
-    float topic_row_min_space;      // room the topic chips need above the keyboard
+    float search_results_min_height;  // room kept for results above a keyboard across the screen
     float empty_state_top;
     float empty_state_icon;
     float pin_key_width;
@@ -215,7 +214,7 @@ struct Metrics {
     float stats_band_detail_height;
     float lesson_link_height;  // a link from a slide to its document passage
     float lesson_link_gap;
-    float key_gap;  // between keyboard keys
+    float key_gap;  // between keyboard keys, and between the topic chips (never under 8 px)
     float key_max_size;
     float composition_height;  // the pinyin composition line above the candidates
     float admin_corner;        // the top-right corner tapped five times for the organiser panel

@@ -152,3 +152,174 @@ TEST_CASE("a session reset clears the search") {
     CHECK(run.state["search_query"].string.empty());
     CHECK(run.state["search_results"].number == 0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The arrangement at every panel size the kiosk ships with (issue 19): keys whole, on the
+// screen, large enough and apart, nothing over them; results open what they show; the topic
+// chips in every language.
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+struct Box {
+    float x0, y0, x1, y1;
+};
+
+// Where a target can be touched: its visible part (what a tap reaches), from the state dump.
+Box visible_box(const JsonValue& target) {
+    const auto& v = target["visible"].array;
+    REQUIRE(v.size() == 4);
+    const float x = static_cast<float>(v[0].number), y = static_cast<float>(v[1].number);
+    return {x, y, x + static_cast<float>(v[2].number), y + static_cast<float>(v[3].number)};
+}
+
+// The distance between two boxes along the axis where they are apart (negative: they overlap).
+float separation(const Box& a, const Box& b) {
+    return std::max(std::max(b.x0 - a.x1, a.x0 - b.x1), std::max(b.y0 - a.y1, a.y0 - b.y1));
+}
+
+bool starts_with(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
+
+// Keys, candidates and topic chips: the controls of the search screen that must show whole.
+bool is_search_control(const std::string& id) {
+    return starts_with(id, "search.key") || starts_with(id, "search.candidate") || starts_with(id, "search.topic") ||
+           id == "search.previous_page" || id == "search.next_page";
+}
+
+// Every key, candidate and chip is whole, on the screen, at least 48 px both ways and at least
+// 8 px from every other target (so no result, chip or key lies over it). Returns how many.
+int check_search_controls(const JsonValue& state, float width, float height) {
+    int count = 0;
+    const auto& targets = state["touch_targets"].array;
+    for (const JsonValue& target : targets) {
+        const std::string& id = target["id"].string;
+        if (!is_search_control(id)) continue;
+        ++count;
+        CAPTURE(id);
+        CAPTURE(target["label"].string);
+        const Box box = visible_box(target);
+        CHECK(target["w"].number >= 48);
+        CHECK(target["h"].number >= 48);
+        CHECK(box.x1 - box.x0 == doctest::Approx(target["w"].number).epsilon(0.001));  // not cut by a clip
+        CHECK(box.y1 - box.y0 == doctest::Approx(target["h"].number).epsilon(0.001));
+        CHECK(box.x0 >= 0);
+        CHECK(box.y0 >= 0);
+        CHECK(box.x1 <= width);
+        CHECK(box.y1 <= height);
+        for (const JsonValue& other : targets) {
+            if (&other == &target) continue;
+            CAPTURE(other["id"].string);
+            CHECK(separation(box, visible_box(other)) >= 7.9f);
+        }
+    }
+    return count;
+}
+
+struct PanelSize {
+    const char* arg;
+    float width, height;
+};
+constexpr PanelSize kPanels[] = {
+    {"800x480", 800, 480}, {"1024x600", 1024, 600}, {"1920x1080", 1920, 1080}, {"1080x1920", 1080, 1920}};
+
+// A word each visitor might type, as key taps, and what the query then is.
+struct Typed {
+    const char* lang;
+    std::string script;
+    std::string query;
+};
+
+std::vector<Typed> typed_words() {
+    return {{"ru", type_keys("цифров"), "цифров"},
+            {"en", type_keys("digital"), "digital"},
+            // Pinyin, then the candidate: the query is the characters.
+            {"zh", type_keys("shuzi") + "tap-label 数字\n", "数字"}};
+}
+
+}  // namespace
+
+TEST_CASE("at every panel size and language the keys are whole, large, apart and under nothing, and a result opens") {
+    for (const PanelSize& panel : kPanels) {
+        for (const Typed& word : typed_words()) {
+            CAPTURE(panel.arg);
+            CAPTURE(word.lang);
+            // Nothing typed: the keyboard and the topic chips.
+            TempDir empty_dir;
+            auto empty =
+                run_kiosk_script(empty_dir, "tap-id top.search\nwait 100\n", {"--lang", word.lang, "--size", panel.arg});
+            REQUIRE_MESSAGE(empty.result.exit_code == 0, empty.result.err);
+            CHECK(check_search_controls(empty.state, panel.width, panel.height) >= 30);
+            for (int i = 1; i <= 6; ++i)
+                CHECK(kiosk::test::has_target_id(empty.state, "search.topic" + std::to_string(i)));
+
+            // A word typed: results between the field and the keys.
+            TempDir dir;
+            auto typed = run_kiosk_script(dir, "tap-id top.search\nwait 100\n" + word.script + "wait 200\n",
+                                          {"--lang", word.lang, "--size", panel.arg});
+            REQUIRE_MESSAGE(typed.result.exit_code == 0, typed.result.err);
+            CHECK(typed.state["search_query"].string == word.query);
+            REQUIRE(typed.state["search_results"].number > 0);
+            CHECK(check_search_controls(typed.state, panel.width, panel.height) >= 30);
+            CHECK(kiosk::test::has_target_id(typed.state, "search.result.1"));
+            CHECK(typed.state["missing_glyphs"].number == 0);
+
+            // A tap on the first result opens it, and types nothing.
+            TempDir open_dir;
+            auto opened = run_kiosk_script(
+                open_dir, "tap-id top.search\nwait 100\n" + word.script + "wait 200\ntap-id search.result.1\nwait 300\n",
+                {"--lang", word.lang, "--size", panel.arg});
+            REQUIRE_MESSAGE(opened.result.exit_code == 0, opened.result.err);
+            CHECK(opened.state["screen"].string == "reader");
+            CHECK(opened.state["search_query"].string == word.query);
+        }
+    }
+}
+
+TEST_CASE("Chinese candidates have their room at every panel size, over no key") {
+    for (const PanelSize& panel : kPanels) {
+        CAPTURE(panel.arg);
+        TempDir dir;
+        auto run = run_kiosk_script(dir, "tap-id top.search\nwait 100\n" + type_keys("shuzi") + "wait 100\n",
+                                    {"--lang", "zh", "--size", panel.arg});
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        CHECK(run.state["ime"]["composition"].string == "shu zi");
+        CHECK(kiosk::test::has_target(run.state, "数字"));
+        CHECK(kiosk::test::has_target_id(run.state, "search.next_page"));
+        CHECK(check_search_controls(run.state, panel.width, panel.height) >= 35);
+    }
+}
+
+TEST_CASE("Chinese topic chips are drawn at every panel size, and tapping one searches") {
+    for (const PanelSize& panel : kPanels) {
+        CAPTURE(panel.arg);
+        for (int i : {1, 6}) {  // the first and the last (the other four: see the test above)
+            CAPTURE(i);
+            TempDir dir;
+            const std::string id = "search.topic" + std::to_string(i);
+            auto run = run_kiosk_script(dir, "tap-id top.search\nwait 100\ntap-id " + id + "\nwait 200\n",
+                                        {"--lang", "zh", "--size", panel.arg});
+            REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+            CHECK(run.state["screen"].string == "search");
+            CHECK_FALSE(run.state["search_query"].string.empty());
+            CHECK(run.state["search_results"].number > 0);
+        }
+    }
+}
+
+TEST_CASE("at the largest text size on the smallest panel the search still holds") {
+    for (const Typed& word : typed_words()) {
+        CAPTURE(word.lang);
+        TempDir dir;
+        // Aa, the larger text twice, a tap beside the panel to close it; then the search.
+        auto run = run_kiosk_script(dir,
+                                    "tap-id top.a11y\nwait 50\ntap-id a11y.larger\nwait 50\ntap-id a11y.larger\nwait "
+                                    "50\ntap 40 300\nwait 50\ntap-id top.search\nwait 100\n" +
+                                        word.script + "wait 200\n",
+                                    {"--lang", word.lang, "--size", "800x480"});
+        REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+        CHECK(run.state["text_size"].number == 2);
+        CHECK(run.state["search_query"].string == word.query);
+        CHECK(check_search_controls(run.state, 800, 480) >= 30);
+        check_target_sizes(run.state);
+    }
+}
