@@ -343,7 +343,9 @@ const std::string kShortTitles = "short_title.ru: Заявление о цифр
 
 TEST_CASE("short titles are read, stored and shown on cards, with the title as fallback") {
     SUBCASE("given in every language") {
-        std::string text = with_line(kValidDocument, "title.zh:", "title.zh: 关于数字经济领域合作的声明\n" + kShortTitles);
+        std::string text =
+            with_line(kValidDocument,
+                      "title.zh:", "title.zh: 上海合作组织成员国元首理事会关于数字经济领域合作的声明\n" + kShortTitles);
         SourceTree tree({{"doc.txt", text}});
         REQUIRE(build(tree).empty());
         auto store = open_store(tree.out());
@@ -368,26 +370,31 @@ TEST_CASE("short titles are read, stored and shown on cards, with the title as f
 TEST_CASE("a short title missing in a language, empty or not short is named with its line") {
     SUBCASE("missing in one language") {
         std::string text = with_line(kValidDocument, "title.zh:",
-                                     "title.zh: 关于数字经济领域合作的声明\n"
+                                     "title.zh: 上海合作组织成员国元首理事会关于数字经济领域合作的声明\n"
                                      "short_title.ru: Заявление о цифровой экономике (2020)\n"
                                      "short_title.en: Statement on the digital economy (2020)");
         expect_problem(text, line_of(text, "short_title.ru:"),
                        "short_title: given in some languages only; add short_title.zh");
     }
     SUBCASE("empty") {
-        std::string text = with_line(kValidDocument, "title.zh:", "title.zh: 关于数字经济领域合作的声明\n" + kShortTitles);
+        std::string text =
+            with_line(kValidDocument,
+                      "title.zh:", "title.zh: 上海合作组织成员国元首理事会关于数字经济领域合作的声明\n" + kShortTitles);
         text = with_line(text, "short_title.en:", "short_title.en:   ");
         expect_problem(text, line_of(text, "short_title.en:"), "short_title.en: empty value");
     }
     SUBCASE("as long as the title") {
-        std::string text = with_line(kValidDocument, "title.zh:", "title.zh: 关于数字经济领域合作的声明\n" + kShortTitles);
+        std::string text =
+            with_line(kValidDocument,
+                      "title.zh:", "title.zh: 上海合作组织成员国元首理事会关于数字经济领域合作的声明\n" + kShortTitles);
         text = with_line(text, "short_title.en:", "short_title.en: Statement on cooperation in the digital economy!");
         expect_problem(text, line_of(text, "short_title.en:"), "short_title.en: not shorter than title.en");
     }
 }
 
 TEST_CASE("two documents with the same card title are reported with both places") {
-    std::string first = with_line(kValidDocument, "title.zh:", "title.zh: 关于数字经济领域合作的声明\n" + kShortTitles);
+    std::string first = with_line(
+        kValidDocument, "title.zh:", "title.zh: 上海合作组织成员国元首理事会关于数字经济领域合作的声明\n" + kShortTitles);
     std::string second = with_line(first, "id:", "id: other-statement");
     second = with_line(second, "short_title.ru:", "short_title.ru: Заявление о цифровой экономике (2021)");
     second = with_line(second, "short_title.zh:", "short_title.zh: 关于数字经济的声明（2021年）");
