@@ -33,7 +33,13 @@ std::string search(const Tour& t) { return t.tap("search.button"); }
 std::string search_results(const Tour& t) {
     return t.lang == Lang::Zh ? "tap-label 2\ntap-label 5\n" : t.tap("search.topic1");
 }
-std::string reader(const Tour& t) { return t.tap_text(t.content->documents().at(0).info.title); }
+// The first document's home card, by its short title in each language.
+std::string reader(const Tour& t) {
+    const DocumentInfo& info = t.content->documents().at(0).info;
+    LocalizedText card;
+    for (Lang lang : kAllLangs) card[lang] = info.card_title(lang);
+    return t.tap_text(card);
+}
 std::string lessons(const Tour& t) { return t.tap("home.lessons_title"); }
 std::string lesson(const Tour& t) { return t.tap_text(first_lesson(t).title); }
 std::string lesson_last(const Tour& t) { return to_last_slide(t, "lesson.next"); }
