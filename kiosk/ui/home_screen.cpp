@@ -110,8 +110,8 @@ float draw_explore_grid(UiContext& ctx, float x, float y, float width) {
     const float tile_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const int rows = (count + columns - 1) / columns;
     for (int i = 0; i < count; ++i) {
-        const ImVec2 min(x + static_cast<float>(i % columns) * (tile_w + gap),
-                         y + static_cast<float>(i / columns) * (height + gap));
+        const int row = i / columns, col = i % columns;
+        const ImVec2 min(x + static_cast<float>(col) * (tile_w + gap), y + static_cast<float>(row) * (height + gap));
         if (draw_explore_tile(ctx, *shown[i], min, ImVec2(min.x + tile_w, min.y + height))) {
             shown[i]->open(ctx.state);
             break;
