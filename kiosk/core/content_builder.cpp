@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <ctime>
 #include <map>
@@ -254,6 +255,26 @@ void load_translation_sources(const std::string& source_dir, std::vector<Documen
     load_translations(fs::join(source_dir, "translations"), terms, documents, diagnostics);
 }
 
+// Card title (short title, or title) -> "file:line" that first used it, per language.
+using CardTitles = std::array<std::map<std::string, std::string>, kLangCount>;
+
+// Home cards tell documents apart by their card titles: two documents may not share one in
+// any language. Reported at the short title (or title) of the later document.
+void check_distinct_card_title(const DocumentInfo& info, std::string_view text, const std::string& path,
+                               CardTitles* seen, Diagnostics* diagnostics) {
+    for (Lang lang : kAllLangs) {
+        const bool has_short = !info.short_title[lang].empty();
+        const std::string key = std::string(has_short ? "short_title." : "title.") + lang_code(lang);
+        const int line = header_field_line(text, key);
+        const std::string& card_title = info.card_title(lang);
+        auto [it, inserted] = (*seen)[static_cast<int>(lang)].emplace(card_title, path + ":" + std::to_string(line));
+        if (!inserted)
+            diagnostics->push_back({path, line, key,
+                                    "'" + card_title + "' is already the card title of another document (" +
+                                        it->second + "): home cards must tell documents apart"});
+    }
+}
+
 }  // namespace
 
 bool create_content_schema(SqliteDb& db, std::string* error) {
@@ -272,6 +293,7 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
     if (names.empty()) diagnostics->push_back({documents_dir, 0, "", "no document sources (*.txt) found"});
 
     std::map<std::string, std::string> seen_ids;  // id -> "file:line" that first used it
+    CardTitles card_titles;
     for (const std::string& name : names) {
         std::string path = fs::join(documents_dir, name);
         std::string text, error;
@@ -289,6 +311,7 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
                 {path, id_line, "id", "duplicate id '" + doc.info.id + "' (already used at " + it->second + ")"});
             continue;
         }
+        check_distinct_card_title(doc.info, text, path, &card_titles, diagnostics);
         out->documents.push_back(std::move(doc));
     }
     // Newest first: visitors look for what is current.

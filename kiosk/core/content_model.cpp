@@ -7,8 +7,9 @@ constexpr const char* kTypeNames[kDocumentTypeCount] = {"statement", "decision",
 constexpr const char* kBlockNames[3] = {"paragraph", "item", "signature"};
 }  // namespace
 
-const std::array<DocumentTextField, 7> kDocumentTextFields = {{
+const std::array<DocumentTextField, 8> kDocumentTextFields = {{
     {"title", &DocumentInfo::title},
+    {"short_title", &DocumentInfo::short_title},
     {"summary", &DocumentInfo::summary},
     {"place", &DocumentInfo::place},
     {"issuer", &DocumentInfo::issuer},

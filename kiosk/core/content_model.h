@@ -57,6 +57,14 @@ struct DocumentInfo {
     DocumentType type = DocumentType::Statement;
     std::string date;  // YYYY-MM-DD
     LocalizedText title, summary, place, issuer, date_note;
+    // A few words that tell this document from the others on a home card, e.g. "Statement on
+    // the digital economy (2025)"; may be empty (the card then shows the title).
+    LocalizedText short_title;
+    // The short title in `lang`, or the full title when the document has none.
+    const std::string& card_title(Lang lang) const {
+        const std::string& shortened = short_title[lang];
+        return shortened.empty() ? title.get(lang) : shortened;
+    }
     LocalizedText parties_note;        // about the parties, e.g. that the text names no states
     LocalizedText annex_note;          // e.g. that annexes the text refers to are not reproduced
     std::vector<std::string> parties;  // ISO 3166 alpha-2 codes, in the SCO's (Russian alphabetical) order
@@ -79,7 +87,7 @@ struct DocumentTextField {
     const char* name;
     LocalizedText DocumentInfo::*member;
 };
-extern const std::array<DocumentTextField, 7> kDocumentTextFields;
+extern const std::array<DocumentTextField, 8> kDocumentTextFields;
 
 struct Document {
     DocumentInfo info;

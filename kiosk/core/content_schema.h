@@ -29,7 +29,7 @@ CREATE TABLE documents(
 ) WITHOUT ROWID;
 CREATE TABLE document_text(
   document TEXT NOT NULL REFERENCES documents(id),
-  field    TEXT NOT NULL,          -- title | summary | place | issuer | date_note | parties_note | annex_note
+  field    TEXT NOT NULL,          -- title | short_title | summary | place | issuer | date_note | parties_note | annex_note
   lang     TEXT NOT NULL,          -- ru | zh | en
   value    TEXT NOT NULL,
   PRIMARY KEY(document, field, lang)

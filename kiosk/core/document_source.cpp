@@ -20,8 +20,8 @@ namespace {
 // 4 July 2023 and Belarus on 4 July 2024 (tests/data/seeds/INDEX.md).
 constexpr std::array<const char*, 10> kParties = {"BY", "IN", "IR", "KZ", "CN", "KG", "PK", "RU", "TJ", "UZ"};
 
-// Optional notes: given in one language, they must be given in all three.
-constexpr const char* kOptionalNotes[] = {"date_note", "parties_note", "annex_note"};
+// Optional texts: given in one language, they must be given in all three.
+constexpr const char* kOptionalNotes[] = {"short_title", "date_note", "parties_note", "annex_note"};
 
 struct FieldSpec {
     const char* key;
@@ -38,6 +38,9 @@ constexpr FieldSpec kFields[] = {
     {"title.ru", true},
     {"title.en", true},
     {"title.zh", true},
+    {"short_title.ru", false},
+    {"short_title.en", false},
+    {"short_title.zh", false},
     {"summary.en", true},
     {"summary.zh", true},
     {"summary.ru", false},
@@ -224,6 +227,7 @@ private:
             }
         }
         for (const char* note : kOptionalNotes) check_all_languages(note);
+        check_short_titles(info);
         // A reader must learn who the parties are, or why none are listed.
         if (!header_.count("parties") && !header_.count("parties_note.ru") && !header_.count("parties_note.en") &&
             !header_.count("parties_note.zh"))
@@ -244,6 +248,16 @@ private:
         }
         if (given_line != 0 && !missing.empty())
             error(given_line, name, "given in some languages only; add " + missing);
+    }
+
+    // A short title stands for the title on a card: it must be shorter than it.
+    void check_short_titles(const DocumentInfo& info) {
+        for (Lang lang : kAllLangs) {
+            auto it = header_.find(std::string("short_title.") + lang_code(lang));
+            if (it == header_.end() || info.title[lang].empty()) continue;
+            if (utf8::length(info.short_title[lang]) >= utf8::length(info.title[lang]))
+                error(it->second.line, it->first, "not shorter than title." + std::string(lang_code(lang)));
+        }
     }
 
     // "ru, zh": the languages the document says it was signed in; Russian is always one of them.

@@ -215,6 +215,15 @@ void KioskRunner::write_state_dump() {
     json.key("screen_size").begin_array().value(display_.logical_width()).value(display_.logical_height()).end_array();
     json.key("screen_class").value(ui::screen_class_name(ui_->theme().layout.cls));
     json.key("text_scale").value(static_cast<double>(ui_->theme().layout.text_scale));
+    // How home arranged itself in its last frame: the hero band [x, y, w, h] and the grids' columns.
+    const ui::HomeLayout& home = state.home_layout;
+    json.key("home").begin_object();
+    json.key("hero").begin_array();
+    for (float v : home.hero) json.value(static_cast<double>(v));
+    json.end_array();
+    json.key("card_columns").value(home.card_columns);
+    json.key("tile_columns").value(home.tile_columns);
+    json.end_object();
     json.key("screens_visited").begin_array();
     for (unsigned i = 0; i < 32; ++i)
         if (ui_->screens_visited() & (1u << i)) json.value(ui::screen_name(static_cast<ui::Screen>(i)));

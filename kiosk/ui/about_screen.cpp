@@ -86,10 +86,14 @@ void draw_about_screen(UiContext& ctx) {
     const AboutPage& about = ctx.content.overview().about;
     const float margin = theme.margin();
     const ImVec2 area_min(0, theme.top_bar_height()), area_max(ctx.screen.x, ctx.screen.y);
-    // The facts on the left; the member states and the QR code in a side column. Both scroll together.
-    const float side_width = std::min(ctx.metrics().sidebar_max_width, ctx.screen.x * 0.34f);
+    // On a large landscape screen the facts are on the left and the member states and the QR
+    // code in a side column; on a small panel or in portrait that panel follows the facts, full
+    // width. Everything scrolls together.
+    const bool side_column = ctx.layout().large();
+    const float full_width = ctx.screen.x - margin * 2;
+    const float side_width = side_column ? std::min(ctx.metrics().sidebar_max_width, ctx.screen.x * 0.34f) : full_width;
     const float side_x = ctx.screen.x - margin - side_width;
-    const float main_width = side_x - margin * 2;
+    const float main_width = side_column ? side_x - margin * 2 : full_width;
     scroll_region(ctx, overview.about_scroll, area_min, area_max);
     ctx.draw->PushClipRect(area_min, area_max, true);
     const float top = area_min.y + margin * 0.7f - overview.about_scroll.offset();
@@ -108,7 +112,7 @@ void draw_about_screen(UiContext& ctx) {
     }
     const float main_height = y - top;
 
-    float side_y = top;
+    const float side_y = side_column ? top : y;
     const float pad = ctx.metrics().pad_card_large;
     const float inner = side_width - pad * 2;
     float side_content = pad;
@@ -120,7 +124,7 @@ void draw_about_screen(UiContext& ctx) {
     ctx.draw->AddRect(ImVec2(side_x, side_y), ImVec2(side_x + side_width, side_y + side_content), c.border,
                       theme.corner(), 0, ctx.metrics().line_thin);
     ctx.draw->PopClipRect();
-    const float content = std::max(main_height, side_content) + margin;
+    const float content = (side_column ? std::max(main_height, side_content) : main_height + side_content) + margin;
     overview.about_scroll.set_extent(content, area_max.y - area_min.y);
     scroll_indicator(ctx, overview.about_scroll, area_min, area_max, content);
 }

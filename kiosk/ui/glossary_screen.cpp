@@ -12,6 +12,10 @@ using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
 
+// A column is at least this many ems of body text wide: two columns only where both keep a
+// comfortable line at the visitor's text size (1920x1080 at the default size, not 800x480).
+constexpr float kColumnMinEms = 28.0f;
+
 // One entry: the term, its definition and where the definition comes from. Returns the height.
 float glossary_entry(UiContext& ctx, const GlossaryTerm& term, const std::string* source, ImVec2 pos, float width, bool draw) {
     const Lang lang = ctx.state.language;
@@ -76,9 +80,10 @@ void draw_glossary_screen(UiContext& ctx) {
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("glossary.subheading"), ctx.font(FontRole::Regular),
                       ImVec2(margin, y), width, c.text_muted, lang_code(lang), 2) +
          ctx.metrics().space_list;
-    // Two columns where a column keeps a comfortable line; each entry goes to the shorter one.
-    const int columns = width >= ctx.metrics().glossary_two_columns_from ? 2 : 1;
+    // Two columns where each keeps a comfortable line at the visitor's text size; each entry
+    // goes to the shorter one.
     const float gap = ctx.metrics().space_card;
+    const int columns = width >= ctx.font(FontRole::Regular)->size * kColumnMinEms * 2 + gap ? 2 : 1;
     const float column_width = (width - gap * (columns - 1)) / columns;
     float column_y[2] = {y, y};
     for (size_t i = 0; i < terms.size(); ++i) {

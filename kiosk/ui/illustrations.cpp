@@ -1,5 +1,6 @@
 #include "ui/illustrations.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace kiosk::ui {
@@ -21,12 +22,22 @@ struct Pen {
     ImVec2 p(float x, float y) const { return ImVec2(origin.x + x * size, origin.y + y * size); }
     float w(float v) const { return v * size; }
 
+    // The corner radius of a rectangle from `a` to `b`, or 0 where ImGui would clamp it to almost
+    // nothing: ImGui 1.86 divides by zero on a radius between 0 and 1e-6, which a 2 px shape
+    // gets from float rounding once scrolled (home's pictures scroll with the page).
+    float radius(ImVec2 a, ImVec2 b, float round) const {
+        const float limit = std::min(std::fabs(b.x - a.x), std::fabs(b.y - a.y)) * 0.5f - 1.0f;
+        return std::min(w(round), limit) < 0.5f ? 0.0f : w(round);
+    }
     void rect(float x0, float y0, float x1, float y1, ImU32 col, float round = 0,
               ImDrawFlags flags = ImDrawFlags_RoundCornersAll) const {
-        draw->AddRectFilled(p(x0, y0), p(x1, y1), col, w(round), round > 0 ? flags : ImDrawFlags_RoundCornersNone);
+        const ImVec2 a = p(x0, y0), b = p(x1, y1);
+        const float r = radius(a, b, round);
+        draw->AddRectFilled(a, b, col, r, r > 0 ? flags : ImDrawFlags_RoundCornersNone);
     }
     void frame(float x0, float y0, float x1, float y1, ImU32 col, float round, float thick) const {
-        draw->AddRect(p(x0, y0), p(x1, y1), col, w(round), 0, w(thick));
+        const ImVec2 a = p(x0, y0), b = p(x1, y1);
+        draw->AddRect(a, b, col, radius(a, b, round), 0, w(thick));
     }
     // A filled rectangle with an outline: paper shapes stay visible on a light background.
     void card(float x0, float y0, float x1, float y1, ImU32 fill, float round) const {

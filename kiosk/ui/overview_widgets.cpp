@@ -28,6 +28,13 @@ ImU32 rgb(uint32_t color) { return IM_COL32((color >> 16) & 0xFF, (color >> 8) &
 
 }  // namespace
 
+int grid_columns(float width, float min_width, float gap, int count, int max_columns) {
+    const int fit = static_cast<int>((width + gap) / std::max(1.0f, min_width + gap));
+    const int columns = std::clamp(fit, 1, std::max(1, std::min(count, max_columns)));
+    const int rows = (count + columns - 1) / columns;
+    return (count + rows - 1) / rows;
+}
+
 bool draw_overview_frame(UiContext& ctx, const char* title_key) {
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, ctx.theme.colors.background);
     if (!draw_top_bar(ctx, ctx.t(title_key), true)) return true;

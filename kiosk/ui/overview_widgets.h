@@ -39,6 +39,11 @@ float draw_source_line(UiContext& ctx, const LocalizedText& source, ImVec2 pos, 
 // A button naming the bundled document a mention points to; true when tapped (the caller opens it).
 bool draw_mention_link(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max);
 
+// Columns for `count` items at least `min_width` wide (with `gap` between) in `width`, at most
+// `max_columns`, evened out so the last row is as full as can be (5 items in 3 + 2, not 4 + 1).
+// Home, topics and member states follow the screen's width and the visitor's text size with it.
+int grid_columns(float width, float min_width, float gap, int count, int max_columns);
+
 // The member state with ISO code `code`, or null.
 const MemberState* find_member(const ContentStore& content, const std::string& code);
 

@@ -177,8 +177,6 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.countdown_height = px(520);
     m.score_panel_width = px(1000);
     m.score_panel_height = px(700);
-    m.glossary_two_columns_from = px(1300);
-    m.topics_five_columns_from = px(1500);
     return m;
 }
 

@@ -234,8 +234,6 @@ struct Metrics {
     float countdown_height;
     float score_panel_width;
     float score_panel_height;
-    float glossary_two_columns_from;
-    float topics_five_columns_from;
 
     // The sizes for a screen layout.
     static Metrics at(const ScreenLayout& layout);

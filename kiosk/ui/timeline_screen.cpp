@@ -18,6 +18,23 @@ struct TimelineGeometry {
     float card_w, card_h, gap;
 };
 
+// Cards as wide and tall as their text needs at the visitor's text size: the year, date and
+// place, a title of up to kTitleLines lines and the "Read" or "Not in this kiosk" line.
+constexpr int kTitleLines = 5;
+constexpr float kCardMinEms = 11.0f;
+
+TimelineGeometry timeline_geometry(const UiContext& ctx) {
+    const Metrics& m = ctx.metrics();
+    const Font* regular = ctx.font(FontRole::Regular);
+    const Font* small = ctx.font(FontRole::Small);
+    const int lines = ctx.layout().small() ? kTitleLines - 1 : kTitleLines;
+    const float needed = m.pad_card * 1.8f + ctx.font(FontRole::Title)->size * 1.15f + small->size * 1.6f +
+                         regular->size * 1.3f * static_cast<float>(lines) + m.space_tight +
+                         std::max(regular->size, small->size + m.pad_chip_y * 2) * 1.2f;
+    return {std::max(m.timeline_card_width, regular->size * kCardMinEms), std::max(m.timeline_card_height, needed),
+            m.space_block};
+}
+
 // Returns true when the card was tapped.
 bool draw_event_card(UiContext& ctx, const TimelineEntry& entry, const Document* doc, const std::string& date,
                      bool selected, ImVec2 min, ImVec2 max) {
@@ -143,16 +160,21 @@ void draw_timeline_screen(UiContext& ctx) {
     const Lang lang = ctx.state.language;
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.6f;
-    const Font* heading = ctx.font(FontRole::Title);
-    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.heading"), heading, ImVec2(margin, y),
-                      ctx.screen.x - margin * 2, c.text, lang_code(lang), 1);
-    y += ctx.metrics().space_tight;
+    // A small panel keeps its height for the cards and the details: the top bar names the
+    // screen, so the heading gives way and the hint keeps one line.
+    const bool small = ctx.layout().small();
+    if (!small) {
+        const Font* heading = ctx.font(FontRole::Title);
+        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.heading"), heading, ImVec2(margin, y),
+                          ctx.screen.x - margin * 2, c.text, lang_code(lang), 1);
+        y += ctx.metrics().space_tight;
+    }
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.subheading"), ctx.font(FontRole::Regular),
-                      ImVec2(margin, y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 2);
+                      ImVec2(margin, y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), small ? 1 : 2);
     y += margin * 0.5f;
 
     // The line of cards, dragged sideways, with the axis and a dot per act under it.
-    const TimelineGeometry g{ctx.metrics().timeline_card_width, ctx.metrics().timeline_card_height, ctx.metrics().space_block};
+    const TimelineGeometry g = timeline_geometry(ctx);
     const float axis_gap = ctx.metrics().timeline_axis_gap;
     const ImVec2 track_min(0, y), track_max(ctx.screen.x, y + g.card_h + axis_gap);
     const float content_w =

@@ -2,6 +2,7 @@
 // opens the topic's passages grouped by document, and a passage opens the reader there with
 // the topic's words highlighted.
 #include "ui/display_strings.h"
+#include "ui/overview_widgets.h"
 #include "ui/screens.h"
 #include "ui/text_highlight.h"
 #include "ui/widgets.h"
@@ -14,6 +15,11 @@ namespace kiosk::ui {
 using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
+
+constexpr int kMaxColumns = 5;
+// A topic tile is at least this many ems of its name's font wide: columns follow the screen's
+// width and the visitor's text size.
+constexpr float kTileMinEms = 8.0f;
 
 // "1 фрагмент", "3 фрагмента", "12 фрагментов"; "1 passage", "12 passages".
 const std::string& passages_key(const UiContext& ctx, long n) {
@@ -52,9 +58,9 @@ bool draw_topic_tile(UiContext& ctx, const Topic& topic, const std::string& coun
     const Font* small = ctx.font(FontRole::Small);
     const float bottom = max.y - pad * 0.8f - small->size;
     const float line = ctx.text_cache.wrap(name, medium, max.x - min.x - pad * 2, lc).line_height;
-    const int lines = std::clamp(static_cast<int>((bottom - min.y - pad * 1.4f) / line), 1, 3);
-    draw_wrapped(ctx.draw, ctx.text_cache, name, medium, ImVec2(min.x + pad, min.y + pad * 1.2f),
-                 max.x - min.x - pad * 2, c.text, lc, lines);
+    const int lines = std::clamp(static_cast<int>((bottom - min.y - pad - ctx.metrics().space_related) / line), 1, 3);
+    draw_wrapped(ctx.draw, ctx.text_cache, name, medium, ImVec2(min.x + pad, min.y + pad), max.x - min.x - pad * 2,
+                 c.text, lc, lines);
     draw_text(ctx.draw, small, ImVec2(min.x + pad, bottom), c.accent, count);
     return area.clicked;
 }
@@ -181,12 +187,27 @@ void draw_topics_screen(UiContext& ctx) {
 
     const auto& topics = ctx.content.explore().topics;
     const ImVec2 area_min(0, y), area_max(ctx.screen.x, ctx.screen.y);
-    const int columns = ctx.screen.x >= ctx.metrics().topics_five_columns_from ? 5 : 4;
+    // As many columns as tiles of kTileMinEms fit, at most five; tiles as tall as the longest
+    // name needs (up to three lines), so none is half empty.
     const float gap = ctx.metrics().space_card;
-    const float width = (ctx.screen.x - margin * 2 - gap * (columns - 1)) / columns;
+    const float grid_width = ctx.screen.x - margin * 2;
+    const Font* medium = ctx.font(FontRole::Medium);
+    const int columns =
+        grid_columns(grid_width, medium->size * kTileMinEms, gap, static_cast<int>(topics.size()), kMaxColumns);
+    const float width = (grid_width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const int rows = (static_cast<int>(topics.size()) + columns - 1) / columns;
+    const float pad = ctx.metrics().pad_card;
+    int name_lines = 1;
+    float name_line = 0;
+    for (const Topic& topic : topics) {
+        const WrappedText& name = ctx.text_cache.wrap(topic.name.get(ctx.state.language), medium, width - pad * 2,
+                                                      lang_code(ctx.state.language));
+        name_lines = std::max(name_lines, std::min(3, static_cast<int>(name.lines.size())));
+        name_line = name.line_height;
+    }
     const float height =
-        std::max(ctx.metrics().topic_tile_min_height, (area_max.y - area_min.y - gap * (rows + 0.5f)) / rows);
+        std::max(ctx.theme.min_target() * 1.5f, pad * 2 + name_line * static_cast<float>(name_lines) +
+                                                    ctx.metrics().space_related + ctx.font(FontRole::Small)->size);
     const float content_height = rows * (height + gap) + gap;
     KineticScroll& scroll = ctx.state.explore.topics_scroll;
     scroll.set_extent(content_height, area_max.y - area_min.y);
@@ -254,7 +275,7 @@ void draw_topic_screen(UiContext& ctx) {
             current = passage.doc;
             const size_t doc_index = static_cast<size_t>(current - ctx.content.documents().data());
             y += ctx.metrics().space_related;
-            y += draw_wrapped(ctx.draw, ctx.text_cache, current->info.title.get(lang), medium, ImVec2(x, y), width,
+            y += draw_wrapped(ctx.draw, ctx.text_cache, current->info.card_title(lang), medium, ImVec2(x, y), width,
                               c.primary, lc, 2);
             if (doc_index < ctx.strings.documents.size())
                 y += draw_wrapped(ctx.draw, ctx.text_cache,

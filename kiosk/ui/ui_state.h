@@ -144,6 +144,13 @@ struct UiRequests {
     bool write_stats_report = false;  // write the report to the inserted USB stick
 };
 
+// How home arranged itself in the last frame, for the state dump and the layout tests.
+struct HomeLayout {
+    float hero[4] = {0, 0, 0, 0};  // x, y, w, h of the band naming the exhibit; w 0 when not drawn
+    int card_columns = 0;          // document cards per row
+    int tile_columns = 0;          // ways in (topics, timeline, ...) per row
+};
+
 struct UiState {
     Navigation nav;  // the screen showing and the way back; screens change it, never assign a screen
     Screen screen() const { return nav.current(); }
@@ -154,6 +161,7 @@ struct UiState {
     bool accessibility_open = false;       // the "Aa" panel is showing
     ReaderState reader;
     KineticScroll home_scroll;
+    HomeLayout home_layout;
     PinPadState pin;
     SearchState search;
     LessonState lesson;

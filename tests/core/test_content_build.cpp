@@ -337,6 +337,81 @@ TEST_CASE("a document without parties needs a parties note, in every language") 
     }
 }
 
+const std::string kShortTitles = "short_title.ru: Заявление о цифровой экономике (2020)\n"
+                                 "short_title.en: Statement on the digital economy (2020)\n"
+                                 "short_title.zh: 关于数字经济的声明（2020年）";
+
+TEST_CASE("short titles are read, stored and shown on cards, with the title as fallback") {
+    SUBCASE("given in every language") {
+        std::string text =
+            with_line(kValidDocument,
+                      "title.zh:", "title.zh: 上海合作组织成员国元首理事会关于数字经济领域合作的声明\n" + kShortTitles);
+        SourceTree tree({{"doc.txt", text}});
+        REQUIRE(build(tree).empty());
+        auto store = open_store(tree.out());
+        REQUIRE(store->documents().size() == 1);
+        const DocumentInfo& info = store->documents()[0].info;
+        CHECK(info.short_title[Lang::Ru] == "Заявление о цифровой экономике (2020)");
+        CHECK(info.card_title(Lang::En) == "Statement on the digital economy (2020)");
+        CHECK(info.card_title(Lang::Zh) == "关于数字经济的声明（2020年）");
+        CHECK(info.title[Lang::En] == "Statement on cooperation in the digital economy");
+    }
+    SUBCASE("none: the card shows the title") {
+        SourceTree tree({{"doc.txt", kValidDocument}});
+        REQUIRE(build(tree).empty());
+        auto store = open_store(tree.out());
+        const DocumentInfo& info = store->documents()[0].info;
+        CHECK(info.short_title[Lang::En].empty());
+        CHECK(info.card_title(Lang::En) == "Statement on cooperation in the digital economy");
+        CHECK(info.card_title(Lang::Zh) == "关于数字经济领域合作的声明");
+    }
+}
+
+TEST_CASE("a short title missing in a language, empty or not short is named with its line") {
+    SUBCASE("missing in one language") {
+        std::string text = with_line(kValidDocument, "title.zh:",
+                                     "title.zh: 上海合作组织成员国元首理事会关于数字经济领域合作的声明\n"
+                                     "short_title.ru: Заявление о цифровой экономике (2020)\n"
+                                     "short_title.en: Statement on the digital economy (2020)");
+        expect_problem(text, line_of(text, "short_title.ru:"),
+                       "short_title: given in some languages only; add short_title.zh");
+    }
+    SUBCASE("empty") {
+        std::string text =
+            with_line(kValidDocument,
+                      "title.zh:", "title.zh: 上海合作组织成员国元首理事会关于数字经济领域合作的声明\n" + kShortTitles);
+        text = with_line(text, "short_title.en:", "short_title.en:   ");
+        expect_problem(text, line_of(text, "short_title.en:"), "short_title.en: empty value");
+    }
+    SUBCASE("as long as the title") {
+        std::string text =
+            with_line(kValidDocument,
+                      "title.zh:", "title.zh: 上海合作组织成员国元首理事会关于数字经济领域合作的声明\n" + kShortTitles);
+        text = with_line(text, "short_title.en:", "short_title.en: Statement on cooperation in the digital economy!");
+        expect_problem(text, line_of(text, "short_title.en:"), "short_title.en: not shorter than title.en");
+    }
+}
+
+TEST_CASE("two documents with the same card title are reported with both places") {
+    std::string first = with_line(
+        kValidDocument, "title.zh:", "title.zh: 上海合作组织成员国元首理事会关于数字经济领域合作的声明\n" + kShortTitles);
+    std::string second = with_line(first, "id:", "id: other-statement");
+    second = with_line(second, "short_title.ru:", "short_title.ru: Заявление о цифровой экономике (2021)");
+    second = with_line(second, "short_title.zh:", "short_title.zh: 关于数字经济的声明（2021年）");
+    SourceTree tree({{"a.txt", first}, {"b.txt", second}});
+    Diagnostics diagnostics = build(tree);
+    int line = line_of(second, "short_title.en:");
+    bool found = false;
+    for (const Diagnostic& d : diagnostics)
+        found = found || d.str() == tree.document("b.txt") + ":" + std::to_string(line) +
+                                        ": short_title.en: 'Statement on the digital economy (2020)' is already the "
+                                        "card title of another document (" +
+                                        tree.document("a.txt") + ":" + std::to_string(line) +
+                                        "): home cards must tell documents apart";
+    CHECK(found);
+    CHECK_FALSE(fs::exists(tree.out()));
+}
+
 TEST_CASE("authentic languages must be known and include Russian") {
     std::string unknown = with_line(kValidDocument, "parties:", "parties: KZ, RU, CN\nauthentic: ru, de");
     expect_problem(unknown, line_of(unknown, "authentic:"), "authentic: unknown language 'de' (expected ru, zh or en)");

@@ -166,3 +166,32 @@ TEST_CASE("the English the kiosk writes spells -ise, as the SCO does (\"Organisa
         CHECK(before == 3);  // digitalization, organizer, size (allowed above)
     }
 }
+
+TEST_CASE("every bundled document has short card titles, distinct, with its year, in each language") {
+    auto store = test::open_factory_content();
+    REQUIRE(store->documents().size() >= 2);
+    for (Lang lang : kAllLangs) {
+        CAPTURE(lang_code(lang));
+        std::set<std::string> seen;
+        for (const Document& doc : store->documents()) {
+            CAPTURE(doc.info.id);
+            const std::string& short_title = doc.info.short_title[lang];
+            REQUIRE_FALSE(short_title.empty());
+            CHECK(short_title.size() < doc.info.title[lang].size());
+            CHECK(seen.insert(short_title).second);
+            // The year tells the document from earlier acts of the same kind (the 2020 statement
+            // on the digital economy is on the timeline): "(2025)", in Chinese "（2025年）".
+            const std::string year = doc.info.date.substr(0, 4);
+            const std::string suffix = lang == Lang::Zh ? "（" + year + "年）" : " (" + year + ")";
+            CHECK(short_title.size() > suffix.size());
+            CHECK(short_title.compare(short_title.size() - suffix.size(), suffix.size(), suffix) == 0);
+            // A statement is named as such: 关于…的声明 in the official register.
+            if (doc.info.type == DocumentType::Statement) {
+                if (lang == Lang::Zh) CHECK(short_title.rfind("关于", 0) == 0);
+                if (lang == Lang::Zh) CHECK(short_title.find("的声明") != std::string::npos);
+                if (lang == Lang::En) CHECK(short_title.rfind("Statement on ", 0) == 0);
+                if (lang == Lang::Ru) CHECK(short_title.rfind("Заявление ", 0) == 0);
+            }
+        }
+    }
+}

@@ -33,8 +33,24 @@ std::string search(const Tour& t) { return t.tap("search.button"); }
 std::string search_results(const Tour& t) {
     return t.lang == Lang::Zh ? "tap-label 2\ntap-label 5\n" : t.tap("search.topic1");
 }
-std::string reader(const Tour& t) { return t.tap_text(t.content->documents().at(0).info.title); }
-std::string lessons(const Tour& t) { return t.tap("home.lessons_title"); }
+// The first document's home card, by its short title in each language.
+std::string reader(const Tour& t) {
+    const DocumentInfo& info = t.content->documents().at(0).info;
+    LocalizedText card;
+    for (Lang lang : kAllLangs) card[lang] = info.card_title(lang);
+    return t.tap_text(card);
+}
+// The lessons entry completes the library, below the fold on a small panel and in portrait:
+// three upward drags scroll home to its end first.
+std::string home_lessons(const Tour& t) {
+    std::string s;
+    const std::string x = std::to_string(t.width / 2);
+    for (int i = 0; i < 3; ++i)
+        s += "drag " + x + " " + std::to_string(t.height * 8 / 10) + " " + x + " " + std::to_string(t.height * 3 / 10) +
+             " 400\nwait 300\n";
+    return s + "wait 1500\n" + t.tap("home.lessons_title");
+}
+std::string lessons(const Tour& t) { return home_lessons(t); }
 std::string lesson(const Tour& t) { return t.tap_text(first_lesson(t).title); }
 std::string lesson_last(const Tour& t) { return to_last_slide(t, "lesson.next"); }
 std::string quiz(const Tour& t) { return t.tap("lesson.take_quiz"); }
@@ -58,9 +74,7 @@ std::string pin(const Tour& t) { return t.corner(); }
 std::string admin(const Tour& t) { return t.pin(kTourOrganizerPin); }
 std::string stats(const Tour& t) { return t.tap("stats.open"); }
 std::string countdown(const Tour&) { return "wait " + std::to_string(kIdleTimeoutS * 1000 + 1200) + "\n"; }
-std::string trainer(const Tour& t) {
-    return t.tap("home.lessons_title") + t.tap("lessons.trainer") + t.pin(kTourTrainerPin);
-}
+std::string trainer(const Tour& t) { return home_lessons(t) + t.tap("lessons.trainer") + t.pin(kTourTrainerPin); }
 std::string trainer_slide(const Tour& t) { return t.tap_text(first_lesson(t).title); }
 std::string trainer_quiz(const Tour& t) { return to_last_slide(t, "lesson.next") + t.tap("trainer.start_quiz"); }
 std::string trainer_results(const Tour& t) {

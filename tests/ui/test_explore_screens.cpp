@@ -21,7 +21,7 @@ namespace {
 
 struct Fixture : kiosk::test::ContentFixture {
     std::string open(const std::string& document, Lang lang) const {
-        return "tap-label " + content->find_document(document)->info.title[lang] + "\nwait 200\n";
+        return "tap-label " + content->find_document(document)->info.card_title(lang) + "\nwait 200\n";
     }
 };
 

@@ -99,7 +99,7 @@ TEST_CASE("the About, timeline and member screens are reached by touch from home
                 KioskRun run = run_kiosk_script(
                     dir, f.tap("home.explore.members", lang) + "tap-label " + india.name[lang] + "\nwait 100\n", args);
                 check_screen(run, "members");
-                CHECK(has_target(run.state, f.content->documents().front().info.title[lang]));
+                CHECK(has_target(run.state, f.content->documents().front().info.card_title(lang)));
             }
         }
     }
@@ -185,8 +185,9 @@ TEST_CASE("the QR codes of the About screen and of a document decode to the conf
     const std::string content = dir.file("content.db");
     CommandResult built = kiosk::test::run_command({KIOSKCTL_BIN, "build", db, content});
     REQUIRE_MESSAGE(built.exit_code == 0, built.err);
-    const std::string with = f.content->find_document("2019-digital-concept")->info.title[Lang::En];
-    const std::string without = f.content->find_document("2025-digital-economy-statement")->info.title[Lang::En];
+    // Opened from their home cards, which show the short titles.
+    const std::string with = f.content->find_document("2019-digital-concept")->info.card_title(Lang::En);
+    const std::string without = f.content->find_document("2025-digital-economy-statement")->info.card_title(Lang::En);
     KioskRun run = run_kiosk_script(dir,
                                     "tap-label " + with + "\nwait 200\nshot " + dir.file("with.png") + "\n" +
                                         f.tap("action.back", Lang::En) + "tap-label " + without + "\nwait 200\nshot " +

@@ -20,7 +20,7 @@ std::string open_document(const std::string& id, Lang lang) {
     auto store = kiosk::test::open_factory_content();
     const kiosk::core::Document* doc = store->find_document(id);
     REQUIRE(doc != nullptr);
-    return "tap-label " + doc->info.title.get(lang) + "\nwait 300\n";
+    return "tap-label " + doc->info.card_title(lang) + "\nwait 300\n";
 }
 
 KioskRun run(const TempDir& dir, const std::string& script, const char* lang) {

@@ -46,7 +46,7 @@ TEST_CASE("tapping each library card opens that document in the reader") {
         CAPTURE(doc.info.id);
         TempDir dir;
         auto run = run_kiosk_script(
-            dir, "tap-label " + doc.info.title[kiosk::core::Lang::Ru] + "\nwait 200\nshot @DIR@/reader.png\n");
+            dir, "tap-label " + doc.info.card_title(kiosk::core::Lang::Ru) + "\nwait 200\nshot @DIR@/reader.png\n");
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         CHECK(run.state["screen"].string == "reader");
         CHECK(run.state["document"].string == doc.info.id);
@@ -58,7 +58,7 @@ TEST_CASE("tapping each library card opens that document in the reader") {
 TEST_CASE("the back button returns from the reader to the library") {
     TempDir dir;
     auto store = open_content();
-    const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
+    const std::string title = store->documents()[0].info.card_title(kiosk::core::Lang::Ru);
     auto run = run_kiosk_script(dir, "tap-label " + title + "\nwait 100\ntap-id reader.back\nwait 100\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["screen"].string == "home");
@@ -69,8 +69,9 @@ TEST_CASE("the language switch changes every UI string and the document titles")
     TempDir dir;
     auto store = open_content();
     const kiosk::core::Document& doc = store->documents()[0];
-    auto run = run_kiosk_script(dir, "tap-id top.language.zh\nwait 100\ntap-label " + doc.info.title[kiosk::core::Lang::Zh] +
-                                         "\nwait 100\ntap-id top.language.en\nwait 100\n");
+    auto run =
+        run_kiosk_script(dir, "tap-id top.language.zh\nwait 100\ntap-label " + doc.info.card_title(kiosk::core::Lang::Zh) +
+                                  "\nwait 100\ntap-id top.language.en\nwait 100\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["language"].string == "en");
     CHECK(run.state["document"].string == doc.info.id);
@@ -88,7 +89,7 @@ TEST_CASE("--lang starts the kiosk in the given language") {
 TEST_CASE("dragging the text scrolls it, and a flick carries on after the finger lifts") {
     TempDir dir;
     auto store = open_content();
-    const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
+    const std::string title = store->documents()[0].info.card_title(kiosk::core::Lang::Ru);
     auto slow = run_kiosk_script(dir, "tap-label " + title + "\nwait 100\ndrag 1200 900 1200 500 800\nwait 1500\n");
     REQUIRE_MESSAGE(slow.result.exit_code == 0, slow.result.err);
     const double slow_scroll = slow.state["scroll_y"].number;
@@ -104,7 +105,7 @@ TEST_CASE("dragging the text scrolls it, and a flick carries on after the finger
 TEST_CASE("pulling past the top of the text springs back to the edge") {
     TempDir dir;
     auto store = open_content();
-    const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
+    const std::string title = store->documents()[0].info.card_title(kiosk::core::Lang::Ru);
     auto run = run_kiosk_script(dir, "tap-label " + title + "\nwait 100\ndrag 1200 400 1200 900 500\nwait 1000\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["scroll_y"].number == doctest::Approx(0).epsilon(0.001));
@@ -113,7 +114,7 @@ TEST_CASE("pulling past the top of the text springs back to the edge") {
 TEST_CASE("a drag that starts on a button scrolls and never activates the button") {
     TempDir dir;
     auto store = open_content();
-    const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
+    const std::string title = store->documents()[0].info.card_title(kiosk::core::Lang::Ru);
     // Start on the first library card and drag: the card must not open.
     auto home = run_kiosk_script(dir, "drag 300 500 300 300 300\nwait 500\n");
     REQUIRE_MESSAGE(home.result.exit_code == 0, home.result.err);
@@ -130,7 +131,7 @@ TEST_CASE("a drag that starts on a button scrolls and never activates the button
 TEST_CASE("the text size control steps through three sizes") {
     TempDir dir;
     auto store = open_content();
-    const std::string title = store->documents()[0].info.title[kiosk::core::Lang::Ru];
+    const std::string title = store->documents()[0].info.card_title(kiosk::core::Lang::Ru);
     auto larger = run_kiosk_script(
         dir, "tap-label " + title + "\nwait 100\ntap-id reader.larger\nwait 100\ntap-id reader.larger\nwait 100\n");
     REQUIRE_MESSAGE(larger.result.exit_code == 0, larger.result.err);
@@ -151,7 +152,7 @@ TEST_CASE("a table of contents entry jumps to its section") {
     REQUIRE(!heading.empty());
     TempDir dir;
     // The contents list sits below the document facts: scroll the sidebar to it first.
-    auto run = run_kiosk_script(dir, "tap-label " + doc->info.title[kiosk::core::Lang::Ru] +
+    auto run = run_kiosk_script(dir, "tap-label " + doc->info.card_title(kiosk::core::Lang::Ru) +
                                          "\nwait 100\ndrag 300 1000 300 200 600\nwait 1500\ntap-label " + heading +
                                          "\nwait 1000\n");
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
@@ -162,7 +163,7 @@ TEST_CASE("every touch target is at least 48 px on every screen at 1920x1080") {
     auto store = open_content();
     for (kiosk::core::Lang lang : kiosk::core::kAllLangs) {
         const std::vector<std::string> scripts = {
-            "wait 50\n", "tap-label " + store->documents()[0].info.title[lang] + "\nwait 100\n"};
+            "wait 50\n", "tap-label " + store->documents()[0].info.card_title(lang) + "\nwait 100\n"};
         for (const std::string& script : scripts) {
             TempDir dir;
             auto run = run_kiosk_script(dir, script, {"--lang", kiosk::core::lang_code(lang)});

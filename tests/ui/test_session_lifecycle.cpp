@@ -34,7 +34,7 @@ std::string first_title(kiosk::core::Lang lang) {
     std::string error;
     auto store = kiosk::core::ContentStore::open(KIOSK_CONTENT_DB, &error);
     REQUIRE_MESSAGE(store, error);
-    return store->documents()[0].info.title[lang];
+    return store->documents()[0].info.card_title(lang);  // what its home card reads
 }
 
 // Idle 15 s then a 5 s countdown, so the tests need not wait 100 s of simulated time.

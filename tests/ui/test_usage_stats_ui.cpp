@@ -112,9 +112,10 @@ TEST_CASE("a visitor's session is recorded: a document, a search with no result,
         if (!l.questions.empty()) lesson = &l;
     REQUIRE(lesson);
     const kiosk::core::Document& doc = f.content->documents().front();
-    std::string script = "tap-label " + doc.info.title[Lang::Ru] + "\nwait 3000\ndrag 900 900 900 300 300\nwait 1000\n" +
-                         f.tap("action.back") + "tap-id top.search\ntap-label Ж\ntap-label Ж\ntap-label Ж\nwait 500\n" +
-                         f.tap("action.back") + f.tap("home.lessons_title") + "tap-label " + lesson->title[Lang::Ru] + "\n";
+    std::string script = "tap-label " + doc.info.card_title(Lang::Ru) +
+                         "\nwait 3000\ndrag 900 900 900 300 300\nwait 1000\n" + f.tap("action.back") +
+                         "tap-id top.search\ntap-label Ж\ntap-label Ж\ntap-label Ж\nwait 500\n" + f.tap("action.back") +
+                         f.tap("home.lessons_title") + "tap-label " + lesson->title[Lang::Ru] + "\n";
     for (size_t i = 0; i + 1 < lesson->slides.size(); ++i) script += f.tap("lesson.next");
     script += f.tap("lesson.take_quiz");
     for (size_t q = 0; q < lesson->questions.size(); ++q) {
