@@ -111,6 +111,13 @@ void KioskRunner::write_state_dump() {
     if (reading && popover.term) json.value("term:" + popover.term->id);
     else if (reading && popover.act) json.value("act:" + popover.act->id);
     else json.null();
+    // The reader's sheets (the document's details, its contents), whether its sidebar shows (large
+    // screens), how many blocks its title block holds and whether the end mark is laid out.
+    json.key("reader_panel_open").value(reading && state.reader.sheet == ui::ReaderSheet::Details);
+    json.key("reader_toc_open").value(reading && state.reader.sheet == ui::ReaderSheet::Contents);
+    json.key("reader_sidebar").value(reading && ui_->theme().layout.large());
+    json.key("reader_title_block").value(static_cast<int64_t>(reading ? ui::title_block_size(*state.reader.document) : 0));
+    json.key("reader_end_mark").value(reading && state.reader.layout.end_rule >= 0);
     const Topic* topic = state.screen() == ui::Screen::Topic ? state.explore.topic
                          : reading                           ? state.reader.topic
                                                              : nullptr;
