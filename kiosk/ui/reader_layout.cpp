@@ -208,7 +208,7 @@ void ReaderLayout::build(const Document& doc, const FontSet& fonts, int size, fl
             if (side_by_side) lay_text(section.heading, heading_ru, right, 0, LineStyle::Heading, align, -1, &right_y);
             y = std::max(left_y, right_y) + paragraph_gap * 0.6f;
         } else {
-            section_top[s] = s == 0 ? 0.0f : y;  // the untitled opening: the top, with the lead
+            section_top[s] = y;  // the untitled opening: where the official text starts, under the lead
         }
         for (; next_block < end_block && next_block < doc.blocks.size(); ++next_block) {
             const Block& block = doc.blocks[next_block];

@@ -80,13 +80,15 @@ void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrin
 }
 
 // The list of sections; a tap scrolls the text there (and closes the sheet it is on).
-void draw_contents(UiContext& ctx, const Document& doc, float x, float width, float* y) {
+void draw_contents(UiContext& ctx, const Document& doc, float x, float width, float* y, bool with_heading) {
     ReaderState& reader = ctx.state.reader;
     const Palette& c = ctx.theme.colors;
     const Font* medium = ctx.font(FontRole::Medium);
     const Font* regular = ctx.font(FontRole::Regular);
-    draw_text(ctx.draw, medium, ImVec2(x, *y), c.text, ctx.t("reader.contents"));
-    *y += medium->size * 1.5f;
+    if (with_heading) {
+        draw_text(ctx.draw, medium, ImVec2(x, *y), c.text, ctx.t("reader.contents"));
+        *y += medium->size * 1.5f;
+    }
     int current = reader.layout.section_at(reader.scroll.offset());
     for (size_t s = 0; s < doc.sections.size(); ++s) {
         const char* heading_lang = lang_code(doc.sections[s].heading.empty() ? ctx.state.language : reader.text_lang);
@@ -135,7 +137,7 @@ void draw_sidebar(UiContext& ctx, const Document& doc, const DocumentStrings& st
     float y = top;
     draw_sidebar_facts(ctx, doc, strings, x, width, &y);
     y += ctx.metrics().space_block;
-    draw_contents(ctx, doc, x, width, &y);
+    draw_contents(ctx, doc, x, width, &y, true);
     reader.sidebar_height = y - top + pad;
     ctx.draw->PopClipRect();
     scroll_indicator(ctx, reader.sidebar_scroll, min, max, reader.sidebar_height);
@@ -189,7 +191,7 @@ void draw_reader_sheet(UiContext& ctx, const Document& doc, const DocumentString
         draw_sidebar_facts(ctx, doc, strings, x, inner, &y);
         y += ctx.metrics().space_block;
     }
-    draw_contents(ctx, doc, x, inner, &y);
+    draw_contents(ctx, doc, x, inner, &y, reader.sheet == ReaderSheet::Details);
     if (reader.sheet == ReaderSheet::Details && !doc.info.url.empty()) {
         const float panel = std::max(ctx.metrics().qr_panel_min_height, ctx.theme.min_target() * 2.5f);
         y += ctx.metrics().space_block;
@@ -554,8 +556,9 @@ void draw_reader_screen(UiContext& ctx) {
     const float area_left = sidebar_width + margin;
     const float area_right = ctx.screen.x - margin;
     const Font& body = *ctx.reader_font(reader.text_lang);
-    const bool two_fit =
-        translated && side_by_side_fits(body, *ctx.reader_font(Lang::Ru), reader.text_lang, area_right - area_left);
+    // Small and portrait screens read in one column; two are offered where the sidebar fits too.
+    const bool two_fit = translated && sidebar &&
+                         side_by_side_fits(body, *ctx.reader_font(Lang::Ru), reader.text_lang, area_right - area_left);
     const bool two_columns = two_fit && reader.side_by_side;
     // One column reads best at about 70 characters; two use the whole area, and so does the one
     // column of a small or portrait screen (its lines are short already).

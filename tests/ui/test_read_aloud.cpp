@@ -112,9 +112,12 @@ TEST_CASE("Stop, leaving the reader and a tap on another block act on reading al
     CHECK(switched.state["speaking"].is_null());  // not Russian any more: the visitor starts again in English
     CHECK(has_target(switched.state, "▶ Read aloud"));
 
-    // The block near the bottom of the screen is far below the first ones being read.
+    // The block near the bottom of the screen is far below the first ones being read (from the
+    // start of the text, past the visitor's title and summary).
     TempDir dir3;
-    auto moved = run_kiosk_script(dir3, kOpenFirst + "tap-id reader.read\nwait 500\ntap 1300 1000\nwait 300\n");
+    auto moved =
+        run_kiosk_script(dir3, kOpenFirst + "tap-id reader.contents\nwait 100\ntap-id reader.section.1\nwait 1500\n"
+                                            "tap-id reader.read\nwait 500\ntap 1300 1000\nwait 300\n");
     REQUIRE_MESSAGE(moved.result.exit_code == 0, moved.result.err);
     REQUIRE(moved.state["speaking"].type == JsonValue::Type::Number);
     CHECK(moved.state["speaking"].number >= 6);
