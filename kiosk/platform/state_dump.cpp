@@ -208,6 +208,25 @@ void KioskRunner::write_state_dump() {
     if (stepping && state.reader.search.current >= 0) json.value(state.reader.search.current + 1);
     else json.null();
     json.key("search_matches").value(stepping ? static_cast<int64_t>(state.reader.search.matches.size()) : 0);
+    // Where the current match is: in the "title" or "summary" leading the text, or in the "text";
+    // and the screen y of its line (on the screen when 0 <= y < the screen's height).
+    const ui::ReaderMatches& found = state.reader.search;
+    const bool current = stepping && found.current >= 0 && found.current < static_cast<int>(found.matches.size()) &&
+                         found.matches[found.current].line >= 0 &&
+                         found.matches[found.current].line < static_cast<int>(state.reader.layout.lines.size());
+    json.key("search_match_part");
+    if (current) {
+        const ReaderLeadPart part = found.matches[found.current].lead;
+        json.value(part == ReaderLeadPart::Title ? "title" : part == ReaderLeadPart::Summary ? "summary" : "text");
+    } else {
+        json.null();
+    }
+    json.key("search_match_y");
+    if (current)
+        json.value(static_cast<double>(state.reader.text_origin +
+                                       state.reader.layout.lines[found.matches[found.current].line].y -
+                                       state.reader.scroll.offset()));
+    else json.null();
     json.key("missing_glyphs").value(static_cast<int64_t>(text_->shaper().missing_count()));
     const text::GlyphCacheStats cache = text_->cache().stats();
     json.key("glyph_cache").begin_object();

@@ -398,6 +398,7 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
     const Palette& c = ctx.theme.colors;
     const float offset = reader.scroll.offset();
     const float top = min.y + ctx.metrics().space_card;
+    reader.text_origin = top;
     const int spoken = reading_here(ctx) ? ctx.speech->current_index() : -1;
     ctx.draw->PushClipRect(min, max, true);
     // The bands behind the summary and the note on the text.
