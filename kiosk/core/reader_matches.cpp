@@ -29,6 +29,7 @@ int heading_section_of(const Document& doc, int block_id) {
 // Where a match sits in reading order: a heading comes just before its section's first block;
 // within a block the translation (left column) comes before the original.
 std::tuple<int, int, size_t> reading_position(const Document& doc, const ReaderMatch& match) {
+    if (match.lead != ReaderLeadPart::None) return {match.lead == ReaderLeadPart::Title ? -2 : -1, 0, match.begin};
     const int original = match.lang == Lang::Ru ? 1 : 0;
     if (match.block >= 0) return {match.block * 2 + 1, original, match.begin};
     return {doc.sections[match.section].first_block * 2, original, match.begin};
@@ -37,21 +38,29 @@ std::tuple<int, int, size_t> reading_position(const Document& doc, const ReaderM
 }  // namespace
 
 const std::string& reader_match_text(const Document& doc, const ReaderMatch& match) {
+    if (match.lead == ReaderLeadPart::Title) return doc.info.title[match.lang];
+    if (match.lead == ReaderLeadPart::Summary) return doc.info.summary[match.lang];
     return match.block >= 0 ? doc.blocks[match.block].text_in(match.lang)
                             : doc.sections[match.section].heading_in(match.lang);
 }
 
 std::vector<ReaderMatch> reader_matches_in(const std::vector<PassageMatch>& passages, const Document& doc,
-                                           Lang text_lang, bool with_original) {
+                                           Lang text_lang, bool with_original, std::optional<Lang> lead_lang) {
     std::vector<ReaderMatch> out;
     for (const PassageMatch& passage : passages) {
         auto lang = parse_lang(passage.lang);
-        if (!lang || (*lang != text_lang && !(with_original && *lang == Lang::Ru))) continue;
+        if (!lang) continue;
         ReaderMatch match;
         match.lang = *lang;
-        if (passage.field == "block") match.block = block_index_of(doc, passage.paragraph);
-        else if (passage.field == "heading") match.section = heading_section_of(doc, passage.paragraph);
-        if (match.block < 0 && match.section < 0) continue;
+        if (passage.field == "title" || passage.field == "summary") {
+            if (lead_lang != lang) continue;
+            match.lead = passage.field == "title" ? ReaderLeadPart::Title : ReaderLeadPart::Summary;
+        } else {
+            if (*lang != text_lang && !(with_original && *lang == Lang::Ru)) continue;
+            if (passage.field == "block") match.block = block_index_of(doc, passage.paragraph);
+            else if (passage.field == "heading") match.section = heading_section_of(doc, passage.paragraph);
+            if (match.block < 0 && match.section < 0) continue;
+        }
         const std::string& text = reader_match_text(doc, match);
         for (const TextRange& range : passage.ranges) {
             if (range.begin >= range.end || range.end > text.size()) continue;  // a stale index: never draw outside
@@ -67,8 +76,8 @@ std::vector<ReaderMatch> reader_matches_in(const std::vector<PassageMatch>& pass
 }
 
 std::vector<ReaderMatch> reader_matches(SearchIndex& index, const std::string& query, const Document& doc,
-                                        Lang text_lang, bool with_original) {
-    return reader_matches_in(index.matches_in(query, "document", doc.info.id), doc, text_lang, with_original);
+                                        Lang text_lang, bool with_original, std::optional<Lang> lead_lang) {
+    return reader_matches_in(index.matches_in(query, "document", doc.info.id), doc, text_lang, with_original, lead_lang);
 }
 
 int first_match_of_hit(const Document& doc, const std::vector<ReaderMatch>& matches, const SearchHit& hit) {
@@ -80,8 +89,12 @@ int first_match_of_hit(const Document& doc, const std::vector<ReaderMatch>& matc
         int section = heading_section_of(doc, hit.paragraph);
         for (size_t i = 0; i < matches.size(); ++i)
             if (matches[i].block < 0 && matches[i].section == section) return static_cast<int>(i);
+    } else if (hit.field == "title" || hit.field == "summary") {
+        const ReaderLeadPart part = hit.field == "title" ? ReaderLeadPart::Title : ReaderLeadPart::Summary;
+        for (size_t i = 0; i < matches.size(); ++i)
+            if (matches[i].lead == part && lang_code(matches[i].lang) == hit.lang) return static_cast<int>(i);
     }
-    return -1;  // the title or summary matched: open at the top
+    return -1;  // not shown (a title or summary in another language than the lead's): open at the top
 }
 
 void keep_placed_matches(std::vector<ReaderMatch>& matches, bool by_line) {
@@ -95,11 +108,13 @@ void keep_placed_matches(std::vector<ReaderMatch>& matches, bool by_line) {
 int find_match_again(const std::vector<ReaderMatch>& matches, const ReaderMatch& was) {
     for (size_t i = 0; i < matches.size(); ++i) {
         const ReaderMatch& m = matches[i];
-        if (m.block == was.block && m.section == was.section && m.lang == was.lang && m.begin == was.begin)
+        if (m.block == was.block && m.section == was.section && m.lead == was.lead && m.lang == was.lang &&
+            m.begin == was.begin)
             return static_cast<int>(i);
     }
     for (size_t i = 0; i < matches.size(); ++i)  // else the same passage in this view
-        if (matches[i].block == was.block && matches[i].section == was.section) return static_cast<int>(i);
+        if (matches[i].block == was.block && matches[i].section == was.section && matches[i].lead == was.lead)
+            return static_cast<int>(i);
     return -1;
 }
 

@@ -9,6 +9,7 @@
 #include "core/search_results.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,28 +17,36 @@ namespace kiosk::core {
 
 class SearchIndex;  // core/search_index.h: SQLite stays out of the UI's headers
 
-// A match the reader highlights: a byte range of one block's text, or of one section heading.
+// The visitor's title and summary, which lead the reader's column above the text.
+enum class ReaderLeadPart : unsigned char { None, Title, Summary };
+
+// A match the reader highlights: a byte range of one block's text, of one section heading, or
+// of the title or summary leading the column.
 struct ReaderMatch {
-    int block = -1;        // index into Document::blocks, or -1 for a heading
-    int section = -1;      // index into Document::sections when it is a heading
-    Lang lang = Lang::Ru;  // which text: the original or a translation
+    int block = -1;                              // index into Document::blocks, or -1 for a heading or the lead
+    int section = -1;                            // index into Document::sections when it is a heading
+    ReaderLeadPart lead = ReaderLeadPart::None;  // the title or summary when it is in the lead
+    Lang lang = Lang::Ru;                        // which text: the original or a translation
     size_t begin = 0, end = 0;
     int line = -1;  // first ReaderLayout line holding it; -1 until the layout is built
 };
 
 // The matches among `passages` (SearchIndex::matches_in of the document) in the document's text
 // column, in reading order: passages in `text_lang`, and with `with_original` the Russian
-// original's too (the side-by-side view). Title and summary matches are left out: they are not
-// in the column; so are ranges outside their text (a stale index).
+// original's too (the side-by-side view). Title and summary matches are kept when they are in
+// `lead_lang`, the language of the title and summary leading the column (first in reading
+// order); without a lead, or in another language, they are left out. So are ranges outside
+// their text (a stale index).
 std::vector<ReaderMatch> reader_matches_in(const std::vector<PassageMatch>& passages, const Document& doc,
-                                           Lang text_lang, bool with_original);
+                                           Lang text_lang, bool with_original, std::optional<Lang> lead_lang = {});
 // The same for `query`, asking `index`.
 std::vector<ReaderMatch> reader_matches(SearchIndex& index, const std::string& query, const Document& doc,
-                                        Lang text_lang, bool with_original);
-// The text a match points into: its block's or its section heading's, in the match's language.
+                                        Lang text_lang, bool with_original, std::optional<Lang> lead_lang = {});
+// The text a match points into: its block's, its section heading's, or the document's title or
+// summary, in the match's language.
 const std::string& reader_match_text(const Document& doc, const ReaderMatch& match);
 // The first match in the passage a search result showed, so the reader opens where the snippet
-// was; -1 when the title or summary matched.
+// was (a title or summary hit: its match in the lead); -1 when that passage is not shown.
 int first_match_of_hit(const Document& doc, const std::vector<ReaderMatch>& matches, const SearchHit& hit);
 
 // Sets each match's `line`: the first of `lines` (anything with `const char* begin, end` into

@@ -111,6 +111,13 @@ void KioskRunner::write_state_dump() {
     if (reading && popover.term) json.value("term:" + popover.term->id);
     else if (reading && popover.act) json.value("act:" + popover.act->id);
     else json.null();
+    // The reader's sheets (the document's details, its contents), whether its sidebar shows (large
+    // screens), how many blocks its title block holds and whether the end mark is laid out.
+    json.key("reader_panel_open").value(reading && state.reader.sheet == ui::ReaderSheet::Details);
+    json.key("reader_toc_open").value(reading && state.reader.sheet == ui::ReaderSheet::Contents);
+    json.key("reader_sidebar").value(reading && ui_->theme().layout.large());
+    json.key("reader_title_block").value(static_cast<int64_t>(reading ? ui::title_block_size(*state.reader.document) : 0));
+    json.key("reader_end_mark").value(reading && state.reader.layout.end_rule >= 0);
     const Topic* topic = state.screen() == ui::Screen::Topic ? state.explore.topic
                          : reading                           ? state.reader.topic
                                                              : nullptr;
@@ -201,6 +208,25 @@ void KioskRunner::write_state_dump() {
     if (stepping && state.reader.search.current >= 0) json.value(state.reader.search.current + 1);
     else json.null();
     json.key("search_matches").value(stepping ? static_cast<int64_t>(state.reader.search.matches.size()) : 0);
+    // Where the current match is: in the "title" or "summary" leading the text, or in the "text";
+    // and the screen y of its line (on the screen when 0 <= y < the screen's height).
+    const ui::ReaderMatches& found = state.reader.search;
+    const bool current = stepping && found.current >= 0 && found.current < static_cast<int>(found.matches.size()) &&
+                         found.matches[found.current].line >= 0 &&
+                         found.matches[found.current].line < static_cast<int>(state.reader.layout.lines.size());
+    json.key("search_match_part");
+    if (current) {
+        const ReaderLeadPart part = found.matches[found.current].lead;
+        json.value(part == ReaderLeadPart::Title ? "title" : part == ReaderLeadPart::Summary ? "summary" : "text");
+    } else {
+        json.null();
+    }
+    json.key("search_match_y");
+    if (current)
+        json.value(static_cast<double>(state.reader.text_origin +
+                                       state.reader.layout.lines[found.matches[found.current].line].y -
+                                       state.reader.scroll.offset()));
+    else json.null();
     json.key("missing_glyphs").value(static_cast<int64_t>(text_->shaper().missing_count()));
     const text::GlyphCacheStats cache = text_->cache().stats();
     json.key("glyph_cache").begin_object();

@@ -1,7 +1,11 @@
-// Reader: one document. Sidebar with facts, summary and table of contents; the text in a column
-// with kinetic scrolling, elastic edges and three text sizes: in the visitor's language (a
-// translation made for the kiosk, labelled as such, each block's original a tap away), side by
-// side with the Russian original where two columns fit, or the Russian original itself.
+// Reader: one document. The column leads with the visitor's title and summary, says which text
+// follows, and shows it with kinetic scrolling, elastic edges and three text sizes: in the
+// visitor's language (a translation made for the kiosk, labelled as such, each block's original a
+// tap away), side by side with the Russian original where two columns fit, or the Russian
+// original itself, its title block centred as printed, and an end mark under the last block.
+// Large screens keep a sidebar with the document's facts and contents; small and portrait ones
+// read in one column and open the facts as a sheet over the text. "Contents" opens the list of
+// sections at every size.
 #include "ui/read_aloud.h"
 #include "ui/overview_widgets.h"
 #include "ui/screens.h"
@@ -75,32 +79,16 @@ void draw_sidebar_facts(UiContext& ctx, const Document& doc, const DocumentStrin
     fact("reader.annexes", doc.info.annex_note.get(lang));
 }
 
-void draw_summary_box(UiContext& ctx, const Document& doc, float x, float width, float* y) {
-    const Lang lang = ctx.state.language;
-    const std::string& summary = doc.info.summary[lang];
-    if (summary.empty()) return;
-    const Palette& c = ctx.theme.colors;
-    const Font* small = ctx.font(FontRole::Small);
-    const float pad = ctx.metrics().pad_tile;
-    const WrappedText& label = ctx.text_cache.wrap(ctx.t("reader.summary_label"), small, width - pad * 2, lang_code(lang));
-    const WrappedText& body = ctx.text_cache.wrap(summary, small, width - pad * 2, lang_code(lang));
-    float height = pad * 2 + label.height() + ctx.metrics().space_tight + body.height();
-    ctx.draw->AddRectFilled(ImVec2(x, *y), ImVec2(x + width, *y + height), c.summary_band, ctx.metrics().radius_item);
-    float ty = *y + pad;
-    ty += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("reader.summary_label"), small, ImVec2(x + pad, ty),
-                       width - pad * 2, c.summary_label, lang_code(lang));
-    ty += ctx.metrics().space_tight;
-    draw_wrapped(ctx.draw, ctx.text_cache, summary, small, ImVec2(x + pad, ty), width - pad * 2, c.text, lang_code(lang));
-    *y += height + ctx.metrics().space_block;
-}
-
-void draw_contents(UiContext& ctx, const Document& doc, float x, float width, float* y) {
+// The list of sections; a tap scrolls the text there (and closes the sheet it is on).
+void draw_contents(UiContext& ctx, const Document& doc, float x, float width, float* y, bool with_heading) {
     ReaderState& reader = ctx.state.reader;
     const Palette& c = ctx.theme.colors;
     const Font* medium = ctx.font(FontRole::Medium);
     const Font* regular = ctx.font(FontRole::Regular);
-    draw_text(ctx.draw, medium, ImVec2(x, *y), c.text, ctx.t("reader.contents"));
-    *y += medium->size * 1.5f;
+    if (with_heading) {
+        draw_text(ctx.draw, medium, ImVec2(x, *y), c.text, ctx.t("reader.contents"));
+        *y += medium->size * 1.5f;
+    }
     int current = reader.layout.section_at(reader.scroll.offset());
     for (size_t s = 0; s < doc.sections.size(); ++s) {
         const char* heading_lang = lang_code(doc.sections[s].heading.empty() ? ctx.state.language : reader.text_lang);
@@ -122,8 +110,10 @@ void draw_contents(UiContext& ctx, const Document& doc, float x, float width, fl
         draw_wrapped(ctx.draw, ctx.text_cache, heading, regular,
                      ImVec2(x + pad + ctx.metrics().space_tight, *y + (height - wrapped.line_height * lines) * 0.5f),
                      width - pad * 2 - ctx.metrics().space_tight, active ? c.primary : c.text, heading_lang, 3);
-        if (area.clicked && s < reader.layout.section_top.size())
+        if (area.clicked && s < reader.layout.section_top.size()) {
             reader.scroll.scroll_to(reader.layout.section_top[s], true, ctx.now);
+            reader.sheet = ReaderSheet::None;
+        }
         *y += height + ctx.metrics().space_tight;
     }
 }
@@ -146,11 +136,73 @@ void draw_sidebar(UiContext& ctx, const Document& doc, const DocumentStrings& st
     const float top = min.y + pad - reader.sidebar_scroll.offset();
     float y = top;
     draw_sidebar_facts(ctx, doc, strings, x, width, &y);
-    draw_summary_box(ctx, doc, x, width, &y);
-    draw_contents(ctx, doc, x, width, &y);
+    y += ctx.metrics().space_block;
+    draw_contents(ctx, doc, x, width, &y, true);
     reader.sidebar_height = y - top + pad;
     ctx.draw->PopClipRect();
     scroll_indicator(ctx, reader.sidebar_scroll, min, max, reader.sidebar_height);
+}
+
+// The document's details (facts and contents) or its contents alone, as a sheet from the left
+// edge over the text; a tap beside it or on Close closes it.
+void draw_reader_sheet(UiContext& ctx, const Document& doc, const DocumentStrings& strings) {
+    ReaderState& reader = ctx.state.reader;
+    if (reader.sheet == ReaderSheet::None) return;
+    const Palette& c = ctx.theme.colors;
+    const ScreenLayout& layout = ctx.layout();
+    const float top = ctx.theme.top_bar_height();
+    const float width = layout.portrait() ? ctx.screen.x
+                        : layout.small()
+                            ? std::max(ctx.screen.x * 0.62f, std::min(ctx.screen.x, ctx.theme.min_target() * 9))
+                            : std::min(ctx.metrics().modal_max_width, ctx.screen.x * 0.45f);
+    const ImVec2 min(0, top), max(width, ctx.screen.y);
+    ctx.draw->AddRectFilled(ImVec2(0, top), ctx.screen, c.overlay_dim);
+    const bool input = ctx.input_enabled;
+    ctx.input_enabled = input && reader.sheet_opened_at != ctx.now;
+    const TouchGesture& g = ctx.gesture;
+    const bool outside = ctx.input_enabled && g.released_as_tap() && g.press_y() >= top && g.press_x() >= max.x;
+    ctx.draw->AddRectFilled(min, max, c.surface_alt);
+
+    // The header: what the sheet shows, and Close.
+    const float pad = ctx.metrics().pad_panel;
+    const float button_h = ctx.theme.button_height();
+    const std::string& close = ctx.t("action.close");
+    const float close_w = button_width(ctx, close);
+    const float header_h = button_h + ctx.metrics().space_item * 2;
+    const bool closed =
+        touch_button(ctx, "reader.sheet.close", close, ImVec2(max.x - pad - close_w, top + ctx.metrics().space_item),
+                     ImVec2(max.x - pad, top + ctx.metrics().space_item + button_h), ButtonStyle::Primary);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const std::string& title = ctx.t(reader.sheet == ReaderSheet::Details ? "reader.details" : "reader.contents");
+    draw_wrapped(ctx.draw, ctx.text_cache, title, medium, ImVec2(min.x + pad, top + (header_h - medium->size * 1.3f) * 0.5f),
+                 std::max(0.0f, max.x - pad * 2 - close_w - ctx.metrics().space_item - min.x), c.text,
+                 lang_code(ctx.state.language), 1);
+    ctx.draw->AddLine(ImVec2(min.x, top + header_h), ImVec2(max.x, top + header_h), c.border, ctx.metrics().line_thin);
+
+    // The body scrolls: at the largest text size the facts and a long contents list outgrow any panel.
+    const ImVec2 body_min(min.x, top + header_h), body_max = max;
+    reader.sheet_scroll.set_extent(reader.sheet_height, body_max.y - body_min.y);
+    scroll_region(ctx, reader.sheet_scroll, body_min, body_max);
+    ctx.draw->PushClipRect(body_min, body_max, true);
+    const float x = min.x + pad, inner = max.x - min.x - pad * 2;
+    const float body_top = body_min.y + pad - reader.sheet_scroll.offset();
+    float y = body_top;
+    if (reader.sheet == ReaderSheet::Details) {
+        draw_sidebar_facts(ctx, doc, strings, x, inner, &y);
+        y += ctx.metrics().space_block;
+    }
+    draw_contents(ctx, doc, x, inner, &y, reader.sheet == ReaderSheet::Details);
+    if (reader.sheet == ReaderSheet::Details && !doc.info.url.empty()) {
+        const float panel = std::max(ctx.metrics().qr_panel_min_height, ctx.theme.min_target() * 2.5f);
+        y += ctx.metrics().space_block;
+        draw_qr_panel(ctx, doc.info.url, ctx.t("reader.qr"), ImVec2(min.x, y), ImVec2(max.x, y + panel));
+        y += panel;
+    }
+    reader.sheet_height = y - body_top + pad;
+    ctx.draw->PopClipRect();
+    scroll_indicator(ctx, reader.sheet_scroll, body_min, body_max, reader.sheet_height);
+    ctx.input_enabled = input;
+    if (closed || outside) reader.sheet = ReaderSheet::None;
 }
 
 // Scrolls so the current match sits in the upper third of the text, where the eye lands.
@@ -195,68 +247,97 @@ float draw_match_stepper(UiContext& ctx, ImVec2 pos, float h) {
     return x + w;
 }
 
-// The note band: returns its height for `width` (drawn when `draw` is set).
-float text_note_band(UiContext& ctx, const Document& doc, ImVec2 pos, float width, bool draw) {
-    const Font* small = ctx.font(FontRole::Small);
-    const std::string& note = ctx.t(reader_text_note_key(doc, ctx.state.reader.text_lang));
-    const float pad = ctx.metrics().pad_compact;
-    const char* lc = lang_code(ctx.state.language);
-    const WrappedText& wrapped = ctx.text_cache.wrap(note, small, width - pad * 2, lc);
-    const float height = wrapped.height() + pad * 2;
-    if (draw) {
-        const bool translated = ctx.state.reader.text_lang != Lang::Ru;
-        const Palette& c = ctx.theme.colors;
-        ctx.draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), translated ? c.summary_band : c.surface_alt,
-                                ctx.metrics().radius_control);
-        draw_wrapped(ctx.draw, ctx.text_cache, note, small, ImVec2(pos.x + pad, pos.y + pad), width - pad * 2,
-                     translated ? c.text : c.text_muted, lc);
-    }
-    return height;
-}
-
-// The strip above the text: search stepping, the side-by-side toggle and the text size control.
-void draw_text_toolbar(UiContext& ctx, ImVec2 min, ImVec2 max, bool offer_side_by_side) {
+// The strip above the text: reading aloud and search stepping on the left; on the right the
+// contents, the details (where there is no sidebar), the side-by-side toggle and the text size.
+// What does not fit beside the rest wraps onto another row. Returns the height it took.
+float draw_text_toolbar(UiContext& ctx, ImVec2 min, float right, bool offer_side_by_side, bool offer_details) {
     ReaderState& reader = ctx.state.reader;
     const Palette& c = ctx.theme.colors;
     const float h = ctx.theme.button_height() * 0.85f;
-    const float cy = (min.y + max.y) * 0.5f;
+    const float gap = ctx.metrics().space_related;
+    const float row_step = h + ctx.metrics().space_item;
+
+    // The left group's width, to know whether the right group fits beside it.
+    const bool stepping = !reader.search.matches.empty();
+    const Font* medium = ctx.font(FontRole::Medium);
+    const float step_w = std::max(ctx.theme.min_target() * 1.2f, h);
+    const float stepper_w = step_w * 2 + std::max(text_size(medium, "00 / 00").x, text_width(medium, "000 / 000")) +
+                            ctx.metrics().space_related * 2;
+    float left_w = 0;
+    if (read_aloud_support(ctx, reader.text_lang) != SpeechSupport::Disabled)
+        left_w = std::max(button_width(ctx, ctx.t("speech.read")),
+                          button_width(ctx, ctx.t("speech.stop")) + ctx.metrics().speaker_offset * 2);
+    if (stepping) left_w += (left_w > 0 ? ctx.metrics().space_block : 0) + stepper_w;
+
+    // The right group, from the right edge leftwards.
+    struct Item {
+        const char* id;
+        const std::string* label;
+        float w;
+    };
     const std::string& larger = ctx.t("reader.text_larger");
     const std::string& smaller = ctx.t("reader.text_smaller");
-    float wl = button_width(ctx, larger), ws = button_width(ctx, smaller);
-    float x = max.x - wl;
-    if (touch_button(ctx, "reader.larger", larger, ImVec2(x, cy - h / 2), ImVec2(x + wl, cy + h / 2), ButtonStyle::Secondary) &&
-        ctx.state.text_size + 1 < kTextSizeSteps)
-        ++ctx.state.text_size;
-    // Three dots show which of the three steps is active.
-    float dots_x = x - (ctx.metrics().level_dot_step * 3 + ctx.metrics().space_nudge);
-    for (int i = 0; i < kTextSizeSteps; ++i)
-        ctx.draw->AddCircleFilled(ImVec2(dots_x + ctx.metrics().level_dot_step * 0.5f + i * ctx.metrics().level_dot_step, cy),
-                                  ctx.metrics().level_dot_radius, i == ctx.state.text_size ? c.primary : c.border, 12);
-    x = dots_x - ctx.metrics().space_related - ws;
-    if (touch_button(ctx, "reader.smaller", smaller, ImVec2(x, cy - h / 2), ImVec2(x + ws, cy + h / 2), ButtonStyle::Secondary) &&
-        ctx.state.text_size > 0)
-        --ctx.state.text_size;
-    if (offer_side_by_side) {
-        // A translation beside its original: a toggle, lit while on.
-        const std::string& label = ctx.t("reader.side_by_side");
-        const float w = button_width(ctx, label);
-        x -= ctx.metrics().space_block + w;
-        if (touch_button(ctx, "reader.side_by_side", label, ImVec2(x, cy - h / 2), ImVec2(x + w, cy + h / 2),
-                         reader.side_by_side ? ButtonStyle::Primary : ButtonStyle::Secondary))
-            reader.side_by_side = !reader.side_by_side;
+    const std::string& side = ctx.t("reader.side_by_side");
+    const std::string& details = ctx.t("reader.details");
+    const std::string& contents = ctx.t("reader.contents");
+    const float dots_w = ctx.metrics().level_dot_step * 3 + ctx.metrics().space_nudge;
+    std::vector<Item> items = {{"reader.larger", &larger, button_width(ctx, larger)},
+                               {nullptr, nullptr, dots_w},
+                               {"reader.smaller", &smaller, button_width(ctx, smaller)}};
+    if (offer_side_by_side) items.push_back({"reader.side_by_side", &side, button_width(ctx, side)});
+    if (offer_details) items.push_back({"reader.details", &details, button_width(ctx, details)});
+    items.push_back({"reader.contents", &contents, button_width(ctx, contents)});
+
+    float x = right, y = min.y;
+    float row_left = min.x + (left_w > 0 ? left_w + ctx.metrics().space_block : 0);
+    int rows = 1;
+    for (size_t i = 0; i < items.size(); ++i) {
+        const Item& item = items[i];
+        // The text size control (A- dots A+) stays together: wrap it as one.
+        const float need = i == 0 ? items[0].w + items[1].w + items[2].w + gap * 2 : item.w;
+        if (i != 1 && i != 2 && x - need < row_left && x < right) {
+            x = right;
+            y += row_step;
+            row_left = min.x;
+            ++rows;
+        }
+        const ImVec2 bmin(x - item.w, y), bmax(x, y + h);
+        if (!item.id) {  // three dots show which of the three text sizes is active
+            for (int d = 0; d < kTextSizeSteps; ++d)
+                ctx.draw->AddCircleFilled(
+                    ImVec2(bmin.x + ctx.metrics().space_nudge + ctx.metrics().level_dot_step * (0.5f + d), y + h * 0.5f),
+                    ctx.metrics().level_dot_radius, d == ctx.state.text_size ? c.primary : c.border, 12);
+        } else {
+            const bool lit = (i > 2 && item.label == &side && reader.side_by_side) ||
+                             (item.label == &details && reader.sheet == ReaderSheet::Details) ||
+                             (item.label == &contents && reader.sheet == ReaderSheet::Contents);
+            if (touch_button(ctx, item.id, *item.label, bmin, bmax, lit ? ButtonStyle::Primary : ButtonStyle::Secondary)) {
+                if (item.label == &larger && ctx.state.text_size + 1 < kTextSizeSteps) ++ctx.state.text_size;
+                if (item.label == &smaller && ctx.state.text_size > 0) --ctx.state.text_size;
+                if (item.label == &side) reader.side_by_side = !reader.side_by_side;
+                if (item.label == &details || item.label == &contents) {
+                    const ReaderSheet sheet = item.label == &details ? ReaderSheet::Details : ReaderSheet::Contents;
+                    reader.sheet = reader.sheet == sheet ? ReaderSheet::None : sheet;
+                    reader.sheet_scroll.stop();
+                    reader.sheet_scroll.scroll_to(0, false, ctx.now);
+                    reader.sheet_opened_at = ctx.now;
+                }
+            }
+        }
+        x -= item.w + (i == 0 || i == 1 ? 0.0f : ctx.metrics().space_block);
+        if (i == 0 || i == 1) x -= gap;
     }
+
     // Read aloud first on the left; the search stepper after it. A disabled button's reason
-    // takes the room between them only when there is no stepper.
+    // takes the room beside it only when there is no stepper and the row has room.
     float left = min.x;
-    const bool stepping = !reader.search.matches.empty();
-    if (draw_read_aloud(ctx, ImVec2(left, cy - h / 2), h, stepping ? 0.0f : x - min.x - ctx.metrics().space_block,
-                        reader.text_lang, &left) &&
-        reader.document) {
+    const float reason_room = stepping || rows > 1 ? 0.0f : std::max(0.0f, x - min.x);
+    if (draw_read_aloud(ctx, min, h, reason_room, reader.text_lang, &left) && reader.document) {
         const int from = reader.layout.top_block(reader.scroll.offset());
         start_reading(ctx, reader_speech_items(*reader.document, reader.text_lang), from < 0 ? 0 : static_cast<size_t>(from));
     }
-    if (stepping)
-        draw_match_stepper(ctx, ImVec2(left > min.x ? left + ctx.metrics().space_block : min.x, cy - h / 2), h);
+    if (stepping) draw_match_stepper(ctx, ImVec2(left > min.x ? left + ctx.metrics().space_block : min.x, min.y), h);
+    return rows * row_step;
 }
 
 // After a re-layout: the search's matches in the languages the column now shows, placed on
@@ -278,7 +359,8 @@ void refresh_matches(UiContext& ctx, const Document& doc) {
     ReaderMatch was;  // the current match before, to find it again
     const bool had_current = found.current >= 0 && found.current < static_cast<int>(found.matches.size());
     if (had_current) was = found.matches[found.current];
-    found.matches = reader_matches(*ctx.search, found.query, doc, reader.text_lang, reader.layout.side_by_side);
+    found.matches = reader_matches(*ctx.search, found.query, doc, reader.text_lang, reader.layout.side_by_side,
+                                   reader.layout.lead_lang);
     place_matches(found.matches, doc, reader.layout.lines);
     keep_placed_matches(found.matches, true);
     found.current = had_current ? find_match_again(found.matches, was) : -1;
@@ -299,21 +381,42 @@ void keep_spoken_block_in_view(UiContext& ctx, float view_height) {
     ctx.animating = true;
 }
 
+// The end of the document: a short rule with a small diamond in its middle.
+void draw_end_rule(UiContext& ctx, float centre_x, float y, float half_width) {
+    const Palette& c = ctx.theme.colors;
+    const float r = ctx.metrics().level_dot_radius * 1.4f;
+    ctx.draw->AddLine(ImVec2(centre_x - half_width, y), ImVec2(centre_x - r * 2.5f, y), c.border, ctx.metrics().line_regular);
+    ctx.draw->AddLine(ImVec2(centre_x + r * 2.5f, y), ImVec2(centre_x + half_width, y), c.border, ctx.metrics().line_regular);
+    ctx.draw->AddQuadFilled(ImVec2(centre_x, y - r), ImVec2(centre_x + r, y), ImVec2(centre_x, y + r),
+                            ImVec2(centre_x - r, y), c.accent);
+}
+
 // Draws the visible lines; returns the link tapped, or null.
 const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max, float column_x) {
     ReaderState& reader = ctx.state.reader;
     const ReaderLayout& layout = reader.layout;
     const Palette& c = ctx.theme.colors;
-    const Font* body = ctx.reader_font(layout.lang);
-    const Font* heading = ctx.reader_heading_font(layout.lang);
-    const Font* caption = ctx.font(FontRole::Small);
     const float offset = reader.scroll.offset();
     const float top = min.y + ctx.metrics().space_card;
+    reader.text_origin = top;
     const int spoken = reading_here(ctx) ? ctx.speech->current_index() : -1;
     ctx.draw->PushClipRect(min, max, true);
-    if (layout.side_by_side) {  // the rule between the translation and the original
+    // The bands behind the summary and the note on the text.
+    for (const LaidBand& band : layout.bands) {
+        const float y0 = top + band.top - offset, y1 = top + band.bottom - offset;
+        if (y1 < min.y || y0 > max.y) continue;
+        ctx.draw->AddRectFilled(ImVec2(column_x, y0), ImVec2(column_x + layout.width, y1),
+                                band.official ? c.surface_alt : c.summary_band, ctx.metrics().radius_item);
+    }
+    if (layout.side_by_side) {  // the rule between the translation and the original, beside the text only
         const float x = column_x + (layout.width - layout.column_gap) * 0.5f + layout.column_gap * 0.5f;
-        ctx.draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), c.border, ctx.metrics().line_thin);
+        ctx.draw->AddLine(ImVec2(x, std::max(min.y, top + layout.text_top - offset)), ImVec2(x, max.y), c.border,
+                          ctx.metrics().line_thin);
+    }
+    if (layout.end_rule >= 0) {
+        const float y = top + layout.end_rule - offset;
+        if (y > min.y && y < max.y)
+            draw_end_rule(ctx, column_x + layout.width * 0.5f, y, std::min(layout.width * 0.3f, layout.body_px * 6));
     }
     const PassageLink* tapped = nullptr;
     float nearest = FLT_MAX;  // of the links under the finger, the one nearest wins
@@ -342,13 +445,17 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
                 ImVec2(column_x - ctx.metrics().highlight_bleed, y - layout.line_height * 0.1f),
                 ImVec2(column_x + layout.width + ctx.metrics().highlight_bleed, y + layout.line_height * 1.05f),
                 c.accent_soft);
-        const Font* font = line.style == LineStyle::Heading   ? heading
-                           : line.style == LineStyle::Caption ? caption
-                                                              : body;
-        ImU32 color = line.style == LineStyle::Heading                                                ? c.primary
-                      : line.style == LineStyle::Caption                                              ? c.summary_label
-                      : line.style == LineStyle::Signature || (line.original && !layout.side_by_side) ? c.text_muted
-                                                                                                      : c.text;
+        const Font* font = line.font;
+        ImU32 color = c.text;
+        switch (line.style) {
+            case LineStyle::Heading:
+            case LineStyle::LeadTitle: color = c.primary; break;
+            case LineStyle::Caption:
+            case LineStyle::LeadLabel: color = c.summary_label; break;
+            case LineStyle::Signature:
+            case LineStyle::EndMark: color = c.text_muted; break;
+            default: color = line.original && !layout.side_by_side ? c.text_muted : c.text; break;
+        }
         if (line.original && !layout.side_by_side)  // a tapped block's original, under its translation
             ctx.draw->AddRectFilled(ImVec2(column_x + ctx.metrics().original_mark_inset, y - layout.line_height * 0.1f),
                                     ImVec2(column_x + ctx.metrics().original_mark_inset + ctx.metrics().line_bold,
@@ -384,7 +491,7 @@ const PassageLink* draw_document_text(UiContext& ctx, const Document& doc, ImVec
             draw_text(ctx.draw, font, pos, color, line.begin, line.end);
         }
         if (line.style == LineStyle::ListItem && line.first_of_block)
-            draw_text(ctx.draw, body, ImVec2(column_x + line.x - body->size * 1.0f, y), c.accent, kBullet);
+            draw_text(ctx.draw, font, ImVec2(column_x + line.x - font->size * 1.0f, y), c.accent, kBullet);
     }
     ctx.draw->PopClipRect();
     return tapped;
@@ -435,27 +542,37 @@ void draw_reader_screen(UiContext& ctx) {
         reader.search.current = -1;
     }
     const bool translated = reader.text_lang != Lang::Ru;
+    if (reader.layout.document != &doc) reader.sheet = ReaderSheet::None;  // a document opens without a sheet
+    // Everything under an open sheet is covered: it neither shows presses nor takes taps.
+    if (reader.sheet != ReaderSheet::None) ctx.input_enabled = false;
 
+    // Large screens keep the sidebar; small and portrait ones give the text the whole width.
     const float top = theme.top_bar_height();
-    const float sidebar_width = std::min(ctx.metrics().sidebar_max_width, ctx.screen.x * 0.34f);
-    draw_sidebar(ctx, doc, ctx.strings.documents[doc_index], ImVec2(0, top), ImVec2(sidebar_width, ctx.screen.y));
+    const bool sidebar = ctx.layout().large();
+    const float sidebar_width = sidebar ? std::min(ctx.metrics().sidebar_max_width, ctx.screen.x * 0.34f) : 0.0f;
+    if (sidebar)
+        draw_sidebar(ctx, doc, ctx.strings.documents[doc_index], ImVec2(0, top), ImVec2(sidebar_width, ctx.screen.y));
 
     const float margin = theme.margin();
     const float area_left = sidebar_width + margin;
     const float area_right = ctx.screen.x - margin;
     const Font& body = *ctx.reader_font(reader.text_lang);
-    const bool two_fit = translated && side_by_side_fits(body, area_right - area_left);
+    // Small and portrait screens read in one column; two are offered where the sidebar fits too.
+    const bool two_fit = translated && sidebar &&
+                         side_by_side_fits(body, *ctx.reader_font(Lang::Ru), reader.text_lang, area_right - area_left);
     const bool two_columns = two_fit && reader.side_by_side;
-    // One column reads best at about 70 characters; two use the whole area.
-    const float column_width =
-        two_columns ? area_right - area_left : std::min(ctx.metrics().reading_column_max_width, area_right - area_left);
+    // One column reads best at about 70 characters; two use the whole area, and so does the one
+    // column of a small or portrait screen (its lines are short already).
+    const float column_width = two_columns || !sidebar
+                                   ? area_right - area_left
+                                   : std::min(ctx.metrics().reading_column_max_width, area_right - area_left);
     const float column_x = area_left + (area_right - area_left - column_width) * 0.5f;
-    const float toolbar_height = theme.button_height() + ctx.metrics().space_group;
-    draw_text_toolbar(ctx, ImVec2(column_x, top + ctx.metrics().space_tight),
-                      ImVec2(column_x + column_width, top + toolbar_height), two_fit);
-    const float band_top = top + toolbar_height + ctx.metrics().space_nudge;
-    const float band_height = text_note_band(ctx, doc, ImVec2(column_x, band_top), column_width, true);
-    const float text_top = band_top + band_height + ctx.metrics().space_nudge;
+    // The toolbar spans the column, or the whole area where the column is narrow.
+    const float toolbar_left = sidebar ? column_x : area_left;
+    const float toolbar_right = sidebar ? column_x + column_width : area_right;
+    const float toolbar_height =
+        draw_text_toolbar(ctx, ImVec2(toolbar_left, top + ctx.metrics().space_tight), toolbar_right, two_fit, !sidebar);
+    const float text_top = top + ctx.metrics().space_tight + toolbar_height;
 
     // Re-layout only when something that changes line breaks changed; keep the reading
     // position on the same block (and the same place in it) across a change of text size,
@@ -467,6 +584,15 @@ void draw_reader_screen(UiContext& ctx) {
     view.originals_version = reader.originals_version;
     view.caption_translation = &ctx.t("reader.column_translation");
     view.caption_original = &ctx.t("reader.column_original");
+    // The lead, in the visitor's language: their title and summary, then which text follows.
+    const Lang lead = ctx.state.language;
+    view.lead_lang = lead;
+    view.lead_title = &doc.info.title.get(lead);
+    view.summary = &doc.info.summary[lead];
+    view.summary_label = &ctx.t("reader.summary_label");
+    view.note_heading = &ctx.t(translated ? "reader.column_translation" : "reader.official_heading");
+    view.note = &ctx.t(reader_text_note_key(doc, reader.text_lang));
+    view.end_mark = &ctx.t("reader.end");
     if (!reader.layout.matches(&doc, ctx.state.text_size, ctx.reader_font(view.lang)->size, column_width, view)) {
         int anchor_block = -1;
         float anchor_delta = 0;
@@ -522,6 +648,7 @@ void draw_reader_screen(UiContext& ctx) {
                      reader.layout.height + ctx.metrics().space_card);
     ctx.input_enabled = input;
     if (link) follow_reader_link(ctx, *link);
+    draw_reader_sheet(ctx, doc, ctx.strings.documents[doc_index]);
     draw_reader_popover(ctx);
 }
 

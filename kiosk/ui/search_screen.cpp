@@ -54,7 +54,9 @@ void open_result(UiContext& ctx, const SearchResult& result) {
     if (auto lang = parse_lang(result.hit.lang)) state.reader.text_lang = *lang;
     ReaderMatches& found = state.reader.search;
     found.query = state.search.query;
-    if (ctx.search) found.matches = reader_matches(*ctx.search, found.query, doc, state.reader.text_lang, false);
+    if (ctx.search)
+        found.matches = reader_matches(*ctx.search, found.query, doc, state.reader.text_lang, false,
+                                       state.language);  // the reader leads with the visitor's title and summary
     found.current = first_match_of_hit(doc, found.matches, result.hit);
     found.scroll_pending = found.current >= 0;
 }

@@ -26,11 +26,20 @@ namespace kiosk::ui {
 
 using namespace kiosk::core;  // this layer is built on the core layer
 
+// What covers the reader's text on a tap: the document's details (facts and contents: the
+// sidebar of large screens), or its contents alone.
+enum class ReaderSheet { None, Details, Contents };
+
 struct ReaderState {
     const Document* document = nullptr;
     KineticScroll scroll;
     KineticScroll sidebar_scroll;
-    float sidebar_height = 0;        // measured while drawing, used as the sidebar's scroll extent
+    float sidebar_height = 0;  // measured while drawing, used as the sidebar's scroll extent
+    ReaderSheet sheet = ReaderSheet::None;
+    KineticScroll sheet_scroll;
+    float sheet_height = 0;          // measured while drawing, the sheet's scroll extent
+    double sheet_opened_at = -1;     // the tap that opened it must not also press what is under it
+    float text_origin = 0;           // screen y of the column's top when not scrolled (the state dump)
     ReaderLayout layout;             // rebuilt when the document, text size or width changes
     ReaderMatches search;            // highlights of the search the document was opened from
     int pending_block = -1;          // Document::blocks index to scroll to the top once laid out (-1: none)

@@ -130,6 +130,57 @@ TEST_CASE("the reader opens at the first match in the passage the search result 
     CHECK(first_match_of_hit(doc, matches, hit) == -1);  // open at the top
 }
 
+TEST_CASE("with the visitor's title and summary leading the column, their matches come first and open the reader") {
+    Document doc = make_document();
+    doc.info.title[Lang::En] = "Digital cooperation";
+    doc.info.summary[Lang::En] = "A summary of digital trade and the digital economy.";
+    doc.info.summary[Lang::Ru] = "Резюме о цифровой торговле.";
+    std::vector<PassageMatch> passages = digital_passages(doc);
+    passages[0] = passage(0, "title", "en", {range_of(doc.info.title[Lang::En], "Digital")});
+    passages.push_back(
+        passage(0, "summary", "en",
+                {range_of(doc.info.summary[Lang::En], "digital"), range_of(doc.info.summary[Lang::En], "digital", 1)}));
+    passages.push_back(passage(0, "summary", "ru", {range_of(doc.info.summary[Lang::Ru], "цифровой")}));
+    passages.push_back(passage(0, "summary", "en", {{0, doc.info.summary[Lang::En].size() + 1}}));  // stale
+
+    // An English lead over the English text: title, then the summary's two, then the text's four.
+    const std::vector<ReaderMatch> matches = reader_matches_in(passages, doc, Lang::En, false, Lang::En);
+    REQUIRE(matches.size() == 7);
+    CHECK(matches[0].lead == ReaderLeadPart::Title);
+    CHECK(reader_match_text(doc, matches[0]).substr(matches[0].begin, 7) == "Digital");
+    CHECK(matches[1].lead == ReaderLeadPart::Summary);
+    CHECK(matches[2].lead == ReaderLeadPart::Summary);
+    CHECK(matches[1].begin < matches[2].begin);
+    CHECK(&reader_match_text(doc, matches[1]) == &doc.info.summary[Lang::En]);
+    CHECK(matches[3].lead == ReaderLeadPart::None);
+    CHECK(matches[3].block == 0);
+
+    SearchHit hit;
+    hit.field = "summary";
+    hit.lang = "en";
+    CHECK(first_match_of_hit(doc, matches, hit) == 1);
+    hit.field = "title";
+    CHECK(first_match_of_hit(doc, matches, hit) == 0);
+    hit.lang = "ru";  // a Russian title is not in an English lead: open at the top
+    CHECK(first_match_of_hit(doc, matches, hit) == -1);
+
+    // The Russian original under an English lead: the lead's matches stay English.
+    const std::vector<ReaderMatch> original = reader_matches_in(passages, doc, Lang::Ru, false, Lang::En);
+    REQUIRE(original.size() == 5);
+    CHECK(original[2].lead == ReaderLeadPart::Summary);
+    CHECK(original[2].lang == Lang::En);
+    CHECK(original[3].lang == Lang::Ru);
+    // A Russian lead keeps only the Russian summary's match.
+    const std::vector<ReaderMatch> russian = reader_matches_in(passages, doc, Lang::Ru, false, Lang::Ru);
+    REQUIRE(russian.size() == 3);
+    CHECK(russian[0].lead == ReaderLeadPart::Summary);
+    CHECK(russian[0].lang == Lang::Ru);
+    // Found again after a re-layout by part, not mistaken for the title.
+    CHECK(find_match_again(matches, matches[2]) == 2);
+    CHECK(find_match_again(original, matches[2]) == 2);
+    CHECK(find_match_again(russian, matches[0]) == -1);
+}
+
 TEST_CASE("matches are placed on the laid-out line holding their first byte, and unplaced ones are left out") {
     const Document doc = make_document();
     std::vector<ReaderMatch> matches = reader_matches_in(digital_passages(doc), doc, Lang::En, false);

@@ -40,10 +40,13 @@ KioskRun play(const TempDir& dir, const std::string& script) {
     return run;
 }
 
+// Past the visitor's title and summary leading the reader's column, to the start of the text.
+const std::string kPastLead = "tap-id reader.contents\nwait 100\ntap-id reader.section.1\nwait 1500\n";
+
 // From the topics, a search for the SCO Charter, its first result read, and its mention of the
 // Charter followed to the timeline.
 const std::string kToTimeline = "tap-id home.explore.topics\nwait 100\ntap-id top.search\nwait 100\n" + type("хартии") +
-                                "wait 200\ntap-id search.result.1\nwait 300\n"
+                                "wait 200\ntap-id search.result.1\nwait 300\n" + kPastLead +
                                 "tap-id reader.act.2002-sco-charter\nwait 300\n";
 
 }  // namespace
@@ -87,16 +90,16 @@ TEST_CASE("a document reached from a passage on the timeline returns to the time
     // The reader shows one document at a time: once the timeline opens another in it, Back
     // from there leads to the timeline and from the timeline home (the first document is gone).
     TempDir dir;
-    KioskRun run = play(dir, "tap-id home.document.2025-digital-economy-statement\nwait 200\n"
-                             "tap-id reader.act.2002-sco-charter\nwait 300\n"
-                             "tap-id explore.passage.2022-digital-economy-programme\nwait 300\n");
+    KioskRun run = play(dir, "tap-id home.document.2025-digital-economy-statement\nwait 200\n" + kPastLead +
+                                 "tap-id reader.act.2002-sco-charter\nwait 300\n"
+                                 "tap-id explore.passage.2022-digital-economy-programme\nwait 300\n");
     CHECK(run.state["screen"].string == "reader");
     CHECK(back_stack(run.state) == Stack{"timeline"});
     TempDir dir2;
-    KioskRun back = play(dir2, "tap-id home.document.2025-digital-economy-statement\nwait 200\n"
-                               "tap-id reader.act.2002-sco-charter\nwait 300\n"
-                               "tap-id explore.passage.2022-digital-economy-programme\nwait 300\n"
-                               "tap-id reader.back\nwait 100\ntap-id timeline.back\nwait 100\n");
+    KioskRun back = play(dir2, "tap-id home.document.2025-digital-economy-statement\nwait 200\n" + kPastLead +
+                                   "tap-id reader.act.2002-sco-charter\nwait 300\n"
+                                   "tap-id explore.passage.2022-digital-economy-programme\nwait 300\n"
+                                   "tap-id reader.back\nwait 100\ntap-id timeline.back\nwait 100\n");
     CHECK(back.state["screen"].string == "home");
     CHECK(back_stack(back.state).empty());
 }

@@ -112,9 +112,12 @@ TEST_CASE("Stop, leaving the reader and a tap on another block act on reading al
     CHECK(switched.state["speaking"].is_null());  // not Russian any more: the visitor starts again in English
     CHECK(has_target(switched.state, "▶ Read aloud"));
 
-    // The block near the bottom of the screen is far below the first ones being read.
+    // The block near the bottom of the screen is far below the first ones being read (from the
+    // start of the text, past the visitor's title and summary).
     TempDir dir3;
-    auto moved = run_kiosk_script(dir3, kOpenFirst + "tap-id reader.read\nwait 500\ntap 1300 1000\nwait 300\n");
+    auto moved =
+        run_kiosk_script(dir3, kOpenFirst + "tap-id reader.contents\nwait 100\ntap-id reader.section.1\nwait 1500\n"
+                                            "tap-id reader.read\nwait 500\ntap 1300 1000\nwait 300\n");
     REQUIRE_MESSAGE(moved.result.exit_code == 0, moved.result.err);
     REQUIRE(moved.state["speaking"].type == JsonValue::Type::Number);
     CHECK(moved.state["speaking"].number >= 6);
@@ -136,9 +139,11 @@ TEST_CASE("The idle reset silences reading aloud and the attract loop stays sile
 
 TEST_CASE("Reading aloud draws a frame only when the highlighted block changes") {
     TempDir quiet_dir, reading_dir;
-    auto quiet = run_kiosk_script(quiet_dir, kOpenFirst + "tap-id reader.larger\ntap-id reader.smaller\nwait 12000\n");
-    auto reading = run_kiosk_script(reading_dir, kOpenFirst + "tap-id reader.read\ntap-id reader.stop\n"
-                                                              "tap-id reader.read\nwait 12000\n");
+    // From the start of the text (past the visitor's title and summary), so its first blocks are in view.
+    const std::string open = kOpenFirst + "tap-id reader.contents\nwait 100\ntap-id reader.section.1\nwait 1500\n";
+    auto quiet = run_kiosk_script(quiet_dir, open + "tap-id reader.larger\ntap-id reader.smaller\nwait 12000\n");
+    auto reading = run_kiosk_script(reading_dir, open + "tap-id reader.read\ntap-id reader.stop\n"
+                                                        "tap-id reader.read\nwait 12000\n");
     REQUIRE_MESSAGE(quiet.result.exit_code == 0, quiet.result.err);
     REQUIRE_MESSAGE(reading.result.exit_code == 0, reading.result.err);
     REQUIRE(reading.state["speaking"].type == JsonValue::Type::Number);

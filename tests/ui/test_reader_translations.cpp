@@ -23,6 +23,9 @@ std::string open_document(const std::string& id, Lang lang) {
     return "tap-label " + doc->info.card_title(lang) + "\nwait 300\n";
 }
 
+// Jumps past the visitor's title and summary to the start of the text: the contents' first entry.
+const std::string kToText = "tap-id reader.contents\nwait 100\ntap-id reader.section.1\nwait 1500\n";
+
 KioskRun run(const TempDir& dir, const std::string& script, const char* lang) {
     KioskRun result = run_kiosk_script(dir, script, {"--lang", lang, "--size", "1920x1080"});
     REQUIRE_MESSAGE(result.result.exit_code == 0, result.result.err);
@@ -70,7 +73,7 @@ TEST_CASE("the 2021 protocol's translations say that its Russian and Chinese tex
 
 TEST_CASE("tapping a translated block shows its original below it, and tapping again hides it") {
     TempDir dir;
-    const std::string open = open_document("2025-digital-economy-statement", Lang::Zh);
+    const std::string open = open_document("2025-digital-economy-statement", Lang::Zh) + kToText;
     // x = 1200 is inside the text column; y = 600 is on the third block at the default size, beside
     // its links (a tap on a link follows the link instead).
     KioskRun shown = run(dir, open + "tap 1200 600\nwait 300\nshot @DIR@/original.png\n", "zh");
@@ -81,7 +84,7 @@ TEST_CASE("tapping a translated block shows its original below it, and tapping a
     CHECK(hidden.state["reader_originals"].array.empty());
     // The Russian original itself has nothing to reveal.
     KioskRun russian =
-        run(dir, open_document("2025-digital-economy-statement", Lang::Ru) + "tap 1200 600\nwait 300\n", "ru");
+        run(dir, open_document("2025-digital-economy-statement", Lang::Ru) + kToText + "tap 1200 600\nwait 300\n", "ru");
     CHECK(russian.state["reader_originals"].array.empty());
 }
 
@@ -113,7 +116,7 @@ TEST_CASE("side by side with the original, then another language: the reader sta
 TEST_CASE("where two columns do not fit, the side-by-side toggle is not offered and a tap shows the original") {
     TempDir dir;
     KioskRun small = run_kiosk_script(
-        dir, open_document("2025-digital-economy-statement", Lang::En) + "tap 400 300\nwait 300\n",  // beside the links
+        dir, open_document("2025-digital-economy-statement", Lang::En) + kToText + "tap 400 305\nwait 300\n",  // beside the links
         {"--lang", "en", "--size", "800x480"});
     REQUIRE_MESSAGE(small.result.exit_code == 0, small.result.err);
     CHECK(small.state["reader_language"].string == "en");
