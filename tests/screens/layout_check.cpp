@@ -22,15 +22,21 @@ std::string LayoutCheckReport::text() const {
     for (const std::string& problem : problems) out += "problem: " + problem + "\n";
     // The counts: screens down, runs across.
     std::vector<std::string> runs, names;
-    for (const ScreenLayoutCheck& screen : screens) {
+    for (const ScreenLayoutCheck& screen : screens)
         if (std::find(runs.begin(), runs.end(), screen.run) == runs.end()) runs.push_back(screen.run);
-        if (std::find(names.begin(), names.end(), screen.screen) == names.end()) names.push_back(screen.screen);
-    }
-    char cell[64];
+    for (const TourScreen& tour_screen : tour_screens())  // in tour order
+        for (const ScreenLayoutCheck& screen : screens)
+            if (screen.screen == tour_screen.name) {
+                names.push_back(screen.screen);
+                break;
+            }
+    int width = 12;  // of a column: its run's label
+    for (const std::string& run : runs) width = std::max(width, static_cast<int>(run.size()));
+    char cell[128];
     std::snprintf(cell, sizeof cell, "\n%-16s", "violations");
     out += cell;
     for (const std::string& run : runs) {
-        std::snprintf(cell, sizeof cell, " %12s", run.c_str());
+        std::snprintf(cell, sizeof cell, " %*s", width, run.c_str());
         out += cell;
     }
     out += "\n";
@@ -40,8 +46,8 @@ std::string LayoutCheckReport::text() const {
         for (const std::string& run : runs) {
             auto it = std::find_if(screens.begin(), screens.end(),
                                    [&](const ScreenLayoutCheck& s) { return s.run == run && s.screen == name; });
-            if (it == screens.end()) std::snprintf(cell, sizeof cell, " %12s", "-");
-            else std::snprintf(cell, sizeof cell, " %12zu", it->violations.size());
+            if (it == screens.end()) std::snprintf(cell, sizeof cell, " %*s", width, "-");
+            else std::snprintf(cell, sizeof cell, " %*zu", width, it->violations.size());
             out += cell;
         }
         out += "\n";

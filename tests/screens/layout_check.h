@@ -21,7 +21,8 @@ struct LayoutCheckReport {
     std::vector<ScreenLayoutCheck> screens;  // in tour order, run after run
     std::vector<std::string> problems;       // screens not reached, dumps that cannot be read
     size_t violation_count() const;
-    // Every violation, then a table of counts: one row per screen, one column per run.
+    // Every violation and problem, then a table of counts: one row per screen, one column per
+    // run ("-": not reached in that run), and the total.
     std::string text() const;
 };
 

@@ -57,11 +57,14 @@ std::string name(const LayoutText& t) {
     return std::string(t.chinese ? "zh" : "latin") + " text '" + t.text + "' " + rect(intersect(t.rect, t.clip));
 }
 
-// A link in running text (the reader's terms and acts): a target centred on a line of text,
-// within its width, is a part of that line rather than something drawn across it.
-bool inline_link(const LayoutRect& line, const LayoutRect& target) {
-    const float cx = (target.x0 + target.x1) * 0.5f, cy = (target.y0 + target.y1) * 0.5f;
-    return cx >= line.x0 && cx <= line.x1 && cy >= line.y0 && cy <= line.y1;
+// A link in running text (the reader's links to documents, acts and terms: ui/reader_links.cpp)
+// centred on a line of text is a part of that line rather than something drawn across it.
+bool inline_link(const LayoutRect& line, const LayoutTarget& target) {
+    static const char* const kLinkFamilies[] = {"reader.document.", "reader.act.", "reader.term.", "reader.link."};
+    bool link = false;
+    for (const char* family : kLinkFamilies) link = link || target.id.rfind(family, 0) == 0;
+    const float cx = (target.visible.x0 + target.visible.x1) * 0.5f, cy = (target.visible.y0 + target.visible.y1) * 0.5f;
+    return link && cx >= line.x0 && cx <= line.x1 && cy >= line.y0 && cy <= line.y1;
 }
 
 enum class Side { Left, Top, Right, Bottom };
@@ -221,8 +224,7 @@ std::vector<std::string> check_layout(const LayoutFrame& frame) {
             if (!visible[j].empty() && overlaps(visible[i], visible[j]))
                 report(name(t) + " and " + name(frame.texts[j]) + ": text boxes overlap");
         for (const LayoutTarget& target : frame.targets)
-            if (overlaps(visible[i], target.visible) && !contains(target.visible, visible[i]) &&
-                !inline_link(t.rect, target.visible))
+            if (overlaps(visible[i], target.visible) && !contains(target.visible, visible[i]) && !inline_link(t.rect, target))
                 report(name(t) + ": partly inside " + name(target) + ", partly outside it");
     }
     return out;

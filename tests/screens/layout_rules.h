@@ -10,7 +10,8 @@
 //     (14 px * kChineseStep, as fonts.cpp rounds it);
 //   - no text box overlaps another;
 //   - text is either inside a target (it belongs to it) or outside it: never partly inside
-//     (a link in running text, a target centred on a line within its width, is part of the line);
+//     (a link in running text, a reader.document/act/term target centred on a line, is part of
+//     the line);
 //   - nothing lies outside the screen;
 //   - text is never cut by its clip rectangle, except where a scroll region clips its lines at
 //     the edges it scrolls past (only what is visible is checked then); text cut to fit with an

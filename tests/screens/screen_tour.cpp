@@ -171,8 +171,10 @@ std::string tour_script(const Tour& tour, const std::string& out_dir, size_t fir
         script += "wait 200\n";
         if (tour.high_contrast)
             script += tour.tap("a11y.button") + tour.tap("a11y.contrast_on") + tour.tap("action.close");
-        // From the default size to the largest: one step up.
-        if (tour.largest_text) script += "tap-id top.a11y\ntap-id a11y.larger\ntap-id a11y.close\n";
+        // From the default size to the largest: one step up, then a tap outside the panel closes
+        // it (its Close button may be off a small screen).
+        if (tour.largest_text)
+            script += "tap-id top.a11y\ntap-id a11y.larger\ntap 2 " + std::to_string(tour.height - 2) + "\n";
         script += screen.steps(tour) + kSettle + shot;
     }
     return script;
