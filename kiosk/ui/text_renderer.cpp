@@ -40,12 +40,14 @@ void LayoutProbe::add_text(ImVec2 min, ImVec2 max, const ImVec4& clip, float px,
     box.chinese = has_chinese(text);
     box.elided = elided;
     box.valid_utf8 = utf8::is_valid(text);
-    box.text.clear();  // whole characters, bytes that are not UTF-8 as U+FFFD
+    // Whole characters, bytes that are not UTF-8 as U+FFFD; the storage is reused from frame to frame.
+    box.text.clear();
     for (size_t pos = 0; pos < text.size();) {
         const char32_t cp = utf8::decode(text, pos);
         if (box.text.size() + (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4) > kTextBoxBytes) break;
         utf8::append(box.text, cp);
     }
+    if (elided && box.text.size() + 3 <= kTextBoxBytes) box.text += kEllipsis;
 }
 
 void LayoutProbe::add_scroll_region(ImVec2 min, ImVec2 max, bool horizontal) {
@@ -70,12 +72,14 @@ float TextRenderer::width(const Font& font, std::string_view text, const char* l
 
 void TextRenderer::record(ImDrawList* draw, const Font& font, ImVec2 pos, std::string_view text, const char* lang,
                           bool elided) {
-    // The box of what draw() draws: each line's shaped width, lines round(size) apart.
+    // The box of what draw() draws: each line's shaped width, lines round(size) apart; an elided
+    // line (one line) and its ellipsis are one box.
     const float line_height = std::round(font.size);
-    float widest = 0, lines = 0;
+    float widest = elided ? width(font, kEllipsis, lang) : 0.0f, lines = 0;
     for (std::string_view rest = text;; lines += 1) {
         const size_t newline = rest.find('\n');
-        widest = std::max(widest, width(font, rest.substr(0, newline), lang));
+        const float line = width(font, rest.substr(0, newline), lang);
+        widest = elided ? widest + line : std::max(widest, line);
         if (newline == std::string_view::npos) break;
         rest.remove_prefix(newline + 1);
     }
@@ -104,11 +108,7 @@ void TextRenderer::draw_elided(ImDrawList* draw, const Font& font, ImVec2 pos, I
     draw_line(draw, font, pos, color, text, lang);
     const float used = width(font, text, lang);
     draw_line(draw, font, ImVec2(pos.x + used, pos.y), color, kEllipsis, lang);
-    if (probe_.recording() && (color & IM_COL32_A_MASK) != 0) {  // one box for the text and its ellipsis
-        std::string whole(text);
-        whole += kEllipsis;
-        record(draw, font, pos, whole, lang, true);
-    }
+    if (probe_.recording() && (color & IM_COL32_A_MASK) != 0) record(draw, font, pos, text, lang, true);
 }
 
 void TextRenderer::draw_line(ImDrawList* draw, const Font& font, ImVec2 pos, ImU32 color, std::string_view text,

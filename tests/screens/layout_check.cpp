@@ -61,6 +61,7 @@ std::string LayoutCheckReport::text() const {
 LayoutCheckReport check_tour_layouts(const std::vector<Tour>& tours, const TourPaths& paths, int parallel,
                                      const std::string& only_screen) {
     std::vector<TourJob> jobs;
+    jobs.reserve(tours.size());
     for (const Tour& tour : tours)
         jobs.push_back({tour, fs::join(fs::join(paths.work, "dumps"), tour_label(tour)), TourOutput::Dumps});
     const std::vector<TourResult> results = run_tours(jobs, paths, parallel);

@@ -112,8 +112,44 @@ std::string cut_reason(const LayoutFrame& frame, const LayoutRect& whole, const 
     return "";
 }
 
-LayoutRect read_rect(const nlohmann::json& array) {
-    return {array.at(0).get<float>(), array.at(1).get<float>(), array.at(2).get<float>(), array.at(3).get<float>()};
+// Fields of a dump, read without exceptions: false when missing or of another type.
+bool read_number(const nlohmann::json& object, const char* key, float* out) {
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_number()) return false;
+    *out = it->get<float>();
+    return true;
+}
+
+bool read_string(const nlohmann::json& object, const char* key, std::string* out) {
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_string()) return false;
+    *out = it->get<std::string>();
+    return true;
+}
+
+bool read_bool(const nlohmann::json& object, const char* key, bool* out) {
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_boolean()) return false;
+    *out = it->get<bool>();
+    return true;
+}
+
+// Four numbers: [x0, y0, x1, y1], or [x, y, width, height] when `sized`.
+bool read_rect(const nlohmann::json& object, const char* key, LayoutRect* out, bool sized = false) {
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_array() || it->size() != 4) return false;
+    float v[4];
+    for (size_t i = 0; i < 4; ++i) {
+        if (!(*it)[i].is_number()) return false;
+        v[i] = (*it)[i].get<float>();
+    }
+    *out = sized ? LayoutRect{v[0], v[1], v[0] + v[2], v[1] + v[3]} : LayoutRect{v[0], v[1], v[2], v[3]};
+    return true;
+}
+
+const nlohmann::json* array(const nlohmann::json& dump, const char* key) {
+    const auto it = dump.find(key);
+    return it != dump.end() && it->is_array() ? &*it : nullptr;
 }
 
 }  // namespace
@@ -129,44 +165,58 @@ bool read_layout_frame(const std::string& dump_json, LayoutFrame* frame, std::st
         *error = "not a JSON object";
         return false;
     }
-    if (!dump.value("layout_recorded", false)) {
+    bool recorded = false;
+    if (!read_bool(dump, "layout_recorded", &recorded) || !recorded) {
         *error = "the dump has no layout (layout_recorded is not true)";
         return false;
     }
-    try {
-        frame->lang = dump.at("language").get<std::string>();
-        frame->width = dump.at("screen_size").at(0).get<int>();
-        frame->height = dump.at("screen_size").at(1).get<int>();
-        frame->targets.clear();
-        for (const nlohmann::json& t : dump.at("touch_targets")) {
-            LayoutTarget target;
-            target.id = t.at("id").get<std::string>();
-            target.label = t.at("label").get<std::string>();
-            const nlohmann::json& v = t.at("visible");  // x, y, width, height
-            target.visible = {v.at(0).get<float>(), v.at(1).get<float>(), v.at(0).get<float>() + v.at(2).get<float>(),
-                              v.at(1).get<float>() + v.at(3).get<float>()};
-            target.width = t.at("w").get<float>();
-            target.height = t.at("h").get<float>();
-            frame->targets.push_back(std::move(target));
-        }
-        frame->texts.clear();
-        for (const nlohmann::json& t : dump.at("text_boxes")) {
-            LayoutText text;
-            text.rect = read_rect(t.at("rect"));
-            text.clip = read_rect(t.at("clip"));
-            text.px = t.at("px").get<float>();
-            text.chinese = t.at("script").get<std::string>() == "zh";
-            text.elided = t.at("elided").get<bool>();
-            text.valid_utf8 = t.at("valid_utf8").get<bool>();
-            text.text = t.at("text").get<std::string>();
-            frame->texts.push_back(std::move(text));
-        }
-        frame->scrolls.clear();
-        for (const nlohmann::json& s : dump.at("scroll_regions"))
-            frame->scrolls.push_back({read_rect(s.at("rect")), s.at("axis").get<std::string>() == "x"});
-    } catch (const nlohmann::json::exception& e) {
-        *error = std::string("unexpected state dump: ") + e.what();
+    const nlohmann::json* size = array(dump, "screen_size");
+    const nlohmann::json *targets = array(dump, "touch_targets"), *texts = array(dump, "text_boxes"),
+                         *scrolls = array(dump, "scroll_regions");
+    if (!read_string(dump, "language", &frame->lang) || !size || size->size() != 2 || !(*size)[0].is_number_integer() ||
+        !(*size)[1].is_number_integer() || !targets || !texts || !scrolls) {
+        *error = "the dump lacks language, screen_size, touch_targets, text_boxes or scroll_regions";
         return false;
+    }
+    frame->width = (*size)[0].get<int>();
+    frame->height = (*size)[1].get<int>();
+    frame->targets.clear();
+    for (size_t i = 0; i < targets->size(); ++i) {
+        const nlohmann::json& t = (*targets)[i];
+        LayoutTarget target;
+        if (!t.is_object() || !read_string(t, "id", &target.id) || !read_string(t, "label", &target.label) ||
+            !read_rect(t, "visible", &target.visible, true) || !read_number(t, "w", &target.width) ||
+            !read_number(t, "h", &target.height)) {
+            *error = "touch_targets[" + std::to_string(i) + "] lacks id, label, visible, w or h";
+            return false;
+        }
+        frame->targets.push_back(std::move(target));
+    }
+    frame->texts.clear();
+    for (size_t i = 0; i < texts->size(); ++i) {
+        const nlohmann::json& t = (*texts)[i];
+        LayoutText text;
+        std::string script;
+        if (!t.is_object() || !read_rect(t, "rect", &text.rect) || !read_rect(t, "clip", &text.clip) ||
+            !read_number(t, "px", &text.px) || !read_string(t, "script", &script) || !read_bool(t, "elided", &text.elided) ||
+            !read_bool(t, "valid_utf8", &text.valid_utf8) || !read_string(t, "text", &text.text)) {
+            *error = "text_boxes[" + std::to_string(i) + "] lacks rect, clip, px, script, elided, valid_utf8 or text";
+            return false;
+        }
+        text.chinese = script == "zh";
+        frame->texts.push_back(std::move(text));
+    }
+    frame->scrolls.clear();
+    for (size_t i = 0; i < scrolls->size(); ++i) {
+        const nlohmann::json& s = (*scrolls)[i];
+        LayoutScroll scroll;
+        std::string axis;
+        if (!s.is_object() || !read_rect(s, "rect", &scroll.rect) || !read_string(s, "axis", &axis)) {
+            *error = "scroll_regions[" + std::to_string(i) + "] lacks rect or axis";
+            return false;
+        }
+        scroll.horizontal = axis == "x";
+        frame->scrolls.push_back(scroll);
     }
     return true;
 }

@@ -285,6 +285,14 @@ TEST_CASE("a script's dump line writes the screen's text boxes, targets and scro
     LayoutFrame none;
     CHECK_FALSE(read_layout_frame("{\"layout_recorded\": false}", &none, &error));
     CHECK(error.find("layout_recorded") != std::string::npos);
+    // A damaged dump is refused with the element and the fields it needs.
+    const std::string damaged =
+        "{\"layout_recorded\": true, \"language\": \"en\", \"screen_size\": [800, 480], "
+        "\"touch_targets\": [], \"scroll_regions\": [], \"text_boxes\": [{\"rect\": [0, 0, 1, 1]}]}";
+    CHECK_FALSE(read_layout_frame(damaged, &none, &error));
+    CHECK(error == "text_boxes[0] lacks rect, clip, px, script, elided, valid_utf8 or text");
+    CHECK_FALSE(read_layout_frame("[1, 2]", &none, &error));
+    CHECK(error == "not a JSON object");
 }
 
 namespace {
