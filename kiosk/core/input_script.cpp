@@ -94,6 +94,13 @@ public:
             if (cmd.kind == ScriptCommand::Kind::Shot &&
                 (cmd.text.size() < 5 || cmd.text.substr(cmd.text.size() - 4) != ".png"))
                 return error(line_no, "screenshot file name must end in .png");
+        } else if (verb == "dump") {
+            std::string_view rest = utf8::trim(text.substr(verb.size()));
+            if (rest.empty()) return error(line_no, "expected 'dump FILE.json'");
+            cmd.kind = ScriptCommand::Kind::Dump;
+            cmd.text = std::string(rest);
+            if (cmd.text.size() < 6 || cmd.text.substr(cmd.text.size() - 5) != ".json")
+                return error(line_no, "state dump file name must end in .json");
         } else if (verb == "tap-id") {
             // Ids hold no spaces ("reader.back", "home.document.2019-digital-concept").
             if (words.size() != 2) return error(line_no, "expected 'tap-id ID', e.g. 'tap-id reader.back'");
@@ -105,7 +112,8 @@ public:
             if (!parse_key_combo(words[1], &cmd))
                 return error(line_no, "'" + words[1] + "' is not a key combination (e.g. escape, alt+f4, ctrl+q)");
         } else {
-            return error(line_no, "unknown command '" + verb + "' (expected tap, tap-id, tap-label, drag, wait, shot or key)");
+            return error(line_no, "unknown command '" + verb +
+                                      "' (expected tap, tap-id, tap-label, drag, wait, shot, dump or key)");
         }
         out->push_back(std::move(cmd));
     }

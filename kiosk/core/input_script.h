@@ -7,6 +7,7 @@
 //   drag X1 Y1 X2 Y2 MS       press at (X1, Y1), move to (X2, Y2) over MS milliseconds, release
 //   wait MS                   let MS milliseconds pass on the simulated clock
 //   shot FILE.png             save a screenshot
+//   dump FILE.json            write the state dump (as --dump-state does at exit) of the screen now
 //   key COMBO                 press a key, e.g. `key escape`, `key alt+f4`, `key ctrl+q`
 #pragma once
 
@@ -19,12 +20,12 @@
 namespace kiosk::core {
 
 struct ScriptCommand {
-    enum class Kind { Tap, TapId, TapLabel, Drag, Wait, Shot, Key };
+    enum class Kind { Tap, TapId, TapLabel, Drag, Wait, Shot, Dump, Key };
     Kind kind = Kind::Wait;
     int line = 0;  // 1-based line in the script, for error messages
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     double ms = 0;
-    std::string text;  // id for TapId, label for TapLabel, file for Shot, key name for Key (e.g. "f4")
+    std::string text;  // id for TapId, label for TapLabel, file for Shot and Dump, key name for Key (e.g. "f4")
     bool ctrl = false, alt = false, shift = false;  // modifiers for Key
 };
 

@@ -104,7 +104,8 @@ private:
     ReportInfo report_info(int64_t from_ms, int64_t to_ms) const;
 
     // state_dump.cpp
-    void write_state_dump();
+    void write_state_dump();                         // to --dump-state, if given
+    bool write_state_dump(const std::string& path);  // false (logged) if it cannot be written
     void write_update_state(JsonWriter& json) const;
     void write_stats_state(JsonWriter& json) const;
 

@@ -154,6 +154,15 @@ bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string
                 return false;
             }
             break;
+        case ScriptCommand::Kind::Dump:
+            // The screen as a `shot` would show it, without the pixels.
+            settle_pinyin();
+            render_frame(nullptr);
+            if (!write_state_dump(cmd.text)) {
+                *status = 1;
+                return false;
+            }
+            break;
         case ScriptCommand::Kind::Key:
             push_key(cmd);
             advance_to(now_ + kFramePeriod);
@@ -169,6 +178,11 @@ int KioskRunner::run_script(const std::vector<ScriptCommand>& script, const std:
             return 2;
         }
     }
+    // The layout check's record of every text drawn (state dump `text_boxes`): only when a dump
+    // will show it, and never while benchmarking.
+    bool dumps = !options_.dump_state_path.empty();
+    for (const ScriptCommand& cmd : script) dumps = dumps || cmd.kind == ScriptCommand::Kind::Dump;
+    text_->probe().set_enabled(dumps && !options_.bench && !options_.bench_speech);
     if (frames_rendered_ == 0) {
         render_frame(nullptr);
     }

@@ -58,7 +58,54 @@ void KioskRunner::write_stats_state(JsonWriter& json) const {
 }
 
 void KioskRunner::write_state_dump() {
-    if (options_.dump_state_path.empty() || !ui_) return;
+    if (!options_.dump_state_path.empty() && ui_) write_state_dump(options_.dump_state_path);
+}
+
+namespace {
+
+JsonWriter& rect_value(JsonWriter& json, float x0, float y0, float x1, float y1) {
+    return json.begin_array()
+        .value(static_cast<double>(x0))
+        .value(static_cast<double>(y0))
+        .value(static_cast<double>(x1))
+        .value(static_cast<double>(y1))
+        .end_array();
+}
+
+// `text_boxes` and `scroll_regions`: what the last frame drew, for the layout check
+// (tests/screens/layout_rules.h). Rectangles are [x0, y0, x1, y1] in the UI's coordinates.
+void write_layout(JsonWriter& json, const ui::LayoutProbe& probe) {
+    json.key("layout_recorded").value(probe.enabled());
+    json.key("text_boxes").begin_array();
+    for (size_t i = 0; i < probe.text_count(); ++i) {
+        const ui::TextBox& box = probe.text(i);
+        json.begin_object();
+        json.key("rect");
+        rect_value(json, box.min.x, box.min.y, box.max.x, box.max.y);
+        json.key("clip");
+        rect_value(json, box.clip.x, box.clip.y, box.clip.z, box.clip.w);
+        json.key("px").value(static_cast<double>(box.px));
+        json.key("script").value(box.chinese ? "zh" : "latin");
+        json.key("elided").value(box.elided);
+        json.key("valid_utf8").value(box.valid_utf8);
+        json.key("text").value(box.text);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("scroll_regions").begin_array();
+    for (const ui::ScrollRegion& region : probe.scroll_regions()) {
+        json.begin_object();
+        json.key("rect");
+        rect_value(json, region.min.x, region.min.y, region.max.x, region.max.y);
+        json.key("axis").value(region.horizontal ? "x" : "y");
+        json.end_object();
+    }
+    json.end_array();
+}
+
+}  // namespace
+
+bool KioskRunner::write_state_dump(const std::string& path) {
     const ui::UiState& state = ui_->state();
     JsonWriter json;
     json.begin_object();
@@ -267,10 +314,12 @@ void KioskRunner::write_state_dump() {
         json.end_object();
     }
     json.end_array();
+    write_layout(json, text_->probe());
     json.end_object();
     std::string error;
-    if (!fs::write_file_atomically(options_.dump_state_path, json.str() + "\n", &error))
-        log_error("cannot write state dump: %s\n", error.c_str());
+    if (fs::write_file_atomically(path, json.str() + "\n", &error)) return true;
+    log_error("cannot write state dump: %s\n", error.c_str());
+    return false;
 }
 
 }  // namespace kiosk::platform

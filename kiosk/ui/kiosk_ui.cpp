@@ -248,7 +248,9 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     const bool countdown = countdown_showing(now) && !updating;
     const bool modal = countdown || state_.accessibility_open || updating;
     ctx.input_enabled = !modal;
+    text_.probe().set_covered(modal);  // what a modal overlay covers is not checked for layout
     draw_screen(ctx);
+    text_.probe().set_covered(false);
     ctx.input_enabled = true;
     if (state_.accessibility_open && !countdown && !updating) draw_accessibility_panel(ctx);
     if (countdown) draw_countdown_overlay(ctx, idle_.countdown_display(now));

@@ -64,9 +64,7 @@ float draw_wrapped(ImDrawList* draw, WrappedText& wrapped, const std::string& te
                 wrapped.cut_end = static_cast<size_t>(end - text.data());
             }
             end = text.data() + wrapped.cut_end;
-            draw_text(draw, font, at, color, begin, end);
-            float used = text_width(font, begin, end);
-            draw_text(draw, font, ImVec2(at.x + used, at.y), color, ellipsis);
+            draw_text_elided(draw, font, at, color, std::string_view(begin, static_cast<size_t>(end - begin)));
         } else {
             draw_text(draw, font, at, color, begin, end);
         }

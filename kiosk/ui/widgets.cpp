@@ -127,6 +127,8 @@ namespace {
 // Drags along one axis (y: lists, x: the timeline) move `scroll`.
 void scroll_region_along(UiContext& ctx, KineticScroll& scroll, ImVec2 min, ImVec2 max, bool horizontal) {
     const TouchGesture& g = ctx.gesture;
+    // The layout check accepts text cut at the edges where this region scrolls.
+    ctx.font(FontRole::Regular)->renderer->probe().add_scroll_region(min, max, horizontal);
     bool pressed_inside = ctx.input_enabled && contains(min, max, g.press_x(), g.press_y());
     const float finger = horizontal ? g.x() : g.y();
     if (g.is_down() && pressed_inside) {

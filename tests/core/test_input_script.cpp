@@ -50,7 +50,7 @@ TEST_CASE("malformed script lines are rejected with file, line and the expected 
     CHECK(first_error("tap-label") == "s.txt:1: expected 'tap-label TEXT'");
     CHECK(first_error("shot picture.jpg") == "s.txt:1: screenshot file name must end in .png");
     CHECK(first_error("fly 1 2") ==
-          "s.txt:1: unknown command 'fly' (expected tap, tap-id, tap-label, drag, wait, shot or key)");
+          "s.txt:1: unknown command 'fly' (expected tap, tap-id, tap-label, drag, wait, shot, dump or key)");
 }
 
 TEST_CASE("tap-id takes one id, and a missing or spaced id is rejected with the line") {
@@ -61,6 +61,17 @@ TEST_CASE("tap-id takes one id, and a missing or spaced id is rejected with the 
     CHECK(commands[1].line == 2);
     CHECK(first_error("wait 1\ntap-id") == "s.txt:2: expected 'tap-id ID', e.g. 'tap-id reader.back'");
     CHECK(first_error("tap-id reader back") == "s.txt:1: expected 'tap-id ID', e.g. 'tap-id reader.back'");
+}
+
+TEST_CASE("dump takes a .json file name, and a missing or other name is rejected with the line") {
+    auto commands = parse_ok("wait 10\ndump out/home state.json\n");
+    REQUIRE(commands.size() == 2);
+    CHECK(commands[1].kind == ScriptCommand::Kind::Dump);
+    CHECK(commands[1].text == "out/home state.json");
+    CHECK(commands[1].line == 2);
+    CHECK(first_error("wait 1\ndump") == "s.txt:2: expected 'dump FILE.json'");
+    CHECK(first_error("dump state.txt") == "s.txt:1: state dump file name must end in .json");
+    CHECK(first_error("dump .json") == "s.txt:1: state dump file name must end in .json");
 }
 
 TEST_CASE("key commands carry modifiers and a key name, and odd combinations are rejected") {

@@ -152,14 +152,18 @@ std::vector<std::pair<std::string, std::string>> tour_settings(const Tour& tour)
             {"attract", "on"}};
 }
 
-std::string tour_script(const Tour& tour, const std::string& shot_dir, size_t first) {
+const char* tour_output_extension(TourOutput output) { return output == TourOutput::Shots ? ".png" : ".json"; }
+
+std::string tour_script(const Tour& tour, const std::string& out_dir, size_t first, TourOutput output) {
     const std::vector<TourScreen>& screens = tour_screens();
     std::string script = "# " + std::string(lang_code(tour.lang)) + " " + std::to_string(tour.width) + "x" +
-                         std::to_string(tour.height) + (tour.high_contrast ? " high contrast" : "") + "\n";
+                         std::to_string(tour.height) + (tour.high_contrast ? " high contrast" : "") +
+                         (tour.largest_text ? " largest text" : "") + "\n";
     bool started = false, on_attract = false;
     for (size_t i = first; i < screens.size(); ++i) {
         const TourScreen& screen = screens[i];
-        const std::string shot = "shot " + shot_dir + "/" + screen.name + ".png\n";
+        const std::string shot = std::string(output == TourOutput::Shots ? "shot " : "dump ") + out_dir + "/" +
+                                 screen.name + tour_output_extension(output) + "\n";
         if (started && screen.continues) {
             script += "# " + std::string(screen.name) + "\n" + screen.steps(tour) + kSettle + shot;
             continue;
@@ -181,6 +185,10 @@ std::string tour_script(const Tour& tour, const std::string& shot_dir, size_t fi
         script += "wait 200\n";
         if (tour.high_contrast)
             script += tour.tap("a11y.button") + tour.tap("a11y.contrast_on") + tour.tap("action.close");
+        // From the default size to the largest: one step up, then a tap outside the panel closes
+        // it (its Close button may be off a small screen).
+        if (tour.largest_text)
+            script += "tap-id top.a11y\ntap-id a11y.larger\ntap 2 " + std::to_string(tour.height - 2) + "\n";
         script += screen.steps(tour) + kSettle + shot;
     }
     return script;

@@ -22,6 +22,8 @@ struct Tour {
     bool high_contrast = false;
     const Translations* strings = nullptr;
     const ContentStore* content = nullptr;
+    // The largest text size (Aa), set on every fresh session as high contrast is.
+    bool largest_text = false;
 
     // "tap-label" with the UI string `key` in the tour's language.
     std::string tap(const char* key) const;
@@ -55,8 +57,14 @@ constexpr const char* kTourTrainerPin = "135792";
 // language after each reset, the attract loop on.
 std::vector<std::pair<std::string, std::string>> tour_settings(const Tour& tour);
 
-// The kiosk script that visits tour_screens()[first...] and writes each as SHOT_DIR/NAME.png.
-std::string tour_script(const Tour& tour, const std::string& shot_dir, size_t first = 0);
+// What a tour writes of each screen: a screenshot OUT_DIR/NAME.png, or the state dump
+// OUT_DIR/NAME.json with the frame's touch targets and text boxes (for the layout check).
+enum class TourOutput { Shots, Dumps };
+const char* tour_output_extension(TourOutput output);  // ".png" or ".json"
+
+// The kiosk script that visits tour_screens()[first...] and writes each as OUT_DIR/NAME.png
+// (or NAME.json).
+std::string tour_script(const Tour& tour, const std::string& out_dir, size_t first = 0, TourOutput output = TourOutput::Shots);
 
 // Where a tour may resume after tour_screens()[failed] could not be reached: the next screen
 // that starts on a fresh session (the rest of a chain needs the screen that failed).

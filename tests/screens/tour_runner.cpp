@@ -80,13 +80,14 @@ TourResult run_one(const TourJob& job, const TourPaths& paths, const std::string
         return result;
     }
     const std::vector<TourScreen>& screens = tour_screens();
+    const std::string extension = tour_output_extension(job.output);
     for (size_t first = 0; first < screens.size();) {
         for (size_t i = first; i < screens.size(); ++i)
-            ::unlink(fs::join(job.out_dir, std::string(screens[i].name) + ".png").c_str());
+            ::unlink(fs::join(job.out_dir, screens[i].name + extension).c_str());
         const std::string script = fs::join(work, "script.txt"), dump = fs::join(work, "state.json"),
                           err = fs::join(work, "stderr.txt");
         ::unlink(dump.c_str());
-        if (!fs::write_file_atomically(script, tour_script(job.tour, job.out_dir, first), &error)) {
+        if (!fs::write_file_atomically(script, tour_script(job.tour, job.out_dir, first, job.output), &error)) {
             result.problems.push_back(label + ": " + error);
             return result;
         }
@@ -103,8 +104,7 @@ TourResult run_one(const TourJob& job, const TourPaths& paths, const std::string
                     if (name.is_string()) result.visited.push_back(name.get<std::string>());
         }
         size_t missing = first;
-        while (missing < screens.size() &&
-               fs::exists(fs::join(job.out_dir, std::string(screens[missing].name) + ".png")))
+        while (missing < screens.size() && fs::exists(fs::join(job.out_dir, screens[missing].name + extension)))
             ++missing;
         if (missing == screens.size() && status == 0) break;
         std::string messages;
@@ -121,7 +121,7 @@ TourResult run_one(const TourJob& job, const TourPaths& paths, const std::string
 
 std::string tour_label(const Tour& tour) {
     return std::string(lang_code(tour.lang)) + "-" + std::to_string(tour.width) + "x" + std::to_string(tour.height) +
-           (tour.high_contrast ? "-contrast" : "");
+           (tour.high_contrast ? "-contrast" : "") + (tour.largest_text ? "-largest" : "");
 }
 
 std::string golden_folder(const Tour& tour) {

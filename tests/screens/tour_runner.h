@@ -17,7 +17,8 @@ struct TourPaths {
 
 struct TourJob {
     Tour tour;
-    std::string out_dir;  // where NAME.png of every screen is written
+    std::string out_dir;  // where NAME.png (or NAME.json) of every screen is written
+    TourOutput output = TourOutput::Shots;
 };
 
 struct TourResult {
@@ -28,7 +29,7 @@ struct TourResult {
 // Renders every job's screens; runs up to `parallel` kiosks at once. Results are in job order.
 std::vector<TourResult> run_tours(const std::vector<TourJob>& jobs, const TourPaths& paths, int parallel);
 
-// "ru-960x540" or "ru-960x540-contrast": a job's folder name.
+// "ru-960x540", "ru-960x540-contrast" or "ru-800x480-largest": a job's folder name.
 std::string tour_label(const Tour& tour);
 // "ru" or "ru-contrast": a golden tour's folder under tests/golden.
 std::string golden_folder(const Tour& tour);
