@@ -28,11 +28,17 @@ WrappedText& WrapSlot::wrap(const std::string& text, const Font* for_font, float
 WrappedText& TextCache::wrap(const std::string& text, const Font* font, float width, const char* lang) {
     Key key{text.data(), text.size(), font, width};
     auto it = entries_.find(key);
-    if (it != entries_.end()) return it->second;
+    if (it != entries_.end()) {
+        if (it->second.text != text) {  // another text now lives at this address
+            it->second.text = text;
+            it->second.wrapped = wrap_text(text, font, width, lang);
+        }
+        return it->second.wrapped;
+    }
     // A safety net: the cache only ever holds a few hundred texts; if something feeds it
     // ever-new strings, start over rather than grow without bound.
     if (entries_.size() >= kMaxEntries) entries_.clear();
-    return entries_.emplace(key, wrap_text(text, font, width, lang)).first->second;
+    return entries_.emplace(key, Entry{text, wrap_text(text, font, width, lang)}).first->second.wrapped;
 }
 
 float draw_wrapped(ImDrawList* draw, TextCache& cache, const std::string& text, const Font* font, ImVec2 pos,

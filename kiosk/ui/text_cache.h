@@ -39,8 +39,10 @@ struct WrapSlot {
 
 class TextCache {
 public:
-    // Lines of `text` in `font` wrapped to `width`. `text` must outlive the cache entry
-    // (content, translations and DisplayStrings do; a temporary string must never be passed). `lang` hints the line breaker ("ru", "zh", "en").
+    // Lines of `text` in `font` wrapped to `width`. Entries are found by the text's address
+    // (content, translations and DisplayStrings keep theirs) and checked against a copy of
+    // the text, so a string built for one frame that reuses an address never gets another
+    // text's lines. `lang` hints the line breaker ("ru", "zh", "en").
     WrappedText& wrap(const std::string& text, const Font* font, float width, const char* lang);
     void clear() { entries_.clear(); }
 
@@ -63,7 +65,11 @@ private:
                    std::hash<float>()(k.width) ^ k.size;
         }
     };
-    std::unordered_map<Key, WrappedText, KeyHash> entries_;
+    struct Entry {
+        std::string text;  // what was wrapped, to catch a different text at the same address
+        WrappedText wrapped;
+    };
+    std::unordered_map<Key, Entry, KeyHash> entries_;
 };
 
 // Draws `text`, wrapped as `wrapped`, at `pos` with at most `max_lines` lines (0: all), each

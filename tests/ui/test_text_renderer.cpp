@@ -2,6 +2,7 @@
 // cache's texture, right-to-left text is laid out from the right, hostile text draws safely.
 #include "core/text/font_collection.h"
 #include "ui/fonts.h"
+#include "ui/text_cache.h"
 #include "ui/text_renderer.h"
 
 #include <doctest/doctest.h>
@@ -100,4 +101,30 @@ TEST_CASE("hostile text draws what it can within the cache budget and counts the
     CHECK(renderer.cache().stats().not_cached >= 1);  // the giant W
     CHECK(renderer.cache().stats().bytes <= renderer.cache().budget_bytes());
     CHECK(renderer.shaper().missing().count(0x0378) == 1);
+}
+
+TEST_CASE("the wrap cache never gives a text the lines of another text that had its address") {
+    auto fonts = open_fonts();
+    ui::TextRenderer renderer(*fonts);
+    ui::Font font{&renderer, text::Weight::Regular, 30};
+    renderer.begin_frame("zh");
+    ui::TextCache cache;
+    // One buffer, two texts of the same length: what a string built per frame does when the
+    // allocator hands back the same block (the About page's source lines did).
+    std::string buffer = "来源：上海合作组织成员国元首理事会关于数字经济领域合作的声明";
+    const size_t first_lines = cache.wrap(buffer, &font, 200, "zh").lines.size();
+    REQUIRE(first_lines > 1);
+    std::string latin = "Source: a line in Latin letters, as long in bytes as the Chinese one above it is.";
+    latin.resize(buffer.size(), ' ');
+    const char* address = buffer.data();
+    buffer.replace(0, buffer.size(), latin);  // the same length: rewritten in place
+    REQUIRE(buffer.data() == address);
+    const ui::WrappedText& again = cache.wrap(buffer, &font, 200, "en");
+    const ui::WrappedText fresh = ui::wrap_text(buffer, &font, 200, "en");
+    REQUIRE(again.lines.size() == fresh.lines.size());
+    for (size_t i = 0; i < fresh.lines.size(); ++i) {
+        CHECK(again.lines[i].begin == fresh.lines[i].begin);
+        CHECK(again.lines[i].end == fresh.lines[i].end);
+    }
+    CHECK(cache.size() == 1);  // the entry was refreshed in place
 }
