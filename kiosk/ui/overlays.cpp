@@ -23,7 +23,7 @@ void draw_accessibility_panel(UiContext& ctx) {
     // Below the top bar, which stays usable: its text size button closes the panel again.
     const float top = ctx.theme.top_bar_height();
     ctx.draw->AddRectFilled(ImVec2(0, top), ctx.screen, c.overlay_dim);
-    const float pad = m.pad_panel, h = ctx.theme.button_height(), gap = m.space_card;
+    const float pad = m.pad_panel, h = ctx.theme.button_height(), gap = std::max(8.0f, m.space_card);
     const Font* medium = ctx.font(FontRole::Medium);
     const Font* regular = ctx.font(FontRole::Regular);
     const char* lang = lang_code(ctx.state.language);
@@ -100,7 +100,7 @@ void draw_accessibility_panel(UiContext& ctx) {
     sy = label(x, sy, ctx.t("a11y.contrast"));
     const std::string& on = ctx.t("a11y.contrast_on");
     const std::string& off = ctx.t("a11y.contrast_off");
-    const float half = (column_w - m.space_related) * 0.5f;
+    const float half = (column_w - std::max(8.0f, m.space_related)) * 0.5f;
     if (touch_button(ctx, "a11y.contrast_off", off, ImVec2(x, sy), ImVec2(x + half, sy + h),
                      ctx.state.high_contrast ? ButtonStyle::Secondary : ButtonStyle::Primary))
         ctx.state.high_contrast = false;
@@ -112,7 +112,7 @@ void draw_accessibility_panel(UiContext& ctx) {
         place(&x, &sy);
         sy = label(x, sy, ctx.t("a11y.speech_rate"));
         static const char* const kRateKeys[kSpeechRateSteps] = {"a11y.rate_slow", "a11y.rate_normal", "a11y.rate_fast"};
-        const float rate_gap = m.space_related;
+        const float rate_gap = std::max(8.0f, m.space_related);
         const float third = (column_w - rate_gap * (kSpeechRateSteps - 1)) / kSpeechRateSteps;
         for (int i = 0; i < kSpeechRateSteps; ++i) {
             const float bx = x + (third + rate_gap) * static_cast<float>(i);

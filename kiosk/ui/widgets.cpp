@@ -111,7 +111,7 @@ float language_segment_width(const UiContext& ctx, int i, bool compact) {
 
 float language_switch_width(const UiContext& ctx, bool compact) {
     // Segments at least 8 px apart, so a finger between two never counts for both.
-    const float pad = std::max(ctx.metrics().segment_gap, compact ? 8.0f : 0.0f);
+    const float pad = std::max(ctx.metrics().segment_gap, 8.0f);
     float total = pad;
     for (int i = 0; i < kLangCount; ++i) total += language_segment_width(ctx, i, compact) + pad;
     return total;
@@ -119,7 +119,7 @@ float language_switch_width(const UiContext& ctx, bool compact) {
 
 float language_switch(UiContext& ctx, float right, float center_y, bool compact) {
     const float height = ctx.theme.button_height() * 0.9f;
-    const float pad = std::max(ctx.metrics().segment_gap, compact ? 8.0f : 0.0f);
+    const float pad = std::max(ctx.metrics().segment_gap, 8.0f);
     const float left = right - language_switch_width(ctx, compact);
     ImVec2 frame_min(left, center_y - height / 2 - ctx.metrics().segment_gap),
         frame_max(right, center_y + height / 2 + ctx.metrics().segment_gap);
