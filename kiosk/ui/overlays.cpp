@@ -39,7 +39,10 @@ void draw_accessibility_panel(UiContext& ctx) {
     const float header_h = std::max(h, medium->size * 1.3f);
     int columns = 1;
     float column_w = std::min(m.accessibility_panel_width, room_w - pad * 2);
-    auto height_for = [&](int cols) { return pad * 2 + header_h + (gap + section_h) * ((sections + cols - 1) / cols); };
+    auto height_for = [&](int cols) {
+        const int rows = (sections + cols - 1) / cols;  // sections down each column
+        return pad * 2 + header_h + (gap + section_h) * static_cast<float>(rows);
+    };
     if (height_for(1) > room_h && room_w > room_h) {
         columns = 2;
         column_w = std::min(m.accessibility_panel_width, (room_w - pad * 2 - m.column_gap) * 0.5f);
