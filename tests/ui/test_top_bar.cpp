@@ -3,11 +3,13 @@
 // control that toggles its panel, and a rotation set while the kiosk runs.
 #include "kiosk_runner.h"
 #include "platform/sdl_display.h"
+#include "ui/theme.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace kiosk::test;
@@ -221,4 +223,18 @@ TEST_CASE("a development window fits the desktop's usable area in 16:9") {
     CHECK(wide.height <= 1400);
     CHECK(wide.width * 9 == wide.height * 16);
     CHECK(wide.x == (3440 - wide.width) / 2);
+}
+
+TEST_CASE("portrait screens get a two-row top bar, and the corner is at least a fingertip wide") {
+    for (const auto& [w, h] : {std::pair{1080.0f, 1920.0f}, std::pair{480.0f, 800.0f}}) {
+        const kiosk::ui::Metrics m = kiosk::ui::Metrics::at(kiosk::ui::ScreenLayout::for_size(w, h));
+        CHECK(m.top_bar_height == doctest::Approx(m.top_bar_row_height * 2));
+        CHECK(m.top_bar_row_height >= m.button_height * 0.9f + 16);  // 8 px above and below each control
+    }
+    for (const auto& [w, h] : {std::pair{800.0f, 480.0f}, std::pair{640.0f, 480.0f}, std::pair{1920.0f, 1080.0f}}) {
+        const kiosk::ui::Metrics m = kiosk::ui::Metrics::at(kiosk::ui::ScreenLayout::for_size(w, h));
+        CHECK(m.top_bar_height == doctest::Approx(m.top_bar_row_height));
+        CHECK(m.admin_corner >= 48);
+        CHECK(m.top_bar_gap >= 8);
+    }
 }
