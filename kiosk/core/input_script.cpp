@@ -111,9 +111,14 @@ public:
             cmd.kind = ScriptCommand::Kind::Key;
             if (!parse_key_combo(words[1], &cmd))
                 return error(line_no, "'" + words[1] + "' is not a key combination (e.g. escape, alt+f4, ctrl+q)");
+        } else if (verb == "setting") {
+            if (words.size() != 3) return error(line_no, "expected 'setting KEY VALUE', e.g. 'setting rotation 90'");
+            cmd.kind = ScriptCommand::Kind::Setting;
+            cmd.text = words[1];
+            cmd.value = words[2];
         } else {
             return error(line_no, "unknown command '" + verb +
-                                      "' (expected tap, tap-id, tap-label, drag, wait, shot, dump or key)");
+                                      "' (expected tap, tap-id, tap-label, drag, wait, shot, dump, key or setting)");
         }
         out->push_back(std::move(cmd));
     }

@@ -9,6 +9,8 @@
 //   shot FILE.png             save a screenshot
 //   dump FILE.json            write the state dump (as --dump-state does at exit) of the screen now
 //   key COMBO                 press a key, e.g. `key escape`, `key alt+f4`, `key ctrl+q`
+//   setting KEY VALUE         store a setting in the state database, as `kioskctl settings` does
+//                             while the kiosk runs (e.g. `setting rotation 90`)
 #pragma once
 
 #include "core/diagnostic.h"
@@ -20,12 +22,13 @@
 namespace kiosk::core {
 
 struct ScriptCommand {
-    enum class Kind { Tap, TapId, TapLabel, Drag, Wait, Shot, Dump, Key };
+    enum class Kind { Tap, TapId, TapLabel, Drag, Wait, Shot, Dump, Key, Setting };
     Kind kind = Kind::Wait;
     int line = 0;  // 1-based line in the script, for error messages
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     double ms = 0;
-    std::string text;  // id for TapId, label for TapLabel, file for Shot and Dump, key name for Key (e.g. "f4")
+    std::string text;  // id for TapId, label for TapLabel, file for Shot and Dump, key name for Key (e.g. "f4"), key for Setting
+    std::string value;                              // the value for Setting
     bool ctrl = false, alt = false, shift = false;  // modifiers for Key
 };
 

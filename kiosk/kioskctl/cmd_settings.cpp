@@ -1,5 +1,6 @@
 // kioskctl settings --data-dir DIR [KEY VALUE]: shows the kiosk's settings, or changes one.
-// The running kiosk reads them at start (restart it from the organizer panel). The keys,
+// The running kiosk reads them at start (restart it from the organizer panel), and the rotation
+// also while it runs. The keys,
 // what each accepts and its help all come from the settings table (core/kiosk_settings.cpp).
 #include "core/settings_loader.h"
 #include "kioskctl/command_line.h"
@@ -16,7 +17,8 @@ namespace {
 int print_settings_help() {
     std::printf("usage: kioskctl settings --data-dir DIR [KEY VALUE]\n\n"
                 "Without KEY VALUE, lists every setting as KEY<tab>VALUE; with them, checks and stores one.\n"
-                "The kiosk reads its settings at start: restart it from the organizer panel.\n\nsettings:\n");
+                "The kiosk reads its settings at start: restart it from the organizer panel. The rotation\n"
+                "also applies to a running kiosk, within a second.\n\nsettings:\n");
     for (const SettingInfo& info : settable_settings()) {
         const std::string fallback = setting_default(info);
         std::printf("  %s: %s (default: %s)\n      %s\n", info.key, setting_accepts(info).c_str(),

@@ -19,6 +19,7 @@
 #include <csignal>
 #include <cstring>
 #include <ctime>
+#include <limits>
 #include <fstream>
 #include <future>
 #include <system_error>
@@ -40,6 +41,7 @@ using namespace kiosk::core;  // this layer is built on the core layer
 namespace {
 
 constexpr double kFramePeriod = 1.0 / 60.0;
+constexpr double kSettingsPollS = 1.0;  // how often the settings that apply while running are read
 constexpr int64_t kRssSampleFrames = 10000;
 constexpr size_t kMaxRssSamples = 1000;
 // Exit status when an organizer quits from the panel; the systemd unit does not restart it.
@@ -395,6 +397,41 @@ void KioskRunner::shutdown() {
     display_.close();
 }
 
+double KioskRunner::next_settings_poll() const {
+    return state_store_ ? next_settings_poll_ : std::numeric_limits<double>::infinity();
+}
+
+// Most settings are read at start; the rotation also while the kiosk runs, so that an organizer
+// who turns the panel (kioskctl settings --data-dir DIR rotation 90) sees the UI follow at once,
+// and a visitor stays on the screen they were on, laid out again for its new class.
+void KioskRunner::service_settings() {
+    if (!state_store_ || now_ < next_settings_poll_) return;
+    next_settings_poll_ = now_ + kSettingsPollS;
+    std::string value;
+    if (!state_store_->get_setting("rotation", &value)) return;
+    KioskSettings read = settings_;
+    std::string error;
+    if (!apply_setting(&read, "rotation", value, &error)) {
+        if (value != rotation_warning_) log_warning("rotation setting ignored while running: %s", error.c_str());
+        rotation_warning_ = value;
+        return;
+    }
+    rotation_warning_.clear();
+    if (read.rotation != settings_.rotation) apply_rotation(read.rotation);
+}
+
+void KioskRunner::apply_rotation(Rotation rotation) {
+    std::string error;
+    if (!display_.set_rotation(rotation, &error)) log_error("%s", error.c_str());
+    settings_.rotation = display_.rotation();
+    input_.set_screen(display_.width(), display_.height(), settings_.rotation);
+    ImGui::GetIO().DisplaySize =
+        ImVec2(static_cast<float>(display_.logical_width()), static_cast<float>(display_.logical_height()));
+    log_info("rotation %d: the UI is %dx%d now", static_cast<int>(settings_.rotation), display_.logical_width(),
+             display_.logical_height());
+    dirty_ = true;  // the next frame lays the current screen out for its new class
+}
+
 // In kiosk mode no key combination quits; in --windowed development mode the usual ones do.
 bool KioskRunner::handle_key(const SDL_KeyboardEvent& key) {
     if (lockdown()) return true;
@@ -529,6 +566,7 @@ int KioskRunner::run_interactive() {
         service_updates();
         service_stats_reports();
         service_speech();
+        service_settings();
         confirm_trial_if_due();
         if (needs_frame()) {
             auto frame_start = std::chrono::steady_clock::now();

@@ -96,6 +96,12 @@ private:
     void confirm_trial_if_due();  // new content ran kTrialSeconds: it is good
     double next_usb_poll() const;
 
+    // kiosk_app.cpp: settings that take effect while the kiosk runs (the rotation), read from
+    // the state database once a second, however they were changed (kioskctl settings, a script)
+    void service_settings();
+    void apply_rotation(Rotation rotation);
+    double next_settings_poll() const;  // infinity without a state database
+
     // stats_reports.cpp: the dashboard's summary, reports to a stick and to the fleet folder
     void handle_stats_requests();  // UiRequests::load_stats and write_stats_report
     void start_stick_report();
@@ -123,7 +129,9 @@ private:
     double next_fleet_report_ = 0;          // kiosk clock
     int64_t event_log_written_ = 0;         // events the log stored, counted when it closed
     KioskSettings settings_;
-    std::string state_error_;                                         // why state.db cannot be used; empty when it can
+    double next_settings_poll_ = 0;  // kiosk clock
+    std::string rotation_warning_;   // the last unusable rotation setting that was reported
+    std::string state_error_;        // why state.db cannot be used; empty when it can
     std::array<StoredPinAttempts, kPinRoleCount> stored_attempts_{};  // as loaded at start
     std::unique_ptr<ContentStore> content_;
     std::unique_ptr<SearchIndex> search_index_;  // opened with the content, then handed to ui_

@@ -73,6 +73,7 @@ void KioskRunner::advance_to(double until) {
         if (stats_job_) stats_job_->result();
         service_stats_reports();
         service_speech();
+        service_settings();
         confirm_trial_if_due();
         settle_pinyin();
         if (speech_busy() && !needs_frame() && !installing) {
@@ -89,7 +90,8 @@ void KioskRunner::advance_to(double until) {
             now_ = std::min(until, now_ + kFramePeriod);
         } else {
             // Idle: the simulated clock jumps to the next scheduled change or USB poll, drawing nothing.
-            now_ = std::min(until, std::max(now_ + 1e-6, std::min(ui_->next_deadline(now_), next_usb_poll())));
+            now_ = std::min(
+                until, std::max(now_ + 1e-6, std::min({ui_->next_deadline(now_), next_usb_poll(), next_settings_poll()})));
         }
     }
     if (!quit_ && !pump_events()) quit_ = true;
@@ -167,6 +169,22 @@ bool KioskRunner::run_script_command(const ScriptCommand& cmd, const std::string
             push_key(cmd);
             advance_to(now_ + kFramePeriod);
             break;
+        case ScriptCommand::Kind::Setting: {
+            // Stored as kioskctl stores it; the kiosk finds it as it would a real change, by
+            // reading the state database (service_settings), within a second of kiosk time.
+            KioskSettings checked = settings_;
+            std::string error = "the state database is not available";
+            const SettingInfo* info = find_setting(cmd.text);
+            if (!info || !info->settable)
+                error = "unknown setting '" + cmd.text + "' (settable: " + settable_setting_keys() + ")";
+            if (!info || !info->settable || !apply_setting(&checked, cmd.text, cmd.value, &error) ||
+                !(state_store_ && state_store_->set_setting(cmd.text, cmd.value, &error))) {
+                log_error("%s:%d: %s", script_name.c_str(), cmd.line, error.c_str());
+                *status = 2;
+                return false;
+            }
+            break;
+        }
     }
     return !quit_;
 }

@@ -10,6 +10,20 @@ namespace kiosk::platform {
 
 using namespace kiosk::core;  // this layer is built on the core layer
 
+namespace {
+constexpr int kTitleBarGuess = 40;  // until the window manager tells its real decoration
+}  // namespace
+
+WindowFit fit_window(int area_x, int area_y, int area_w, int area_h, int decoration_w, int decoration_h) {
+    const int room_w = std::max(320, area_w - decoration_w), room_h = std::max(180, area_h - decoration_h);
+    WindowFit fit;
+    fit.width = std::min(room_w, room_h * 16 / 9) / 16 * 16;  // exactly 16:9
+    fit.height = fit.width * 9 / 16;
+    fit.x = area_x + (area_w - fit.width - decoration_w) / 2 + decoration_w / 2;
+    fit.y = area_y + (area_h - fit.height - decoration_h) / 2 + decoration_h;
+    return fit;
+}
+
 SdlDisplay::~SdlDisplay() { close(); }
 
 void SdlDisplay::prepare_environment(const DisplayConfig& config) {
@@ -43,11 +57,29 @@ bool SdlDisplay::open(const DisplayConfig& config, std::string* error) {
             height = mode.h;
         }
     }
-    window_ =
-        SDL_CreateWindow("SCO Digital Cooperation", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+    // A development window without --size fits the desktop (never 1920x1080 off its edges).
+    SDL_Rect usable{};
+    const bool fit = !config.headless && config.windowed && !config.size_given &&
+                     SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0;
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+    if (fit) {
+        const WindowFit guess = fit_window(usable.x, usable.y, usable.w, usable.h, 0, kTitleBarGuess);
+        x = guess.x;
+        y = guess.y;
+        width = guess.width;
+        height = guess.height;
+    }
+    window_ = SDL_CreateWindow("SCO Digital Cooperation", x, y, width, height, flags);
     if (!window_) {
         *error = std::string("SDL_CreateWindow failed: ") + SDL_GetError();
         return false;
+    }
+    int top = 0, left = 0, bottom = 0, right = 0;
+    if (fit && SDL_GetWindowBordersSize(window_, &top, &left, &bottom, &right) == 0 && top + bottom > 0) {
+        // The window manager told its real decoration: fit again with it.
+        const WindowFit real = fit_window(usable.x, usable.y, usable.w, usable.h, left + right, top + bottom);
+        SDL_SetWindowSize(window_, real.width, real.height);
+        SDL_SetWindowPosition(window_, real.x, real.y);
     }
     Uint32 renderer_flags = config.headless ? SDL_RENDERER_SOFTWARE : (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     renderer_ = SDL_CreateRenderer(window_, -1, renderer_flags);
@@ -71,6 +103,20 @@ bool SdlDisplay::open(const DisplayConfig& config, std::string* error) {
         }
     }
     return true;
+}
+
+bool SdlDisplay::set_rotation(Rotation rotation, std::string* error) {
+    if (rotation == rotation_) return true;
+    if (target_) SDL_DestroyTexture(target_);
+    target_ = nullptr;
+    rotation_ = rotation;
+    if (rotation_ == Rotation::R0) return true;
+    target_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, logical_width(),
+                                logical_height());
+    if (target_) return true;
+    *error = std::string("cannot create the rotation target: ") + SDL_GetError();
+    rotation_ = Rotation::R0;  // the UI is still drawn, unturned
+    return false;
 }
 
 void SdlDisplay::begin_frame(unsigned background) {

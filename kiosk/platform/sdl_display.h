@@ -20,6 +20,15 @@ struct DisplayConfig {
     Rotation rotation = Rotation::R0;  // the UI is drawn turned clockwise onto the panel
 };
 
+// A window of the kiosk's 16:9 as large as fits a desktop's usable area (the desktop without
+// its panels and docks), `decoration` pixels of title bar and borders included; `area_*` as
+// SDL_GetDisplayUsableBounds reports them. The window is the panel: a rotated kiosk draws its
+// UI turned inside it, as it would on the panel.
+struct WindowFit {
+    int x = 0, y = 0, width = 0, height = 0;  // of the window's inside
+};
+WindowFit fit_window(int area_x, int area_y, int area_w, int area_h, int decoration_w, int decoration_h);
+
 class SdlDisplay {
 public:
     ~SdlDisplay();
@@ -37,7 +46,11 @@ public:
     // The UI's coordinate space: the panel turned by the rotation.
     int logical_width() const { return rotated() ? height_ : width_; }
     int logical_height() const { return rotated() ? width_ : height_; }
+    Rotation rotation() const { return rotation_; }
     const char* renderer_name() const;
+    // Draws the UI turned by `rotation` from the next frame on (the setting changed while the
+    // kiosk runs): the logical size changes, and the offscreen target with it.
+    bool set_rotation(Rotation rotation, std::string* error);
 
     // Starts a frame: clears to `background`; when rotated, drawing goes to an offscreen target.
     void begin_frame(unsigned background_abgr);

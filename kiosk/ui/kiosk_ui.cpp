@@ -112,8 +112,10 @@ bool KioskUi::swallow_press(float x, float y, double now) {
 }
 
 bool KioskUi::corner_tap(float x, float y, double now) {
-    const float corner = theme_.metrics.admin_corner;
-    if (x < screen_.x - corner || y > corner) {
+    // The blank end of the top bar's first row (top_bar.cpp draws no control there). A tap on a
+    // control never counts, wherever it is: five taps on a button only press the button.
+    const Metrics& m = theme_.metrics;
+    if (x < screen_.x - m.admin_corner || y >= m.top_bar_row_height || targets_.hit(x, y)) {
         corner_tap_count_ = 0;
         return false;
     }
@@ -249,9 +251,18 @@ void KioskUi::frame(ImVec2 screen_size, double now) {
     const bool modal = countdown || state_.accessibility_open || updating;
     ctx.input_enabled = !modal;
     text_.probe().set_covered(modal);  // what a modal overlay covers is not checked for layout
+    ctx.top_bar_input = state_.accessibility_open && !countdown && !updating;  // the panel opens below the bar
     draw_screen(ctx);
     text_.probe().set_covered(false);
     ctx.input_enabled = true;
+    ctx.top_bar_input = false;
+    if (ctx.go_home) {
+        // Home from any screen: the history is forgotten, as when home is reached by Back.
+        state_.nav.reset();
+        state_.pin = PinPadState{};
+        state_.accessibility_open = false;
+        ctx.animating = true;
+    }
     if (state_.accessibility_open && !countdown && !updating) draw_accessibility_panel(ctx);
     if (countdown) draw_countdown_overlay(ctx, idle_.countdown_display(now));
     if (updating) draw_update_overlay(ctx);

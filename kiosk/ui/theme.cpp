@@ -41,7 +41,11 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     // Never below a fingertip: on a small screen the layout scale drops (800x480 is 0.42),
     // but buttons keep at least 64 px so they stay at least 48 px when inset.
     m.button_height = std::max(64.0f, tx(76));
-    m.top_bar_height = std::max(84.0f, tx(112));
+    // Portrait panels are too narrow for every control of the bar in one row: two rows, the
+    // title with Back and Home above, search, text size and the languages below.
+    m.top_bar_row_height = layout.portrait() ? std::max(74.0f, tx(100)) : std::max(84.0f, tx(112));
+    m.top_bar_height = layout.portrait() ? m.top_bar_row_height * 2 : m.top_bar_row_height;
+    m.top_bar_gap = std::max(8.0f, px(20));
     m.small_button_height = tx(56);
     m.wide_button_min_width = tx(240);
     m.margin = px(48);
@@ -162,7 +166,8 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.key_gap = std::max(8.0f, px(10));
     m.key_max_size = tx(88);
     m.composition_height = tx(52);
-    m.admin_corner = px(110);
+    // A blank end of the top bar's first row, no control in it, at least a fingertip wide.
+    m.admin_corner = std::max(m.min_target, px(110));
     m.sidebar_max_width = px(600);
     m.reading_column_max_width = px(1120);
     m.lesson_text_max_width = px(980);
@@ -171,9 +176,9 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.status_column_max_width = px(560);
     m.keyboard_max_width = px(1070);
     m.speech_note_max_width = px(420);
-    m.accessibility_panel_width = px(620);
+    m.accessibility_panel_width = std::max(px(620), tx(560));
     m.modal_max_width = px(1100);
-    m.countdown_width = px(900);
+    m.countdown_width = std::max(px(900), tx(760));
     m.countdown_height = px(520);
     m.score_panel_width = px(1000);
     m.score_panel_height = px(700);

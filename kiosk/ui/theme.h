@@ -84,7 +84,9 @@ struct Metrics {
     // Touch and chrome. These keep floors so targets stay touchable on small screens.
     float min_target;             // smallest touch target edge (never under 48 px)
     float button_height;          // standard button (never under 64 px)
-    float top_bar_height;         // the blue bar on every screen (never under 84 px)
+    float top_bar_height;         // the blue bar on every screen (never under 84 px; two rows in portrait)
+    float top_bar_row_height;     // one row of it: the whole bar in landscape
+    float top_bar_gap;            // between the controls of the top bar (never under 8 px)
     float small_button_height;    // compact buttons inside cards
     float wide_button_min_width;  // pager, trainer and dialog actions
     float margin;                 // from the screen edge to the content
@@ -217,7 +219,7 @@ struct Metrics {
     float key_gap;  // between keyboard keys, and between the topic chips (never under 8 px)
     float key_max_size;
     float composition_height;  // the pinyin composition line above the candidates
-    float admin_corner;        // the top-right corner tapped five times for the organiser panel
+    float admin_corner;        // width of the top-right corner tapped five times for the organiser panel
 
     // Widths of columns and panels, and the widths from which a grid gets more columns.
     float sidebar_max_width;
@@ -228,7 +230,7 @@ struct Metrics {
     float status_column_max_width;
     float keyboard_max_width;
     float speech_note_max_width;
-    float accessibility_panel_width;
+    float accessibility_panel_width;  // one column of the panel
     float modal_max_width;
     float countdown_width;
     float countdown_height;

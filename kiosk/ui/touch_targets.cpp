@@ -36,4 +36,12 @@ const TouchTarget* TouchTargets::find_id(std::string_view id) const {
     return nullptr;
 }
 
+const TouchTarget* TouchTargets::hit(float x, float y) const {
+    for (size_t i = count_; i-- > 0;) {
+        const TouchTarget& t = targets_[i];
+        if (x >= t.min.x && x < t.max.x && y >= t.min.y && y < t.max.y) return &t;
+    }
+    return nullptr;
+}
+
 }  // namespace kiosk::ui

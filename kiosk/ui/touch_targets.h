@@ -40,6 +40,8 @@ public:
     const TouchTarget* find(const std::string& label) const;
     // The first target whose id equals `id`, or null.
     const TouchTarget* find_id(std::string_view id) const;
+    // The last target drawn (the topmost) whose visible part holds the point, or null.
+    const TouchTarget* hit(float x, float y) const;
     size_t size() const { return count_; }
     const TouchTarget& operator[](size_t i) const { return targets_[i]; }
 

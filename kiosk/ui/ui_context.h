@@ -48,6 +48,8 @@ struct UiContext {
     double now = 0;                      // seconds on the kiosk clock (simulated in scripted runs)
     bool animating = false;              // a widget sets this when it needs another frame soon
     bool input_enabled = true;           // false while a modal overlay covers what is being drawn
+    bool top_bar_input = false;          // the top bar stays touchable under the accessibility panel
+    bool go_home = false;                // the top bar's Home was tapped: KioskUi shows home after the frame
     SearchIndex* search = nullptr;       // the content's search index; null if it has none
     PinyinInput* ime = nullptr;          // pinyin input for the search keyboard; null: none
     SpeechController* speech = nullptr;  // reading aloud (read_aloud.h); null if the kiosk has none

@@ -92,32 +92,50 @@ bool touch_button(UiContext& ctx, const TargetId& id, const std::string& label, 
     return area.clicked;
 }
 
-float language_switch(UiContext& ctx, float right, float center_y) {
-    static const char* const kLabelKeys[kLangCount] = {"language.ru", "language.zh", "language.en"};
-    const float height = ctx.theme.button_height() * 0.9f;
-    const float pad = ctx.metrics().segment_gap;
-    float widths[kLangCount];
+namespace {
+
+constexpr const char* kLanguageLabelKeys[kLangCount] = {"language.ru", "language.zh", "language.en"};
+
+// Each language names itself, so a visitor finds their own whatever is showing.
+const std::string& language_label(const UiContext& ctx, int i) {
+    return ctx.translations.get(kAllLangs[i], kLanguageLabelKeys[i]);
+}
+
+float language_segment_width(const UiContext& ctx, int i, bool compact) {
+    if (!compact) return button_width(ctx, language_label(ctx, i));
+    const float text = text_size(ctx.font(FontRole::Regular), language_label(ctx, i)).x;
+    return std::max(ctx.theme.min_target(), text + ctx.metrics().pad_chip_x * 2);
+}
+
+}  // namespace
+
+float language_switch_width(const UiContext& ctx, bool compact) {
+    // Segments at least 8 px apart, so a finger between two never counts for both.
+    const float pad = std::max(ctx.metrics().segment_gap, 8.0f);
     float total = pad;
-    for (int i = 0; i < kLangCount; ++i) {
-        widths[i] = button_width(ctx, ctx.translations.get(kAllLangs[i], kLabelKeys[i]));
-        total += widths[i] + pad;
-    }
-    float left = right - total;
-    ImVec2 frame_min(left, center_y - height / 2 - pad), frame_max(right, center_y + height / 2 + pad);
+    for (int i = 0; i < kLangCount; ++i) total += language_segment_width(ctx, i, compact) + pad;
+    return total;
+}
+
+float language_switch(UiContext& ctx, float right, float center_y, bool compact) {
+    const float height = ctx.theme.button_height() * 0.9f;
+    const float pad = std::max(ctx.metrics().segment_gap, 8.0f);
+    const float left = right - language_switch_width(ctx, compact);
+    ImVec2 frame_min(left, center_y - height / 2 - ctx.metrics().segment_gap),
+        frame_max(right, center_y + height / 2 + ctx.metrics().segment_gap);
     ctx.draw->AddRectFilled(frame_min, frame_max, ctx.theme.colors.on_primary_fill, ctx.theme.corner());
     ctx.draw->AddRect(frame_min, frame_max, ctx.theme.colors.on_primary_border, ctx.theme.corner(), 0,
                       ctx.metrics().line_hairline);
     float x = left + pad;
     for (int i = 0; i < kLangCount; ++i) {
-        Lang lang = kAllLangs[i];
-        // Each language names itself, so a visitor finds their own whatever is showing.
-        const std::string& label = ctx.translations.get(lang, kLabelKeys[i]);
-        ImVec2 min(x, center_y - height / 2), max(x + widths[i], center_y + height / 2);
-        bool selected = ctx.state.language == lang;
-        if (touch_button(ctx, {"top.language", lang_code(lang)}, label, min, max,
+        const Lang lang = kAllLangs[i];
+        const float width = language_segment_width(ctx, i, compact);
+        ImVec2 min(x, center_y - height / 2), max(x + width, center_y + height / 2);
+        const bool selected = ctx.state.language == lang;
+        if (touch_button(ctx, {"top.language", lang_code(lang)}, language_label(ctx, i), min, max,
                          selected ? ButtonStyle::SegmentOn : ButtonStyle::SegmentOff))
             ctx.state.language = lang;
-        x += widths[i] + pad;
+        x += width + pad;
     }
     return left;
 }

@@ -38,8 +38,11 @@ bool touch_button(UiContext& ctx, const TargetId& id, const std::string& label, 
 float button_width(const UiContext& ctx, const std::string& label, FontRole font = FontRole::Regular);
 
 // The RU / 中文 / EN switch, right-aligned to `right` and vertically centred on `center_y`.
-// Returns its left edge.
-float language_switch(UiContext& ctx, float right, float center_y);
+// Returns its left edge. `compact` (small screens): segments just wide enough for their
+// labels and a fingertip, instead of button-wide ones.
+float language_switch(UiContext& ctx, float right, float center_y, bool compact = false);
+// The width language_switch takes.
+float language_switch_width(const UiContext& ctx, bool compact = false);
 
 // Connects the finger to `scroll` inside [min, max]: drags scroll it, flicks continue,
 // a tap stops a moving list. Call once per frame before drawing the region.

@@ -50,7 +50,7 @@ TEST_CASE("malformed script lines are rejected with file, line and the expected 
     CHECK(first_error("tap-label") == "s.txt:1: expected 'tap-label TEXT'");
     CHECK(first_error("shot picture.jpg") == "s.txt:1: screenshot file name must end in .png");
     CHECK(first_error("fly 1 2") ==
-          "s.txt:1: unknown command 'fly' (expected tap, tap-id, tap-label, drag, wait, shot, dump or key)");
+          "s.txt:1: unknown command 'fly' (expected tap, tap-id, tap-label, drag, wait, shot, dump, key or setting)");
 }
 
 TEST_CASE("tap-id takes one id, and a missing or spaced id is rejected with the line") {
