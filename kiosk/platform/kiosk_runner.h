@@ -107,6 +107,7 @@ private:
     void write_state_dump();
     void write_update_state(JsonWriter& json) const;
     void write_stats_state(JsonWriter& json) const;
+    void write_attract_state(JsonWriter& json) const;
 
     const KioskOptions& options_;
     std::chrono::steady_clock::time_point process_start_;
