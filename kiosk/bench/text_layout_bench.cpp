@@ -85,6 +85,7 @@ int main(int argc, char** argv) {
                 bytes += block.text_in(lang).size();
             }
         std::vector<double> ns;
+        ns.reserve(static_cast<size_t>(runs));
         size_t lines = 0;
         for (int run = 0; run < runs; ++run) ns.push_back(pass_ns_per_byte(texts, lang_code(lang), &lines));
         const double per_byte = median(ns);
@@ -103,10 +104,11 @@ int main(int argc, char** argv) {
         while (utf8::length(paragraph) < characters) paragraph += chinese;
         std::u32string cps = utf8::to_u32(paragraph);
         paragraph = utf8::from_u32(std::u32string_view(cps).substr(0, characters));
+        const int long_runs = std::max(3, runs / 4);
         std::vector<double> ns;
+        ns.reserve(static_cast<size_t>(long_runs));
         size_t lines = 0;
-        for (int run = 0; run < std::max(3, runs / 4); ++run)
-            ns.push_back(pass_ns_per_byte({&paragraph}, "zh", &lines));
+        for (int run = 0; run < long_runs; ++run) ns.push_back(pass_ns_per_byte({&paragraph}, "zh", &lines));
         std::printf("%s\"%zu\": %.1f", separator, characters, median(ns));
         separator = ", ";
     }
