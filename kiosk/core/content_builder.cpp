@@ -293,6 +293,7 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
     if (names.empty()) diagnostics->push_back({documents_dir, 0, "", "no document sources (*.txt) found"});
 
     std::map<std::string, std::string> seen_ids;  // id -> "file:line" that first used it
+    std::map<std::string, std::string> source_paths;  // id -> its source file
     CardTitles card_titles;
     for (const std::string& name : names) {
         std::string path = fs::join(documents_dir, name);
@@ -312,6 +313,7 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
             continue;
         }
         check_distinct_card_title(doc.info, text, path, &card_titles, diagnostics);
+        source_paths[doc.info.id] = path;
         out->documents.push_back(std::move(doc));
     }
     // Newest first: visitors look for what is current.
@@ -319,7 +321,11 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
                      [](const Document& a, const Document& b) { return a.info.date > b.info.date; });
     // Translations are checked against valid originals only: a broken source would make
     // every line of its translations look wrong.
-    if (diagnostics->size() == errors_before) load_translation_sources(source_dir, &out->documents, diagnostics);
+    if (diagnostics->size() == errors_before) {
+        load_translation_sources(source_dir, &out->documents, diagnostics);
+        for (const Document& doc : out->documents)
+            check_quote_translations(doc, source_paths[doc.info.id], diagnostics);
+    }
     load_lesson_sources(fs::join(source_dir, "lessons"), fs::join(source_dir, "local"), out->documents, &out->lessons,
                         diagnostics);
     // Topics, terms and references are matched against the passages in every language.

@@ -65,6 +65,10 @@ struct DocumentInfo {
         const std::string& shortened = short_title[lang];
         return shortened.empty() ? title.get(lang) : shortened;
     }
+    // A quotation for the attract loop: whole sentences of one block of the body, verbatim [Ru],
+    // and the same passage of that block's translations made for the kiosk [Zh], [En] (optional).
+    LocalizedText quote;
+    std::array<int, kLangCount> quote_lines{};  // lines of quote.* in the db/ source (0: none or from a database)
     LocalizedText parties_note;        // about the parties, e.g. that the text names no states
     LocalizedText annex_note;          // e.g. that annexes the text refers to are not reproduced
     std::vector<std::string> parties;  // ISO 3166 alpha-2 codes, in the SCO's (Russian alphabetical) order
@@ -87,13 +91,23 @@ struct DocumentTextField {
     const char* name;
     LocalizedText DocumentInfo::*member;
 };
-extern const std::array<DocumentTextField, 8> kDocumentTextFields;
+extern const std::array<DocumentTextField, 9> kDocumentTextFields;
 
 struct Document {
     DocumentInfo info;
     std::vector<Section> sections;
     std::vector<Block> blocks;
 };
+
+// The index of the first block of `doc` whose Russian text holds info.quote[Ru], or -1.
+int quote_block(const Document& doc);
+
+// Why `passage` is not one or more whole sentences found verbatim in `text` (written in
+// `lang`), or "" when it is: it must start where `text` or a sentence of it starts (after a
+// list number such as «3.», «三、» or «(a)») with a capital, digit or opening quote (any
+// character in Chinese), and end with the full stop, question or exclamation mark of a
+// sentence that `text` ends there too.
+std::string whole_sentence_problem(std::string_view text, std::string_view passage, Lang lang);
 
 // Facts about the content database itself (the "package").
 struct ContentInfo {

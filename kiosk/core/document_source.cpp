@@ -22,6 +22,7 @@ constexpr std::array<const char*, 10> kParties = {"BY", "IN", "IR", "KZ", "CN", 
 
 // Optional texts: given in one language, they must be given in all three.
 constexpr const char* kOptionalNotes[] = {"short_title", "date_note", "parties_note", "annex_note"};
+constexpr Lang kTranslationQuoteLangs[] = {Lang::Zh, Lang::En};
 
 struct FieldSpec {
     const char* key;
@@ -44,6 +45,9 @@ constexpr FieldSpec kFields[] = {
     {"summary.en", true},
     {"summary.zh", true},
     {"summary.ru", false},
+    {"quote.ru", false},
+    {"quote.en", false},
+    {"quote.zh", false},
     {"place.ru", true},
     {"place.en", true},
     {"place.zh", true},
@@ -228,6 +232,7 @@ private:
         }
         for (const char* note : kOptionalNotes) check_all_languages(note);
         check_short_titles(info);
+        check_quote(doc);
         // A reader must learn who the parties are, or why none are listed.
         if (!header_.count("parties") && !header_.count("parties_note.ru") && !header_.count("parties_note.en") &&
             !header_.count("parties_note.zh"))
@@ -235,6 +240,34 @@ private:
                 separator_line, "parties",
                 "missing: list the parties the text names, or say in parties_note.ru, .en and .zh why none are listed");
         info.block_count = static_cast<int>(doc->blocks.size());
+    }
+
+    // quote.ru: whole sentences of one block, verbatim; quote.zh and quote.en only with it (they are
+    // checked against the translations once those are read, see check_quote_translations()).
+    void check_quote(Document* doc) {
+        DocumentInfo& info = doc->info;
+        for (Lang lang : kAllLangs) {
+            auto it = header_.find(std::string("quote.") + lang_code(lang));
+            if (it != header_.end()) info.quote_lines[static_cast<int>(lang)] = it->second.line;
+        }
+        const int ru_line = info.quote_lines[static_cast<int>(Lang::Ru)];
+        if (ru_line == 0) {
+            for (Lang lang : kTranslationQuoteLangs)
+                if (int line = info.quote_lines[static_cast<int>(lang)])
+                    error(line, std::string("quote.") + lang_code(lang), "a translated quotation needs quote.ru");
+            return;
+        }
+        const int block = quote_block(*doc);
+        if (block < 0) {
+            error(ru_line, "quote.ru", "not found verbatim in any block of the body");
+            return;
+        }
+        std::string problem =
+            whole_sentence_problem(doc->blocks[static_cast<size_t>(block)].text, info.quote[Lang::Ru], Lang::Ru);
+        if (!problem.empty())
+            error(ru_line, "quote.ru",
+                  "not whole sentences of block " + std::to_string(block + 1) + " (line " +
+                      std::to_string(doc->blocks[static_cast<size_t>(block)].source_line) + "): " + problem);
     }
 
     // A note given in some languages but not all is reported at the first line that gives it.

@@ -3,8 +3,13 @@
 #include "core/utf8.h"
 
 #include <linebreak.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 
 namespace kiosk::core {
 
@@ -57,8 +62,11 @@ bool extends_previous(char32_t cp) {
 // Greedy line filling, fed one segment (text between two break opportunities) at a time.
 class LineFiller {
 public:
-    LineFiller(std::string_view text, const DecodedText& decoded, float max_width, const MeasureFn& measure)
-        : text_(text), decoded_(decoded), max_width_(max_width), measure_(measure) {}
+    // `fallback`, when given, holds every UAX #14 opportunity while the segments end only at the
+    // preferred ones (Chinese word boundaries): a word wider than a line is split there first.
+    LineFiller(std::string_view text, const DecodedText& decoded, float max_width, const MeasureFn& measure,
+               const std::vector<char>* fallback)
+        : text_(text), decoded_(decoded), max_width_(max_width), measure_(measure), fallback_(fallback) {}
 
     // Places code points [first, end), which end at a break opportunity.
     void add_segment(size_t first, size_t end);
@@ -81,6 +89,7 @@ private:
     const DecodedText& decoded_;
     float max_width_;
     const MeasureFn& measure_;
+    const std::vector<char>* fallback_;
     float single_space_width_ = -1;  // measured on first use: most gaps are one ASCII space
 
     std::vector<LineSpan> lines_;
@@ -136,12 +145,15 @@ void LineFiller::start_line(size_t first, size_t content_end, float content_widt
     hanging_width_ = 0;
 }
 
-// Fills whole lines with the characters of a word too wide for any line; the rest of the word
+// Fills whole lines with a word too wide for any line: split at its UAX #14 opportunities when
+// there are fallback ones (a Chinese word run), else between characters. The rest of the word
 // stays as the start of the current line so the text after it can follow on the same line.
 void LineFiller::break_long_word(size_t first, size_t end) {
     const std::vector<size_t>& offsets = decoded_.offsets;
     size_t piece_first = first;
     float piece_width = 0;
+    size_t cut = first;  // the last fallback opportunity inside the piece (first: none)
+    float width_before_cut = 0;
     for (size_t cluster = first; cluster < end;) {
         size_t cluster_end = cluster + 1;
         while (cluster_end < end &&
@@ -149,10 +161,20 @@ void LineFiller::break_long_word(size_t first, size_t end) {
             ++cluster_end;
         }
         float cluster_width = measure_bytes(offsets[cluster], offsets[cluster_end]);
-        if (cluster > piece_first && piece_width + cluster_width > max_width_) {
-            lines_.push_back({offsets[piece_first], offsets[cluster], piece_width});
-            piece_first = cluster;
-            piece_width = 0;
+        while (cluster > piece_first && piece_width + cluster_width > max_width_) {
+            if (cut > piece_first) {
+                lines_.push_back({offsets[piece_first], offsets[cut], width_before_cut});
+                piece_width -= width_before_cut;
+                piece_first = cut;
+            } else {
+                lines_.push_back({offsets[piece_first], offsets[cluster], piece_width});
+                piece_first = cluster;
+                piece_width = 0;
+            }
+        }
+        if (fallback_ && cluster > piece_first && (*fallback_)[cluster - 1] == LINEBREAK_ALLOWBREAK) {
+            cut = cluster;
+            width_before_cut = piece_width;
         }
         piece_width += cluster_width;
         cluster = cluster_end;
@@ -197,6 +219,103 @@ void fit_lines(std::string_view text, const DecodedText& decoded, const std::vec
     }
 }
 
+bool is_chinese(const char* lang) { return lang && std::strncmp(lang, "zh", 2) == 0; }
+
+struct BreakIteratorCloser {
+    void operator()(UBreakIterator* iterator) const { ubrk_close(iterator); }
+};
+
+// Keeps, of the UAX #14 opportunities in `brks`, only those at a word boundary found by ICU's
+// word break iterator (dictionary-based for Chinese), so that 声明, 领域 or 俄罗斯 are never
+// split when a line can end elsewhere. One pass over the text: O(n). Leaves `brks` as it is if
+// ICU cannot segment the text.
+void keep_word_boundaries(std::string_view text, const DecodedText& decoded, std::vector<char>* brks) {
+    thread_local std::unique_ptr<UBreakIterator, BreakIteratorCloser> iterator;
+    UErrorCode status = U_ZERO_ERROR;
+    if (!iterator) {
+        iterator.reset(ubrk_open(UBRK_WORD, "zh", nullptr, 0, &status));
+        if (U_FAILURE(status)) {
+            iterator.reset();
+            return;
+        }
+    }
+    UText utext = UTEXT_INITIALIZER;
+    utext_openUTF8(&utext, text.data(), static_cast<int64_t>(text.size()), &status);
+    ubrk_setUText(iterator.get(), &utext, &status);
+    if (U_FAILURE(status)) {
+        utext_close(&utext);
+        return;
+    }
+    const std::vector<size_t>& offsets = decoded.offsets;
+    size_t boundary = static_cast<size_t>(ubrk_first(iterator.get()));
+    for (size_t i = 0; i < brks->size(); ++i) {
+        // Is there a word boundary after code point i, at byte offsets[i + 1]?
+        while (boundary < offsets[i + 1]) {
+            int32_t next = ubrk_next(iterator.get());
+            boundary = next == UBRK_DONE ? text.size() : static_cast<size_t>(next);
+        }
+        if ((*brks)[i] == LINEBREAK_ALLOWBREAK && boundary != offsets[i + 1]) (*brks)[i] = LINEBREAK_NOBREAK;
+    }
+    static const UChar kEmpty[1] = {0};
+    ubrk_setText(iterator.get(), kEmpty, 0, &status);  // the iterator must not keep pointing into `text`
+    utext_close(&utext);
+}
+
+// Code point index of byte offset `byte` (which starts a code point or is the end of the text).
+size_t code_point_at(const DecodedText& decoded, size_t byte) {
+    return static_cast<size_t>(std::lower_bound(decoded.offsets.begin(), decoded.offsets.end(), byte) -
+                               decoded.offsets.begin());
+}
+
+bool mandatory_break_between(const DecodedText& decoded, const std::vector<char>& brks, size_t from, size_t to) {
+    for (size_t k = code_point_at(decoded, from); k < brks.size() && decoded.offsets[k] < to; ++k)
+        if (brks[k] == LINEBREAK_MUSTBREAK) return true;
+    return false;
+}
+
+// Letters and ideographs of a line: punctuation, spaces and combining marks do not count.
+int visible_characters(const DecodedText& decoded, size_t first, size_t end, int enough) {
+    int count = 0;
+    for (size_t k = first; k < end && count < enough; ++k) {
+        char32_t cp = decoded.code_points[k];
+        if (!hangs_at_line_end(cp) && !extends_previous(cp) && !u_ispunct(static_cast<UChar32>(cp))) ++count;
+    }
+    return count;
+}
+
+// A paragraph's last line holding a single character (with its punctuation) takes the last word
+// of the line before it, when that line keeps something and the new last line still fits.
+// Each paragraph costs at most two more measurements of one line: O(n) in all.
+void avoid_orphans(std::string_view text, const DecodedText& decoded, const std::vector<char>& brks, float max_width,
+                   const MeasureFn& measure, const MeasureFn* line_width, std::vector<LineSpan>* lines) {
+    const std::vector<size_t>& offsets = decoded.offsets;
+    const MeasureFn& width_of = line_width ? *line_width : measure;
+    for (size_t i = 1; i < lines->size(); ++i) {
+        LineSpan& last = (*lines)[i];
+        LineSpan& before = (*lines)[i - 1];
+        if (i + 1 < lines->size() && !mandatory_break_between(decoded, brks, last.end, (*lines)[i + 1].begin)) continue;
+        if (mandatory_break_between(decoded, brks, before.end, last.begin)) continue;  // a one-line paragraph
+        const size_t last_first = code_point_at(decoded, last.begin), last_end = code_point_at(decoded, last.end);
+        if (visible_characters(decoded, last_first, last_end, 2) != 1) continue;
+        // The last opportunity inside the line before, after which that line keeps a character.
+        const size_t before_first = code_point_at(decoded, before.begin);
+        for (size_t k = code_point_at(decoded, before.end); k-- > before_first + 1;) {
+            if (brks[k - 1] != LINEBREAK_ALLOWBREAK) continue;
+            size_t head_end = k;
+            while (head_end > before_first && hangs_at_line_end(decoded.code_points[head_end - 1])) --head_end;
+            if (head_end == before_first) break;
+            const size_t tail_begin = offsets[k];
+            const float tail_width = width_of(text.substr(tail_begin, last.end - tail_begin));
+            if (tail_width > max_width) break;
+            before.end = offsets[head_end];
+            before.width = width_of(text.substr(before.begin, before.end - before.begin));
+            last.begin = tail_begin;
+            last.width = tail_width;
+            break;
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<LineSpan> break_lines(std::string_view text, float max_width, const MeasureFn& measure, const char* lang,
@@ -208,8 +327,15 @@ std::vector<LineSpan> break_lines(std::string_view text, float max_width, const 
     // brks[i] says whether a line may end after code point i; the last entry is always a must-break.
     std::vector<char> brks(count);
     set_linebreaks_utf32(decoded.code_points.data(), count, lang, brks.data());
+    // Chinese: lines end at word boundaries; any UAX #14 opportunity only inside a too-long word.
+    const bool chinese = is_chinese(lang);
+    std::vector<char> fallback;
+    if (chinese) {
+        fallback = brks;
+        keep_word_boundaries(text, decoded, &brks);
+    }
 
-    LineFiller filler(text, decoded, max_width, measure);
+    LineFiller filler(text, decoded, max_width, measure, chinese ? &fallback : nullptr);
     size_t segment_first = 0;
     for (size_t i = 0; i < count; ++i) {
         if (brks[i] != LINEBREAK_MUSTBREAK && brks[i] != LINEBREAK_ALLOWBREAK) continue;
@@ -219,6 +345,7 @@ std::vector<LineSpan> break_lines(std::string_view text, float max_width, const 
     }
     std::vector<LineSpan> lines = filler.finish();
     if (line_width) fit_lines(text, decoded, brks, max_width, *line_width, &lines);
+    if (chinese) avoid_orphans(text, decoded, brks, max_width, measure, line_width, &lines);
     return lines;
 }
 

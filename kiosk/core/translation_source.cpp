@@ -388,4 +388,29 @@ bool load_translations(const std::string& translations_dir, const std::vector<Te
     return diagnostics->size() == errors_before;
 }
 
+void check_quote_translations(const Document& doc, const std::string& source_path, Diagnostics* diagnostics) {
+    const DocumentInfo& info = doc.info;
+    const int block = quote_block(doc);
+    if (block < 0) return;  // no quotation, or its Russian is already reported
+    const Block& quoted = doc.blocks[static_cast<size_t>(block)];
+    for (Lang lang : kTranslationLangs) {
+        const std::string field = std::string("quote.") + lang_code(lang);
+        const int line = info.quote_lines[static_cast<int>(lang)];
+        const std::string& translation = quoted.translation[lang];
+        if (info.quote[lang].empty()) {
+            if (!translation.empty())
+                diagnostics->push_back(
+                    {source_path, info.quote_lines[static_cast<int>(Lang::Ru)], field,
+                     "missing: block " + std::to_string(quoted.id) +
+                         " holding quote.ru is translated; give the same passage of its translation"});
+            continue;
+        }
+        std::string problem = whole_sentence_problem(translation, info.quote[lang], lang);
+        if (!problem.empty())
+            diagnostics->push_back({source_path, line, field,
+                                    "not the same passage of the translation of block " + std::to_string(quoted.id) +
+                                        " (the block holding quote.ru): " + problem});
+    }
+}
+
 }  // namespace kiosk::core

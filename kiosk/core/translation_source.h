@@ -35,4 +35,9 @@ bool parse_terminology(std::string_view text, const std::string& file_name, std:
 bool load_translations(const std::string& translations_dir, const std::vector<Term>& terms,
                        std::vector<Document>* documents, Diagnostics* diagnostics);
 
+// The translated quotation of `doc` (quote.zh, quote.en of its source `source_path`, read
+// after its translations): present wherever the block holding quote.ru is translated, and whole
+// sentences of that block's translation. Reports problems at the quote.* lines.
+void check_quote_translations(const Document& doc, const std::string& source_path, Diagnostics* diagnostics);
+
 }  // namespace kiosk::core

@@ -114,6 +114,7 @@ private:
     bool write_state_dump(const std::string& path);  // false (logged) if it cannot be written
     void write_update_state(JsonWriter& json) const;
     void write_stats_state(JsonWriter& json) const;
+    void write_attract_state(JsonWriter& json) const;
 
     const KioskOptions& options_;
     std::chrono::steady_clock::time_point process_start_;

@@ -57,6 +57,36 @@ void KioskRunner::write_stats_state(JsonWriter& json) const {
     json.end_object();
 }
 
+// The attract loop's last frame: null on other screens.
+void KioskRunner::write_attract_state(JsonWriter& json) const {
+    const ui::UiState& state = ui_->state();
+    json.key("attract");
+    if (state.screen() != ui::Screen::Attract) {
+        json.null();
+        return;
+    }
+    const ui::AttractView& view = state.attract;
+    json.begin_object();
+    json.key("slide").value(static_cast<int64_t>(view.slide));
+    json.key("document");
+    if (view.document >= 0) json.value(content_->documents()[static_cast<size_t>(view.document)].info.id);
+    else json.null();
+    json.key("quote").value(view.quote);
+    json.key("translation");
+    if (view.quote && view.translation != Lang::Ru) json.value(lang_code(view.translation));
+    else json.null();
+    json.key("alpha").value(static_cast<double>(view.alpha));
+    json.key("boxes").begin_array();
+    for (const ui::AttractView::Box& box : view.boxes) {
+        json.begin_object().key("what").value(box.what);
+        json.key("x0").value(static_cast<double>(box.x0)).key("y0").value(static_cast<double>(box.y0));
+        json.key("x1").value(static_cast<double>(box.x1)).key("y1").value(static_cast<double>(box.y1));
+        json.key("font_px").value(static_cast<double>(box.font_px)).end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
 void KioskRunner::write_state_dump() {
     if (!options_.dump_state_path.empty() && ui_) write_state_dump(options_.dump_state_path);
 }
@@ -301,6 +331,7 @@ bool KioskRunner::write_state_dump(const std::string& path) {
     for (unsigned i = 0; i < 32; ++i)
         if (ui_->screens_visited() & (1u << i)) json.value(ui::screen_name(static_cast<ui::Screen>(i)));
     json.end_array();
+    write_attract_state(json);
     json.key("touch_targets").begin_array();
     for (size_t i = 0; i < ui_->targets().size(); ++i) {
         const ui::TouchTarget& t = ui_->targets()[i];

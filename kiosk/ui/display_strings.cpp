@@ -27,16 +27,11 @@ std::string fill_count(const std::string& pattern, long n) {
     return out;
 }
 
-std::string pick_quote(const Document& doc) {
-    // Skip the opening blocks (the document's own title lines) and anything the title repeats.
-    for (size_t i = 2; i < doc.blocks.size(); ++i) {
-        const Block& block = doc.blocks[i];
-        if (block.kind != BlockKind::Paragraph) continue;
-        if (doc.info.title[Lang::Ru].find(block.text) != std::string::npos) continue;
-        size_t length = utf8::length(block.text);
-        if (length >= 120 && length <= 360 && block.text.find("цифров") != std::string::npos) return block.text;
-    }
-    return {};
+// `pattern` with "{title}" and "{year}" filled in.
+std::string fill_source(std::string pattern, const std::string& title, const std::string& year) {
+    if (size_t at = pattern.find("{title}"); at != std::string::npos) pattern.replace(at, 7, title);
+    if (size_t at = pattern.find("{year}"); at != std::string::npos) pattern.replace(at, 6, year);
+    return pattern;
 }
 
 void DisplayStrings::build(const ContentStore& content, const Translations& translations) {
@@ -61,7 +56,14 @@ void DisplayStrings::build(const ContentStore& content, const Translations& tran
         }
         strings.attract_caption = translations.get(Lang::Ru, std::string("doctype.") + document_type_name(doc.info.type)) +
                                   "  ·  " + strings.date[static_cast<int>(Lang::Ru)];
-        strings.quote = pick_quote(doc);
+        const std::string year = doc.info.date.substr(0, 4);
+        for (Lang lang : kAllLangs) {
+            int i = static_cast<int>(lang);
+            strings.quote_source[i] =
+                fill_source(translations.get(lang, "attract.quote_source"), doc.info.title.get(lang), year);
+            strings.quote_translation_note[i] =
+                fill_source(translations.get(lang, "attract.translation_note"), doc.info.title.get(lang), year);
+        }
         documents.push_back(std::move(strings));
     }
     lesson_meta.clear();
@@ -78,8 +80,10 @@ void DisplayStrings::build(const ContentStore& content, const Translations& tran
             fill_count(translations.get(lang, "home.lessons_text"), static_cast<long>(content.lessons().size()));
     attract_subtitle = translations.get(Lang::Zh, "app.title") + "   ·   " + translations.get(Lang::En, "app.title");
     attract_touch.clear();
-    for (Lang lang : kAllLangs)
+    for (Lang lang : kAllLangs) {
         attract_touch += (attract_touch.empty() ? "" : "     ·     ") + translations.get(lang, "attract.touch");
+        attract_touch_lines[static_cast<int>(lang)] = translations.get(lang, "attract.touch");
+    }
     const ContentInfo& info = content.info();
     for (Lang lang : kAllLangs) {
         std::string built =

@@ -18,7 +18,10 @@ struct DocumentStrings {
     std::array<std::string, kLangCount> date_place;  // date · place
     std::array<std::string, kLangCount> parties;     // "Индия, Казахстан, ..." in each language
     std::string attract_caption;  // "Заявление  ·  1 сентября 2025 г." for the attract loop
-    std::string quote;            // a verbatim paragraph about digital matters, for the attract loop
+    // The attract loop's quotation source: "— Концепция …, 2019 г.", "——《…构想》，2019年", "— Concept …, 2019".
+    std::array<std::string, kLangCount> quote_source;
+    // Under a translated quotation: "本终端译文  ·  《…》，2019年", "Translation made for the kiosk  ·  …, 2019".
+    std::array<std::string, kLangCount> quote_translation_note;
 };
 
 struct DisplayStrings {
@@ -28,16 +31,13 @@ struct DisplayStrings {
     std::array<std::string, kLangCount> lessons_banner;  // the home screen's invitation, with the lesson count
     // The date of each timeline entry in every language, parallel to ContentStore::overview().timeline.
     std::vector<std::array<std::string, kLangCount>> timeline_dates;
-    std::array<std::string, kLangCount> footer;  // content version and build date
-    std::string attract_subtitle;                // the app title in Chinese and English
-    std::string attract_touch;                   // "touch to start" in all three languages
+    std::array<std::string, kLangCount> footer;               // content version and build date
+    std::string attract_subtitle;                             // the app title in Chinese and English
+    std::string attract_touch;                                // "touch to start" in all three languages
+    std::array<std::string, kLangCount> attract_touch_lines;  // the same, one per language
 
     void build(const ContentStore& content, const Translations& translations);
 };
-
-// A verbatim paragraph of `doc` to quote between visitors: the first plain paragraph after
-// the title lines, of 120 to 360 characters, that speaks of digital matters ("цифров"), or empty.
-std::string pick_quote(const Document& doc);
 
 // `pattern` with "{n}" replaced by `n` ("{n} slides" -> "7 slides").
 std::string fill_count(const std::string& pattern, long n);

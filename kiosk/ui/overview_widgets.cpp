@@ -126,7 +126,7 @@ void draw_member_emblem(UiContext& ctx, const MemberState& member, ImVec2 min, f
 float draw_source_line(UiContext& ctx, const LocalizedText& source, ImVec2 pos, float width) {
     const std::string& text = source.get(ctx.state.language);
     if (text.empty()) return 0;
-    const std::string line = ctx.t("explore.source") + ": " + text;
+    const std::string line = ctx.t("explore.source") + ctx.t("label.separator") + text;
     return draw_wrapped(ctx.draw, ctx.text_cache, line, ctx.font(FontRole::Small), pos, width,
                         ctx.theme.colors.text_muted, lang_code(ctx.state.language));
 }

@@ -30,9 +30,9 @@ void fill_popover(UiContext& ctx, ReaderPopover& popover) {
     const ExternalAct& act = *popover.act;
     popover.kind = ctx.t("act.not_bundled");
     popover.title = act.name.get(lang);
-    popover.body = ctx.t("reader.date") + ": " + format_date(ctx.translations, lang, act.date) + "\n" +
-                   ctx.t("reader.place") + ": " + act.place.get(lang) + "\n" + ctx.t("reader.issuer") + ": " +
-                   act.issuer.get(lang);
+    popover.body = ctx.t("reader.date") + ctx.t("label.separator") + format_date(ctx.translations, lang, act.date) +
+                   "\n" + ctx.t("reader.place") + ctx.t("label.separator") + act.place.get(lang) + "\n" +
+                   ctx.t("reader.issuer") + ctx.t("label.separator") + act.issuer.get(lang);
 }
 
 // The family of a link's target id: "reader.term.ID", "reader.act.ID", "reader.document.ID".

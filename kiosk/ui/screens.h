@@ -85,6 +85,14 @@ double next_update_change(const UiState& state);
 
 // When the attract loop next changes slide (attract_screen.cpp).
 double next_attract_change(const UiState& state, double now);
+// The attract loop's slide `seconds` after it began: `slide` counts slides since then (its
+// position in the loop is slide % slide_count) and `alpha` is its opacity. Only one slide is
+// ever drawn: the old one fades out completely before the new one fades in.
+struct AttractFrame {
+    long slide = 0;
+    float alpha = 0;
+};
+AttractFrame attract_frame(double seconds, int slide_count);
 // When the trainer's session timer next shows a new second; infinity while it is not running
 // (trainer_screen.cpp).
 double next_trainer_tick(const UiState& state, double now);

@@ -160,6 +160,23 @@ struct HomeLayout {
     int tile_columns = 0;          // ways in (topics, timeline, ...) per row
 };
 
+// What the attract loop drew in its last frame (state dump, layout tests).
+struct AttractView {
+    struct Box {
+        // "title", "subtitle", "touch" (always); a card's "caption" and three "document_title";
+        // a quotation's "quote", "source", and its "translation" and "note" when translated.
+        std::string what;
+        float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        float font_px = 0;
+    };
+    long slide = -1;              // slides since the loop began; -1 between two (the old one faded out)
+    int document = -1;            // index into ContentStore::documents()
+    bool quote = false;           // a quotation rather than the document's card
+    Lang translation = Lang::Ru;  // the language the quotation is translated into (Ru: shown alone)
+    float alpha = 0;
+    std::vector<Box> boxes;
+};
+
 struct UiState {
     Navigation nav;  // the screen showing and the way back; screens change it, never assign a screen
     Screen screen() const { return nav.current(); }
@@ -179,6 +196,7 @@ struct UiState {
     ExploreState explore;
     OverviewState overview;
     double attract_started = 0;  // clock time the attract loop began, for its slides
+    AttractView attract;         // its last frame
     KioskStatus status;
     UiRequests requests;
 };

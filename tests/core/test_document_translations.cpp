@@ -5,6 +5,7 @@
 #include "core/file_io.h"
 #include "core/search_index.h"
 #include "core/translation_source.h"
+#include "content_fixture_tree.h"
 #include "test_support.h"
 
 #include <doctest/doctest.h>
@@ -19,22 +20,9 @@ using kiosk::test::TempDir;
 
 namespace {
 
-const std::string kFixtureDir = std::string(KIOSK_TEST_DATA_DIR) + "/content/db";
-
 // A copy of the content fixture (two documents and their translations) to break one thing in.
-struct TranslatedTree {
-    TempDir dir;
-    std::string db() const { return dir.path() + "/db"; }
+struct TranslatedTree : test::ContentFixtureTree {
     std::string translation(const std::string& name) const { return db() + "/translations/" + name; }
-    std::string out() const { return dir.path() + "/content.db"; }
-
-    TranslatedTree() {
-        for (const char* folder : {"/documents/", "/translations/"}) {
-            REQUIRE(fs::make_dirs(db() + folder));
-            for (const std::string& name : fs::list_files(kFixtureDir + folder, ".txt"))
-                test::write_text(db() + folder + name, test::read_text(kFixtureDir + folder + name));
-        }
-    }
 
     // Replaces the first `from` in translation file `name` with `to`.
     void edit(const std::string& name, const std::string& from, const std::string& to) const {
@@ -42,18 +30,6 @@ struct TranslatedTree {
         size_t pos = text.find(from);
         REQUIRE_MESSAGE(pos != std::string::npos, name << " lacks: " << from);
         test::write_text(translation(name), text.replace(pos, from.size(), to));
-    }
-
-    Diagnostics build() const {
-        ::unlink(out().c_str());
-        BuildOptions options;
-        options.source_dir = db();
-        options.out_path = out();
-        Diagnostics diagnostics;
-        bool ok = build_content(options, &diagnostics);
-        CHECK(ok == diagnostics.empty());
-        if (!ok) CHECK_FALSE(fs::exists(out()));  // a failed build writes nothing
-        return diagnostics;
     }
 };
 
@@ -105,10 +81,7 @@ TEST_CASE("every heading and block of every bundled document has a Chinese and a
 
 TEST_CASE("the translations are stored with the document and read back block by block") {
     TranslatedTree tree;
-    REQUIRE(tree.build().empty());
-    std::string error;
-    auto store = ContentStore::open(tree.out(), &error);
-    REQUIRE_MESSAGE(store, error);
+    auto store = tree.build_and_open();
     const Document* decision = store->find_document("fixture-decision");
     REQUIRE(decision);
     CHECK(decision->blocks[1].text == "Утвердить Концепцию (прилагается).");

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
 
@@ -159,9 +160,22 @@ TEST_CASE("Chinese text breaks between ideographs and punctuation stays with its
     CHECK(lines_checked > 200);
 }
 
-TEST_CASE("Chinese lines break exactly between two ideographs when nothing forbids it") {
+TEST_CASE("Chinese lines break between words, between ideographs only without the zh hint") {
     std::string text = "数字经济人工智能";
+    // zh: 数字 经济 人工 智能 are words; three ideographs' width holds one of them per line.
     std::vector<LineSpan> lines = layout(text, 3 * 16, "zh");
+    REQUIRE(lines.size() == 4);
+    CHECK(line_text(text, lines[0]) == "数字");
+    CHECK(line_text(text, lines[1]) == "经济");
+    CHECK(line_text(text, lines[2]) == "人工");
+    CHECK(line_text(text, lines[3]) == "智能");
+    CHECK(lines[0].width == 32);
+    // Four ideographs hold two words.
+    lines = layout(text, 4 * 16, "zh");
+    REQUIRE(lines.size() == 2);
+    CHECK(line_text(text, lines[0]) == "数字经济");
+    // Without the hint, UAX #14 alone: any two ideographs.
+    lines = layout(text, 3 * 16, nullptr);
     REQUIRE(lines.size() == 3);
     CHECK(line_text(text, lines[0]) == "数字经");
     CHECK(line_text(text, lines[1]) == "济人工");
@@ -372,4 +386,86 @@ TEST_CASE("a line that its own shaping makes wider than the box is broken earlie
     // One word wider than the box still gets a line of its own, never an endless split.
     const auto word = kiosk::core::break_lines("abcdefghijklmnopqrstuvwxyz", 50, kMeasure, "en", &line_width);
     CHECK(!word.empty());
+}
+
+namespace {
+
+// Chinese sentences of the kiosk's content holding the words visitors saw split (声/明, 领/域, 俄/罗斯).
+const char* kChineseSentences[] = {
+    "2018年6月10日在中华人民共和国青岛举行的上海合作组织（以下简称“上合组织”）成员国元首理事会会议成果强调，"
+    "在信息通信技术领域，包括在数字经济领域，发展和深化互利合作，交流知识、信息和最佳实践，以促进上合组织成员国"
+    "经济和社会发展，具有重要意义。",
+    "上海合作组织成员国元首理事会关于数字经济领域合作的声明。哈萨克斯坦共和国、中华人民共和国、吉尔吉斯共和国、"
+    "俄罗斯联邦、塔吉克斯坦共和国和乌兹别克斯坦共和国发表如下声明。",
+    "俄罗斯联邦和中华人民共和国的代表在会议期间发表声明，支持在人工智能领域开展合作。"};
+const char* kSplitWords[] = {"声明", "领域", "俄罗斯"};
+
+// How many lines end inside one of kSplitWords.
+int words_split(std::string_view text, const std::vector<LineSpan>& lines) {
+    int split = 0;
+    for (const char* word : kSplitWords) {
+        for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+            for (const LineSpan& line : lines) split += line.end > at && line.end < at + std::strlen(word) ? 1 : 0;
+        }
+    }
+    return split;
+}
+
+int last_line_characters(std::string_view text, const std::vector<LineSpan>& lines) {
+    int count = 0;
+    for (char32_t cp : kiosk::core::utf8::to_u32(line_text(text, lines.back())))
+        count += kiosk::core::utf8::is_cjk(cp) && cp != U'，' && cp != U'。' && cp != U'、' ? 1 : 0;
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("Chinese words of the content are never split where UAX 14 alone split them") {
+    int old_splits = 0;
+    for (const char* sentence : kChineseSentences) {
+        for (float width = 80; width <= 800; width += 8) {
+            CAPTURE(sentence);
+            CAPTURE(width);
+            old_splits += words_split(sentence, kiosk::core::break_lines(sentence, width, kMeasure, nullptr));
+            const std::vector<LineSpan> lines = layout(sentence, width, "zh");
+            CHECK(words_split(sentence, lines) == 0);
+        }
+    }
+    CHECK(old_splits > 10);  // the widths tried are ones where the plain breaker did split them
+}
+
+TEST_CASE("A Chinese word longer than the line is split at UAX 14 opportunities, never before a comma") {
+    // 16 px per ideograph: 俄罗斯联邦 is one or two words, wider than a 40 px line either way.
+    const std::string text = "俄罗斯联邦，中华人民共和国。";
+    const std::vector<LineSpan> lines = layout(text, 40, "zh");
+    REQUIRE(lines.size() > 3);
+    for (const LineSpan& line : lines) {
+        CAPTURE(line_text(text, line));
+        CHECK(line.width <= 40);
+        CHECK(first_and_last(line_text(text, line))[0] != U'，');
+        CHECK(first_and_last(line_text(text, line))[0] != U'。');
+    }
+}
+
+TEST_CASE("No single Chinese character is left alone on the last line of a paragraph") {
+    int old_orphans = 0;
+    for (const char* sentence : kChineseSentences) {
+        const std::string paragraphs = std::string(sentence) + "\n" + sentence;
+        for (float width = 96; width <= 800; width += 4) {
+            CAPTURE(sentence);
+            CAPTURE(width);
+            const auto old_lines = kiosk::core::break_lines(sentence, width, kMeasure, nullptr);
+            old_orphans += old_lines.size() > 1 && last_line_characters(sentence, old_lines) == 1 ? 1 : 0;
+            const std::vector<LineSpan> lines = layout(sentence, width, "zh");
+            if (lines.size() > 1) CHECK(last_line_characters(sentence, lines) >= 2);
+            // Within a text, every paragraph's last line is kept together the same way.
+            const std::vector<LineSpan> both = layout(paragraphs, width, "zh");
+            REQUIRE(both.size() == 2 * lines.size());
+            for (size_t i = 0; i < lines.size(); ++i) {
+                CHECK(both[i].end - both[i].begin == lines[i].end - lines[i].begin);
+                CHECK(both[lines.size() + i].end - both[lines.size() + i].begin == lines[i].end - lines[i].begin);
+            }
+        }
+    }
+    CHECK(old_orphans > 0);  // without the rule some of these widths did leave one character alone
 }
