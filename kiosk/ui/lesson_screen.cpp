@@ -112,6 +112,7 @@ void draw_lesson_screen(UiContext& ctx) {
     const Lesson& lesson = *ls.lesson;
     const Theme& theme = ctx.theme;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.background);
+    ls.pictures.clear();
     if (draw_top_bar(ctx, lesson.title.get(ctx.state.language), true)) {
         ctx.state.nav.pop();  // the lessons list, or the search that found the lesson
         return;

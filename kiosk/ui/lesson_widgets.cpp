@@ -60,6 +60,8 @@ SlideText draw_slide(UiContext& ctx, const Slide& slide, const char* caption, Sl
     const float panel_w = panel_max.x - min.x, panel_h = panel_max.y - min.y;
     const float inset = std::min(m.slide_picture_inset, std::min(panel_w, panel_h) * kPictureInsetShare);
     const float picture = std::max(0.0f, std::min(panel_w, panel_h) - inset);
+    ctx.state.lesson.pictures.push_back({"slide", min.x + (panel_w - picture) * 0.5f,
+                                         min.y + (panel_h - picture) * 0.5f, picture, min.x, min.y, panel_w, panel_h});
     draw_illustration(ctx.draw, ctx.theme, slide.illustration,
                       ImVec2(min.x + (panel_w - picture) * 0.5f, min.y + (panel_h - picture) * 0.5f), picture);
 

@@ -74,6 +74,8 @@ bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& m
     const float band = grid.band;
     ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + band), c.accent_soft, rounding, ImDrawFlags_RoundCornersTop);
     const float picture = std::max(0.0f, std::min(band, max.x - min.x) - m.icon_inset * 2);
+    ctx.state.lesson.pictures.push_back({lesson.id.c_str(), (min.x + max.x - picture) * 0.5f, min.y + (band - picture) * 0.5f,
+                                         picture, min.x, min.y, max.x - min.x, max.y - min.y});
     draw_illustration(ctx.draw, ctx.theme, lesson.icon,
                       ImVec2((min.x + max.x - picture) * 0.5f, min.y + (band - picture) * 0.5f), picture);
     // The lesson's number, so a trainer can say "lesson 3".
@@ -201,6 +203,7 @@ void draw_lessons_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
+    ctx.state.lesson.pictures.clear();
     if (draw_top_bar(ctx, ctx.t("lessons.title"), true)) {
         ctx.state.nav.pop();
         return;

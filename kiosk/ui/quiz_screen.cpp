@@ -143,6 +143,10 @@ void draw_answers(UiContext& ctx, const Question& question, int index, int count
     quiz.scroll.set_extent(total, view_h);
     const bool scrolls = total > view_h;
     if (scrolls) scroll_region(ctx, quiz.scroll, min, max);
+    // Just answered: bring the explanation and Next into view at once.
+    if (answered && !feedback_beside && scrolls && !quiz.feedback_shown)
+        quiz.scroll.scroll_to(feedback_top - gap, false, ctx.now);
+    quiz.feedback_shown = answered;
     ctx.draw->PushClipRect(ImVec2(min.x - ctx.metrics().shadow_spread * 3, min.y),
                            ImVec2(max.x + ctx.metrics().shadow_spread * 3, max.y), true);
     float y = min.y - (scrolls ? quiz.scroll.offset() : 0);
@@ -172,12 +176,6 @@ void draw_answers(UiContext& ctx, const Question& question, int index, int count
     if (answered && !feedback_beside) draw_feedback(ctx, question, index, count, ImVec2(min.x, y), width, 1000);
     ctx.draw->PopClipRect();
     if (scrolls) scroll_indicator(ctx, quiz.scroll, min, max, total);
-    // Just answered: bring the explanation into view.
-    if (answered && !feedback_beside && scrolls && !quiz.feedback_shown) {
-        quiz.scroll.scroll_to(feedback_top - gap, true, ctx.now);
-        ctx.animating = true;
-    }
-    quiz.feedback_shown = answered;
 }
 
 // Wrapped text with every line centred between x and x + width; returns the height used.

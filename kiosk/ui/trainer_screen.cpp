@@ -338,6 +338,7 @@ double next_trainer_tick(const UiState& state, double now) {
 void draw_trainer_screen(UiContext& ctx) {
     TrainerState& trainer = ctx.state.trainer;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, ctx.theme.colors.background);
+    ctx.state.lesson.pictures.clear();
     settle_group_session(trainer);
     switch (trainer.phase) {
         case Phase::Choose: draw_choose(ctx); break;

@@ -55,11 +55,20 @@ struct SlideScroll {
     const Slide* slide = nullptr;  // the slide `scroll` belongs to
 };
 
+// A lesson picture drawn this frame (a square at x, y with edge `size`) and the card or panel it
+// belongs in, for the state dump: tests check that pictures stay inside their cards.
+struct PictureBox {
+    const char* owner;  // the lesson's id on a card, "slide" on a slide
+    float x, y, size;
+    float frame_x, frame_y, frame_w, frame_h;
+};
+
 struct LessonState {
     const Lesson* lesson = nullptr;
     int slide = 0;
     KineticScroll list_scroll;  // the lessons list
     SlideScroll slide_scroll;
+    std::vector<PictureBox> pictures;  // on the lessons, lesson and trainer screens; cleared each frame
 };
 
 struct QuizState {
