@@ -161,6 +161,18 @@ bool KioskRunner::write_state_dump(const std::string& path) {
     json.key("quiz_score");
     if (state.screen() == ui::Screen::Quiz && lesson) json.value(state.quiz.correct);
     else json.null();
+    // The lesson pictures on screen, each with the card or slide panel it must stay inside.
+    json.key("lesson_pictures").begin_array();
+    if (state.screen() == ui::Screen::Lessons || state.screen() == ui::Screen::Lesson || state.screen() == ui::Screen::Trainer)
+        for (const ui::PictureBox& p : state.lesson.pictures) {
+            json.begin_object().key("owner").value(p.owner);
+            json.key("x").value(static_cast<double>(p.x)).key("y").value(static_cast<double>(p.y));
+            json.key("size").value(static_cast<double>(p.size));
+            json.key("frame").begin_array().value(static_cast<double>(p.frame_x)).value(static_cast<double>(p.frame_y));
+            json.value(static_cast<double>(p.frame_w)).value(static_cast<double>(p.frame_h)).end_array();
+            json.end_object();
+        }
+    json.end_array();
     double scroll = state.screen() == ui::Screen::Reader ? state.reader.scroll.offset() : state.home_scroll.offset();
     json.key("scroll_y").value(scroll);
     // The reader's view: the text's language, side by side with the original or not, the blocks

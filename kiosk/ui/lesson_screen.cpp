@@ -73,20 +73,24 @@ float links_height(const UiContext& ctx, const Slide& slide) {
     return height;
 }
 
-void draw_links(UiContext& ctx, const Slide& slide, ImVec2 min, ImVec2 max) {
+// The links below a slide's text, `width` wide from `pos`, inside the slide's clip rectangle.
+void draw_links(UiContext& ctx, const Slide& slide, const SlideText& area) {
     const float height = ctx.metrics().lesson_link_height, gap = ctx.metrics().lesson_link_gap;
-    const float width = std::min(max.x - min.x, ctx.metrics().lesson_text_max_width);
-    float y = min.y;
+    const float width = std::min(area.width, ctx.metrics().lesson_text_max_width);
+    ctx.draw->PushClipRect(area.clip_min, area.clip_max, true);
+    float y = area.below.y;
     for (const LessonLink& link : slide.links) {
         const Block* block = nullptr;
         const Document* doc = linked_document(ctx, link, &block);
-        if (!doc || y + height > max.y) continue;
-        if (draw_link_card(ctx, *doc, ImVec2(min.x, y), ImVec2(min.x + width, y + height))) {
+        if (!doc) continue;
+        if (draw_link_card(ctx, *doc, ImVec2(area.below.x, y), ImVec2(area.below.x + width, y + height))) {
+            ctx.draw->PopClipRect();
             open_passage(ctx.state, *doc, static_cast<int>(block - doc->blocks.data()));
             return;
         }
         y += height + gap;
     }
+    ctx.draw->PopClipRect();
 }
 
 }  // namespace
@@ -108,6 +112,7 @@ void draw_lesson_screen(UiContext& ctx) {
     const Lesson& lesson = *ls.lesson;
     const Theme& theme = ctx.theme;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, theme.colors.background);
+    ls.pictures.clear();
     if (draw_top_bar(ctx, lesson.title.get(ctx.state.language), true)) {
         ctx.state.nav.pop();  // the lessons list, or the search that found the lesson
         return;
@@ -117,42 +122,51 @@ void draw_lesson_screen(UiContext& ctx) {
     const Slide& slide = lesson.slides[ls.slide];
     const float margin = theme.margin();
     const float bh = theme.button_height();
+    const float gap = ctx.metrics().space_card;
+    const float right = ctx.screen.x - margin;
+    const bool last = ls.slide + 1 == count;
+
+    // The pager: previous at the left, read aloud beside it, progress in the middle, next (or
+    // the quiz) at the right; the dots go on a row of their own where the buttons need the width.
+    const std::string& previous = ctx.t("lesson.previous");
+    const std::string& next = ctx.t(last ? "lesson.take_quiz" : "lesson.next");
+    const float prev_w = ls.slide > 0 ? std::max(button_width(ctx, previous), ctx.metrics().wide_button_min_width) : 0;
+    const float next_w = std::max(button_width(ctx, next, FontRole::Medium), ctx.metrics().wide_button_min_width);
+    const float read_w = button_width(ctx, ctx.t("speech.read"));
+    const float dots_w = ctx.metrics().progress_dot_step * static_cast<float>(count);
+    const bool dots_row = prev_w + read_w + next_w + dots_w + gap * 4 > right - margin;
+    const float dots_h = ctx.metrics().progress_dot_current * 2 + ctx.metrics().space_item;
     const float nav_y = ctx.screen.y - margin * 0.6f - bh;
     const float top = theme.top_bar_height() + margin * 0.8f;
+    const float slide_bottom = nav_y - margin * 0.6f - (dots_row ? dots_h : 0);
 
     char caption[64];
     format_progress(caption, sizeof caption, ctx.t("lesson.slide"), ls.slide, count);
-    ImVec2 free = draw_slide(ctx, slide, caption, visitor_slide_fonts(ctx), ImVec2(margin, top),
-                             ImVec2(ctx.screen.x - margin, nav_y - margin * 0.6f), links_height(ctx, slide));
-    draw_links(ctx, slide, free, ImVec2(ctx.screen.x - margin, nav_y - margin * 0.6f));
+    const SlideText text = draw_slide(ctx, slide, caption, visitor_slide_fonts(ctx), ImVec2(margin, top),
+                                      ImVec2(right, slide_bottom), links_height(ctx, slide), ls.slide_scroll);
+    draw_links(ctx, slide, text);
     if (ctx.state.screen() != Screen::Lesson) return;
 
-    // Previous at the left, progress in the middle, next (or the quiz) at the right.
-    draw_progress_dots(ctx, ImVec2(ctx.screen.x * 0.5f, nav_y + bh * 0.5f), count, ls.slide);
+    const float dots_y = dots_row ? nav_y - dots_h * 0.5f : nav_y + bh * 0.5f;
+    draw_progress_dots(ctx, ImVec2(ctx.screen.x * 0.5f, dots_y), count, ls.slide);
     float read_x = margin;
     if (ls.slide > 0) {
-        const std::string& previous = ctx.t("lesson.previous");
-        const float w = std::max(button_width(ctx, previous), ctx.metrics().wide_button_min_width);
-        if (touch_button(ctx, "lesson.previous", previous, ImVec2(margin, nav_y), ImVec2(margin + w, nav_y + bh),
+        if (touch_button(ctx, "lesson.previous", previous, ImVec2(margin, nav_y), ImVec2(margin + prev_w, nav_y + bh),
                          ButtonStyle::Secondary))
             --ls.slide;
-        read_x += w + ctx.metrics().space_card;
+        read_x += prev_w + gap;
     }
     // Read aloud: the slide's title, then its text, in the language each is shown in.
-    const float dots_left = ctx.screen.x * 0.5f - (ctx.metrics().progress_dot_step * 0.5f) * static_cast<float>(count) -
-                            ctx.metrics().space_card;
+    const float read_limit = dots_row ? right - next_w - gap : (ctx.screen.x - dots_w) * 0.5f - gap;
     float read_right = read_x;
-    if (draw_read_aloud(ctx, ImVec2(read_x, nav_y), bh, dots_left - read_x, ctx.state.language, &read_right)) {
+    if (draw_read_aloud(ctx, ImVec2(read_x, nav_y), bh, read_limit - read_x, ctx.state.language, &read_right)) {
         const Lang lang = ctx.state.language;
         start_reading(ctx,
                       {{ls.slide + 1, slide.title.get(lang), shown_language(slide.title, lang)},
                        {ls.slide + 1, slide.text.get(lang), shown_language(slide.text, lang)}},
                       0);
     }
-    const bool last = ls.slide + 1 == count;
-    const std::string& next = ctx.t(last ? "lesson.take_quiz" : "lesson.next");
-    const float w = std::max(button_width(ctx, next, FontRole::Medium), ctx.metrics().wide_button_min_width);
-    const float right = ctx.screen.x - margin;
+    const float w = next_w;
     if (touch_button(ctx, last ? "lesson.take_quiz" : "lesson.next", next, ImVec2(right - w, nav_y),
                      ImVec2(right, nav_y + bh), ButtonStyle::Primary, FontRole::Medium)) {
         if (!last) {

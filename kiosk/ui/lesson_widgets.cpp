@@ -13,6 +13,17 @@ using namespace kiosk::core;  // this layer is built on the core layer
 namespace {
 
 constexpr int kMaxAnswerLines = 3;
+// A slide's picture panel: its share of the width beside the text (less on a small screen, where
+// the text needs the room), and of the height above it when stacked, at most this wide a band.
+constexpr float kPanelShare = 0.38f;
+constexpr float kSmallPanelShare = 0.3f;
+constexpr float kStackedPanelShare = 0.45f;
+constexpr float kStackedPanelAspect = 0.75f;
+constexpr float kPictureInsetShare = 0.16f;
+constexpr float kStackedTextPlace = 0.3f;  // where the free height goes: this much above the text
+constexpr float kStackedTextWidth = 1.2f;  // a stacked slide's text column may be wider than a side one
+// Beside the picture, the text column is at least this many of its line boxes wide.
+constexpr float kMinTextColumnEm = 15.0f;
 
 // Space for the letter badge at the left of an answer row and the mark at its right.
 float badge_space(const UiContext& ctx) { return ctx.metrics().answer_badge_space; }
@@ -25,34 +36,64 @@ SlideFonts visitor_slide_fonts(const UiContext& ctx) {
     return {ctx.font(FontRole::Title), ctx.reader_font(ctx.state.language)};
 }
 
-ImVec2 draw_slide(UiContext& ctx, const Slide& slide, const char* caption, SlideFonts fonts, ImVec2 min, ImVec2 max,
-                  float reserve) {
+SlideText draw_slide(UiContext& ctx, const Slide& slide, const char* caption, SlideFonts fonts, ImVec2 min, ImVec2 max,
+                     float reserve, SlideScroll& scroll) {
     const Palette& c = ctx.theme.colors;
+    const Metrics& m = ctx.metrics();
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
-    const float panel_w = std::min((max.x - min.x) * 0.38f, max.y - min.y + ctx.metrics().space_section);
-    ctx.draw->AddRectFilled(min, ImVec2(min.x + panel_w, max.y), c.accent_soft, ctx.theme.corner() * 1.5f);
-    const float picture = std::min(panel_w, max.y - min.y) - ctx.metrics().slide_picture_inset;
+    if (scroll.slide != &slide) scroll = SlideScroll{KineticScroll{}, &slide};
+    const float area_w = max.x - min.x, area_h = max.y - min.y;
+    // Side by side where the text keeps a comfortable column beside the picture; stacked otherwise.
+    const float side_panel =
+        std::min(area_w * (ctx.layout().small() ? kSmallPanelShare : kPanelShare), area_h + m.space_section);
+    const bool side = !ctx.layout().portrait() && area_w - side_panel - m.column_gap >= fonts.text->size * kMinTextColumnEm;
+    ImVec2 panel_max, text_min;
+    if (side) {
+        panel_max = ImVec2(min.x + side_panel, max.y);
+        text_min = ImVec2(panel_max.x + m.column_gap, min.y);
+    } else {
+        panel_max = ImVec2(max.x, min.y + std::min(area_h * kStackedPanelShare, area_w * kStackedPanelAspect));
+        text_min = ImVec2(min.x, panel_max.y + m.space_block);
+    }
+    ctx.draw->AddRectFilled(min, panel_max, c.accent_soft, ctx.theme.corner() * 1.5f);
+    const float panel_w = panel_max.x - min.x, panel_h = panel_max.y - min.y;
+    const float inset = std::min(m.slide_picture_inset, std::min(panel_w, panel_h) * kPictureInsetShare);
+    const float picture = std::max(0.0f, std::min(panel_w, panel_h) - inset);
+    ctx.state.lesson.pictures.push_back({"slide", min.x + (panel_w - picture) * 0.5f,
+                                         min.y + (panel_h - picture) * 0.5f, picture, min.x, min.y, panel_w, panel_h});
     draw_illustration(ctx.draw, ctx.theme, slide.illustration,
-                      ImVec2(min.x + (panel_w - picture) * 0.5f, min.y + (max.y - min.y - picture) * 0.5f), picture);
+                      ImVec2(min.x + (panel_w - picture) * 0.5f, min.y + (panel_h - picture) * 0.5f), picture);
 
-    const float x = min.x + panel_w + ctx.metrics().column_gap;
-    const float width = max.x - x;
+    const float width = std::min(max.x - text_min.x, m.lesson_text_max_width * (side ? 1.0f : kStackedTextWidth));
+    const float x = side ? text_min.x : min.x + (area_w - width) * 0.5f;
     const Font* small = ctx.font(FontRole::Small);
     const std::string& title = slide.title.get(lang);
     const std::string& text = slide.text.get(lang);
     const WrappedText& title_lines = ctx.text_cache.wrap(title, fonts.title, width, lc);
     const WrappedText& text_lines = ctx.text_cache.wrap(text, fonts.text, width, lc);
-    const float caption_h = small->size * 1.8f, gap = ctx.metrics().space_block;
-    const float block = caption_h + std::min<size_t>(title_lines.lines.size(), 3) * title_lines.line_height + gap +
-                        text_lines.height() + reserve;
-    float y = min.y + std::max(ctx.metrics().space_list, (max.y - min.y - block) * 0.45f);
+    const float caption_h = small->size * 1.8f, gap = m.space_block;
+    const float block = caption_h + title_lines.height() + gap + text_lines.height() + reserve;
+    const ImVec2 clip_min(x, text_min.y), clip_max(x + width + m.scrollbar_width * 2, max.y);
+    const float view_h = clip_max.y - clip_min.y;
+    scroll.scroll.set_extent(block, view_h);
+    float y = clip_min.y;
+    if (block > view_h) {
+        scroll_region(ctx, scroll.scroll, clip_min, clip_max);
+        y -= scroll.scroll.offset();
+    } else {
+        // Centred beside the picture; under it, nearer the picture than the buttons.
+        y += side ? std::max(m.space_list, (view_h - block) * 0.45f) : (view_h - block) * kStackedTextPlace;
+    }
+    ctx.draw->PushClipRect(clip_min, clip_max, true);
     draw_text(ctx.draw, small, ImVec2(x, y), c.accent, caption);
     y += caption_h;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, title, fonts.title, ImVec2(x, y), width, c.text, lc, 3);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, title, fonts.title, ImVec2(x, y), width, c.text, lc);
     y += gap;
     y += draw_wrapped(ctx.draw, ctx.text_cache, text, fonts.text, ImVec2(x, y), width, c.text, lc);
-    return ImVec2(x, y + ctx.metrics().space_section);
+    ctx.draw->PopClipRect();
+    if (block > view_h) scroll_indicator(ctx, scroll.scroll, clip_min, clip_max, block);
+    return {ImVec2(x, y + m.space_section * 0.5f), width, clip_min, clip_max};
 }
 
 void draw_progress_dots(UiContext& ctx, ImVec2 center, int count, int current) {

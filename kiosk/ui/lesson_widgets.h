@@ -21,12 +21,20 @@ struct SlideFonts {
 // The visitor's slide fonts: body text follows the reader's text size (the "Aa" panel).
 SlideFonts visitor_slide_fonts(const UiContext& ctx);
 
-// Draws `slide` inside [min, max]: the picture on a soft panel at the left, the title and the
-// text at the right, in the visitor's language, centred in the height left after `reserve`
-// (space the caller needs below the text, e.g. for links). `caption` (e.g. "Slide 3 / 7") sits
-// above the title. Returns where the space below the text starts (x, y); it ends at max.
-ImVec2 draw_slide(UiContext& ctx, const Slide& slide, const char* caption, SlideFonts fonts, ImVec2 min, ImVec2 max,
-                  float reserve);
+// Where a slide's text column is, for what the caller draws below the text (links).
+struct SlideText {
+    ImVec2 below;               // where the space below the text starts (scrolled with it)
+    float width = 0;            // the text column's width
+    ImVec2 clip_min, clip_max;  // the text column on screen: draw below the text clipped to it
+};
+
+// Draws `slide` inside [min, max] in the visitor's language: the picture on a soft panel beside
+// the text where the screen is wide enough for both, above it on a portrait screen. `caption`
+// (e.g. "Slide 3 / 7") sits above the title. The text column scrolls with `scroll` when the
+// caption, the title, the text and `reserve` (room the caller needs below the text, e.g. for
+// links) are taller than it; `scroll` goes back to the top when another slide is shown.
+SlideText draw_slide(UiContext& ctx, const Slide& slide, const char* caption, SlideFonts fonts, ImVec2 min, ImVec2 max,
+                     float reserve, SlideScroll& scroll);
 
 // `count` dots centred on `center`, the `current` one larger and filled.
 void draw_progress_dots(UiContext& ctx, ImVec2 center, int count, int current);

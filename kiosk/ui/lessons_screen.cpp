@@ -14,58 +14,107 @@ using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
 
-constexpr int kColumns = 4;
+constexpr int kMaxColumns = 4;
+// A card is never narrower than this many card-title line heights: with a larger text size or
+// on a narrower screen the grid has fewer columns, not cramped cards.
+constexpr float kCardMinWidthEm = 8.0f;
+// The picture band's height against the card's width.
+constexpr float kBandShare = 0.5f;
+
+// How the cards of the grid are sized: the same for every card, from the screen and the text.
+struct CardGrid {
+    int columns = 1;
+    float width = 0, height = 0, band = 0;
+    int summary_lines = 2, meta_lines = 1;
+};
+
+CardGrid card_grid(UiContext& ctx, float area_width, float area_height) {
+    const Metrics& m = ctx.metrics();
+    const Font* medium = ctx.font(FontRole::Medium);
+    const Font* small = ctx.font(FontRole::Small);
+    const float gap = m.space_group;
+    const float usable = area_width - ctx.theme.margin() * 2;
+    const float min_width = medium->size * 1.3f * kCardMinWidthEm;
+    CardGrid g;
+    g.columns = std::clamp(static_cast<int>((usable + gap) / (min_width + gap)), 1, kMaxColumns);
+    g.width = (usable - gap * static_cast<float>(g.columns - 1)) / static_cast<float>(g.columns);
+    g.band = std::min(g.width * kBandShare, m.lesson_picture_max_height);
+    g.summary_lines = ctx.layout().small() ? 2 : 3;
+    const char* lc = lang_code(ctx.state.language);
+    const float inner = g.width - m.pad_card * 2;
+    for (const auto& meta : ctx.strings.lesson_meta)
+        g.meta_lines = std::max(
+            g.meta_lines,
+            std::min<int>(
+                2, static_cast<int>(
+                       ctx.text_cache.wrap(meta[static_cast<int>(ctx.state.language)], small, inner, lc).lines.size())));
+    const float title_lh = medium->size * 1.3f, small_lh = small->size * 1.3f;
+    g.height = g.band + m.pad_card + title_lh * 2 + m.space_tight + small_lh * static_cast<float>(g.summary_lines) +
+               m.space_related + small_lh * static_cast<float>(g.meta_lines) + m.pad_card;
+    g.height = std::max(g.height, m.lesson_card_min_height);
+    // On a large landscape screen two rows fill the area; elsewhere cards keep their size and scroll.
+    if (ctx.layout().large()) g.height = std::max(g.height, (area_height - gap * 2.25f) / 2);
+    return g;
+}
 
 // Returns true when the card was tapped.
-bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& meta, ImVec2 min, ImVec2 max) {
+bool draw_lesson_card(UiContext& ctx, const Lesson& lesson, const std::string& meta, const CardGrid& grid, ImVec2 min,
+                      ImVec2 max) {
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
     const std::string& title = lesson.title.get(lang);
     TouchArea area = touch_area(ctx, {"lessons.lesson", lesson.id}, title, min, max);
     const Palette& c = ctx.theme.colors;
+    const Metrics& m = ctx.metrics();
     const float rounding = ctx.theme.corner();
 
     draw_card(ctx, min, max, area.pressed);
-    const float band = (max.y - min.y) * 0.42f;
+    // Everything of the card stays inside it, whatever the picture's shape.
+    ctx.draw->PushClipRect(min, max, true);
+    const float band = grid.band;
     ctx.draw->AddRectFilled(min, ImVec2(max.x, min.y + band), c.accent_soft, rounding, ImDrawFlags_RoundCornersTop);
-    const float picture = band - ctx.metrics().icon_inset * 2;
+    const float picture = std::max(0.0f, std::min(band, max.x - min.x) - m.icon_inset * 2);
+    ctx.state.lesson.pictures.push_back({lesson.id.c_str(), (min.x + max.x - picture) * 0.5f, min.y + (band - picture) * 0.5f,
+                                         picture, min.x, min.y, max.x - min.x, max.y - min.y});
     draw_illustration(ctx.draw, ctx.theme, lesson.icon,
-                      ImVec2((min.x + max.x - picture) * 0.5f, min.y + ctx.metrics().icon_inset), picture);
+                      ImVec2((min.x + max.x - picture) * 0.5f, min.y + (band - picture) * 0.5f), picture);
     // The lesson's number, so a trainer can say "lesson 3".
     char number[8];
     std::snprintf(number, sizeof number, "%d", lesson.order);
     const Font* medium = ctx.font(FontRole::Medium);
-    const ImVec2 badge(min.x + ctx.metrics().number_badge_radius + ctx.metrics().space_related,
-                       min.y + ctx.metrics().number_badge_radius + ctx.metrics().space_related);
-    ctx.draw->AddCircleFilled(badge, ctx.metrics().number_badge_radius, c.primary);
-    draw_text_centered(ctx.draw, ctx.font(FontRole::Small),
-                       ImVec2(badge.x - ctx.metrics().number_badge_radius, badge.y - ctx.metrics().number_badge_radius),
-                       ImVec2(badge.x + ctx.metrics().number_badge_radius, badge.y + ctx.metrics().number_badge_radius),
-                       c.text_on_primary, number);
-
-    const float pad = ctx.metrics().pad_card;
-    const float inner = max.x - min.x - pad * 2;
-    float y = min.y + band + pad * 0.8f;
     const Font* small = ctx.font(FontRole::Small);
-    const float bottom = max.y - pad * 0.8f - small->size;
+    const float radius = std::max(m.number_badge_radius, small->size * 0.75f);
+    const ImVec2 badge(min.x + radius + m.space_related, min.y + radius + m.space_related);
+    ctx.draw->AddCircleFilled(badge, radius, c.primary);
+    draw_text_centered(ctx.draw, small, ImVec2(badge.x - radius, badge.y - radius),
+                       ImVec2(badge.x + radius, badge.y + radius), c.text_on_primary, number);
+
+    const float pad = m.pad_card;
+    const float inner = max.x - min.x - pad * 2;
+    float y = min.y + band + pad;
+    const float small_lh = small->size * 1.3f;
+    const float meta_y = max.y - pad - small_lh * static_cast<float>(grid.meta_lines);
     y += draw_wrapped(ctx.draw, ctx.text_cache, title, medium, ImVec2(min.x + pad, y), inner, c.text, lc, 2);
-    y += ctx.metrics().space_tight;
+    y += m.space_tight;
     const int summary_lines =
-        static_cast<int>(std::floor((bottom - y - ctx.metrics().space_related) / (small->size * 1.3f)));
+        std::min(grid.summary_lines, static_cast<int>(std::floor((meta_y - m.space_related - y) / small_lh)));
     if (summary_lines >= 1)
         draw_wrapped(ctx.draw, ctx.text_cache, lesson.summary.get(lang), small, ImVec2(min.x + pad, y), inner,
                      c.text_muted, lc, summary_lines);
-    draw_text(ctx.draw, small, ImVec2(min.x + pad, bottom), c.accent, meta);
+    draw_wrapped(ctx.draw, ctx.text_cache, meta, small, ImVec2(min.x + pad, meta_y), inner, c.accent, lc, grid.meta_lines);
+    ctx.draw->PopClipRect();
     return area.clicked;
 }
 
-// The discreet way in to trainer mode: small, quiet, but still a full-size target.
-bool draw_trainer_entry(UiContext& ctx, float right, float center_y) {
+// The discreet way in to trainer mode: small, quiet, but still a full-size target, right-aligned
+// to `right`. Sets `*left` to its left edge; returns true when tapped.
+bool draw_trainer_entry(UiContext& ctx, float right, float center_y, float* left) {
     const std::string& label = ctx.t("lessons.trainer");
     const Font* small = ctx.font(FontRole::Small);
     const float width = std::max(ctx.theme.min_target() * 2.0f, text_size(small, label).x + ctx.metrics().pad_tile * 2);
     const float height = std::max(ctx.theme.min_target(), ctx.metrics().small_button_height);
     ImVec2 min(right - width, center_y - height * 0.5f), max(right, center_y + height * 0.5f);
+    *left = min.x;
     TouchArea area = touch_area(ctx, "lessons.trainer", label, min, max);
     const Palette& c = ctx.theme.colors;
     if (area.pressed) ctx.draw->AddRectFilled(min, max, c.pressed_overlay, ctx.metrics().radius_control);
@@ -128,11 +177,9 @@ const Lesson* draw_lesson_grid(UiContext& ctx, KineticScroll& scroll, ImVec2 min
     const auto& lessons = ctx.content.lessons();
     const float margin = ctx.theme.margin();
     const float gap = ctx.metrics().space_group;
-    const float width = (max.x - min.x - margin * 2 - gap * (kColumns - 1)) / kColumns;
-    // Two rows fill the area; more rows scroll.
-    const float height = std::max(ctx.metrics().lesson_card_min_height, (max.y - min.y - gap * 2.25f) / 2);
-    const int rows = (static_cast<int>(lessons.size()) + kColumns - 1) / kColumns;
-    const float content_height = rows * height + std::max(0, rows - 1) * gap + gap;
+    const CardGrid grid = card_grid(ctx, max.x - min.x, max.y - min.y);
+    const int rows = (static_cast<int>(lessons.size()) + grid.columns - 1) / grid.columns;
+    const float content_height = rows * grid.height + std::max(0, rows - 1) * gap + gap;
     scroll.set_extent(content_height, max.y - min.y);
     scroll_region(ctx, scroll, min, max);
 
@@ -140,12 +187,12 @@ const Lesson* draw_lesson_grid(UiContext& ctx, KineticScroll& scroll, ImVec2 min
     ctx.draw->PushClipRect(min, max, true);
     const float top = min.y + gap * 0.25f - scroll.offset();
     for (size_t i = 0; i < lessons.size(); ++i) {
-        const int row = static_cast<int>(i) / kColumns, col = static_cast<int>(i) % kColumns;
-        ImVec2 card_min(min.x + margin + col * (width + gap), top + row * (height + gap));
-        ImVec2 card_max(card_min.x + width, card_min.y + height);
+        const int row = static_cast<int>(i) / grid.columns, col = static_cast<int>(i) % grid.columns;
+        ImVec2 card_min(min.x + margin + col * (grid.width + gap), top + row * (grid.height + gap));
+        ImVec2 card_max(card_min.x + grid.width, card_min.y + grid.height);
         if (card_max.y < min.y || card_min.y > max.y) continue;
         const std::string& meta = ctx.strings.lesson_meta[i][static_cast<int>(ctx.state.language)];
-        if (draw_lesson_card(ctx, lessons[i], meta, card_min, card_max)) tapped = &lessons[i];
+        if (draw_lesson_card(ctx, lessons[i], meta, grid, card_min, card_max)) tapped = &lessons[i];
     }
     ctx.draw->PopClipRect();
     scroll_indicator(ctx, scroll, min, max, content_height);
@@ -156,6 +203,7 @@ void draw_lessons_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
+    ctx.state.lesson.pictures.clear();
     if (draw_top_bar(ctx, ctx.t("lessons.title"), true)) {
         ctx.state.nav.pop();
         return;
@@ -163,9 +211,14 @@ void draw_lessons_screen(UiContext& ctx) {
     const float margin = theme.margin();
     float y = theme.top_bar_height() + margin * 0.7f;
     const Font* heading = ctx.font(FontRole::Title);
-    draw_text(ctx.draw, heading, ImVec2(margin, y), c.text, ctx.t("lessons.heading"));
-    const bool trainer = draw_trainer_entry(ctx, ctx.screen.x - margin, y + heading->size * 0.6f);
-    y += heading->size * 1.3f;
+    const float button_h = std::max(ctx.theme.min_target(), ctx.metrics().small_button_height);
+    const float heading_h = std::max(heading->size * 1.3f, button_h);
+    float trainer_left = 0;
+    const bool trainer = draw_trainer_entry(ctx, ctx.screen.x - margin, y + heading_h * 0.5f, &trainer_left);
+    draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("lessons.heading"), heading,
+                 ImVec2(margin, y + (heading_h - heading->size * 1.3f) * 0.5f),
+                 trainer_left - margin - ctx.metrics().space_item, c.text, lang_code(ctx.state.language), 1);
+    y += heading_h + ctx.metrics().space_tight;
     const Font* regular = ctx.font(FontRole::Regular);
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("lessons.subheading"), regular, ImVec2(margin, y),
                       ctx.screen.x - margin * 2, c.text_muted, lang_code(ctx.state.language), 2);

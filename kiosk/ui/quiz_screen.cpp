@@ -16,9 +16,9 @@ using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
 
-// The question's text and, once answered, whether it was right and why.
-void draw_question_side(UiContext& ctx, const Question& question, int index, int count, ImVec2 min, ImVec2 max) {
-    QuizState& quiz = ctx.state.quiz;
+// The caption, the question, the progress dots and read aloud from min (at most to max.y);
+// returns where the space below them starts.
+float draw_question(UiContext& ctx, const Question& question, int index, int count, ImVec2 min, ImVec2 max) {
     const Palette& c = ctx.theme.colors;
     const Lang lang = ctx.state.language;
     const char* lc = lang_code(lang);
@@ -39,7 +39,7 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
                        count, index);
     y += ctx.metrics().space_page;
     // Read aloud: the question, then its answers, each in the language it is shown in.
-    const float read_h = ctx.theme.button_height() * 0.85f;
+    const float read_h = std::max(ctx.theme.min_target(), ctx.theme.button_height() * 0.85f);
     float read_right = min.x;
     if (draw_read_aloud(ctx, ImVec2(min.x, y), read_h, width, lang, &read_right)) {
         std::vector<SpeechItem> items = {{index + 1, question.text.get(lang), shown_language(question.text, lang)}};
@@ -48,60 +48,113 @@ void draw_question_side(UiContext& ctx, const Question& question, int index, int
         start_reading(ctx, std::move(items), 0);
     }
     if (read_right > min.x) y += read_h + ctx.metrics().space_block;
-    if (quiz.chosen < 0) {
-        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("quiz.no_data"), small, ImVec2(min.x, max.y - small->size * 1.3f),
-                     width, c.text_muted, lc, 1);
-        return;
-    }
+    return y;
+}
+
+// Height of the explanation box for `question` when `width` wide, with at most `max_lines` lines.
+float explanation_height(UiContext& ctx, const Question& question, float width, int max_lines) {
+    const float pad = ctx.metrics().pad_card_large;
+    const WrappedText& wrapped =
+        ctx.text_cache.wrap(question.explanation.get(ctx.state.language), ctx.font(FontRole::Regular), width - pad * 2,
+                            lang_code(ctx.state.language));
+    const int lines = std::max(1, std::min(static_cast<int>(wrapped.lines.size()), max_lines));
+    return pad * 2 + ctx.font(FontRole::Medium)->size * 1.6f + wrapped.line_height * static_cast<float>(lines);
+}
+
+// Once answered: whether it was right and why in a box from `min`, `width` wide, at most `lines`
+// lines of explanation, and Next (or Finish) below it. Returns the height used.
+float draw_feedback(UiContext& ctx, const Question& question, int index, int count, ImVec2 min, float width, int lines) {
+    QuizState& quiz = ctx.state.quiz;
+    const Palette& c = ctx.theme.colors;
+    const Lang lang = ctx.state.language;
+    const char* lc = lang_code(lang);
     const bool right = quiz.chosen == question.correct_option;
     const float pad = ctx.metrics().pad_card_large;
     const float bh = ctx.theme.button_height();
     const Font* medium = ctx.font(FontRole::Medium);
     const Font* regular = ctx.font(FontRole::Regular);
-    const std::string& explanation = question.explanation.get(lang);
-    const WrappedText& wrapped = ctx.text_cache.wrap(explanation, regular, width - pad * 2, lc);
-    // The box fits the explanation, as far as the space above the button allows.
-    const float heading_h = medium->size * 1.6f;
-    const float box_limit = max.y - bh - ctx.metrics().space_block;
-    const int lines = std::max(1, std::min(static_cast<int>(wrapped.lines.size()),
-                                           static_cast<int>((box_limit - y - pad * 2 - heading_h) / wrapped.line_height)));
-    const float box_bottom = y + pad * 2 + heading_h + wrapped.line_height * static_cast<float>(lines);
-    ctx.draw->AddRectFilled(ImVec2(min.x, y), ImVec2(max.x, box_bottom), right ? c.success_soft : c.danger_soft,
-                            ctx.theme.corner());
+    const float box_bottom = min.y + explanation_height(ctx, question, width, lines);
+    const float max_x = min.x + width;
+    ctx.draw->AddRectFilled(min, ImVec2(max_x, box_bottom), right ? c.success_soft : c.danger_soft, ctx.theme.corner());
     const ImU32 tone = right ? c.success : c.danger;
-    draw_mark(ctx.draw, ImVec2(min.x + pad + ctx.metrics().space_item, y + pad + medium->size * 0.6f),
+    draw_mark(ctx.draw, ImVec2(min.x + pad + ctx.metrics().space_item, min.y + pad + medium->size * 0.6f),
               ctx.metrics().explanation_mark_radius, right, tone, ctx.metrics().line_mark);
-    draw_text(ctx.draw, medium, ImVec2(min.x + pad + ctx.metrics().space_wide, y + pad), tone,
+    draw_text(ctx.draw, medium, ImVec2(min.x + pad + ctx.metrics().space_wide, min.y + pad), tone,
               ctx.t(right ? "quiz.correct" : "quiz.wrong"));
-    draw_wrapped(ctx.draw, ctx.text_cache, explanation, regular, ImVec2(min.x + pad, y + pad + heading_h),
-                 width - pad * 2, c.text, lc, lines);
+    draw_wrapped(ctx.draw, ctx.text_cache, question.explanation.get(lang), regular,
+                 ImVec2(min.x + pad, min.y + pad + medium->size * 1.6f), width - pad * 2, c.text, lc, lines);
 
     const bool last = index + 1 == count;
     const std::string& next = ctx.t(last ? "quiz.finish" : "quiz.next");
     const float by = box_bottom + ctx.metrics().space_block;
-    if (touch_button(ctx, last ? "quiz.finish" : "quiz.next", next, ImVec2(min.x, by), ImVec2(max.x, by + bh),
+    if (touch_button(ctx, last ? "quiz.finish" : "quiz.next", next, ImVec2(min.x, by), ImVec2(max_x, by + bh),
                      ButtonStyle::Primary, FontRole::Medium)) {
         quiz.chosen = -1;
+        quiz.scroll = KineticScroll{};
         if (last) quiz.finished = true;
         else ++quiz.question;
     }
+    return by + bh - min.y;
 }
 
-// The answers, stacked; before answering each one is a target.
-void draw_answers(UiContext& ctx, const Question& question, ImVec2 min, ImVec2 max) {
+// The question beside the answers on a large landscape screen: the explanation and Next under it.
+void draw_question_side(UiContext& ctx, const Question& question, int index, int count, ImVec2 min, ImVec2 max) {
+    const QuizState& quiz = ctx.state.quiz;
+    const Palette& c = ctx.theme.colors;
+    const Font* small = ctx.font(FontRole::Small);
+    const float width = max.x - min.x;
+    const float y = draw_question(ctx, question, index, count, min, max);
+    if (quiz.chosen < 0) {
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("quiz.no_data"), small, ImVec2(min.x, max.y - small->size * 1.3f),
+                     width, c.text_muted, lang_code(ctx.state.language), 1);
+        return;
+    }
+    // The box fits the explanation, as far as the space above the button allows.
+    const float box_limit = max.y - ctx.theme.button_height() - ctx.metrics().space_block;
+    const float line_h = ctx.font(FontRole::Regular)->size * 1.3f;
+    const float fixed = explanation_height(ctx, question, width, 1) - line_h;
+    const int lines = std::max(1, static_cast<int>((box_limit - y - fixed) / line_h) + 1);
+    draw_feedback(ctx, question, index, count, ImVec2(min.x, y), width, lines);
+}
+
+// The answers, stacked from min.y in a column that scrolls when they are taller than it; before
+// answering each one is a target. Unless `feedback_beside`, the explanation and Next follow the
+// answers once answered. In `fill` mode (portrait) unanswered answers share the column's height,
+// each at most answer_max_height, so they are large targets that use the screen.
+void draw_answers(UiContext& ctx, const Question& question, int index, int count, ImVec2 min, ImVec2 max,
+                  bool feedback_beside, bool fill) {
     QuizState& quiz = ctx.state.quiz;
     const Lang lang = ctx.state.language;
     const Font* font = ctx.font(FontRole::Medium);
     const float width = max.x - min.x, gap = ctx.metrics().space_list;
+    const bool answered = quiz.chosen >= 0;
+    const int options = static_cast<int>(question.options.size());
+    float share = 0;
+    if (fill && !answered)
+        share = std::min(ctx.metrics().answer_max_height,
+                         (max.y - min.y - gap * static_cast<float>(options)) / static_cast<float>(std::max(1, options)));
     float total = 0;
     for (const LocalizedText& option : question.options)
-        total += answer_height(ctx, option.get(lang), font, width) + gap;
-    float y = min.y + std::max(0.0f, std::min(ctx.metrics().space_list, max.y - min.y - total + gap));  // level with the question
-    const bool answered = quiz.chosen >= 0;
-    for (size_t i = 0; i < question.options.size(); ++i) {
-        const int option = static_cast<int>(i);
-        const std::string& text = question.options[i].get(lang);
-        const float height = answer_height(ctx, text, font, width);
+        total += std::max(share, answer_height(ctx, option.get(lang), font, width)) + gap;
+    const float feedback_top = total;
+    if (answered && !feedback_beside)
+        total += explanation_height(ctx, question, width, 1000) + ctx.metrics().space_block + ctx.theme.button_height();
+    const float view_h = max.y - min.y;
+    quiz.scroll.set_extent(total, view_h);
+    const bool scrolls = total > view_h;
+    if (scrolls) scroll_region(ctx, quiz.scroll, min, max);
+    // Just answered: bring the explanation and Next into view at once.
+    if (answered && !feedback_beside && scrolls && !quiz.feedback_shown)
+        quiz.scroll.scroll_to(feedback_top - gap, false, ctx.now);
+    quiz.feedback_shown = answered;
+    ctx.draw->PushClipRect(ImVec2(min.x - ctx.metrics().shadow_spread * 3, min.y),
+                           ImVec2(max.x + ctx.metrics().shadow_spread * 3, max.y), true);
+    float y = min.y - (scrolls ? quiz.scroll.offset() : 0);
+    if (!scrolls && !fill)  // level with the question
+        y += std::max(0.0f, std::min(ctx.metrics().space_list, view_h - total + gap));
+    for (int option = 0; option < options; ++option) {
+        const std::string& text = question.options[static_cast<size_t>(option)].get(lang);
+        const float height = std::max(share, answer_height(ctx, text, font, width));
         ImVec2 a(min.x, y), b(max.x, y + height);
         AnswerLook look = AnswerLook::Open;
         bool pressed = false;
@@ -120,6 +173,9 @@ void draw_answers(UiContext& ctx, const Question& question, ImVec2 min, ImVec2 m
         draw_answer(ctx, a, b, option, text, font, look, pressed);
         y += height + gap;
     }
+    if (answered && !feedback_beside) draw_feedback(ctx, question, index, count, ImVec2(min.x, y), width, 1000);
+    ctx.draw->PopClipRect();
+    if (scrolls) scroll_indicator(ctx, quiz.scroll, min, max, total);
 }
 
 // Wrapped text with every line centred between x and x + width; returns the height used.
@@ -133,8 +189,26 @@ void draw_score(UiContext& ctx, const Lesson& lesson) {
     const QuizState& quiz = ctx.state.quiz;
     const Palette& c = ctx.theme.colors;
     const int count = static_cast<int>(lesson.questions.size());
-    const float width = ctx.metrics().score_panel_width, height = ctx.metrics().score_panel_height;
+    const Font* title_font = ctx.font(FontRole::Title);
+    const float pad = ctx.metrics().pad_dialog;
+    const float bh = ctx.theme.button_height(), gap = ctx.metrics().space_card;
     const float top = ctx.theme.top_bar_height();
+    const float margin = ctx.theme.margin();
+    // As wide as the two buttons need, at most the screen; as tall as its content.
+    const float buttons_w =
+        std::max(button_width(ctx, ctx.t("quiz.retry")), button_width(ctx, ctx.t("quiz.all_lessons")));
+    const float width =
+        std::min(ctx.screen.x - margin * 2, std::max(ctx.metrics().score_panel_width, buttons_w * 2 + gap + pad * 2));
+    const float radius = std::max(ctx.metrics().score_ring_radius, ctx.font(FontRole::Display)->size * 1.3f);
+    const char* lc = lang_code(ctx.state.language);
+    const float text_w = width - pad * 2;
+    const float verdict_h =
+        ctx.text_cache.wrap(ctx.t("quiz.score_great"), ctx.font(FontRole::Regular), text_w, lc).height();
+    const float note_h = ctx.text_cache.wrap(ctx.t("quiz.no_data"), ctx.font(FontRole::Small), text_w, lc).height();
+    const float content = ctx.metrics().space_wide + title_font->size + ctx.metrics().space_group + radius * 2 +
+                          ctx.metrics().space_group + verdict_h + ctx.metrics().space_tight + note_h +
+                          ctx.metrics().space_group + bh + pad;
+    const float height = std::min(ctx.screen.y - top - margin, std::max(content, ctx.metrics().score_panel_height));
     ImVec2 min((ctx.screen.x - width) * 0.5f, top + (ctx.screen.y - top - height) * 0.5f);
     ImVec2 max(min.x + width, min.y + height);
     draw_card(ctx, min, max);
@@ -145,7 +219,6 @@ void draw_score(UiContext& ctx, const Lesson& lesson) {
     y += title->size + ctx.metrics().space_group;
     char score[32];
     std::snprintf(score, sizeof score, "%d / %d", quiz.correct, count);
-    const float radius = ctx.metrics().score_ring_radius;
     const ImVec2 ring_center((min.x + max.x) * 0.5f, y + radius);
     ctx.draw->AddCircle(ring_center, radius, c.border, 64, ctx.metrics().line_ring);
     if (count > 0 && quiz.correct > 0) {
@@ -159,12 +232,10 @@ void draw_score(UiContext& ctx, const Lesson& lesson) {
     y += radius * 2 + ctx.metrics().space_group;
     const float share = count > 0 ? static_cast<float>(quiz.correct) / static_cast<float>(count) : 0;
     const char* verdict = share >= 0.8f ? "quiz.score_great" : share >= 0.5f ? "quiz.score_good" : "quiz.score_low";
-    const float pad = ctx.metrics().pad_dialog;
     y += draw_centered_lines(ctx, ctx.t(verdict), ctx.font(FontRole::Regular), min.x + pad, y, width - pad * 2, c.text);
     y += ctx.metrics().space_tight;
     draw_centered_lines(ctx, ctx.t("quiz.no_data"), ctx.font(FontRole::Small), min.x + pad, y, width - pad * 2, c.text_muted);
 
-    const float bh = ctx.theme.button_height(), gap = ctx.metrics().space_card;
     const float bw = (width - pad * 2 - gap) * 0.5f;
     const float by = max.y - pad - bh;
     if (touch_button(ctx, "quiz.retry", ctx.t("quiz.retry"), ImVec2(min.x + pad, by), ImVec2(min.x + pad + bw, by + bh),
@@ -199,10 +270,33 @@ void draw_quiz_screen(UiContext& ctx) {
     const Question& question = lesson->questions[quiz.question];
     const float margin = theme.margin();
     const float top = theme.top_bar_height() + margin * 0.8f, bottom = ctx.screen.y - margin * 0.8f;
+    if (ctx.layout().portrait()) {
+        // One centred column: the question, then the answers using the rest of the screen.
+        const float width = std::min(ctx.screen.x - margin * 2, ctx.metrics().quiz_column_max_width);
+        const float left = (ctx.screen.x - width) * 0.5f;
+        const float y = draw_question(ctx, question, quiz.question, count, ImVec2(left, top), ImVec2(left + width, bottom));
+        const Font* small = ctx.font(FontRole::Small);
+        const float note_h = small->size * 1.3f + ctx.metrics().space_item;
+        draw_answers(ctx, question, quiz.question, count, ImVec2(left, y), ImVec2(left + width, bottom - note_h), false, true);
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("quiz.no_data"), small, ImVec2(left, bottom - small->size * 1.3f),
+                     width, ctx.theme.colors.text_muted, lang_code(ctx.state.language), 1);
+        return;
+    }
     const float left_width = std::min(ctx.metrics().question_panel_max_width, ctx.screen.x * 0.38f);
     const float answers_x = margin + left_width + ctx.metrics().column_gap;
-    draw_answers(ctx, question, ImVec2(answers_x, top), ImVec2(ctx.screen.x - margin, bottom));
-    draw_question_side(ctx, question, quiz.question, count, ImVec2(margin, top), ImVec2(margin + left_width, bottom));
+    const bool beside = ctx.layout().large();
+    draw_answers(ctx, question, quiz.question, count, ImVec2(answers_x, top), ImVec2(ctx.screen.x - margin, bottom),
+                 beside, false);
+    if (beside) {
+        draw_question_side(ctx, question, quiz.question, count, ImVec2(margin, top), ImVec2(margin + left_width, bottom));
+    } else {
+        draw_question(ctx, question, quiz.question, count, ImVec2(margin, top), ImVec2(margin + left_width, bottom));
+        if (quiz.chosen < 0) {
+            const Font* small = ctx.font(FontRole::Small);
+            draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("quiz.no_data"), small, ImVec2(margin, bottom - small->size * 2.6f),
+                         left_width, ctx.theme.colors.text_muted, lang_code(ctx.state.language), 2);
+        }
+    }
 }
 
 }  // namespace kiosk::ui

@@ -111,6 +111,7 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.explore_tile_height = tx(104);
     m.library_card_min_height = px(270);
     m.lesson_card_min_height = px(300);
+    m.lesson_picture_max_height = px(260);
     m.topic_tile_min_height = px(170);
     m.member_tile_min_height = px(200);
     m.banner_height = px(180);
@@ -119,6 +120,7 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.list_row_min_height = tx(52);
     m.trailing_arrow_width = px(64);
     m.answer_min_height = tx(120);
+    m.answer_max_height = tx(360);
     m.answer_badge_space = px(96);
     m.answer_badge_radius = px(28);
     m.answer_mark_space = px(80);
@@ -173,6 +175,7 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.lesson_text_max_width = px(980);
     m.topic_text_max_width = px(1400);
     m.question_panel_max_width = px(700);
+    m.quiz_column_max_width = px(1100);
     m.status_column_max_width = px(560);
     m.keyboard_max_width = px(1070);
     m.speech_note_max_width = px(420);

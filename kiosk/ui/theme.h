@@ -164,6 +164,7 @@ struct Metrics {
     float explore_tile_height;
     float library_card_min_height;
     float lesson_card_min_height;
+    float lesson_picture_max_height;  // the picture band on a lesson card
     float topic_tile_min_height;
     float member_tile_min_height;
     float banner_height;
@@ -172,6 +173,7 @@ struct Metrics {
     float list_row_min_height;
     float trailing_arrow_width;  // the arrow at the end of a link card
     float answer_min_height;
+    float answer_max_height;   // an answer sharing a portrait screen
     float answer_badge_space;  // the option letter column of an answer
     float answer_badge_radius;
     float answer_mark_space;  // the tick or cross column of an answer
@@ -227,6 +229,7 @@ struct Metrics {
     float lesson_text_max_width;
     float topic_text_max_width;
     float question_panel_max_width;
+    float quiz_column_max_width;  // the quiz on a portrait screen
     float status_column_max_width;
     float keyboard_max_width;
     float speech_note_max_width;

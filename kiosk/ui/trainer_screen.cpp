@@ -100,7 +100,8 @@ void draw_present(UiContext& ctx) {
         char caption[64];
         format_progress(caption, sizeof caption, ctx.t("lesson.slide"), trainer.slide, count);
         draw_slide(ctx, lesson.slides[trainer.slide], caption, {ctx.font(FontRole::Display), ctx.font(FontRole::Title)},
-                   ImVec2(margin, margin), ImVec2(ctx.screen.x - margin, top_of_bar - margin * 1.4f), 0);
+                   ImVec2(margin, margin), ImVec2(ctx.screen.x - margin, top_of_bar - margin * 1.4f), 0,
+                   trainer.slide_scroll);
         draw_progress_dots(ctx, ImVec2(ctx.screen.x * 0.5f, top_of_bar - margin * 0.7f), count, trainer.slide);
     }
     bool end = false;
@@ -124,7 +125,8 @@ void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 
     const std::string& text = question.options[option].get(ctx.state.language);
     const float button = std::max(ctx.theme.min_target() * 1.6f, ctx.metrics().stepper_button_min_width);
     const float counter = ctx.metrics().counter_width;
-    const float answer_right = max.x - button * 2 - counter - ctx.metrics().space_section;
+    const float gap = ctx.metrics().space_card;  // between the answer and −: two targets
+    const float answer_right = max.x - button * 2 - counter - gap;
     AnswerLook look = AnswerLook::Open;
     bool pressed = false;
     if (trainer.revealed) {
@@ -136,8 +138,10 @@ void draw_vote_row(UiContext& ctx, const Question& question, int option, ImVec2 
     }
     draw_answer(ctx, min, ImVec2(answer_right, max.y), option, text, ctx.font(FontRole::Medium), look, pressed);
 
-    const float cy = (min.y + max.y) * 0.5f, bh = std::min(max.y - min.y, ctx.metrics().stepper_button_max_height);
-    float x = answer_right + ctx.metrics().space_list;
+    // The steppers are never shorter than a fingertip, however low the row.
+    const float cy = (min.y + max.y) * 0.5f;
+    const float bh = std::max(ctx.theme.min_target(), std::min(max.y - min.y, ctx.metrics().stepper_button_max_height));
+    float x = answer_right + gap;
     static const std::string kMinus = "\xE2\x88\x92", kPlus = "+";
     if (!trainer.revealed) {
         if (touch_button(ctx, {"trainer.minus", option + 1}, kMinus, ImVec2(x, cy - bh / 2),
@@ -185,10 +189,11 @@ void draw_group_quiz(UiContext& ctx) {
     // Rows share the height left above the explanation's space.
     const float explanation_space = ctx.metrics().explanation_space;
     const int options = static_cast<int>(question.options.size());
-    const float gap = ctx.metrics().space_related;
+    const float gap = ctx.metrics().space_card;  // rows of targets stay apart
     const float available = top_of_bar - margin * 0.6f - explanation_space - y;
-    const float row = std::clamp((available - gap * (options - 1)) / std::max(1, options),
-                                 ctx.metrics().trainer_row_min_height, ctx.metrics().trainer_row_max_height);
+    const float row = std::max(ctx.theme.min_target(),
+                               std::clamp((available - gap * (options - 1)) / std::max(1, options),
+                                          ctx.metrics().trainer_row_min_height, ctx.metrics().trainer_row_max_height));
     for (int i = 0; i < options; ++i, y += row + gap)
         draw_vote_row(ctx, question, i, ImVec2(margin, y), ImVec2(margin + width, y + row));
 
@@ -333,6 +338,7 @@ double next_trainer_tick(const UiState& state, double now) {
 void draw_trainer_screen(UiContext& ctx) {
     TrainerState& trainer = ctx.state.trainer;
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, ctx.theme.colors.background);
+    ctx.state.lesson.pictures.clear();
     settle_group_session(trainer);
     switch (trainer.phase) {
         case Phase::Choose: draw_choose(ctx); break;

@@ -58,17 +58,35 @@ struct ReaderState {
 };
 
 // A visitor's lesson: which one, which slide, and the quiz that ends it.
+// A slide's text when it is longer than its column: scrolled, back to the top on another slide.
+struct SlideScroll {
+    KineticScroll scroll;
+    const Slide* slide = nullptr;  // the slide `scroll` belongs to
+};
+
+// A lesson picture drawn this frame (a square at x, y with edge `size`) and the card or panel it
+// belongs in, for the state dump: tests check that pictures stay inside their cards.
+struct PictureBox {
+    const char* owner;  // the lesson's id on a card, "slide" on a slide
+    float x, y, size;
+    float frame_x, frame_y, frame_w, frame_h;
+};
+
 struct LessonState {
     const Lesson* lesson = nullptr;
     int slide = 0;
     KineticScroll list_scroll;  // the lessons list
+    SlideScroll slide_scroll;
+    std::vector<PictureBox> pictures;  // on the lessons, lesson and trainer screens; cleared each frame
 };
 
 struct QuizState {
-    int question = 0;       // index into Lesson::questions
-    int chosen = -1;        // the option picked for the current question; -1 while unanswered
-    int correct = 0;        // correct answers so far
-    bool finished = false;  // the score is showing
+    int question = 0;             // index into Lesson::questions
+    int chosen = -1;              // the option picked for the current question; -1 while unanswered
+    int correct = 0;              // correct answers so far
+    bool finished = false;        // the score is showing
+    KineticScroll scroll;         // the answers (and, on small and portrait screens, the explanation)
+    bool feedback_shown = false;  // the answered question's explanation was scrolled into view
 };
 
 // The explore screens: About the SCO, the timeline and the member states (overview_widgets.h).
@@ -89,6 +107,7 @@ struct OverviewState {
 struct TrainerState : GroupSession {
     enum class Save { None, Pending, Saved, Failed };
     KineticScroll list_scroll;  // the lesson chooser
+    SlideScroll slide_scroll;   // the slide being presented
     Save save = Save::None;
     std::string save_error;  // why storing the session failed, for the trainer
 };

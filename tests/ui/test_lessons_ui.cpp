@@ -10,6 +10,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using kiosk::core::Lang;
 using kiosk::test::check_target_sizes;
 using kiosk::test::enter_pin;
@@ -278,4 +280,181 @@ TEST_CASE("the lesson screens draw every glyph and keep every touch target at le
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(has_target(run.state, "+"));
     check_target_sizes(run.state);
+}
+
+namespace {
+
+// The panels every screen is made for, and their names in messages.
+struct Panel {
+    int width, height;
+    bool largest_text = false;  // the visitor chose the largest text size first
+};
+const Panel kPanels[] = {{800, 480}, {1024, 600}, {1920, 1080}, {1080, 1920}, {800, 480, true}};
+
+// The top bar's own targets (back, search, Aa, languages): the chrome's layout, checked there.
+bool chrome_target(const std::string& id) {
+    const auto ends_with = [&id](const std::string& tail) {
+        return id.size() >= tail.size() && id.compare(id.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    return id.rfind("top.", 0) == 0 || ends_with(".back") || ends_with(".home");
+}
+
+// Distance between two rectangles (x, y, w, h): 0 when they touch or overlap.
+double rect_gap(const JsonValue& a, const JsonValue& b) {
+    const double ax = a.array[0].number, ay = a.array[1].number, aw = a.array[2].number, ah = a.array[3].number;
+    const double bx = b.array[0].number, by = b.array[1].number, bw = b.array[2].number, bh = b.array[3].number;
+    const double dx = std::max({0.0, bx - (ax + aw), ax - (bx + bw)});
+    const double dy = std::max({0.0, by - (ay + ah), ay - (by + bh)});
+    return std::max(dx, dy);
+}
+
+// Every target on screen is inside it, at least 48 px both ways and at least 8 px from every
+// other (the top bar's own targets among themselves excepted); every lesson picture is inside
+// the card or panel it belongs to.
+void check_layout(const JsonValue& state, const Panel& panel) {
+    const auto& targets = state["touch_targets"].array;
+    REQUIRE(!targets.empty());
+    constexpr double kEdge = 0.5;  // a rounding error, not a misplaced target
+    for (size_t i = 0; i < targets.size(); ++i) {
+        const JsonValue& t = targets[i];
+        CAPTURE(t["id"].string);
+        const JsonValue& v = t["visible"];
+        CHECK(t["w"].number >= 48);
+        CHECK(t["h"].number >= 48);
+        CHECK(v.array[0].number >= -kEdge);
+        CHECK(v.array[1].number >= -kEdge);
+        CHECK(v.array[0].number + v.array[2].number <= panel.width + kEdge);
+        CHECK(v.array[1].number + v.array[3].number <= panel.height + kEdge);
+        for (size_t j = i + 1; j < targets.size(); ++j) {
+            const JsonValue& u = targets[j];
+            if (chrome_target(t["id"].string) && chrome_target(u["id"].string)) continue;
+            CAPTURE(u["id"].string);
+            CHECK(rect_gap(v, u["visible"]) >= 8 - 0.01);
+        }
+    }
+    for (const JsonValue& p : state["lesson_pictures"].array) {
+        CAPTURE(p["owner"].string);
+        const JsonValue& f = p["frame"];
+        const double x = p["x"].number, y = p["y"].number, size = p["size"].number;
+        CHECK(size > 0);
+        CHECK(x >= f.array[0].number - kEdge);
+        CHECK(y >= f.array[1].number - kEdge);
+        CHECK(x + size <= f.array[0].number + f.array[2].number + kEdge);
+        CHECK(y + size <= f.array[1].number + f.array[3].number + kEdge);
+    }
+}
+
+// Runs `script` on `panel` in `lang`, the largest text size chosen first if the panel says so.
+kiosk::test::KioskRun run_on(const TempDir& dir, const Panel& panel, Lang lang, const std::string& script) {
+    std::string prefix;
+    if (panel.largest_text)
+        // A tap outside the panel, below the top bar, closes it.
+        prefix = "tap-id top.a11y\nwait 100\ntap-id a11y.larger\nwait 100\ntap 4 " + std::to_string(panel.height - 4) +
+                 "\nwait 100\n";
+    auto run = run_kiosk_script(dir, prefix + script,
+                                {"--lang", kiosk::core::lang_code(lang), "--size",
+                                 std::to_string(panel.width) + "x" + std::to_string(panel.height)});
+    REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
+    if (panel.largest_text) CHECK(run.state["text_size"].number == 2);
+    return run;
+}
+
+// The first lesson's slide with the most links into the documents (its first, if none link).
+int slide_with_links(const kiosk::core::Lesson& lesson) {
+    int best = 0;
+    for (size_t s = 0; s < lesson.slides.size(); ++s)
+        if (lesson.slides[s].links.size() > lesson.slides[static_cast<size_t>(best)].links.size())
+            best = static_cast<int>(s);
+    return best;
+}
+
+// Calls `check` for every panel in every language, naming both in its failures.
+template <typename Check>
+void for_each_panel(Check check) {
+    for (const Panel& panel : kPanels) {
+        for (Lang lang : kiosk::core::kAllLangs) {
+            CAPTURE(panel.width);
+            CAPTURE(panel.height);
+            CAPTURE(panel.largest_text);
+            CAPTURE(std::string(kiosk::core::lang_code(lang)));
+            check(panel, lang);
+        }
+    }
+}
+
+std::string open_lesson_by_id(const kiosk::core::Lesson& lesson, int slides_forward, const char* next_id) {
+    std::string script = "tap-id home.lessons\nwait 100\ntap-id lessons.lesson." + lesson.id + "\nwait 100\n";
+    for (int i = 0; i < slides_forward; ++i) script += std::string("tap-id ") + next_id + "\nwait 50\n";
+    return script + "wait 100\n";
+}
+
+}  // namespace
+
+TEST_CASE("the lessons list and a slide fit every panel in every language, pictures inside their cards") {
+    Fixture f;
+    const kiosk::core::Lesson& lesson = f.content->lessons().at(0);
+    for_each_panel([&](const Panel& panel, Lang lang) {
+        TempDir list_dir;
+        auto list = run_on(list_dir, panel, lang, "tap-id home.lessons\nwait 100\n");
+        CHECK(list.state["screen"].string == "lessons");
+        CHECK(list.state["lesson_pictures"].array.size() >= 1);
+        check_layout(list.state, panel);
+        TempDir slide_dir;
+        auto slide = run_on(slide_dir, panel, lang, open_lesson_by_id(lesson, slide_with_links(lesson), "lesson.next"));
+        CHECK(slide.state["screen"].string == "lesson");
+        CHECK(slide.state["lesson_pictures"].array.size() == 1);
+        CHECK((kiosk::test::has_target_id(slide.state, "lesson.next") ||
+               kiosk::test::has_target_id(slide.state, "lesson.take_quiz")));
+        check_layout(slide.state, panel);
+    });
+}
+
+TEST_CASE("the quiz fits every panel in every language, and its answers use a portrait screen") {
+    Fixture f;
+    const kiosk::core::Lesson& lesson = f.content->lessons().at(0);
+    const int last = static_cast<int>(lesson.slides.size()) - 1;
+    const std::string quiz = open_lesson_by_id(lesson, last, "lesson.next") + "tap-id lesson.take_quiz\nwait 100\n";
+    for_each_panel([&](const Panel& panel, Lang lang) {
+        TempDir dir;
+        auto run = run_on(dir, panel, lang, quiz);
+        CHECK(run.state["screen"].string == "quiz");
+        check_layout(run.state, panel);
+        double top = panel.height, bottom = 0;
+        for (const JsonValue& t : run.state["touch_targets"].array)
+            if (t["id"].string.rfind("quiz.option.", 0) == 0) {
+                top = std::min(top, t["y"].number);
+                bottom = std::max(bottom, t["y"].number + t["h"].number);
+            }
+        REQUIRE(bottom > top);
+        if (panel.height > panel.width) CHECK(bottom - top > panel.height * 0.5);
+        TempDir answered_dir;
+        auto answered = run_on(answered_dir, panel, lang, quiz + "tap-id quiz.option.1\nwait 400\n");
+        CHECK((kiosk::test::has_target_id(answered.state, "quiz.next") ||
+               kiosk::test::has_target_id(answered.state, "quiz.finish")));
+        check_layout(answered.state, panel);
+    });
+}
+
+TEST_CASE("trainer mode's chooser and group quiz fit every panel in every language, steppers full size") {
+    Fixture f;
+    const kiosk::core::Lesson& lesson = f.content->lessons().at(0);
+    const int last = static_cast<int>(lesson.slides.size()) - 1;
+    for_each_panel([&](const Panel& panel, Lang lang) {
+        const std::string chooser = "tap-id home.lessons\nwait 100\ntap-id lessons.trainer\nwait 100\n" +
+                                    enter_pin(kTrainerTestPin) + "wait 100\n";
+        TempDir dir;
+        set_pin(dir, kTrainerTestPin, "trainer");
+        auto choose = run_on(dir, panel, lang, chooser);
+        CHECK(choose.state["screen"].string == "trainer");
+        CHECK(choose.state["lesson_pictures"].array.size() >= 1);
+        check_layout(choose.state, panel);
+        TempDir quiz_dir;
+        set_pin(quiz_dir, kTrainerTestPin, "trainer");
+        std::string script = chooser + "tap-id lessons.lesson." + lesson.id + "\nwait 100\n";
+        for (int i = 0; i < last; ++i) script += "tap-id trainer.next\nwait 50\n";
+        auto group = run_on(quiz_dir, panel, lang, script + "tap-id trainer.start_quiz\nwait 100\n");
+        CHECK(kiosk::test::has_target_id(group.state, "trainer.plus.1"));
+        CHECK(kiosk::test::has_target_id(group.state, "trainer.minus.1"));
+        check_layout(group.state, panel);
+    });
 }
