@@ -101,8 +101,10 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.scrollbar_width = px(6);
     m.scroll_thumb_min = px(60);
     m.timeline_dot_radius = px(10);
-    m.pin_dot_radius = px(14);
-    m.pin_dot_step = px(44);
+    m.pin_dot_radius = tx(13);
+    m.pin_dot_step = tx(42);
+    m.pin_field_height = tx(80);
+    m.pin_key_gap = std::max(8.0f, px(20));
     m.speaker_offset = px(44);
     m.explore_tile_height = tx(104);
     m.library_card_min_height = px(270);

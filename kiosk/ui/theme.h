@@ -156,7 +156,9 @@ struct Metrics {
     float timeline_dot_radius;
     float pin_dot_radius;
     float pin_dot_step;
-    float speaker_offset;  // from the stop button to the speaker icon's centre
+    float pin_field_height;  // the field the typed digits show in (a dot each)
+    float pin_key_gap;       // between the keys of the PIN pad (never under 8 px)
+    float speaker_offset;    // from the stop button to the speaker icon's centre
 
     // Components.
     float explore_tile_height;
