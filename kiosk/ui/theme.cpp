@@ -145,7 +145,6 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.trainer_row_min_height = tx(72);
     m.trainer_row_max_height = tx(120);
     m.explanation_space = px(190);
-    m.kiosk_id_clip_height = px(200);
     m.timeline_card_width = px(380);
     m.timeline_card_height = px(330);
     m.timeline_axis_gap = px(56);
@@ -160,6 +159,7 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.size_dot_growth = px(3);
     m.stats_band_height = tx(72);
     m.stats_band_detail_height = tx(100);
+    m.stats_chart_min_height = tx(420);
     m.lesson_link_height = tx(112);
     m.lesson_link_gap = px(16);
     m.key_gap = px(10);

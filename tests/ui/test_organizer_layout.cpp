@@ -1,6 +1,7 @@
-// The PIN pad on the panels the kiosk ships with (issue 19): every key on the screen, at least
-// 48 px and 8 px from the next, whatever the size, and a field that shows a dot per digit typed
-// but never the PIN's length before anything is typed.
+// The organizer's screens on the panels the kiosk ships with (issue 19). The PIN pad: every key
+// on the screen, at least 48 px and 8 px from the next, whatever the size, and a field that shows
+// a dot per digit typed but never the PIN's length before anything is typed. The statistics
+// dashboard: its controls on the screen, and a page that scrolls on small screens and portrait.
 #include "kiosk_runner.h"
 
 #include <doctest/doctest.h>
@@ -125,5 +126,38 @@ TEST_CASE("the PIN pad shows no dots before a digit is typed, then one per digit
                                         {"--size", "800x480"});
         CHECK(run.state["pin_failures"].number == 1);
         CHECK(run.state["pin_dots"].number == 0);
+    }
+}
+
+TEST_CASE("the statistics dashboard keeps its controls on small panels and in portrait, and its page scrolls") {
+    for (const auto& [width, height] : std::vector<std::pair<int, int>>{{800, 480}, {1080, 1920}, {480, 800}}) {
+        const std::string size = std::to_string(width) + "x" + std::to_string(height);
+        CAPTURE(size);
+        TempDir dir;
+        set_pin(dir, kOrganizerTestPin);
+        const std::string open = corner_taps(width) + enter_pin(kOrganizerTestPin) + "tap-id admin.stats\nwait 300\n";
+        KioskRun still = run_kiosk_script(dir, open, {"--size", size, "--lang", "ru"});
+        REQUIRE_MESSAGE(still.result.exit_code == 0, still.result.err);
+        REQUIRE(still.state["screen"].string == "stats");
+        check_target_sizes(still.state);
+        const JsonValue* report = nullptr;
+        for (const JsonValue& target : still.state["touch_targets"].array) {
+            if (target["id"].string.rfind("stats.", 0) != 0) continue;
+            CAPTURE(target["id"].string);
+            const auto& v = target["visible"].array;
+            CHECK(v[2].number == doctest::Approx(target["w"].number));  // wholly on the screen
+            CHECK(v[3].number == doctest::Approx(target["h"].number));
+            CHECK(target["x"].number + target["w"].number <= width);
+            CHECK(target["y"].number + target["h"].number <= height);
+            if (target["id"].string == "stats.report") report = &target;
+        }
+        REQUIRE(report);
+        const std::string drag = "drag " + std::to_string(width / 2) + " " + std::to_string(height - 20) + " " +
+                                 std::to_string(width / 2) + " " + std::to_string(height / 3) + " 300\nwait 1500\n";
+        KioskRun scrolled = run_kiosk_script(dir, open + drag, {"--size", size, "--lang", "ru"});
+        const JsonValue* moved = nullptr;
+        for (const JsonValue& target : scrolled.state["touch_targets"].array)
+            if (target["id"].string == "stats.report") moved = &target;
+        CHECK((!moved || (*moved)["y"].number < (*report)["y"].number));  // moved up with the page, or out of view
     }
 }
