@@ -275,7 +275,8 @@ float draw_headline(UiContext& ctx, float left, float right, float y, int column
     const float row_h = small->size * 1.3f + title->size * 1.3f + gap;
     for (int i = 0; i < 5; ++i) {
         const float tx = left + tile_w * static_cast<float>(i % columns);
-        const float ty = y + row_h * static_cast<float>(i / columns);
+        const int row = i / columns;  // whole rows
+        const float ty = y + row_h * static_cast<float>(row);
         ctx.draw->PushClipRect(ImVec2(tx, ty), ImVec2(tx + tile_w - gap, ty + row_h), true);
         draw_text(ctx.draw, small, ImVec2(tx, ty), c.text_muted, ctx.t(labels[i]));
         if (i < 4) {
@@ -288,7 +289,8 @@ float draw_headline(UiContext& ctx, float left, float right, float y, int column
         }
         ctx.draw->PopClipRect();
     }
-    return row_h * static_cast<float>((5 + columns - 1) / columns);
+    const int rows = (5 + columns - 1) / columns;
+    return row_h * static_cast<float>(rows);
 }
 
 // The two charts: visitors per hour of the last day, and per day of the period.
@@ -419,7 +421,8 @@ void draw_stats_screen(UiContext& ctx) {
         const float half = (width - gap) * 0.5f;
         for (int i = 0; i < 5; ++i) {
             const float lx = left + (half + gap) * static_cast<float>(i % 2);
-            const float ly = y + (card_h + gap) * static_cast<float>(i / 2);
+            const int row = i / 2;  // two cards a row
+            const float ly = y + (card_h + gap) * static_cast<float>(row);
             draw_list_card(ctx, i, ImVec2(lx, ly), ImVec2(lx + half, ly + card_h));
         }
         y += (card_h + gap) * 3;
