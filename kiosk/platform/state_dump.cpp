@@ -24,6 +24,21 @@ void KioskRunner::write_update_state(JsonWriter& json) const {
     const std::string& recovery = usb.recovery[static_cast<int>(Lang::En)];
     if (recovery.empty()) json.null();
     else json.value(recovery);
+    // Each package as the panel lists it: its status in the session's language, and whether the
+    // last frame of the panel drew it (in view or further down its scrolling page).
+    const Lang lang = ui_->state().language;
+    json.key("rows").begin_array();
+    for (const ui::UsbPackageRow& row : usb.packages) {
+        json.begin_object();
+        json.key("name").value(row.name);
+        json.key("valid").value(row.valid);
+        json.key("problem").value(package_problem_name(row.problem));
+        json.key("status").value(translations_.get(lang, row.status_key));
+        json.key("details").value(row.details[static_cast<int>(lang)]);
+        json.key("listed").value(row.listed);
+        json.end_object();
+    }
+    json.end_array();
     json.end_object();
     const ui::UpdateView& update = ui_->state().status.update;
     json.key("update").begin_object();
@@ -34,6 +49,9 @@ void KioskRunner::write_update_state(JsonWriter& json) const {
     if (update.problem.empty()) json.null();
     else json.value(update.problem);
     json.key("showing").value(ui::update_overlay_showing(ui_->state(), now_));
+    // What the overlay says, in the session's language (empty while idle).
+    json.key("title").value(update.title[static_cast<int>(lang)].text);
+    json.key("explanation").value(update.explanation[static_cast<int>(lang)].text);
     json.end_object();
 }
 
@@ -260,6 +278,7 @@ bool KioskRunner::write_state_dump(const std::string& path) {
     json.key("pin_role").value(pin_role_name(role));
     json.key("pin_failures").value(ui_->pin_attempts(role).failures());
     json.key("pin_wait_s").value(ui_->pin_attempts(role).wait_remaining(now_));
+    json.key("pin_dots").value(static_cast<int64_t>(state.pin.dots_shown));  // drawn: the digits typed, never the PIN's length
     json.key("pin_locked");
     if (const char* reason = ui::pin_lock_reason(state, settings_, role)) json.value(reason);
     else json.null();

@@ -4,7 +4,10 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <string>
+#include <utility>
 
 namespace kiosk::ui {
 
@@ -57,10 +60,15 @@ std::string format_uptime(double seconds) {
     return buffer;
 }
 
-std::string format_mb(double current, double peak) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.0f MB (peak %.0f MB)", current, peak);
-    return buffer;
+// "31 MB (peak 94 MB)" in the panel's language.
+std::string format_mb(const UiContext& ctx, double current, double peak) {
+    std::string text = ctx.t("admin.memory_value");
+    for (const auto& [name, value] : {std::pair<const char*, double>{"{now}", current}, {"{peak}", peak}}) {
+        const size_t at = text.find(name);
+        if (at != std::string::npos)
+            text.replace(at, std::char_traits<char>::length(name), std::to_string(std::lround(value)));
+    }
+    return text;
 }
 
 }  // namespace
@@ -68,24 +76,28 @@ std::string format_mb(double current, double peak) {
 void draw_admin_screen(UiContext& ctx) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
+    const Metrics& m = ctx.metrics();
     ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
     if (draw_top_bar(ctx, ctx.t("admin.title"), true)) {
         ctx.state.nav.reset();  // the organizer is done: the library, for the next visitor
         return;
     }
+    // One page that scrolls: the facts, the actions and every package on the sticks.
+    KineticScroll& scroll = ctx.state.admin_scroll;
+    const ImVec2 area_min(0, theme.top_bar_height()), area_max(ctx.screen.x, ctx.screen.y);
+    scroll_region(ctx, scroll, area_min, area_max);
+    ctx.draw->PushClipRect(area_min, area_max, true);
     const float margin = theme.margin();
-    float y = theme.top_bar_height() + margin * 0.7f;
+    const float top = area_min.y + margin * 0.7f - scroll.offset();
+    float y = top;
 
     // The status strings change every second; the panel is for organizers, not a hot path.
     const ContentInfo& info = ctx.content.info();
-    const float gap = ctx.metrics().space_group;
+    const float gap = m.space_group;
     const float bh = theme.button_height();
     const std::string& restart = ctx.t("admin.restart");
     const std::string& quit = ctx.t("admin.quit");
     const std::string& stats = ctx.t("stats.open");
-    const float buttons_w =
-        std::max(std::max(button_width(ctx, restart), button_width(ctx, quit)), button_width(ctx, stats));
-    const float card_w = (ctx.screen.x - margin * 2 - gap * 2 - buttons_w) * 0.5f;
     const FactRow content_rows[] = {
         {"admin.content_version", std::to_string(info.content_version)},
         {"admin.built_at", info.built_at},
@@ -97,22 +109,67 @@ void draw_admin_screen(UiContext& ctx) {
     const FactRow kiosk_rows[] = {
         {"admin.uptime", format_uptime(status.uptime_s)},
         {"admin.frames", std::to_string(status.frames_rendered)},
-        {"admin.memory", format_mb(status.rss_mb, status.peak_rss_mb)},
+        {"admin.memory", format_mb(ctx, status.rss_mb, status.peak_rss_mb)},
         {"admin.data_dir", status.data_dir},
     };
-    float h1 = draw_card(ctx, "admin.content", content_rows, 4, ImVec2(margin, y), card_w);
-    float h2 = draw_card(ctx, "admin.kiosk", kiosk_rows, 4, ImVec2(margin + card_w + gap, y), card_w);
-    const float bx = ctx.screen.x - margin - buttons_w;
-    if (touch_button(ctx, "admin.restart", restart, ImVec2(bx, y), ImVec2(bx + buttons_w, y + bh), ButtonStyle::Primary))
-        ctx.state.requests.restart = true;
-    if (touch_button(ctx, "admin.quit", quit, ImVec2(bx, y + bh + ctx.metrics().space_list),
-                     ImVec2(bx + buttons_w, y + bh * 2 + ctx.metrics().space_list), ButtonStyle::Secondary))
-        ctx.state.requests.quit = true;
-    const float stats_y = y + (bh + ctx.metrics().space_list) * 2;
-    if (touch_button(ctx, "admin.stats", stats, ImVec2(bx, stats_y), ImVec2(bx + buttons_w, stats_y + bh), ButtonStyle::Primary))
-        open_stats(ctx.state);
-    y += std::max(std::max(h1, h2), bh * 3 + ctx.metrics().space_section) + margin * 0.6f;
-    draw_usb_update_card(ctx, ImVec2(margin, y), ImVec2(ctx.screen.x - margin, ctx.screen.y - margin));
+    const float content_w = ctx.screen.x - margin * 2;
+    struct Action {
+        const char* id;
+        const std::string& label;
+        ButtonStyle style;
+    };
+    const Action actions[] = {{"admin.restart", restart, ButtonStyle::Primary},
+                              {"admin.quit", quit, ButtonStyle::Secondary},
+                              {"admin.stats", stats, ButtonStyle::Primary}};
+    auto act = [&](int i, ImVec2 min, ImVec2 max) {
+        if (!touch_button(ctx, actions[i].id, actions[i].label, min, max, actions[i].style)) return;
+        if (i == 0) ctx.state.requests.restart = true;
+        else if (i == 1) ctx.state.requests.quit = true;
+        else open_stats(ctx.state);
+    };
+    if (ctx.layout().large()) {
+        // Two cards of facts, the actions in a column beside them.
+        float buttons_w = 0;
+        for (const Action& action : actions) buttons_w = std::max(buttons_w, button_width(ctx, action.label));
+        const float card_w = (content_w - gap * 2 - buttons_w) * 0.5f;
+        const float h1 = draw_card(ctx, "admin.content", content_rows, 4, ImVec2(margin, y), card_w);
+        const float h2 = draw_card(ctx, "admin.kiosk", kiosk_rows, 4, ImVec2(margin + card_w + gap, y), card_w);
+        const float bx = ctx.screen.x - margin - buttons_w;
+        for (int i = 0; i < 3; ++i) {
+            const float by = y + (bh + m.space_list) * static_cast<float>(i);
+            act(i, ImVec2(bx, by), ImVec2(bx + buttons_w, by + bh));
+        }
+        y += std::max(std::max(h1, h2), bh * 3 + m.space_list * 2) + margin * 0.6f;
+    } else {
+        // The actions in a row (as many rows as they need), then the cards: side by side on a
+        // small landscape panel, one above the other in portrait.
+        float bx = margin;
+        for (int i = 0; i < 3; ++i) {
+            const float w = std::min(content_w, button_width(ctx, actions[i].label));
+            if (bx > margin && bx + w > margin + content_w) {
+                bx = margin;
+                y += bh + m.space_list;
+            }
+            act(i, ImVec2(bx, y), ImVec2(bx + w, y + bh));
+            bx += w + m.space_list;
+        }
+        y += bh + gap;
+        if (ctx.layout().portrait()) {
+            y += draw_card(ctx, "admin.content", content_rows, 4, ImVec2(margin, y), content_w) + gap;
+            y += draw_card(ctx, "admin.kiosk", kiosk_rows, 4, ImVec2(margin, y), content_w) + gap;
+        } else {
+            const float card_w = (content_w - gap) * 0.5f;
+            const float h1 = draw_card(ctx, "admin.content", content_rows, 4, ImVec2(margin, y), card_w);
+            const float h2 = draw_card(ctx, "admin.kiosk", kiosk_rows, 4, ImVec2(margin + card_w + gap, y), card_w);
+            y += std::max(h1, h2) + gap;
+        }
+    }
+    // The USB card reaches at least to the bottom of the screen, and further with many packages.
+    y += draw_usb_update_card(ctx, ImVec2(margin, y), content_w, area_max.y - margin - y) + margin;
+    ctx.draw->PopClipRect();
+    const float content = y - top + margin * 0.7f;
+    scroll.set_extent(content, area_max.y - area_min.y);
+    scroll_indicator(ctx, scroll, area_min, area_max, content);
 }
 
 }  // namespace kiosk::ui

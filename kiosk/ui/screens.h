@@ -75,10 +75,11 @@ bool has_members(const ContentStore& content);
 void draw_accessibility_panel(UiContext& ctx);             // text size, contrast, speed of reading aloud
 void draw_countdown_overlay(UiContext& ctx, int seconds);  // "Are you still there?"
 
-// Content updates (update_screen.cpp): the organizer panel's USB card inside [min, max], and
+// Content updates (update_screen.cpp): the organizer panel's USB card at `min`, `width` wide and
+// as tall as every package on the sticks needs (at least `min_height`; returns its height), and
 // the progress/result overlay every visitor sees, with the time it next disappears by itself
 // (reported until a frame without it was drawn).
-void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max);
+float draw_usb_update_card(UiContext& ctx, ImVec2 min, float width, float min_height);
 bool update_overlay_showing(const UiState& state, double now);
 void draw_update_overlay(UiContext& ctx);
 double next_update_change(const UiState& state);

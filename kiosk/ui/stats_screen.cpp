@@ -217,25 +217,22 @@ void open_stats(UiState& state) {
     state.requests.load_stats = true;
 }
 
-void draw_stats_screen(UiContext& ctx) {
-    const Theme& theme = ctx.theme;
-    const Palette& c = theme.colors;
-    StatsView& stats = ctx.state.status.stats;
-    ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
-    if (draw_top_bar(ctx, ctx.t("stats.title"), true)) {
-        ctx.state.nav.pop();
-        return;
-    }
-    const float margin = theme.margin() * 0.5f;
-    const float gap = ctx.metrics().space_list;
-    const float bh = theme.button_height();
-    float y = theme.top_bar_height() + ctx.metrics().space_list;
+namespace {
 
-    // The period selector and the report button.
-    float x = margin;
+// The period selector and the report button, flowing onto further rows when the screen is
+// narrow (the report button keeps to the right when it fits on the first). Returns the height.
+float draw_stats_actions(UiContext& ctx, float left, float right, float y) {
+    StatsView& stats = ctx.state.status.stats;
+    const float bh = ctx.theme.button_height(), space = ctx.metrics().space_tight, row_gap = ctx.metrics().space_list;
+    const float top = y;
+    float x = left;
     for (size_t i = 0; i < 4; ++i) {
         const std::string& label = ctx.t(kPeriodKeys[i]);
-        const float w = button_width(ctx, label);
+        const float w = std::min(right - left, button_width(ctx, label));
+        if (x > left && x + w > right) {
+            x = left;
+            y += bh + row_gap;
+        }
         const bool on = stats.period == kPeriods[i];
         if (touch_button(ctx, {"stats.period", stats_period_name(kPeriods[i])}, label, ImVec2(x, y),
                          ImVec2(x + w, y + bh), on ? ButtonStyle::Primary : ButtonStyle::Secondary) &&
@@ -244,102 +241,196 @@ void draw_stats_screen(UiContext& ctx) {
             stats.loaded = false;
             ctx.state.requests.load_stats = true;
         }
-        x += w + ctx.metrics().space_tight;
+        x += w + space;
     }
     const std::string& report = ctx.t("stats.report");
-    const float report_w = button_width(ctx, report);
-    const float report_x = ctx.screen.x - margin - report_w;
-    if (touch_button(ctx, "stats.report", report, ImVec2(report_x, y), ImVec2(report_x + report_w, y + bh),
-                     ButtonStyle::Primary) &&
+    const float report_w = std::min(right - left, button_width(ctx, report));
+    if (x + ctx.metrics().space_group + report_w > right) {
+        y += bh + row_gap;
+        x = left;
+    } else {
+        x = right - report_w;
+    }
+    if (touch_button(ctx, "stats.report", report, ImVec2(x, y), ImVec2(x + report_w, y + bh), ButtonStyle::Primary) &&
         stats.report != StatsView::Report::Writing)
         ctx.state.requests.write_stats_report = true;
-    y += bh + gap;
+    return y + bh - top;
+}
 
-    // The headline numbers, and which kiosk this is.
+// The headline numbers and which kiosk this is, in `columns` columns. Returns the height.
+float draw_headline(UiContext& ctx, float left, float right, float y, int columns) {
+    const StatsView& stats = ctx.state.status.stats;
     const StatsSummary& s = stats.summary;
+    const Palette& c = ctx.theme.colors;
     const Font* small = ctx.font(FontRole::Small);
     const Font* title = ctx.font(FontRole::Title);
+    const Font* medium = ctx.font(FontRole::Medium);
+    const float gap = ctx.metrics().space_list;
     const std::string visit = format_visit(ctx, s.median_visit_s);
     const std::string numbers[] = {std::to_string(s.visitors), visit, std::to_string(s.documents_opened),
-                                   std::to_string(s.searches)};
-    const char* labels[] = {"stats.visitors", "stats.median_visit", "stats.documents_opened", "stats.searches"};
-    const float tile_w = (ctx.screen.x - margin * 2) / 5.0f;
-    for (int i = 0; i < 4; ++i) {
-        const float tx = margin + tile_w * i;
-        ctx.draw->PushClipRect(ImVec2(tx, y), ImVec2(tx + tile_w - gap, y + small->size * 1.4f), true);
-        draw_text(ctx.draw, small, ImVec2(tx, y), c.text_muted, ctx.t(labels[i]));
+                                   std::to_string(s.searches), stats.kiosk_id};
+    const char* labels[] = {"stats.visitors", "stats.median_visit", "stats.documents_opened", "stats.searches",
+                            "stats.kiosk_id"};
+    const float tile_w = (right - left) / static_cast<float>(columns);
+    const float row_h = small->size * 1.3f + title->size * 1.3f + gap;
+    for (int i = 0; i < 5; ++i) {
+        const float tx = left + tile_w * static_cast<float>(i % columns);
+        const int row = i / columns;  // whole rows
+        const float ty = y + row_h * static_cast<float>(row);
+        ctx.draw->PushClipRect(ImVec2(tx, ty), ImVec2(tx + tile_w - gap, ty + row_h), true);
+        draw_text(ctx.draw, small, ImVec2(tx, ty), c.text_muted, ctx.t(labels[i]));
+        if (i < 4) {
+            draw_text(ctx.draw, title, ImVec2(tx, ty + small->size * 1.3f), c.text, numbers[i]);
+        } else {
+            // The kiosk's id, and under it the name an organizer gave it.
+            draw_text(ctx.draw, medium, ImVec2(tx, ty + small->size * 1.3f), c.text, numbers[i]);
+            draw_text(ctx.draw, small, ImVec2(tx, ty + small->size * 1.3f + medium->size * 1.2f), c.text_muted,
+                      stats.kiosk_name);
+        }
         ctx.draw->PopClipRect();
-        draw_text(ctx.draw, title, ImVec2(tx, y + small->size * 1.3f), c.text, numbers[i]);
     }
-    const float kx = margin + tile_w * 4;
-    draw_text(ctx.draw, small, ImVec2(kx, y), c.text_muted, ctx.t("stats.kiosk_id"));
-    ctx.draw->PushClipRect(ImVec2(kx, y), ImVec2(ctx.screen.x - margin, y + ctx.metrics().kiosk_id_clip_height), true);
-    draw_text(ctx.draw, ctx.font(FontRole::Medium), ImVec2(kx, y + small->size * 1.3f), c.text, stats.kiosk_id);
-    draw_text(ctx.draw, small, ImVec2(kx, y + small->size * 1.3f + ctx.metrics().space_section), c.text_muted,
-              stats.kiosk_name);
-    ctx.draw->PopClipRect();
-    y += small->size * 1.3f + title->size * 1.3f + gap;
+    const int rows = (5 + columns - 1) / columns;
+    return row_h * static_cast<float>(rows);
+}
 
-    if (!stats.load_error.empty()) {
-        draw_text(ctx.draw, ctx.font(FontRole::Regular), ImVec2(margin, y), c.danger, stats.load_error);
-        return;
-    }
-    // Visitors per hour of the last day, and per day of the period.
-    const bool band = stats.report != StatsView::Report::Idle;
-    const bool detail = stats.report == StatsView::Report::Failed && !stats.report_detail.empty();
-    const float band_h = band ? (detail ? ctx.metrics().stats_band_detail_height : ctx.metrics().stats_band_height) : 0;
-    const float bottom = ctx.screen.y - margin - (band ? band_h + gap : 0);
-    const float chart_h = (bottom - y) * 0.52f;
-    const float half = (ctx.screen.x - margin * 2 - gap) * 0.5f;
+// The two charts: visitors per hour of the last day, and per day of the period.
+void draw_hours_chart(UiContext& ctx, ImVec2 min, ImVec2 max) {
+    const StatsSummary& s = ctx.state.status.stats.summary;
     std::string per_hour = ctx.t("stats.per_hour");
     const size_t at = per_hour.find("{date}");
     if (at != std::string::npos) per_hour.replace(at, 6, s.last_day);
-    Area hours = card(ctx, per_hour, ImVec2(margin, y), ImVec2(margin + half, y + chart_h));
+    Area hours = card(ctx, per_hour, min, max);
     draw_chart(
         ctx, hours, s.per_hour.size(), [&](size_t i) { return s.per_hour[i]; },
         [](size_t i) { return std::to_string(i); }, false, 3, "stats.axis_hour", "stats.axis_visitors");
-    Area days =
-        card(ctx, ctx.t("stats.per_day"), ImVec2(margin + half + gap, y), ImVec2(ctx.screen.x - margin, y + chart_h));
+}
+
+void draw_days_chart(UiContext& ctx, ImVec2 min, ImVec2 max) {
+    const StatsSummary& s = ctx.state.status.stats.summary;
+    Area days = card(ctx, ctx.t("stats.per_day"), min, max);
     // Dates as "11-29": the year is in the period above.
     draw_chart(
         ctx, days, s.per_day.size(), [&](size_t i) { return s.per_day[i].second; },
         [&](size_t i) { return s.per_day[i].first.substr(5); }, true,
         static_cast<int>(std::max<size_t>(1, (s.per_day.size() + 5) / 6)), "stats.axis_day", "stats.axis_visitors");
-    y += chart_h + gap;
+}
 
-    // Top lists, languages and quizzes.
-    const float fifth = (ctx.screen.x - margin * 2 - gap * 4) / 5.0f;
-    const char* list_titles[] = {"stats.card.documents", "stats.card.searches", "stats.card.zero"};
-    const std::vector<StatsRow>* lists[] = {&s.top_documents, &s.top_searches, &s.zero_searches};
-    for (int i = 0; i < 3; ++i) {
-        const float lx = margin + (fifth + gap) * i;
-        Area area = card(ctx, ctx.t(list_titles[i]), ImVec2(lx, y), ImVec2(lx + fifth, bottom), FontRole::Regular);
-        draw_top_list(ctx, area, *lists[i], i == 0);
-    }
-    float lx = margin + (fifth + gap) * 3;
-    Area languages = card(ctx, ctx.t("stats.card.languages"), ImVec2(lx, y), ImVec2(lx + fifth, bottom), FontRole::Regular);
+// Card `i` of the five: top documents, top searches, searches without results, languages, quizzes.
+void draw_list_card(UiContext& ctx, int i, ImVec2 min, ImVec2 max) {
+    const StatsSummary& s = ctx.state.status.stats.summary;
+    const Font* small = ctx.font(FontRole::Small);
     const float row_h = small->size * 1.6f;
-    int64_t most = 1;
-    for (int64_t n : s.languages) most = std::max(most, n);
-    float ry = languages.Min.y;
-    for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En}) {
-        draw_list_row(ctx, languages, ry, ctx.t(std::string("stats.lang.") + lang_code(lang)),
-                      s.languages[static_cast<int>(lang)], most);
-        ry += row_h;
+    if (i < 3) {
+        const char* list_titles[] = {"stats.card.documents", "stats.card.searches", "stats.card.zero"};
+        const std::vector<StatsRow>* lists[] = {&s.top_documents, &s.top_searches, &s.zero_searches};
+        Area area = card(ctx, ctx.t(list_titles[i]), min, max, FontRole::Regular);
+        draw_top_list(ctx, area, *lists[i], i == 0);
+    } else if (i == 3) {
+        Area languages = card(ctx, ctx.t("stats.card.languages"), min, max, FontRole::Regular);
+        int64_t most = 1;
+        for (int64_t n : s.languages) most = std::max(most, n);
+        float ry = languages.Min.y;
+        for (Lang lang : {Lang::Ru, Lang::Zh, Lang::En}) {
+            draw_list_row(ctx, languages, ry, ctx.t(std::string("stats.lang.") + lang_code(lang)),
+                          s.languages[static_cast<int>(lang)], most);
+            ry += row_h;
+        }
+    } else {
+        // Quiz results per lesson: the share of right answers.
+        Area quizzes = card(ctx, ctx.t("stats.card.quizzes"), min, max, FontRole::Regular);
+        float ry = quizzes.Min.y;
+        if (s.quizzes.empty())
+            draw_text(ctx.draw, small, quizzes.Min, ctx.theme.colors.text_muted, ctx.t("stats.no_data"));
+        for (size_t q = 0; q < s.quizzes.size() && q < kDashboardRows && ry + row_h <= quizzes.Max.y + 1; ++q, ry += row_h) {
+            const QuizRow& row = s.quizzes[q];
+            const int64_t percent = row.questions ? (row.correct * 100 + row.questions / 2) / row.questions : 0;
+            draw_list_row(ctx, quizzes, ry, title_of(ctx, row.lesson), percent, 100, " %");
+        }
     }
-    // Quiz results per lesson: the share of right answers.
-    lx += fifth + gap;
-    Area quizzes = card(ctx, ctx.t("stats.card.quizzes"), ImVec2(lx, y), ImVec2(lx + fifth, bottom), FontRole::Regular);
-    ry = quizzes.Min.y;
-    if (s.quizzes.empty()) draw_text(ctx.draw, small, quizzes.Min, c.text_muted, ctx.t("stats.no_data"));
-    for (size_t i = 0; i < s.quizzes.size() && i < kDashboardRows && ry + row_h <= quizzes.Max.y + 1; ++i, ry += row_h) {
-        const QuizRow& q = s.quizzes[i];
-        const int64_t percent = q.questions ? (q.correct * 100 + q.questions / 2) / q.questions : 0;
-        draw_list_row(ctx, quizzes, ry, title_of(ctx, q.lesson), percent, 100, " %");
+}
+
+}  // namespace
+
+void draw_stats_screen(UiContext& ctx) {
+    const Theme& theme = ctx.theme;
+    const Palette& c = theme.colors;
+    const Metrics& m = ctx.metrics();
+    StatsView& stats = ctx.state.status.stats;
+    ctx.draw->AddRectFilled(ImVec2(0, 0), ctx.screen, c.background);
+    if (draw_top_bar(ctx, ctx.t("stats.title"), true)) {
+        ctx.state.nav.pop();
+        return;
     }
-    if (band)
-        draw_report_band(ctx, ImVec2(margin, ctx.screen.y - margin - band_h),
-                         ImVec2(ctx.screen.x - margin, ctx.screen.y - margin));
+    const float margin = theme.margin() * 0.5f;
+    const float gap = m.space_list;
+    const float left = margin, right = ctx.screen.x - margin, width = right - left;
+    // The report's progress or outcome stays in view across the bottom of the screen.
+    const bool band = stats.report != StatsView::Report::Idle;
+    const bool detail = stats.report == StatsView::Report::Failed && !stats.report_detail.empty();
+    const float band_h = band ? (detail ? m.stats_band_detail_height : m.stats_band_height) : 0;
+    const float bottom = ctx.screen.y - margin - (band ? band_h + gap : 0);
+    if (band) draw_report_band(ctx, ImVec2(left, ctx.screen.y - margin - band_h), ImVec2(right, ctx.screen.y - margin));
+
+    if (ctx.layout().large()) {
+        // Everything on one screen: two charts side by side, five cards in a row.
+        float y = theme.top_bar_height() + gap;
+        y += draw_stats_actions(ctx, left, right, y) + gap;
+        y += draw_headline(ctx, left, right, y, 5);
+        if (!stats.load_error.empty()) {
+            draw_text(ctx.draw, ctx.font(FontRole::Regular), ImVec2(left, y), c.danger, stats.load_error);
+            return;
+        }
+        const float chart_h = (bottom - y) * 0.52f;
+        const float half = (width - gap) * 0.5f;
+        draw_hours_chart(ctx, ImVec2(left, y), ImVec2(left + half, y + chart_h));
+        draw_days_chart(ctx, ImVec2(left + half + gap, y), ImVec2(right, y + chart_h));
+        y += chart_h + gap;
+        const float fifth = (width - gap * 4) / 5.0f;
+        for (int i = 0; i < 5; ++i) {
+            const float lx = left + (fifth + gap) * static_cast<float>(i);
+            draw_list_card(ctx, i, ImVec2(lx, y), ImVec2(lx + fifth, bottom));
+        }
+        return;
+    }
+
+    // Small landscape and portrait: one page that scrolls, charts one above the other and the
+    // cards two a row, each as tall as its rows need.
+    KineticScroll& scroll = ctx.state.stats_scroll;
+    const ImVec2 area_min(0, theme.top_bar_height()), area_max(ctx.screen.x, bottom + margin * 0.5f);
+    scroll_region(ctx, scroll, area_min, area_max);
+    ctx.draw->PushClipRect(area_min, area_max, true);
+    const float top = area_min.y + gap - scroll.offset();
+    float y = top;
+    y += draw_stats_actions(ctx, left, right, y) + gap;
+    y += draw_headline(ctx, left, right, y, ctx.layout().portrait() ? 3 : 2);
+    if (!stats.load_error.empty()) {
+        y += draw_wrapped(ctx.draw, ctx.text_cache, stats.load_error, ctx.font(FontRole::Regular), ImVec2(left, y),
+                          width, c.danger, lang_code(ctx.state.language));
+    } else {
+        // Two charts fill a small landscape screen each; portrait shows both and the cards' start.
+        const float chart_h =
+            std::max(m.stats_chart_min_height, (area_max.y - area_min.y) * (ctx.layout().portrait() ? 0.26f : 0.5f));
+        draw_hours_chart(ctx, ImVec2(left, y), ImVec2(right, y + chart_h));
+        y += chart_h + gap;
+        draw_days_chart(ctx, ImVec2(left, y), ImVec2(right, y + chart_h));
+        y += chart_h + gap;
+        const Font* small = ctx.font(FontRole::Small);
+        const Font* regular = ctx.font(FontRole::Regular);
+        const float card_h =
+            m.pad_tile * 1.2f + regular->size * 1.35f + small->size * 1.6f * static_cast<float>(kDashboardRows);
+        const float half = (width - gap) * 0.5f;
+        for (int i = 0; i < 5; ++i) {
+            const float lx = left + (half + gap) * static_cast<float>(i % 2);
+            const int row = i / 2;  // two cards a row
+            const float ly = y + (card_h + gap) * static_cast<float>(row);
+            draw_list_card(ctx, i, ImVec2(lx, ly), ImVec2(lx + half, ly + card_h));
+        }
+        y += (card_h + gap) * 3;
+    }
+    ctx.draw->PopClipRect();
+    const float content = y - top + gap;
+    scroll.set_extent(content, area_max.y - area_min.y);
+    scroll_indicator(ctx, scroll, area_min, area_max, content);
 }
 
 }  // namespace kiosk::ui

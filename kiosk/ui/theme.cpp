@@ -105,8 +105,10 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.scrollbar_width = px(6);
     m.scroll_thumb_min = px(60);
     m.timeline_dot_radius = px(10);
-    m.pin_dot_radius = px(14);
-    m.pin_dot_step = px(44);
+    m.pin_dot_radius = tx(13);
+    m.pin_dot_step = tx(42);
+    m.pin_field_height = tx(80);
+    m.pin_key_gap = std::max(8.0f, px(20));
     m.speaker_offset = px(44);
     m.explore_tile_height = tx(104);
     m.library_card_min_height = px(270);
@@ -148,7 +150,6 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.trainer_row_min_height = tx(72);
     m.trainer_row_max_height = tx(120);
     m.explanation_space = px(190);
-    m.kiosk_id_clip_height = px(200);
     m.timeline_card_width = px(380);
     m.timeline_card_height = px(330);
     m.timeline_axis_gap = px(56);
@@ -163,6 +164,7 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.size_dot_growth = px(3);
     m.stats_band_height = tx(72);
     m.stats_band_detail_height = tx(100);
+    m.stats_chart_min_height = tx(420);
     m.lesson_link_height = tx(112);
     m.lesson_link_gap = px(16);
     m.key_gap = std::max(8.0f, px(10));

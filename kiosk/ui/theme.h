@@ -158,7 +158,9 @@ struct Metrics {
     float timeline_dot_radius;
     float pin_dot_radius;
     float pin_dot_step;
-    float speaker_offset;  // from the stop button to the speaker icon's centre
+    float pin_field_height;  // the field the typed digits show in (a dot each)
+    float pin_key_gap;       // between the keys of the PIN pad (never under 8 px)
+    float speaker_offset;    // from the stop button to the speaker icon's centre
 
     // Components.
     float explore_tile_height;
@@ -201,7 +203,6 @@ struct Metrics {
     float trainer_row_min_height;
     float trainer_row_max_height;
     float explanation_space;
-    float kiosk_id_clip_height;
     float timeline_card_width;
     float timeline_card_height;
     float timeline_axis_gap;
@@ -216,7 +217,8 @@ struct Metrics {
     float size_dot_growth;    // each larger text size's dot grows by this
     float stats_band_height;  // the report band on the statistics screen
     float stats_band_detail_height;
-    float lesson_link_height;  // a link from a slide to its document passage
+    float stats_chart_min_height;  // a chart on the scrolling dashboard of small screens and portrait
+    float lesson_link_height;      // a link from a slide to its document passage
     float lesson_link_gap;
     float key_gap;  // between keyboard keys, and between the topic chips (never under 8 px)
     float key_max_size;

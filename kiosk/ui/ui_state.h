@@ -118,6 +118,7 @@ struct PinPadState {
     Role role = Role::Organizer;
     std::string digits;
     bool wrong = false;  // the last PIN was wrong: say so
+    int dots_shown = 0;  // dots the last frame drew: one per digit typed, none before (state dump)
 };
 
 // The organizer's statistics dashboard (stats_screen.cpp): the summary the platform computed
@@ -208,6 +209,8 @@ struct UiState {
     KineticScroll home_scroll;
     HomeLayout home_layout;
     PinPadState pin;
+    KineticScroll admin_scroll;  // the organizer panel's page
+    KineticScroll stats_scroll;  // the statistics dashboard's page (small screens and portrait)
     SearchState search;
     LessonState lesson;
     QuizState quiz;

@@ -15,8 +15,6 @@ using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
 
-constexpr int kReasonLines = 1;  // of the technical reason under a refused package (the log has it all)
-
 const char* phase_names[] = {"idle", "installing", "done", "failed"};
 
 // Wraps `text` for `width` in `font`, once per width and font. Returns the height of at most
@@ -36,6 +34,13 @@ float draw_wrappable(UiContext& ctx, WrappableText& text, const Font* font, ImVe
     return draw_wrapped(ctx.draw, wrapped, text.text, font, pos, width, color, max_lines, centered);
 }
 
+// Draws `text`, which the next scan may replace (so the text cache cannot keep it), wrapped to
+// `width`. Returns the height used.
+float draw_scan_text(UiContext& ctx, const std::string& text, const Font* font, ImVec2 pos, float width, ImU32 color) {
+    WrappedText wrapped = wrap_text(text, font, width, lang_code(ctx.state.language));
+    return draw_wrapped(ctx.draw, wrapped, text, font, pos, width, color);
+}
+
 // A round status mark: a tick for valid or done, a cross for refused.
 void draw_status_mark(UiContext& ctx, ImVec2 center, float radius, bool good) {
     const Palette& c = ctx.theme.colors;
@@ -53,15 +58,15 @@ void draw_status_mark(UiContext& ctx, ImVec2 center, float radius, bool good) {
     }
 }
 
-// One package: mark, file name and details, "will be installed" chip; its status; for a
-// refused package the verifier's reason. Returns the height used.
+// One package: mark and file name, the "will be installed" chip; version, date and size; its
+// status in the session's language (for a refused package, why). Returns the height used.
 float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float width) {
     const Palette& c = ctx.theme.colors;
     const Font* medium = ctx.font(FontRole::Medium);
     const Font* small = ctx.font(FontRole::Small);
-    const float mark = ctx.metrics().status_mark_radius_small;
+    const float mark = std::max(ctx.metrics().status_mark_radius_small, medium->size * 0.4f);
     draw_status_mark(ctx, ImVec2(pos.x + mark, pos.y + medium->size * 0.6f), mark, row.valid);
-    const float x = pos.x + mark * 2 + ctx.metrics().space_item, inner = width - (x - pos.x);
+    const float x = pos.x + mark * 2 + ctx.metrics().space_item, inner = pos.x + width - x;
     float y = pos.y;
     float line_right = pos.x + width;
     if (row.chosen) {
@@ -70,16 +75,16 @@ float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float wid
         draw_chip(ctx, chip_min, chosen, c.accent_soft, c.text);
         line_right = chip_min.x - ctx.metrics().space_item;
     }
-    ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(line_right, y + medium->size * 1.4f), true);
+    ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(std::max(x, line_right), y + medium->size * 1.4f), true);
     draw_text(ctx.draw, medium, ImVec2(x, y), c.text, row.name);
-    const float name_w = text_size(medium, row.name).x;
-    draw_text(ctx.draw, small, ImVec2(x + name_w + ctx.metrics().space_card, y + medium->size - small->size),
-              c.text_muted, row.details[static_cast<int>(ctx.state.language)]);
     ctx.draw->PopClipRect();
     y += medium->size * 1.4f;
-    draw_text(ctx.draw, small, ImVec2(x, y), row.valid ? c.success : c.danger, ctx.t(row.status_key));
-    y += small->size * 1.4f;
-    y += draw_wrappable(ctx, row.reason, small, ImVec2(x, y), inner, c.text_muted, kReasonLines);
+    const char* lang = lang_code(ctx.state.language);
+    y += draw_scan_text(ctx, row.details[static_cast<int>(ctx.state.language)], small, ImVec2(x, y), inner, c.text_muted);
+    y += ctx.metrics().space_nudge;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t(row.status_key), small, ImVec2(x, y), inner,
+                      row.valid ? c.success : c.danger, lang);
+    row.listed = true;
     return y - pos.y;
 }
 
@@ -87,76 +92,77 @@ float draw_package_row(UiContext& ctx, UsbPackageRow& row, ImVec2 pos, float wid
 
 const char* update_phase_name(UpdateView::Phase phase) { return phase_names[static_cast<int>(phase)]; }
 
-void draw_usb_update_card(UiContext& ctx, ImVec2 min, ImVec2 max) {
+float draw_usb_update_card(UiContext& ctx, ImVec2 min, float card_width, float min_height) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
     UsbView& usb = ctx.state.status.usb;
     const Font* medium = ctx.font(FontRole::Medium);
     const Font* regular = ctx.font(FontRole::Regular);
     const Font* small = ctx.font(FontRole::Small);
-    draw_card(ctx, min, max);
+    const char* lang_name = lang_code(ctx.state.language);
     const float pad = ctx.metrics().pad_card_large, bh = theme.button_height(), gap = ctx.metrics().space_list;
-    const float x = min.x + pad, width = max.x - min.x - pad * 2;
+    const float x = min.x + pad, width = card_width - pad * 2;
+    // The card's height is known once its rows are drawn: they go on a channel above its surface.
+    ctx.draw->ChannelsSplit(2);
+    ctx.draw->ChannelsSetCurrent(1);
 
-    // Title on the left, the actions on the right of the same line.
-    float right = max.x - pad;
+    // The title, and the actions right-aligned on its line, or on a line of their own when both do not fit.
     const bool idle = ctx.state.status.update.phase != UpdateView::Phase::Installing;
     const Lang lang = ctx.state.language;
+    const bool can_rollback = idle && usb.can_rollback, can_install = idle && usb.chosen >= 0;
+    const std::string& rollback = usb.rollback_label[static_cast<int>(lang)];
+    const std::string& install = usb.install_label[static_cast<int>(lang)];
+    float actions_w = 0;
+    if (can_rollback) actions_w += button_width(ctx, rollback) + gap;
+    if (can_install) actions_w += button_width(ctx, install) + gap;
+    const std::string& title = ctx.t("update.card");
+    const bool one_line = actions_w == 0 || text_size(medium, title).x + actions_w <= width;
+    float y = min.y + pad;
+    draw_text(ctx.draw, medium, ImVec2(x, y + (one_line && actions_w > 0 ? (bh - medium->size) * 0.5f : 0)), c.text, title);
+    if (!one_line) y += medium->size * 1.4f + ctx.metrics().space_related;
+    float right = x + width;
     // A button right-aligned at `right`, which then moves left past it; true when tapped.
     auto action = [&](const char* id, const std::string& label, ButtonStyle style) {
         const float w = button_width(ctx, label);
-        const bool tapped =
-            touch_button(ctx, id, label, ImVec2(right - w, min.y + pad), ImVec2(right, min.y + pad + bh), style);
+        const bool tapped = touch_button(ctx, id, label, ImVec2(right - w, y), ImVec2(right, y + bh), style);
         right -= w + gap;
         return tapped;
     };
-    if (idle && usb.can_rollback &&
-        action("update.rollback", usb.rollback_label[static_cast<int>(lang)], ButtonStyle::Secondary))
+    if (can_rollback && action("update.rollback", rollback, ButtonStyle::Secondary))
         ctx.state.requests.rollback_content = true;
-    if (idle && usb.chosen >= 0 && action("update.install", usb.install_label[static_cast<int>(lang)], ButtonStyle::Primary))
+    if (can_install && action("update.install", install, ButtonStyle::Primary))
         ctx.state.requests.install_update = true;
-    ctx.draw->PushClipRect(ImVec2(x, min.y), ImVec2(std::max(x, right), min.y + pad + bh), true);
-    draw_text(ctx.draw, medium, ImVec2(x, min.y + pad + (bh - medium->size) * 0.5f), c.text, ctx.t("update.card"));
-    ctx.draw->PopClipRect();
-    float y = min.y + pad + bh + ctx.metrics().space_related;
-    draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, ctx.t(usb.auto_install ? "update.auto_on" : "update.auto_off"));
-    y += small->size * 1.4f + ctx.metrics().space_item;
+    y += actions_w > 0 ? bh : medium->size * 1.4f;
+    y += ctx.metrics().space_related;
+    y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t(usb.auto_install ? "update.auto_on" : "update.auto_off"), small,
+                      ImVec2(x, y), width, c.text_muted, lang_name);
+    y += ctx.metrics().space_item;
     // What the kiosk did by itself at start (set aside content it could not run on).
     const std::string& recovery = usb.recovery[static_cast<int>(lang)];
-    if (!recovery.empty()) {
-        ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(x + width, y + regular->size * 1.4f), true);
-        draw_text(ctx.draw, regular, ImVec2(x, y), c.danger, recovery);
-        ctx.draw->PopClipRect();
-        y += regular->size * 1.4f + ctx.metrics().space_related;
-    }
+    if (!recovery.empty())
+        y += draw_scan_text(ctx, recovery, regular, ImVec2(x, y), width, c.danger) + ctx.metrics().space_related;
 
     if (usb.packages.empty()) {
-        draw_text(ctx.draw, regular, ImVec2(x, y), c.text_muted, ctx.t("update.no_stick"));
-        return;
+        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("update.no_stick"), regular, ImVec2(x, y), width,
+                          c.text_muted, lang_name);
+    } else {
+        // The reason nothing can be installed goes first: it is what the organizer must act on.
+        if (!usb.problem_key.empty())
+            y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t(usb.problem_key), regular, ImVec2(x, y), width, c.danger,
+                              lang_name) +
+                 ctx.metrics().space_related;
+        // Every package, in path order; the page scrolls when they are many.
+        for (UsbPackageRow& row : usb.packages) {
+            ctx.draw->AddLine(ImVec2(x, y), ImVec2(x + width, y), c.border, ctx.metrics().line_hairline);
+            y += ctx.metrics().space_related;
+            y += draw_package_row(ctx, row, ImVec2(x, y), width) + ctx.metrics().space_related;
+        }
     }
-    // The reason nothing can be installed goes first: it is what the organizer must act on.
-    if (!usb.problem_key.empty()) {
-        draw_text(ctx.draw, regular, ImVec2(x, y), c.danger, ctx.t(usb.problem_key));
-        y += regular->size * 1.4f;
-        y += draw_wrappable(ctx, usb.problem, small, ImVec2(x, y), width, c.text_muted, kReasonLines);
-        y += ctx.metrics().space_related;
-    }
-    // Rows in path order while they fit; a last line says how many more there are.
-    const float more_h = small->size * 1.4f + ctx.metrics().space_related;
-    const float valid_row_h = ctx.metrics().space_card + medium->size * 1.4f + small->size * 1.4f;
-    const float refused_row_h = valid_row_h + small->size * 1.35f * kReasonLines;
-    const float bottom = max.y - pad * 0.75f;
-    size_t shown = 0;
-    for (; shown < usb.packages.size(); ++shown) {
-        UsbPackageRow& row = usb.packages[shown];
-        const bool last = shown + 1 == usb.packages.size();
-        if (y + (row.valid ? valid_row_h : refused_row_h) + (last ? 0 : more_h) > bottom) break;
-        ctx.draw->AddLine(ImVec2(x, y), ImVec2(x + width, y), c.border, 1.0f);
-        y += ctx.metrics().space_related;
-        y += draw_package_row(ctx, row, ImVec2(x, y), width) + ctx.metrics().space_related;
-    }
-    if (shown < usb.packages.size())
-        draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, usb.more_label[static_cast<int>(lang)]);
+    const float height = std::max(min_height, y + pad - min.y);
+    ctx.draw->ChannelsSetCurrent(0);
+    draw_card(ctx, min, ImVec2(min.x + card_width, min.y + height));
+    ctx.draw->ChannelsMerge();
+    return height;
 }
 
 bool update_overlay_showing(const UiState& state, double now) {
@@ -184,6 +190,9 @@ void draw_update_overlay(UiContext& ctx) {
                 pad = ctx.metrics().pad_dialog;
     const float inner = width - pad * 2;
     const bool installing = update.phase == UpdateView::Phase::Installing;
+    // The technical reason is the log's English line: shown to an English session only, the
+    // others read the translated explanation (the log keeps the detail for everyone).
+    const bool technical = ctx.state.language == Lang::En && !update.technical.text.empty();
 
     // Measure first (wrapping is cached), then centre the panel vertically.
     const float mark = ctx.metrics().status_mark_radius;
@@ -193,7 +202,8 @@ void draw_update_overlay(UiContext& ctx) {
         height += ctx.metrics().space_section + ctx.metrics().space_card + regular->size * 1.4f * 2;
     } else {
         height += wrap_once(ctx, update.explanation[lang], regular, inner) + ctx.metrics().space_item;
-        height += wrap_once(ctx, update.technical, small, inner) + ctx.metrics().space_group + ctx.theme.button_height();
+        if (technical) height += wrap_once(ctx, update.technical, small, inner);
+        height += ctx.metrics().space_group + ctx.theme.button_height();
     }
     const ImVec2 min((ctx.screen.x - width) * 0.5f, std::max(ctx.metrics().space_card, (ctx.screen.y - height) * 0.5f));
     const ImVec2 max(min.x + width, min.y + height);
@@ -226,7 +236,8 @@ void draw_update_overlay(UiContext& ctx) {
     }
     y += draw_wrappable(ctx, update.explanation[lang], regular, ImVec2(x, y), inner, c.text, 0, true) +
          ctx.metrics().space_item;
-    y += draw_wrappable(ctx, update.technical, small, ImVec2(x, y), inner, c.text_muted, 0, true) + ctx.metrics().space_group;
+    if (technical) y += draw_wrappable(ctx, update.technical, small, ImVec2(x, y), inner, c.text_muted, 0, true);
+    y += ctx.metrics().space_group;
     const std::string& ok = ctx.t("update.ok");
     const float bw = std::max(button_width(ctx, ok), ctx.metrics().wide_button_min_width);
     if (touch_button(ctx, "update.ok", ok, ImVec2(center.x - bw * 0.5f, y),

@@ -50,6 +50,7 @@ struct UsbPackageRow {
     // Built from the facts by build_usb_texts().
     std::array<std::string, kLangCount> details;  // "version 7  ·  2025-05-01 14:00 UTC  ·  12.4 MB" per language
     std::string status_key;                       // translation key: "update.status.trusted" or "update.problem.<name>"
+    bool listed = false;                          // the organizer panel drew it (state dump)
 };
 
 // The sticks' packages as last scanned.
@@ -68,7 +69,6 @@ struct UsbView {
     std::string problem_key;                             // translation key when packages exist but none is chosen
     std::array<std::string, kLangCount> rollback_label;  // "Roll back to version 6" per language
     std::array<std::string, kLangCount> install_label;   // "Install version 7" per language
-    std::array<std::string, kLangCount> more_label;      // "… and 2 more packages" when not all fit
     std::array<std::string, kLangCount> recovery;        // the last automatic fallback, per language; empty if none
 };
 

@@ -73,7 +73,6 @@ void build_usb_texts(UsbView& view, const Translations& translations) {
         const int i = static_cast<int>(lang);
         view.install_label[i] = fill_count(translations.get(lang, "update.install"), view.chosen_version);
         view.rollback_label[i] = fill_count(translations.get(lang, "update.rollback"), view.rollback_version);
-        view.more_label[i] = fill_count(translations.get(lang, "update.more"), static_cast<long>(view.packages.size()));
         view.recovery[i] = recovery_line(view.recovery_notice, translations, lang);
     }
 }

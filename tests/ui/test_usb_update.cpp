@@ -4,10 +4,12 @@
 #include "core/file_io.h"
 #include "core/sqlite_db.h"
 #include "kiosk_runner.h"
+#include "ui/display_strings.h"
 
 #include <doctest/doctest.h>
 
 using namespace kiosk::test;
+using kiosk::ui::fill_count;
 
 namespace {
 
@@ -48,8 +50,9 @@ struct Kiosk {
                                          dir.file(key), "--out", on_stick(name)});
         REQUIRE_MESSAGE(result.exit_code == 0, result.err);
     }
-    KioskRun run(const std::string& script) {
-        KioskRun run = run_kiosk_installed(dir, script, {"--factory", dir.file("factory.db")});
+    KioskRun run(const std::string& script, std::vector<std::string> args = {}) {
+        args.insert(args.begin(), {"--factory", dir.file("factory.db")});
+        KioskRun run = run_kiosk_installed(dir, script, args);
         REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
         return run;
     }
@@ -128,6 +131,111 @@ TEST_CASE("an install started in an English session lists, installs and reports 
     CHECK(run.state["language"].string == "en");  // the content switch kept the session's language
     CHECK(has_target(run, "OK"));
     CHECK_FALSE(has_target(run, "Установить версию 2"));
+}
+
+// The corner taps and the organizer PIN on a screen `width` wide.
+std::string open_panel(int width) {
+    std::string script;
+    for (int i = 0; i < 5; ++i) script += "tap " + std::to_string(width - 4) + " 4\n";
+    return script + "wait 100\n" + enter_pin(kOrganizerTestPin);
+}
+
+TEST_CASE("the USB card lists every package on the stick with its version and why a refused one is refused") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");  // newer and signed: installable
+    k.pack(1, "content-1.kpkg");  // the factory content's own version: not newer
+    k.pack(3, "content-3.kpkg");
+    std::string bytes = read_text(k.on_stick("content-3.kpkg"));
+    bytes[bytes.size() / 2] ^= 1;  // changed after it was signed
+    write_text(k.on_stick("content-3.kpkg"), bytes);
+    const ContentFixture fixture;
+    for (const auto& [lang, size] : std::vector<std::pair<Lang, std::string>>{
+             {Lang::En, "800x480"}, {Lang::Zh, "800x480"}, {Lang::Ru, "1080x1920"}, {Lang::En, "1920x1080"}}) {
+        CAPTURE(lang_code(lang));
+        CAPTURE(size);
+        KioskRun run =
+            k.run(open_panel(std::stoi(size)) + "shot @DIR@/panel.png\n", {"--size", size, "--lang", lang_code(lang)});
+        REQUIRE(run.state["screen"].string == "admin");
+        const auto& rows = run.state["usb"]["rows"].array;
+        REQUIRE(rows.size() == 3);
+        const char* expected[][2] = {
+            {"content-1.kpkg", "not_newer"}, {"content-2.kpkg", "none"}, {"content-3.kpkg", "signature_invalid"}};
+        for (size_t i = 0; i < 3; ++i) {
+            CAPTURE(i);
+            CHECK(rows[i]["name"].string == expected[i][0]);
+            CHECK(rows[i]["problem"].string == expected[i][1]);
+            CHECK(rows[i]["listed"].boolean);  // drawn on the panel, not left out for want of room
+            const std::string key = i == 1 ? "update.status.trusted" : std::string("update.problem.") + expected[i][1];
+            CHECK(rows[i]["status"].string == fixture.translations.get(lang, key));
+            const std::string version =
+                fill_count(fixture.translations.get(lang, "update.package_version"), static_cast<long>(i + 1));
+            CHECK(rows[i]["details"].string.rfind(version, 0) == 0);
+        }
+        check_target_sizes(run.state);
+    }
+}
+
+TEST_CASE("a stick with many packages is listed in full on a small panel, and the page scrolls to the last") {
+    Kiosk k;
+    for (int version = 2; version <= 9; ++version) k.pack(version, "content-" + std::to_string(version) + ".kpkg");
+    const std::string open = open_panel(800);
+    KioskRun still = k.run(open, {"--size", "800x480", "--lang", "en"});
+    KioskRun scrolled = k.run(open + "drag 400 460 400 100 300\nwait 1500\nshot @DIR@/scrolled.png\n",
+                              {"--size", "800x480", "--lang", "en"});
+    for (const KioskRun* run : {&still, &scrolled}) {
+        REQUIRE(run->state["usb"]["rows"].array.size() == 8);
+        for (const JsonValue& row : run->state["usb"]["rows"].array) CHECK(row["listed"].boolean);
+    }
+    // The install button moved up with the page (or out of view above it).
+    const JsonValue* before = find_target(still.state, "Install version 9");
+    REQUIRE(before);
+    const JsonValue* after = find_target(scrolled.state, "Install version 9");
+    CHECK((!after || (*after)["y"].number < (*before)["y"].number));
+}
+
+TEST_CASE("the install result is told in the session's language") {
+    const ContentFixture fixture;
+    for (Lang lang : {Lang::En, Lang::Zh, Lang::Ru}) {
+        CAPTURE(lang_code(lang));
+        SUBCASE("installed") {
+            Kiosk k;
+            k.pack(2, "content-2.kpkg");
+            KioskRun run = k.run(open_panel(1024) + "tap-id update.install\nwait 1000\nshot @DIR@/done.png\n",
+                                 {"--size", "1024x600", "--lang", lang_code(lang)});
+            CHECK(run.state["update"]["phase"].string == "done");
+            CHECK(run.state["update"]["showing"].boolean);
+            CHECK(run.state["language"].string == lang_code(lang));
+            CHECK(run.state["update"]["title"].string == fill_count(fixture.translations.get(lang, "update.done"), 2));
+        }
+        SUBCASE("refused at install") {
+            Kiosk k;
+            k.pack(2, "content-2.kpkg");
+            {
+                // Signed after its schema version was changed: the signature is fine, the database is not.
+                kiosk::core::SqliteDb db;
+                std::string error;
+                REQUIRE_MESSAGE(db.open(k.on_stick("content-2.kpkg"), kiosk::core::SqliteDb::Mode::ReadWrite, &error), error);
+                REQUIRE_MESSAGE(db.exec("UPDATE meta SET value='99' WHERE key='schema_version'", &error), error);
+            }
+            REQUIRE(kioskctl({"sign", k.on_stick("content-2.kpkg"), "--secret-key", k.dir.file("org.key")}).exit_code == 0);
+            KioskRun run = k.run(open_panel(800) + "tap-id update.install\nwait 500\nshot @DIR@/refused.png\n",
+                                 {"--size", "800x480", "--lang", lang_code(lang)});
+            CHECK(run.state["update"]["phase"].string == "failed");
+            CHECK(run.state["update"]["title"].string == fixture.translations.get(lang, "update.failed"));
+            CHECK(run.state["update"]["explanation"].string.find(
+                      fixture.translations.get(lang, "update.problem.unsupported_schema")) == 0);
+            check_target_sizes(run.state);  // the OK button is on the screen
+        }
+    }
+}
+
+TEST_CASE("an install started after switching the panel to Chinese reports in Chinese") {
+    Kiosk k;
+    k.pack(2, "content-2.kpkg");
+    const ContentFixture fixture;
+    KioskRun run = k.run(open_panel(1920) + "tap-id top.language.zh\ntap-id update.install\nwait 1000\n");
+    CHECK(run.state["language"].string == "zh");
+    CHECK(run.state["update"]["title"].string == fill_count(fixture.translations.get(Lang::Zh, "update.done"), 2));
 }
 
 TEST_CASE("with auto_install on, a valid newer package installs without the PIN, once per insertion") {
