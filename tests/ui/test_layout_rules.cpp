@@ -99,6 +99,17 @@ TEST_CASE("the layout check reports targets 4 px apart or overlapping, and passe
     CHECK(check_layout(f).empty());
 }
 
+TEST_CASE("the layout check lets links of running text on adjacent lines reach into each other, nothing else") {
+    LayoutFrame f = frame();
+    // Two links on lines 30 px apart: their 48 px targets overlap, and the reader gives a tap
+    // to the link whose line is nearest the finger.
+    f.targets = {target("reader.act.charter", 100, 100, 200, 48), target("reader.act.strategy", 150, 130, 200, 48)};
+    CHECK(check_layout(f).empty());
+    // A link against a button is still reported.
+    f.targets[1] = target("reader.details", 150, 130, 200, 48);
+    CHECK(count(check_layout(f), "overlap (a tap there reaches both)") == 1);
+}
+
 TEST_CASE("the layout check reports overlapping text boxes, and passes boxes side by side") {
     LayoutFrame f = frame();
     f.texts = {line("first", 10, 10, 100, 20), line("second", 110, 10, 100, 20)};  // touching
