@@ -37,6 +37,10 @@ void set_setting(const TempDir& dir, const std::string& key, const std::string& 
 // PINs the tests set before opening the organizer panel or trainer mode: a new kiosk has none.
 constexpr const char* kOrganizerTestPin = "582039";
 constexpr const char* kTrainerTestPin = "135792";
+// Scrolls home to its end, where its last cards and the lessons entry are (below the fold on a
+// small panel): upward drags inside any panel at least 480 px tall, then the fling settles.
+constexpr const char* kScrollHomeToEnd = "drag 200 400 200 100 300\nwait 200\ndrag 200 400 200 100 300\nwait 200\n"
+                                         "drag 200 400 200 100 300\nwait 200\ndrag 200 400 200 100 300\nwait 1500\n";
 // Sets `role`'s PIN ("organizer" or "trainer") in `dir`/data with `kioskctl set-pin`, as an organizer would.
 void set_pin(const TempDir& dir, const std::string& pin, const std::string& role = "organizer");
 // Script lines that type `pin` on the PIN pad and press its enter key (pin.ok).

@@ -17,6 +17,7 @@ using kiosk::test::check_target_sizes;
 using kiosk::test::enter_pin;
 using kiosk::test::has_target;
 using kiosk::test::JsonValue;
+using kiosk::test::kScrollHomeToEnd;
 using kiosk::test::kTrainerTestPin;
 using kiosk::test::run_kiosk_script;
 using kiosk::test::set_pin;
@@ -383,7 +384,8 @@ void for_each_panel(Check check) {
 }
 
 std::string open_lesson_by_id(const kiosk::core::Lesson& lesson, int slides_forward, const char* next_id) {
-    std::string script = "tap-id home.lessons\nwait 100\ntap-id lessons.lesson." + lesson.id + "\nwait 100\n";
+    std::string script = std::string(kScrollHomeToEnd) + "tap-id home.lessons\nwait 100\ntap-id lessons.lesson." +
+                         lesson.id + "\nwait 100\n";
     for (int i = 0; i < slides_forward; ++i) script += std::string("tap-id ") + next_id + "\nwait 50\n";
     return script + "wait 100\n";
 }
@@ -395,7 +397,7 @@ TEST_CASE("the lessons list and a slide fit every panel in every language, pictu
     const kiosk::core::Lesson& lesson = f.content->lessons().at(0);
     for_each_panel([&](const Panel& panel, Lang lang) {
         TempDir list_dir;
-        auto list = run_on(list_dir, panel, lang, "tap-id home.lessons\nwait 100\n");
+        auto list = run_on(list_dir, panel, lang, std::string(kScrollHomeToEnd) + "tap-id home.lessons\nwait 100\n");
         CHECK(list.state["screen"].string == "lessons");
         CHECK(list.state["lesson_pictures"].array.size() >= 1);
         check_layout(list.state, panel);
@@ -440,7 +442,8 @@ TEST_CASE("trainer mode's chooser and group quiz fit every panel in every langua
     const kiosk::core::Lesson& lesson = f.content->lessons().at(0);
     const int last = static_cast<int>(lesson.slides.size()) - 1;
     for_each_panel([&](const Panel& panel, Lang lang) {
-        const std::string chooser = "tap-id home.lessons\nwait 100\ntap-id lessons.trainer\nwait 100\n" +
+        const std::string chooser = std::string(kScrollHomeToEnd) +
+                                    "tap-id home.lessons\nwait 100\ntap-id lessons.trainer\nwait 100\n" +
                                     enter_pin(kTrainerTestPin) + "wait 100\n";
         TempDir dir;
         set_pin(dir, kTrainerTestPin, "trainer");

@@ -17,13 +17,15 @@ using kiosk::test::has_target_id;
 using kiosk::test::JsonValue;
 using kiosk::test::KioskRun;
 using kiosk::test::run_kiosk_script;
+using kiosk::test::kScrollHomeToEnd;
 using kiosk::test::TempDir;
 
 namespace {
 
 struct Fixture : kiosk::test::ContentFixture {
     std::string open(const std::string& id, Lang lang) const {
-        return "tap-label " + content->find_document(id)->info.card_title(lang) + "\nwait 300\n";
+        return std::string(kScrollHomeToEnd) + "tap-label " + content->find_document(id)->info.card_title(lang) +
+               "\nwait 300\n";
     }
 };
 
