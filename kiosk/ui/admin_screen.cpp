@@ -1,5 +1,6 @@
 // The organizer panel, behind the organizer PIN: what content is active, how the kiosk is
 // doing, restart / quit, and content updates from USB sticks (update_screen.cpp).
+#include "core/utf8.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -14,6 +15,18 @@ namespace kiosk::ui {
 using namespace kiosk::core;  // this layer is built on the core layer
 
 namespace {
+
+// `text` if it fits `width`, else "…" and as much of its end as fits.
+std::string fit_keeping_end(const Font* font, const std::string& text, float width) {
+    if (text_size(font, text).x <= width) return text;
+    const std::string ellipsis = "\xE2\x80\xA6";
+    size_t start = 0;
+    while (start < text.size()) {
+        utf8::decode(text, start);
+        if (text_size(font, ellipsis + text.substr(start)).x <= width) break;
+    }
+    return ellipsis + text.substr(start);
+}
 
 struct FactRow {
     const char* label_key;
@@ -41,14 +54,10 @@ float draw_card(UiContext& ctx, const char* title_key, const FactRow* rows, size
         float y = top + row * row_h;
         draw_text(ctx.draw, small, ImVec2(x, y), c.text_muted, ctx.t(rows[i].label_key));
         y += small->size * 1.3f;
-        // Values change every second (uptime, memory): draw them clipped, never through the
-        // text cache, which is only for text that outlives it. A value too long for its column
-        // (a path) keeps its end in view: the file name matters more than the folders.
-        const float value_w = text_size(regular, rows[i].value).x;
-        const float value_x = value_w > column_w ? x + column_w - value_w : x;
-        ctx.draw->PushClipRect(ImVec2(x, y), ImVec2(x + column_w, y + regular->size * 1.5f), true);
-        draw_text(ctx.draw, regular, ImVec2(value_x, y), c.text, rows[i].value);
-        ctx.draw->PopClipRect();
+        // Values change every second (uptime, memory): drawn directly, not through the text
+        // cache. A value too long for its column (a path) keeps its end, after an ellipsis:
+        // the file name matters more than the folders.
+        draw_text(ctx.draw, regular, ImVec2(x, y), c.text, fit_keeping_end(regular, rows[i].value, column_w));
     }
     return height;
 }

@@ -4,6 +4,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace kiosk::ui {
@@ -172,11 +173,15 @@ void draw_answer(UiContext& ctx, ImVec2 min, ImVec2 max, int index, const std::s
     const float text_x = min.x + badge_space(ctx) + ctx.metrics().space_tight;
     const float width = max.x - min.x - badge_space(ctx) - mark_space(ctx);
     const WrappedText& wrapped = ctx.text_cache.wrap(text, font, width, lang_code(ctx.state.language));
-    const size_t lines = std::min<size_t>(wrapped.lines.size(), kMaxAnswerLines);
+    // As many lines as the box holds (a low row on a narrow panel), at most kMaxAnswerLines.
+    const size_t fit = static_cast<size_t>(
+        std::max(1.0f, std::floor((max.y - min.y - font->size) / std::max(1.0f, wrapped.line_height)) + 1.0f));
+    const size_t max_lines = std::min<size_t>(kMaxAnswerLines, fit);
+    const size_t lines = std::max<size_t>(1, std::min(wrapped.lines.size(), max_lines));
     // Centre the glyphs, not the line boxes: the last line's leading hangs below its text.
     const float block = wrapped.line_height * static_cast<float>(lines - 1) + font->size;
     draw_wrapped(ctx.draw, ctx.text_cache, text, font, ImVec2(text_x, cy - block * 0.5f - font->size * 0.05f), width,
-                 ink, lang_code(ctx.state.language), kMaxAnswerLines);
+                 ink, lang_code(ctx.state.language), static_cast<int>(max_lines));
     if (look == AnswerLook::Correct || look == AnswerLook::Wrong)
         draw_mark(ctx.draw, ImVec2(max.x - mark_space(ctx) * 0.5f, cy), ctx.metrics().answer_mark_radius,
                   look == AnswerLook::Correct, border, ctx.metrics().line_mark);

@@ -24,8 +24,10 @@ constexpr float kTileMinEms = 9.0f;
 float member_tile_height(const UiContext& ctx) {
     const Metrics& m = ctx.metrics();
     const float small_line = ctx.font(FontRole::Small)->size * 1.3f;
+    // The names in the other languages include Chinese but in a Chinese session.
+    const float others_line = ctx.font(FontRole::Small, Lang::Zh)->size * 1.3f;
     const float content = m.pad_tile * 2 + std::max(m.emblem_size, ctx.font(FontRole::Medium)->size * 1.3f) +
-                          m.space_tight + small_line * 2 + m.space_nudge;
+                          m.space_tight + small_line + std::max(small_line, others_line) + m.space_nudge;
     return std::max(ctx.theme.min_target() * 1.5f, content);
 }
 
@@ -56,7 +58,9 @@ bool draw_member_tile(UiContext& ctx, const MemberState& member, bool selected, 
     std::string others;
     for (Lang other : kAllLangs)
         if (other != lang) others += (others.empty() ? "" : "  ·  ") + member.name[other];
-    y += draw_wrapped(ctx.draw, ctx.text_cache, others, small, ImVec2(min.x + pad, y), inner, c.text_muted, "zh", 1) +
+    // Set in the Chinese size when the line holds Chinese (every session but a Chinese one).
+    const Font* others_font = lang == Lang::Zh ? small : ctx.font(FontRole::Small, Lang::Zh);
+    y += draw_wrapped(ctx.draw, ctx.text_cache, others, others_font, ImVec2(min.x + pad, y), inner, c.text_muted, "zh", 1) +
          m.space_nudge;
     draw_wrapped(ctx.draw, ctx.text_cache, fill_count(ctx.t("members.since"), member.joined), small,
                  ImVec2(min.x + pad, y), inner, c.text_muted, lc, 1);
@@ -121,7 +125,7 @@ float draw_member_details(UiContext& ctx, const MemberState& member, float x, fl
             draw_wrapped(ctx.draw, ctx.text_cache, note, small, ImVec2(sx, y + pad + small->size * 1.45f), status_w,
                          c.text_muted, lc);
         if (area.clicked) *opened = &doc;
-        y += height + ctx.metrics().space_related;
+        y += height + ctx.metrics().target_gap;
     }
     return y - top;
 }

@@ -179,7 +179,8 @@ float topic_chips_with(UiContext& ctx, ImVec2 pos, float width, bool draw, bool 
     float x = pos.x + label_w, y = pos.y;
     for (const char* key : kTopicKeys) {
         const std::string& topic = ctx.t(key);
-        const float w = std::min(width, text_size(font, topic).x + ctx.metrics().pad_card * 2);
+        const float w =
+            std::min(width, std::max(ctx.theme.min_target(), text_size(font, topic).x + ctx.metrics().pad_card * 2));
         if (x > pos.x && x + w > pos.x + width) {
             x = pos.x;
             y += h + gap;

@@ -108,17 +108,15 @@ void draw_chart(UiContext& ctx, Area area, size_t count, Value value, Label labe
               x_title);
 }
 
-// One row of a top list: the label (clipped), a bar for the count, the count.
+// One row of a top list: the label (on one line, with an ellipsis if cut), a bar for the count, the count.
 void draw_list_row(UiContext& ctx, Area area, float y, const std::string& label, int64_t count, int64_t max_count,
                    const char* suffix = "") {
     const Palette& c = ctx.theme.colors;
     const Font* small = ctx.font(FontRole::Small);
     const float width = area.GetWidth();
     const float label_w = width * 0.58f;
-    ctx.draw->PushClipRect(ImVec2(area.Min.x, y),
-                           ImVec2(area.Min.x + label_w - ctx.metrics().space_tight, y + small->size * 1.4f), true);
-    draw_text(ctx.draw, small, ImVec2(area.Min.x, y), c.text, label);
-    ctx.draw->PopClipRect();
+    draw_wrapped(ctx.draw, ctx.text_cache, label, small, ImVec2(area.Min.x, y), label_w - ctx.metrics().space_tight,
+                 c.text, lang_code(ctx.state.language), 1);
     const std::string number = std::to_string(count) + suffix;
     const float number_w = text_size(small, number).x;
     const float bar_max = width - label_w - number_w - ctx.metrics().space_related;
@@ -223,7 +221,8 @@ namespace {
 // narrow (the report button keeps to the right when it fits on the first). Returns the height.
 float draw_stats_actions(UiContext& ctx, float left, float right, float y) {
     StatsView& stats = ctx.state.status.stats;
-    const float bh = ctx.theme.button_height(), space = ctx.metrics().space_tight, row_gap = ctx.metrics().space_list;
+    const float bh = ctx.theme.button_height(), space = std::max(ctx.metrics().space_tight, ctx.metrics().target_gap);
+    const float row_gap = std::max(ctx.metrics().space_list, ctx.metrics().target_gap);
     const float top = y;
     float x = left;
     for (size_t i = 0; i < 4; ++i) {
@@ -278,7 +277,8 @@ float draw_headline(UiContext& ctx, float left, float right, float y, int column
         const int row = i / columns;  // whole rows
         const float ty = y + row_h * static_cast<float>(row);
         ctx.draw->PushClipRect(ImVec2(tx, ty), ImVec2(tx + tile_w - gap, ty + row_h), true);
-        draw_text(ctx.draw, small, ImVec2(tx, ty), c.text_muted, ctx.t(labels[i]));
+        draw_wrapped(ctx.draw, ctx.text_cache, ctx.t(labels[i]), small, ImVec2(tx, ty), tile_w - gap, c.text_muted,
+                     lang_code(ctx.state.language), 1);  // one line, with an ellipsis where the tile is narrow
         if (i < 4) {
             draw_text(ctx.draw, title, ImVec2(tx, ty + small->size * 1.3f), c.text, numbers[i]);
         } else {

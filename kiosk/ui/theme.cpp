@@ -38,6 +38,7 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     const auto tx = [text_scale](float design) { return design * text_scale; };
     Metrics m;
     m.min_target = std::max(48.0f, px(48));
+    m.target_gap = std::max(8.0f, px(12));
     // Never below a fingertip: on a small screen the layout scale drops (800x480 is 0.42),
     // but buttons keep at least 64 px so they stay at least 48 px when inset.
     m.button_height = std::max(64.0f, tx(76));
@@ -52,9 +53,10 @@ Metrics Metrics::at(const ScreenLayout& layout) {
     m.corner = px(16);
     m.space_nudge = px(4);
     m.space_tight = px(8);
-    m.space_related = px(12);
-    m.space_item = px(16);
-    m.space_list = px(20);
+    // The spaces that separate controls keep the 8 px between two targets on any panel.
+    m.space_related = std::max(8.0f, px(12));
+    m.space_item = std::max(8.0f, px(16));
+    m.space_list = std::max(8.0f, px(20));
     m.space_card = px(24);
     m.space_block = px(28);
     m.space_group = px(32);

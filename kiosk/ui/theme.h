@@ -83,6 +83,7 @@ struct Palette {
 struct Metrics {
     // Touch and chrome. These keep floors so targets stay touchable on small screens.
     float min_target;             // smallest touch target edge (never under 48 px)
+    float target_gap;             // between two touch targets side by side (never under 8 px)
     float button_height;          // standard button (never under 64 px)
     float top_bar_height;         // the blue bar on every screen (never under 84 px; two rows in portrait)
     float top_bar_row_height;     // one row of it: the whole bar in landscape

@@ -98,7 +98,9 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
     const Font* small = ctx.font(FontRole::Small);
     const float pad = ctx.metrics().pad_tile;
     const std::string& text = passage.doc->blocks[passage.block].text_in(lang);
-    const WrappedText& wrapped = ctx.text_cache.wrap(text, regular, width - pad * 2, lc);
+    // The lines keep room at their left for the "… " that marks an excerpt starting inside the passage.
+    const float lead = text_width(regular, "… ");
+    const WrappedText& wrapped = ctx.text_cache.wrap(text, regular, width - pad * 2 - lead, lc);
     constexpr size_t kLines = 3;
     const float height = pad * 2 + small->size * 1.4f + wrapped.line_height * std::min(kLines, wrapped.lines.size());
     if (!draw) return height;
@@ -125,15 +127,15 @@ float passage_card(UiContext& ctx, const Topic& topic, const Passage& passage, I
         const char* begin = text.data() + wrapped.lines[l].begin;
         const char* end = text.data() + wrapped.lines[l].end;
         if (l == first_line && l > 0)  // the excerpt starts inside the passage
-            draw_text(ctx.draw, regular, ImVec2(pos.x + pad - text_width(regular, "… "), y), c.text_muted, "… ");
+            draw_text(ctx.draw, regular, ImVec2(pos.x + pad, y), c.text_muted, "… ");
         for (size_t s = passage.first_span; s < passage.first_span + passage.spans; ++s) {
             const PassageSpan& span = topic.spans[s];
             if (span.lang == lang)
-                draw_match_box(ctx.draw, regular, ImVec2(pos.x + pad, y - regular->size * 0.1f), regular->size * 1.3f,
-                               begin, end, text.data() + span.begin, text.data() + span.end, c.accent_soft,
-                               ctx.metrics().radius_small);
+                draw_match_box(ctx.draw, regular, ImVec2(pos.x + pad + lead, y - regular->size * 0.1f),
+                               regular->size * 1.3f, begin, end, text.data() + span.begin, text.data() + span.end,
+                               c.accent_soft, ctx.metrics().radius_small);
         }
-        draw_text(ctx.draw, regular, ImVec2(pos.x + pad, y), c.text, begin, end);
+        draw_text(ctx.draw, regular, ImVec2(pos.x + pad + lead, y), c.text, begin, end);
         y += wrapped.line_height;
     }
     return height;

@@ -37,11 +37,28 @@ void request_recording(UiContext& ctx) {
 // The strip along the bottom of the presentation: End (unless `end` is null), the timer, the
 // language switch. Returns the x where the phase's own buttons may end (right-aligned to it);
 // sets `*end` when End was tapped.
-float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
+float bar_button_width(const UiContext& ctx, const std::string& label);
+
+// On a narrow panel (portrait) the control bar takes two rows: End and the clock above, the
+// caller's buttons and the language switch below.
+bool bar_two_rows(const UiContext& ctx) { return ctx.screen.x < ctx.font(FontRole::Medium)->size * 36; }
+float bar_top(const UiContext& ctx) {
+    return ctx.screen.y - ctx.theme.top_bar_height() * (bar_two_rows(ctx) ? 2.0f : 1.0f);
+}
+// The centre line of the row holding the caller's buttons and the language switch.
+float bar_buttons_cy(const UiContext& ctx) { return ctx.screen.y - ctx.theme.top_bar_height() * 0.5f; }
+
+// The control bar at the bottom: End (when `end` is given), the session clock and the language
+// switch. `reserve` is the width the caller's buttons need left of the switch; where the clock
+// would not fit beside them (a narrow portrait panel) it is left out. Returns the x left of the
+// switch, from which the caller lays out its buttons (bar_button).
+float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end, float reserve = 0) {
     const Theme& theme = ctx.theme;
     const Palette& c = theme.colors;
     ctx.draw->AddRectFilled(min, max, c.primary);
-    const float cy = (min.y + max.y) * 0.5f;
+    const bool two_rows = bar_two_rows(ctx);
+    const float cy = two_rows ? min.y + theme.top_bar_height() * 0.5f : (min.y + max.y) * 0.5f;
+    const float buttons_cy = bar_buttons_cy(ctx);
     const float bh = theme.button_height() * 0.9f;
     const float margin = theme.margin() * 0.6f;
     const std::string& end_label = ctx.t("trainer.end");
@@ -49,29 +66,36 @@ float draw_control_bar(UiContext& ctx, ImVec2 min, ImVec2 max, bool* end) {
     if (end)
         *end = touch_button(ctx, "trainer.end", end_label, ImVec2(margin, cy - bh / 2),
                             ImVec2(margin + ew, cy + bh / 2), ButtonStyle::OnPrimary);
+    const float right = language_switch(ctx, ctx.screen.x - margin, buttons_cy) - ctx.metrics().space_section;
 
     char clock[32];
     format_session_clock(clock, sizeof clock, session_elapsed(ctx.state.trainer, ctx.now));
     const Font* small = ctx.font(FontRole::Small);
     const Font* title = ctx.font(FontRole::Title);
     const float tx = margin + ew + ctx.metrics().space_wide;
-    draw_text(ctx.draw, small, ImVec2(tx, cy - small->size - ctx.metrics().space_tight), c.text_on_primary,
-              ctx.t("trainer.time"));
-    draw_text(ctx.draw, title, ImVec2(tx, cy - ctx.metrics().space_nudge), c.text_on_primary, clock);
-    return language_switch(ctx, ctx.screen.x - margin, cy) - ctx.metrics().space_section;
+    const float clock_w = std::max(text_size(small, ctx.t("trainer.time")).x, text_size(title, clock).x);
+    if (tx + clock_w + ctx.metrics().space_wide <= (two_rows ? ctx.screen.x - margin : right) - reserve) {
+        draw_text(ctx.draw, small, ImVec2(tx, cy - small->size - ctx.metrics().space_tight), c.text_on_primary,
+                  ctx.t("trainer.time"));
+        draw_text(ctx.draw, title, ImVec2(tx, cy - ctx.metrics().space_nudge), c.text_on_primary, clock);
+    }
+    return right;
 }
 
 // A button in the control bar, right-aligned to `*right`, which moves left past it.
+float bar_button_width(const UiContext& ctx, const std::string& label) {
+    return std::max(button_width(ctx, label, FontRole::Medium), ctx.metrics().wide_button_min_width);
+}
+
 bool bar_button(UiContext& ctx, const char* id, const std::string& label, float* right, float cy, ButtonStyle style) {
     const float bh = ctx.theme.button_height() * 0.9f;
-    const float w = std::max(button_width(ctx, label, FontRole::Medium), ctx.metrics().wide_button_min_width);
+    // Never past the bar's left edge: a narrow panel gets the label cut with an ellipsis.
+    const float w = std::min(bar_button_width(ctx, label), *right - ctx.theme.margin() * 0.6f);
     const bool tapped = touch_button(ctx, id, label, ImVec2(*right - w, cy - bh / 2), ImVec2(*right, cy + bh / 2),
                                      style, FontRole::Medium);
     *right -= w + ctx.metrics().space_list;
     return tapped;
 }
-
-float bar_top(const UiContext& ctx) { return ctx.screen.y - ctx.theme.top_bar_height(); }
 
 void draw_choose(UiContext& ctx) {
     const Theme& theme = ctx.theme;
@@ -106,7 +130,7 @@ void draw_present(UiContext& ctx) {
     }
     bool end = false;
     float right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, &end);
-    const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
+    const float cy = bar_buttons_cy(ctx);
     const bool last = on_last_slide(trainer);
     if (!last || !lesson.questions.empty()) {
         const std::string& next = ctx.t(last ? "trainer.start_quiz" : "lesson.next");
@@ -178,8 +202,11 @@ void draw_group_quiz(UiContext& ctx) {
     format_progress(caption, sizeof caption, ctx.t("quiz.question"), trainer.question, count);
     draw_text(ctx.draw, small, ImVec2(margin, y), c.accent, caption);
     y += small->size * 1.6f;
-    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang), ctx.font(FontRole::Display), ImVec2(margin, y),
-                      width, c.text, lc, 3);
+    // On a small panel the question is set a size smaller, so the rows of answers keep their room.
+    const bool small_panel = ctx.layout().small();
+    y += draw_wrapped(ctx.draw, ctx.text_cache, question.text.get(lang),
+                      ctx.font(small_panel ? FontRole::Title : FontRole::Display), ImVec2(margin, y), width, c.text, lc,
+                      small_panel ? 2 : 3);
     y += ctx.metrics().space_related;
     if (!trainer.revealed)
         draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("trainer.vote_hint"), small, ImVec2(margin, y), width,
@@ -210,7 +237,7 @@ void draw_group_quiz(UiContext& ctx) {
 
     bool end = false;
     float right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, &end);
-    const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
+    const float cy = bar_buttons_cy(ctx);
     const bool last = on_last_question(trainer);
     if (!trainer.revealed) {
         if (bar_button(ctx, "trainer.reveal", ctx.t("trainer.reveal"), &right, cy, ButtonStyle::SegmentOn))
@@ -318,9 +345,17 @@ void draw_results(UiContext& ctx) {
                   ImVec2(margin + text_size(regular, ctx.t(status_key)).x + ctx.metrics().space_related, status_y),
                   status_color, trainer.save_error);
 
-    float bar_right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, nullptr);
-    const float cy = (top_of_bar + ctx.screen.y) * 0.5f;
-    if (bar_button(ctx, "trainer.new_session", ctx.t("trainer.new_session"), &bar_right, cy, ButtonStyle::SegmentOn))
+    // Two rows (portrait): "New session" goes up beside the clock, "Exit" stays by the switch.
+    const bool two_rows = bar_two_rows(ctx);
+    const float new_w = bar_button_width(ctx, ctx.t("trainer.new_session"));
+    const float buttons_w =
+        two_rows ? new_w : new_w + ctx.metrics().space_list + bar_button_width(ctx, ctx.t("trainer.exit"));
+    float bar_right = draw_control_bar(ctx, ImVec2(0, top_of_bar), ctx.screen, nullptr, buttons_w);
+    float top_right = ctx.screen.x - ctx.theme.margin() * 0.6f;
+    const float top_cy = top_of_bar + ctx.theme.top_bar_height() * 0.5f;
+    const float cy = bar_buttons_cy(ctx);
+    if (bar_button(ctx, "trainer.new_session", ctx.t("trainer.new_session"), two_rows ? &top_right : &bar_right,
+                   two_rows ? top_cy : cy, ButtonStyle::SegmentOn))
         end_group_session(trainer);
     else if (bar_button(ctx, "trainer.exit", ctx.t("trainer.exit"), &bar_right, cy, ButtonStyle::OnPrimary)) {
         trainer = TrainerState{};

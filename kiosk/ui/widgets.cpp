@@ -88,7 +88,15 @@ bool touch_button(UiContext& ctx, const TargetId& id, const std::string& label, 
     }
     ctx.draw->AddRectFilled(min, max, fill, rounding);
     if (border != fill) ctx.draw->AddRect(min, max, border, rounding, 0, ctx.metrics().line_thin);
-    draw_text_centered(ctx.draw, ctx.font(font), min, max, text, label);
+    const Font* f = ctx.font(font);
+    const float inner = max.x - min.x - ctx.metrics().pad_chip_x * 2;
+    if (inner > 0 && text_size(f, label).x > inner) {  // a label longer than its button ends in an ellipsis
+        draw_wrapped(ctx.draw, ctx.text_cache, label, f,
+                     ImVec2(min.x + ctx.metrics().pad_chip_x, (min.y + max.y - f->size) * 0.5f), inner, text,
+                     lang_code(ctx.state.language), 1, true);
+    } else {
+        draw_text_centered(ctx.draw, f, min, max, text, label);
+    }
     return area.clicked;
 }
 
