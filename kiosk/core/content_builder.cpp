@@ -292,7 +292,7 @@ bool load_content_sources(const std::string& source_dir, ContentSources* out, Di
     std::vector<std::string> names = fs::list_files(documents_dir, ".txt");
     if (names.empty()) diagnostics->push_back({documents_dir, 0, "", "no document sources (*.txt) found"});
 
-    std::map<std::string, std::string> seen_ids;  // id -> "file:line" that first used it
+    std::map<std::string, std::string> seen_ids;      // id -> "file:line" that first used it
     std::map<std::string, std::string> source_paths;  // id -> its source file
     CardTitles card_titles;
     for (const std::string& name : names) {

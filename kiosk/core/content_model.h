@@ -69,11 +69,11 @@ struct DocumentInfo {
     // and the same passage of that block's translations made for the kiosk [Zh], [En] (optional).
     LocalizedText quote;
     std::array<int, kLangCount> quote_lines{};  // lines of quote.* in the db/ source (0: none or from a database)
-    LocalizedText parties_note;        // about the parties, e.g. that the text names no states
-    LocalizedText annex_note;          // e.g. that annexes the text refers to are not reproduced
-    std::vector<std::string> parties;  // ISO 3166 alpha-2 codes, in the SCO's (Russian alphabetical) order
-    std::string source;                // original file name, for provenance
-    std::string url;                   // the official publication page, shown as a QR code; may be empty
+    LocalizedText parties_note;                 // about the parties, e.g. that the text names no states
+    LocalizedText annex_note;                   // e.g. that annexes the text refers to are not reproduced
+    std::vector<std::string> parties;           // ISO 3166 alpha-2 codes, in the SCO's (Russian alphabetical) order
+    std::string source;                         // original file name, for provenance
+    std::string url;                            // the official publication page, shown as a QR code; may be empty
     // The languages whose text is authentic: Russian, and Chinese where the document says it was
     // signed in Russian and Chinese. The kiosk's translations are never authentic.
     std::vector<Lang> authentic_languages = {Lang::Ru};

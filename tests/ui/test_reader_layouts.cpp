@@ -16,8 +16,8 @@ using kiosk::test::check_target_sizes;
 using kiosk::test::has_target_id;
 using kiosk::test::JsonValue;
 using kiosk::test::KioskRun;
-using kiosk::test::run_kiosk_script;
 using kiosk::test::kScrollHomeToEnd;
+using kiosk::test::run_kiosk_script;
 using kiosk::test::TempDir;
 
 namespace {
