@@ -536,8 +536,13 @@ void KioskRunner::render_frame(const std::string* shot_path) {
     double cpu_ms = thread_cpu_ms() - cpu_start;
     if (record_frames_) frame_cpu_ms_.push_back(cpu_ms);
     ++frames_rendered_;
-    if (frames_rendered_ % kRssSampleFrames == 0 && rss_samples_.size() < kMaxRssSamples)
+    if (frames_rendered_ % kRssSampleFrames == 0 && rss_samples_.size() < kMaxRssSamples) {
         rss_samples_.push_back(current_rss_mb());
+        // The text caches fill up to their budgets as new sizes and scripts are drawn: a test
+        // tells that bounded growth from a leak with these.
+        cache_samples_.push_back(static_cast<double>(text_->cache().stats().bytes + text_->shaper().cache_bytes()) /
+                                 (1024.0 * 1024.0));
+    }
     dirty_ = false;
     if (first_frame_ms_ < 0) {
         first_frame_ms_ =

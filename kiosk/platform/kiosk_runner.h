@@ -165,8 +165,9 @@ private:
     double now_ = 0;     // kiosk clock, seconds
     int64_t frames_rendered_ = 0;
     double first_frame_ms_ = -1;
-    std::vector<double> frame_cpu_ms_;  // recorded while benchmarking
-    std::vector<double> rss_samples_;   // resident MB every kRssSampleFrames frames, for memory-flatness tests
+    std::vector<double> frame_cpu_ms_;   // recorded while benchmarking
+    std::vector<double> rss_samples_;    // resident MB every kRssSampleFrames frames, for memory-flatness tests
+    std::vector<double> cache_samples_;  // MB the glyph and shaped-line caches held at the same frames
     bool record_frames_ = false;
     std::string shot_error_;
     size_t missing_reported_ = 0;                    // missing_count() when last warned

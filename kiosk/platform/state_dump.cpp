@@ -295,6 +295,9 @@ bool KioskRunner::write_state_dump(const std::string& path) {
     json.key("rss_samples_mb").begin_array();
     for (double mb : rss_samples_) json.value(mb);
     json.end_array();
+    json.key("cache_samples_mb").begin_array();
+    for (double mb : cache_samples_) json.value(mb);
+    json.end_array();
     json.key("search_query").value(state.search.query);
     json.key("search_results").value(static_cast<int64_t>(state.search.results.size()));
     // The search keyboard's input method: the layout, RIME's state, the pinyin composed so far
