@@ -129,7 +129,9 @@ TEST_CASE("the title block of each act is its leading title lines, and ends wher
                                                        {"2022-digital-economy-programme", 5},
                                                        {"2023-digital-transformation-statement", 2},
                                                        {"2025-digital-economy-statement", 2}};
-    for (const auto& [id, blocks] : expected) {
+    for (const auto& entry : expected) {
+        const char* id = entry.first;
+        const size_t blocks = entry.second;
         CAPTURE(id);
         CHECK(kiosk::ui::title_block_size(*f.content->find_document(id)) == blocks);
     }

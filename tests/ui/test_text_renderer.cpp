@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <imgui_internal.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -116,9 +117,9 @@ TEST_CASE("the wrap cache never gives a text the lines of another text that had 
     REQUIRE(first_lines > 1);
     std::string latin = "Source: a line in Latin letters, as long in bytes as the Chinese one above it is.";
     latin.resize(buffer.size(), ' ');
-    const char* address = buffer.data();
+    const auto address = reinterpret_cast<std::uintptr_t>(buffer.data());
     buffer.replace(0, buffer.size(), latin);  // the same length: rewritten in place
-    REQUIRE(buffer.data() == address);
+    REQUIRE(reinterpret_cast<std::uintptr_t>(buffer.data()) == address);
     const ui::WrappedText& again = cache.wrap(buffer, &font, 200, "en");
     const ui::WrappedText fresh = ui::wrap_text(buffer, &font, 200, "en");
     REQUIRE(again.lines.size() == fresh.lines.size());

@@ -149,8 +149,10 @@ TEST_CASE("the USB card lists every package on the stick with its version and wh
     bytes[bytes.size() / 2] ^= 1;  // changed after it was signed
     write_text(k.on_stick("content-3.kpkg"), bytes);
     const ContentFixture fixture;
-    for (const auto& [lang, size] : std::vector<std::pair<Lang, std::string>>{
+    for (const auto& panel : std::vector<std::pair<Lang, std::string>>{
              {Lang::En, "800x480"}, {Lang::Zh, "800x480"}, {Lang::Ru, "1080x1920"}, {Lang::En, "1920x1080"}}) {
+        const Lang lang = panel.first;
+        const std::string& size = panel.second;
         CAPTURE(lang_code(lang));
         CAPTURE(size);
         KioskRun run =
