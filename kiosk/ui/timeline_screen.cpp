@@ -1,5 +1,5 @@
 // Timeline: SCO acts from the founding declaration to the newest bundled document, on a line a
-// visitor drags sideways. The kiosk's own documents open with a tap; the acts they refer to are
+// visitor drags sideways (in portrait, up and down). The kiosk's own documents open with a tap; the acts they refer to are
 // marked as not in the kiosk, and a tap shows their date, place, issuer and the bundled
 // passages that mention them (db/explore/timeline.txt).
 #include "ui/overview_widgets.h"
@@ -23,11 +23,12 @@ struct TimelineGeometry {
 constexpr int kTitleLines = 5;
 constexpr float kCardMinEms = 11.0f;
 
-TimelineGeometry timeline_geometry(const UiContext& ctx) {
+// `lines`: the title lines a card keeps room for (0: as the screen class wants).
+TimelineGeometry timeline_geometry(const UiContext& ctx, int lines = 0) {
     const Metrics& m = ctx.metrics();
     const Font* regular = ctx.font(FontRole::Regular);
     const Font* small = ctx.font(FontRole::Small);
-    const int lines = ctx.layout().small() ? kTitleLines - 1 : kTitleLines;
+    if (lines <= 0) lines = ctx.layout().small() ? kTitleLines - 1 : kTitleLines;
     const float needed = m.pad_card * 1.8f + ctx.font(FontRole::Title)->size * 1.15f + small->size * 1.6f +
                          regular->size * 1.3f * static_cast<float>(lines) + m.space_tight +
                          std::max(regular->size, small->size + m.pad_chip_y * 2) * 1.2f;
@@ -128,6 +129,74 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
     scroll_indicator(ctx, overview.timeline_detail_scroll, min, max, y - top);
 }
 
+// A tapped card: a bundled document opens in the reader (true), another act shows its details.
+bool open_tapped(UiContext& ctx, int tapped) {
+    OverviewState& overview = ctx.state.overview;
+    const TimelineEntry& entry = ctx.content.overview().timeline[tapped];
+    if (const Document* doc = entry.bundled() ? ctx.content.find_document(entry.document) : nullptr) {
+        open_document(ctx.state, *doc);
+        return true;
+    }
+    overview.timeline_selected = tapped;
+    overview.timeline_detail_scroll.stop();
+    overview.timeline_detail_scroll.scroll_to(0, false, ctx.now);
+    return false;
+}
+
+// Portrait: the line runs down the screen, the cards beside it as wide as the screen allows,
+// dragged up and down; a chosen act's details take the lower part of the screen.
+void draw_timeline_portrait(UiContext& ctx, float top) {
+    const Palette& c = ctx.theme.colors;
+    OverviewState& overview = ctx.state.overview;
+    const auto& timeline = ctx.content.overview().timeline;
+    const Lang lang = ctx.state.language;
+    const float margin = ctx.theme.margin();
+    const int selected = overview.timeline_selected;
+    const bool details = selected >= 0 && selected < static_cast<int>(timeline.size()) && !timeline[selected].bundled();
+    const float list_bottom = details ? top + (ctx.screen.y - top) * 0.5f : ctx.screen.y - margin * 0.4f;
+    const ImVec2 list_min(0, top), list_max(ctx.screen.x, list_bottom);
+    const TimelineGeometry g = timeline_geometry(ctx, 3);
+    const float dot = ctx.metrics().timeline_dot_radius;
+    const float axis_x = margin + dot;
+    const float card_x = axis_x + dot + ctx.metrics().space_card;
+    const float card_w = ctx.screen.x - margin - card_x;
+    const float step = g.card_h + g.gap;
+    const float content_h = timeline.empty() ? 0 : static_cast<float>(timeline.size()) * step - g.gap;
+    const float view_h = list_max.y - list_min.y;
+    overview.timeline_scroll.set_extent(content_h, view_h);
+    if (overview.timeline_focus && selected >= 0) {
+        // Opened at an entry (a link in a passage): that card in the middle of the list.
+        const float wanted = static_cast<float>(selected) * step - (view_h - g.card_h) * 0.5f;
+        overview.timeline_scroll.scroll_to(std::clamp(wanted, 0.0f, std::max(0.0f, content_h - view_h)), false, ctx.now);
+    }
+    overview.timeline_focus = false;
+    scroll_region(ctx, overview.timeline_scroll, list_min, list_max);
+    ctx.draw->PushClipRect(list_min, list_max, true);
+    const float first = list_min.y - overview.timeline_scroll.offset();
+    if (!timeline.empty())
+        ctx.draw->AddLine(ImVec2(axis_x, first + g.card_h * 0.5f), ImVec2(axis_x, first + content_h - g.card_h * 0.5f),
+                          c.border, ctx.metrics().line_bold);
+    int tapped = -1;
+    for (size_t i = 0; i < timeline.size(); ++i) {
+        const float y = first + static_cast<float>(i) * step;
+        const Document* doc = timeline[i].bundled() ? ctx.content.find_document(timeline[i].document) : nullptr;
+        ctx.draw->AddCircleFilled(ImVec2(axis_x, y + g.card_h * 0.5f), dot, doc ? c.primary : c.text_muted);
+        if (y + g.card_h < list_min.y || y > list_max.y) continue;
+        const std::string& date = ctx.strings.timeline_dates[i][static_cast<int>(lang)];
+        if (draw_event_card(ctx, timeline[i], doc, date, static_cast<int>(i) == selected, ImVec2(card_x, y),
+                            ImVec2(card_x + card_w, y + g.card_h)))
+            tapped = static_cast<int>(i);
+    }
+    ctx.draw->PopClipRect();
+    scroll_indicator(ctx, overview.timeline_scroll, list_min, list_max, content_h);
+    if (tapped >= 0 && open_tapped(ctx, tapped)) return;
+    const int shown = overview.timeline_selected;
+    if (shown >= 0 && shown < static_cast<int>(timeline.size()) && !timeline[shown].bundled())
+        draw_event_details(ctx, timeline[shown], ctx.strings.timeline_dates[shown][static_cast<int>(lang)],
+                           ImVec2(0, list_max.y + ctx.metrics().space_item),
+                           ImVec2(ctx.screen.x, ctx.screen.y - margin * 0.4f));
+}
+
 }  // namespace
 
 void open_timeline(UiState& state) {
@@ -172,6 +241,13 @@ void draw_timeline_screen(UiContext& ctx) {
     y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.subheading"), ctx.font(FontRole::Regular),
                       ImVec2(margin, y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), small ? 1 : 2);
     y += margin * 0.5f;
+    if (ctx.layout().portrait()) {
+        // The hint first: the lower part of the screen is for a chosen act's details.
+        y += draw_wrapped(ctx.draw, ctx.text_cache, ctx.t("timeline.pick"), ctx.font(FontRole::Small),
+                          ImVec2(margin, y), ctx.screen.x - margin * 2, c.text_muted, lang_code(lang), 2);
+        draw_timeline_portrait(ctx, y + ctx.metrics().space_item);
+        return;
+    }
 
     // The line of cards, dragged sideways, with the axis and a dot per act under it.
     const TimelineGeometry g = timeline_geometry(ctx);
@@ -216,16 +292,7 @@ void draw_timeline_screen(UiContext& ctx) {
                                 ImVec2(margin + (view - thumb) * t + thumb, bar_y + ctx.metrics().scrollbar_width),
                                 c.scrollbar, ctx.metrics().scrollbar_width * 0.5f);
     }
-    if (tapped >= 0) {
-        const TimelineEntry& entry = timeline[tapped];
-        if (const Document* doc = entry.bundled() ? ctx.content.find_document(entry.document) : nullptr) {
-            open_document(ctx.state, *doc);
-            return;
-        }
-        overview.timeline_selected = tapped;
-        overview.timeline_detail_scroll.stop();
-        overview.timeline_detail_scroll.scroll_to(0, false, ctx.now);
-    }
+    if (tapped >= 0 && open_tapped(ctx, tapped)) return;
 
     const ImVec2 detail_min(0, track_max.y + ctx.metrics().space_item),
         detail_max(ctx.screen.x, ctx.screen.y - margin * 0.4f);

@@ -197,3 +197,45 @@ TEST_CASE("the QR codes of the About screen and of a document decode to the conf
     CHECK(decode_qr(dir.file("with.png")) == url);
     CHECK(decode_qr(dir.file("without.png")).empty());
 }
+
+TEST_CASE("in portrait the timeline runs down the screen, scrolls up and down, and shows a chosen act below") {
+    Fixture f;
+    const kiosk::core::TimelineEntry& act = f.mentioned_act();
+    TempDir dir;
+    const std::string open = f.tap("home.explore.timeline", Lang::En) + "wait 300\n";
+    KioskRun first = run_kiosk_script(dir, open, {"--size", "1080x1920", "--lang", "en"});
+    REQUIRE_MESSAGE(first.result.exit_code == 0, first.result.err);
+    // The first cards one above the other, at the same x, each at least a fingertip.
+    std::vector<const kiosk::test::JsonValue*> cards;
+    for (const auto& target : first.state["touch_targets"].array)
+        if (target["id"].string.rfind("timeline.entry.", 0) == 0) cards.push_back(&target);
+    REQUIRE(cards.size() >= 3);
+    for (size_t i = 1; i < cards.size(); ++i) {
+        CHECK((*cards[i])["x"].number == doctest::Approx((*cards[0])["x"].number));
+        CHECK((*cards[i])["y"].number > (*cards[i - 1])["y"].number + (*cards[i - 1])["h"].number);
+    }
+    CHECK((*cards[0])["w"].number > 1080 * 0.8);  // as wide as the screen allows
+    const double first_y = (*cards[0])["y"].number;
+    // An upward drag moves the line up.
+    KioskRun dragged =
+        run_kiosk_script(dir, open + "drag 540 1600 540 900 400\nwait 1000\n", {"--size", "1080x1920", "--lang", "en"});
+    REQUIRE_MESSAGE(dragged.result.exit_code == 0, dragged.result.err);
+    bool moved = false;
+    for (const auto& target : dragged.state["touch_targets"].array)
+        if (target["id"].string == (*cards[0])["id"].string) moved = target["y"].number < first_y - 100;
+    if (!moved) moved = !has_target(dragged.state, (*cards[0])["id"].string);  // scrolled out of view
+    CHECK(moved);
+    // A chosen act that is not in the kiosk shows its details under the line.
+    KioskRun chosen = run_kiosk_script(dir, open + "tap-id timeline.entry." + act.id + "\nwait 300\n",
+                                       {"--size", "1080x1920", "--lang", "en"});
+    REQUIRE_MESSAGE(chosen.result.exit_code == 0, chosen.result.err);
+    CHECK(chosen.state["timeline_entry"].string == act.id);
+    // Its mentions below the line: a link to a passage that mentions it, under the cards.
+    double lowest_card = 0, passage_y = -1;
+    for (const auto& target : chosen.state["touch_targets"].array) {
+        if (target["id"].string.rfind("timeline.entry.", 0) == 0)  // visible: [x, y, w, h] of what shows
+            lowest_card = std::max(lowest_card, target["visible"].array[1].number + target["visible"].array[3].number);
+        if (target["id"].string.rfind("explore.passage.", 0) == 0 && passage_y < 0) passage_y = target["y"].number;
+    }
+    CHECK(passage_y > lowest_card);
+}
