@@ -31,7 +31,7 @@ float draw_fact(UiContext& ctx, const AboutFact& fact, float x, float y, float w
         const Document* doc = ctx.content.find_document(mention.document);
         if (!doc) continue;
         y += ctx.metrics().space_related;
-        const float height = std::max(ctx.theme.min_target() * 1.3f, ctx.metrics().mention_link_height);
+        const float height = mention_link_height(ctx);
         if (draw_mention_link(ctx, *doc, ImVec2(x, y),
                               ImVec2(x + std::min(width, ctx.metrics().mention_link_max_width), y + height))) {
             open_passage(ctx.state, *doc, mention.block - 1);

@@ -146,6 +146,11 @@ bool draw_mention_link(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 m
     return area.clicked;
 }
 
+float mention_link_height(const UiContext& ctx) {
+    const float two_lines = ctx.font(FontRole::Small)->size * 1.3f * 2 + ctx.metrics().space_related;
+    return std::max({ctx.theme.min_target() * 1.3f, ctx.metrics().mention_link_height, two_lines});
+}
+
 const MemberState* find_member(const ContentStore& content, const std::string& code) {
     for (const MemberState& member : content.overview().members)
         if (member.code == code) return &member;

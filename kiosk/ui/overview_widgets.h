@@ -38,6 +38,8 @@ float draw_source_line(UiContext& ctx, const LocalizedText& source, ImVec2 pos, 
 
 // A button naming the bundled document a mention points to; true when tapped (the caller opens it).
 bool draw_mention_link(UiContext& ctx, const Document& doc, ImVec2 min, ImVec2 max);
+// The height of such a link: a fingertip, and room for its two lines of small print.
+float mention_link_height(const UiContext& ctx);
 
 // Columns for `count` items at least `min_width` wide (with `gap` between) in `width`, at most
 // `max_columns`, evened out so the last row is as full as can be (5 items in 3 + 2, not 4 + 1).

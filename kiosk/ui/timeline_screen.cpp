@@ -104,7 +104,7 @@ void draw_event_details(UiContext& ctx, const TimelineEntry& entry, const std::s
                           c.primary, lc);
         y += ctx.metrics().space_tight;
     }
-    const float link_h = std::max(ctx.theme.min_target() * 1.2f, ctx.metrics().mention_link_height);
+    const float link_h = mention_link_height(ctx);
     for (const OverviewMention& mention : entry.mentions) {
         const Document* doc = ctx.content.find_document(mention.document);
         if (!doc) continue;
