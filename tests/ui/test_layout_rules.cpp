@@ -13,6 +13,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 
 using namespace kiosk;
@@ -308,15 +309,16 @@ TEST_CASE("a script's dump line writes the screen's text boxes, targets and scro
 
 namespace {
 
-const TourPaths tour_paths(const TempDir& dir) {
-    return {KIOSK_BIN, KIOSK_SCREENS_CONTENT_DB, std::string(KIOSK_SOURCE_DIR) + "/assets", dir.path()};
+const TourPaths tour_paths(const TempDir& dir, const std::string& content_db) {
+    return {KIOSK_BIN, content_db, std::string(KIOSK_SOURCE_DIR) + "/assets", dir.path()};
 }
 
 // Fails with every violation, one check per screen that has any, and every screen not reached.
-void check_tours(const std::vector<std::pair<int, int>>& sizes, bool largest_text) {
+void check_tours(const std::vector<std::pair<int, int>>& sizes, bool largest_text,
+                 const std::string& content_db = KIOSK_SCREENS_CONTENT_DB) {
     ContentFixture strings;
     std::string error;
-    auto content = ContentStore::open(KIOSK_SCREENS_CONTENT_DB, &error);
+    auto content = ContentStore::open(content_db, &error);
     REQUIRE_MESSAGE(content, error);
     TempDir dir;
     std::vector<Tour> tours;
@@ -326,7 +328,7 @@ void check_tours(const std::vector<std::pair<int, int>>& sizes, bool largest_tex
             tour.largest_text = largest_text;
             tours.push_back(tour);
         }
-    const LayoutCheckReport report = check_tour_layouts(tours, tour_paths(dir), 2);
+    const LayoutCheckReport report = check_tour_layouts(tours, tour_paths(dir, content_db), 2);
     for (const std::string& problem : report.problems) FAIL_CHECK(problem);
     CHECK(!report.screens.empty());
     for (const ScreenLayoutCheck& screen : report.screens)
@@ -348,4 +350,38 @@ TEST_CASE("every screen keeps the layout rules at 480x800, 640x480, 2560x1440 an
 
 TEST_CASE("every screen keeps the layout rules at the largest text size on 800x480") {
     check_tours({{800, 480}}, true);
+}
+
+TEST_CASE("every screen keeps the layout rules with titles and summaries twice as long as today's") {
+    // The bundled sources, each document's title, short title and summary said twice over.
+    TempDir dir;
+    const std::string db = dir.file("db");
+    std::filesystem::copy(std::string(KIOSK_SOURCE_DIR) + "/db", db, std::filesystem::copy_options::recursive);
+    int doubled = 0;
+    for (const std::string& name : kiosk::core::fs::list_files(db + "/documents", ".txt")) {
+        const std::string path = db + "/documents/" + name;
+        std::string text = kiosk::test::read_text(path), out;
+        size_t start = 0;
+        while (start < text.size()) {
+            size_t end = text.find('\n', start);
+            if (end == std::string::npos) end = text.size();
+            std::string line = text.substr(start, end - start);
+            start = end + 1;
+            for (const char* field : {"title.", "short_title.", "summary."}) {
+                const size_t colon = line.find(": ");
+                if (line.rfind(field, 0) != 0 || colon == std::string::npos || colon > 16) continue;
+                const std::string value = line.substr(colon + 2);
+                line += (line.compare(colon - 2, 2, "zh") == 0 ? "" : " ") + value;
+                ++doubled;
+                break;
+            }
+            out += line + "\n";
+        }
+        kiosk::test::write_text(path, out);
+    }
+    REQUIRE(doubled >= 5 * 9);  // five documents, three fields in three languages
+    const std::string content = dir.file("content.db");
+    const CommandResult built = kiosk::test::run_command({KIOSKCTL_BIN, "build", db, content});
+    REQUIRE_MESSAGE(built.exit_code == 0, built.err);
+    check_tours({{800, 480}, {1080, 1920}}, false, content);
 }
