@@ -18,7 +18,8 @@ namespace {
 
 const std::vector<std::string> kSizes = {"800x480", "1024x600", "1920x1080", "1080x1920", "480x800", "640x480"};
 const std::vector<std::string> kLangs = {"ru", "zh", "en"};
-const std::string kOpenDocument = "wait 200\ntap-id home.document.2023-digital-transformation-statement\nwait 300\n";
+// The newest document: its card is the first on home, in view on every panel.
+const std::string kOpenDocument = "wait 200\ntap-id home.document.2025-digital-economy-statement\nwait 300\n";
 const std::string kLargestText = "tap-id top.a11y\ntap-id a11y.larger\ntap-id top.a11y\nwait 200\n";
 
 struct Box {
@@ -183,7 +184,7 @@ TEST_CASE("a rotation set while a visitor reads lays the same screen out for its
                                 {"--size", "1920x1080"});
     REQUIRE_MESSAGE(run.result.exit_code == 0, run.result.err);
     CHECK(run.state["screen"].string == "reader");
-    CHECK(run.state["document"].string == "2023-digital-transformation-statement");
+    CHECK(run.state["document"].string == "2025-digital-economy-statement");
     CHECK(run.state["rotation"].number == 90);
     REQUIRE(run.state["screen_size"].array.size() == 2);
     CHECK(run.state["screen_size"].array[0].number == 1080);
