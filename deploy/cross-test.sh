@@ -55,7 +55,7 @@ rm -rf "$run" && mkdir -p "$run"
 cat > "$run/script.txt" <<SCRIPT
 wait 200
 shot $run/home.png
-tap 192 300
+tap-id home.document.2025-digital-economy-statement
 wait 400
 drag 620 430 620 190 300
 wait 1500
