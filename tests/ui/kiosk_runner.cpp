@@ -57,6 +57,12 @@ void set_pin(const TempDir& dir, const std::string& pin, const std::string& role
     REQUIRE_MESSAGE(result.exit_code == 0, result.err);
 }
 
+TargetRect visible_rect(const JsonValue& target) {
+    const auto& v = target["visible"].array;
+    REQUIRE(v.size() == 4);
+    return {v[0].number, v[1].number, v[2].number, v[3].number};
+}
+
 std::string enter_pin(const std::string& pin) {
     std::string script;
     for (char digit : pin) script += std::string("tap-label ") + digit + "\n";

@@ -45,6 +45,12 @@ constexpr const char* kScrollHomeToEnd = "drag 200 400 200 100 300\nwait 200\ndr
 void set_pin(const TempDir& dir, const std::string& pin, const std::string& role = "organizer");
 // Script lines that type `pin` on the PIN pad and press its enter key (pin.ok).
 std::string enter_pin(const std::string& pin);
+
+// The part of a touch target a tap reaches (the state dump's `visible`: x, y, width, height).
+struct TargetRect {
+    double x, y, w, h;
+};
+TargetRect visible_rect(const JsonValue& target);
 // The bundled content and the UI strings, for scripts that tap what a visitor reads.
 struct ContentFixture {
     std::unique_ptr<ContentStore> content;

@@ -20,15 +20,8 @@ using kiosk::test::TempDir;
 
 namespace {
 
-struct Rect {
-    double x, y, w, h;
-};
-
-Rect visible_rect(const JsonValue& target) {
-    const auto& v = target["visible"].array;
-    REQUIRE(v.size() == 4);
-    return {v[0].number, v[1].number, v[2].number, v[3].number};
-}
+using Rect = kiosk::test::TargetRect;
+using kiosk::test::visible_rect;
 
 // The distance between two rectangles (0 when they touch or overlap), and whether they overlap.
 double gap_between(const Rect& a, const Rect& b) {

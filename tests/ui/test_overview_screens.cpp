@@ -233,8 +233,10 @@ TEST_CASE("in portrait the timeline runs down the screen, scrolls up and down, a
     // Its mentions below the line: a link to a passage that mentions it, under the cards.
     double lowest_card = 0, passage_y = -1;
     for (const auto& target : chosen.state["touch_targets"].array) {
-        if (target["id"].string.rfind("timeline.entry.", 0) == 0)  // visible: [x, y, w, h] of what shows
-            lowest_card = std::max(lowest_card, target["visible"].array[1].number + target["visible"].array[3].number);
+        if (target["id"].string.rfind("timeline.entry.", 0) == 0) {
+            const kiosk::test::TargetRect shown = kiosk::test::visible_rect(target);
+            lowest_card = std::max(lowest_card, shown.y + shown.h);
+        }
         if (target["id"].string.rfind("explore.passage.", 0) == 0 && passage_y < 0) passage_y = target["y"].number;
     }
     CHECK(passage_y > lowest_card);
